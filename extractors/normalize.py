@@ -1,0 +1,281 @@
+"""Vietnamese text normalisation: done once, early; later stages assume it.
+
+Named cleaning steps run by :func:`clean_text` (as eyecite's ``clean.py``), the
+line filters that drop page furniture, the paragraph joiner that undoes hard
+wraps, and the two folds used for comparison and search keys. Folding is for
+keys only: stored text keeps its diacritics.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+
+from kehoach.schemas.layout import Line, Paragraph
+
+# --- character-level steps -------------------------------------------------
+
+# Đ look-alikes: OCR and some fonts give the Icelandic eth or the African D.
+_D_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ", "\u0256": "đ"})
+
+# Spaces that are not U+0020 (NBSP, thin, ideographic…) and invisible marks.
+_ODD_SPACES_RE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_SPACE_RUN_RE = re.compile(r" {2,}")
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # huyền, sắc, hỏi, ngã, nặng
+
+# Old-style tone placement on open "oa", "oe", "uy" (hoà, khoẻ, thuỷ) → the
+# style of current administrative texts (hòa, khỏe, thủy). Only when the
+# syllable ends there (no final consonant) and, for "uy", not after "q"
+# ("quý" is q + uý). Matched on NFD text: base vowel, tone, second vowel.
+_OLD_TONE_RE = re.compile(
+    r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_])"
+)
+_OLD_TONE_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: one code point per accented letter."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fix_d_lookalikes(text: str) -> str:
+    """Ð (U+00D0), Ɖ (U+0189) → Đ (U+0110); ð, ɖ → đ."""
+    return text.translate(_D_LOOKALIKES)
+
+
+def fix_tone_placement(text: str) -> str:
+    """Move old-style tone marks on final oa/oe/uy: "hoà" → "hòa", "thuỷ" → "thủy"."""
+
+    def _move(match: re.Match) -> str:
+        first, second, tone = match.groups()
+        if (first.lower(), second.lower()) not in _OLD_TONE_PAIRS:
+            return match.group(0)
+        return first + tone + second
+
+    decomposed = unicodedata.normalize("NFD", text)
+    if not any(ch in _TONE_MARKS for ch in decomposed):
+        return text
+    return unicodedata.normalize("NFC", _OLD_TONE_RE.sub(_move, decomposed))
+
+
+def collapse_spaces(text: str) -> str:
+    """Odd spaces to U+0020, invisible marks dropped, runs of spaces collapsed, per line."""
+    text = _INVISIBLE_RE.sub("", _ODD_SPACES_RE.sub(" ", text))
+    return "\n".join(_SPACE_RUN_RE.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def unify_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+
+
+STEPS: dict[str, Callable[[str], str]] = {
+    "newlines": unify_newlines,
+    "nfc": nfc,
+    "d_lookalikes": fix_d_lookalikes,
+    "tone_placement": fix_tone_placement,
+    "spaces": collapse_spaces,
+}
+DEFAULT_STEPS = ("newlines", "nfc", "d_lookalikes", "tone_placement", "spaces")
+
+
+def clean_text(text: str, steps: Sequence[str] = DEFAULT_STEPS) -> str:
+    """Run the named cleaning steps in order."""
+    for name in steps:
+        text = STEPS[name](text)
+    return text
+
+
+def clean_lines(lines: Iterable[Line]) -> list[Line]:
+    """Clean each line's text; blank lines are dropped and remembered as ``blank_before``."""
+    out: list[Line] = []
+    pending_blank = False
+    for line in lines:
+        text = clean_text(line.text)
+        if not text:
+            pending_blank = True
+            continue
+        cleaned = line.with_text(text)
+        cleaned.blank_before = line.blank_before or pending_blank
+        cleaned.line_no = len(out)
+        out.append(cleaned)
+        pending_blank = False
+    return out
+
+
+# --- page furniture ----------------------------------------------------------
+
+_PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(?:Trang\s+)?(\d{1,4})(?:\s*-)?(?:\s*/\s*\d{1,4})?$", re.IGNORECASE)
+
+
+def parse_page_number(text: str) -> int | None:
+    """ "12", "- 12 -", "Trang 12", "12/30" → 12; anything else → None."""
+    match = _PAGE_NUMBER_RE.match(text.strip())
+    return int(match.group(1)) if match else None
+
+
+def drop_page_numbers(lines: Sequence[Line]) -> list[Line]:
+    """Drop lone page-number lines.
+
+    With layout, a lone number is a page number. Without layout (TXT), a lone
+    number line is taken as a page number only when it continues the page
+    sequence (2, 3, 4 …), so numbered table cells ("1", "2" on their own lines)
+    survive unless they happen to follow that sequence exactly.
+    """
+    out: list[Line] = []
+    expected = 2
+    for line in lines:
+        number = parse_page_number(line.text)
+        if number is not None:
+            if line.page is not None and line.top is not None:
+                continue
+            if number == expected:
+                expected += 1
+                continue
+        out.append(line)
+    return out
+
+
+# --- paragraphs --------------------------------------------------------------
+
+# A line that begins a new block: a structural marker or a bullet.
+NEW_BLOCK_RE = re.compile(
+    r"""^\s*(?:
+        [IVXLC]{1,6}\.(?=\s|$)                      # I.  II.  XIV.
+      | [A-ZĐ]\.(?=\s)                              # A.  B.  (parts)
+      | \d{1,3}(?:\.\d{1,3})*[.)](?=\s|$)           # 1.  1)  3.2.  2.1.3.
+      | \d{1,3}(?:\.\d{1,3})+(?=\s)                 # 3.2 (no final dot)
+      | [a-zđ]\)(?=\s|$)                            # a)  đ)
+      | [a-zđ]\.(?=\s)                              # a.  (less common letter item)
+      | Điều\s+\d+                                  # Điều 1.
+      | Chương\s+[IVXLC\d]+                         # Chương II
+      | PHỤ\s+LỤC | Phụ\s+lục\b                     # appendix
+      | Nơi\s+nhận                                  # recipients
+      | [-+•*–—](?=\s|$)                            # bullets
+    )""",
+    re.VERBOSE,
+)
+_SENTENCE_END_RE = re.compile(r"""[.;:!?](?:\s*[”"'»)\]])*$|\./\.$""")
+_WRAP_SLACK = 0.12  # a line ending this far (share of page width) short of the right edge ends its paragraph
+
+
+def is_upper_line(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _ends_short(line: Line, right_edge: float | None) -> bool:
+    if line.x1 is None or right_edge is None or not line.page_width:
+        return False
+    return line.x1 < right_edge - _WRAP_SLACK * line.page_width
+
+
+def _right_edges(lines: Sequence[Line]) -> dict[int | None, float]:
+    """The body's right margin per page: the largest x1 seen on it."""
+    edges: dict[int | None, float] = {}
+    for line in lines:
+        if line.x1 is not None:
+            edges[line.page] = max(edges.get(line.page, 0.0), line.x1)
+    return edges
+
+
+def _blank_lines_mean_breaks(lines: Sequence[Line]) -> bool:
+    # Some plain-text exports put a blank line after every visual line; there
+    # a blank line carries no paragraph information at all.
+    if len(lines) < 8:
+        return True
+    blanks = sum(1 for line in lines[1:] if line.blank_before)
+    return blanks < 0.6 * (len(lines) - 1)
+
+
+def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_edge: float | None) -> bool:
+    """Whether ``line`` begins a new paragraph after ``prev``."""
+    if NEW_BLOCK_RE.match(line.text):
+        return True
+    if blank_is_break and line.blank_before:
+        return True
+    if prev.page is not None and line.page is not None and prev.page != line.page:
+        # A page break wraps like a line break: judge by punctuation alone.
+        return bool(_SENTENCE_END_RE.search(prev.text)) and line.text[:1].isupper()
+    if is_upper_line(prev.text) != is_upper_line(line.text) and (
+        is_upper_line(prev.text) or prev.bold != line.bold
+    ):
+        return True
+    if prev.bold != line.bold and (prev.x0 is not None):
+        return True
+    if _SENTENCE_END_RE.search(prev.text):
+        return True
+    if _ends_short(prev, right_edge):
+        return True
+    if prev.column != line.column:
+        return True
+    return False
+
+
+def join_paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
+    """Undo hard line wraps: consecutive lines of one paragraph become one ``Paragraph``."""
+    blank_is_break = _blank_lines_mean_breaks(lines)
+    edges = _right_edges(lines)
+    paragraphs: list[Paragraph] = []
+    current: list[Line] = []
+    for line in lines:
+        if current and starts_new_paragraph(
+            current[-1], line, blank_is_break=blank_is_break, right_edge=edges.get(current[-1].page)
+        ):
+            paragraphs.append(_make_paragraph(current))
+            current = []
+        current.append(line)
+    if current:
+        paragraphs.append(_make_paragraph(current))
+    return paragraphs
+
+
+def join_wrapped(texts: Iterable[str]) -> str:
+    """Join wrapped line texts with one space, mending words hyphen-split across lines."""
+    out = ""
+    for text in texts:
+        if not out:
+            out = text
+        elif out.endswith(("-", "–")) and re.search(r"\d[-–]$|[/-][A-ZĐ]{1,6}[-–]$|[A-ZĐ][-–]$", out):
+            # "3177/QĐ-" ⏎ "UBND" and "25-" ⏎ "NQ/TW": a symbol split at its hyphen.
+            out += text
+        else:
+            out += " " + text
+    return out
+
+
+def _make_paragraph(lines: list[Line]) -> Paragraph:
+    return Paragraph(text=join_wrapped(line.text for line in lines), lines=lines, page=lines[0].page)
+
+
+# --- folds for keys ----------------------------------------------------------
+
+_DASHES_RE = re.compile(r"\s*[-‐‑‒–—―−]\s*")
+_ABBREVIATIONS = {
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "mttq": "mặt trận tổ quốc",
+}
+_ABBREV_RE = re.compile(r"\b(" + "|".join(_ABBREVIATIONS) + r")\b")
+
+
+def fold_compare(text: str) -> str:
+    """Fold for comparison (the corpus scoring rules): NFC, Đ look-alikes, tone
+    placement, dashes → "-", whitespace collapsed, case folded. Diacritics kept."""
+    text = fix_tone_placement(fix_d_lookalikes(nfc(text)))
+    text = _DASHES_RE.sub(" - ", text)
+    return " ".join(text.split()).casefold()
+
+
+def expand_abbreviations(folded: str) -> str:
+    """UBND/HĐND/MTTQ → full names, on text already passed through :func:`fold_compare`."""
+    return _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], folded)
+
+
+def fold_ascii(text: str) -> str:
+    """Search key: diacritics removed, đ/Đ → d, lower case ("Đảng ủy" → "dang uy")."""
+    text = fix_d_lookalikes(nfc(text)).replace("đ", "d").replace("Đ", "D")
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return " ".join(stripped.split()).lower()

@@ -1,0 +1,5 @@
+"""Console-script entry point; the commands live in kehoach.pipeline.cli."""
+
+from kehoach.pipeline.cli import main
+
+__all__ = ["main"]

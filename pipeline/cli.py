@@ -1,0 +1,180 @@
+"""The `kehoach` command line: arguments → one API call → output.
+
+User mistakes (a missing file, a file that is not a document) become one line
+on stderr and exit status 2; a batch with failures exits 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kehoach import __version__
+from kehoach.pipeline import api, registry
+from kehoach.pipeline.errors import KehoachError
+from kehoach.pipeline.files import collect_files
+
+app = typer.Typer(
+    name="kehoach",
+    help="Turn Vietnamese government plans, directives and decisions into a queryable task registry.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DEFAULT_DB = Path("kehoach.db")
+
+
+class ExtractFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"kehoach: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kehoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn Vietnamese government plans, directives and decisions into a queryable task registry."""
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="A .pdf, .docx or .txt document.")],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="json: the JSON contract; "
+                                               "text: the normalised text.")] = ExtractFormat.json,
+) -> None:
+    """Extract one document and print it as JSON (or its normalised text).
+
+    Example: kehoach extract samples/gia-vien-ke-hoach-dan-van-2025.pdf --format json
+    """
+    try:
+        if fmt is ExtractFormat.text:
+            typer.echo(api.normalised_text(file))
+        else:
+            plan = api.extract(file)
+            typer.echo(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    except KehoachError as exc:
+        fail(str(exc), exc.exit_code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders (searched recursively for "
+                                                     ".pdf, .docx and .txt).")],
+    db: Annotated[Path, typer.Option("--db", help="The registry database file.")] = DEFAULT_DB,
+) -> None:
+    """Load documents into the registry, one transaction per document.
+
+    Files already in the registry (same bytes) are skipped. A file that cannot be
+    read is reported and leaves the registry as it was; the others still load.
+
+    Example: kehoach ingest samples/ --db kehoach.db
+    """
+    files, problems = collect_files(paths)
+    try:
+        database = registry.open_db(db)
+    except KehoachError as exc:
+        fail(str(exc), exc.exit_code)
+    loaded = skipped = 0
+    failed = list(problems)
+    for problem in problems:
+        typer.echo(f"failed   {problem}", err=True)
+    for path in files:
+        try:
+            plan = api.extract(path)
+            result = registry.load(database, plan)
+        except KehoachError as exc:
+            failed.append(str(exc))
+            typer.echo(f"failed   {exc}", err=True)
+            continue
+        if result.status == "skipped":
+            skipped += 1
+            typer.echo(f"skipped  {path} (already in the registry)")
+        else:
+            loaded += 1
+            typer.echo(f"loaded   {path}: {result.nodes} nodes, {result.citations} citations, "
+                       f"{result.assignments} assignments")
+    typer.echo(f"{loaded} loaded, {skipped} skipped, {len(failed)} failed → {db}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def summary(
+    db: Annotated[Path, typer.Option("--db", help="The registry database file.")] = DEFAULT_DB,
+) -> None:
+    """Print the registry's row counts.
+
+    Example: kehoach summary --db kehoach.db
+    """
+    if not db.exists():
+        fail(f"{db}: no such registry (run `kehoach ingest` first)")
+    counts = registry.counts(registry.open_db(db))
+    typer.echo(", ".join(f"{count} {name}" for name, count in counts.items()))
+
+
+@app.command("eval")
+def eval_command(
+    corpus: Annotated[Path, typer.Argument(help="A folder with text/*.txt and gold/*.json.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")] = False,
+    misses: Annotated[bool, typer.Option("--misses", help="Also list what each document got wrong.")] = False,
+) -> None:
+    """Score extraction against a gold corpus: P/R/F1 per document and in total.
+
+    Always exits 0: it measures, it does not judge.
+
+    Example: kehoach eval ../shared/corpus
+    """
+    from kehoach.pipeline.evaluate import evaluate
+
+    if not (corpus / "gold").is_dir():
+        fail(f"{corpus}: no gold/ folder (expected CORPUS/text/*.txt and CORPUS/gold/*.json)")
+    result = evaluate(corpus)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    kinds = ("nodes", "citations", "mentions", "assignments")
+    header = f"{'document':<44} " + " ".join(f"{k[:11]:>11}" for k in kinds) + f" {'dates':>6} {'meta':>6}"
+    typer.echo(header)
+    for doc in result["documents"]:
+        row = f"{doc['doc'][:44]:<44} " + " ".join(f"{doc[k]['f1']:>11.3f}" for k in kinds)
+        row += f" {doc['cite_dates']['accuracy']:>6.2f} {doc['metadata']['accuracy']:>6.2f}"
+        if doc.get("error"):
+            row += f"  ERROR {doc['error']}"
+        typer.echo(row)
+        if misses:
+            for key, value in doc["misses"].items():
+                if value:
+                    typer.echo(f"    {key}: {value}")
+    t = result["totals"]
+    typer.echo(f"{'TOTAL F1':<44} " + " ".join(f"{t[k]['f1']:>11.3f}" for k in kinds)
+               + f" {t['cite_dates']['accuracy']:>6.2f} {t['metadata']['accuracy']:>6.2f}")
+    typer.echo("totals: " + "; ".join(
+        f"{k} P={t[k]['precision']:.3f} R={t[k]['recall']:.3f} F1={t[k]['f1']:.3f}" for k in kinds)
+        + f"; cite_dates={t['cite_dates']['accuracy']:.3f}; metadata={t['metadata']['accuracy']:.3f}")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("kehoach: interrupted", err=True)
+        sys.exit(130)

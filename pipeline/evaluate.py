@@ -1,0 +1,206 @@
+"""`kehoach eval`: score the pipeline against a gold folder.
+
+Matching rules are those of the corpus README ("Scoring"): values are compared
+after folding; totals are micro-averaged (counts summed over documents).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kehoach.extractors.normalize import expand_abbreviations, fold_compare
+from kehoach.pipeline import api
+from kehoach.schemas.models import PlanDocument
+
+PSEUDO_NODES = {"title", "preamble", "closing"}
+METADATA_FIELDS = ("doc_type", "number", "issuer", "place", "date", "signer")
+UNIT_SIMILARITY = 0.9
+_LEADING_VERB_RE = re.compile(r"^(?:đề nghị|giao)\s+")
+_NAM_RE = re.compile(r"\bnăm\b")
+
+
+def fold_ref(ref: str) -> str:
+    return _NAM_RE.sub("", fold_compare(ref)).replace(" ", "")
+
+
+def fold_unit(unit: str) -> str:
+    return _LEADING_VERB_RE.sub("", expand_abbreviations(fold_compare(unit)))
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: "Counts") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def scores(self) -> dict[str, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+@dataclass
+class Accuracy:
+    right: int = 0
+    total: int = 0
+
+    def add(self, other: "Accuracy") -> None:
+        self.right += other.right
+        self.total += other.total
+
+    def scores(self) -> dict[str, float]:
+        return {"accuracy": round(self.right / self.total, 4) if self.total else 1.0,
+                "right": self.right, "total": self.total}
+
+
+@dataclass
+class DocScore:
+    doc: str
+    nodes: Counts = field(default_factory=Counts)
+    citations: Counts = field(default_factory=Counts)
+    mentions: Counts = field(default_factory=Counts)
+    assignments: Counts = field(default_factory=Counts)
+    cite_dates: Accuracy = field(default_factory=Accuracy)
+    metadata: Accuracy = field(default_factory=Accuracy)
+    metadata_fields: dict[str, bool] = field(default_factory=dict)
+    misses: dict[str, list] = field(default_factory=dict)
+    error: str | None = None
+
+
+def _set_counts(predicted: set, gold: set) -> Counts:
+    return Counts(tp=len(predicted & gold), fp=len(predicted - gold), fn=len(gold - predicted))
+
+
+def _metadata_value(plan: PlanDocument, name: str) -> str | None:
+    meta = plan.metadata
+    if name == "signer":
+        return meta.signer.name if meta.signer else None
+    value = getattr(meta, name)
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _match_assignments(predicted: list[tuple], gold: list[tuple]) -> tuple[Counts, list, list]:
+    """Greedy one-to-one matching: same node and role, unit equal or similar enough."""
+    unmatched_gold = list(gold)
+    tp = 0
+    extra = []
+    for item in predicted:
+        node, unit, role = item
+        best = None
+        for j, (g_node, g_unit, g_role) in enumerate(unmatched_gold):
+            if g_node != node or g_role != role:
+                continue
+            if g_unit == unit or difflib.SequenceMatcher(None, g_unit, unit).ratio() >= UNIT_SIMILARITY:
+                best = j
+                break
+        if best is None:
+            extra.append(item)
+        else:
+            unmatched_gold.pop(best)
+            tp += 1
+    return Counts(tp=tp, fp=len(extra), fn=len(unmatched_gold)), extra, unmatched_gold
+
+
+def score_document(plan: PlanDocument, gold: dict) -> DocScore:
+    """Compare one extraction with its gold JSON."""
+    score = DocScore(doc=gold["doc"])
+    pred_nodes = {n.id for n in plan.nodes if n.id not in PSEUDO_NODES}
+    gold_nodes = {n["id"] for n in gold.get("nodes", []) if n["id"] not in PSEUDO_NODES}
+    score.nodes = _set_counts(pred_nodes, gold_nodes)
+
+    pred_refs = {fold_ref(c.ref): c for c in plan.citations}
+    gold_refs = {fold_ref(c["ref"]): c for c in gold.get("citations", [])}
+    score.citations = _set_counts(set(pred_refs), set(gold_refs))
+    for key in set(pred_refs) & set(gold_refs):
+        gold_date = gold_refs[key].get("date")
+        if gold_date:
+            dates = {c.date.isoformat() for c in plan.citations if c.date and fold_ref(c.ref) == key}
+            score.cite_dates.total += 1
+            score.cite_dates.right += gold_date in dates
+
+    pred_mentions = {(c.node, fold_ref(c.ref)) for c in plan.citations}
+    gold_mentions = {(m["node"], fold_ref(m["ref"])) for m in gold.get("mentions", [])}
+    score.mentions = _set_counts(pred_mentions, gold_mentions)
+
+    pred_assign = sorted({(a.node, fold_unit(a.unit), a.role) for a in plan.assignments})
+    gold_assign = [(a["node"], fold_unit(a["unit"]), a["role"]) for a in gold.get("assignments", [])]
+    score.assignments, extra, missed = _match_assignments(pred_assign, gold_assign)
+
+    gold_meta = gold.get("metadata", {})
+    for name in METADATA_FIELDS:
+        if name not in gold_meta:
+            continue
+        want, got = gold_meta[name], _metadata_value(plan, name)
+        right = (want is None and got is None) or (
+            want is not None and got is not None and fold_compare(str(want)) == fold_compare(str(got)))
+        score.metadata_fields[name] = right
+        score.metadata.total += 1
+        score.metadata.right += right
+
+    score.misses = {
+        "nodes_missing": sorted(gold_nodes - pred_nodes), "nodes_extra": sorted(pred_nodes - gold_nodes),
+        "citations_missing": sorted(gold_refs[k]["ref"] for k in set(gold_refs) - set(pred_refs)),
+        "citations_extra": sorted(pred_refs[k].ref for k in set(pred_refs) - set(gold_refs)),
+        "mentions_missing": sorted(gold_mentions - pred_mentions),
+        "mentions_extra": sorted(pred_mentions - gold_mentions),
+        "assignments_missing": missed, "assignments_extra": extra,
+        "metadata_wrong": {n: [gold_meta.get(n), _metadata_value(plan, n)]
+                           for n, ok in score.metadata_fields.items() if not ok},
+    }
+    return score
+
+
+def gold_pairs(corpus: Path) -> list[tuple[Path, Path]]:
+    """(text, gold) pairs of a corpus folder: CORPUS/text/<stem>.txt with CORPUS/gold/<stem>.json."""
+    pairs = []
+    for gold in sorted((corpus / "gold").glob("*.json")):
+        text = corpus / "text" / f"{gold.stem}.txt"
+        if text.exists():
+            pairs.append((text, gold))
+    return pairs
+
+
+def evaluate(corpus: str | Path, *, extractor=api.extract) -> dict:
+    """Score every gold document of ``corpus``; the JSON shape printed by `kehoach eval --json`."""
+    corpus = Path(corpus)
+    documents = []
+    totals = {k: Counts() for k in ("nodes", "citations", "mentions", "assignments")}
+    dates, metadata = Accuracy(), Accuracy()
+    for text_path, gold_path in gold_pairs(corpus):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        try:
+            plan = extractor(text_path)
+        except Exception as exc:  # a crash on one document is scored as nothing found
+            plan = PlanDocument.model_validate({"source": {"path": str(text_path), "sha256": "", "format": "txt"}})
+            score = score_document(plan, gold)
+            score.error = f"{type(exc).__name__}: {exc}"
+        else:
+            score = score_document(plan, gold)
+        for k, counts in totals.items():
+            counts.add(getattr(score, k))
+        dates.add(score.cite_dates)
+        metadata.add(score.metadata)
+        entry = {"doc": score.doc}
+        for k in totals:
+            entry[k] = getattr(score, k).scores()
+        entry["cite_dates"] = score.cite_dates.scores()
+        entry["metadata"] = score.metadata.scores()
+        entry["metadata_fields"] = score.metadata_fields
+        entry["misses"] = score.misses
+        if score.error:
+            entry["error"] = score.error
+        documents.append(entry)
+    result_totals = {k: c.scores() for k, c in totals.items()}
+    result_totals["cite_dates"] = dates.scores()
+    result_totals["metadata"] = metadata.scores()
+    return {"documents": documents, "totals": result_totals}

@@ -1,0 +1,72 @@
+"""What the readers hand to the parsers: text lines with optional layout.
+
+Plain objects in the spirit of pdfplumber's page model: every reader (pdf, ocr,
+docx, txt) returns one ``RawDocument``; no reader-specific object leaves a reader.
+Layout fields are ``None`` where the source has none (TXT).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(slots=True)
+class Line:
+    """One visual line of text, NFC-normalised by the reader's caller."""
+
+    text: str
+    page: int | None = None  # 1-based
+    line_no: int = 0  # 0-based, over the whole document
+    x0: float | None = None  # left edge, points from the page's left
+    x1: float | None = None  # right edge
+    top: float | None = None  # distance from the page's top, points
+    size: float | None = None  # font size, points
+    bold: bool = False
+    column: str | None = None  # "left" / "right" inside the two-column header or signature band
+    page_width: float | None = None
+    blank_before: bool = False  # a blank line (or extra vertical gap) precedes this line
+
+    def with_text(self, text: str) -> "Line":
+        return replace(self, text=text)
+
+    @property
+    def centered(self) -> bool:
+        """Roughly centred on the page (title block, type word)."""
+        if self.x0 is None or self.x1 is None or not self.page_width:
+            return False
+        left, right = self.x0, self.page_width - self.x1
+        return abs(left - right) < 0.08 * self.page_width and left > 0.15 * self.page_width
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """A file read into lines, before any parsing."""
+
+    path: str
+    sha256: str
+    format: str  # "pdf" | "docx" | "txt"
+    lines: list[Line]
+    pages: int | None = None
+    text_source: str = "native"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """Consecutive lines joined back into one paragraph (hard wraps undone)."""
+
+    text: str
+    lines: list[Line]
+    page: int | None = None
+
+    @property
+    def bold(self) -> bool:
+        return bool(self.lines) and all(line.bold for line in self.lines)
+
+    @property
+    def centered(self) -> bool:
+        return bool(self.lines) and all(line.centered for line in self.lines)

@@ -1,0 +1,124 @@
+"""The JSON contract (version 1): what `kehoach extract` prints and the registry loads.
+
+One field name across JSON, pydantic and SQL (see GLOSSARY.md). Strings are NFC;
+absent values are ``None`` (JSON null), never "".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = "1"
+
+SourceFormat = Literal["pdf", "docx", "txt"]
+TextSource = Literal["native", "ocr", "legacy-font", "mixed"]
+NodeKind = Literal["section", "item", "article", "pseudo"]
+Role = Literal["lead", "support"]
+Relation = Literal["implements", "based_on", "amends", "replaces"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _empty_is_null(cls, value):
+        # The contract says absent is null, never "": enforce it at the edge.
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+
+class Source(_Model):
+    """Where the text came from and how it was read."""
+
+    path: str
+    sha256: str
+    format: SourceFormat
+    pages: int | None = None
+    text_source: TextSource = "native"
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Signer(_Model):
+    """The signature block: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / <name>"."""
+
+    name: str | None = None
+    position: str | None = None
+    authority: str | None = None
+
+
+class Metadata(_Model):
+    """The header block (issuer, số/ký hiệu, place, date, type, title), signer and Nơi nhận."""
+
+    doc_type: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    parent_issuer: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    title: str | None = None
+    signer: Signer | None = None
+    recipients: list[str] = Field(default_factory=list)
+
+
+class Node(_Model):
+    """One numbered structural node ("II.3.a") or a pseudo-node ("title", "preamble", "closing")."""
+
+    id: str
+    parent: str | None = None
+    marker: str | None = None
+    kind: NodeKind
+    heading: str | None = None
+    text: str | None = None
+    page: int | None = None
+    task: bool = False
+
+
+class Citation(_Model):
+    """One mention of a cited legal document, with offsets into its node's ``text``."""
+
+    node: str
+    text: str
+    start: int
+    end: int
+    doc_type: str | None = None
+    ref: str
+    number: str | None = None
+    year: int | None = None
+    symbol: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+    term: str | None = None
+    title: str | None = None
+    relation: Relation | None = None
+
+
+class Assignment(_Model):
+    """A unit that leads (chủ trì) or supports (phối hợp) the work of a node."""
+
+    node: str
+    unit: str
+    unit_id: str
+    role: Role
+    deadline: dt.date | None = None
+    deadline_text: str | None = None
+
+
+class PlanDocument(_Model):
+    """A whole extracted document: the unit `kehoach extract` prints and the registry loads."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: Source
+    metadata: Metadata = Field(default_factory=Metadata)
+    nodes: list[Node] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=list)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the contract, as committed in plan_document.schema.json."""
+    return PlanDocument.model_json_schema(mode="serialization")
