@@ -10,6 +10,7 @@ emitted as its left cell, then its right cell.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ LINE_TOLERANCE = 3.0  # points: words whose tops differ by less share a line
 COLUMN_GAP = 28.0  # points: a gap this wide between words splits a line into cells
 HEADER_BAND = 0.40  # share of page 1's height in which a split band is the header
 MAX_PAGES = 1000
+PAGE_MARGIN_BAND = 0.09  # share of the page height at top and bottom where page numbers sit
+_PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,4}(?:\s*-)?(?:\s*/\s*\d{1,4})?$", re.IGNORECASE)
 
 
 class PdfReadError(ValueError):
@@ -38,6 +41,10 @@ class _Cell:
 def _is_bold(fontname: str) -> bool:
     name = fontname.lower()
     return "bold" in name or name.endswith((",b", "-b")) or "black" in name or "heavy" in name
+
+
+def _is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER_RE.match(text.strip()))
 
 
 def _group_rows(words: list[dict]) -> list[list[dict]]:
@@ -76,57 +83,73 @@ def _row_cells(row: list[dict]) -> list[_Cell]:
     return out
 
 
-def _is_column_band_row(cells: list[_Cell], width: float) -> bool:
-    """Two cells, one in each half of the page: a header or signature band row."""
-    if len(cells) != 2:
+# Cells whose text marks the closing band (recipients beside the signature).
+_BAND_TEXT_RE = re.compile(r"^(Nơi nhận|TM\.|T/M|KT\.|TL\.|TUQ\.|Q\.\s)", re.IGNORECASE)
+
+
+def _row_kind(cells: list[_Cell], width: float) -> str:
+    """ "split" (cells in both halves), "left", "right" (a column's lone cell) or "full"."""
+    centers = [(c.x0 + c.x1) / 2 for c in cells]
+    lefts = [c for c, m in zip(cells, centers) if m < width * 0.5]
+    rights = [c for c, m in zip(cells, centers) if m >= width * 0.5]
+    if lefts and rights:
+        if max(c.x1 for c in lefts) < width * 0.62 and min(c.x0 for c in rights) > width * 0.38:
+            return "split"
+        return "full"
+    if lefts and max(c.x1 for c in lefts) < width * 0.6 and (cells[0].x0 + cells[-1].x1) / 2 < width * 0.42:
+        return "left"
+    if rights and min(c.x0 for c in rights) > width * 0.4 and (cells[0].x0 + cells[-1].x1) / 2 > width * 0.58:
+        return "right"
+    return "full"
+
+
+def _is_band(rows: list[list[_Cell]], kinds: list[str], page_no: int, height: float) -> bool:
+    """A run of half-width rows is a two-column band only in the header of page 1 or
+    around Nơi nhận / the signature; elsewhere (tables) rows keep their order."""
+    if len(rows) < 2 or not ({"split", "right"} & set(kinds)) or not ({"split", "left"} & set(kinds)):
         return False
-    left, right = cells
-    return left.x1 < width * 0.62 and right.x0 > width * 0.38
+    if page_no == 1 and rows[0][0].top < height * HEADER_BAND:
+        return True
+    return any(_BAND_TEXT_RE.match(c.text) for row in rows for c in row)
 
 
 def _page_lines(page, page_no: int) -> Iterator[Line]:
     width, height = float(page.width), float(page.height)
     words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
     rows = [_row_cells(r) for r in _group_rows(words)]
+    rows = [r for r in rows if not (len(r) == 1 and _is_page_number(r[0].text) and (
+        r[0].top < height * PAGE_MARGIN_BAND or r[0].top > height * (1 - PAGE_MARGIN_BAND)))]
+    kinds = [_row_kind(r, width) for r in rows]
     i = 0
     prev_bottom = None
     while i < len(rows):
-        # A band: consecutive rows that are two cells side by side, or a lone
-        # cell in the right half (the date line under the motto).
         j = i
-        while j < len(rows) and (
-            _is_column_band_row(rows[j], width)
-            or (j > i and len(rows[j]) == 1 and rows[j][0].x0 > width * 0.45)
-            or (j > i and len(rows[j]) == 1 and rows[j][0].x1 < width * 0.55 and rows[j][0].x0 < width * 0.2
-                and j + 1 < len(rows) and _is_column_band_row(rows[j + 1], width))
-        ):
+        while j < len(rows) and kinds[j] != "full":
             j += 1
-        if j > i and any(_is_column_band_row(r, width) for r in rows[i:j]):
-            band = rows[i:j]
-            lefts = [c for r in band for c in r if c.x1 < width * 0.55 or (len(r) == 2 and c is r[0])]
-            rights = [c for r in band for c in r if c not in lefts]
-            for column, cells in (("left", lefts), ("right", rights)):
-                for k, cell in enumerate(cells):
+        if j > i and _is_band(rows[i:j], kinds[i:j], page_no, height):
+            cells = [c for r in rows[i:j] for c in r]
+            lefts = [c for c in cells if (c.x0 + c.x1) / 2 < width * 0.5]
+            rights = [c for c in cells if (c.x0 + c.x1) / 2 >= width * 0.5]
+            for column, group in (("left", lefts), ("right", rights)):
+                for k, cell in enumerate(group):
                     yield Line(
                         text=cell.text, page=page_no, x0=cell.x0, x1=cell.x1, top=cell.top, size=cell.size,
-                        bold=cell.bold, column=column, page_width=width,
-                        blank_before=k == 0,
+                        bold=cell.bold, column=column, page_width=width, blank_before=k == 0,
                     )
-            prev_bottom = max(c.top + c.size for c in lefts + rights)
+            prev_bottom = max(c.top + c.size for c in cells)
             i = j
             continue
-        cells = rows[i]
-        top = min(c.top for c in cells)
-        size = max(c.size for c in cells)
-        gap = None if prev_bottom is None else top - prev_bottom
-        yield Line(
-            text=" ".join(c.text for c in cells), page=page_no, x0=cells[0].x0, x1=cells[-1].x1, top=top,
-            size=size, bold=all(c.bold for c in cells), page_width=width,
-            blank_before=gap is not None and gap > size * 1.1,
-        )
-        prev_bottom = top + size
-        i += 1
-    del height
+        for row in rows[i:max(j, i + 1)]:
+            top = min(c.top for c in row)
+            size = max(c.size for c in row)
+            gap = None if prev_bottom is None else top - prev_bottom
+            yield Line(
+                text=" ".join(c.text for c in row), page=page_no, x0=row[0].x0, x1=row[-1].x1, top=top,
+                size=size, bold=all(c.bold for c in row), page_width=width,
+                blank_before=gap is not None and gap > size * 1.1,
+            )
+            prev_bottom = top + size
+        i = max(j, i + 1)
 
 
 def extract_lines(data: bytes, *, max_pages: int = MAX_PAGES, password: str | None = None) -> tuple[list[Line], int]:
@@ -155,10 +178,88 @@ def extract_lines(data: bytes, *, max_pages: int = MAX_PAGES, password: str | No
         lines: list[Line] = []
         for number, page in enumerate(pages, start=1):
             try:
-                lines.extend(_page_lines(page, number))
+                lines.extend(_page_lines(with_legacy_fonts(page), number))
             except Exception as exc:
                 raise PdfReadError(f"page {number} cannot be read ({type(exc).__name__})") from exc
             page.flush_cache()
         for i, line in enumerate(lines):
             line.line_no = i
         return lines, len(pages)
+
+
+# --- hooks for the other readers (OCR, legacy fonts, limits) ------------------
+
+MAX_STREAM_BYTES = 256 * 1024 * 1024  # a compressed stream that inflates beyond this is a bomb
+MAX_INFLATE_RATIO = 1000  # … or inflates over this ratio while past 16 MB
+_STREAM_RE = re.compile(rb"stream\r?\n")
+
+
+class _WordPage:
+    """A page-like object over ready-made word dicts (OCR output), for ``_page_lines``."""
+
+    def __init__(self, words: list[dict], width: float, height: float):
+        self.words, self.width, self.height = words, width, height
+
+    def extract_words(self, **_kwargs) -> list[dict]:
+        return self.words
+
+
+def words_to_lines(words: list[dict], width: float, height: float, page_no: int) -> list[Line]:
+    """Word dicts (``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size``, ``fontname``) → lines,
+    with the same row, column and band logic as a native page."""
+    return list(_page_lines(_WordPage(words, width, height), page_no))
+
+
+class _LegacyFontPage:
+    """A pdfplumber page whose words drawn in TCVN3/VNI fonts are decoded to Unicode."""
+
+    def __init__(self, page):
+        self.page, self.width, self.height = page, page.width, page.height
+
+    def extract_words(self, **kwargs) -> list[dict]:
+        from kehoach.extractors.legacy_fonts import decode_legacy
+
+        words = self.page.extract_words(**kwargs)
+        return [{**w, "text": decode_legacy(w["text"], w.get("fontname"))} for w in words]
+
+
+def with_legacy_fonts(page):
+    """The page itself, or a view decoding legacy Vietnamese fonts when it uses any."""
+    from kehoach.extractors.legacy_fonts import font_encoding
+
+    fonts = {c.get("fontname") for c in page.chars}
+    return _LegacyFontPage(page) if any(font_encoding(f) for f in fonts) else page
+
+
+def check_bombs(data: bytes, *, max_stream_bytes: int = MAX_STREAM_BYTES) -> None:
+    """Refuse a PDF with a Flate stream that inflates far beyond reason (a decompression bomb).
+
+    :raises PdfReadError: naming the stream's offset and the limit
+    """
+    import zlib
+
+    for match in _STREAM_RE.finditer(data):
+        head = data[max(0, match.start() - 400):match.start()]
+        dictionary = head[head.rfind(b"<<"):] if b"<<" in head else b""
+        if b"FlateDecode" not in dictionary:
+            continue
+        start = match.end()
+        end = data.find(b"endstream", start)
+        raw = data[start:end if end > 0 else len(data)]
+        inflater = zlib.decompressobj()
+        total = 0
+        chunk = raw
+        try:
+            while chunk:
+                out = inflater.decompress(chunk, 1 << 20)
+                total += len(out)
+                if total > max_stream_bytes or (total > 16 << 20 and total > MAX_INFLATE_RATIO * len(raw)):
+                    raise PdfReadError(
+                        f"decompression bomb: a stream at byte {start} inflates past "
+                        f"{total // (1 << 20)} MB from {max(1, len(raw) // 1024)} KB"
+                    )
+                chunk = inflater.unconsumed_tail
+                if not out:
+                    break
+        except zlib.error:
+            continue  # damaged or not really Flate: pdfminer reports it if it matters

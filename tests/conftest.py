@@ -22,3 +22,16 @@ def shared_corpus() -> Path:
     if not (SHARED_CORPUS / "gold").is_dir():
         pytest.skip("../shared/corpus is not present beside the project")
     return SHARED_CORPUS
+
+
+@pytest.fixture(scope="session")
+def run_cli():
+    """Run the installed `kehoach` command in a subprocess (real exit codes and streams)."""
+    import subprocess
+    import sys
+
+    def run(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "kehoach", *args], capture_output=True, text=True,
+                              cwd=cwd, timeout=timeout, stdin=subprocess.DEVNULL)
+
+    return run

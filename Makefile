@@ -1,0 +1,47 @@
+# kehoach — the two commands of the README: `make run` and `make test`.
+# Both create .venv when missing, install the package into it, and install the
+# system packages the pipeline needs (tesseract for OCR) when apt is available.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DB     ?= kehoach.db
+SAMPLE_DOCS := samples/pdf
+
+.PHONY: run test clean system-deps samples bench serve lint
+
+run: $(STAMP) system-deps
+	@$(BIN)/kehoach ingest $(SAMPLE_DOCS) --db $(DB)
+	@echo "--- registry: $(DB)"
+	@$(BIN)/kehoach summary --db $(DB)
+	@echo "--- example: kehoach extract $(SAMPLE_DOCS)/gia-vien-ke-hoach-dan-van-2025.pdf (metadata)"
+	@$(BIN)/kehoach extract $(SAMPLE_DOCS)/gia-vien-ke-hoach-dan-van-2025.pdf --format json \
+		| $(BIN)/python -c "import json,sys; d=json.load(sys.stdin); print(json.dumps(d['metadata'], ensure_ascii=False, indent=1))"
+
+test: $(STAMP) system-deps
+	@$(BIN)/python -m pytest -q
+
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the package definition changes; quiet otherwise.
+$(STAMP): pyproject.toml | $(BIN)/python
+	@echo "installing kehoach into $(VENV) ..."
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+system-deps:
+	@sh scripts/install-system-deps.sh
+
+# Rebuild the sample PDFs from samples/source (needs Debian's fonts-liberation2).
+samples: $(STAMP)
+	@fc-list 2>/dev/null | grep -q LiberationSerif || (command -v apt-get >/dev/null && apt-get install -y -qq fonts-liberation2 >/dev/null) || true
+	@$(BIN)/python samples/make_samples.py
+
+lint: $(STAMP)
+	@$(BIN)/ruff check extractors pipeline schemas kehoach tests
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis $(DB) $(DB)-wal $(DB)-shm
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,62 @@
+"""Reading: the sample PDFs give back their source text; the header columns stay apart."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kehoach.extractors.normalize import clean_text
+from kehoach.pipeline import api, readers
+
+from .conftest import SAMPLES
+
+SAMPLE_STEMS = sorted(p.stem for p in (SAMPLES / "source").glob("*.txt"))
+
+
+def _fold_whitespace(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("stem", SAMPLE_STEMS)
+def test_pdf_text_equals_source_text(stem):
+    source = clean_text((SAMPLES / "source" / f"{stem}.txt").read_text(encoding="utf-8"))
+    extracted = api.normalised_text(SAMPLES / "pdf" / f"{stem}.pdf")
+    a, b = _fold_whitespace(source), _fold_whitespace(extracted)
+    first_diff = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    assert a == b, f"differs at {first_diff}: {a[first_diff - 20:first_diff + 20]!r} vs {b[first_diff - 20:first_diff + 20]!r}"
+
+
+def test_header_columns_come_out_left_then_right():
+    lines = [line.text for line in readers.read_document(SAMPLES / "pdf" / "gia-vien-ke-hoach-dan-van-2025.pdf").lines]
+    top = [clean_text(t) for t in lines[:6]]
+    assert top == [
+        "ỦY BAN NHÂN DÂN", "PHƯỜNG GIA VIÊN", "Số: /KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hải Phòng, ngày tháng năm 2025",
+    ]
+
+
+def test_signature_band_keeps_recipients_apart_from_signature():
+    text = api.normalised_text(SAMPLES / "pdf" / "gia-vien-ke-hoach-dan-van-2025.pdf")
+    tail = text[text.index("Nơi nhận"):]
+    assert tail.index("- Lưu: VT.") < tail.index("TM. ỦY BAN NHÂN DÂN") < tail.index("Chu Thanh Lương")
+
+
+def test_page_numbers_are_not_text():
+    lines = readers.read_document(SAMPLES / "pdf" / "gia-vien-ke-hoach-dan-van-2025.pdf").lines
+    assert not [line for line in lines if re.fullmatch(r"\d{1,3}", line.text.strip())]
+
+
+@pytest.mark.parametrize(
+    "data,expected",
+    [
+        pytest.param("Kế hoạch\n".encode("utf-8"), "Kế hoạch", id="utf8"),
+        pytest.param("\ufeffKế hoạch\n".encode("utf-8"), "Kế hoạch", id="utf8-bom"),
+        pytest.param("Kế hoạch\n".encode("utf-16"), "Kế hoạch", id="utf16-bom"),
+        pytest.param("Ke\u0302\u0301 hoa\u0323ch\n".encode("utf-8"), "Kế hoạch", id="decomposed-to-nfc"),
+    ],
+)
+def test_txt_encodings(tmp_path, data, expected):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    assert api.normalised_text(path) == expected
