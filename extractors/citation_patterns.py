@@ -1,0 +1,279 @@
+"""Patterns for cited legal documents (eyecite's ``regexes.py``): patterns only.
+
+Every pattern is built from named parts. The grammar comes from the official
+formats, not from one corpus file:
+
+- Nghị định 30/2020/NĐ-CP, Phụ lục I and III (administrative documents):
+  ``number/TYPE-ISSUER`` ("3177/QĐ-UBND", "165/KH-UBND"); a Công văn carries no
+  type abbreviation ("193/UBND-KT", "6676/BYT-CDS").
+- Luật Ban hành văn bản quy phạm pháp luật (legal normative documents):
+  ``number/year/TYPE-ISSUER`` ("178/2024/NĐ-CP"), laws and National Assembly
+  resolutions ``number/year/QHnn`` ("64/2025/QH15", "35/2023/UBTVQH15").
+- Hướng dẫn 36-HD/VPTW (Party documents): ``number-TYPE/ISSUER`` ("25-NQ/TW",
+  "2449-CV/ĐU", "08-QĐi/TW"), numbered within a term ("khóa XI").
+
+Group names are the schema field names (``doc_type``, ``number``, ``year``,
+``symbol``, ``date``, ``issuer``, ``term``, ``title``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- small wrappers ------------------------------------------------------------
+
+
+def _group(name: str, pattern: str) -> str:
+    return f"(?P<{name}>{pattern})"
+
+
+def _icase(pattern: str) -> str:
+    # Type words are written "Nghị quyết", "nghị quyết" or "NGHỊ QUYẾT" (titles).
+    return f"(?i:{pattern})"
+
+
+# --- letters and separators ------------------------------------------------------
+
+# Upper-case letters of symbols: A–Z, Đ and its OCR look-alike Ð (U+00D0).
+UPPER = "A-ZĐÐ"
+LOWER_VI = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+# Space inside a symbol: a few spaces, possibly one line break ("3177/QĐ-⏎UBND",
+# "144/2021/NĐ- CP", "3210/QĐ - UBND").
+_GAP = r"[ \t]{0,3}(?:\n[ \t]{0,3})?"
+DASH = "-‐‑‒–—"
+SLASH_RE = rf"{_GAP}/{_GAP}"
+DASH_SEP_RE = rf"{_GAP}[{DASH}]{_GAP}"
+
+# --- parts of the number/symbol ------------------------------------------------------
+
+NUMBER_RE = r"\d{1,6}"
+YEAR_RE = r"(?:19|20)\d{2}"
+
+# One part of a symbol: an upper-case abbreviation, with the official mixed-case
+# forms (TTg, QĐi, CTr, TTr, QyĐ: one lower-case letter at a time, never a
+# lower-case word), digits of a legislature (QH15) and "&" (QLN&CS).
+SYMBOL_PART_RE = rf"[{UPPER}](?:[{UPPER}0-9&]|[a-zđ](?![{LOWER_VI}]))*"
+
+# TYPE-ISSUER(-UNIT…): "QĐ-UBND", "KH-MTTQ-BTT", "UBND-KT", "SXD-QLN&CS".
+STATE_SYMBOL_RE = rf"{SYMBOL_PART_RE}(?:{DASH_SEP_RE}{SYMBOL_PART_RE})*"
+
+# TYPE/ISSUER of the Party: "NQ/TW", "HD/UBKTTW", "CV/ĐU", "KL/TW".
+PARTY_SYMBOL_RE = rf"{SYMBOL_PART_RE}{SLASH_RE}{SYMBOL_PART_RE}(?:[{DASH}]{SYMBOL_PART_RE})*"
+
+# Not inside another token: a date ("12/12/2013"), a standard ("QCVN 01:2021/BXD"),
+# a decimal ("1,5"); but "số31-QĐ/TW" (no space after "số") is fine.
+_NUMBER_START = r"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<![\w/\-–—]))(?<!\d[.,:])"
+
+CITATION_RE = re.compile(
+    rf"""
+    {_NUMBER_START}
+    {_group("number", NUMBER_RE)}
+    (?:
+        # legal normative: 178/2024/NĐ-CP   85/2015/QH13   101/2025/UBTVQH15
+        {SLASH_RE}{_group("year", YEAR_RE)}{SLASH_RE}{_group("symbol", STATE_SYMBOL_RE)}
+      | # administrative: 3177/QĐ-UBND   193/UBND-KT   16/KH-MTTQ-BTT   183/KL-TW
+        {SLASH_RE}{_group("state_symbol", STATE_SYMBOL_RE)}
+      | # Party: 25-NQ/TW   2449-CV/ĐU   08-QĐi/TW   19-HD/UBKTTW
+        {DASH_SEP_RE}{_group("party_symbol", PARTY_SYMBOL_RE)}
+    )
+    (?![\w/])
+    """,
+    re.VERBOSE,
+)
+
+# --- type words ----------------------------------------------------------------
+
+# Canonical type words, longest first so "Nghị quyết liên tịch" beats "Nghị quyết".
+DOC_TYPES = (
+    "Nghị quyết liên tịch", "Thông tư liên tịch", "Chỉ thị liên tịch",
+    "Chương trình hành động", "Văn bản hợp nhất",
+    "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Kết luận", "Quy định", "Quy chế",
+    "Thông tư", "Thông tri", "Thông báo", "Thông cáo", "Hướng dẫn", "Kế hoạch", "Chương trình",
+    "Công văn", "Văn bản", "Công điện", "Bộ luật", "Luật", "Pháp lệnh", "Lệnh", "Báo cáo",
+    "Tờ trình", "Đề án", "Phương án", "Dự án", "Biên bản", "Hợp đồng", "Bản ghi nhớ",
+    "Điều lệ", "Hiến pháp", "Nghị quyết Đại hội",
+)
+# What a type word stands for in the contract (metadata convention: "Chương trình
+# hành động" is a Chương trình).
+DOC_TYPE_CANONICAL = {
+    "chương trình hành động": "Chương trình",
+    "văn bản": "Công văn",
+    "nghị quyết đại hội": "Nghị quyết",
+}
+
+_TYPE_WORDS_RE = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(DOC_TYPES, key=len, reverse=True))
+
+# "Nghị quyết số ", "Quyết định số: ", "Luật số", "Kết luận " — right before a number.
+TYPE_PREFIX_RE = re.compile(
+    rf"""
+    (?<![\w])
+    {_group("doc_type", _icase(_TYPE_WORDS_RE))}
+    \s*(?:{_icase("số")}\s*[:.]?\s*)?
+    $
+    """,
+    re.VERBOSE,
+)
+
+_LAW_NAME_SPAN = rf"[{UPPER_VI}][^;:.()\n“”\"]{{0,150}}?"
+
+# "Luật Bầu cử … số " — the law's name stands between the type word and the number.
+LAW_BEFORE_NUMBER_RE = re.compile(
+    rf"""
+    (?<![\w])
+    {_group("doc_type", "Bộ luật|Luật|Pháp lệnh")}
+    \s+{_group("name", _LAW_NAME_SPAN)}
+    \s+{_icase("số")}\s*[:.]?\s*
+    $
+    """,
+    re.VERBOSE,
+)
+
+# A type word followed by a bare number and no symbol: "Chỉ thị 11", "Nghị quyết số 24,"
+# (list shorthand "Nghị quyết số 24, 25-NQ/TW") — resolved later or dropped.
+SHORT_REF_RE = re.compile(
+    rf"""
+    (?<![\w])
+    {_group("doc_type", _icase(_TYPE_WORDS_RE))}
+    \s*(?:{_icase("số")}\s*[:.]?\s*)?
+    {_group("number", NUMBER_RE)}
+    (?![\w/{DASH}]|[.,:]\d|\s*[/{DASH}]\s*[{UPPER}\d])
+    """,
+    re.VERBOSE,
+)
+
+# Between list members: "24, 25-NQ/TW", "217-QĐ/TW, Quyết định số 218-QĐ/TW", "… và …".
+LIST_SEP_RE = re.compile(r"\s*(?:,|và|;)?\s*(?:(?i:và)\s+)?$")
+LIST_NUMBER_TAIL_RE = re.compile(rf"^\s*(?:,|và)\s*(?:{NUMBER_RE}\s*(?:,|và)\s*)*$")
+
+# --- what follows the number -----------------------------------------------------
+
+# "ngày 03/6/2013", "ngày 1/2/2019", "ngày 01-10-1997", "ngày 17 tháng 6 năm 2026", "ngày 01.10.1997"
+DATE_RE = rf"""
+    (?:{_icase("ngày")}\s*)
+    (?:
+        (?P<day>\d{{1,2}})\s*(?P<sep>[/.{DASH}])\s*(?P<month>\d{{1,2}})\s*(?P=sep)\s*(?P<year_d>{YEAR_RE})
+      | (?P<day_w>\d{{1,2}})\s+{_icase("tháng")}\s+(?P<month_w>\d{{1,2}})\s+{_icase("năm")}\s+(?P<year_w>{YEAR_RE})
+    )
+"""
+# The date stands right after the symbol, maybe after a comma: "85/2015/QH13, ngày 25/6/2015".
+AFTER_DATE_RE = re.compile(rf"\s*,?\s*{DATE_RE}", re.VERBOSE)
+
+# "khóa XI", "(khóa XII)", "khoá XIV"
+TERM_RE = rf"\(?\s*{_icase('khóa|khoá')}\s+(?P<term>[IVXLC]+|\d{{1,2}})\s*\)?"
+AFTER_TERM_RE = re.compile(rf"\s*{TERM_RE}", re.VERBOSE)
+
+# "của Bộ Chính trị", "của UBND thành phố", "của Ban Chấp hành Trung ương Đảng khóa XI"
+AFTER_ISSUER_RE = re.compile(rf"\s*,?\s*{_icase('của')}\s+(?P<issuer>[^\n;:()“”\"]{{2,160}})")
+
+# Words that end an issuer's name: what the clause says next.
+ISSUER_STOP_RE = re.compile(
+    rf"""
+    \s+(?:về|hướng\s+dẫn|quy\s+định|ban\s+hành|tại|theo|phê\s+duyệt|thực\s+hiện|triển\s+khai|
+          đã|được|trong|đối\s+với|giai\s+đoạn|nhiệm\s+kỳ|năm|sửa\s+đổi|bổ\s+sung|và\s+các|và\s+(?:{_TYPE_WORDS_RE})|
+          và\s+(?:số\s+)?\d|khóa|khoá|ngày|số|(?:{_TYPE_WORDS_RE})\s+số|nhằm|để|cho|như|có|là|trên|với)\b
+    | \s*[,.;:(“”"]
+    | \s+\d
+    """,
+    re.VERBOSE,
+)
+
+# 'về “Tăng cường …”', 'về việc tổ chức …', '“Kế hoạch …”'
+AFTER_TITLE_RE = re.compile(
+    rf"""\s*,?\s*
+    (?:
+        (?:{_icase('về')}\s+(?:{_icase('việc')}\s+)?)?[“"](?P<title_q>[^”"\n]{{3,300}})[”"]
+      | {_icase('về')}\s+(?:{_icase('việc')}\s+)?(?P<title>[^;:\n“”"()]{{3,200}}?)(?=\s*(?:[;:\n()]|\.(?:\s|$)|$|,\s*(?:{_TYPE_WORDS_RE})\s))
+    )
+    """,
+    re.VERBOSE,
+)
+
+# --- aliases ---------------------------------------------------------------------
+
+_SAU_DAY = _icase(r"sau\s+đây")
+
+# "(sau đây gọi tắt là Chỉ thị 11)", "(gọi tắt là Nghị định số 35/2022/NĐ-CP)", "(sau đây gọi là Bộ chỉ số 766)"
+ALIAS_RE = re.compile(
+    rf"""
+    \(\s*(?:{_SAU_DAY}\s+)?(?:{_icase('được')}\s+)?(?:{_icase('gọi|viết')})\s+(?:{_icase('tắt')}\s+)?
+    {_icase('là')}\s*:?\s*[“"]?
+    (?P<alias>[^()“”"\n]{{2,80}}?)
+    [”"]?\s*\)
+    """,
+    re.VERBOSE,
+)
+
+# --- laws and codes by name ----------------------------------------------------------
+
+# "Luật Thực hiện dân chủ ở cơ sở năm 2022", "Bộ luật Lao động 2019", "Pháp lệnh Ưu đãi …".
+# Only the head; the name is read word by word (see citations._read_law_name).
+LAW_HEAD_RE = re.compile(rf"(?<![\w])(?P<doc_type>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+(?=[{UPPER_VI}])")
+
+WORD_RE = re.compile(r"[^\s,;:.()“”\"!?]+|[,;:.()“”\"!?]")
+
+# Lower-case words that end a law's name ("Luật Bảo vệ môi trường và các văn bản").
+LAW_NAME_STOP_WORDS = frozenset(
+    """số ngày năm của được đã đang sẽ tại theo các những mọi hoặc về để trong với cho từ đến khi thì là
+    có không này đó nay mới nhằm do bởi vào sau trước như cũng cùng sửa gồm""".split()
+)
+# Two-word verbs that end a name but whose words may stand inside one ("Luật Thực hiện dân chủ …",
+# "Luật Ban hành văn bản quy phạm pháp luật").
+LAW_NAME_STOP_PAIRS = frozenset(
+    {"quy định", "hướng dẫn", "thực hiện", "triển khai", "hiện hành", "ban hành", "liên quan", "bổ sung",
+     "sửa đổi", "áp dụng"}
+)
+
+# Law name after the year or date: "năm 2022", "2019", "ngày 26 tháng 11 năm 2003".
+LAW_YEAR_RE = re.compile(rf"\s*(?:{_icase('năm')}\s+)?(?P<year>{YEAR_RE})(?![\d/])")
+# "Luật Khiếu nại số 02/2011/QH13": the name belongs to the numbered citation.
+NUMBER_AFTER_LAW_RE = re.compile(rf"\s*,?\s*{_icase('số')}\s*[:.]?\s*\d")
+LAW_DATE_RE = re.compile(rf"\s*,?\s*{DATE_RE}", re.VERBOSE)
+
+# --- what the citing text does (relation) --------------------------------------------
+
+RELATION_RE = re.compile(
+    r"""
+      (?P<based_on>(?i:căn\s+cứ))
+    | (?P<implements>(?i:thực\s+hiện|triển\s+khai|thi\s+hành|quán\s+triệt))
+    | (?P<amends>(?i:sửa\s+đổi|bổ\s+sung))
+    | (?P<replaces>(?i:thay\s+thế|bãi\s+bỏ))
+    """,
+    re.VERBOSE,
+)
+# A clause ends at ";", a sentence end or a line start: relation words before it do not count.
+CLAUSE_BREAK_RE = re.compile(r"[;:]|\.(?:\s|$)|\n")
+
+# --- not citations -----------------------------------------------------------------
+
+# Standards and forms: "QCVN 01:2021/BXD", "TCVN 5574:2018", "Mẫu số 01/HNMT", "Phụ lục số 02/KH".
+NOT_CITATION_BEFORE_RE = re.compile(
+    r"(?:(?i:QCVN|TCVN|ISO)|(?i:mẫu|biểu\s+mẫu|biểu|phụ\s+lục|mẫu\s+biểu)(?:\s+(?i:số))?)\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$"
+)
+
+# Mixed-case abbreviations as the official rules write them, from an all-caps title ("QĐ-TTG").
+MIXED_CASE_PARTS = {"TTG": "TTg", "CTR": "CTr", "TTR": "TTr", "QĐI": "QĐi", "QYĐ": "QyĐ"}
+
+# Party issuers (Hướng dẫn 36-HD/VPTW): a state-form symbol ending in one of them
+# ("183/KL-TW") is written back in the Party form ("183-KL/TW").
+PARTY_ISSUERS = frozenset({"TW", "TU", "HU", "QU", "ĐU", "ĐUK", "BCSĐ", "ĐĐ", "TƯ"})
+PARTY_TYPES = frozenset({"NQ", "QĐ", "CT", "KL", "QĐi", "QC", "TB", "HD", "BC", "KH", "CTr", "TTr",
+                         "CV", "ĐA", "TT", "TC", "CĐ", "QyĐ"})
+
+# Type abbreviations (Phụ lục III NĐ 30/2020; Luật Ban hành VBQPPL; HD 36-HD/VPTW) → type word.
+TYPE_ABBREVIATIONS = {
+    "NQ": "Nghị quyết", "NQLT": "Nghị quyết liên tịch", "NĐ": "Nghị định", "QĐ": "Quyết định",
+    "CT": "Chỉ thị", "QC": "Quy chế", "QyĐ": "Quy định", "QĐi": "Quy định", "TC": "Thông cáo",
+    "TB": "Thông báo", "HD": "Hướng dẫn", "CTr": "Chương trình", "KH": "Kế hoạch", "PA": "Phương án",
+    "ĐA": "Đề án", "DA": "Dự án", "BC": "Báo cáo", "BB": "Biên bản", "TTr": "Tờ trình",
+    "HĐ": "Hợp đồng", "CĐ": "Công điện", "GN": "Bản ghi nhớ", "TTh": "Bản thỏa thuận",
+    "GUQ": "Giấy ủy quyền", "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "KL": "Kết luận",
+    "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "CV": "Công văn", "L": "Lệnh",
+    "PL": "Pháp lệnh", "VBHN": "Văn bản hợp nhất", "QH": "Luật",
+}
+# Party documents: TT is a Thông tri, not a Thông tư.
+PARTY_TYPE_ABBREVIATIONS = {**TYPE_ABBREVIATIONS, "TT": "Thông tri", "QĐ": "Quyết định"}
+
+# Laws and resolutions of the National Assembly: "85/2015/QH13" (issuer part QHnn).
+LEGISLATURE_RE = re.compile(r"^QH\d{1,2}$")
