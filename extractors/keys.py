@@ -1,0 +1,102 @@
+"""Comparison keys for the registry: pure functions, str in, key out.
+
+The registry never parses text (STYLE, house rule 3), so every key it stores or
+looks up comes from here. Keys are for matching only; stored values keep the
+text as written.
+
+- :func:`ref_key` — a cited or ingested document's number in any written form
+  ("Chỉ thị số 33/CT-TTg", "33/ct-ttg", "25- NQ/TW") → "33/CT-TTG", "25-NQ/TW".
+- :func:`issuer_key` — "UBND tỉnh Đắk Lắk" → "uy ban nhan dan tinh dak lak".
+- :func:`unit_key` — "Phòng Văn hoá – Xã hội" → "phong-van-hoa-xa-hoi".
+- :func:`fts_query` — a user's search words → an FTS5 expression, with and
+  without diacritics.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.extractors.normalize import expand_abbreviations, fold_ascii, fold_compare
+
+# Dash look-alikes inside a number/symbol: "25‑NQ/TW", "33/CT–TTg".
+_DASH_RE = re.compile(r"[‐‑‒–—―−]")
+
+# A number/symbol on ASCII-folded text: digits first, then at least one "/" or
+# "-" part. "33/ct-ttg", "178/2024/nd-cp", "25-nq/tw", "25- nq/tw".
+REF_TOKEN_RE = re.compile(r"\d[0-9a-z]*(?:\s*[/-]\s*[0-9a-z]+)+")
+
+_NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
+
+# Search syntax: "a phrase", a word (optionally word*), and the FTS5 operators.
+_QUERY_TOKEN_RE = re.compile(r'"([^"]*)"?|(\S+)')
+_FTS_OPERATORS = {"AND", "OR", "NOT"}
+_FTS_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def ref_key(ref: str | None) -> str | None:
+    """The matching key of a document number in any written form.
+
+    "33/CT-TTg", "33/CT-TTG", "33/ct-ttg", "Chỉ thị số 33/CT-TTg" → "33/CT-TTG";
+    "3177/QĐ-UBND" → "3177/QD-UBND"; a name-only reference ("Luật Đất đai 2024")
+    → its folded words, upper case ("LUAT DAT DAI 2024").
+    """
+    if ref is None or not ref.strip():
+        return None
+    folded = fold_ascii(_DASH_RE.sub("-", ref))
+    match = REF_TOKEN_RE.search(folded)
+    if match:
+        return "".join(match.group(0).split()).upper()
+    return folded.upper()
+
+
+def issuer_key(issuer: str | None) -> str | None:
+    """The matching key of an issuing body: abbreviations expanded, ASCII-folded, lower case."""
+    if issuer is None or not issuer.strip():
+        return None
+    return fold_ascii(expand_abbreviations(fold_compare(issuer)))
+
+
+def unit_key(name: str | None) -> str | None:
+    """The matching key of a unit name or unit_id: tone placement, dashes, case,
+    diacritics and UBND/HĐND/MTTQ unified; words joined by "-".
+
+    "Phòng Văn hoá – Xã hội" and "Phòng Văn hóa - Xã hội" → "phong-van-hoa-xa-hoi".
+    """
+    if name is None or not name.strip():
+        return None
+    folded = fold_ascii(expand_abbreviations(fold_compare(name)))
+    return _NON_ALNUM_RE.sub("-", folded).strip("-") or None
+
+
+def fts_query(query: str) -> tuple[str, str]:
+    """A user's search → two FTS5 expressions: as typed, and ASCII-folded (đ → d).
+
+    Words are quoted (so "33/CT-TTg" or "kinh tế - xã hội" cannot break the FTS5
+    syntax), "quoted phrases" stay phrases, ``word*`` is a prefix query and
+    upper-case AND/OR/NOT stay operators. Words are ANDed.
+
+    :raises ValueError: nothing searchable in the query
+    """
+    plain: list[str] = []
+    folded: list[str] = []
+    for match in _QUERY_TOKEN_RE.finditer(query):
+        phrase, word = match.groups()
+        if word is not None and word in _FTS_OPERATORS:
+            if plain and plain[-1] not in _FTS_OPERATORS:
+                plain.append(word)
+                folded.append(word)
+            continue
+        text = phrase if phrase is not None else word
+        prefix = phrase is None and text.endswith("*")
+        words = _FTS_WORD_RE.findall(text)
+        if not words:
+            continue
+        star = "*" if prefix else ""
+        plain.append('"' + " ".join(words) + '"' + star)
+        folded.append('"' + fold_ascii(" ".join(words)) + '"' + star)
+    while plain and plain[-1] in _FTS_OPERATORS:
+        plain.pop()
+        folded.pop()
+    if not plain:
+        raise ValueError(f"nothing to search for in {query!r}")
+    return " ".join(plain), " ".join(folded)
