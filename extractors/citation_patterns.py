@@ -39,9 +39,10 @@ UPPER = "A-ZĐÐ"
 LOWER_VI = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
-# Space inside a symbol: a few spaces, possibly one line break ("3177/QĐ-⏎UBND",
+# Space inside a symbol: a few spaces, possibly a line break (or two, where a
+# plain-text copy puts a blank line after every visual line) ("3177/QĐ-⏎UBND",
 # "144/2021/NĐ- CP", "3210/QĐ - UBND").
-_GAP = r"[ \t]{0,3}(?:\n[ \t]{0,3})?"
+_GAP = r"[ \t]{0,3}(?:\n[ \t]{0,3}){0,2}"
 DASH = "-‐‑‒–—"
 SLASH_RE = rf"{_GAP}/{_GAP}"
 DASH_SEP_RE = rf"{_GAP}[{DASH}]{_GAP}"
