@@ -212,19 +212,23 @@ ALIAS_RE = re.compile(
 # Only the head; the name is read word by word (see citations._read_law_name).
 LAW_HEAD_RE = re.compile(rf"(?<![\w])(?P<doc_type>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+(?=[{UPPER_VI}])")
 
-WORD_RE = re.compile(r"[^\s,;:.()“”\"!?]+|[,;:.()“”\"!?]")
+WORD_RE = re.compile(r"[^\s,;:.()\[\]“”\"!?…]+|[,;:.()\[\]“”\"!?…]")
 
 # Lower-case words that end a law's name ("Luật Bảo vệ môi trường và các văn bản").
 LAW_NAME_STOP_WORDS = frozenset(
     """số ngày năm của được đã đang sẽ tại theo các những mọi hoặc về để trong với cho từ đến khi thì là
-    có không này đó nay mới nhằm do bởi vào sau trước như cũng cùng sửa gồm""".split()
+    không này đó nay nhằm trình ước do bởi vào sau trước như cũng cùng sửa gồm
+    khoản điểm điều chương mục phần bao hoặc họăc kèm làm mà nhưng nếu thuộc đóng bị bằng nộp vừa trừ
+    phải cần nên đủ tham""".split()
 )
 # Two-word verbs that end a name but whose words may stand inside one ("Luật Thực hiện dân chủ …",
 # "Luật Ban hành văn bản quy phạm pháp luật").
 LAW_NAME_STOP_PAIRS = frozenset(
     {"quy định", "hướng dẫn", "thực hiện", "triển khai", "hiện hành", "ban hành", "liên quan", "bổ sung",
-     "sửa đổi", "áp dụng"}
+     "sửa đổi", "áp dụng", "có hiệu", "có trách", "có thẩm", "có liên", "có quy", "có nhiệm"}
 )
+# Phrases inside names that hold a stop word ("Pháp lệnh Ưu đãi người có công với cách mạng").
+LAW_NAME_INNER_PHRASES = ("có công với cách mạng",)
 
 # Law name after the year or date: "năm 2022", "2019", "ngày 26 tháng 11 năm 2003".
 LAW_YEAR_RE = re.compile(rf"\s*(?:{_icase('năm')}\s+)?(?P<year>{YEAR_RE})(?![\d/])")
@@ -253,8 +257,10 @@ NOT_CITATION_BEFORE_RE = re.compile(
     r"(?:(?i:QCVN|TCVN|ISO)|(?i:mẫu|biểu\s+mẫu|biểu|phụ\s+lục|mẫu\s+biểu)(?:\s+(?i:số))?)\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$"
 )
 
-# Mixed-case abbreviations as the official rules write them, from an all-caps title ("QĐ-TTG").
+# Mixed-case abbreviations as the official rules write them, from an all-caps title ("QĐ-TTG"),
+# and the type abbreviations of a copy that lost its "Đ" ("ND-CP", "QD-UBND").
 MIXED_CASE_PARTS = {"TTG": "TTg", "CTR": "CTr", "TTR": "TTr", "QĐI": "QĐi", "QYĐ": "QyĐ"}
+ASCII_TYPE_PARTS = {"ND": "NĐ", "QD": "QĐ"}
 
 # Party issuers (Hướng dẫn 36-HD/VPTW): a state-form symbol ending in one of them
 # ("183/KL-TW") is written back in the Party form ("183-KL/TW").

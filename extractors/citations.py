@@ -79,6 +79,7 @@ class _Scan:
     shorts: list[_Short]
     aliases: list[tuple[str, int]]  # (alias text, position of the "(")
     law_names: dict[str, str]  # folded law name → ref of its numbered citation
+    law_names_words: list[tuple[str, ...]] = field(default_factory=list)  # the same names, as folded words
 
 
 # --- small converters ---------------------------------------------------------------
@@ -143,6 +144,7 @@ def _symbol_of(match: re.Match) -> tuple[str, str, str | None, bool]:
     number = match.group("number")
     if match.group("year"):
         parts = _parts(match.group("symbol"))
+        parts[0] = P.ASCII_TYPE_PARTS.get(parts[0], parts[0]) if len(parts) > 1 else parts[0]
         symbol = "-".join(parts)
         return f"{number}/{match.group('year')}/{symbol}", symbol, parts[0], False
     if match.group("party_symbol"):
@@ -152,6 +154,8 @@ def _symbol_of(match: re.Match) -> tuple[str, str, str | None, bool]:
         symbol = f"{type_part}/{issuer}"
         return f"{number}-{symbol}", symbol, type_part, True
     parts = _parts(match.group("state_symbol"))
+    if len(parts) > 1:
+        parts[0] = P.ASCII_TYPE_PARTS.get(parts[0], parts[0])
     # A Party symbol written in the state order ("183/KL-TW") goes back to the Party form.
     if len(parts) == 2 and parts[0] in P.PARTY_TYPES and (parts[1] in P.PARTY_ISSUERS or parts[1].endswith("TW")):
         symbol = f"{parts[0]}/{parts[1]}"
@@ -227,7 +231,8 @@ def _is_excluded(text: str, start: int) -> bool:
     return bool(P.NOT_CITATION_BEFORE_RE.search(window))
 
 
-def _scan_numbered(text: str, found: list[FoundCitation], law_names: dict[str, str]) -> None:
+def _scan_numbered(text: str, found: list[FoundCitation], law_names: dict[str, str],
+                   names_words: list[tuple[str, ...]]) -> None:
     for match in P.CITATION_RE.finditer(text):
         start = match.start()
         if _is_excluded(text, start):
@@ -246,6 +251,7 @@ def _scan_numbered(text: str, found: list[FoundCitation], law_names: dict[str, s
                 doc_type = _canonical_type(law.group("doc_type"))
                 name = " ".join(law.group("name").split())
                 law_names[_fold_key(f"{doc_type} {name}")] = ref
+                names_words.append(_name_words(name))
                 start = law.start()
         if doc_type is None:
             doc_type = _type_from_symbol(abbreviation, symbol, is_party, has_year)
@@ -281,8 +287,17 @@ def _read_law_name(text: str, pos: int) -> tuple[list[str], int]:
         gap = text[end:token.start()]
         if words and "\n" in gap and not word[:1].islower():
             break
+        phrase = next((ph for ph in P.LAW_NAME_INNER_PHRASES if words and text.startswith(ph, token.start())), None)
+        if phrase:
+            words.extend(phrase.split())
+            end = token.start() + len(phrase)
+            while i < len(tokens) and tokens[i].start() < end:
+                i += 1
+            continue
         if word == ",":
-            if commas < 2 and nxt[:1].islower() and nxt.casefold() not in P.LAW_NAME_STOP_WORDS and nxt != "và":
+            nxt_ok = nxt[:1].islower() or (nxt[:1].isupper() and i + 1 < len(tokens)
+                                            and not _starts_type_word(text, tokens[i + 1].start()))
+            if commas < 2 and nxt_ok and nxt.casefold() not in P.LAW_NAME_STOP_WORDS and nxt != "và":
                 commas += 1
                 words.append(",")
                 end = token.end()
@@ -405,7 +420,8 @@ def _share_in_lists(text: str, found: list[FoundCitation]) -> None:
 def _scan(text: str) -> _Scan:
     found: list[FoundCitation] = []
     law_names: dict[str, str] = {}
-    _scan_numbered(text, found, law_names)
+    names_words: list[tuple[str, ...]] = []
+    _scan_numbered(text, found, law_names, names_words)
     _scan_law_names(text, found)
     shorts = _scan_shorts(text, found)
     shorts = _expand_lists(text, found, shorts)
@@ -413,7 +429,7 @@ def _scan(text: str) -> _Scan:
     aliases = [(m.group("alias").strip(), m.start()) for m in P.ALIAS_RE.finditer(text)
                if any(ch.isdigit() for ch in m.group("alias"))]
     found.sort(key=lambda c: (c.start, c.end))
-    return _Scan(text, found, shorts, aliases, law_names)
+    return _Scan(text, found, shorts, aliases, law_names, names_words)
 
 
 # --- resolution across texts -----------------------------------------------------------
@@ -428,6 +444,8 @@ def _resolve(scans: list[_Scan]) -> list[list[FoundCitation]]:
     """Per scan, its citations plus the resolved aliases, short references and law names."""
     results = [list(s.found) for s in scans]
     all_found = [c for r in results for c in r]
+
+    _cut_law_names(scans, results)
 
     # Laws named with a number: the bare name elsewhere is a mention of that number.
     law_names: dict[str, str] = {}
@@ -487,6 +505,48 @@ def _resolve(scans: list[_Scan]) -> list[list[FoundCitation]]:
     for result in results:
         result.sort(key=lambda c: (c.start, c.end))
     return results
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(fold_compare(name).replace(",", " ").split())
+
+
+def _cut_law_names(scans: list[_Scan], results: list[list[FoundCitation]]) -> None:
+    """A law name read in running text ("Luật Bảo hiểm xã hội đóng …") is cut back to a
+    name the document states with a year, date or number ("Luật Bảo hiểm xã hội năm 2014")."""
+    known: set[tuple[str, ...]] = set()
+    for scan, result in zip(scans, results):
+        for c in result:
+            if c.number is None and c.year is not None and c.title:
+                known.add(_name_words(c.title))
+        for key_name in scan.law_names_words:
+            known.add(key_name)
+    if not known:
+        return
+    for scan, result in zip(scans, results):
+        for i, c in enumerate(result):
+            if c.number is not None or c.year is not None or not c.title:
+                continue
+            words = _name_words(c.title)
+            best = max((k for k in known if len(k) < len(words) and words[: len(k)] == k), key=len, default=None)
+            if best is None:
+                continue
+            head = P.LAW_HEAD_RE.match(scan.text, c.start)
+            if head is None:
+                continue
+            pattern = re.compile(r"\s*,?\s+".join(re.escape(w) for w in best), re.IGNORECASE)
+            m = pattern.match(_lower_keep_offsets(scan.text), head.end())
+            if m is None:
+                continue
+            name = " ".join(scan.text[head.end():m.end()].split())
+            doc_type = _WS_RE.sub(" ", head.group("doc_type"))
+            result[i] = replace(c, text=scan.text[c.start:m.end()], end=m.end(), ref=f"{doc_type} {name}",
+                                title=name, tail_end=m.end())
+
+
+def _lower_keep_offsets(text: str) -> str:
+    """Case folding that keeps offsets (for matching names found by folded words)."""
+    return text.lower() if len(text.lower()) == len(text) else text
 
 
 def _alias_texts(scans: list[_Scan], aliases: dict[str, FoundCitation]):

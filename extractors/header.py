@@ -1,13 +1,21 @@
 """Header block parser: issuer, số/ký hiệu, place, date, document type, title.
 
-Placeholder of the foundation issue: finds the type word line and the "Số:" line.
+The layout follows Nghị định 30/2020/NĐ-CP (Phụ lục I): a two-column band with
+the issuing body (parent body above) on the left and the national motto on the
+right; "Số: …/…" under the body, "<place>, ngày … tháng … năm …" under the
+motto; then the type word ("KẾ HOẠCH", "QUYẾT ĐỊNH") centred with the title
+under it. A Công văn has no type word: its subject "V/v …" sits under "Số:".
+Plain-text copies flatten the columns in any order and wrap lines anywhere, so
+every line is classified on its own rather than by position.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from kehoach.extractors.normalize import is_upper_line
 from kehoach.schemas.layout import Line
 from kehoach.schemas.models import Metadata
 
@@ -23,31 +31,445 @@ DOC_TYPE_WORDS = {
     "BÁO CÁO": "Báo cáo",
     "KẾT LUẬN": "Kết luận",
     "QUY ĐỊNH": "Quy định",
+    "QUY CHẾ": "Quy chế",
     "THÔNG TƯ": "Thông tư",
     "NGHỊ ĐỊNH": "Nghị định",
     "TỜ TRÌNH": "Tờ trình",
     "ĐỀ ÁN": "Đề án",
     "PHƯƠNG ÁN": "Phương án",
+    "CÔNG ĐIỆN": "Công điện",
+    "CHỈ THỊ LIÊN TỊCH": "Chỉ thị",
+    "NGHỊ QUYẾT LIÊN TỊCH": "Nghị quyết",
+    "THÔNG TƯ LIÊN TỊCH": "Thông tư",
 }
-_TYPE_LINE_RE = re.compile(r"^(" + "|".join(DOC_TYPE_WORDS) + r")\b")
-_NUMBER_RE = re.compile(r"^Số\s*:?\s*(?P<value>[^\n]*)$", re.IGNORECASE)
+# Symbol part of "Số" (KH in 12/KH-UBND) → type, for a header whose type line is lost.
+SYMBOL_TYPES = {
+    "KH": "Kế hoạch", "CT": "Chỉ thị", "QĐ": "Quyết định", "CTr": "Chương trình", "NQ": "Nghị quyết",
+    "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "KL": "Kết luận", "TT": "Thông tư",
+    "NĐ": "Nghị định", "TTr": "Tờ trình", "CĐ": "Công điện",
+}
+HEADER_SCAN_LINES = 60  # the type word sits well within the first page
+TITLE_MAX_LINES = 10
+
+_TYPE_ALT = "|".join(sorted(DOC_TYPE_WORDS, key=len, reverse=True))
+# "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "QUYẾT ĐỊNH" alone on the line ("QUYẾT ĐỊNH:" opens articles).
+_TYPE_LINE_RE = re.compile(rf"^(?P<type>{_TYPE_ALT})(?P<extra>\s+HÀNH\s+ĐỘNG)?\s*[-_*]*\s*$")
+_NUMBER_LINE_RE = re.compile(r"^Số\b\s*:?\s*(?P<rest>.*)$")
+# "134 /KH-UBND", "84/2025/QĐ-UBND", "/KH-MTTQ-BTT" (blank number), "-CTr/TU", "3210/QĐ - UBND".
+_NUMBER_VALUE_RE = re.compile(
+    r"^(?P<number>\d[\d.]*)?\s*(?P<symbol>(?:[/-]\s*[0-9A-Za-zĐđ&.]+(?:\s*-\s*[0-9A-Za-zĐđ&.]+)*)+)")
+_DATE_RE = re.compile(
+    r"ngày\s*(?P<day>\d{1,2})?\s*[/.]?\s*tháng\s*(?P<month>\d{1,2})?\s*[/.]?\s*năm\s*(?P<year>\d{4})?",
+    re.IGNORECASE)
+_DATE_START_RE = re.compile(r"(?:^|[,\s])ngày\b(?:\s*\d{1,2})?\s*(?:tháng|$)", re.IGNORECASE)
+_YEAR_RE = re.compile(r"năm\s*\d{4}")
+_DATE_CONTINUATION_RE = re.compile(r"^(?:\d{1,2}\s*)?(?:tháng|năm)\b|^\d{4}\b")
+_PLACE_FRAGMENT_RE = re.compile(r"^(?:[A-ZĐ][^\s\d,;:/()]*|phố)(?:\s+(?:[A-ZĐÂĂÔƠƯ][^\s\d,;:/()]*|phố)){0,4}$")
+_MOTTO_START_RE = re.compile(r"^(?:CỘNG\s+HÒA\b|ĐẢNG\s+CỘNG\s+SẢN\b|Độc\s+lập\b)", re.IGNORECASE)
+_MOTTO_WORDS = "cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc đảng cộng sản"
+_RULE_RE = re.compile(r"^[\s\-–—_*=.~•]*$")
+_TRAILING_RULE_RE = re.compile(r"\s*[-–—_=*]{3,}\s*$|\s+\*$")
+_SUBJECT_RE = re.compile(r"^(?:V/v|V/V|Về\s+việc)\b\s*:?\s*(?P<rest>.*)$")
+_ADDRESSEE_RE = re.compile(r"^Kính\s+gửi\b")
+_PREAMBLE_START_RE = re.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Xét\b|Theo\s+đề\s+nghị|Để\b|Nhằm\b|Kính\s+gửi|Trên\s+cơ\s+sở|Sau\s+khi|Ngày\s+\d)")
+# The body that issues a decision, on its own line before "Căn cứ": "CHỦ TỊCH ỦY BAN NHÂN DÂN …".
+_AUTHORITY_LINE_RE = re.compile(
+    r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|CHÁNH\s+|TRƯỞNG\s+BAN|"
+    r"BAN\s+|ỦY\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|BỘ\s+|TỈNH\s+ỦY|THÀNH\s+ỦY|ĐẢNG\s+ỦY|HUYỆN\s+ỦY|THƯỜNG\s+TRỰC)")
+_ATTACHED_RE = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
+_MARKER_START_RE = re.compile(r"^(?:[IVXLC]+\.|\d{1,3}[.)]|[a-zđ]\)|Điều\s+\d|[-+•])\s")
+
+# --- issuer names ------------------------------------------------------------
+
+# A header line starting with one of these names a body of its own (the issuer,
+# under its parent body on the line above): "BỘ TÀI CHÍNH / CỤC THUẾ".
+_BODY_HEAD_RE = re.compile(
+    r"^(?:SỞ|BAN|PHÒNG|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|VỤ|VĂN\s+PHÒNG|TRUNG\s+TÂM|ĐẢNG\s+ỦY|ĐẢNG\s+BỘ|TỔ|"
+    r"THANH\s+TRA|KHO\s+BẠC|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|TRƯỜNG|BỆNH\s+VIỆN|VIỆN|HỘI\s+ĐỒNG|ỦY\s+BAN|"
+    r"THƯỜNG\s+TRỰC|BCĐ|BCH|UBND|HĐND|ĐOÀN|HỘI|THUẾ|BẢO\s+HIỂM)\b(?!\s*,)")
+# Organs that have no name of their own: the issuer is "<organ> <parent>".
+_ORGAN_ONLY_RE = re.compile(
+    r"^(?:BAN\s+THƯỜNG\s+TRỰC|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|THƯỜNG\s+TRỰC|VĂN\s+PHÒNG|BAN\s+BÍ\s+THƯ|"
+    r"BAN\s+CHỈ\s+HUY|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ\s+ĐẢNG)$")
+
+# Known names in their written case; keys are lower case.
+_KNOWN_FORMS = [
+    ("ủy ban mttq việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("ủy ban mttq", "Ủy ban Mặt trận Tổ quốc"),
+    ("ubmttq việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("mttq việt nam", "Mặt trận Tổ quốc Việt Nam"),
+    ("mặt trận tổ quốc việt nam", "Mặt trận Tổ quốc Việt Nam"),
+    ("mttq", "Mặt trận Tổ quốc"),
+    ("ủy ban nhân dân", "Ủy ban nhân dân"),
+    ("ubnd", "Ủy ban nhân dân"),
+    ("hội đồng nhân dân", "Hội đồng nhân dân"),
+    ("hđnd", "Hội đồng nhân dân"),
+    ("ban thường trực", "Ban Thường trực"),
+    ("ban thường vụ", "Ban Thường vụ"),
+    ("ban chấp hành", "Ban Chấp hành"),
+    ("ban chỉ đạo", "Ban Chỉ đạo"),
+    ("thủ tướng chính phủ", "Thủ tướng Chính phủ"),
+    ("văn phòng chính phủ", "Văn phòng Chính phủ"),
+    ("chính phủ", "Chính phủ"),
+    ("quốc hội", "Quốc hội"),
+    ("bộ chính trị", "Bộ Chính trị"),
+    ("tỉnh ủy", "Tỉnh ủy"),
+    ("thành ủy", "Thành ủy"),
+    ("huyện ủy", "Huyện ủy"),
+    ("đảng ủy", "Đảng ủy"),
+    ("trung ương", "Trung ương"),
+]
+# Administrative level words: lower case, and the place name after them is capitalised.
+_LEVEL_RE = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)$")
+_LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
+_GENERIC_HEADS = ("văn phòng", "trung tâm", "chi cục", "tổng cục", "bệnh viện", "kho bạc", "thanh tra",
+                  "bộ", "sở", "cục", "vụ", "ban", "phòng", "viện", "trường", "tổ", "hội", "đoàn")
 
 
 @dataclass
 class Header:
     metadata: Metadata = field(default_factory=Metadata)
     title_start: int | None = None  # index of the type-word line
-    body_start: int = 0  # index of the first line after the title block
+    title_end: int | None = None  # index after the title block
+    body_start: int = 0  # index of the first line after the header and title block
+    title_text: str | None = None  # the title block as written (type word excluded)
+
+
+# --- letter-spacing repair ---------------------------------------------------
+
+_VOWELS = set("aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+_ONSETS = {"b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
+           "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"}
+_CODAS = {"c", "ch", "m", "n", "ng", "nh", "p", "t"}
+
+
+def _has_vowel(token: str) -> bool:
+    return any(ch in _VOWELS for ch in token.lower())
+
+
+def _is_onset_part(token: str) -> bool:
+    low = token.lower()
+    return any(onset.startswith(low) for onset in _ONSETS)
+
+
+def looks_letter_spaced(text: str) -> bool:
+    """Two or more lone consonants or syllable splinters: "ỦY B AN NHÂN D Â N"."""
+    tokens = text.split()
+    lone = sum(1 for t in tokens if t.isalpha() and not _has_vowel(t) and len(t) <= 2)
+    return lone >= 2 or (lone >= 1 and any(len(t) == 1 and t.isalpha() and t.islower() for t in tokens))
+
+
+def fix_letter_spacing(text: str) -> str:
+    """Rejoin syllables split by letter-spacing: "ỦY B AN NHÂN D Â N" → "ỦY BAN NHÂN DÂN".
+
+    A splinter without a vowel is an onset of the next syllable, or the coda
+    of the previous one when it cannot start one ("D Â N T HÀNH" → "DÂN THÀNH").
+    In mixed case a lower-case splinter continues the previous syllable
+    ("Ngu y ễn" → "Nguyễn"), since names capitalise every syllable.
+    """
+    tokens = text.split()
+    out: list[str] = []
+    carry = ""
+    mixed = any(ch.islower() for ch in text) and any(ch.isupper() for ch in text)
+    for i, token in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if not token.isalpha():
+            if carry:
+                out.append(carry)
+                carry = ""
+            out.append(token)
+            continue
+        if carry:
+            token = carry + token
+            carry = ""
+        if not _has_vowel(token) and len(token) <= 3:
+            prev_open = bool(out) and out[-1].isalpha() and out[-1][-1].lower() in _VOWELS
+            nxt_starts_consonant = nxt is None or not nxt[:1].lower() in _VOWELS
+            if prev_open and token.lower() in _CODAS and nxt_starts_consonant and not (
+                    nxt and _is_onset_part(token + nxt[:1])):
+                out[-1] += token
+            elif nxt is not None and _is_onset_part(token):
+                carry = token
+            else:
+                out.append(token)
+            continue
+        if mixed and out and token[0].islower() and out[-1].isalpha() and out[-1][0].isupper() and (
+                len(token) <= 3 or len(out[-1]) <= 3) and token not in ("phố", "và"):
+            out[-1] += token
+            continue
+        out.append(token)
+    if carry:
+        out.append(carry)
+    return " ".join(out)
+
+
+# --- names -------------------------------------------------------------------
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def proper_case(name: str) -> str:
+    """An all-caps body name in its written form: "ỦY BAN NHÂN DÂN PHƯỜNG GIA VIÊN" →
+    "Ủy ban nhân dân phường Gia Viên", "BỘ TÀI CHÍNH" → "Bộ Tài chính". Mixed case is kept."""
+    if not is_upper_line(name) and not any(k in name.lower().split() for k in ("mttq", "ubnd", "hđnd")):
+        return name
+    if not is_upper_line(name):
+        words = name.split()
+        return " ".join(_expand_abbreviation(w) for w in words)
+    low = " ".join(name.lower().split())
+    out: list[str] = []
+    i = 0
+    words = low.split()
+    after_level = False
+    after_head = False
+    while i < len(words):
+        rest = " ".join(words[i:])
+        known = next(((k, v) for k, v in _KNOWN_FORMS if rest == k or rest.startswith(k + " ")), None)
+        if known:
+            out.append(known[1])
+            i += len(known[0].split())
+            after_level = after_head = False
+            continue
+        level = next((lv for lv in _LEVEL_WORDS if rest == lv or rest.startswith(lv + " ")), None)
+        if level and not after_level:
+            out.append(level if out else _cap(level))
+            i += len(level.split())
+            after_level, after_head = True, False
+            continue
+        head = next((h for h in _GENERIC_HEADS if rest == h or rest.startswith(h + " ")), None)
+        if head and not after_level and not after_head:
+            out.append(_cap(head))
+            i += len(head.split())
+            after_head = True
+            # The name after a generic head: its first syllable capitalised ("Sở Y tế").
+            if i < len(words):
+                out.append(_cap(words[i]))
+                i += 1
+            continue
+        word = words[i]
+        if after_level:
+            out.append(_cap(word))
+        elif word in ("và",) or word.startswith("-"):
+            out.append(word)
+            if i + 1 < len(words):
+                out.append(_cap(words[i + 1]))
+                i += 1
+        else:
+            out.append(word if out else _cap(word))
+        i += 1
+    return " ".join(out)
+
+
+def _expand_abbreviation(word: str) -> str:
+    return {"MTTQ": "Mặt trận Tổ quốc", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}.get(word, word)
+
+
+def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, parent_issuer) from the header's body lines, top to bottom."""
+    lines = [fix_letter_spacing(t) if looks_letter_spaced(t) else t for t in lines]
+    lines = [_TRAILING_RULE_RE.sub("", t).strip(" -*") for t in lines]
+    lines = [t for t in lines if t]
+    if not lines:
+        return None, None
+    # Group wrapped lines into bodies: a new body starts at a line naming one.
+    groups: list[list[str]] = [[lines[0]]]
+    for prev, text in zip(lines, lines[1:]):
+        wrapped = prev.rstrip().endswith((" VÀ", ",", "-", " CỦA")) or not _BODY_HEAD_RE.match(text)
+        if wrapped:
+            groups[-1].append(text)
+        else:
+            groups.append([text])
+    names = [" ".join(g) for g in groups]
+    own = names[-1]
+    parent = " ".join(names[:-1]) or None
+    if parent and _ORGAN_ONLY_RE.match(" ".join(own.split())):
+        own = f"{own} {parent}"
+    issuer = proper_case(" ".join(own.split()))
+    return issuer, (proper_case(" ".join(parent.split())) if parent else None)
+
+
+# --- fields ------------------------------------------------------------------
+
+def parse_number(text: str) -> tuple[str | None, str | None]:
+    """ "Số: 134 /KH-UBND" → ("134/KH-UBND", "KH-UBND"); "Số:   /KH-UBND" → (None, "KH-UBND")."""
+    match = _NUMBER_LINE_RE.match(text.strip())
+    value = match.group("rest") if match else text
+    found = _NUMBER_VALUE_RE.match(value.strip())
+    if not found:
+        return None, None
+    symbol = re.sub(r"\s+", "", found.group("symbol")).strip("/-")
+    if not found.group("number"):
+        return None, symbol or None
+    return found.group("number") + re.sub(r"\s+", "", found.group("symbol")), symbol
+
+
+def parse_date(text: str) -> dt.date | None:
+    """ "ngày 02 tháng 5 năm 2024" → 2024-05-02; blanks or an impossible date → None."""
+    match = _DATE_RE.search(text)
+    if not match or not all(match.group(k) for k in ("day", "month", "year")):
+        return None
+    try:
+        return dt.date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def parse_place_date(text: str) -> tuple[str | None, dt.date | None]:
+    """ "Hà Nội, ngày 02 tháng 5 năm 2024" → ("Hà Nội", 2024-05-02)."""
+    text = " ".join(text.split())
+    idx = re.search(r"\bngày\b", text, re.IGNORECASE)
+    if not idx:
+        return None, None
+    place = text[: idx.start()].strip(" ,.-*")
+    if looks_letter_spaced(place):
+        place = fix_letter_spacing(place)
+    return (place or None), parse_date(text[idx.start():])
+
+
+def doc_type_of_line(text: str) -> str | None:
+    """ "KẾ HOẠCH" → "Kế hoạch"; "CHƯƠNG TRÌNH HÀNH ĐỘNG" → "Chương trình"; else None."""
+    match = _TYPE_LINE_RE.match(" ".join(text.split()))
+    return DOC_TYPE_WORDS[match.group("type")] if match else None
+
+
+def title_block_end(lines: list[Line], start: int) -> int:
+    """Index after the title lines that follow a type line at ``start - 1``."""
+    i = start
+    end = min(len(lines), start + TITLE_MAX_LINES)
+    upper_title = None
+    while i < end:
+        text = lines[i].text
+        if _RULE_RE.match(text):
+            i += 1
+            break  # the short rule drawn under the title
+        if i > start and (_PREAMBLE_START_RE.match(text) or _MARKER_START_RE.match(text)):
+            break
+        if i > start and _ATTACHED_RE.match(text):
+            i += 1
+            continue
+        upper = is_upper_line(text)
+        if upper_title is None:
+            upper_title = upper
+        elif upper and not upper_title:
+            break  # "BAN THƯỜNG TRỰC …" after a lower-case title: the authority line
+        elif upper and upper_title and _AUTHORITY_LINE_RE.match(text) and i + 1 < len(lines) and \
+                _PREAMBLE_START_RE.match(lines[i + 1].text):
+            break
+        elif not upper and upper_title and not text.startswith("("):
+            break
+        if i > start and doc_type_of_line(text):
+            break  # "QUYẾT ĐỊNH:" of the articles
+        i += 1
+    return i
 
 
 def parse_header(lines: list[Line]) -> Header:
     """Read the header block at the top of ``lines``."""
     header = Header()
-    for i, line in enumerate(lines[:40]):
-        match = _TYPE_LINE_RE.match(line.text)
-        if match:
-            header.metadata.doc_type = DOC_TYPE_WORDS[match.group(1)]
-            header.title_start = i
-            header.body_start = i + 1
+    meta = header.metadata
+    scan = lines[:HEADER_SCAN_LINES]
+    type_at = None
+    for i, line in enumerate(scan):
+        if _PREAMBLE_START_RE.match(line.text) or _MARKER_START_RE.match(line.text):
             break
+        doc_type = doc_type_of_line(_TRAILING_RULE_RE.sub("", line.text))
+        if doc_type:
+            type_at, meta.doc_type = i, doc_type
+            break
+    region_end = type_at if type_at is not None else _header_region_end(scan)
+    issuer_lines: list[str] = []
+    subject: list[str] = []
+    in_motto = False
+    motto_done = False
+    i = 0
+    date_lines: list[str] = []
+    while i < region_end:
+        text = _TRAILING_RULE_RE.sub("", lines[i].text).strip()
+        line = lines[i]
+        i += 1
+        if not text or _RULE_RE.match(text):
+            continue
+        if _MOTTO_START_RE.match(text) or (in_motto and _is_motto_fragment(text)):
+            in_motto = True
+            if re.search(r"hạnh\s+phúc|đảng\s+cộng\s+sản\s+việt\s+nam", text, re.IGNORECASE):
+                in_motto, motto_done = False, True
+            continue
+        if _NUMBER_LINE_RE.match(text) and meta.number is None:
+            value = _NUMBER_LINE_RE.match(text).group("rest")
+            if not value.strip() and i < region_end:
+                value = lines[i].text
+                i += 1
+            meta.number, symbol = parse_number(value)
+            if meta.doc_type is None and symbol:
+                meta.doc_type = SYMBOL_TYPES.get(re.split(r"[-/]", symbol)[0])
+            continue
+        if _DATE_START_RE.search(text) and not date_lines:
+            date_lines.append(text)
+            # "Đắk Lắk, ngày 21⏎tháng 11 năm 2025": the date wraps onto the next line.
+            while i < region_end and not _YEAR_RE.search(" ".join(date_lines)) and \
+                    _DATE_CONTINUATION_RE.match(lines[i].text.strip()):
+                date_lines.append(lines[i].text.strip())
+                i += 1
+            continue
+        if _SUBJECT_RE.match(text):
+            subject.append(_SUBJECT_RE.match(text).group("rest"))
+            continue
+        if _ADDRESSEE_RE.match(text):
+            break
+        if subject and not is_upper_line(text) and not _DATE_START_RE.search(text) and not (
+                i < region_end and _DATE_START_RE.search(lines[i].text) and _PLACE_FRAGMENT_RE.match(text)):
+            subject.append(text)
+            continue
+        if not is_upper_line(text) and i < region_end and _DATE_START_RE.search(lines[i].text) and \
+                _PLACE_FRAGMENT_RE.match(text):
+            date_lines.append(text)  # "Thành phố Hồ⏎Chí Minh, ngày …"
+            continue
+        if line.column == "right" or motto_done and not is_upper_line(text):
+            continue
+        if is_upper_line(text) or looks_letter_spaced(text) and not date_lines:
+            if not in_motto:
+                issuer_lines.append(text)
+    if date_lines:
+        meta.place, meta.date = parse_place_date(" ".join(date_lines))
+    meta.issuer, meta.parent_issuer = split_issuer(issuer_lines)
+    if type_at is not None:
+        end = title_block_end(lines, type_at + 1)
+        header.title_start, header.title_end, header.body_start = type_at, end, end
+        title = [t.text for t in lines[type_at + 1:end] if not _RULE_RE.match(t.text)]
+        header.title_text = "\n".join(title) or None
+        meta.title = " ".join(" ".join(title).split()) or None
+    else:
+        header.body_start = region_end
+        if subject:
+            meta.doc_type = meta.doc_type or "Công văn"
+            meta.title = " ".join(" ".join(subject).split()) or None
+            if meta.doc_type == "Công văn" and meta.title:
+                meta.title = meta.title
     return header
+
+
+def _is_motto_fragment(text: str) -> bool:
+    words = re.sub(r"[-–—]", " ", text.lower()).split()
+    return bool(words) and all(w in _MOTTO_WORDS.split() for w in words)
+
+
+def _header_region_end(lines: list[Line]) -> int:
+    """Without a type line: the header ends at the addressee or the first body paragraph."""
+    seen_number = False
+    for i, line in enumerate(lines):
+        text = line.text
+        if _NUMBER_LINE_RE.match(text):
+            seen_number = True
+        if _ADDRESSEE_RE.match(text) or _MARKER_START_RE.match(text) or _PREAMBLE_START_RE.match(text):
+            return i
+        if seen_number and _DATE_RE.search(text) and re.search(r"năm\s*\d{4}\s*\*?$", text):
+            # "…, ngày 20 tháng 11 năm 2025" ends the band of a Công văn.
+            nxt = i + 1
+            while nxt < len(lines) and (_RULE_RE.match(lines[nxt].text) or _SUBJECT_RE.match(lines[nxt].text)):
+                nxt += 1
+            if not any(_SUBJECT_RE.match(t.text) for t in lines[:i]):
+                return nxt
+            return nxt
+    return 0 if not seen_number else min(len(lines), 12)

@@ -140,25 +140,40 @@ def drop_page_numbers(lines: Sequence[Line]) -> list[Line]:
 
 # --- paragraphs --------------------------------------------------------------
 
-# A line that begins a new block: a structural marker or a bullet.
+# Vietnamese capitals, for "a marker followed by a capitalised word" checks.
+UPPER_CHARS = "A-Z" + "".join(
+    ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isalpha() and ch.isupper() and ch not in "×"
+)
+
+# A line that begins a new block: a structural marker or a bullet. Patterns
+# are strict on purpose: a wrapped line that merely starts with a number or
+# with "Điều 5 Nghị định ..." must not open a block.
 NEW_BLOCK_RE = re.compile(
-    r"""^\s*(?:
-        [IVXLC]{1,6}\.(?=\s|$)                      # I.  II.  XIV.
-      | [A-ZĐ]\.(?=\s)                              # A.  B.  (parts)
-      | \d{1,3}(?:\.\d{1,3})*[.)](?=\s|$)           # 1.  1)  3.2.  2.1.3.
-      | \d{1,3}(?:\.\d{1,3})+(?=\s)                 # 3.2 (no final dot)
+    rf"""^\s*(?:
+        [IVXLC]{{1,6}}\s?\.(?=\s|$)                     # I.  II.  XIV.
+      | [A-ZĐ]\.(?=\s+[{UPPER_CHARS}])                      # A. NHIỆM VỤ  (parts)
+      | \d{{1,3}}(?:\.\d{{1,3}})*[.)](?=\s|$)            # 1.  1)  3.2.  2.1.3.
+      | \d{{1,2}}(?:\.\d{{1,2}})+(?=\s+[^\W\d_])         # 3.2 Nội dung (no final dot; not "1.000 hộ")
+      | \d{{1,3}}(?:\.\d{{1,3}})+\.[a-zđ][.)](?=\s|$)    # 2.1.a.
       | [a-zđ]\)(?=\s|$)                            # a)  đ)
-      | [a-zđ]\.(?=\s)                              # a.  (less common letter item)
-      | Điều\s+\d+                                  # Điều 1.
-      | Chương\s+[IVXLC\d]+                         # Chương II
-      | PHỤ\s+LỤC | Phụ\s+lục\b                     # appendix
-      | Nơi\s+nhận                                  # recipients
-      | [-+•*–—](?=\s|$)                            # bullets
+      | [a-zđ]\.(?=\s+[{UPPER_CHARS}])                     # a. Nội dung (less common letter item)
+      | Điều\s+\d{{1,3}}[a-zđ]?\s*(?:[.:]|$)            # Điều 1.   (not "Điều 5 Nghị định")
+      | (?:CHƯƠNG|Chương)\s+[IVXLC\d]+\b\s*[.:]?\s*(?:$|[{UPPER_CHARS}])   # Chương II
+      | PHỤ\s+LỤC\b                                  # appendix heading
+      | Nơi\s+nhận\b                                 # recipients
+      | [-+•*–—](?=\s|$|[^\W\d_])                   # bullets ("- xã hội" handled by the caller)
     )""",
     re.VERBOSE,
 )
-_SENTENCE_END_RE = re.compile(r"""[.;:!?](?:\s*[”"'»)\]])*$|\./\.$""")
+# A line holding only a marker ("1.", "II.", "a)"): its text follows on the next line.
+_BARE_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-ZĐ]|Điều\s+\d{1,3})\s*[.):]?$")
+_LOWER_DASH_RE = re.compile(r"^\s*[-–—]\s*[a-zđà-ỹ]")
+_SENTENCE_END_RE = re.compile(r"""[.;:!?…](?:\s*[”"'»)\]])*$|\./\.$""")
 _WRAP_SLACK = 0.12  # a line ending this far (share of page width) short of the right edge ends its paragraph
+# TXT without layout: a line shorter than this share of the usual line length ends its paragraph.
+SHORT_LINE_SHARE = 0.55
+# Blank lines carry paragraph information when they are neither absent nor after every line.
+BLANK_BREAK_RANGE = (0.04, 0.6)
 
 
 def is_upper_line(text: str) -> bool:
@@ -183,22 +198,50 @@ def _right_edges(lines: Sequence[Line]) -> dict[int | None, float]:
 
 def _blank_lines_mean_breaks(lines: Sequence[Line]) -> bool:
     # Some plain-text exports put a blank line after every visual line; there
-    # a blank line carries no paragraph information at all.
+    # a blank line carries no paragraph information at all. Where there are
+    # (almost) none, they carry none either.
     if len(lines) < 8:
         return True
     blanks = sum(1 for line in lines[1:] if line.blank_before)
-    return blanks < 0.6 * (len(lines) - 1)
+    low, high = BLANK_BREAK_RANGE
+    return low * (len(lines) - 1) <= blanks < high * (len(lines) - 1)
 
 
-def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_edge: float | None) -> bool:
+def _typical_length(lines: Sequence[Line]) -> int | None:
+    """The usual length of a full (wrapped) line in a TXT without layout; None with layout."""
+    if not lines or any(line.x1 is not None for line in lines[:50]):
+        return None
+    lengths = sorted(len(line.text) for line in lines)
+    return lengths[int(0.8 * (len(lengths) - 1))]
+
+
+def _starts_lower(text: str) -> bool:
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if not (ch in "\"“‘'(" or ch.isspace()):
+            return False
+    return False
+
+
+def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_edge: float | None,
+                         typical_length: int | None = None) -> bool:
     """Whether ``line`` begins a new paragraph after ``prev``."""
     if NEW_BLOCK_RE.match(line.text):
+        if _LOWER_DASH_RE.match(line.text) and not _SENTENCE_END_RE.search(prev.text):
+            return False  # "kinh tế⏎- xã hội": a compound split at its dash, not a bullet
         return True
-    if blank_is_break and line.blank_before:
-        return True
+    if _BARE_MARKER_RE.match(prev.text):
+        return False  # "1." alone on its line, the heading follows: "1.⏎Nguy cơ ..."
+    if _starts_lower(line.text):
+        # A paragraph never starts in lower case: the line continues the one
+        # above even across a blank line or a page break.
+        return False
     if prev.page is not None and line.page is not None and prev.page != line.page:
         # A page break wraps like a line break: judge by punctuation alone.
-        return bool(_SENTENCE_END_RE.search(prev.text)) and line.text[:1].isupper()
+        return bool(_SENTENCE_END_RE.search(prev.text))
+    if blank_is_break and line.blank_before:
+        return True
     if is_upper_line(prev.text) != is_upper_line(line.text) and (
         is_upper_line(prev.text) or prev.bold != line.bold
     ):
@@ -209,6 +252,8 @@ def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_
         return True
     if _ends_short(prev, right_edge):
         return True
+    if typical_length and not blank_is_break and len(prev.text) < SHORT_LINE_SHARE * typical_length:
+        return True
     if prev.column != line.column:
         return True
     return False
@@ -218,11 +263,13 @@ def join_paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
     """Undo hard line wraps: consecutive lines of one paragraph become one ``Paragraph``."""
     blank_is_break = _blank_lines_mean_breaks(lines)
     edges = _right_edges(lines)
+    typical = _typical_length(lines)
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
     for line in lines:
         if current and starts_new_paragraph(
-            current[-1], line, blank_is_break=blank_is_break, right_edge=edges.get(current[-1].page)
+            current[-1], line, blank_is_break=blank_is_break, right_edge=edges.get(current[-1].page),
+            typical_length=typical,
         ):
             paragraphs.append(_make_paragraph(current))
             current = []

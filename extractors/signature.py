@@ -1,7 +1,13 @@
-"""Signature block and "Nơi nhận" list at the end of a document.
+"""Signature block and "Nơi nhận" list (Nghị định 30/2020/NĐ-CP, Phụ lục I).
 
-Placeholder of the foundation issue: finds where "Nơi nhận" starts so that it
-stays out of node text.
+At the foot of a document two columns sit side by side: on the left "Nơi nhận:"
+with a dash list ending in "- Lưu: VT, …"; on the right the authority
+("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), the position ("PHÓ CHỦ TỊCH"), stamps,
+and the signer's name. Plain-text copies put the columns one after the other
+in either order, sometimes on one line. Neither column is node text.
+
+A decision with an attached plan signs in the middle: the text goes on after
+the block, so every block is returned with its line span.
 """
 
 from __future__ import annotations
@@ -9,10 +15,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kehoach.extractors.header import fix_letter_spacing, looks_letter_spaced, proper_case
+from kehoach.extractors.normalize import is_upper_line
 from kehoach.schemas.layout import Line
 from kehoach.schemas.models import Signer
 
-_RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\b", re.IGNORECASE)
+_RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*(?::|$)\s*(?P<rest>.*)$", re.IGNORECASE)
+# "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. BỘ TRƯỞNG", "T/M BAN THƯỜNG VỤ", "Q. GIÁM ĐỐC".
+_AUTHORITY_RE = re.compile(r"^(?P<kind>TM|T/M|KT|K/T|TL|T/L|TUQ|Q|PP|P/P)\s*[./]?\s+(?P<rest>\S.*)$")
+_POSITION_RE = re.compile(
+    r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|"
+    r"CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|CHÁNH\s+THANH\s+TRA|BÍ\s+THƯ|TRƯỞNG\s+BAN|TRƯỞNG\s+PHÒNG|"
+    r"CHỦ\s+NHIỆM|TỔ\s+TRƯỞNG|TRƯỞNG\s+ĐOÀN|CHI\s+CỤC\s+TRƯỞNG|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|"
+    r"THỦ\s+TRƯỞNG|TRƯỞNG\s+CÔNG\s+AN|CHỈ\s+HUY\s+TRƯỞNG|KIỂM\s+TOÁN\s+TRƯỞNG|TỔNG\s+BÍ\s+THƯ|CHỦ\s+TỊCH\s+NƯỚC)\b")
+_STAMP_RE = re.compile(r"^[\[(]?\s*(?:Đã\s+ký|đã\s+ký|Ký\s+tên|ký\s+tên|daky|Chữ\s+ký|Ký,\s*ghi)[^\n]*[\])]?$")
+_ITEM_RE = re.compile(r"^[-–+•*]\s*")
+_ITEM_SPLIT_RE = re.compile(r"(?:^|(?<=[;:,.]))\s*[-–•+]\s+")
+_FILE_COPY_RE = re.compile(r"^[-–+•]?\s*Lưu\b")
+_NAME_WORD_RE = re.compile(r"^[A-ZĐÀ-ỸÂĂÊÔƠƯ][a-zđà-ỹâăêôơư]+$")
+NAME_MAX_WORDS = 6
+BLOCK_LOOKBACK = 8  # signature lines written before "Nơi nhận" (right column first)
 
 
 @dataclass
@@ -20,12 +42,220 @@ class SignatureBlock:
     signer: Signer | None = None
     recipients: list[str] = field(default_factory=list)
     start: int | None = None  # index of the first line of the block; body lines end before it
+    end: int | None = None  # index after the last line of the block
     skip: set[int] = field(default_factory=set)  # other line indexes that belong to the block
 
 
+def _is_signature_line(text: str) -> bool:
+    text = text.strip()
+    if _AUTHORITY_RE.match(text) or _STAMP_RE.match(text):
+        return True
+    if not is_upper_line(text) or len(text.split()) > 10:
+        return False
+    fixed = fix_letter_spacing(text) if looks_letter_spaced(text) else text
+    return bool(_POSITION_RE.match(fixed) or _AUTHORITY_RE.match(fixed))
+
+
+def parse_name(text: str) -> str | None:
+    """A signer's name: 2–6 capitalised words ("Nguyễn Hữu Tín", also "Ngu y ễn Hữu Tín")."""
+    text = " ".join(text.strip().split())
+    if looks_letter_spaced(text):
+        text = fix_letter_spacing(text)
+    words = text.split()
+    if not 2 <= len(words) <= NAME_MAX_WORDS:
+        return None
+    return text if all(_NAME_WORD_RE.match(w) for w in words) else None
+
+
+def split_caps_and_name(text: str) -> tuple[str, str | None]:
+    """ "THỦ TƯỚNG Phạm Minh Chính" → ("THỦ TƯỚNG", "Phạm Minh Chính")."""
+    words = text.split()
+    for i, word in enumerate(words):
+        if any(ch.islower() for ch in word) and i > 0:
+            name = parse_name(" ".join(words[i:]))
+            if name:
+                return " ".join(words[:i]), name
+            break
+    return text, None
+
+
+def _signer(sig_lines: list[str], name: str | None) -> Signer | None:
+    authority = None
+    positions: list[str] = []
+    caps = " ".join(sig_lines)
+    caps = fix_letter_spacing(caps) if looks_letter_spaced(caps) else caps
+    # Re-split the flattened caps text at each authority prefix ("TM. … KT. CHỦ TỊCH PHÓ CHỦ TỊCH").
+    parts = [p.strip() for p in re.split(r"(?=\b(?:TM|T/M|KT|TL|TUQ|PP)\s*[./]\s)", caps) if p.strip()]
+    for part in parts:
+        if _STAMP_RE.match(part):
+            continue
+        match = _AUTHORITY_RE.match(part)
+        if match:
+            rest = match.group("rest").rstrip(",")
+            pos = _POSITION_RE.search(rest[1:]) if rest else None
+            # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" on one line: the second position is the signer's own.
+            if pos and pos.start() > 0:
+                body, own = rest[: pos.start() + 1].strip(), rest[pos.start() + 1:].strip()
+            else:
+                body, own = rest, None
+            label = f"{match.group('kind').replace('/', '')}. {proper_case(body)}"
+            authority = f"{authority}, {label}" if authority else label
+            if own:
+                positions.append(own)
+        else:
+            positions.append(part)
+    position = proper_case(" ".join(positions[-1:]).strip()) if positions else None
+    if not (name or authority or position):
+        return None
+    return Signer(name=name, position=position or None, authority=authority)
+
+
+def _scan_signature(lines: list[Line], i: int, stop: int) -> tuple[list[str], str | None, int]:
+    """Signature lines and name from ``i``; returns (caps lines, name, index after)."""
+    sig: list[str] = []
+    name = None
+    while i < stop:
+        text = lines[i].text.strip()
+        if _is_signature_line(text):
+            caps, inline_name = split_caps_and_name(text)
+            sig.append(caps)
+            i += 1
+            if inline_name:
+                name = inline_name
+                break
+            continue
+        if sig and is_upper_line(text) and len(text.split()) <= 6 and not _RECIPIENTS_RE.match(text):
+            sig.append(text)  # "TM. ỦY BAN NHÂN⏎DÂN": a wrapped authority line
+            i += 1
+            continue
+        if sig:
+            caps, inline_name = split_caps_and_name(text)
+            candidate = inline_name if inline_name and _is_signature_line(caps) else parse_name(text)
+            if candidate:
+                name = candidate
+                i += 1
+        break
+    return sig, name, i
+
+
+def _recipients(lines: list[Line], i: int, stop: int, first: str) -> tuple[list[str], int]:
+    """The dash list after "Nơi nhận:"; returns (items, index after the list)."""
+    items: list[str] = []
+    after_file_copy = False
+
+    def add(text: str) -> None:
+        nonlocal after_file_copy
+        for piece in _ITEM_SPLIT_RE.split(text):
+            piece = piece.strip()
+            if not piece:
+                continue
+            if _ITEM_RE.match(text) or not items or _ITEM_SPLIT_RE.search(text):
+                items.append(piece)
+            else:
+                items[-1] = f"{items[-1]} {piece}"
+            after_file_copy = after_file_copy or bool(_FILE_COPY_RE.match(piece))
+
+    if first:
+        add(first if first.lstrip().startswith(("-", "–", "+", "•")) else "- " + first)
+    while i < stop:
+        text = lines[i].text.strip()
+        if _is_signature_line(text) or _RECIPIENTS_RE.match(text):
+            break
+        if _ITEM_RE.match(text) and not (after_file_copy and not _FILE_COPY_RE.match(text)):
+            if after_file_copy and not text[1:].strip():
+                break
+            items.append(_ITEM_RE.sub("", text).strip())
+            after_file_copy = after_file_copy or bool(_FILE_COPY_RE.match(text))
+            i += 1
+            continue
+        if not items:
+            break
+        last = items[-1]
+        continues = text[:1].islower() or not last.endswith((";", ".")) or after_file_copy and (
+            re.search(r"[\d()]", text) or text[:1].islower())
+        if continues and not parse_name(text) and not (after_file_copy and is_upper_line(text)):
+            items[-1] = f"{last} {text}".strip()
+            i += 1
+            continue
+        if after_file_copy and re.search(r"[\d()]", text) and not parse_name(text):
+            items[-1] = f"{last} {text}".strip()  # "Huy (23 bản)": the clerk's initials and copies
+            i += 1
+            continue
+        break
+    cleaned = [re.sub(r"\s+", " ", item).strip(" ;,") for item in items]
+    return [item for item in cleaned if item and not item.startswith("-")], i
+
+
+def find_signature_blocks(lines: list[Line], start: int = 0) -> list[SignatureBlock]:
+    """Every signature / Nơi nhận block in ``lines[start:]``, in order."""
+    blocks: list[SignatureBlock] = []
+    i = start
+    n = len(lines)
+    while i < n:
+        text = lines[i].text.strip()
+        match = _RECIPIENTS_RE.match(text)
+        if match:
+            block = _block_at_recipients(lines, i, match.group("rest"), start if not blocks else blocks[-1].end)
+            blocks.append(block)
+            i = block.end
+            continue
+        if _AUTHORITY_RE.match(text) or (_is_signature_line(text) and _ends_document(lines, i)):
+            sig, name, end = _scan_signature(lines, i, n)
+            if name:
+                block = SignatureBlock(signer=_signer(sig, name), start=i, end=end)
+                # "Nơi nhận" written after the signature: part of the same block.
+                if end < n and _RECIPIENTS_RE.match(lines[end].text.strip()):
+                    rest = _RECIPIENTS_RE.match(lines[end].text.strip()).group("rest")
+                    block.recipients, block.end = _recipients(lines, end + 1, n, rest)
+                blocks.append(block)
+                i = block.end
+                continue
+        i += 1
+    return blocks
+
+
+def _ends_document(lines: list[Line], i: int) -> bool:
+    """A bare position line ("THỦ TƯỚNG") counts only within the last few lines or before Nơi nhận."""
+    tail = lines[i + 1: i + 4]
+    return len(lines) - i <= 4 or any(_RECIPIENTS_RE.match(t.text.strip()) for t in tail)
+
+
+def _block_at_recipients(lines: list[Line], at: int, first: str, floor: int | None) -> SignatureBlock:
+    n = len(lines)
+    recipients, after = _recipients(lines, at + 1, n, first)
+    sig, name, end = _scan_signature(lines, after, n)
+    block_start = at
+    if not name:
+        # The signature may come first (right column read before the left one).
+        back = at - 1
+        lowest = max(floor or 0, at - BLOCK_LOOKBACK)
+        if back >= lowest and parse_name(lines[back].text):
+            first_sig = back
+            while first_sig - 1 >= lowest and _is_signature_line(lines[first_sig - 1].text):
+                first_sig -= 1
+            if first_sig < back:
+                sig = [lines[k].text.strip() for k in range(first_sig, back)]
+                name = parse_name(lines[back].text)
+                block_start, end = first_sig, after
+        elif back >= lowest:
+            caps, inline = split_caps_and_name(lines[back].text.strip())
+            if inline and _is_signature_line(caps):
+                first_sig = back
+                while first_sig - 1 >= lowest and _is_signature_line(lines[first_sig - 1].text):
+                    first_sig -= 1
+                sig = [lines[k].text.strip() for k in range(first_sig, back)] + [caps]
+                name, block_start, end = inline, first_sig, after
+        if not name:
+            end = max(end, after)
+    signer = _signer(sig, name) if (sig or name) else None
+    return SignatureBlock(signer=signer, recipients=recipients, start=block_start, end=max(end, after))
+
+
 def parse_signature(lines: list[Line]) -> SignatureBlock:
-    """Find the Nơi nhận list and the signature in ``lines``."""
-    for i in range(len(lines) - 1, -1, -1):
-        if _RECIPIENTS_RE.match(lines[i].text):
-            return SignatureBlock(start=i)
-    return SignatureBlock()
+    """The document's (first) signature block with its Nơi nhận list; empty when there is none."""
+    blocks = find_signature_blocks(lines)
+    if not blocks:
+        return SignatureBlock()
+    signed = next((b for b in blocks if b.signer and b.signer.name), blocks[0])
+    recipients = next((b.recipients for b in blocks if b.recipients), [])
+    return SignatureBlock(signer=signed.signer, recipients=recipients, start=blocks[0].start, end=blocks[0].end)

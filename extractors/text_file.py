@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
+from kehoach.extractors.legacy_fonts import decode_tcvn3, decode_vni
+from kehoach.extractors.quality import score_text
 from kehoach.schemas.layout import Line
 
 _BOMS = (
@@ -41,7 +44,48 @@ def decode_text(data: bytes) -> str:
         ) from exc
 
 
+# Legacy 8-bit Vietnamese encodings tried on bytes that are not UTF-8, best score wins.
+_LEGACY_DECODERS = (
+    ("Windows-1258", lambda data: unicodedata.normalize("NFC", data.decode("cp1258", "strict"))),
+    ("TCVN3", lambda data: decode_tcvn3(data.decode("latin-1"))),
+    ("VNI", lambda data: decode_vni(data.decode("cp1252", "replace"))),
+)
+
+
+def guess_legacy_encoding(data: bytes) -> tuple[str, str] | None:
+    """Decode non-UTF-8 bytes as a legacy Vietnamese encoding when one yields Vietnamese text."""
+    best = None
+    for name, decoder in _LEGACY_DECODERS:
+        try:
+            text = decoder(data)
+        except UnicodeDecodeError:
+            continue
+        quality = score_text(text)
+        if quality.is_vietnamese and (best is None or quality.syllable_share > best[0]):
+            best = (quality.syllable_share, name, text)
+    return (best[1], best[2]) if best else None
+
+
+def decode_any(data: bytes) -> tuple[str, str]:
+    """The text and the name of its encoding: BOM / UTF-8 first, then legacy Vietnamese encodings.
+
+    :raises TextDecodeError: binary data, or bytes no known encoding turns into Vietnamese text
+    """
+    try:
+        return decode_text(data), "utf"
+    except TextDecodeError as exc:
+        if b"\x00" in data[:4096] or data.startswith(tuple(bom for bom, _ in _BOMS)):
+            raise
+        guessed = guess_legacy_encoding(data)
+        if guessed is None:
+            raise TextDecodeError(f"{exc}; not Windows-1258, TCVN3 or VNI either (unknown encoding)") from None
+        return guessed[1], guessed[0]
+
+
+def split_lines(text: str) -> list[Line]:
+    return [Line(text=t, line_no=i) for i, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))]
+
+
 def extract_lines(data: bytes) -> list[Line]:
     """The text's lines, blank ones included (as empty lines), with no layout."""
-    text = decode_text(data)
-    return [Line(text=t, line_no=i) for i, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))]
+    return split_lines(decode_text(data))

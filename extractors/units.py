@@ -1,10 +1,543 @@
-"""Unit assignments. Placeholder of the foundation issue: finds nothing yet."""
+"""Unit assignments: who leads (chủ trì) and who supports (phối hợp) each node's work.
+
+Public entry points:
+
+- :func:`extract_assignments` — nodes in, ``Assignment`` list out (a whole stage);
+- :func:`mark_tasks` — nodes in, new nodes with ``task`` set;
+- :func:`find_units` — the unit names in a piece of text, with offsets (for spaCy spans);
+- :func:`unit_id` — the folded key that makes one body one id across spellings.
+
+Rules (corpus README, gold NOTES): a unit heading a node leads it; "X chủ trì",
+"X có/chịu trách nhiệm", "Giao X", "Đề nghị X", "Đơn vị chủ trì: X", "Trách nhiệm
+chỉ đạo thực hiện: X; Y" and a unit that is the subject of a task sentence lead;
+"phối hợp (với) X", "cùng X", "Đơn vị phối hợp: X" support. Report recipients,
+directed or mobilised units, participant lists and statements of aims are not
+assignments. Assignments stay on the node where they are stated.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kehoach.extractors import unit_patterns as P
+from kehoach.extractors.deadlines import find_deadline
+from kehoach.extractors.normalize import fold_compare
 from kehoach.schemas.models import Assignment, Node
 
+_WORD_RE = re.compile(r"[\w&/]+(?:-[\w&]+)*")
+_SPACE_RE = re.compile(r"\s*")
+_LIST_SEP_RE = re.compile(r"\s*(?:,\s*và|;\s*và|,|;|và)\s+")
+_PAREN_RE = re.compile(r"\(\s*([^()]{1,40}?)\s*\)")
+_CLAUSE_SPLIT_RE = re.compile(r"(?:\n\s*(?:[-+•*–]\s+)?|[.;:!?]\s+(?:[-+•*–]\s+)?|(?<=[.;:])$|^\s*(?:[-+•*–]\s+)?)")
+_BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")
+_TRAIL_RE = re.compile(r"[\s,;:.…]+$|\s*\.{2,}$")
+_VAGUE_RE = re.compile(r"^các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+khác$")
+_DESCRIPTIVE_MAX_WORDS = 4  # "Mục đích", "Yêu cầu chung": a sub-heading of aims, not "Yêu cầu về kỹ thuật …"
+
+# Words that can be a noun in a name or the verb after it ("các cơ quan, tổ chức" /
+# "các thôn ấp, tổ dân phố, tổ chức phổ biến"): a verb when another predicate follows.
+_AMBIGUOUS = {"tổ chức", "cấp", "quản lý", "tổng hợp", "tham mưu", "phụ trách", "trực tiếp", "công an"}
+# Predicate words that are prepositions: they end a name but do not make its holder a subject.
+_PREPOSITIONS = {"để", "nhằm", "trong", "về", "theo", "tại", "với", "cho", "từ", "trước", "sau", "khi", "nếu",
+                 "bằng", "do", "bởi", "như", "gồm", "trên", "là", "được", "có"}
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSpan:
+    """One unit name found in a text: offsets and the name as written."""
+
+    start: int
+    end: int
+    text: str
+
+
+# --- keys --------------------------------------------------------------------
+
+def expand_unit(unit: str) -> str:
+    """Abbreviations written out: "UBND các xã" → "Ủy ban nhân dân các xã"."""
+    return P.ABBREVIATION_RE.sub(lambda m: P.ABBREVIATIONS[m.group(0)], unit)
+
+
+def clean_unit(unit: str) -> str:
+    """The unit as written, minus honorifics, leading request verbs and trailing punctuation."""
+    unit = " ".join(unit.split())
+    unit = P.HONORIFIC_RE.sub("", unit)
+    unit = P.LEADING_VERB_RE.sub("", unit)
+    unit = P.HONORIFIC_RE.sub("", unit)
+    return _TRAIL_RE.sub("", unit)
+
+
+def unit_id(unit: str) -> str:
+    """Stable folded key: abbreviations expanded, tone placement, dashes, case and spaces unified.
+
+    "Phòng Văn hoá - Xã hội", "Phòng Văn hóa – Xã hội" and "Phòng VHXH" give one id.
+    """
+    key = fold_compare(expand_unit(clean_unit(unit)))
+    key = key.replace("ủy ban mặt trận tổ quốc việt nam", "ủy ban mặt trận tổ quốc")
+    key = key.replace("mặt trận tổ quốc việt nam", "mặt trận tổ quốc")
+    key = re.sub(r"[,;]", "", key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+# --- names ---------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def _pos_is_noun(word_context: str) -> bool:
+    """Whether the first word of ``word_context`` is a noun (underthesea POS), for lower-case
+    words the lexicons do not know. Loaded lazily, called only on such words."""
+    try:
+        from underthesea import pos_tag
+    except ImportError:  # pragma: no cover - underthesea is a dependency
+        return False
+    tagged = pos_tag(word_context)
+    return bool(tagged) and tagged[0][1] in {"N", "Np", "Nc", "Nu", "Ny"}
+
+
+@lru_cache(maxsize=4096)
+def _first_word_len(context: str) -> int:
+    """Length of the first word of ``context`` per underthesea's word segmentation:
+    a capitalised syllable and the lower-case syllables of the same word
+    ("Tài chính", "Giao thông") form one word of a name."""
+    try:
+        from underthesea import word_tokenize
+    except ImportError:  # pragma: no cover - underthesea is a dependency
+        return 0
+    tokens = word_tokenize(context)
+    if not tokens:
+        return 0
+    first = tokens[0]
+    return len(first) if context.startswith(first) else 0
+
+
+def _is_upper(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _match_at(regex: re.Pattern, text: str, pos: int) -> re.Match | None:
+    return regex.match(text, pos)
+
+
+def _ambiguous_is_verb(text: str, pos: int, word_end: int) -> bool:
+    """An ambiguous word is a verb when a predicate or an object follows, a noun before , ; . và."""
+    nxt = _SPACE_RE.match(text, word_end).end()
+    if nxt >= len(text) or text[nxt] in ",;.:)…":
+        return False
+    if text.startswith("và ", nxt):
+        return False
+    cont = P.NAME_CONTINUATION_RE.match(text, nxt)
+    if cont and text[nxt:cont.end()] not in _AMBIGUOUS:
+        return False
+    return True
+
+
+def _scan_name(text: str, pos: int) -> int | None:
+    """End offset of the single unit name that starts at ``pos``, or None."""
+    start = P.UNIT_START_RE.match(text, pos)
+    if not start:
+        return None
+    plural = start.group("plural") is not None
+    end = start.end()
+    closed = False
+    while True:
+        j = _SPACE_RE.match(text, end).end()
+        if j >= len(text):
+            break
+        fixed = P.FIXED_NAME_RE.match(text, j)
+        if fixed:
+            end = fixed.end()
+            continue
+        ch = text[j]
+        if ch in "-–—" and j > end:
+            # "Lao động - Thương binh": a dash between capitalised parts of one name.
+            k = _SPACE_RE.match(text, j + 1).end()
+            word = _WORD_RE.match(text, k)
+            if word and _is_upper(word.group(0)):
+                end = word.end()
+                continue
+            break
+        if ch == "(":
+            paren = _PAREN_RE.match(text, j)
+            inner = paren.group(1) if paren else ""
+            # "các ông (bà)", "(MTTQ)" continue a name; "(Chủ trì)", "(b/c)" do not.
+            if paren and (inner.isupper() or inner in {"bà", "ông", "bà)", "nếu có"}) and not P.LEAD_VERB_RE.search(inner.lower()):
+                end = paren.end()
+                continue
+            break
+        if ch == ",":
+            k = _SPACE_RE.match(text, j + 1).end()
+            if P.FIXED_NAME_RE.match(text, k):
+                break
+            word = _WORD_RE.match(text, k)
+            if not word:
+                break
+            w = word.group(0)
+            prev_word = text[:j].rstrip().rsplit(" ", 1)[-1]
+            admin = P.ADMIN_LEVEL_RE.match(text, k)
+            if admin and P.ADMIN_LEVEL_RE.search(text[max(0, j - 12):j]) and text[max(0, j - 12):j].rstrip().endswith(
+                    ("xã", "phường", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp", "xã")):
+                end = admin.end()  # "xã, phường, thị trấn"
+                continue
+            if plural and not closed and not _is_upper(w) and w not in {"các", "những"}:
+                cont = P.NAME_CONTINUATION_RE.match(text, k) or _match_at(
+                    re.compile(rf"(?:{P.GROUP_NOUN})(?![\w])", re.VERBOSE), text, k)
+                if cont:
+                    seg = text[k:cont.end()]
+                    if seg in _AMBIGUOUS and _ambiguous_is_verb(text, k, cont.end()):
+                        break
+                    if P.PREDICATE_RE.fullmatch(seg) and seg not in _AMBIGUOUS and seg not in {"cấp"}:
+                        break
+                    end = cont.end()  # "các sở, ban, ngành"
+                    continue
+            if plural and not closed and _is_upper(w) and w in {"Bộ", "Sở", "Ban", "Ngành"}:
+                end = word.end()  # "các Sở, Ban, ngành" written with capitals
+                continue
+            break
+        if text.startswith("và ", j) or text.startswith("và\n", j):
+            k = _SPACE_RE.match(text, j + 2).end()
+            word = _WORD_RE.match(text, k)
+            if not word:
+                break
+            w = word.group(0)
+            if _is_upper(w):
+                if P.UNIT_START_RE.match(text, k):
+                    break  # "… và Ủy ban nhân dân tỉnh": a second body
+                end = word.end()  # "Thương binh và Xã hội"
+                continue
+            if w in {"các", "những"}:
+                break
+            if plural and not closed:
+                cont = P.ADMIN_LEVEL_RE.match(text, k) or P.NAME_CONTINUATION_RE.match(text, k)
+                if cont and text[k:cont.end()] not in _AMBIGUOUS:
+                    end = cont.end()  # "các sở, ban, ngành và địa phương"
+                    continue
+            break
+        word = _WORD_RE.match(text, j)
+        if not word:
+            break
+        w = word.group(0)
+        if _is_upper(w):
+            inner = P.UNIT_START_RE.match(text, j)
+            if inner and inner.group("org"):
+                end = inner.end()  # "Chủ tịch Ủy ban …", "Đảng ủy Hội đồng …": a body inside the name
+                continue
+            end = word.end()
+            nxt = _SPACE_RE.match(text, end).end()
+            after = _WORD_RE.match(text, nxt)
+            if after and not _is_upper(after.group(0)) and not P.PREDICATE_RE.fullmatch(after.group(0)):
+                # "Tài chính", "Giao thông": the lower-case syllables of a capitalised word.
+                span = _first_word_len(text[j:j + 30].split("\n", 1)[0])
+                if span > len(w) and not P.PREDICATE_RE.match(text, nxt):
+                    end = j + span
+            continue
+        cont = P.NAME_CONTINUATION_RE.match(text, j)
+        pred = P.PREDICATE_RE.match(text, j)
+        if cont and (not pred or cont.end() > pred.end() or (
+                text[j:cont.end()] in _AMBIGUOUS and not _ambiguous_is_verb(text, j, cont.end()))):
+            seg = text[j:cont.end()]
+            if seg in {"của", "thuộc", "ở"}:
+                # "của X" / "thuộc X" continue only into a named body or a level.
+                k = _SPACE_RE.match(text, cont.end()).end()
+                nxt = _WORD_RE.match(text, k)
+                if not nxt or not (_is_upper(nxt.group(0)) or P.ADMIN_LEVEL_RE.match(text, k)
+                                   or P.NAME_CONTINUATION_RE.match(text, k)):
+                    break
+            if seg == "trên địa bàn":
+                k = _SPACE_RE.match(text, cont.end()).end()
+                if not P.ADMIN_LEVEL_RE.match(text, k):
+                    break
+            end = cont.end()
+            if P.GROUP_CLOSER_RE.search(text[pos:end]):
+                closed = True
+            continue
+        if pred:
+            break
+        if w in {"tỉnh", "xã", "phường"}:
+            end = word.end()
+            continue
+        if _pos_is_noun(text[j:j + 40]):
+            end = word.end()
+            continue
+        break
+    return end
+
+
+def _scan_units(text: str, pos: int) -> list[UnitSpan]:
+    """A list of units from ``pos``: "Sở Tài chính; Sở Nội vụ", "X, Y và các đơn vị liên quan"."""
+    out: list[UnitSpan] = []
+    while True:
+        end = _scan_name(text, pos)
+        if end is None:
+            break
+        name = _TRAIL_RE.sub("", text[pos:end])
+        if name:
+            out.append(UnitSpan(pos, pos + len(name), name))
+        sep = _LIST_SEP_RE.match(text, end)
+        if not sep:
+            break
+        nxt = sep.end()
+        if not P.UNIT_START_RE.match(text, nxt):
+            break
+        pos = nxt
+    return out
+
+
+def find_units(text: str) -> list[UnitSpan]:
+    """Every unit name in ``text`` (not only assigned ones), left to right, not overlapping."""
+    out: list[UnitSpan] = []
+    pos = 0
+    while pos < len(text):
+        m = P.UNIT_START_RE.search(text, pos)
+        if not m:
+            break
+        if m.start() > 0 and (text[m.start() - 1].isalnum()):
+            pos = m.start() + 1
+            continue
+        end = _scan_name(text, m.start())
+        if end is None or end <= m.start():
+            pos = m.end()
+            continue
+        name = _TRAIL_RE.sub("", text[m.start():end])
+        out.append(UnitSpan(m.start(), m.start() + len(name), name))
+        pos = max(end, m.start() + 1)
+    return out
+
+
+# --- node context --------------------------------------------------------------
+
+def _own_text(node: Node) -> str:
+    text = node.text or ""
+    if node.kind != "pseudo":
+        text = P.NODE_MARKER_RE.sub("", text, count=1)
+    return text
+
+
+def _heading_of(node: Node, body: str) -> str:
+    if node.heading and body.startswith(node.heading):
+        return node.heading
+    return body.split("\n", 1)[0]
+
+
+def _descriptive(node: Node, by_id: dict[str, Node]) -> bool:
+    """Inside MỤC ĐÍCH / YÊU CẦU / MỤC TIÊU … (aims, not tasks)."""
+    current: Node | None = node
+    while current is not None:
+        heading = fold_compare(_heading_of(current, _own_text(current)))
+        if P.DESCRIPTIVE_HEADING_RE.match(heading):
+            is_root = current.parent is None or current.parent not in by_id
+            if is_root or len(heading.split()) <= _DESCRIPTIVE_MAX_WORDS or ":" in heading[:25]:
+                return True
+        current = by_id.get(current.parent) if current.parent else None
+    return False
+
+
+# --- roles in one node ----------------------------------------------------------
+
+def _heading_units(heading: str) -> tuple[list[str], int]:
+    """Units named by a heading line and how much of the heading they use (0: none).
+
+    "Phòng Văn hóa - Xã hội", "Đối với Ủy ban nhân dân các cấp", "Đề nghị Ban …",
+    run-in "Trung tâm sự nghiệp công: Chủ động …", "Các Bộ: Công Thương, Xây dựng".
+    """
+    head = heading.strip()
+    shared = P.SHARED_HEAD_RE.match(head)
+    if shared:
+        items = re.split(r"\s*,\s*", shared.group("items"))
+        word = " ".join(shared.group("head").split())
+        return [f"{word} {item.strip()}" for item in items if item.strip()], len(heading)
+    lead_in = P.LEADING_VERB_RE.match(head) or P.HEADING_OF_RE.match(head)
+    offset = lead_in.end() if lead_in else 0
+    title, colon, _rest = head[offset:].partition(":")
+    title = _TRAIL_RE.sub("", title)
+    if not title or len(title) > 160:
+        return [], 0
+    spans = _scan_units(title, 0)
+    if spans and spans[-1].end >= len(title):
+        names = [s.text for s in spans]
+    elif P.UNIT_START_RE.match(title) and (colon or lead_in or not P.PREDICATE_RE.search(title[15:])) and "." not in title:
+        # A heading line that is one long name: "Tổ tiếp công dân, xử lý khiếu nại, …".
+        names = [title]
+    else:
+        return [], 0
+    names = [n for n in names if not _VAGUE_RE.match(fold_compare(clean_unit(n)))]
+    used = offset + len(head[offset:].partition(":")[0]) + (1 if colon else 0)
+    return names, used
+
+
+def _clause_starts(text: str) -> list[int]:
+    """Offsets where a clause may begin with its subject."""
+    starts = {0}
+    for m in re.finditer(r"(?:\n|[.;:!?]\s)\s*(?:[-+•*–]\s+)?", text):
+        starts.add(m.end())
+    # "Căn cứ …, X lập", "Sau khi kiểm tra, X lập": the subject after a lead-in clause.
+    for s in sorted(starts):
+        seg_end = len(text)
+        nxt = re.compile(r"[.;:\n]").search(text, s)
+        if nxt:
+            seg_end = nxt.start()
+        if P.INTRO_RE.match(text, s):
+            for c in re.finditer(r",\s+", text[s:seg_end]):
+                starts.add(s + c.end())
+    for m in re.finditer(r"\sthì\s+", text):
+        starts.add(m.end())
+    return sorted(p for p in starts if p < len(text))
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _node_roles(node: Node, by_id: dict[str, Node]) -> list[tuple[str, str]]:
+    """(unit, role) pairs stated in one node's own text, in order."""
+    body = _own_text(node)
+    if not body.strip():
+        return []
+    found: list[tuple[str, str]] = []
+    pseudo = node.kind == "pseudo"
+    if node.id in {"title", "preamble"}:
+        return []
+    if not pseudo and _descriptive(node, by_id):
+        return []
+
+    skip_to = 0
+    if not pseudo:
+        heading = _heading_of(node, body)
+        names, used = _heading_units(heading)
+        for name in names:
+            found.append((name, "lead"))
+        if names:
+            skip_to = used
+
+    # Labelled fields.
+    for m in P.LABEL_RE.finditer(body):
+        role = "lead" if m.group("lead") else "support"
+        stop = re.compile(r"[.\n]").search(body, m.end())
+        value = body[m.end(): stop.start() if stop else len(body)]
+        for item in re.split(r"\s*;\s*", value):
+            item = item.strip()
+            spans = _scan_units(item, 0)
+            if spans:
+                found.extend((s.text, role) for s in spans)
+            elif P.UNIT_START_RE.match(item):
+                found.append((_TRAIL_RE.sub("", item), role))
+
+    # Subjects: "X chủ trì", "X có trách nhiệm", and a unit opening a task sentence.
+    for s in _clause_starts(body):
+        if s < skip_to:
+            continue
+        line = _line_at(body, s)
+        if P.NOT_ASSIGNMENT_LINE_RE.match(line):
+            continue
+        p = _BULLET_RE.match(body, s).end() if _BULLET_RE.match(body, s) else s
+        hon = P.HONORIFIC_RE.match(body[p:])
+        if hon:
+            p += hon.end()
+        spans = _scan_units(body, p)
+        if not spans:
+            continue
+        after = body[spans[-1].end:]
+        after_stripped = after.lstrip(" ,")
+        if P.LEAD_VERB_RE.match(after_stripped):
+            found.extend((sp.text, "lead") for sp in spans)
+            continue
+        tail = P.LEAD_VERB_RE.search(after[:40])
+        if tail and not re.search(r"[.;:\n]", after[:tail.start()]):
+            # "các ông (bà) có tên tại Điều 1 chịu trách nhiệm": the subject runs up to the marker.
+            last = spans[-1]
+            found.extend((sp.text, "lead") for sp in spans[:-1])
+            found.append((body[last.start: spans[-1].end + tail.start()].rstrip(" ,"), "lead"))
+            continue
+        if pseudo:
+            continue
+        pred = P.PREDICATE_RE.match(after_stripped)
+        if pred and pred.group(0) not in _PREPOSITIONS:
+            found.extend((sp.text, "lead") for sp in spans)
+
+    # Requests: "Đề nghị X …", "Giao X …".
+    for m in P.REQUEST_RE.finditer(body):
+        if m.start() < skip_to and not pseudo:
+            continue
+        before = body[max(0, m.start() - 12): m.start()]
+        if P.REQUEST_NOT_RE.search(before):
+            continue
+        if P.REQUEST_OBJECT_NOT_RE.match(body, m.end()):
+            continue
+        if P.NOT_ASSIGNMENT_LINE_RE.match(_line_at(body, m.start())):
+            continue
+        found.extend((sp.text, "lead") for sp in _scan_units(body, m.end()))
+
+    # Supports: "phối hợp (với) X", "cùng X".
+    if not pseudo:
+        for m in P.SUPPORT_RE.finditer(body):
+            if P.NOT_ASSIGNMENT_LINE_RE.match(_line_at(body, m.start())):
+                continue
+            if m.group(0).lower().startswith("cùng"):
+                prev = body[:m.start()].rstrip()
+                if prev.endswith(("phối hợp", "Phối hợp")):
+                    continue
+            found.extend((sp.text, "support") for sp in _scan_units(body, m.end()))
+    return found
+
+
+# --- public ----------------------------------------------------------------------
 
 def extract_assignments(nodes: list[Node]) -> list[Assignment]:
-    """Who leads and who supports each node's work."""
-    return []
+    """Who leads and who supports each node's work, with the deadline stated there.
+
+    Args:
+        nodes: the document tree in order (numbered nodes and pseudo-nodes).
+    Returns:
+        One ``Assignment`` per (node, unit, role), in document order.
+    """
+    by_id = {n.id: n for n in nodes}
+    out: list[Assignment] = []
+    for node in nodes:
+        roles = _node_roles(node, by_id)
+        if not roles:
+            continue
+        deadline = find_deadline(_own_text(node))
+        seen: set[tuple[str, str]] = set()
+        for name, role in roles:
+            unit = clean_unit(name)
+            if not unit:
+                continue
+            key = (unit_id(unit), role)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Assignment(node=node.id, unit=unit, unit_id=key[0], role=role,
+                                  deadline=deadline.date if deadline else None,
+                                  deadline_text=deadline.text if deadline else None))
+    return out
+
+
+def mark_tasks(nodes: list[Node], assignments: list[Assignment] | None = None) -> list[Node]:
+    """New nodes with ``task`` set: numbered nodes that ask for work.
+
+    A node is a task when it has an assignment, or when it sits (at any depth) under a
+    task section ("NHIỆM VỤ", "NỘI DUNG", "TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG …") and is not
+    under MỤC ĐÍCH / YÊU CẦU / MỤC TIÊU. Articles count only through their assignments.
+    """
+    if assignments is None:
+        assignments = extract_assignments(nodes)
+    assigned = {a.node for a in assignments}
+    by_id = {n.id: n for n in nodes}
+    out: list[Node] = []
+    for node in nodes:
+        task = False
+        if node.kind != "pseudo" and not _descriptive(node, by_id):
+            if node.id in assigned:
+                task = True
+            elif node.kind != "article":
+                parent = by_id.get(node.parent) if node.parent else None
+                while parent is not None:
+                    heading = fold_compare(_heading_of(parent, _own_text(parent)))
+                    if P.TASK_HEADING_RE.search(heading[:80]):
+                        task = True
+                        break
+                    parent = by_id.get(parent.parent) if parent.parent else None
+        out.append(node.model_copy(update={"task": task}))
+    return out
