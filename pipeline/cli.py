@@ -6,17 +6,19 @@ on stderr and exit status 2; a batch with failures exits 1.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 from kehoach import __version__
 from kehoach.pipeline import api, registry
 from kehoach.pipeline.errors import KehoachError
+from kehoach.pipeline.worker import DEFAULT_TIMEOUT
 from kehoach.pipeline.files import collect_files
 
 app = typer.Typer(
@@ -80,40 +82,84 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders (searched recursively for "
                                                      ".pdf, .docx and .txt).")],
     db: Annotated[Path, typer.Option("--db", help="The registry database file.")] = DEFAULT_DB,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1,
+                                                   help="Extraction processes (default: CPU cores).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=1,
+                                           help="Seconds per document before it is abandoned.")] = DEFAULT_TIMEOUT,
+    ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="Re-read scanned or garbled pages with "
+                                      "Tesseract when it is installed.")] = True,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar "
+                                                     "(default: on a terminal).")] = None,
 ) -> None:
     """Load documents into the registry, one transaction per document.
 
-    Files already in the registry (same bytes) are skipped. A file that cannot be
-    read is reported and leaves the registry as it was; the others still load.
+    Files already in the registry (same bytes) are skipped before they are read,
+    so an interrupted run resumes where it stopped. Files are read in parallel
+    child processes; a file that cannot be read, or takes longer than --timeout,
+    is reported and leaves the registry as it was; the others still load.
 
-    Example: kehoach ingest samples/ --db kehoach.db
+    Example: kehoach ingest ../shared/corpus/pdf --workers 2 --db kehoach.db
     """
-    files, problems = collect_files(paths)
+    from kehoach.pipeline import batch
+    from kehoach.pipeline.readers import ReadOptions
+
     try:
         database = registry.open_db(db)
     except KehoachError as exc:
         fail(str(exc), exc.exit_code)
-    loaded = skipped = 0
-    failed = list(problems)
-    for problem in problems:
-        typer.echo(f"failed   {problem}", err=True)
-    for path in files:
-        try:
-            plan = api.extract(path)
-            result = registry.load(database, plan)
-        except KehoachError as exc:
-            failed.append(str(exc))
-            typer.echo(f"failed   {exc}", err=True)
-            continue
-        if result.status == "skipped":
-            skipped += 1
-            typer.echo(f"skipped  {path} (already in the registry)")
+    show_bar = sys.stdout.isatty() if progress is None else progress
+
+    def plain(entry: batch.Entry) -> None:
+        if entry.status == "failed":
+            typer.echo(f"failed   {entry.path}: {entry.detail}", err=True)
         else:
-            loaded += 1
-            typer.echo(f"loaded   {path}: {result.nodes} nodes, {result.citations} citations, "
-                       f"{result.assignments} assignments")
-    typer.echo(f"{loaded} loaded, {skipped} skipped, {len(failed)} failed → {db}")
-    if failed:
+            typer.echo(f"{entry.status:<8} {entry.path}" + (f": {entry.detail}" if entry.detail else ""))
+            for warning in entry.warnings:
+                typer.echo(f"         warning: {warning}")
+
+    options = ReadOptions(ocr=ocr)
+    run = functools.partial(batch.ingest, database, paths, workers=workers, timeout=timeout, options=options)
+    try:
+        if show_bar:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            console = Console(stderr=False)
+            with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                          MofNCompleteColumn(), TimeElapsedColumn(), console=console) as bar:
+                task = bar.add_task("reading", total=None)
+
+                def planned(count: int) -> None:
+                    bar.update(task, total=count)
+
+                def entry_done(entry: batch.Entry) -> None:
+                    if entry.status == "failed":
+                        bar.console.print(f"[red]failed[/red]   {entry.path}: {entry.detail}", markup=True,
+                                          highlight=False)
+                    if entry.seconds or entry.status == "loaded":
+                        bar.advance(task)
+                    bar.update(task, description=f"{Path(entry.path).name[:40]}")
+
+                report = run(on_planned=planned, on_entry=entry_done)
+        else:
+            report = run(on_entry=plain)
+    except KeyboardInterrupt:
+        fail("interrupted; documents loaded so far stay in the registry", 130)
+    if show_bar:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"kehoach ingest → {db} ({report.seconds:.1f} s)")
+        for column in ("status", "files", "details"):
+            table.add_column(column)
+        table.add_row("loaded", str(len(report.loaded)), "")
+        table.add_row("skipped", str(len(report.skipped)), "same bytes already in the registry")
+        table.add_row("failed", str(len(report.failed)),
+                      "\n".join(f"{Path(e.path).name}: {e.detail}" for e in report.failed[:20]))
+        Console().print(table)
+    typer.echo(f"{len(report.loaded)} loaded, {len(report.skipped)} skipped, {len(report.failed)} failed "
+               f"in {report.seconds:.1f} s → {db}")
+    if report.failed:
         raise typer.Exit(1)
 
 
@@ -170,6 +216,10 @@ def eval_command(
     typer.echo("totals: " + "; ".join(
         f"{k} P={t[k]['precision']:.3f} R={t[k]['recall']:.3f} F1={t[k]['f1']:.3f}" for k in kinds)
         + f"; cite_dates={t['cite_dates']['accuracy']:.3f}; metadata={t['metadata']['accuracy']:.3f}")
+
+
+from kehoach.pipeline import cli_query  # noqa: E402  (query commands: cites, tasks, docs, search, implements)
+cli_query.register(app)
 
 
 def main() -> None:
