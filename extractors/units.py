@@ -41,7 +41,7 @@ _DESCRIPTIVE_MAX_WORDS = 4  # "Mục đích", "Yêu cầu chung": a sub-heading 
 _AMBIGUOUS = {"tổ chức", "cấp", "quản lý", "tổng hợp", "tham mưu", "phụ trách", "trực tiếp", "công an"}
 # Predicate words that are prepositions: they end a name but do not make its holder a subject.
 _PREPOSITIONS = {"để", "nhằm", "trong", "về", "theo", "tại", "với", "cho", "từ", "trước", "sau", "khi", "nếu",
-                 "bằng", "do", "bởi", "như", "gồm", "trên", "là", "được", "có"}
+                 "bằng", "do", "bởi", "như", "gồm", "trên", "là", "được", "có", "sẽ", "đã", "đang"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +111,18 @@ def _first_word_len(context: str) -> int:
     return len(first) if context.startswith(first) else 0
 
 
+def _capital_word_end(text: str, j: int, word: re.Match) -> int:
+    """End of the capitalised word at ``j`` with the lower-case syllables that belong to it."""
+    end = word.end()
+    nxt = _SPACE_RE.match(text, end).end()
+    after = _WORD_RE.match(text, nxt)
+    if after and not _is_upper(after.group(0)) and not P.PREDICATE_RE.match(text, nxt):
+        span = _first_word_len(text[j:j + 30].split("\n", 1)[0])
+        if span > len(word.group(0)):
+            end = j + span
+    return end
+
+
 def _is_upper(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
@@ -122,10 +134,13 @@ def _match_at(regex: re.Pattern, text: str, pos: int) -> re.Match | None:
 def _ambiguous_is_verb(text: str, pos: int, word_end: int) -> bool:
     """An ambiguous word is a verb when a predicate or an object follows, a noun before , ; . và."""
     nxt = _SPACE_RE.match(text, word_end).end()
-    if nxt >= len(text) or text[nxt] in ",;.:)…":
+    if nxt >= len(text) or text[nxt] in ";.:)…":
         return False
     if text.startswith("và ", nxt):
         return False
+    if text[nxt] == ",":
+        k = _SPACE_RE.match(text, nxt + 1).end()
+        return bool(P.PREDICATE_RE.match(text, k)) and not P.NAME_CONTINUATION_RE.match(text, k)
     cont = P.NAME_CONTINUATION_RE.match(text, nxt)
     if cont and text[nxt:cont.end()] not in _AMBIGUOUS:
         return False
@@ -203,7 +218,7 @@ def _scan_name(text: str, pos: int) -> int | None:
             if _is_upper(w):
                 if P.UNIT_START_RE.match(text, k):
                     break  # "… và Ủy ban nhân dân tỉnh": a second body
-                end = word.end()  # "Thương binh và Xã hội"
+                end = _capital_word_end(text, k, word)  # "Thương binh và Xã hội"
                 continue
             if w in {"các", "những"}:
                 break
@@ -222,15 +237,19 @@ def _scan_name(text: str, pos: int) -> int | None:
             if inner and inner.group("org"):
                 end = inner.end()  # "Chủ tịch Ủy ban …", "Đảng ủy Hội đồng …": a body inside the name
                 continue
-            end = word.end()
-            nxt = _SPACE_RE.match(text, end).end()
-            after = _WORD_RE.match(text, nxt)
-            if after and not _is_upper(after.group(0)) and not P.PREDICATE_RE.fullmatch(after.group(0)):
-                # "Tài chính", "Giao thông": the lower-case syllables of a capitalised word.
-                span = _first_word_len(text[j:j + 30].split("\n", 1)[0])
-                if span > len(w) and not P.PREDICATE_RE.match(text, nxt):
-                    end = j + span
+            # "Tài chính", "Giao thông": the lower-case syllables of a capitalised word.
+            end = _capital_word_end(text, j, word)
             continue
+        if w in {"các", "những"}:
+            level = P.ADMIN_LEVEL_RE.match(text, _SPACE_RE.match(text, word.end()).end())
+            if level:
+                end = level.end()  # "Ủy ban nhân dân các xã", "Ban công tác Mặt trận các thôn"
+                plural = True
+                continue
+            if text.startswith("cấp", _SPACE_RE.match(text, word.end()).end()):
+                end = _SPACE_RE.match(text, word.end()).end() + 3  # "Ủy ban nhân dân các cấp"
+                continue
+            break
         cont = P.NAME_CONTINUATION_RE.match(text, j)
         pred = P.PREDICATE_RE.match(text, j)
         if cont and (not pred or cont.end() > pred.end() or (
@@ -313,10 +332,22 @@ def _own_text(node: Node) -> str:
     return text
 
 
+def _title_line(node: Node, body: str) -> tuple[str, bool]:
+    """The node's heading and whether it is a title line (not the first words of running text).
+
+    The structure stage gives a title, or the first ~60 characters of the text
+    when the marker line is not a heading; only a title names a heading unit.
+    """
+    line = body.split("\n", 1)[0].strip()
+    heading = (node.heading or "").strip()
+    if not heading or not line.startswith(heading):
+        return line, True
+    rest = line[len(heading):].lstrip()
+    return heading, (not rest or rest[0] in ":." or rest[0].isupper())
+
+
 def _heading_of(node: Node, body: str) -> str:
-    if node.heading and body.startswith(node.heading):
-        return node.heading
-    return body.split("\n", 1)[0]
+    return _title_line(node, body)[0]
 
 
 def _descriptive(node: Node, by_id: dict[str, Node]) -> bool:
@@ -334,7 +365,7 @@ def _descriptive(node: Node, by_id: dict[str, Node]) -> bool:
 
 # --- roles in one node ----------------------------------------------------------
 
-def _heading_units(heading: str) -> tuple[list[str], int]:
+def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]:
     """Units named by a heading line and how much of the heading they use (0: none).
 
     "Phòng Văn hóa - Xã hội", "Đối với Ủy ban nhân dân các cấp", "Đề nghị Ban …",
@@ -350,12 +381,14 @@ def _heading_units(heading: str) -> tuple[list[str], int]:
     offset = lead_in.end() if lead_in else 0
     title, colon, _rest = head[offset:].partition(":")
     title = _TRAIL_RE.sub("", title)
-    if not title or len(title) > 160:
+    if not title or len(title) > 160 or not (is_title or colon):
         return [], 0
     spans = _scan_units(title, 0)
-    if spans and spans[-1].end >= len(title):
+    if P.FIELD_HOLDER_RE.match(title):
+        names = [title]  # "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng": one person, many fields
+    elif spans and spans[-1].end >= len(title):
         names = [s.text for s in spans]
-    elif P.UNIT_START_RE.match(title) and (colon or lead_in or not P.PREDICATE_RE.search(title[15:])) and "." not in title:
+    elif P.UNIT_START_RE.match(title) and "." not in title and not P.LEAD_VERB_RE.search(title):
         # A heading line that is one long name: "Tổ tiếp công dân, xử lý khiếu nại, …".
         names = [title]
     else:
@@ -404,8 +437,8 @@ def _node_roles(node: Node, by_id: dict[str, Node]) -> list[tuple[str, str]]:
 
     skip_to = 0
     if not pseudo:
-        heading = _heading_of(node, body)
-        names, used = _heading_units(heading)
+        heading, is_title = _title_line(node, body)
+        names, used = _heading_units(heading, is_title)
         for name in names:
             found.append((name, "lead"))
         if names:

@@ -1,0 +1,233 @@
+"""Patterns and lexicons for organisational units and their roles.
+
+Only constants live here (as eyecite's ``regexes.py``); the logic is in
+``units.py``. Lexicons are lists of words from administrative Vietnamese, not
+from one document: the heads of the bodies named in Nghị định 10/2016/NĐ-CP,
+Luật Tổ chức chính quyền địa phương and the Party / Front statutes, plus the
+verbs that open a task sentence in plans and directives.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- abbreviations -----------------------------------------------------------
+# Written forms → full names. Used for the folded ``unit_id`` and to expand the
+# short forms found in headings ("UBND các xã, phường"). Keys are matched on
+# word boundaries, case-sensitively (they are upper-case acronyms).
+ABBREVIATIONS: dict[str, str] = {
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "ĐU": "Đảng ủy",
+    "ĐVSN": "đơn vị sự nghiệp",
+    "VHXH": "Văn hóa - Xã hội",
+    "VH-XH": "Văn hóa - Xã hội",
+    "KT-HT-ĐT": "Kinh tế, Hạ tầng và Đô thị",
+    "KTHTĐT": "Kinh tế, Hạ tầng và Đô thị",
+    "KT-HT": "Kinh tế - Hạ tầng",
+    "LĐTBXH": "Lao động - Thương binh và Xã hội",
+    "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
+    "LĐTB&XH": "Lao động - Thương binh và Xã hội",
+    "TN&MT": "Tài nguyên và Môi trường",
+    "TNMT": "Tài nguyên và Môi trường",
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "NNPTNT": "Nông nghiệp và Phát triển nông thôn",
+    "GD&ĐT": "Giáo dục và Đào tạo",
+    "GDĐT": "Giáo dục và Đào tạo",
+    "KH&ĐT": "Kế hoạch và Đầu tư",
+    "KHĐT": "Kế hoạch và Đầu tư",
+    "VH,TT&DL": "Văn hóa, Thể thao và Du lịch",
+    "VHTTDL": "Văn hóa, Thể thao và Du lịch",
+    "TT&TT": "Thông tin và Truyền thông",
+    "TTTT": "Thông tin và Truyền thông",
+    "KH&CN": "Khoa học và Công nghệ",
+    "KHCN": "Khoa học và Công nghệ",
+    "BCH": "Ban Chỉ huy",
+    "BCHQS": "Bộ Chỉ huy Quân sự",
+    "CHQS": "Chỉ huy Quân sự",
+    "BTT": "Ban Thường trực",
+    "TT": "Trung tâm",
+    "VP": "Văn phòng",
+    "CA": "Công an",
+    "TW": "Trung ương",
+    "HLHPN": "Hội Liên hiệp Phụ nữ",
+    "CCB": "Cựu chiến binh",
+    "TNCS": "Thanh niên Cộng sản",
+}
+_ABBR_ALT = "|".join(sorted((re.escape(k) for k in ABBREVIATIONS), key=len, reverse=True))
+# An acronym stands alone: not inside a longer run of letters or a symbol.
+ABBREVIATION_RE = re.compile(rf"(?<![\w&-])(?:{_ABBR_ALT})(?![\w&])")
+
+# Honorifics and request verbs that precede a unit but are not part of it.
+HONORIFIC_RE = re.compile(r"^(?:(?:Đồng|đồng)\s+chí|Đ/c|đ/c)\s+")
+LEADING_VERB_RE = re.compile(r"^(?:Đề\s+nghị|đề\s+nghị|Giao|giao|Đối\s+với|đối\s+với)\s+")
+
+# --- where a unit name begins ------------------------------------------------
+
+# Heads of bodies, capitalised as the official style writes them.
+ORG_HEAD = r"""
+    Ủy\s+ban|Uỷ\s+ban|UBND|UBMTTQ(?:VN)?|HĐND|Hội\s+đồng|Mặt\s+trận|MTTQ
+  | Văn\s+phòng|VP\s+(?=HĐND|UBND|Đảng)
+  | Sở(?=\s+[A-ZĐ])|Phòng(?=\s+[A-ZĐ]|\s+chuyên\s+môn)|Ban(?=\s+[A-ZĐ]|\s+công\s+tác|\s+chỉ\s+đạo|\s+quản\s+lý)
+  | Bộ\s+Chỉ\s+huy|Bộ\s+đội|Bộ(?=\s+[A-ZĐ])|Bộ(?=\s*[,;.:]|\s+(?:trưởng))|Cục(?=\s+[A-ZĐ])|Chi\s+cục|Vụ(?=\s+[A-ZĐ])|Tổng\s+cục
+  | Trung\s+tâm|Công\s+an|Quân\s+sự|Kho\s+bạc|Ngân\s+hàng|Thanh\s+tra(?=\s+[A-ZĐ])|Viện(?=\s+[A-ZĐ])|Tòa\s+án|Toà\s+án
+  | Đảng\s+ủy|Đảng\s+uỷ|Đảng\s+đoàn|Đảng\s+bộ|Chi\s+bộ|ĐU|Tỉnh\s+ủy|Tỉnh\s+uỷ|Thành\s+ủy|Thành\s+uỷ|Huyện\s+ủy|Huyện\s+uỷ
+  | Hội(?=\s+[A-ZĐ])|Đoàn(?=\s+[A-ZĐ])|Thành\s+Đoàn|Thành\s+đoàn|Tỉnh\s+Đoàn|Tỉnh\s+đoàn|Liên\s+đoàn|Công\s+đoàn
+  | Tổ(?=\s+(?:công\s+tác|tiếp|giúp\s+việc|chuyên|thường\s+trực|kiểm|dân\s+phố|Trưởng|trưởng))
+  | Đội(?=\s+[A-ZĐ])|Chi\s+nhánh|Đài|Báo(?=\s+[A-ZĐ])|Trường(?=\s+[A-ZĐ])|Bệnh\s+viện|Trạm\s+y\s+tế
+  | Cơ\s+quan(?=\s+[A-ZĐ])|Văn\s+phòng\s+Chính\s+phủ|Chính\s+phủ(?=\s+(?:chủ\s+trì|giao))
+  | Ban\s+Chỉ\s+đạo|Ban\s+Chỉ\s+huy|Hạt\s+Kiểm\s+lâm|Kiểm\s+lâm|Bảo\s+hiểm\s+xã\s+hội
+"""
+# Person titles that stand for the body they head ("Giám đốc Sở Xây dựng").
+TITLE_HEAD = r"""
+    (?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Chánh\s+Văn\s+phòng|Chánh\s+Thanh\s+tra|Chánh\s+án|Viện\s+trưởng|Bí\s+thư)
+  | (?:Phó\s+)?(?:Trưởng|Thủ\s+trưởng|Bộ\s+trưởng|Tổng\s+cục\s+trưởng|Cục\s+trưởng|Chi\s+cục\s+trưởng|Tổ\s+[Tt]rưởng)
+  | Cán\s+bộ\s+(?:phụ\s+trách|chuyên\s+trách|đầu\s+mối)|Chuyên\s+viên(?=\s+phụ\s+trách)|Công\s+chức(?=\s+phụ\s+trách)
+  | Người\s+đứng\s+đầu
+"""
+# Lower-case bodies and plural groups ("các sở, ban, ngành", "lực lượng công an").
+GROUP_NOUN = r"""
+    sở|ban|ngành|phòng|bộ(?!\s+(?:phận|máy))|cơ\s+quan|đơn\s+vị|tổ\s+chức|địa\s+phương|cấp\s+ủy|cấp\s+uỷ|đoàn\s+thể
+  | hội|đoàn|xã|phường|thị\s+trấn|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|tổ\s+dân\s+phố|bộ\s+phận|trường|trung\s+tâm
+  | cá\s+nhân|doanh\s+nghiệp|lực\s+lượng|chi\s+bộ|đảng\s+bộ|ông|bà|thành\s+viên|chủ\s+đầu\s+tư|ủy\s+ban|uỷ\s+ban
+  | Sở|Ban|Bộ|Phòng|Trung\s+tâm|Hội|Đoàn|Cơ\s+quan|Đơn\s+vị|Ủy\s+ban|Uỷ\s+ban|Tổ|Cục|Chi\s+cục|Vụ|Trạm|Trường|ĐVSN|cấp
+"""
+LOWER_BODY = r"""
+    lực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|lực\s+lượng(?=\s+[a-zđ])
+  | công\s+an(?=\s|,|$)|quân\s+đội|chính\s+quyền\s+(?:các\s+cấp|địa\s+phương|cơ\s+sở|cấp\s+xã)
+  | ngành\s+(?:y\s+tế|giáo\s+dục|chức\s+năng|tài\s+chính|công\s+an|văn\s+hóa|[a-zđ]+)
+  | địa\s+phương(?=\s+(?:có|liên\s+quan|lân\s+cận))|đơn\s+vị\s+sự\s+nghiệp|cơ\s+quan\s+(?:chuyên\s+môn|liên\s+quan|có\s+liên\s+quan|Trung\s+ương|thông\s+tấn|báo\s+chí)
+"""
+
+# A unit begins here: an optional plural marker, then a head.
+UNIT_START_RE = re.compile(
+    rf"""(?:
+        (?P<plural>(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s+(?:{GROUP_NOUN}))    # các phòng, các Sở
+      | (?P<title>{TITLE_HEAD})                                      # Giám đốc Sở …
+      | (?P<org>{ORG_HEAD})                                          # Sở Y tế, UBND …
+      | (?P<lower>{LOWER_BODY})                                      # lực lượng quân đội, công an
+    )(?![\w])""",
+    re.VERBOSE,
+)
+
+# Fixed names whose inner "và" or comma joins parts of one body, not two bodies.
+FIXED_NAME_RE = re.compile(
+    r"""(?:
+        (?:Văn\s+phòng\s+)?(?:Hội\s+đồng\s+nhân\s+dân|HĐND)\s*(?:và|,)\s*(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)
+      | Mặt\s+trận\s+Tổ\s+quốc,\s+các\s+đoàn\s+thể                   # Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh
+      | MTTQ,\s+các\s+đoàn\s+thể
+      | Kinh\s+tế,\s+Hạ\s+tầng\s+và\s+Đô\s+thị
+      | Văn\s+hóa,\s+Thể\s+thao\s+và\s+Du\s+lịch|Văn\s+hoá,\s+Thể\s+thao\s+và\s+Du\s+lịch
+      | Văn\s+hóa,\s+Khoa\s+học\s+và\s+Thông\s+tin
+    )""",
+    re.VERBOSE,
+)
+
+# Administrative levels that continue a list inside one body ("UBND xã, phường, thị trấn").
+ADMIN_LEVEL_RE = re.compile(r"(?:xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|bản|tổ\s+dân\s+phố)(?![\w])")
+
+# --- where a unit name ends ---------------------------------------------------
+
+# Words that open the predicate: a unit name stops before them (lower case only;
+# capitalised "Xây dựng" in "Sở Xây dựng" is part of a name).
+PREDICATE_WORDS = r"""
+    chủ\s+trì|phối\s+hợp|tham\s+mưu|thực\s+hiện|triển\s+khai|tổ\s+chức|hướng\s+dẫn|chỉ\s+đạo|xây\s+dựng|hỗ\s+trợ
+  | giám\s+sát|kiểm\s+tra|rà\s+soát|lập|thẩm\s+định|nghiên\s+cứu|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|theo\s+dõi
+  | báo\s+cáo|tổng\s+hợp|ban\s+hành|bố\s+trí|tuyên\s+truyền|phổ\s+biến|quán\s+triệt|đôn\s+đốc|trình|đề\s+xuất|phát\s+động
+  | huy\s+động|vận\s+động|tiếp\s+nhận|xử\s+lý|giải\s+quyết|cung\s+cấp|thống\s+kê|đánh\s+giá|tiếp\s+tục|tăng\s+cường
+  | đẩy\s+mạnh|nâng\s+cao|bảo\s+đảm|đảm\s+bảo|cử|tham\s+gia|là|có|được|phải|cần|sẽ|đã|đang|căn\s+cứ|thường\s+xuyên
+  | khẩn\s+trương|chủ\s+động|tích\s+cực|kịp\s+thời|nghiêm\s+túc|khẩn\s+cấp|sớm|trực\s+tiếp|hoàn\s+thành|hoàn\s+thiện
+  | lãnh\s+đạo|quản\s+lý|điều\s+phối|điều\s+hành|chuẩn\s+bị|thành\s+lập|phê\s+duyệt|thông\s+báo|công\s+bố|niêm\s+yết
+  | sửa\s+đổi|bổ\s+sung|cập\s+nhật|gửi|chuyển|mời|họp|khảo\s+sát|điều\s+tra|xác\s+định|lựa\s+chọn|cân\s+đối|dự\s+toán
+  | giao|yêu\s+cầu|đề\s+nghị|xem\s+xét|quyết\s+định|thi\s+hành|tiến\s+hành|thu\s+gom|vệ\s+sinh|phun|cấp|chi|trả|nộp
+  | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
+  | khen\s+thưởng|phát\s+huy|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
+  | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)
+"""
+PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
+
+# Lower-case words that may continue a unit name ("các phòng chuyên môn",
+# "Trung tâm sự nghiệp công", "các địa phương lân cận").
+NAME_CONTINUATION = r"""
+    có\s+liên\s+quan|liên\s+quan|trực\s+thuộc(?:\s+trung\s+ương|\s+Trung\s+ương)?|thuộc|của|trên\s+địa\s+bàn|ở|cấp|các\s+cấp
+  | chuyên\s+môn|sự\s+nghiệp|công\s+lập|ngoài\s+công\s+lập|giáo\s+dục|y\s+tế|đảng|công|quân\s+đội|nhân\s+dân|lân\s+cận
+  | thông\s+tấn|báo\s+chí|ngành|cơ\s+quan|đơn\s+vị|tổ\s+chức|đoàn\s+thể|xã\s+hội|chính\s+trị|thành\s+viên|khác|ngang\s+bộ
+  | có\s+rừng|có\s+tên|chức\s+năng|có\s+thẩm\s+quyền|giúp\s+việc|chuyên\s+trách|ấp|thôn|bản
+  | xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|tổ\s+dân\s+phố|địa\s+phương|cơ\s+sở|trung\s+ương|nhà\s+nước
+  | vận\s+tải|nông\s+thôn|môi\s+trường|đô\s+thị|hạ\s+tầng|bệnh\s+tật
+  | hành\s+chính|phụ\s+trách|lĩnh\s+vực|trực\s+tiếp|quản\s+lý|cá\s+nhân|doanh\s+nghiệp|vũ\s+trang|an\s+ninh|quốc\s+phòng
+  | hội|đoàn|lực\s+lượng|chức\s+năng|mặt\s+trận|cựu\s+chiến\s+binh|phụ\s+nữ|thanh\s+niên|nông\s+dân|công\s+an
+"""
+NAME_CONTINUATION_RE = re.compile(rf"(?:{NAME_CONTINUATION})(?![\w])", re.VERBOSE)
+
+# The qualifier that closes a group: after it a "và X" is a new body.
+GROUP_CLOSER_RE = re.compile(r"(?:liên\s+quan|lân\s+cận|khác|trực\s+thuộc\s+trung\s+ương)\s*$", re.IGNORECASE)
+
+# --- roles --------------------------------------------------------------------
+
+# "X chủ trì", "X có trách nhiệm", "X chịu trách nhiệm": explicit lead markers after a subject.
+LEAD_VERB_RE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\w])")
+
+# "phối hợp (chặt chẽ) với X", "Phối hợp X", "cùng X", "phối hợp cùng X".
+SUPPORT_RE = re.compile(
+    r"""(?:
+        [Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tốt|đồng\s+bộ))?(?:\s+(?:với|cùng(?:\s+với)?))?\s+
+      | (?<![\w])[Cc]ùng(?:\s+với)?\s+
+    )""",
+    re.VERBOSE,
+)
+
+# "Giao X", "Đề nghị X": the document asks X to do the work.
+REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|[Gg]iao)\s+")
+# Not a request: "đề nghị của X" (the proposer), "Đơn đề nghị", "đề nghị cơ quan có thẩm quyền".
+REQUEST_NOT_RE = re.compile(
+    r"""(?:của|xét|Xét|cơ\s+sở|Đơn|đơn|theo|Theo|có)\s+$""", re.VERBOSE)
+REQUEST_OBJECT_NOT_RE = re.compile(r"(?:cơ\s+quan|cấp)\s+có\s+thẩm\s+quyền|của\s")
+
+# Labelled fields: "Đơn vị chủ trì: X", "Cơ quan phối hợp: X", "Trách nhiệm chỉ đạo thực hiện: X; Y".
+LABEL_RE = re.compile(
+    r"""(?:^|(?<=[\n.;]\s)|(?<=^-\s)|(?<=\n-\s)|(?<=\n)|(?<=[-+]\s))
+        (?:
+          (?P<lead>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm)
+            | Trách\s+nhiệm(?:\s+(?:chỉ\s+đạo|chủ\s+trì|tổ\s+chức))?(?:\s+(?:thực\s+hiện|triển\s+khai))?
+            | Chủ\s+trì|Đơn\s+vị\s+thực\s+hiện)
+        | (?P<support>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+phối\s+hợp|Phối\s+hợp)
+        )\s*:\s*""",
+    re.VERBOSE,
+)
+
+# Shared-head list: "Các Bộ: Công Thương, Xây dựng" → "Bộ Công Thương", "Bộ Xây dựng".
+SHARED_HEAD_RE = re.compile(
+    r"^(?:Các|các)\s+(?P<head>Bộ|Sở|Ban|Phòng|Cục|Vụ|Hội|Trung\s+tâm|Ủy\s+ban|Đảng\s+ủy)\s*:\s*(?P<items>[^:;.]+?)\s*[:.]?\s*$")
+
+# A lead-in clause before a subject: "Căn cứ …, X lập", "Sau khi kiểm tra, X lập".
+INTRO_RE = re.compile(
+    r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Khi|Trong|Để|Đồng\s+thời|Ngoài\s+ra|Trường\s+hợp|Nếu|Định\s+kỳ|Hằng|Hàng|Sau)\b")
+
+# Lines that list participants or recipients, never assignees.
+NOT_ASSIGNMENT_LINE_RE = re.compile(
+    r"^\s*[-+•]?\s*(?:Thành\s+phần|Thành\s+viên|Đại\s+biểu|Mời|Kính\s+gửi|Nơi\s+nhận|Khách\s+mời)\b", re.IGNORECASE)
+
+# Headings that name a unit: "Nhiệm vụ của Tổ …:", "Trách nhiệm của Sở …".
+HEADING_OF_RE = re.compile(r"^(?:Nhiệm\s+vụ|Trách\s+nhiệm|Nhiệm\s+vụ\s+và\s+quyền\s+hạn)\s+(?:của|cụ\s+thể\s+của)\s+")
+
+# A person in charge of fields: the fields listed after "lĩnh vực" are not bodies.
+FIELD_HOLDER_RE = re.compile(r"^(?:Cán\s+bộ|Chuyên\s+viên|Công\s+chức|Lãnh\s+đạo)\s+phụ\s+trách\s")
+
+# Descriptive sections: statements there state aims, not tasks.
+DESCRIPTIVE_HEADING_RE = re.compile(
+    r"^(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|chỉ\s+tiêu|quan\s+điểm|đánh\s+giá|sự\s+cần\s+thiết|căn\s+cứ|tình\s+hình|kết\s+quả"
+    r"|phạm\s+vi|đối\s+tượng|nguyên\s+tắc|giải\s+thích|kinh\s+phí)(?![\w])")
+# Sections whose items are tasks.
+TASK_HEADING_RE = re.compile(
+    r"(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung|tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|triển\s+khai|hoạt\s+động"
+    r"|công\s+tác|chương\s+trình|kế\s+hoạch|lộ\s+trình|tiến\s+độ)")
+
+# A marker at the start of a node's text ("III.", "1.", "2.1.a.", "a)", "Điều 3.").
+NODE_MARKER_RE = re.compile(
+    r"^\s*(?:(?:Điều|Chương|Mục)\s+\d+[.:]?|Phụ\s+lục(?:\s+[IVXLC\d]+)?[.:]?|[IVXLC]{1,6}\.|[A-ZĐ]\.|"
+    r"\d{1,3}(?:\.\d{1,3})*(?:\.[a-zđ])?[.)]?|[a-zđ][.)])\s*")
