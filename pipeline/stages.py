@@ -11,7 +11,7 @@ from kehoach.extractors.header import parse_header
 from kehoach.extractors.normalize import clean_lines, drop_page_numbers, join_paragraphs
 from kehoach.extractors.signature import parse_signature
 from kehoach.extractors.structure import extract_nodes
-from kehoach.extractors.units import extract_assignments
+from kehoach.extractors.units import extract_assignments, mark_tasks
 from kehoach.schemas.layout import Line, Paragraph, RawDocument
 from kehoach.schemas.models import Metadata, Node, PlanDocument, Source
 
@@ -49,6 +49,7 @@ def build_document(raw: RawDocument) -> PlanDocument:
     metadata, nodes, warnings = parse(lines)
     citations = extract_citations(nodes, own_number=metadata.number)
     assignments = extract_assignments(nodes)
+    nodes = mark_tasks(nodes, assignments)
     source = Source(path=raw.path, sha256=raw.sha256, format=raw.format, pages=raw.pages,
                     text_source=raw.text_source, warnings=[*raw.warnings, *warnings])
     return PlanDocument(source=source, metadata=metadata, nodes=nodes, citations=citations,
