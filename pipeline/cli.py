@@ -18,8 +18,8 @@ import typer
 from kehoach import __version__
 from kehoach.pipeline import api, registry
 from kehoach.pipeline.errors import KehoachError
-from kehoach.pipeline.worker import DEFAULT_TIMEOUT
 from kehoach.pipeline.files import collect_files
+from kehoach.pipeline.worker import DEFAULT_TIMEOUT
 
 app = typer.Typer(
     name="kehoach",

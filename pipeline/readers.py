@@ -1,18 +1,40 @@
-"""File → ``RawDocument``: picks the reader by extension, checked against the content."""
+"""File → ``RawDocument``: picks the reader by extension, checked against the content.
+
+PDF pages whose text layer is not Vietnamese (scans, fonts without a Unicode
+map) are re-read by OCR when Tesseract is available; ``text_source`` says
+native / ocr / mixed and ``warnings`` names the OCR'd pages.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach.extractors import docx as docx_reader
+from kehoach.extractors import ocr
 from kehoach.extractors import pdf as pdf_reader
 from kehoach.extractors import text_file
+from kehoach.extractors.quality import score_text
 from kehoach.pipeline.errors import InputError, UnsupportedFormat
-from kehoach.schemas.layout import RawDocument
+from kehoach.schemas.layout import Line, RawDocument
 
 SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".txt": "txt"}
 MAX_BYTES = 200 * 1024 * 1024
+MAX_PAGES = pdf_reader.MAX_PAGES
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How to read a document."""
+
+    ocr: bool = True  # re-read pages that fail the quality check with Tesseract, when installed
+    ocr_jobs: int | None = None  # tesseract processes at a time (default: CPUs)
+    max_pages: int = MAX_PAGES
+    password: str | None = None
+
+
+DEFAULT_OPTIONS = ReadOptions()
 
 
 def detect_format(path: Path) -> str:
@@ -37,27 +59,109 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise InputError(str(path), f"cannot read ({exc.strerror or exc})") from None
     if not data.strip():
-        raise InputError(str(path), "empty file")
+        raise InputError(str(path), "empty file" if not data else "empty file (only whitespace)")
     return data
 
 
-def read_document(path: str | Path) -> RawDocument:
+def sha256_of(path: str | Path) -> str:
+    """The file's sha256, read in chunks (the registry's identity of a document)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _page_ranges(pages: list[int]) -> str:
+    """[1, 2, 3, 5] → "pages 1-3, 5"."""
+    runs: list[list[int]] = []
+    for n in sorted(pages):
+        if runs and runs[-1][1] == n - 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    label = "page" if len(pages) == 1 else "pages"
+    return f"{label} " + ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def _read_pdf(data: bytes, options: ReadOptions) -> tuple[list[Line], int, str, list[str]]:
+    """Native text where it is Vietnamese, OCR elsewhere."""
+    pdf_reader.check_bombs(data)
+    lines, pages = pdf_reader.extract_lines(data, max_pages=options.max_pages, password=options.password)
+    by_page: dict[int, list[Line]] = {n: [] for n in range(1, pages + 1)}
+    for line in lines:
+        by_page.setdefault(line.page or 1, []).append(line)
+    failing = {}
+    for number, page_lines in by_page.items():
+        quality = score_text("\n".join(line.text for line in page_lines))
+        if not quality.is_vietnamese:
+            failing[number] = quality
+    warnings: list[str] = []
+    textless = [n for n, q in failing.items() if not q.enough_text]
+    if textless:
+        with_images = ocr.image_pages(data, password=options.password)
+        for number in textless:
+            if number not in with_images and failing[number].cid_runs == 0:
+                del failing[number]  # a blank page or a short closing page: nothing to re-read
+    ocr_done: list[int] = []
+    if failing:
+        reasons = sorted({q.category for q in failing.values()})
+        why = "; ".join(reasons)
+        unavailable = "OCR disabled" if not options.ocr else ocr.ocr_unavailable_reason()
+        if unavailable:
+            warnings.append(f"{_page_ranges(list(failing))} not read ({why}); {unavailable}")
+            for number in failing:
+                by_page[number] = []
+        else:
+            try:
+                read = ocr.ocr_pages(data, sorted(failing), jobs=options.ocr_jobs, password=options.password)
+            except ocr.OcrError as exc:
+                raise pdf_reader.PdfReadError(f"OCR failed: {exc}") from None
+            ocr_done = sorted(read)
+            warnings.append(f"{_page_ranges(ocr_done)} read by OCR ({why})")
+            for number, page_lines in read.items():
+                by_page[number] = page_lines
+                quality = score_text("\n".join(line.text for line in page_lines))
+                if quality.enough_text and not quality.is_vietnamese:
+                    warnings.append(f"page {number}: OCR text is still not Vietnamese ({quality.reason})")
+    merged = [line for number in sorted(by_page) for line in by_page[number]]
+    for i, line in enumerate(merged):
+        line.line_no = i
+    with_text = [n for n in by_page if by_page[n]]
+    if not ocr_done:
+        source = "native"
+    elif set(with_text) <= set(ocr_done):
+        source = "ocr"
+    else:
+        source = "mixed"
+    return merged, pages, source, warnings
+
+
+def read_document(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS) -> RawDocument:
     """Read a PDF, DOCX or TXT file into lines; raises ``InputError`` with the reason."""
     path = Path(path)
     data = read_bytes(path)
     fmt = detect_format(path)
     sha256 = hashlib.sha256(data).hexdigest()
     pages = None
+    source = "native"
+    warnings: list[str] = []
     try:
         if fmt == "pdf":
-            lines, pages = pdf_reader.extract_lines(data)
+            lines, pages, source, warnings = _read_pdf(data, options)
         elif fmt == "docx":
             lines = docx_reader.extract_lines(data)
         else:
-            lines = text_file.extract_lines(data)
+            text, encoding = text_file.decode_any(data)
+            lines = text_file.split_lines(text)
+            if encoding != "utf":
+                warnings.append(f"not UTF-8: decoded as {encoding}")
     except (pdf_reader.PdfReadError, docx_reader.DocxReadError, text_file.TextDecodeError) as exc:
         raise InputError(str(path), str(exc)) from None
-    return RawDocument(path=str(path), sha256=sha256, format=fmt, lines=lines, pages=pages)
+    except MemoryError:
+        raise InputError(str(path), "out of memory while reading (file too complex)") from None
+    return RawDocument(path=str(path), sha256=sha256, format=fmt, lines=lines, pages=pages,
+                       text_source=source, warnings=warnings)
 
 
 def read_text(text: str, *, path: str = "<text>") -> RawDocument:

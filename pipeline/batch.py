@@ -1,0 +1,134 @@
+"""Folder ingest: many files, extraction in parallel processes, one writer to SQLite.
+
+Files whose bytes are already in the registry are skipped before any
+extraction (sha256). The rest go to a :class:`~kehoach.pipeline.worker.WorkerPool`;
+each result is loaded by this process alone, one transaction per document, so
+a failed document leaves the registry as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import sqlite_utils
+
+from kehoach.pipeline import registry
+from kehoach.pipeline.errors import KehoachError
+from kehoach.pipeline.files import collect_files
+from kehoach.pipeline.readers import DEFAULT_OPTIONS, ReadOptions, sha256_of
+from kehoach.pipeline.worker import DEFAULT_TIMEOUT, WorkerPool
+
+
+@dataclass(slots=True)
+class Entry:
+    """One line of the final report."""
+
+    path: str
+    status: str  # "loaded" | "skipped" | "failed"
+    detail: str = ""
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BatchReport:
+    entries: list[Entry] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def _of(self, status: str) -> list[Entry]:
+        return [e for e in self.entries if e.status == status]
+
+    @property
+    def loaded(self) -> list[Entry]:
+        return self._of("loaded")
+
+    @property
+    def skipped(self) -> list[Entry]:
+        return self._of("skipped")
+
+    @property
+    def failed(self) -> list[Entry]:
+        return self._of("failed")
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def ingest(
+    db: sqlite_utils.Database,
+    paths: list[Path],
+    *,
+    workers: int | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    options: ReadOptions = DEFAULT_OPTIONS,
+    on_planned: Callable[[int], None] | None = None,
+    on_entry: Callable[[Entry], None] | None = None,
+) -> BatchReport:
+    """Load files and folders into the registry.
+
+    :param workers: extraction processes (default: CPUs); also the total OCR budget
+    :param timeout: seconds per document before its worker is killed
+    :param on_planned: called once with the number of files to extract
+    :param on_entry: called for each file as soon as its fate is known
+    """
+    started = time.monotonic()
+    report = BatchReport()
+
+    def record(entry: Entry) -> None:
+        report.entries.append(entry)
+        if on_entry:
+            on_entry(entry)
+
+    files, problems = collect_files(paths)
+    for problem in problems:
+        path, _, reason = problem.partition(": ")
+        record(Entry(path, "failed", reason))
+    todo: list[str] = []
+    seen: dict[str, str] = {}
+    for file in files:
+        try:
+            digest = sha256_of(file)
+        except OSError as exc:
+            record(Entry(str(file), "failed", f"cannot read ({exc.strerror or exc})"))
+            continue
+        if digest in seen:
+            record(Entry(str(file), "skipped", f"same bytes as {seen[digest]}"))
+        elif registry.find_document(db, digest) is not None:
+            record(Entry(str(file), "skipped", "already in the registry"))
+        else:
+            seen[digest] = str(file)
+            todo.append(str(file))
+    if on_planned:
+        on_planned(len(todo))
+    if todo:
+        size = max(1, workers or default_workers())
+        active = min(size, len(todo))
+        # The worker count is the whole process budget: OCR pages run in parallel only
+        # when there are fewer documents than workers.
+        options = replace(options, ocr_jobs=options.ocr_jobs or max(1, size // active))
+        with WorkerPool(active, timeout=timeout, options=options) as pool:
+            for outcome in pool.map(todo):
+                if not outcome.ok:
+                    record(Entry(outcome.path, "failed", outcome.reason or "failed", outcome.seconds))
+                    continue
+                plan = outcome.plan
+                try:
+                    result = registry.load(db, plan)
+                except KehoachError as exc:
+                    record(Entry(outcome.path, "failed", exc.reason, outcome.seconds))
+                    continue
+                if result.status == "skipped":
+                    record(Entry(outcome.path, "skipped", "already in the registry", outcome.seconds))
+                    continue
+                detail = (f"{result.nodes} nodes, {result.citations} citations, "
+                          f"{result.assignments} assignments")
+                if plan.source.text_source != "native":
+                    detail += f" ({plan.source.text_source} text)"
+                record(Entry(outcome.path, "loaded", detail, outcome.seconds, list(plan.source.warnings)))
+    report.seconds = time.monotonic() - started
+    return report

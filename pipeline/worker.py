@@ -1,0 +1,197 @@
+"""Extraction in child processes that can be killed.
+
+A hostile file must cost one line in a report, never the run: each worker is a
+separate process in its own process group (Tesseract subprocesses included),
+with an address-space limit; a document that overruns the per-document timeout
+or kills its worker is reported as failed and the worker is replaced. Results
+come back to the parent, which alone writes the registry.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+
+from kehoach.pipeline.errors import KehoachError
+from kehoach.pipeline.readers import DEFAULT_OPTIONS, ReadOptions
+from kehoach.schemas.models import PlanDocument
+
+DEFAULT_TIMEOUT = 600.0  # seconds per document
+MEMORY_LIMIT_MB = int(os.environ.get("KEHOACH_MAX_MEMORY_MB", "4096"))  # per worker; 0: no limit
+_START_METHOD = "spawn"  # no fork of a parent that may run threads (rich refreshes in one)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one document."""
+
+    path: str
+    plan: PlanDocument | None
+    reason: str | None  # why it failed; None when ``plan`` is set
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None
+
+
+def extract_document(path: str, options: ReadOptions = DEFAULT_OPTIONS) -> PlanDocument:
+    """Read and parse one file; a document with no text at all is an error, not an empty row."""
+    from kehoach.pipeline import readers, stages
+
+    raw = readers.read_document(path, options)
+    if not any(line.text.strip() for line in raw.lines):
+        raise KehoachError(path, "; ".join(raw.warnings) or "no text in the document")
+    plan = stages.build_document(raw)
+    if plan.metadata.number is None and not plan.nodes:
+        warnings = [*plan.source.warnings, "no document number and no numbered sections found"]
+        plan = plan.model_copy(update={"source": plan.source.model_copy(update={"warnings": warnings})})
+    return plan
+
+
+def _limit_memory() -> None:
+    if MEMORY_LIMIT_MB <= 0:
+        return
+    try:
+        import resource
+
+        limit = MEMORY_LIMIT_MB * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or hard > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def _child_main(conn, options: ReadOptions) -> None:
+    """Worker loop: receive a path, send back ("ok", plan) or ("failed", reason)."""
+    try:
+        os.setpgrp()  # its own group: killing the group also ends tesseract
+    except OSError:
+        pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides on Ctrl-C
+    _limit_memory()
+    while True:
+        try:
+            path = conn.recv()
+        except (EOFError, OSError):
+            return
+        if path is None:
+            return
+        try:
+            conn.send(("ok", extract_document(path, options)))
+        except KehoachError as exc:
+            conn.send(("failed", exc.reason))
+        except MemoryError:
+            conn.send(("failed", f"out of memory (over the {MEMORY_LIMIT_MB} MB limit per document)"))
+        except RecursionError:
+            conn.send(("failed", "document structure nested too deeply"))
+        except Exception as exc:  # a bug or a library failure on odd input: one line, not a crash
+            conn.send(("failed", f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})"))
+
+
+class _Worker:
+    def __init__(self, ctx, options: ReadOptions):
+        self.conn, child_conn = ctx.Pipe()
+        self.process = ctx.Process(target=_child_main, args=(child_conn, options), daemon=True)
+        self.process.start()
+        child_conn.close()
+        self.path: str | None = None
+        self.started = 0.0
+
+    def submit(self, path: str) -> None:
+        self.path, self.started = path, time.monotonic()
+        self.conn.send(path)
+
+    def kill(self) -> None:
+        pid = self.process.pid
+        if pid is not None and self.process.is_alive():
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except (BrokenPipeError, OSError):
+            pass
+        self.process.join(2)
+        if self.process.is_alive():
+            self.kill()
+        else:
+            self.conn.close()
+
+
+class WorkerPool:
+    """``workers`` child processes extracting documents, each under ``timeout`` seconds."""
+
+    def __init__(self, workers: int = 1, *, timeout: float = DEFAULT_TIMEOUT,
+                 options: ReadOptions = DEFAULT_OPTIONS):
+        self.size = max(1, workers)
+        self.timeout = timeout
+        self.options = options
+        self._ctx = mp.get_context(_START_METHOD)
+        self._workers: list[_Worker] = []
+
+    def __enter__(self) -> "WorkerPool":
+        self._workers = [_Worker(self._ctx, self.options) for _ in range(self.size)]
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        for worker in self._workers:
+            if exc_type is not None:
+                worker.kill()
+            else:
+                worker.stop()
+        self._workers = []
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        self._workers[self._workers.index(worker)] = _Worker(self._ctx, self.options)
+
+    def map(self, paths: Iterable[str]) -> Iterator[Outcome]:
+        """Outcomes in completion order; every path yields exactly one."""
+        queue = deque(paths)
+        busy: dict[int, _Worker] = {}
+        while queue or busy:
+            for worker in self._workers:
+                if queue and id(worker) not in busy:
+                    worker.submit(queue.popleft())
+                    busy[id(worker)] = worker
+            now = time.monotonic()
+            deadline = min(w.started + self.timeout for w in busy.values())
+            ready = wait([w.conn for w in busy.values()], timeout=max(0.0, deadline - now))
+            for worker in list(busy.values()):
+                path = worker.path or ""
+                elapsed = time.monotonic() - worker.started
+                if worker.conn in ready:
+                    try:
+                        status, value = worker.conn.recv()
+                    except (EOFError, OSError):
+                        worker.process.join(1)
+                        code = worker.process.exitcode
+                        how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit {code}"
+                        del busy[id(worker)]
+                        self._replace(worker)
+                        yield Outcome(path, None, f"the reader crashed ({how})", elapsed)
+                        continue
+                    del busy[id(worker)]
+                    worker.path = None
+                    if status == "ok":
+                        yield Outcome(path, value, None, elapsed)
+                    else:
+                        yield Outcome(path, None, value, elapsed)
+                elif elapsed >= self.timeout:
+                    del busy[id(worker)]
+                    self._replace(worker)
+                    yield Outcome(path, None, f"timed out after {self.timeout:g} s (limit per document; "
+                                  "see --timeout)", elapsed)
