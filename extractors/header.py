@@ -119,7 +119,24 @@ _KNOWN_FORMS = [
     ("huyện ủy", "Huyện ủy"),
     ("đảng ủy", "Đảng ủy"),
     ("trung ương", "Trung ương"),
+    ("phó chủ tịch thường trực", "Phó Chủ tịch Thường trực"),
+    ("phó chủ tịch", "Phó Chủ tịch"),
+    ("chủ tịch", "Chủ tịch"),
+    ("phó thủ tướng", "Phó Thủ tướng"),
+    ("phó bí thư thường trực", "Phó Bí thư Thường trực"),
+    ("phó bí thư", "Phó Bí thư"),
+    ("bí thư", "Bí thư"),
+    ("bộ trưởng", "Bộ trưởng"),
+    ("thứ trưởng", "Thứ trưởng"),
+    ("cục trưởng", "Cục trưởng"),
+    ("vụ trưởng", "Vụ trưởng"),
+    ("phó trưởng ban", "Phó Trưởng ban"),
+    ("trưởng ban", "Trưởng ban"),
+    ("phó giám đốc", "Phó Giám đốc"),
+    ("giám đốc", "Giám đốc"),
+    ("chánh văn phòng", "Chánh Văn phòng"),
 ]
+_PLACE_NAMED = {"tỉnh ủy", "thành ủy", "huyện ủy"}
 # Administrative level words: lower case, and the place name after them is capitalised.
 _LEVEL_RE = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)$")
 _LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -230,7 +247,9 @@ def proper_case(name: str) -> str:
         if known:
             out.append(known[1])
             i += len(known[0].split())
-            after_level = after_head = False
+            # "Tỉnh ủy Lào Cai": a Party committee is named by its place.
+            after_level = known[0] in _PLACE_NAMED
+            after_head = False
             continue
         level = next((lv for lv in _LEVEL_WORDS if rest == lv or rest.startswith(lv + " ")), None)
         if level and not after_level:
@@ -473,3 +492,23 @@ def _header_region_end(lines: list[Line]) -> int:
                 return nxt
             return nxt
     return 0 if not seen_number else min(len(lines), 12)
+
+
+# "Ủy ban nhân dân phường Gia Viên ban hành Kế hoạch …": the issuer named in the preamble
+# of a text whose header block is missing.
+_ISSUES_RE = re.compile(
+    r"(?:^|[;:.,]\s*|\n)(?P<body>(?:Ủy\s+ban|UBND|Hội\s+đồng|HĐND|Ban|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Đảng\s+ủy|"
+    r"Sở|Bộ|Chính\s+phủ|Thủ\s+tướng)[^;:.,\n]{0,80}?)\s+ban\s+hành\s+(?:các\s+|bản\s+)?"
+    r"(?:kế\s+hoạch|chương\s+trình|quyết\s+định|chỉ\s+thị|hướng\s+dẫn|nghị\s+quyết|quy\s+định|thông\s+báo)",
+    re.IGNORECASE)
+
+
+def find_issuer_in_text(text: str) -> str | None:
+    """The issuing body named as the subject of "… ban hành Kế hoạch …", expanded; None when absent."""
+    match = _ISSUES_RE.search(" ".join(text.split()))
+    if not match:
+        return None
+    body = match.group("body").strip()
+    if len(body.split()) > 14:
+        return None
+    return " ".join(_expand_abbreviation(w) for w in body.split())

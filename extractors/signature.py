@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kehoach.extractors.header import fix_letter_spacing, looks_letter_spaced, proper_case
+from kehoach.extractors.header import doc_type_of_line, fix_letter_spacing, looks_letter_spaced, proper_case
 from kehoach.extractors.normalize import is_upper_line
 from kehoach.schemas.layout import Line
 from kehoach.schemas.models import Signer
@@ -28,6 +28,7 @@ _POSITION_RE = re.compile(
     r"CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|CHÁNH\s+THANH\s+TRA|BÍ\s+THƯ|TRƯỞNG\s+BAN|TRƯỞNG\s+PHÒNG|"
     r"CHỦ\s+NHIỆM|TỔ\s+TRƯỞNG|TRƯỞNG\s+ĐOÀN|CHI\s+CỤC\s+TRƯỞNG|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|"
     r"THỦ\s+TRƯỞNG|TRƯỞNG\s+CÔNG\s+AN|CHỈ\s+HUY\s+TRƯỞNG|KIỂM\s+TOÁN\s+TRƯỞNG|TỔNG\s+BÍ\s+THƯ|CHỦ\s+TỊCH\s+NƯỚC)\b")
+_POSITION_ANY_RE = re.compile(r"(?<!\w)" + _POSITION_RE.pattern[1:])
 _STAMP_RE = re.compile(r"^[\[(]?\s*(?:Đã\s+ký|đã\s+ký|Ký\s+tên|ký\s+tên|daky|Chữ\s+ký|Ký,\s*ghi)[^\n]*[\])]?$")
 _ITEM_RE = re.compile(r"^[-–+•*]\s*")
 _ITEM_SPLIT_RE = re.compile(r"(?:^|(?<=[;:,.]))\s*[-–•+]\s+")
@@ -59,7 +60,7 @@ def _is_signature_line(text: str) -> bool:
 def parse_name(text: str) -> str | None:
     """A signer's name: 2–6 capitalised words ("Nguyễn Hữu Tín", also "Ngu y ễn Hữu Tín")."""
     text = " ".join(text.strip().split())
-    if looks_letter_spaced(text):
+    if not all(_NAME_WORD_RE.match(w) for w in text.split()):
         text = fix_letter_spacing(text)
     words = text.split()
     if not 2 <= len(words) <= NAME_MAX_WORDS:
@@ -71,10 +72,11 @@ def split_caps_and_name(text: str) -> tuple[str, str | None]:
     """ "THỦ TƯỚNG Phạm Minh Chính" → ("THỦ TƯỚNG", "Phạm Minh Chính")."""
     words = text.split()
     for i, word in enumerate(words):
-        if any(ch.islower() for ch in word) and i > 0:
-            name = parse_name(" ".join(words[i:]))
+        if any(ch.islower() for ch in word):
+            caps = " ".join(words[:i])
+            name = parse_name(" ".join(words[i:])) if i and is_upper_line(caps) else None
             if name:
-                return " ".join(words[:i]), name
+                return caps, name
             break
     return text, None
 
@@ -92,10 +94,10 @@ def _signer(sig_lines: list[str], name: str | None) -> Signer | None:
         match = _AUTHORITY_RE.match(part)
         if match:
             rest = match.group("rest").rstrip(",")
-            pos = _POSITION_RE.search(rest[1:]) if rest else None
+            pos = _POSITION_ANY_RE.search(rest, 1) if rest else None
             # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" on one line: the second position is the signer's own.
-            if pos and pos.start() > 0:
-                body, own = rest[: pos.start() + 1].strip(), rest[pos.start() + 1:].strip()
+            if pos:
+                body, own = rest[: pos.start()].strip(), rest[pos.start():].strip()
             else:
                 body, own = rest, None
             label = f"{match.group('kind').replace('/', '')}. {proper_case(body)}"
@@ -116,21 +118,23 @@ def _scan_signature(lines: list[Line], i: int, stop: int) -> tuple[list[str], st
     name = None
     while i < stop:
         text = lines[i].text.strip()
-        if _is_signature_line(text):
-            caps, inline_name = split_caps_and_name(text)
-            sig.append(caps)
+        caps, inline_name = split_caps_and_name(text)
+        if inline_name and (sig or _is_signature_line(caps)):
+            sig.append(caps)  # "THỦ TƯỚNG Phạm Minh Chính" on one line
+            name = inline_name
             i += 1
-            if inline_name:
-                name = inline_name
-                break
+            break
+        if _is_signature_line(text):
+            sig.append(text)
+            i += 1
             continue
-        if sig and is_upper_line(text) and len(text.split()) <= 6 and not _RECIPIENTS_RE.match(text):
+        if sig and is_upper_line(text) and len(text.split()) <= 6 and not _RECIPIENTS_RE.match(text) \
+                and not doc_type_of_line(text):
             sig.append(text)  # "TM. ỦY BAN NHÂN⏎DÂN": a wrapped authority line
             i += 1
             continue
         if sig:
-            caps, inline_name = split_caps_and_name(text)
-            candidate = inline_name if inline_name and _is_signature_line(caps) else parse_name(text)
+            candidate = parse_name(text)
             if candidate:
                 name = candidate
                 i += 1

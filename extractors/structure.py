@@ -1,37 +1,282 @@
 """Document tree: numbered nodes and the pseudo-nodes title / preamble / closing.
 
-Placeholder of the foundation issue: Roman sections only.
+Ids follow the corpus rules (``../shared/corpus/README.md``): the chain of
+markers from the top down joined with "." ("II.3.a", "B.II.1", "Điều 1.2");
+decimal markers carry their own chain ("3.2." under item 3 of section II →
+"II.3.2"); a marker repeated as written gets "#2". Markers count only at the
+start of a paragraph (the joiner in ``normalize.py`` decides where those are).
+
+Nesting is read from the markers themselves, not from a fixed order: a style
+already open (say "a)") closes everything below it and opens a sibling; a new
+style opens a child. Sections (parts, Roman numerals, chapters, articles,
+appendices) have fixed ranks so that they always close the items above them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
 
+from kehoach.extractors.normalize import UPPER_CHARS, is_upper_line
 from kehoach.schemas.layout import Paragraph
 from kehoach.schemas.models import Node
 
-_ROMAN_RE = re.compile(r"^(?P<marker>[IVXLC]{1,6})\.\s*(?P<rest>.*)$")
+HEADING_CHARS = 60  # the gold convention for a heading taken from running text
+HEADING_MAX_CHARS = 160  # a marker line longer than this is running text, not a title
+COLON_HEADING_MAX_CHARS = 200
+
+_ROMAN_VALID_RE = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_AFTER_MARKER = rf"(?:\s+|$|(?=[{UPPER_CHARS}\"“(]))"
+_MARKER_RES: list[tuple[str, re.Pattern]] = [
+    # Điều 1. Ban hành …   /  Điều 2: …
+    ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3}[a-zđ]?)\s*(?:[.:]\s*|\s+(?=[A-ZĐ])|$)(?P<rest>.*)$", re.S)),
+    # CHƯƠNG II / Chương 2
+    ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<label>[IVXLC]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$", re.S)),
+    # PHỤ LỤC / PHỤ LỤC I / Phụ lục số 02
+    ("appendix", re.compile(
+        r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số|Số)?\s*(?P<label>[IVXLC]+|\d{1,3}|[A-Z])\b)?\s*[.:]?\s*(?P<rest>.*)$",
+        re.S)),
+    # 2.1.a. Thành lập …
+    ("decimal_letter", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,3}})+\.[a-zđ])\s*[.)]{_AFTER_MARKER}(?P<rest>.*)$",
+                                  re.S)),
+    # 3.2. Nội dung / 3.2 Nội dung / 2.1.3.
+    ("decimal", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,3}})+)(?:\.|\s*\)|(?=\s+[^\W\d_]))"
+                           rf"{_AFTER_MARKER}(?P<rest>.*)$", re.S)),
+    # II. NHIỆM VỤ
+    ("roman", re.compile(rf"^(?P<label>[IVXLC]{{1,6}})\s?[.)]{_AFTER_MARKER}(?P<rest>.*)$", re.S)),
+    # A. PHẦN CHUNG
+    ("part", re.compile(rf"^(?P<label>[A-ZĐ])\.\s+(?P<rest>[{UPPER_CHARS}].*)$", re.S)),
+    # 1. / 01. / 1)
+    ("arabic", re.compile(rf"^(?P<label>\d{{1,3}})\s*(?P<punct>[.)]){_AFTER_MARKER}(?P<rest>.*)$", re.S)),
+    # a) / đ) / a.
+    ("letter", re.compile(rf"^(?P<label>[a-zđ])\s*(?P<punct>\)|\.(?=\s+[{UPPER_CHARS}]))\s*(?P<rest>.*)$", re.S)),
+]
+RANKS = {"part": 0, "appendix": 0, "chapter": 1, "roman": 1, "article": 2}
+_CHAIN_STYLES = {"arabic", "decimal", "decimal_letter"}
+_BULLET_RE = re.compile(r"^[-+•*–—]")
+_CLOSING_RE = re.compile(
+    r"^(?:Trên\s+đây\b|(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư|Quy\s+định)\s+này\s+có\s+hiệu\s+lực)")
+_RUN_IN_LABEL_RE = re.compile(r"^[^:]{1,40}:\s+\S")
+_TRAILING_PUNCT_RE = re.compile(r"[\s:;.,]+$")
 
 
-def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0) -> list[Node]:
-    """Nodes in document order; the first ``title_count`` paragraphs are the title block."""
-    nodes: list[Node] = []
-    if title_count:
-        title = paragraphs[:title_count]
-        nodes.append(Node(id="title", kind="pseudo", text="\n".join(p.text for p in title), page=title[0].page))
-    current: Node | None = None
+@dataclass
+class Marker:
+    style: str  # article, chapter, appendix, decimal_letter, decimal, roman, part, arabic, letter
+    label: str  # the id component: "II", "3", "a", "3.2", "Điều 1", "Phụ lục 2"
+    marker: str  # as written: "II.", "a)", "3.2.", "Điều 1."
+    rest: str  # the paragraph text after the marker
+
+
+def parse_marker(text: str) -> Marker | None:
+    """The structural marker that opens ``text``, or None ("Quý IV", "năm 2025." are not markers)."""
+    text = text.lstrip()
+    for style, pattern in _MARKER_RES:
+        match = pattern.match(text)
+        if not match:
+            continue
+        label = match.group("label") or ""
+        rest = match.group("rest").strip()
+        written = text[: match.start("rest")].strip() if match.group("rest") else text.strip()
+        if style == "roman" and not _ROMAN_VALID_RE.match(label):
+            continue
+        if style == "appendix":
+            if not (text.startswith("PHỤ") or len(rest.split()) <= 8 and not re.search(r"\bkèm\s+theo\b", rest)):
+                continue
+            label = "Phụ lục" + (f" {_strip_zeros(label)}" if label else "")
+        elif style == "article":
+            label = f"Điều {_strip_zeros(label)}"
+        elif style == "chapter":
+            label = f"Chương {label}"
+        elif style in ("arabic", "decimal", "decimal_letter"):
+            label = ".".join(_strip_zeros(part) for part in label.split("."))
+        if style == "arabic" and match.group("punct") == ")":
+            style = "arabic)"
+        if style == "letter" and match.group("punct") != ")":
+            style = "letter."
+        return Marker(style=style, label=label, marker=written, rest=rest)
+    return None
+
+
+def _strip_zeros(label: str) -> str:
+    return str(int(label)) if label.isdigit() else label
+
+
+@dataclass
+class _Open:
+    node: Node
+    style: str
+    label: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+def _base(style: str) -> str:
+    return style.rstrip(").")
+
+
+def _heading_and_text(marker: Marker, paragraphs: list[Paragraph], has_children: bool) -> tuple[str | None, str | None]:
+    first = marker.rest
+    more = [p.text for p in paragraphs[1:]]
+    has_body = bool(more) or has_children
+    head_para = paragraphs[0]
+    is_heading = False
+    if first and has_body:
+        if is_upper_line(first) or head_para.bold:
+            is_heading = True
+        elif first.endswith(":") and len(first) <= COLON_HEADING_MAX_CHARS:
+            is_heading = True
+        elif _RUN_IN_LABEL_RE.match(first):
+            is_heading = False
+        elif len(first) <= HEADING_MAX_CHARS and not re.search(r"[.;]\s+\S", first):
+            is_heading = True
+    if is_heading:
+        heading = _TRAILING_PUNCT_RE.sub("", " ".join(first.split()))
+        text = "\n".join(more) or None
+        return heading or None, text
+    text = "\n".join([first, *more]).strip() or None
+    return (short_heading(text) if text else None), text
+
+
+def short_heading(text: str, limit: int = HEADING_CHARS) -> str:
+    """The first ~``limit`` characters, cut at a word boundary, trailing punctuation dropped."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        cut = flat[: limit + 1]
+        space = cut.rfind(" ")
+        flat = cut[:space] if space > 0 else flat[:limit]
+    return _TRAILING_PUNCT_RE.sub("", flat)
+
+
+def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
+                  title_indexes: Collection[int] = ()) -> list[Node]:
+    """Nodes in document order.
+
+    Args:
+        paragraphs: the body paragraphs, title block(s) included.
+        title_count: the first ``title_count`` paragraphs are the title block.
+        title_indexes: further paragraphs that belong to a title block, such as the
+            title of a plan attached after a decision's signature; each starts a new
+            document, so the numbering above it closes.
+    Returns:
+        The pseudo-nodes "title", "preamble", "closing" (when present) and every
+        numbered node, in document order.
+    """
+    titles = set(range(title_count)) | set(title_indexes)
+    title_paras: list[Paragraph] = []
     preamble: list[Paragraph] = []
-    for para in paragraphs[title_count:]:
-        match = _ROMAN_RE.match(para.text)
-        if match:
-            current = Node(id=match.group("marker"), marker=match.group("marker") + ".", kind="section",
-                           heading=match.group("rest") or None, text=para.text, page=para.page)
-            nodes.append(current)
-        elif current is None:
-            preamble.append(para)
+    closing: list[Paragraph] = []
+    numbered: list[tuple[_Open, Marker]] = []
+    stack: list[_Open] = []
+    seen: dict[str, int] = {}
+    in_closing = False
+    last_part: str | None = None
+    children: set[str] = set()
+
+    for index, para in enumerate(paragraphs):
+        if index in titles:
+            title_paras.append(para)
+            stack.clear()
+            in_closing = False
+            continue
+        marker = parse_marker(para.text)
+        if marker and marker.style == "roman" and last_part and marker.label == _next_letter(last_part):
+            marker = Marker("part", marker.label, marker.marker, marker.rest)
+        elif marker and marker.style == "part" and not (is_upper_line(marker.rest) or para.bold
+                                                         or (last_part and marker.label == _next_letter(last_part))):
+            marker = None  # "A. Nguyễn …": an initial, not a part
+        if marker is None:
+            if in_closing:
+                closing.append(para)
+            elif numbered and _starts_closing(para, stack):
+                in_closing = True
+                closing.append(para)
+            elif stack:
+                stack[-1].paragraphs.append(para)
+            else:
+                preamble.append(para)
+            continue
+        in_closing = False
+        if marker.style == "part":
+            last_part = marker.label
+        parent = _place(stack, marker)
+        node_id = _make_id(stack, marker)
+        if node_id in seen:
+            seen[node_id] += 1
+            node_id = f"{node_id}#{seen[node_id]}"
         else:
-            current.text = f"{current.text}\n{para.text}"
+            seen[node_id] = 1
+        parent_id = parent.node.id if parent else None
+        if parent_id:
+            children.add(parent_id)
+        kind = "article" if marker.style == "article" else "section" if marker.style in RANKS else "item"
+        node = Node(id=node_id, parent=parent_id, marker=marker.marker, kind=kind, page=para.page)
+        entry = _Open(node=node, style=marker.style, label=marker.label, paragraphs=[para])
+        stack.append(entry)
+        numbered.append((entry, marker))
+
+    nodes: list[Node] = []
+    if title_paras:
+        nodes.append(Node(id="title", kind="pseudo", text="\n".join(p.text for p in title_paras),
+                          heading=short_heading(title_paras[0].text), page=title_paras[0].page))
     if preamble:
-        nodes.insert(1 if title_count else 0, Node(id="preamble", kind="pseudo",
-                                                   text="\n".join(p.text for p in preamble), page=preamble[0].page))
+        nodes.append(Node(id="preamble", kind="pseudo", text="\n".join(p.text for p in preamble),
+                          heading=short_heading(preamble[0].text), page=preamble[0].page))
+    for entry, marker in numbered:
+        heading, text = _heading_and_text(marker, entry.paragraphs, entry.node.id in children)
+        nodes.append(entry.node.model_copy(update={"heading": heading, "text": text}))
+    if closing:
+        nodes.append(Node(id="closing", kind="pseudo", text="\n".join(p.text for p in closing),
+                          heading=short_heading(closing[0].text), page=closing[0].page))
     return nodes
+
+
+def _next_letter(letter: str) -> str:
+    return "E" if letter == "Đ" else chr(ord(letter) + 1)
+
+
+def _starts_closing(para: Paragraph, stack: list[_Open]) -> bool:
+    text = para.text
+    if _CLOSING_RE.match(text):
+        return True
+    # A plain paragraph ending the text ("…chỉ đạo./.") after a bullet list.
+    if text.rstrip().endswith("./.") and not _BULLET_RE.match(text) and stack:
+        previous = stack[-1].paragraphs[-1].text
+        return bool(_BULLET_RE.match(previous))
+    return False
+
+
+def _place(stack: list[_Open], marker: Marker) -> _Open | None:
+    """Close what the new marker ends; return its parent (the new top of the stack)."""
+    style = marker.style
+    if style in RANKS:
+        rank = RANKS[style]
+        while stack and (stack[-1].style not in RANKS or RANKS[stack[-1].style] >= rank):
+            stack.pop()
+    elif style in ("decimal", "decimal_letter"):
+        parts = marker.label.split(".")
+        while stack and stack[-1].style not in RANKS and not _is_chain_prefix(stack[-1], parts):
+            stack.pop()
+    elif any(entry.style == style for entry in stack):
+        while stack[-1].style != style:
+            stack.pop()
+        stack.pop()
+    return stack[-1] if stack else None
+
+
+def _is_chain_prefix(entry: _Open, parts: list[str]) -> bool:
+    if _base(entry.style) not in _CHAIN_STYLES:
+        return False
+    own = entry.label.split(".")
+    return len(own) < len(parts) and parts[: len(own)] == own
+
+
+def _make_id(stack: list[_Open], marker: Marker) -> str:
+    """The id under the current stack (already closed down to the parent)."""
+    if marker.style in ("decimal", "decimal_letter"):
+        # "3.2." carries its own chain: hang it on the nearest node that is not a numbered item.
+        base = next((e.node.id for e in reversed(stack) if _base(e.style) not in _CHAIN_STYLES), None)
+        return f"{base}.{marker.label}" if base else marker.label
+    if not stack:
+        return marker.label
+    return f"{stack[-1].node.id}.{marker.label}"

@@ -7,9 +7,9 @@ paragraphs → nodes → citations, assignments.
 from __future__ import annotations
 
 from kehoach.extractors.citations import extract_citations
-from kehoach.extractors.header import parse_header
+from kehoach.extractors.header import doc_type_of_line, find_issuer_in_text, parse_header, title_block_end
 from kehoach.extractors.normalize import clean_lines, drop_page_numbers, join_paragraphs
-from kehoach.extractors.signature import parse_signature
+from kehoach.extractors.signature import find_signature_blocks
 from kehoach.extractors.structure import extract_nodes
 from kehoach.extractors.units import extract_assignments, mark_tasks
 from kehoach.schemas.layout import Line, Paragraph, RawDocument
@@ -26,21 +26,47 @@ def paragraphs_of(lines: list[Line]) -> list[Paragraph]:
 
 
 def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
-    """Header, body tree, signature and recipients from cleaned lines."""
+    """Header, body tree, signature and recipients from cleaned lines.
+
+    The body runs from the end of the header's title block to the end, minus
+    every signature / Nơi nhận block; a type line right after a block starts an
+    attached document whose title lines join the ``title`` pseudo-node.
+    """
     header = parse_header(lines)
-    signature = parse_signature(lines)
-    end = signature.start if signature.start is not None else len(lines)
-    body_lines = [line for i, line in enumerate(lines[header.body_start:end], start=header.body_start)
-                  if i not in signature.skip]
-    title_lines = lines[header.title_start + 1: header.body_start] if header.title_start is not None else []
-    del title_lines
-    paragraphs = join_paragraphs(body_lines)
-    nodes = extract_nodes(paragraphs)
-    metadata = header.metadata.model_copy(update={
-        "signer": signature.signer or header.metadata.signer,
-        "recipients": signature.recipients or header.metadata.recipients,
-    })
-    return metadata, nodes, []
+    blocks = find_signature_blocks(lines, header.body_start)
+    title_lines: list[Line] = []
+    if header.title_start is not None:
+        title_lines = lines[header.title_start + 1: header.title_end]
+    segments: list[tuple[list[Line], list[Line]]] = [(title_lines, [])]
+    cursor = header.body_start
+    for block in [*blocks, None]:
+        stop = block.start if block else len(lines)
+        segments[-1][1].extend(lines[cursor:stop])
+        if block is None:
+            break
+        cursor = block.end
+        if cursor < len(lines) and doc_type_of_line(lines[cursor].text):
+            end = title_block_end(lines, cursor + 1)
+            segments.append((lines[cursor + 1:end], []))
+            cursor = end
+    paragraphs: list[Paragraph] = []
+    title_indexes: list[int] = []
+    for title, body in segments:
+        for para in join_paragraphs(title) if title else []:
+            title_indexes.append(len(paragraphs))
+            paragraphs.append(para)
+        paragraphs.extend(join_paragraphs(body))
+    nodes = extract_nodes(paragraphs, title_indexes=title_indexes)
+    signed = next((b for b in blocks if b.signer and b.signer.name), blocks[0] if blocks else None)
+    recipients = next((b.recipients for b in blocks if b.recipients), [])
+    metadata = header.metadata
+    update: dict = {"signer": signed.signer if signed else None, "recipients": recipients}
+    if metadata.issuer is None:
+        preamble = next((n.text for n in nodes if n.id == "preamble"), None)
+        update["issuer"] = find_issuer_in_text(preamble or "")
+    metadata = metadata.model_copy(update=update)
+    warnings = [] if header.title_start is not None or metadata.doc_type else ["no type line found in the header"]
+    return metadata, nodes, warnings
 
 
 def build_document(raw: RawDocument) -> PlanDocument:
