@@ -43,7 +43,7 @@ UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊ�
 # plain-text copy puts a blank line after every visual line) ("3177/QĐ-⏎UBND",
 # "144/2021/NĐ- CP", "3210/QĐ - UBND").
 _GAP = r"[ \t]{0,3}(?:\n[ \t]{0,3}){0,2}"
-DASH = "-‐‑‒–—"
+DASH = r"\-‐‑‒–—"  # for character classes: the hyphen escaped so it is never a range
 SLASH_RE = rf"{_GAP}/{_GAP}"
 DASH_SEP_RE = rf"{_GAP}[{DASH}]{_GAP}"
 

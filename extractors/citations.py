@@ -493,7 +493,7 @@ def _resolve(scans: list[_Scan]) -> list[list[FoundCitation]]:
                 result.append(_mention_of(target, scan.text, m.start(), m.end()))
                 taken.append((m.start(), m.end()))
         for short in scan.shorts:
-            if _overlaps(taken, short.start, short.end):
+            if _overlaps(taken, short.start, short.end) or _inside_alias_declaration(scan, short.start):
                 continue
             refs = by_type_number.get((short.doc_type, short.number.lstrip("0")), set())
             if len(refs) == 1:
