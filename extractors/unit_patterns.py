@@ -128,7 +128,7 @@ FIXED_NAME_RE = re.compile(
 )
 
 # Administrative levels that continue a list inside one body ("UBND xã, phường, thị trấn").
-ADMIN_LEVEL_RE = re.compile(r"(?:xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|bản|tổ\s+dân\s+phố)(?![\w])")
+ADMIN_LEVEL_RE = re.compile(r"(?:xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|bản|[Tt]ổ\s+dân\s+phố)(?![\w])")
 
 # --- where a unit name ends ---------------------------------------------------
 
@@ -138,7 +138,7 @@ PREDICATE_WORDS = r"""
     chủ\s+trì|phối\s+hợp|tham\s+mưu|thực\s+hiện|triển\s+khai|tổ\s+chức|hướng\s+dẫn|chỉ\s+đạo|xây\s+dựng|hỗ\s+trợ
   | giám\s+sát|kiểm\s+tra|rà\s+soát|lập|thẩm\s+định|nghiên\s+cứu|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|theo\s+dõi
   | báo\s+cáo|tổng\s+hợp|ban\s+hành|bố\s+trí|tuyên\s+truyền|phổ\s+biến|quán\s+triệt|đôn\s+đốc|trình|đề\s+xuất|phát\s+động
-  | huy\s+động|vận\s+động|tiếp\s+nhận|xử\s+lý|giải\s+quyết|cung\s+cấp|thống\s+kê|đánh\s+giá|tiếp\s+tục|tăng\s+cường
+  | huy\s+động|vận\s+động|triệu\s+tập|tiếp\s+nhận|xử\s+lý|giải\s+quyết|cung\s+cấp|thống\s+kê|đánh\s+giá|tiếp\s+tục|tăng\s+cường
   | đẩy\s+mạnh|nâng\s+cao|bảo\s+đảm|đảm\s+bảo|cử|tham\s+gia|là|có|được|phải|cần|sẽ|đã|đang|căn\s+cứ|thường\s+xuyên
   | khẩn\s+trương|chủ\s+động|tích\s+cực|kịp\s+thời|nghiêm\s+túc|khẩn\s+cấp|sớm|trực\s+tiếp|hoàn\s+thành|hoàn\s+thiện
   | lãnh\s+đạo|quản\s+lý|điều\s+phối|điều\s+hành|chuẩn\s+bị|thành\s+lập|phê\s+duyệt|thông\s+báo|công\s+bố|niêm\s+yết
@@ -206,11 +206,15 @@ SHARED_HEAD_RE = re.compile(
 
 # A lead-in clause before a subject: "Căn cứ …, X lập", "Sau khi kiểm tra, X lập".
 INTRO_RE = re.compile(
-    r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Khi|Trong|Để|Đồng\s+thời|Ngoài\s+ra|Trường\s+hợp|Nếu|Định\s+kỳ|Hằng|Hàng|Sau)\b")
+    r"(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Khi|Trong|Để|Đồng\s+thời|Ngoài\s+ra|Trường\s+hợp|Nếu|Định\s+kỳ|Hằng|Hàng|Sau)\b")
 
 # Lines that list participants or recipients, never assignees.
 NOT_ASSIGNMENT_LINE_RE = re.compile(
     r"^\s*[-+•]?\s*(?:Thành\s+phần|Thành\s+viên|Đại\s+biểu|Mời|Kính\s+gửi|Nơi\s+nhận|Khách\s+mời)\b", re.IGNORECASE)
+
+# A body the document sets up names itself: "thành lập Ban Chỉ đạo thực hiện …, gồm".
+ESTABLISHED_RE = re.compile(
+    r"[Tt]hành\s+lập\s+(?P<name>(?:Ban|Tổ|Hội\s+đồng|Tiểu\s+ban|Đoàn|Nhóm)\s+[^,:;.()\n]{3,120}?)\s*(?=[,:;.(\n]|$)")
 
 # Headings that name a unit: "Nhiệm vụ của Tổ …:", "Trách nhiệm của Sở …".
 HEADING_OF_RE = re.compile(r"^(?:Nhiệm\s+vụ|Trách\s+nhiệm|Nhiệm\s+vụ\s+và\s+quyền\s+hạn)\s+(?:của|cụ\s+thể\s+của)\s+")

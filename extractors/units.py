@@ -34,6 +34,7 @@ _CLAUSE_SPLIT_RE = re.compile(r"(?:\n\s*(?:[-+•*–]\s+)?|[.;:!?]\s+(?:[-+•*
 _BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")
 _TRAIL_RE = re.compile(r"[\s,;:.…]+$|\s*\.{2,}$")
 _VAGUE_RE = re.compile(r"^các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+khác$")
+_CUT_HEADING = 50  # headings cut from running text are ~60 characters long
 _DESCRIPTIVE_MAX_WORDS = 4  # "Mục đích", "Yêu cầu chung": a sub-heading of aims, not "Yêu cầu về kỹ thuật …"
 
 # Words that can be a noun in a name or the verb after it ("các cơ quan, tổ chức" /
@@ -84,15 +85,21 @@ def unit_id(unit: str) -> str:
 # --- names ---------------------------------------------------------------------
 
 @lru_cache(maxsize=4096)
-def _pos_is_noun(word_context: str) -> bool:
-    """Whether the first word of ``word_context`` is a noun (underthesea POS), for lower-case
-    words the lexicons do not know. Loaded lazily, called only on such words."""
+def _pos_noun_len(context: str) -> int:
+    """Length of the first word of ``context`` when underthesea tags it a noun, else 0.
+
+    For lower-case words the lexicons do not know ("bệnh tật", "triệu tập"): word
+    segmentation decides where the word ends, the tag whether a name goes on.
+    Loaded lazily and called only on such words, so the text stage stays fast.
+    """
     try:
         from underthesea import pos_tag
     except ImportError:  # pragma: no cover - underthesea is a dependency
-        return False
-    tagged = pos_tag(word_context)
-    return bool(tagged) and tagged[0][1] in {"N", "Np", "Nc", "Nu", "Ny"}
+        return 0
+    tagged = pos_tag(context)
+    if not tagged or tagged[0][1] not in {"N", "Np", "Nc", "Nu", "Ny"} or not context.startswith(tagged[0][0]):
+        return 0
+    return len(tagged[0][0])
 
 
 @lru_cache(maxsize=4096)
@@ -147,13 +154,21 @@ def _ambiguous_is_verb(text: str, pos: int, word_end: int) -> bool:
     return True
 
 
-def _scan_name(text: str, pos: int) -> int | None:
-    """End offset of the single unit name that starts at ``pos``, or None."""
+def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
+    """End offset of the single unit name that starts at ``pos``, or None.
+
+    ``known`` are names the document itself set up ("thành lập Ban Chỉ đạo thực hiện
+    hỗ trợ nhà ở …"): such a name is taken whole, verbs inside it included.
+    """
     start = P.UNIT_START_RE.match(text, pos)
     if not start:
         return None
     plural = start.group("plural") is not None
     end = start.end()
+    for name in known:
+        if text.startswith(name, pos):
+            end = pos + len(name)
+            break
     closed = False
     while True:
         j = _SPACE_RE.match(text, end).end()
@@ -168,8 +183,9 @@ def _scan_name(text: str, pos: int) -> int | None:
             # "Lao động - Thương binh": a dash between capitalised parts of one name.
             k = _SPACE_RE.match(text, j + 1).end()
             word = _WORD_RE.match(text, k)
-            if word and _is_upper(word.group(0)):
-                end = word.end()
+            if (word and _is_upper(word.group(0)) and not P.HONORIFIC_RE.match(text[k:])
+                    and not P.PREDICATE_RE.match(text[k:k + 20].lower())):
+                end = _capital_word_end(text, k, word)
                 continue
             break
         if ch == "(":
@@ -275,18 +291,19 @@ def _scan_name(text: str, pos: int) -> int | None:
         if w in {"tỉnh", "xã", "phường"}:
             end = word.end()
             continue
-        if _pos_is_noun(text[j:j + 40]):
-            end = word.end()
+        noun_len = _pos_noun_len(text[j:j + 40].split("\n", 1)[0])
+        if noun_len:
+            end = j + noun_len
             continue
         break
     return end
 
 
-def _scan_units(text: str, pos: int) -> list[UnitSpan]:
+def _scan_units(text: str, pos: int, known: tuple[str, ...] = ()) -> list[UnitSpan]:
     """A list of units from ``pos``: "Sở Tài chính; Sở Nội vụ", "X, Y và các đơn vị liên quan"."""
     out: list[UnitSpan] = []
     while True:
-        end = _scan_name(text, pos)
+        end = _scan_name(text, pos, known)
         if end is None:
             break
         name = _TRAIL_RE.sub("", text[pos:end])
@@ -343,7 +360,8 @@ def _title_line(node: Node, body: str) -> tuple[str, bool]:
     if not heading or not line.startswith(heading):
         return line, True
     rest = line[len(heading):].lstrip()
-    return heading, (not rest or rest[0] in ":." or rest[0].isupper())
+    # A cut at ~60 characters is the first words of running text, even before a capital.
+    return heading, (not rest or rest[0] in ":.-+" or (rest[0].isupper() and len(heading) < _CUT_HEADING))
 
 
 def _heading_of(node: Node, body: str) -> str:
@@ -398,23 +416,27 @@ def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]
     return names, used
 
 
-def _clause_starts(text: str) -> list[int]:
-    """Offsets where a clause may begin with its subject."""
-    starts = {0}
-    for m in re.finditer(r"(?:\n|[.;:!?]\s)\s*(?:[-+•*–]\s+)?", text):
-        starts.add(m.end())
-    # "Căn cứ …, X lập", "Sau khi kiểm tra, X lập": the subject after a lead-in clause.
-    for s in sorted(starts):
-        seg_end = len(text)
-        nxt = re.compile(r"[.;:\n]").search(text, s)
-        if nxt:
-            seg_end = nxt.start()
-        if P.INTRO_RE.match(text, s):
-            for c in re.finditer(r",\s+", text[s:seg_end]):
-                starts.add(s + c.end())
-    for m in re.finditer(r"\sthì\s+", text):
-        starts.add(m.end())
-    return sorted(p for p in starts if p < len(text))
+_SENTENCE_START_RE = re.compile(r"(?:\n|[.;:!?]\s)\s*(?:[-+•*–]\s+)?")
+_SEGMENT_END_RE = re.compile(r"[.;:\n]")
+
+
+def _clause_starts(text: str) -> list[tuple[int, int]]:
+    """(offset, group) where a clause may begin with its subject.
+
+    Group -1: a sentence or bullet start. After a lead-in clause ("Căn cứ …, X lập",
+    "Trên cơ sở đề nghị của Y, X chủ trì") each comma is a candidate of one group;
+    the first candidate that yields a subject ends the group.
+    """
+    plain = {0} | {m.end() for m in _SENTENCE_START_RE.finditer(text)}
+    plain |= {m.end() for m in re.finditer(r"\sthì\s+", text)}
+    out = [(p, -1) for p in plain if p < len(text)]
+    for group, s in enumerate(sorted(plain)):
+        if not P.INTRO_RE.match(text, s):
+            continue
+        nxt = _SEGMENT_END_RE.search(text, s)
+        seg_end = nxt.start() if nxt else len(text)
+        out.extend((s + c.end(), group) for c in re.finditer(r",\s+", text[s:seg_end]))
+    return sorted(out)
 
 
 def _line_at(text: str, pos: int) -> str:
@@ -423,7 +445,7 @@ def _line_at(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
-def _node_roles(node: Node, by_id: dict[str, Node]) -> list[tuple[str, str]]:
+def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(unit, role) pairs stated in one node's own text, in order."""
     body = _own_text(node)
     if not body.strip():
@@ -451,16 +473,19 @@ def _node_roles(node: Node, by_id: dict[str, Node]) -> list[tuple[str, str]]:
         value = body[m.end(): stop.start() if stop else len(body)]
         for item in re.split(r"\s*;\s*", value):
             item = item.strip()
-            spans = _scan_units(item, 0)
+            spans = _scan_units(item, 0, known)
             if spans:
                 found.extend((s.text, role) for s in spans)
             elif P.UNIT_START_RE.match(item):
                 found.append((_TRAIL_RE.sub("", item), role))
 
     # Subjects: "X chủ trì", "X có trách nhiệm", and a unit opening a task sentence.
-    for s in _clause_starts(body):
-        if s < skip_to:
+    done_groups: set[int] = set()
+    for s, group in _clause_starts(body):
+        if s < skip_to or group in done_groups:
             continue
+        if group >= 0 and not (body[s:s + 1].isupper() or body.startswith("các ", s)):
+            continue  # after a lead-in clause the subject is a named body or "các …"
         line = _line_at(body, s)
         if P.NOT_ASSIGNMENT_LINE_RE.match(line):
             continue
@@ -468,13 +493,15 @@ def _node_roles(node: Node, by_id: dict[str, Node]) -> list[tuple[str, str]]:
         hon = P.HONORIFIC_RE.match(body[p:])
         if hon:
             p += hon.end()
-        spans = _scan_units(body, p)
+        spans = _scan_units(body, p, known)
         if not spans:
             continue
         after = body[spans[-1].end:]
         after_stripped = after.lstrip(" ,")
         if P.LEAD_VERB_RE.match(after_stripped):
             found.extend((sp.text, "lead") for sp in spans)
+            if group >= 0:
+                done_groups.add(group)
             continue
         tail = P.LEAD_VERB_RE.search(after[:40])
         if tail and not re.search(r"[.;:\n]", after[:tail.start()]):
@@ -488,6 +515,8 @@ def _node_roles(node: Node, by_id: dict[str, Node]) -> list[tuple[str, str]]:
         pred = P.PREDICATE_RE.match(after_stripped)
         if pred and pred.group(0) not in _PREPOSITIONS:
             found.extend((sp.text, "lead") for sp in spans)
+            if group >= 0:
+                done_groups.add(group)
 
     # Requests: "Đề nghị X …", "Giao X …".
     for m in P.REQUEST_RE.finditer(body):
@@ -500,7 +529,7 @@ def _node_roles(node: Node, by_id: dict[str, Node]) -> list[tuple[str, str]]:
             continue
         if P.NOT_ASSIGNMENT_LINE_RE.match(_line_at(body, m.start())):
             continue
-        found.extend((sp.text, "lead") for sp in _scan_units(body, m.end()))
+        found.extend((sp.text, "lead") for sp in _scan_units(body, m.end(), known))
 
     # Supports: "phối hợp (với) X", "cùng X".
     if not pseudo:
@@ -511,7 +540,7 @@ def _node_roles(node: Node, by_id: dict[str, Node]) -> list[tuple[str, str]]:
                 prev = body[:m.start()].rstrip()
                 if prev.endswith(("phối hợp", "Phối hợp")):
                     continue
-            found.extend((sp.text, "support") for sp in _scan_units(body, m.end()))
+            found.extend((sp.text, "support") for sp in _scan_units(body, m.end(), known))
     return found
 
 
@@ -526,14 +555,20 @@ def extract_assignments(nodes: list[Node]) -> list[Assignment]:
         One ``Assignment`` per (node, unit, role), in document order.
     """
     by_id = {n.id: n for n in nodes}
+    known = tuple(sorted({m.group("name").strip() for n in nodes for m in P.ESTABLISHED_RE.finditer(n.text or "")},
+                         key=len, reverse=True))
     out: list[Assignment] = []
     for node in nodes:
-        roles = _node_roles(node, by_id)
+        roles = _node_roles(node, by_id, known)
         if not roles:
             continue
         deadline = find_deadline(_own_text(node))
         seen: set[tuple[str, str]] = set()
+        ids = {(unit_id(clean_unit(n)), r) for n, r in roles}
         for name, role in roles:
+            uid = unit_id(clean_unit(name))
+            if any(r == role and other.startswith(uid + " ") for other, r in ids):
+                continue  # "Tổ tiếp công dân" inside "Tổ tiếp công dân, xử lý khiếu nại, …": one body
             unit = clean_unit(name)
             if not unit:
                 continue
