@@ -612,18 +612,34 @@ def find_citations(text: str) -> list[FoundCitation]:
     return _resolve([_scan(text)])[0]
 
 
+def _node_sources(node: Node) -> list[str]:
+    """The strings of a node to read: its text, and its heading when the text does not
+    carry it (a heading line kept apart from the body). Offsets index the string read."""
+    sources = [node.text] if node.text else []
+    heading = node.heading
+    if heading and not (node.text and " ".join(heading.split()) in " ".join(node.text.split())):
+        sources.insert(0, heading)
+    return sources
+
+
 def extract_citations(nodes: list[Node], *, own_number: str | None = None) -> list[Citation]:
     """Every citation in the nodes' text, with offsets into that text.
 
-    Aliases, short references and law names are resolved across all nodes;
-    the document's own number is dropped.
+    Aliases, short references and law names are resolved across all nodes; the
+    document's own number is dropped. A node whose ``text`` does not contain its
+    ``heading`` is also read in its heading; those citations have offsets into
+    the heading (``node.heading[start:end] == text``).
     """
-    with_text = [node for node in nodes if node.text]
-    scans = [_scan(node.text) for node in with_text]
+    owners: list[Node] = []
+    scans: list[_Scan] = []
+    for node in nodes:
+        for source in _node_sources(node):
+            owners.append(node)
+            scans.append(_scan(source))
     results = _resolve(scans)
     own = _fold_key(own_number) if own_number and any(ch.isdigit() for ch in own_number) else None
     citations: list[Citation] = []
-    for node, result in zip(with_text, results):
+    for node, result in zip(owners, results):
         for c in result:
             if own is not None and _fold_key(c.ref) == own:
                 continue

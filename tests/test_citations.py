@@ -397,3 +397,16 @@ def test_extract_node_text_starting_with_heading():
 
 def test_extract_skips_nodes_without_text():
     assert extract_citations([Node(id="I", kind="section", text=None)]) == []
+
+
+def test_extract_reads_a_heading_kept_apart_from_the_text():
+    node = Node(id="II.1.2", kind="item", heading="Đang sinh sống trước ngày 15/6/2013 (ngày Quyết định số 22/2013/QĐ-TTg có hiệu lực)",
+                text="- Nhà ở bị hư hỏng nặng.")
+    (c,) = extract_citations([node])
+    assert c.ref == "22/2013/QĐ-TTg" and node.heading[c.start:c.end] == c.text
+
+
+def test_extract_does_not_read_a_heading_twice():
+    node = Node(id="II.3", kind="item", heading="Tổ chức triển khai Nghị quyết số 76/NQ-CP",
+                text="3. Tổ chức triển khai Nghị quyết số 76/NQ-CP ngày 15/7/2021")
+    assert len(extract_citations([node])) == 1
