@@ -236,7 +236,13 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 20) -> list[di
         plain, folded = fts_query(query)
     except ValueError as exc:
         raise QueryError(None, str(exc)) from None
-    match = f"{{heading text}} : ({plain}) OR text_folded : ({folded})"
+    # The folded column decides (it matches whatever the diacritic one does, and
+    # more); the diacritic columns add to the rank. With NOT, only the folded
+    # column, or "NOT hdnd" would let "HĐND" through the other branch.
+    if " NOT " in f" {folded} ":
+        match = f"text_folded : ({folded})"
+    else:
+        match = f"{{heading text}} : ({plain}) OR text_folded : ({folded})"
     rows = _rows(db, f"""
         SELECT d.id AS document_id, d.doc_type AS document_type, d.number AS document_number,
                d.issuer AS document_issuer, n.node_id, n.heading, n.task, n.text,
