@@ -343,9 +343,14 @@ def find_units(text: str) -> list[UnitSpan]:
 # --- node context --------------------------------------------------------------
 
 def _own_text(node: Node) -> str:
+    """The node's own text without its marker ("1.", "III.", "Điều 3.") when the text repeats it."""
     text = node.text or ""
     if node.kind != "pseudo":
-        text = P.NODE_MARKER_RE.sub("", text, count=1)
+        stripped = text.lstrip()
+        if node.marker and stripped.startswith(node.marker):
+            return stripped[len(node.marker):].lstrip()
+        if not node.marker:
+            text = P.NODE_MARKER_RE.sub("", text, count=1)
     return text
 
 
@@ -357,8 +362,11 @@ def _title_line(node: Node, body: str) -> tuple[str, bool]:
     """
     line = body.split("\n", 1)[0].strip()
     heading = (node.heading or "").strip()
-    if not heading or not line.startswith(heading):
+    if not heading:
         return line, True
+    if not line.startswith(heading):
+        # The structure stage kept the title line out of the text: a title.
+        return heading, True
     rest = line[len(heading):].lstrip()
     # A cut at ~60 characters is the first words of running text, even before a capital.
     return heading, (not rest or rest[0] in ":.-+" or (rest[0].isupper() and len(heading) < _CUT_HEADING))
@@ -448,7 +456,7 @@ def _line_at(text: str, pos: int) -> str:
 def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(unit, role) pairs stated in one node's own text, in order."""
     body = _own_text(node)
-    if not body.strip():
+    if not body.strip() and not node.heading:
         return []
     found: list[tuple[str, str]] = []
     pseudo = node.kind == "pseudo"
@@ -463,7 +471,7 @@ def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ())
         names, used = _heading_units(heading, is_title)
         for name in names:
             found.append((name, "lead"))
-        if names:
+        if names and body.lstrip().startswith(heading):
             skip_to = used
 
     # Labelled fields.
