@@ -34,6 +34,7 @@ _CLAUSE_SPLIT_RE = re.compile(r"(?:\n\s*(?:[-+•*–]\s+)?|[.;:!?]\s+(?:[-+•*
 _BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")
 _TRAIL_RE = re.compile(r"[\s,;:.…]+$|\s*\.{2,}$")
 _VAGUE_RE = re.compile(r"^các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+khác$")
+_GLUED_BULLET_RE = re.compile(r"\s[-+•]\s+(?=(?:Đồng\s+chí|Đ/c)\s)")
 _CUT_HEADING = 50  # headings cut from running text are ~60 characters long
 _DESCRIPTIVE_MAX_WORDS = 4  # "Mục đích", "Yêu cầu chung": a sub-heading of aims, not "Yêu cầu về kỹ thuật …"
 
@@ -468,6 +469,11 @@ def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ())
     skip_to = 0
     if not pseudo:
         heading, is_title = _title_line(node, body)
+        glued = _GLUED_BULLET_RE.search(heading)
+        if glued and is_title and not body.lstrip().startswith(heading):
+            # A bullet line glued to its title line by the paragraph joiner: read it as text.
+            body = heading[glued.end():] + "\n" + body
+            heading = heading[:glued.start()]
         names, used = _heading_units(heading, is_title)
         for name in names:
             found.append((name, "lead"))
