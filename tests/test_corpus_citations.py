@@ -1,0 +1,47 @@
+"""Robustness and speed on the shared corpus (skips when ../shared is absent).
+
+Reports how many citations each bulk document yields (`pytest -s` shows the table).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from kehoach.extractors.citations import find_citations
+from kehoach.extractors.normalize import clean_text
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+BULK = sorted((SHARED / "bulk").glob("*.txt"))
+MIN_CHARS_PER_SECOND = 1_000_000
+
+
+@pytest.fixture(scope="module")
+def bulk_texts() -> list[tuple[str, str]]:
+    if not BULK:
+        pytest.skip("../shared/corpus/bulk is not present beside the project")
+    return [(p.stem, clean_text(p.read_text(encoding="utf-8"))) for p in BULK]
+
+
+def test_bulk_never_crashes_and_offsets_hold(bulk_texts):
+    counts = {}
+    for stem, text in bulk_texts:
+        found = find_citations(text)
+        assert all(text[c.start:c.end] == c.text for c in found), stem
+        counts[stem] = len(found)
+    print(f"\ncitations per bulk document ({len(counts)} documents, {sum(counts.values())} citations):")
+    for stem, n in counts.items():
+        print(f"  {stem}\t{n}")
+    assert sum(counts.values()) > 0
+
+
+def test_speed(bulk_texts):
+    total = sum(len(text) for _, text in bulk_texts)
+    start = time.perf_counter()
+    for _, text in bulk_texts:
+        find_citations(text)
+    rate = total / (time.perf_counter() - start)
+    print(f"\nfind_citations: {rate:,.0f} chars/s over {total:,} chars")
+    assert rate >= MIN_CHARS_PER_SECOND
