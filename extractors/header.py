@@ -53,7 +53,8 @@ TITLE_MAX_LINES = 10
 
 _TYPE_ALT = "|".join(sorted(DOC_TYPE_WORDS, key=len, reverse=True))
 # "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "QUYẾT ĐỊNH" alone on the line ("QUYẾT ĐỊNH:" opens articles).
-_TYPE_LINE_RE = re.compile(rf"^(?P<type>{_TYPE_ALT})(?P<extra>\s+HÀNH\s+ĐỘNG)?\s*[-_*]*\s*$")
+_TYPE_LINE_RE = re.compile(
+    rf"^(?P<type>{_TYPE_ALT})(?P<extra>\s+HÀNH\s+ĐỘNG)?(?:\s*[-_*]*\s*$|\s*(?=Về\s|V/v\s))")
 _NUMBER_LINE_RE = re.compile(r"^Số\b\s*:?\s*(?P<rest>.*)$")
 # "134 /KH-UBND", "84/2025/QĐ-UBND", "/KH-MTTQ-BTT" (blank number), "-CTr/TU", "3210/QĐ - UBND".
 _NUMBER_VALUE_RE = re.compile(
@@ -64,8 +65,9 @@ _DATE_RE = re.compile(
 _DATE_START_RE = re.compile(r"(?:^|[,\s])ngày\b(?:\s*\d{1,2})?\s*(?:tháng|$)", re.IGNORECASE)
 _YEAR_RE = re.compile(r"năm\s*\d{4}")
 _DATE_CONTINUATION_RE = re.compile(r"^(?:\d{1,2}\s*)?(?:tháng|năm)\b|^\d{4}\b")
-_PLACE_FRAGMENT_RE = re.compile(r"^(?:[A-ZĐ][^\s\d,;:/()]*|phố)(?:\s+(?:[A-ZĐÂĂÔƠƯ][^\s\d,;:/()]*|phố)){0,4}$")
-_MOTTO_START_RE = re.compile(r"^(?:CỘNG\s+HÒA\b|ĐẢNG\s+CỘNG\s+SẢN\b|Độc\s+lập\b)", re.IGNORECASE)
+_PLACE_FRAGMENT_RE = re.compile(
+    r"^(?:[A-ZĐ][^\s\d,;:/()]*|phố)(?:\s+(?:[A-ZĐÂĂÔƠƯ][^\s\d,;:/()]*|phố)){0,4},?$")
+_MOTTO_START_RE = re.compile(r"^(?:CỘNG(?:\s+HÒA\b|\s*$)|ĐẢNG\s+CỘNG\s+SẢN\b|Độc\s+lập\b)", re.IGNORECASE)
 _MOTTO_WORDS = "cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc đảng cộng sản"
 _RULE_RE = re.compile(r"^[\s\-–—_*=.~•]*$")
 _TRAILING_RULE_RE = re.compile(r"\s*[-–—_=*]{3,}\s*$|\s+\*$")
@@ -105,6 +107,7 @@ _KNOWN_FORMS = [
     ("ubnd", "Ủy ban nhân dân"),
     ("hội đồng nhân dân", "Hội đồng nhân dân"),
     ("hđnd", "Hội đồng nhân dân"),
+    ("ủy ban thường vụ quốc hội", "Ủy ban Thường vụ Quốc hội"),
     ("ban thường trực", "Ban Thường trực"),
     ("ban thường vụ", "Ban Thường vụ"),
     ("ban chấp hành", "Ban Chấp hành"),
@@ -295,7 +298,9 @@ def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     # Group wrapped lines into bodies: a new body starts at a line naming one.
     groups: list[list[str]] = [[lines[0]]]
     for prev, text in zip(lines, lines[1:]):
-        wrapped = prev.rstrip().endswith((" VÀ", ",", "-", " CỦA")) or not _BODY_HEAD_RE.match(text)
+        # "ỦY⏎BAN NHÂN DÂN", "BỘ KHOA HỌC VÀ⏎CÔNG NGHỆ": a name wrapped, not a second body.
+        wrapped = (len(" ".join(groups[-1]).split()) == 1 or prev.rstrip().endswith((" VÀ", ",", "-", " CỦA"))
+                   or not _BODY_HEAD_RE.match(text))
         if wrapped:
             groups[-1].append(text)
         else:
@@ -400,10 +405,12 @@ def parse_header(lines: list[Line]) -> Header:
     region_end = type_at if type_at is not None else _header_region_end(scan)
     issuer_lines: list[str] = []
     subject: list[str] = []
+    symbol: str | None = None
     in_motto = False
     motto_done = False
     i = 0
     date_lines: list[str] = []
+    date_seen = False
     while i < region_end:
         text = _TRAILING_RULE_RE.sub("", lines[i].text).strip()
         line = lines[i]
@@ -421,10 +428,9 @@ def parse_header(lines: list[Line]) -> Header:
                 value = lines[i].text
                 i += 1
             meta.number, symbol = parse_number(value)
-            if meta.doc_type is None and symbol:
-                meta.doc_type = SYMBOL_TYPES.get(re.split(r"[-/]", symbol)[0])
             continue
-        if _DATE_START_RE.search(text) and not date_lines:
+        if _DATE_START_RE.search(text) and not date_seen:
+            date_seen = True
             date_lines.append(text)
             # "Đắk Lắk, ngày 21⏎tháng 11 năm 2025": the date wraps onto the next line.
             while i < region_end and not _YEAR_RE.search(" ".join(date_lines)) and \
@@ -459,13 +465,17 @@ def parse_header(lines: list[Line]) -> Header:
         title = [t.text for t in lines[type_at + 1:end] if not _RULE_RE.match(t.text)]
         header.title_text = "\n".join(title) or None
         meta.title = " ".join(" ".join(title).split()) or None
+        if meta.issuer is None and end + 1 < len(lines) and is_upper_line(lines[end].text) and \
+                _PREAMBLE_START_RE.match(lines[end + 1].text):
+            # No header band, but the enacting body stands above "Căn cứ": "ỦY BAN THƯỜNG VỤ QUỐC HỘI".
+            meta.issuer = proper_case(" ".join(lines[end].text.split()))
     else:
         header.body_start = region_end
         if subject:
-            meta.doc_type = meta.doc_type or "Công văn"
+            meta.doc_type = "Công văn"
             meta.title = " ".join(" ".join(subject).split()) or None
-            if meta.doc_type == "Công văn" and meta.title:
-                meta.title = meta.title
+        elif symbol:
+            meta.doc_type = SYMBOL_TYPES.get(next((p for p in re.split(r"[-/]", symbol) if not p.isdigit()), ""))
     return header
 
 

@@ -22,7 +22,7 @@ from kehoach.schemas.models import Signer
 
 _RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*(?::|$)\s*(?P<rest>.*)$", re.IGNORECASE)
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. BỘ TRƯỞNG", "T/M BAN THƯỜNG VỤ", "Q. GIÁM ĐỐC".
-_AUTHORITY_RE = re.compile(r"^(?P<kind>TM|T/M|KT|K/T|TL|T/L|TUQ|Q|PP|P/P)\s*[./]?\s+(?P<rest>\S.*)$")
+_AUTHORITY_RE = re.compile(r"^(?P<kind>TM|T/M|KT|K/T|TL|T/L|TUQ|Q|PP|P/P)\s*(?:[./]?\s+(?P<rest>\S.*)|\.\s*$)")
 _POSITION_RE = re.compile(
     r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|"
     r"CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|CHÁNH\s+THANH\s+TRA|BÍ\s+THƯ|TRƯỞNG\s+BAN|TRƯỞNG\s+PHÒNG|"
@@ -30,10 +30,15 @@ _POSITION_RE = re.compile(
     r"THỦ\s+TRƯỞNG|TRƯỞNG\s+CÔNG\s+AN|CHỈ\s+HUY\s+TRƯỞNG|KIỂM\s+TOÁN\s+TRƯỞNG|TỔNG\s+BÍ\s+THƯ|CHỦ\s+TỊCH\s+NƯỚC)\b")
 _POSITION_ANY_RE = re.compile(r"(?<!\w)" + _POSITION_RE.pattern[1:])
 _STAMP_RE = re.compile(r"^[\[(]?\s*(?:Đã\s+ký|đã\s+ký|Ký\s+tên|ký\s+tên|daky|Chữ\s+ký|Ký,\s*ghi)[^\n]*[\])]?$")
+# "(Đã ký) Lê Thành Long": the stamp and the name on one line.
+_STAMP_PREFIX_RE = re.compile(r"^[\[(]\s*(?:Đã|đã)\s+ký\s*[\])]\s*")
 _ITEM_RE = re.compile(r"^[-–+•*]\s*")
 _ITEM_SPLIT_RE = re.compile(r"(?:^|(?<=[;:,.]))\s*[-–•+]\s+")
 _FILE_COPY_RE = re.compile(r"^[-–+•]?\s*Lưu\b")
 _NAME_WORD_RE = re.compile(r"^[A-ZĐÀ-ỸÂĂÊÔƠƯ][a-zđà-ỹâăêôơư]+$")
+_TITLE_PREFIX_RE = re.compile(
+    r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|Chuẩn\s+đô\s+đốc|Phó\s+Đô\s+đốc|Đô\s+đốc|"
+    r"(?:GS|PGS|TS|ThS|BS|KS|Ths|NGƯT|NGND|TTƯT)\.?(?:\s*,?\s*(?:GS|PGS|TS|ThS|BS|BSCKII|BSCKI)\.?)*)\s+")
 NAME_MAX_WORDS = 6
 BLOCK_LOOKBACK = 8  # signature lines written before "Nơi nhận" (right column first)
 
@@ -58,8 +63,9 @@ def _is_signature_line(text: str) -> bool:
 
 
 def parse_name(text: str) -> str | None:
-    """A signer's name: 2–6 capitalised words ("Nguyễn Hữu Tín", also "Ngu y ễn Hữu Tín")."""
-    text = " ".join(text.strip().split())
+    """A signer's name: 2–6 capitalised words ("Nguyễn Hữu Tín", also "Ngu y ễn Hữu Tín");
+    a rank or degree before it is dropped ("Thượng tướng Vũ Hải Sản" → "Vũ Hải Sản")."""
+    text = _TITLE_PREFIX_RE.sub("", " ".join(text.strip().split()))
     if not all(_NAME_WORD_RE.match(w) for w in text.split()):
         text = fix_letter_spacing(text)
     words = text.split()
@@ -93,7 +99,7 @@ def _signer(sig_lines: list[str], name: str | None) -> Signer | None:
             continue
         match = _AUTHORITY_RE.match(part)
         if match:
-            rest = match.group("rest").rstrip(",")
+            rest = (match.group("rest") or "").rstrip(",")
             pos = _POSITION_ANY_RE.search(rest, 1) if rest else None
             # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" on one line: the second position is the signer's own.
             if pos:
@@ -112,12 +118,28 @@ def _signer(sig_lines: list[str], name: str | None) -> Signer | None:
     return Signer(name=name, position=position or None, authority=authority)
 
 
-def _scan_signature(lines: list[Line], i: int, stop: int) -> tuple[list[str], str | None, int]:
-    """Signature lines and name from ``i``; returns (caps lines, name, index after)."""
+def _scan_signature(lines: list[Line], i: int, stop: int, *, open_start: bool = False
+                    ) -> tuple[list[str], str | None, int]:
+    """Signature lines and name from ``i``; returns (caps lines, name, index after).
+
+    ``open_start``: right after a Nơi nhận list any short caps line is a position
+    ("TỔNG KIỂM TOÁN NHÀ NƯỚC"), not only the known ones.
+    """
     sig: list[str] = []
     name = None
     while i < stop:
         text = lines[i].text.strip()
+        stamp = _STAMP_PREFIX_RE.match(text)
+        if stamp and parse_name(text[stamp.end():]):
+            name = parse_name(text[stamp.end():])
+            sig.append(text[: stamp.end()].strip())
+            i += 1
+            break
+        if open_start and not sig and is_upper_line(text) and len(text.split()) <= 8 \
+                and not doc_type_of_line(text) and not _RECIPIENTS_RE.match(text):
+            sig.append(text)
+            i += 1
+            continue
         caps, inline_name = split_caps_and_name(text)
         if inline_name and (sig or _is_signature_line(caps)):
             sig.append(caps)  # "THỦ TƯỚNG Phạm Minh Chính" on one line
@@ -135,6 +157,10 @@ def _scan_signature(lines: list[Line], i: int, stop: int) -> tuple[list[str], st
             continue
         if sig:
             candidate = parse_name(text)
+            if not candidate and i + 1 < stop and len(text.split()) <= 2:
+                candidate = parse_name(f"{text} {lines[i + 1].text}")  # "Bùi⏎Xuân Cường"
+                if candidate:
+                    i += 1
             if candidate:
                 name = candidate
                 i += 1
@@ -203,7 +229,8 @@ def find_signature_blocks(lines: list[Line], start: int = 0) -> list[SignatureBl
             blocks.append(block)
             i = block.end
             continue
-        if _AUTHORITY_RE.match(text) or (_is_signature_line(text) and _ends_document(lines, i)):
+        if _AUTHORITY_RE.match(text) or ((_is_signature_line(text) or _STAMP_PREFIX_RE.match(text))
+                                         and _ends_document(lines, i)):
             sig, name, end = _scan_signature(lines, i, n)
             if name:
                 block = SignatureBlock(signer=_signer(sig, name), start=i, end=end)
@@ -227,7 +254,7 @@ def _ends_document(lines: list[Line], i: int) -> bool:
 def _block_at_recipients(lines: list[Line], at: int, first: str, floor: int | None) -> SignatureBlock:
     n = len(lines)
     recipients, after = _recipients(lines, at + 1, n, first)
-    sig, name, end = _scan_signature(lines, after, n)
+    sig, name, end = _scan_signature(lines, after, n, open_start=True)
     block_start = at
     if not name:
         # The signature may come first (right column read before the left one).
