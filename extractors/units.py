@@ -132,7 +132,7 @@ def _capital_word_end(text: str, j: int, word: re.Match) -> int:
 
 
 def _is_upper(word: str) -> bool:
-    return word[:1].isupper() or word[:1].isdigit()
+    return word[:1].isupper()
 
 
 def _match_at(regex: re.Pattern, text: str, pos: int) -> re.Match | None:
