@@ -263,3 +263,30 @@ def check_bombs(data: bytes, *, max_stream_bytes: int = MAX_STREAM_BYTES) -> Non
                     break
         except zlib.error:
             continue  # damaged or not really Flate: pdfminer reports it if it matters
+
+
+def check_document(data: bytes, *, max_pages: int = MAX_PAGES, password: str | None = None) -> int:
+    """Cheap checks before a full parse (pypdfium2): header, password, page count.
+
+    :returns: the page count
+    :raises PdfReadError: not a PDF, a password needed, no pages, too many pages
+    """
+    import pypdfium2 as pdfium
+
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise PdfReadError("not a PDF (no %PDF header)")
+    try:
+        pdf = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise PdfReadError("encrypted PDF: a password is needed to open it") from None
+        return -1  # let the full parser give its own account of the damage
+    try:
+        count = len(pdf)
+    finally:
+        pdf.close()
+    if count == 0:
+        raise PdfReadError("the PDF has no pages")
+    if count > max_pages:
+        raise PdfReadError(f"{count} pages is over the limit of {max_pages}")
+    return count

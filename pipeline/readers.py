@@ -86,6 +86,7 @@ def _page_ranges(pages: list[int]) -> str:
 
 def _read_pdf(data: bytes, options: ReadOptions) -> tuple[list[Line], int, str, list[str]]:
     """Native text where it is Vietnamese, OCR elsewhere."""
+    pdf_reader.check_document(data, max_pages=options.max_pages, password=options.password)
     pdf_reader.check_bombs(data)
     lines, pages = pdf_reader.extract_lines(data, max_pages=options.max_pages, password=options.password)
     by_page: dict[int, list[Line]] = {n: [] for n in range(1, pages + 1)}
