@@ -217,9 +217,8 @@ WORD_RE = re.compile(r"[^\s,;:.()\[\]“”\"!?…]+|[,;:.()\[\]“”\"!?…]")
 # Lower-case words that end a law's name ("Luật Bảo vệ môi trường và các văn bản").
 LAW_NAME_STOP_WORDS = frozenset(
     """số ngày năm của được đã đang sẽ tại theo các những mọi hoặc về để trong với cho từ đến khi thì là
-    không này đó nay nhằm trình ước do bởi vào sau trước như cũng cùng sửa gồm
-    khoản điểm điều chương mục phần bao hoặc họăc kèm làm mà nhưng nếu thuộc đóng bị bằng nộp vừa trừ
-    phải cần nên đủ tham""".split()
+    không này đó nay nhằm trình ước do bởi vào sau trước như cũng cùng sửa gồm khoản điểm điều chương
+    mục phần bao hoặc họăc kèm làm mà nhưng nếu thuộc đóng bị bằng nộp vừa trừ phải cần nên đủ tham""".split()  # noqa: SIM905 - a word list reads better as text
 )
 # Two-word verbs that end a name but whose words may stand inside one ("Luật Thực hiện dân chủ …",
 # "Luật Ban hành văn bản quy phạm pháp luật").

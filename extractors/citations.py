@@ -22,7 +22,7 @@ from kehoach.extractors import citation_patterns as P
 from kehoach.extractors.normalize import fold_compare
 from kehoach.schemas.models import Citation, Node
 
-__all__ = ["FoundCitation", "find_citations", "extract_citations"]
+__all__ = ["FoundCitation", "extract_citations", "find_citations"]
 
 _ISSUER_ABBREVIATIONS = (
     (re.compile(r"\bUBND\b"), "Ủy ban nhân dân"),
@@ -306,17 +306,26 @@ def _read_law_name(text: str, pos: int) -> tuple[list[str], int]:
             break
         if not word[:1].isalpha():
             break
+        next_start = tokens[i + 1].start() if i + 1 < len(tokens) else end
         if words and lower == "và":
-            if not nxt[:1].isalpha() or nxt.casefold() in P.LAW_NAME_STOP_WORDS or _starts_type_word(text, tokens[i + 1].start() if i + 1 < len(tokens) else end):
+            # "và" joins two names ("… và Luật …") or ends one ("… và các …"), else it is inside one.
+            if not nxt[:1].isalpha() or nxt.casefold() in P.LAW_NAME_STOP_WORDS or _starts_type_word(
+                    text, next_start):
                 break
-        elif words and (lower in P.LAW_NAME_STOP_WORDS or f"{lower} {nxt.casefold()}" in P.LAW_NAME_STOP_PAIRS):
-            break
-        elif words and word[:1].isupper() and _starts_type_word(text, token.start()):
+        elif words and _ends_law_name(text, token.start(), word, nxt):
             break
         words.append(word)
         end = token.end()
         i += 1
     return words, end
+
+
+def _ends_law_name(text: str, pos: int, word: str, nxt: str) -> bool:
+    lower = word.casefold()
+    if lower in P.LAW_NAME_STOP_WORDS or f"{lower} {nxt.casefold()}" in P.LAW_NAME_STOP_PAIRS:
+        return True
+    # Another cited document starts here ("Luật Đất đai Nghị định …").
+    return word[:1].isupper() and _starts_type_word(text, pos)
 
 
 _TYPE_WORD_START_RE = re.compile(rf"(?:{P._TYPE_WORDS_RE})\b")

@@ -13,10 +13,9 @@ structured value, ready for displaCy (``style="span", options={"spans_key": …}
 from __future__ import annotations
 
 import spacy
+from kehoach.extractors.citations import FoundCitation, find_citations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-
-from kehoach.extractors.citations import FoundCitation, find_citations
 
 
 def blank_vietnamese() -> Language:
@@ -50,7 +49,7 @@ def _citation_span(doc: Doc, found: FoundCitation) -> Span | None:
     "citations",
     default_config={"spans_key": CITATIONS_KEY},
 )
-def make_citations(nlp: Language, name: str, spans_key: str) -> "CitationsComponent":
+def make_citations(nlp: Language, name: str, spans_key: str) -> CitationsComponent:
     return CitationsComponent(spans_key)
 
 
@@ -72,3 +71,33 @@ class CitationsComponent:
 # ============================================================================
 # units — assigned units (extractors/units.py): added by the units issue.
 # ============================================================================
+
+UNITS_KEY = "units"
+
+if not Span.has_extension("unit_id"):
+    Span.set_extension("unit_id", default=None)
+
+
+@Language.factory("units", default_config={"spans_key": UNITS_KEY})
+def make_units(nlp: Language, name: str, spans_key: str) -> UnitsComponent:
+    return UnitsComponent(spans_key)
+
+
+class UnitsComponent:
+    """Fills ``doc.spans[spans_key]`` with one span per organisational unit named in the
+    text (label "unit"); ``span._.unit_id`` is the folded key of :func:`unit_id`."""
+
+    def __init__(self, spans_key: str = UNITS_KEY):
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        from kehoach.extractors.units import find_units, unit_id
+
+        spans = []
+        for found in find_units(doc.text):
+            span = doc.char_span(found.start, found.end, label="unit", alignment_mode="expand")
+            if span is not None:
+                span._.unit_id = unit_id(found.text)
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc

@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from kehoach.extractors.citations import find_citations
 from kehoach.extractors.normalize import clean_text
 
