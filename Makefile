@@ -45,3 +45,7 @@ lint: $(STAMP)
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis $(DB) $(DB)-wal $(DB)-shm
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# Speed and memory figures (not a test): writes benchmarks/results.json.
+bench: $(STAMP) system-deps
+	@$(BIN)/python benchmarks/bench.py

@@ -36,6 +36,7 @@ _TYPE_WORD_RE = re.compile(
 )
 _BODY_START_RE = re.compile(r"^(Căn cứ|Thực hiện|Để |Nhằm |Theo |Xét |Do |Trên cơ sở|I\.|1\.|Điều 1)")
 MAX_TITLE_LINES = 6
+MAX_CLOSING_LINES = 40  # a longer "Nơi nhận" tail is an appendix, typeset as body
 _SIGNATURE_RE = re.compile(r"^(TM\.|KT\.|TL\.|Q\.|T/M|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|THỦ TƯỚNG|TRƯỞNG BAN)")
 _HEADING_RE = re.compile(r"^([IVXLC]+\.|[A-Z]\.|Điều \d+\.)\s")
 _RULE_RE = re.compile(r"^[-–—_*=]{3,}$")
@@ -93,7 +94,7 @@ def split_document(text: str) -> SampleDoc:
     rest = lines[start:]
     end = len(rest)
     nn = next((i for i, line in enumerate(rest) if re.match(r"^\s*Nơi nhận", line)), None)
-    if nn is not None:
+    if nn is not None and len([line for line in rest[nn:] if line.strip()]) <= MAX_CLOSING_LINES:
         end = nn
         tail = [line.strip() for line in rest[nn:] if line.strip()]
         sig_at = next((i for i, s in enumerate(tail) if _SIGNATURE_RE.match(s)), len(tail))
