@@ -191,6 +191,25 @@ def memory_run(count: int) -> dict:
     return result
 
 
+def recogniser_speed() -> dict:
+    """find_citations alone over plain corpus text (bulk when present), chars/s on one core."""
+    from kehoach.extractors.citations import find_citations
+    from kehoach.extractors.normalize import clean_text
+
+    paths = sorted((SHARED / "bulk").glob("*.txt")) if (SHARED / "bulk").is_dir() else []
+    paths = paths or sorted((ROOT / "samples" / "source").glob("*.txt"))
+    texts = [clean_text(p.read_text(encoding="utf-8")) for p in paths]
+    chars = sum(map(len, texts))
+    found = 0
+    t0 = _now()
+    for text in texts:
+        found += len(find_citations(text))
+    elapsed = _now() - t0
+    return {"documents": len(texts), "chars": chars, "citations": found, "chars_per_s": chars / elapsed,
+            "utf8_bytes_per_s": sum(len(t.encode("utf-8")) for t in texts) / elapsed,
+            "citations_per_document": found / len(texts)}
+
+
 def eval_totals() -> dict | None:
     if not (SHARED / "gold").is_dir():
         return None
@@ -244,6 +263,7 @@ def main() -> None:
                                      "ratio_2_vs_1": w2["seconds"] / w1["seconds"]}
     if not args.quick:
         results["memory"] = memory_run(args.memory_docs)
+    results["citations_recogniser"] = recogniser_speed()
     results["eval_totals"] = eval_totals()
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print_table(results)
@@ -277,6 +297,9 @@ def print_table(results: dict) -> None:
         m = results["memory"]
         print(f"memory: {m['documents']} documents in one run, peak RSS {m['peak_rss_mb']:.0f} MB, "
               f"{m['seconds']:.1f} s")
+    r = results["citations_recogniser"]
+    print(f"citation recogniser: {r['chars_per_s']:,.0f} chars/s ({r['utf8_bytes_per_s'] / 1e6:.2f} MB/s UTF-8) "
+          f"over {r['documents']} documents, {r['citations_per_document']:.1f} citations per document")
     if results.get("eval_totals"):
         print("eval totals: " + ", ".join(f"{k} {v:.3f}" for k, v in results["eval_totals"].items()))
 

@@ -1,11 +1,10 @@
-"""Robustness and speed on the shared corpus (skips when ../shared is absent).
+"""Robustness on the shared corpus (skips when ../shared is absent); speed is in `make bench`.
 
 Reports how many citations each bulk document yields (`pytest -s` shows the table).
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from kehoach.extractors.normalize import clean_text
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 BULK = sorted((SHARED / "bulk").glob("*.txt"))
-MIN_CHARS_PER_SECOND = 1_000_000
 
 
 @pytest.fixture(scope="module")
@@ -34,13 +32,3 @@ def test_bulk_never_crashes_and_offsets_hold(bulk_texts):
     for stem, n in counts.items():
         print(f"  {stem}\t{n}")
     assert sum(counts.values()) > 0
-
-
-def test_speed(bulk_texts):
-    total = sum(len(text) for _, text in bulk_texts)
-    start = time.perf_counter()
-    for _, text in bulk_texts:
-        find_citations(text)
-    rate = total / (time.perf_counter() - start)
-    print(f"\nfind_citations: {rate:,.0f} chars/s over {total:,} chars")
-    assert rate >= MIN_CHARS_PER_SECOND
