@@ -35,7 +35,8 @@ _BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")
 _TRAIL_RE = re.compile(r"[\s,;:.…]+$|\s*\.{2,}$")
 _VAGUE_RE = re.compile(r"^các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+khác$")
 _GLUED_BULLET_RE = re.compile(r"\s[-+•]\s+(?=(?:Đồng\s+chí|Đ/c)\s)")
-_CUT_HEADING = 50  # headings cut from running text are ~60 characters long
+_CUT_HEADING = 50
+_TITLE_MAX = 120  # headings cut from running text are ~60 characters long
 _DESCRIPTIVE_MAX_WORDS = 4  # "Mục đích", "Yêu cầu chung": a sub-heading of aims, not "Yêu cầu về kỹ thuật …"
 
 # Words that can be a noun in a name or the verb after it ("các cơ quan, tổ chức" /
@@ -364,7 +365,8 @@ def _title_line(node: Node, body: str) -> tuple[str, bool]:
     line = body.split("\n", 1)[0].strip()
     heading = (node.heading or "").strip()
     if not heading:
-        return line, True
+        # No heading from the structure stage: a short line without final punctuation is a title.
+        return line, len(line) <= _TITLE_MAX and not line.endswith((".", ";", "./."))
     if not line.startswith(heading):
         # The structure stage kept the title line out of the text: a title.
         return heading, True

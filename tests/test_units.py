@@ -1,0 +1,272 @@
+"""Unit assignments: names, roles and keys, one real-shaped line per row.
+
+Rows come from the shapes of official plans, directives and decisions (unit
+headings, "Chủ trì, phối hợp với …" chains, "Đề nghị …", plural groups,
+abbreviations); negative rows pin down what is not an assignment.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach.extractors.units import extract_assignments, find_units, mark_tasks, unit_id
+from kehoach.schemas.models import Node
+
+TASK_SECTION = "TỔ CHỨC THỰC HIỆN"
+
+
+def _nodes(text: str | None, heading: str | None = None, section: str = TASK_SECTION) -> list[Node]:
+    return [
+        Node(id="III", marker="III.", kind="section", heading=section, text=""),
+        Node(id="III.1", parent="III", marker="1.", kind="item", heading=heading, text=text),
+    ]
+
+
+def roles(text: str | None, heading: str | None = None, section: str = TASK_SECTION) -> list[tuple[str, str]]:
+    return [(a.unit, a.role) for a in extract_assignments(_nodes(text, heading, section)) if a.node == "III.1"]
+
+
+# fmt: off
+ROLE_CASES = [
+    # --- unit headings (title line kept out of the text by the structure stage)
+    pytest.param("Chủ động phối hợp với Ban Xây dựng đảng Đảng ủy tham mưu, đề xuất UBND phường chỉ đạo.",
+                 "Phòng Văn hóa - Xã hội",
+                 [("Phòng Văn hóa - Xã hội", "lead"), ("Ban Xây dựng đảng Đảng ủy", "support")],
+                 id="heading-phong-with-support"),
+    pytest.param("- Chủ trì, tham mưu UBND phường xây dựng kế hoạch.", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+                 [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "lead")], id="heading-van-phong-hdnd-ubnd-one-body"),
+    pytest.param("- Bố trí kinh phí.", "Phòng Kinh tế, Hạ tầng và Đô thị",
+                 [("Phòng Kinh tế, Hạ tầng và Đô thị", "lead")], id="heading-comma-inside-name"),
+    pytest.param("- Chủ trì triển khai kế hoạch.", "Sở Y tế", [("Sở Y tế", "lead")], id="heading-so-y-te"),
+    pytest.param("Triển khai kế hoạch trên địa bàn.", "UBND các xã, phường",
+                 [("UBND các xã, phường", "lead")], id="heading-ubnd-plural-abbrev"),
+    pytest.param("Căn cứ chức năng, nhiệm vụ triển khai thực hiện kế hoạch này.", "Các phòng, đơn vị sự nghiệp thuộc phường",
+                 [("Các phòng, đơn vị sự nghiệp thuộc phường", "lead")], id="heading-plural-group"),
+    pytest.param("Huy động hội viên tham gia vệ sinh môi trường.", "Các đoàn thể, tổ chức xã hội",
+                 [("Các đoàn thể, tổ chức xã hội", "lead")], id="heading-doan-the"),
+    pytest.param("- Phối hợp cùng Đảng ủy UBND phường và các cơ quan, đơn vị liên quan hướng dẫn, kiểm tra.",
+                 "Đề nghị Ban Xây dựng đảng Đảng ủy",
+                 [("Ban Xây dựng đảng Đảng ủy", "lead"), ("Đảng ủy UBND phường", "support"),
+                  ("các cơ quan, đơn vị liên quan", "support")], id="heading-de-nghi-and-cung"),
+    pytest.param("- Tổng hợp và phê duyệt danh sách.", "Ủy ban nhân dân quận, huyện",
+                 [("Ủy ban nhân dân quận, huyện", "lead")], id="heading-admin-levels"),
+    pytest.param("", "Đối với Ủy ban nhân dân các cấp", [("Ủy ban nhân dân các cấp", "lead")], id="heading-doi-voi"),
+    pytest.param("", "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh",
+                 [("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "lead")], id="heading-dang-uy-mttq-doan-the-fixed"),
+    pytest.param("a) Khẩn trương ban hành kế hoạch;", "Các Bộ: Công Thương, Xây dựng, Tài nguyên và Môi trường",
+                 [("Bộ Công Thương", "lead"), ("Bộ Xây dựng", "lead"), ("Bộ Tài nguyên và Môi trường", "lead")],
+                 id="heading-shared-head-list"),
+    pytest.param("- Chuẩn bị các điều kiện về cơ sở vật chất.", "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội",
+                 [("Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội", "lead")], id="heading-person-in-charge"),
+    pytest.param("- Tham mưu xây dựng Kế hoạch.", "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng",
+                 [("Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng", "lead")], id="heading-fields-are-not-bodies"),
+    pytest.param("", "Đối với các tổ chức khác", [], id="neg-vague-heading"),
+    pytest.param("", "Công tác phối hợp liên ngành", [], id="neg-heading-not-a-unit"),
+    pytest.param("", "Phòng chống bệnh đường ruột", [], id="neg-phong-chong-is-not-a-phong"),
+    pytest.param("", "Ban hành văn bản hướng dẫn", [], id="neg-ban-hanh-is-not-a-ban"),
+    # --- run-in headings and subjects
+    pytest.param("Trung tâm sự nghiệp công: Chủ động phối hợp với các phòng chuyên môn, các đơn vị có liên quan tuyên truyền.",
+                 "Trung tâm sự nghiệp công: Chủ động phối hợp với các phòng",
+                 [("Trung tâm sự nghiệp công", "lead"), ("các phòng chuyên môn", "support"),
+                  ("các đơn vị có liên quan", "support")], id="run-in-heading-colon"),
+    pytest.param("Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan hướng dẫn việc quán triệt.", None,
+                 [("Ban Tuyên giáo Tỉnh ủy", "lead"), ("các cơ quan liên quan", "support")], id="subject-chu-tri-phoi-hop"),
+    pytest.param("Sở Xây dựng chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội, Sở Tài chính lập Đề án.", None,
+                 [("Sở Xây dựng", "lead"), ("Sở Lao động - Thương binh và Xã hội", "support"), ("Sở Tài chính", "support")],
+                 id="chain-two-supports"),
+    pytest.param("Bộ Tài chính chủ trì, phối hợp chặt chẽ với Bộ Tài nguyên và Môi trường, các bộ, cơ quan liên quan hoàn thiện Đề án.",
+                 None, [("Bộ Tài chính", "lead"), ("Bộ Tài nguyên và Môi trường", "support"),
+                        ("các bộ, cơ quan liên quan", "support")], id="chain-phoi-hop-chat-che"),
+    pytest.param("b) Chủ trì, phối hợp với Bộ Tài nguyên và Môi trường, các cơ quan liên quan và các địa phương có rừng xác định tiềm năng;",
+                 None, [("Bộ Tài nguyên và Môi trường", "support"), ("các cơ quan liên quan", "support"),
+                        ("các địa phương có rừng", "support")], id="chain-chu-tri-without-subject"),
+    pytest.param("Bộ Thông tin và Truyền thông phối hợp với các Bộ liên quan chỉ đạo các cơ quan thông tấn, báo chí.", None,
+                 [("Bộ Thông tin và Truyền thông", "lead"), ("các Bộ liên quan", "support")], id="subject-and-directed-object"),
+    pytest.param("Ủy ban nhân dân quận, huyện chỉ đạo Phòng Lao động - Thương binh và Xã hội phối hợp với các phòng, ban có liên quan rà soát.",
+                 None, [("Ủy ban nhân dân quận, huyện", "lead"), ("các phòng, ban có liên quan", "support")],
+                 id="directed-unit-not-recorded"),
+    pytest.param("- Sở Y tế chủ trì kiểm tra, đôn đốc thực hiện kế hoạch.\n- Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày.",
+                 None, [("Sở Y tế", "lead"), ("Các Trung tâm y tế", "lead")], id="bullet-subjects"),
+    pytest.param("- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân khắc phục hậu quả.", None,
+                 [("Mặt trận Tổ quốc", "lead"), ("Đoàn Thanh niên", "lead"), ("Hội Phụ nữ", "lead")],
+                 id="member-organisations-split"),
+    pytest.param("- Phối hợp với lực lượng quân đội, công an hỗ trợ vận chuyển nước.", None,
+                 [("lực lượng quân đội", "support"), ("công an", "support")], id="lower-case-forces"),
+    pytest.param("- Phối hợp với ngành giáo dục để xử lý vệ sinh trường lớp.", None,
+                 [("ngành giáo dục", "support")], id="nganh-support"),
+    pytest.param("- Phối hợp Sở Xây dựng, Sở Tài chính xây dựng Đề án hỗ trợ.", None,
+                 [("Sở Xây dựng", "support"), ("Sở Tài chính", "support")], id="phoi-hop-without-voi"),
+    pytest.param("- Phối hợp với UBND xã triệu tập và chủ trì hội nghị cử tri.", None,
+                 [("UBND xã", "support")], id="name-ends-at-verb-by-segmentation"),
+    pytest.param("- Đồng chí Chủ tịch Ủy ban MTTQ xã chịu trách nhiệm chỉ đạo chung.", None,
+                 [("Chủ tịch Ủy ban MTTQ xã", "lead")], id="honorific-dropped"),
+    pytest.param("Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì lập Đề án.", None,
+                 [("Sở Xây dựng", "lead")], id="proposer-is-not-assignee"),
+    pytest.param("Sau khi Ủy ban nhân dân Thành phố phê duyệt Đề án, Sở Tài chính lập thủ tục bố trí kinh phí.", None,
+                 [("Sở Tài chính", "lead")], id="subordinate-clause-subject-skipped"),
+    pytest.param("Căn cứ Quyết định số 22/2013/QĐ-TTg, các thôn ấp, tổ dân phố, tổ chức phổ biến nội dung chính sách.", None,
+                 [("các thôn ấp, tổ dân phố", "lead")], id="to-chuc-is-the-verb"),
+    pytest.param("Trưởng thôn ấp, Tổ Trưởng các Tổ dân phố, hướng dẫn các đối tượng làm đơn.", None,
+                 [("Trưởng thôn ấp", "lead"), ("Tổ Trưởng các Tổ dân phố", "lead")], id="person-titles-split"),
+    pytest.param("Trường hợp hộ gia đình khó khăn thì Ủy ban nhân dân xã, phường, thị trấn có trách nhiệm tổ chức xây dựng nhà ở.",
+                 None, [("Ủy ban nhân dân xã, phường, thị trấn", "lead")], id="thi-co-trach-nhiem"),
+    pytest.param("Chánh Văn phòng Ủy ban nhân dân Thành phố, Giám đốc Sở Xây dựng, Chủ tịch Ủy ban nhân dân các quận, huyện và các tổ chức, cá nhân liên quan có trách nhiệm thi hành Quyết định này./.",
+                 None, [("Chánh Văn phòng Ủy ban nhân dân Thành phố", "lead"), ("Giám đốc Sở Xây dựng", "lead"),
+                        ("Chủ tịch Ủy ban nhân dân các quận, huyện", "lead"), ("các tổ chức, cá nhân liên quan", "lead")],
+                 id="decision-addressees"),
+    pytest.param("Ban Thường trực Ủy ban MTTQ xã và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này",
+                 None, [("Ban Thường trực Ủy ban MTTQ xã", "lead"), ("các ông (bà) có tên tại Điều 1", "lead")],
+                 id="persons-named-in-article"),
+    pytest.param("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh và thành phố trực thuộc trung ương tổ chức triển khai Chỉ thị này.",
+                 None, [("Bộ trưởng", "lead"), ("Thủ trưởng cơ quan ngang bộ", "lead"),
+                        ("Chủ tịch Ủy ban nhân dân các tỉnh và thành phố trực thuộc trung ương", "lead")],
+                 id="directive-addressees"),
+    pytest.param("Giao Sở Tài chính chủ trì tham mưu bố trí kinh phí.", None, [("Sở Tài chính", "lead")], id="giao"),
+    pytest.param("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố, Hội Cựu chiến binh Thành phố phát động các cuộc vận động.",
+                 None, [("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố", "lead"), ("Hội Liên hiệp Phụ nữ Thành phố", "lead"),
+                        ("Hội Cựu chiến binh Thành phố", "lead")], id="de-nghi-front-organisations"),
+    # --- labelled fields
+    pytest.param("- Đơn vị chủ trì: Ban Công tác mặt trận thôn.", None, [("Ban Công tác mặt trận thôn", "lead")],
+                 id="label-don-vi-chu-tri"),
+    pytest.param("- Cơ quan chủ trì: Sở Nội vụ.\n- Cơ quan phối hợp: Sở Tài chính; Văn phòng UBND tỉnh.", None,
+                 [("Sở Nội vụ", "lead"), ("Sở Tài chính", "support"), ("Văn phòng UBND tỉnh", "support")],
+                 id="label-co-quan-chu-tri-phoi-hop"),
+    pytest.param("Trách nhiệm chỉ đạo thực hiện: Các cấp ủy, tổ chức đảng; Đảng ủy Ủy ban nhân dân tỉnh.", None,
+                 [("Các cấp ủy, tổ chức đảng", "lead"), ("Đảng ủy Ủy ban nhân dân tỉnh", "lead")],
+                 id="label-trach-nhiem-chi-dao"),
+    # --- negatives
+    pytest.param("- Thành phần: Ban Thường trực Ủy ban MTTQ xã; Thường trực HĐND, UBND xã; Ban Công tác mặt trận thôn (Chủ trì).",
+                 None, [], id="neg-participants"),
+    pytest.param("- Báo cáo tổng hợp hàng ngày gửi UBND tỉnh, Ban Chỉ huy Phòng chống thiên tai.", None, [],
+                 id="neg-report-recipient"),
+    pytest.param("- Khi xuất hiện ca bệnh bất thường, báo cáo ngay về Trung tâm Kiểm soát bệnh tật tỉnh và Sở Y tế.", None, [],
+                 id="neg-bao-cao-ve"),
+    pytest.param("- Lãnh đạo, chỉ đạo Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tổ chức triển khai phong trào.", None, [],
+                 id="neg-directed-unit"),
+    pytest.param("vận động các tổ chức, đoàn thể như Mặt trận Tổ quốc, Hội Phụ nữ giúp đỡ các hộ gia đình.", None, [],
+                 id="neg-mobilised-units"),
+    pytest.param("- Thông tin và đề nghị biểu dương các tổ chức, cá nhân làm tốt công tác dân vận.", None, [],
+                 id="neg-de-nghi-bieu-duong"),
+    pytest.param("- Thanh tra, kiểm tra, xử lý theo thẩm quyền hoặc đề nghị cơ quan có thẩm quyền xử lý vi phạm.", None, [],
+                 id="neg-co-quan-co-tham-quyen"),
+    pytest.param("Nâng cao vai trò, trách nhiệm của người đứng đầu cơ quan, đơn vị trong thực hiện công tác dân vận.", None, [],
+                 id="neg-vai-tro-nguoi-dung-dau"),
+    pytest.param("- Hướng dẫn các cơ quan, đơn vị triển khai, tổ chức thực hiện công tác dân vận.", None, [],
+                 id="neg-object-of-huong-dan"),
+    pytest.param("- Tổ kiểm phiếu sẽ thực hiện kiểm đếm và công bố kết quả biểu quyết.", None, [],
+                 id="neg-future-description"),
+    pytest.param("Thủ trưởng, người đứng đầu các phòng, đơn vị sự nghiệp phải xác định công tác dân vận là nhiệm vụ trọng tâm.",
+                 "Thủ trưởng, người đứng đầu các phòng", [], "MỤC ĐÍCH, YÊU CẦU", id="neg-aims-section"),
+    pytest.param("Rà soát lượng hóa chất tại Trung tâm Kiểm soát bệnh tật tỉnh và các Trung tâm Y tế.", None, [],
+                 id="neg-location-not-actor"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,heading,expected", [p for p in ROLE_CASES if len(p.values) == 3])
+def test_roles(text, heading, expected):
+    assert roles(text, heading) == expected
+
+
+@pytest.mark.parametrize("text,heading,expected,section", [p for p in ROLE_CASES if len(p.values) == 4])
+def test_roles_in_section(text, heading, expected, section):
+    assert roles(text, heading, section) == expected
+
+
+# fmt: off
+CLOSING_CASES = [
+    pytest.param("Trên đây là Kế hoạch của Ủy ban nhân dân phường; Đề nghị các phòng, đơn vị sự nghiệp, các đơn vị liên quan nghiêm túc triển khai thực hiện./.",
+                 [("các phòng, đơn vị sự nghiệp", "lead"), ("các đơn vị liên quan", "lead")], id="closing-de-nghi-two-groups"),
+    pytest.param("Đề nghị các sở, ban, ngành và địa phương khẩn trương thực hiện đúng chức năng được giao; kịp thời báo cáo UBND tỉnh.",
+                 [("các sở, ban, ngành và địa phương", "lead")], id="closing-collective-kept-whole"),
+    pytest.param("Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị báo cáo Ủy ban nhân dân tỉnh để xem xét./.",
+                 [], id="closing-conditional-route-not-assignment"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", CLOSING_CASES)
+def test_closing(text, expected):
+    nodes = [Node(id="closing", kind="pseudo", text=text)]
+    assert [(a.unit, a.role) for a in extract_assignments(nodes)] == expected
+
+
+# fmt: off
+FIND_CASES = [
+    pytest.param("Sở Nông nghiệp và Phát triển nông thôn", ["Sở Nông nghiệp và Phát triển nông thôn"], id="find-ministry-style-name"),
+    pytest.param("Bộ Giao thông vận tải chủ trì", ["Bộ Giao thông vận tải"], id="find-lower-syllables-of-word"),
+    pytest.param("Trung tâm Kiểm soát bệnh tật tỉnh hỗ trợ các địa phương", ["Trung tâm Kiểm soát bệnh tật tỉnh", "các địa phương"],
+                 id="find-ends-at-verb"),
+    pytest.param("Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh", ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"], id="find-police-military"),
+    pytest.param("Hội Liên hiệp Phụ nữ, Hội Nông dân, Hội Cựu chiến binh, Liên đoàn Lao động",
+                 ["Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Liên đoàn Lao động"], id="find-member-organisations"),
+    pytest.param("Cục Thuế tỉnh và Kho bạc Nhà nước", ["Cục Thuế tỉnh", "Kho bạc Nhà nước"], id="find-cuc-kho-bac"),
+    pytest.param("Hội đồng nhân dân tỉnh", ["Hội đồng nhân dân tỉnh"], id="find-hdnd"),
+    pytest.param("Phòng chống dịch bệnh; Ban hành quy chế; Bộ phận một cửa", [], id="find-neg-verbs-and-bo-phan"),
+    pytest.param("Các trường hợp được miễn", [], id="find-neg-truong-hop"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", FIND_CASES)
+def test_find_units(text, expected):
+    assert [u.text for u in find_units(text)] == expected
+
+
+# fmt: off
+ID_CASES = [
+    pytest.param("Phòng Văn hoá - Xã hội", "Phòng Văn hóa – Xã hội", id="id-tone-and-dash"),
+    pytest.param("UBND các xã, phường", "Ủy ban nhân dân các xã, phường", id="id-ubnd"),
+    pytest.param("Đảng uỷ HĐND tỉnh", "Đảng ủy Hội đồng nhân dân tỉnh", id="id-hdnd-and-uy"),
+    pytest.param("Ban Thường trực Ủy ban MTTQ Việt Nam xã", "Ban Thường trực Ủy ban Mặt trận Tổ quốc xã", id="id-mttq-viet-nam"),
+    pytest.param("Các ĐVSN thuộc phường", "các đơn vị sự nghiệp thuộc phường", id="id-dvsn-case"),
+    pytest.param("Phòng KT-HT-ĐT", "Phòng Kinh tế, Hạ tầng và Đô thị", id="id-kt-ht-dt"),
+    pytest.param("Phòng VHXH", "Phòng Văn hóa - Xã hội", id="id-vhxh"),
+    pytest.param("Ban Xây dựng đảng ĐU phường", "Ban Xây dựng đảng Đảng ủy phường", id="id-du"),
+    pytest.param("Đồng chí Chủ tịch UBND xã", "Chủ tịch Ủy ban nhân dân xã", id="id-honorific"),
+    pytest.param("Đề nghị Sở Y tế", "Sở Y tế", id="id-leading-request"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("a,b", ID_CASES)
+def test_unit_id_unifies(a, b):
+    assert unit_id(a) == unit_id(b)
+
+
+def test_unit_id_keeps_distinct_bodies_apart():
+    assert unit_id("Sở Tài chính") != unit_id("Bộ Tài chính")
+
+
+def test_heading_unit_is_not_copied_to_children():
+    nodes = [
+        Node(id="III", marker="III.", kind="section", heading=TASK_SECTION, text=""),
+        Node(id="III.1", parent="III", marker="1.", kind="item", heading="Sở Y tế", text=""),
+        Node(id="III.1.a", parent="III.1", marker="a)", kind="item", text="Chủ trì, hướng dẫn chuyên môn."),
+    ]
+    assert [(a.node, a.unit) for a in extract_assignments(nodes)] == [("III.1", "Sở Y tế")]
+
+
+def test_deadline_attached_to_node_assignments():
+    text = "Bộ Công Thương chủ trì, phối hợp với các cơ quan liên quan rà soát, báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 9 năm 2024."
+    found = extract_assignments(_nodes(text))
+    assert {(a.unit, a.deadline.isoformat(), a.deadline_text) for a in found} == {
+        ("Bộ Công Thương", "2024-09-30", "trước ngày 30 tháng 9 năm 2024"),
+        ("các cơ quan liên quan", "2024-09-30", "trước ngày 30 tháng 9 năm 2024"),
+    }
+
+
+def test_mark_tasks():
+    nodes = [
+        Node(id="I", marker="I.", kind="section", heading="MỤC ĐÍCH, YÊU CẦU", text=""),
+        Node(id="I.1", parent="I", marker="1.", kind="item", text="Nâng cao nhận thức của cán bộ."),
+        Node(id="II", marker="II.", kind="section", heading="NHIỆM VỤ TRỌNG TÂM", text=""),
+        Node(id="II.1", parent="II", marker="1.", kind="item", text="Tổ chức thực hiện nghiêm túc các nghị quyết."),
+        Node(id="III", marker="III.", kind="section", heading=TASK_SECTION, text=""),
+        Node(id="III.1", parent="III", marker="1.", kind="item", heading="Sở Y tế", text="Chủ trì triển khai."),
+        Node(id="closing", kind="pseudo", text="Trên đây là Kế hoạch."),
+    ]
+    marked = mark_tasks(nodes)
+    assert {n.id: n.task for n in marked} == {"I": False, "I.1": False, "II": False, "II.1": True, "III": False,
+                                              "III.1": True, "closing": False}
+    assert all(not n.task for n in nodes)  # new nodes, the input is untouched
