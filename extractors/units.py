@@ -151,9 +151,7 @@ def _ambiguous_is_verb(text: str, pos: int, word_end: int) -> bool:
         k = _SPACE_RE.match(text, nxt + 1).end()
         return bool(P.PREDICATE_RE.match(text, k)) and not P.NAME_CONTINUATION_RE.match(text, k)
     cont = P.NAME_CONTINUATION_RE.match(text, nxt)
-    if cont and text[nxt:cont.end()] not in _AMBIGUOUS:
-        return False
-    return True
+    return not (cont and text[nxt:cont.end()] not in _AMBIGUOUS)
 
 
 def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
@@ -206,10 +204,9 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
             if not word:
                 break
             w = word.group(0)
-            prev_word = text[:j].rstrip().rsplit(" ", 1)[-1]
             admin = P.ADMIN_LEVEL_RE.match(text, k)
             if admin and P.ADMIN_LEVEL_RE.search(text[max(0, j - 12):j]) and text[max(0, j - 12):j].rstrip().endswith(
-                    ("xã", "phường", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp", "xã")):
+                    ("xã", "phường", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp")):
                 end = admin.end()  # "xã, phường, thị trấn"
                 continue
             if plural and not closed and not _is_upper(w) and w not in {"các", "những"}:
