@@ -31,12 +31,11 @@ def normalised_text(path: str | Path) -> str:
 
 # --- the registry's questions (issue 7): read-only, one call per CLI command ---
 
-import datetime as _dt  # noqa: E402
+import datetime as _dt
 
-import sqlite_utils as _sqlite_utils  # noqa: E402
-
-from kehoach.pipeline import queries as _queries  # noqa: E402
-from kehoach.pipeline import registry as _registry  # noqa: E402
+import sqlite_utils as _sqlite_utils
+from kehoach.pipeline import queries as _queries
+from kehoach.pipeline import registry as _registry
 
 Registry = _sqlite_utils.Database | str | Path
 

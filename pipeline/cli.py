@@ -218,7 +218,9 @@ def eval_command(
         + f"; cite_dates={t['cite_dates']['accuracy']:.3f}; metadata={t['metadata']['accuracy']:.3f}")
 
 
-from kehoach.pipeline import cli_query  # noqa: E402  (query commands: cites, tasks, docs, search, implements)
+# The registry's query commands: cites, tasks, docs, search, implements.
+from kehoach.pipeline import cli_query
+
 cli_query.register(app)
 
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
-
 from kehoach.extractors.keys import issuer_key, ref_key, unit_key
 from kehoach.pipeline.errors import RegistryError
 from kehoach.schemas.models import Citation, PlanDocument
@@ -403,7 +402,7 @@ def _insert_document(db: sqlite_utils.Database, plan: PlanDocument, previous: tu
         "number_key": ref_key(meta.number), "issuer_key": issuer_key(meta.issuer),
         "year": meta.date.year if meta.date else None,
         "version": previous[1] + 1 if previous else 1, "current": 1,
-        "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }).last_pk
 
 

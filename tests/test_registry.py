@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from kehoach.pipeline import registry
 from kehoach.pipeline.errors import RegistryError
 from kehoach.schemas.models import PlanDocument
@@ -82,7 +81,7 @@ def write_plans(folder: Path, numbers) -> Path:
 
 
 def ingest(*args: str | Path, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([*KEHOACH, "ingest", *map(str, args)], capture_output=True, text=True,
+    return subprocess.run([*KEHOACH, "ingest", *map(str, args)], check=False, capture_output=True, text=True,
                           timeout=600, **kwargs)
 
 

@@ -14,7 +14,6 @@ import typing
 from pathlib import Path
 
 import pytest
-
 from kehoach.pipeline import registry
 from kehoach.schemas import models
 
