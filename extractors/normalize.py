@@ -168,10 +168,14 @@ NEW_BLOCK_RE = re.compile(
 # A line holding only a marker ("1.", "II.", "a)"): its text follows on the next line.
 _BARE_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-ZĐ]|Điều\s+\d{1,3})\s*[.):]?$")
 _LOWER_DASH_RE = re.compile(r"^\s*[-–—]\s*[a-zđà-ỹ]")
+# A line ending like this cannot end a paragraph, however short: "Nghị quyết số 25-", "… của".
+_OPEN_END_RE = re.compile(
+    r"(?:[-–,(/&]|\b(?:và|của|các|số|tại|theo|với|về|cho|trong|đến|từ|là|được|ngày|tháng|năm|do|như))\s*$")
 _SENTENCE_END_RE = re.compile(r"""[.;:!?…](?:\s*[”"'»)\]])*$|\./\.$""")
 _WRAP_SLACK = 0.12  # a line ending this far (share of page width) short of the right edge ends its paragraph
 # TXT without layout: a line shorter than this share of the usual line length ends its paragraph.
 SHORT_LINE_SHARE = 0.55
+MIN_TYPICAL_LENGTH = 60  # a short sample says little about the wrap width; A4 text runs 60–100 characters
 # Blank lines carry paragraph information when they are neither absent nor after every line.
 BLANK_BREAK_RANGE = (0.04, 0.6)
 
@@ -200,9 +204,9 @@ def _blank_lines_mean_breaks(lines: Sequence[Line]) -> bool:
     # Some plain-text exports put a blank line after every visual line; there
     # a blank line carries no paragraph information at all. Where there are
     # (almost) none, they carry none either.
-    if len(lines) < 8:
-        return True
     blanks = sum(1 for line in lines[1:] if line.blank_before)
+    if len(lines) < 8:
+        return blanks > 0
     low, high = BLANK_BREAK_RANGE
     return low * (len(lines) - 1) <= blanks < high * (len(lines) - 1)
 
@@ -212,7 +216,7 @@ def _typical_length(lines: Sequence[Line]) -> int | None:
     if not lines or any(line.x1 is not None for line in lines[:50]):
         return None
     lengths = sorted(len(line.text) for line in lines)
-    return lengths[int(0.8 * (len(lengths) - 1))]
+    return max(lengths[int(0.8 * (len(lengths) - 1))], MIN_TYPICAL_LENGTH)
 
 
 def _starts_lower(text: str) -> bool:
@@ -252,7 +256,8 @@ def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_
         return True
     if _ends_short(prev, right_edge):
         return True
-    if typical_length and not blank_is_break and len(prev.text) < SHORT_LINE_SHARE * typical_length:
+    if typical_length and not blank_is_break and len(prev.text) < SHORT_LINE_SHARE * typical_length \
+            and not _OPEN_END_RE.search(prev.text):
         return True
     if prev.column != line.column:
         return True

@@ -30,7 +30,8 @@ _ROMAN_VALID_RE = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{
 _AFTER_MARKER = rf"(?:\s+|$|(?=[{UPPER_CHARS}\"“(]))"
 _MARKER_RES: list[tuple[str, re.Pattern]] = [
     # Điều 1. Ban hành …   /  Điều 2: …
-    ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3}[a-zđ]?)\s*(?:[.:]\s*|\s+(?=[A-ZĐ])|$)(?P<rest>.*)$", re.S)),
+    # (the official form always has the dot: "Điều 5 Nghị định …" opening a line is a reference)
+    ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3}[a-zđ]?)\s*(?:[.:]\s*|$)(?P<rest>.*)$", re.S)),
     # CHƯƠNG II / Chương 2
     ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<label>[IVXLC]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$", re.S)),
     # PHỤ LỤC / PHỤ LỤC I / Phụ lục số 02
@@ -38,10 +39,10 @@ _MARKER_RES: list[tuple[str, re.Pattern]] = [
         r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số|Số)?\s*(?P<label>[IVXLC]+|\d{1,3}|[A-Z])\b)?\s*[.:]?\s*(?P<rest>.*)$",
         re.S)),
     # 2.1.a. Thành lập …
-    ("decimal_letter", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,3}})+\.[a-zđ])\s*[.)]{_AFTER_MARKER}(?P<rest>.*)$",
+    ("decimal_letter", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,2}})+\.[a-zđ])\s*[.)]{_AFTER_MARKER}(?P<rest>.*)$",
                                   re.S)),
     # 3.2. Nội dung / 3.2 Nội dung / 2.1.3.
-    ("decimal", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,3}})+)(?:\.|\s*\)|(?=\s+[^\W\d_]))"
+    ("decimal", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,2}})+)(?:\.|\s*\)|(?=\s+[^\W\d_]))"
                            rf"{_AFTER_MARKER}(?P<rest>.*)$", re.S)),
     # II. NHIỆM VỤ
     ("roman", re.compile(rf"^(?P<label>[IVXLC]{{1,6}})\s?[.)]{_AFTER_MARKER}(?P<rest>.*)$", re.S)),

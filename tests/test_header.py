@@ -1,0 +1,154 @@
+"""Header block: issuer, số/ký hiệu, place and date, type word, title (eyecite-style tables)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from kehoach.extractors.header import (
+    fix_letter_spacing,
+    parse_header,
+    parse_number,
+    parse_place_date,
+    split_issuer,
+)
+from kehoach.extractors.normalize import clean_lines
+from kehoach.schemas.layout import Line
+
+
+def header_of(text: str):
+    return parse_header(clean_lines(Line(text=t) for t in text.split("\n")))
+
+
+# fmt: off
+NUMBER_CASES = [
+    pytest.param("Số: 134 /KH-UBND", "134/KH-UBND", id="space-before-slash"),
+    pytest.param("Số: 3210/QĐ - UBND", "3210/QĐ-UBND", id="spaces-around-dash"),
+    pytest.param("Số: 0130/KH-UBND", "0130/KH-UBND", id="leading-zero-kept"),
+    pytest.param("Số: 84/2025/QĐ-UBND", "84/2025/QĐ-UBND", id="with-year"),
+    pytest.param("Số:      /KH-UBND", None, id="blank-number"),
+    pytest.param("Số:    /KH-MTTQ-BTT", None, id="blank-number-long-symbol"),
+    pytest.param("Số         -CTr/TU", None, id="blank-party-number-no-colon"),
+    pytest.param("Số: 12-CTr/TU", "12-CTr/TU", id="party-number"),
+    pytest.param("Số: 13/CT-TTg Hà Nội, ngày 02 tháng 5 năm 2024", "13/CT-TTg", id="date-on-same-line"),
+]
+
+PLACE_DATE_CASES = [
+    pytest.param("Hà Nội, ngày 02 tháng 5 năm 2024", "Hà Nội", dt.date(2024, 5, 2), id="plain"),
+    pytest.param("Đắk Lắk, ngày 21 tháng 11 năm 2025", "Đắk Lắk", dt.date(2025, 11, 21), id="wrapped-joined"),
+    pytest.param("Lào Cai, ngày tháng 8 năm 2026", "Lào Cai", None, id="blank-day"),
+    pytest.param("Lương Minh, ngày tháng năm 2026", "Lương Minh", None, id="blank-day-and-month"),
+    pytest.param("Hà Nội ngày 01 tháng 12 năm 2025", "Hà Nội", dt.date(2025, 12, 1), id="no-comma"),
+    pytest.param("T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014", "Thành phố Hồ Chí Minh",
+                 dt.date(2014, 6, 28), id="letter-spaced-place"),
+    pytest.param("Hà Nội, ngày 31 tháng 2 năm 2024", "Hà Nội", None, id="impossible-date"),
+]
+
+ISSUER_CASES = [
+    pytest.param(["ỦY BAN NHÂN DÂN", "PHƯỜNG GIA VIÊN"], "Ủy ban nhân dân phường Gia Viên", None,
+                 id="ward-committee"),
+    pytest.param(["ỦY BAN NHÂN", "DÂN", "THÀNH PHỐ HỒ CHÍ MINH"], "Ủy ban nhân dân thành phố Hồ Chí Minh", None,
+                 id="name-wrapped-mid-word-group"),
+    pytest.param(["ỦY", "BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ"], "Ủy ban nhân dân tỉnh Quảng Trị", None,
+                 id="lone-first-word"),
+    pytest.param(["BỘ TÀI CHÍNH", "CỤC THUẾ"], "Cục Thuế", "Bộ Tài chính", id="parent-and-own-body"),
+    pytest.param(["ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"],
+                 "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh",
+                 "Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh", id="organ-without-own-name"),
+    pytest.param(["ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH -------"],
+                 "Ủy ban nhân dân thành phố Hồ Chí Minh", None, id="letter-spaced"),
+    pytest.param(["TỈNH ỦY LÀO CAI"], "Tỉnh ủy Lào Cai", None, id="party-committee"),
+    pytest.param(["THỦ TƯỚNG CHÍNH PHỦ"], "Thủ tướng Chính phủ", None, id="prime-minister"),
+    pytest.param(["BỘ KHOA HỌC VÀ", "CÔNG NGHỆ"], "Bộ Khoa học và Công nghệ", None, id="wrapped-after-va"),
+    pytest.param(["UBND THÀNH PHỐ HÀ", "NỘI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"],
+                 "Trung tâm Phục vụ hành chính công", "Ủy ban nhân dân thành phố Hà Nội", id="abbreviated-parent"),
+    pytest.param([], None, None, id="no-header"),
+]
+
+LETTER_SPACING_CASES = [
+    pytest.param("ỦY B AN NHÂN D Â N", "ỦY BAN NHÂN DÂN", id="caps"),
+    pytest.param("Ngu y ễn Hữu Tín", "Nguyễn Hữu Tín", id="name"),
+    pytest.param("KT. CHỦ TỊ CH P HÓ CHỦ T Ị CH", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", id="signature-caps"),
+    pytest.param("Hà Nội", "Hà Nội", id="clean-text-unchanged"),
+]
+
+HEADER_CASES = [
+    # (text, expected metadata fields)
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 0130/KH-UBND\nĐắk Lắk, ngày 21\ntháng 11 năm 2025\n\nKẾ HOẠCH\n\nKHẮC PHỤC MÔI TRƯỜNG\n\nDo hậu quả",
+        {"doc_type": "Kế hoạch", "number": "0130/KH-UBND", "issuer": "Ủy ban nhân dân tỉnh Đắk Lắk",
+         "place": "Đắk Lắk", "date": dt.date(2025, 11, 21), "title": "KHẮC PHỤC MÔI TRƯỜNG"},
+        id="date-wraps-to-line-start"),
+    pytest.param(
+        "KẾ HOẠCH\n\nTriển khai công tác dân vận năm 2025\n\nThực hiện Chỉ thị số 33/CT-TTg",
+        {"doc_type": "Kế hoạch", "number": None, "issuer": None, "place": None, "date": None,
+         "title": "Triển khai công tác dân vận năm 2025"},
+        id="no-header-nothing-invented"),
+    pytest.param(
+        "TỈNH UỶ LÀO CAI\n*\nSố         -CTr/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nLào Cai, ngày        tháng 8 năm 2026\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận số 75-KL/TW\n-----\nThực hiện Kết luận",
+        {"doc_type": "Chương trình", "number": None, "issuer": "Tỉnh ủy Lào Cai", "place": "Lào Cai", "date": None,
+         "title": "thực hiện Kết luận số 75-KL/TW"},
+        id="party-programme-blank-number-and-day"),
+    pytest.param(
+        "BỘ TÀI CHÍNH\nCỤC THUẾ\n-------\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 5348/CT-CS\nV/v hướng dẫn góp vốn điều lệ\nHà Nội, ngày 20\ntháng 11 năm 2025\n"
+        "Kính gửi: Thuế tỉnh Quảng Trị.\nCục Thuế nhận được công văn",
+        {"doc_type": "Công văn", "number": "5348/CT-CS", "issuer": "Cục Thuế", "parent_issuer": "Bộ Tài chính",
+         "place": "Hà Nội", "date": dt.date(2025, 11, 20), "title": "hướng dẫn góp vốn điều lệ"},
+        id="cong-van-by-subject-line-not-symbol"),
+    pytest.param(
+        "ỦY BAN NHÂN\nDÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n--------\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố:\n2820/QĐ-UBND\nThành phố Hồ\nChí Minh, ngày 19 tháng 11 năm 2025\n"
+        "QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH\nCăn cứ Luật",
+        {"doc_type": "Quyết định", "number": "2820/QĐ-UBND", "issuer": "Ủy ban nhân dân thành phố Hồ Chí Minh",
+         "place": "Thành phố Hồ Chí Minh", "date": dt.date(2025, 11, 19)},
+        id="number-and-place-wrapped"),
+    pytest.param(
+        "ỦY\nBAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố:\n2685/QĐ-UBND\nQuảng\nTrị, ngày 17 tháng 11 năm 2025\nQUYẾT ĐỊNH\nCÔNG BỐ",
+        {"issuer": "Ủy ban nhân dân tỉnh Quảng Trị", "place": "Quảng Trị", "date": dt.date(2025, 11, 17)},
+        id="motto-split-after-first-word"),
+    pytest.param(
+        "Số: 1675/NQ-UBTVQH15\nNGHỊ QUYẾT\nVề việc sắp xếp các đơn vị hành chính\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+        "Căn cứ Hiến pháp",
+        {"doc_type": "Nghị quyết", "number": "1675/NQ-UBTVQH15", "issuer": "Ủy ban Thường vụ Quốc hội",
+         "title": "Về việc sắp xếp các đơn vị hành chính"},
+        id="enacting-body-above-preamble"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("line,expected", NUMBER_CASES)
+def test_parse_number(line, expected):
+    assert parse_number(line)[0] == expected
+
+
+@pytest.mark.parametrize("line,place,date", PLACE_DATE_CASES)
+def test_parse_place_date(line, place, date):
+    assert parse_place_date(line) == (place, date)
+
+
+@pytest.mark.parametrize("lines,issuer,parent", ISSUER_CASES)
+def test_split_issuer(lines, issuer, parent):
+    assert split_issuer(lines) == (issuer, parent)
+
+
+@pytest.mark.parametrize("text,expected", LETTER_SPACING_CASES)
+def test_fix_letter_spacing(text, expected):
+    assert fix_letter_spacing(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", HEADER_CASES)
+def test_parse_header(text, expected):
+    meta = header_of(text).metadata
+    assert {key: getattr(meta, key) for key in expected} == expected
+
+
+def test_body_starts_after_title_block():
+    header = header_of("QUYẾT ĐỊNH\nVề việc thành lập Tổ\n\nBAN THƯỜNG TRỰC ỦY BAN MTTQ\n\nCăn cứ Luật\n\nQUYẾT ĐỊNH:")
+    lines = clean_lines(Line(text=t) for t in
+                        "QUYẾT ĐỊNH\nVề việc thành lập Tổ\n\nBAN THƯỜNG TRỰC ỦY BAN MTTQ\n\nCăn cứ Luật".split("\n"))
+    assert lines[header.body_start].text == "BAN THƯỜNG TRỰC ỦY BAN MTTQ"
+    assert header.metadata.title == "Về việc thành lập Tổ"

@@ -1,0 +1,89 @@
+"""Paragraph joining: where a wrapped line continues and where a new block starts."""
+
+from __future__ import annotations
+
+import pytest
+from kehoach.extractors.normalize import NEW_BLOCK_RE, clean_lines, drop_page_numbers, join_paragraphs
+from kehoach.schemas.layout import Line
+
+
+def paragraphs_of(lines: list[str]) -> list[str]:
+    return [p.text for p in join_paragraphs(drop_page_numbers(clean_lines(Line(text=t) for t in lines)))]
+
+
+# fmt: off
+NEW_BLOCK_CASES = [
+    pytest.param("II. NHIỆM VỤ", True, id="roman"),
+    pytest.param("1.2. Báo cáo kết quả", True, id="decimal"),
+    pytest.param("đ) Phòng chống dịch", True, id="letter-d-stroke"),
+    pytest.param("Điều 2. Hiệu lực", True, id="article"),
+    pytest.param("Điều 2 Nghị định số 06/2022/NĐ-CP", False, id="mid-sentence-article-reference"),
+    pytest.param("Quý IV năm 2025", False, id="quarter"),
+    pytest.param("15/3/2024 của Ủy ban nhân dân", False, id="date-at-line-start"),
+    pytest.param("2025. Năm bản lề", False, id="year-with-dot"),
+    pytest.param("1.000 hộ gia đình", False, id="thousands"),
+    pytest.param("Phụ lục 2 kèm theo Chương trình", False, id="appendix-in-sentence"),
+    pytest.param("PHỤ LỤC I", True, id="appendix-heading"),
+    pytest.param("- Bảo đảm quy trình", True, id="dash-bullet"),
+    pytest.param("Nơi nhận:", True, id="recipients"),
+]
+
+JOIN_CASES = [
+    pytest.param(["II. MỤC", "ĐÍCH, YÊU CẦU", "", "1.", "Nguy cơ ô nhiễm môi trường", "", "Ghi nhận tình trạng ô nhiễm",
+                  "môi trường nghiêm trọng."],
+                 ["II. MỤC ĐÍCH, YÊU CẦU", "1. Nguy cơ ô nhiễm môi trường", "Ghi nhận tình trạng ô nhiễm môi trường nghiêm trọng."],
+                 id="bare-marker-and-wrapped-heading"),
+    pytest.param(["1. Thực hiện theo quy định tại khoản 1 và các văn bản hướng dẫn thi hành có liên quan đến",
+                  "Điều 2 Nghị định số 06/2022/NĐ-CP của Chính phủ về giảm nhẹ phát thải khí nhà kính."],
+                 ["1. Thực hiện theo quy định tại khoản 1 và các văn bản hướng dẫn thi hành có liên quan đến "
+                  "Điều 2 Nghị định số 06/2022/NĐ-CP của Chính phủ về giảm nhẹ phát thải khí nhà kính."],
+                 id="article-reference-wrapped-to-line-start"),
+    pytest.param(["3.1. Tăng cường sự lãnh đạo của Đảng, đẩy mạnh tuyên truyền, giáo", "", "dục nâng cao nhận thức",
+                  "", "- Quán triệt sâu sắc quan điểm."],
+                 ["3.1. Tăng cường sự lãnh đạo của Đảng, đẩy mạnh tuyên truyền, giáo dục nâng cao nhận thức",
+                  "- Quán triệt sâu sắc quan điểm."],
+                 id="lower-case-continues-across-blank"),
+    pytest.param(["- Bảo đảm sự lãnh đạo, chỉ đạo toàn diện của các cấp ủy đảng; phát huy", "", "2", "",
+                  "vai trò quản lý điều hành của chính quyền.", "", "- Các cấp ủy xây dựng kế hoạch.", "", "3", "",
+                  "- Đổi mới công tác tuyên truyền."],
+                 ["- Bảo đảm sự lãnh đạo, chỉ đạo toàn diện của các cấp ủy đảng; phát huy vai trò quản lý điều hành "
+                  "của chính quyền.", "- Các cấp ủy xây dựng kế hoạch.", "- Đổi mới công tác tuyên truyền."],
+                 id="page-number-lines"),
+    pytest.param(["phát triển kinh tế", "- xã hội của địa phương."], ["phát triển kinh tế - xã hội của địa phương."],
+                 id="compound-split-at-dash"),
+    pytest.param(["1. Phòng Văn hóa - Xã hội", "Chủ động phối hợp với Ban Xây dựng đảng Đảng ủy tham mưu, đề xuất",
+                  "UBND phường chỉ đạo."],
+                 ["1. Phòng Văn hóa - Xã hội",
+                  "Chủ động phối hợp với Ban Xây dựng đảng Đảng ủy tham mưu, đề xuất UBND phường chỉ đạo."],
+                 id="short-heading-line-ends-paragraph"),
+    pytest.param(["Căn cứ Luật Tổ chức chính quyền địa phương;", "Căn cứ Nghị định số 30/2020/NĐ-CP;"],
+                 ["Căn cứ Luật Tổ chức chính quyền địa phương;", "Căn cứ Nghị định số 30/2020/NĐ-CP;"],
+                 id="semicolon-ends-paragraph"),
+    pytest.param(["Nghị quyết số 25-", "NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương."],
+                 ["Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương."], id="symbol-split-at-hyphen"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("line,expected", NEW_BLOCK_CASES)
+def test_new_block(line, expected):
+    assert bool(NEW_BLOCK_RE.match(line)) is expected
+
+
+@pytest.mark.parametrize("lines,expected", JOIN_CASES)
+def test_join_paragraphs(lines, expected):
+    assert paragraphs_of(lines) == expected
+
+
+def test_blank_after_every_line_carries_no_break():
+    lines = []
+    for text in ["1. Tổ chức thực hiện nghiêm túc, có hiệu quả các nghị quyết, chỉ thị của",
+                 "Đảng, Nhà nước về công tác dân vận, trọng tâm là Nghị quyết số 25-NQ/TW ngày",
+                 "03/6/2013 của Ban Chấp hành Trung ương.", "2. Tổ chức và thực hiện có hiệu quả Kết luận số 183",
+                 "của Bộ Chính trị về tổ chức triển khai vận hành mô hình chính quyền địa phương",
+                 "2 cấp, chuyển mạnh cấp cơ sở sang chủ động.", "3. Tổ chức triển khai có hiệu quả Nghị quyết",
+                 "số 76/NQ-CP của Chính phủ."]:
+        lines += [text, ""]
+    paragraphs = paragraphs_of(lines)
+    assert [p[:2] for p in paragraphs] == ["1.", "2.", "3."]
+    assert "2 cấp, chuyển mạnh" in paragraphs[1]

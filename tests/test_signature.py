@@ -1,0 +1,88 @@
+"""Signature block and Nơi nhận: signer name / position / authority, recipients, block span."""
+
+from __future__ import annotations
+
+import pytest
+from kehoach.extractors.normalize import clean_lines
+from kehoach.extractors.signature import find_signature_blocks, parse_name, parse_signature
+from kehoach.schemas.layout import Line
+
+
+def lines_of(text: str) -> list[Line]:
+    return clean_lines(Line(text=t) for t in text.split("\n"))
+
+
+BODY = "3. Sở Tài chính tham mưu kinh phí.\nTrên đây là Kế hoạch của Ủy ban nhân dân tỉnh./.\n"
+
+# fmt: off
+SIGNATURE_CASES = [
+    # (text, name, position, authority)
+    pytest.param(BODY + "Nơi nhận:\n- Bộ Y tế (b/c);\n- Lưu: VT, KGVX.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHồ Thị Nguyên Thảo",
+                 "Hồ Thị Nguyên Thảo", "Phó Chủ tịch", "KT. Chủ tịch", id="recipients-then-signature"),
+    pytest.param(BODY + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN\nDÂN\nCHỦ TỊCH\nVõ Tấn Đức",
+                 "Võ Tấn Đức", "Chủ tịch", "TM. Ủy ban nhân dân", id="authority-wrapped"),
+    pytest.param(BODY + "Nơi nhận: - Ban Bí thư Trung ương Đảng; - Thủ tướng, các Phó Thủ tướng Chính phủ;\n"
+                 "THỦ TƯỚNG     Phạm Minh Chính",
+                 "Phạm Minh Chính", "Thủ tướng", None, id="one-line-list-and-name-on-position-line"),
+    pytest.param(BODY + "Nơi nhận: - Như Điều 3;\nKT. CHỦ TỊ CH P HÓ CHỦ T Ị CH Ngu y ễn Hữu Tín",
+                 "Nguyễn Hữu Tín", "Phó Chủ tịch", "KT. Chủ tịch", id="letter-spaced-one-line"),
+    pytest.param(BODY + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Hải Hòa\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.",
+                 "Lê Hải Hòa", "Chủ tịch", "TM. Ủy ban nhân dân", id="signature-before-recipients"),
+    pytest.param(BODY + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nBùi\nXuân Cường",
+                 "Bùi Xuân Cường", "Phó Chủ tịch", "KT. Chủ tịch", id="name-wrapped"),
+    pytest.param(BODY + "Nơi nhận:\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nThượng tướng Vũ Hải Sản",
+                 "Vũ Hải Sản", "Thứ trưởng", "KT. Bộ trưởng", id="military-rank-dropped"),
+    pytest.param(BODY + "Nơi nhận:\n-\nNhư Điều 3;\n- Lưu:\nVT, Vụ TCCB.\nTỔNG KIỂM TOÁN NHÀ\nNƯỚC\nNgô\nVăn Tuấn",
+                 "Ngô Văn Tuấn", "Tổng kiểm toán nhà nước", None, id="unlisted-position-after-list"),
+    pytest.param(BODY + "KT.\nCHỦ TỊCH\nPHÓ CHỦ TỊCH\nHoàng Nam\nPHỤ LỤC\nDANH MỤC THỦ TỤC",
+                 "Hoàng Nam", "Phó Chủ tịch", "KT. Chủ tịch", id="bare-authority-no-recipients"),
+    pytest.param(BODY + "- Chính phủ; - Ban Tổ chức Trung ương;\n( Đã ký) Lê Thành Long",
+                 "Lê Thành Long", None, None, id="stamp-and-name"),
+    pytest.param(BODY, None, None, None, id="no-signature"),
+]
+
+RECIPIENT_CASES = [
+    pytest.param("Nơi nhận:\n- Thường trực Đảng ủy;\n- Bí thư Chi bộ, Trưởng thôn, Ban công\ntác MT thôn;\n- Lưu: MTTQ\n"
+                 "TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\nLan Thị Vân",
+                 ["Thường trực Đảng ủy", "Bí thư Chi bộ, Trưởng thôn, Ban công tác MT thôn", "Lưu: MTTQ"],
+                 id="item-wrapped-lower-case"),
+    pytest.param("Nơi nhận: - Như Điều 3; - Sở Lao động - Thương binh và Xã hội;\nCHỦ TỊCH\nNguyễn Văn A",
+                 ["Như Điều 3", "Sở Lao động - Thương binh và Xã hội"], id="one-line-dash-inside-name-kept"),
+    pytest.param("Nơi nhận:\n- Lưu: VT, HCC, HCTC, NC.\nHuy (23 bản)\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nVõ Tấn Đức",
+                 ["Lưu: VT, HCC, HCTC, NC. Huy (23 bản)"], id="clerk-initials-after-file-copy"),
+]
+
+NAME_CASES = [
+    pytest.param("Chu Thanh Lương", "Chu Thanh Lương", id="plain"),
+    pytest.param("Ngu y ễn Hữu Tín", "Nguyễn Hữu Tín", id="letter-spaced"),
+    pytest.param("- Lưu: VT.", None, id="list-item"),
+    pytest.param("Huy (23 bản)", None, id="clerk-note"),
+    pytest.param("CHỦ TỊCH", None, id="caps-position"),
+    pytest.param("Thủ tướng", None, id="lower-case-word"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,name,position,authority", SIGNATURE_CASES)
+def test_signer(text, name, position, authority):
+    signer = parse_signature(lines_of(text)).signer
+    got = (signer.name, signer.position, signer.authority) if signer else (None, None, None)
+    assert got == (name, position, authority)
+
+
+@pytest.mark.parametrize("text,expected", RECIPIENT_CASES)
+def test_recipients(text, expected):
+    assert parse_signature(lines_of(text)).recipients == expected
+
+
+@pytest.mark.parametrize("text,expected", NAME_CASES)
+def test_parse_name(text, expected):
+    assert parse_name(text) == expected
+
+
+def test_block_in_the_middle_lets_the_text_go_on():
+    lines = lines_of("Điều 3. Các sở thi hành./.\nNơi nhận:\n- Như Điều 3;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+                     "Nguyễn Hữu Tín\nKẾ HOẠCH\nTRIỂN KHAI\nI. MỤC ĐÍCH")
+    (block,) = find_signature_blocks(lines)
+    assert lines[block.start].text == "Nơi nhận:"
+    assert lines[block.end].text == "KẾ HOẠCH"

@@ -1,0 +1,149 @@
+"""Node tree: markers, ids, nesting, repeated markers, pseudo-nodes, headings."""
+
+from __future__ import annotations
+
+import pytest
+from kehoach.extractors.normalize import clean_lines, join_paragraphs
+from kehoach.extractors.structure import extract_nodes, parse_marker, short_heading
+from kehoach.schemas.layout import Line
+
+
+def nodes_of(text: str, title_count: int = 0):
+    paragraphs = join_paragraphs(clean_lines(Line(text=t) for t in text.split("\n")))
+    return extract_nodes(paragraphs, title_count=title_count)
+
+
+def ids_of(text: str) -> list[str]:
+    return [n.id for n in nodes_of(text) if n.kind != "pseudo"]
+
+
+# fmt: off
+MARKER_CASES = [
+    # (paragraph start, (style, label) or None)
+    pytest.param("II. NHIỆM VỤ TRỌNG TÂM", ("roman", "II"), id="roman"),
+    pytest.param("IV.\nNỘI DUNG", ("roman", "IV"), id="roman-alone"),
+    pytest.param("Quý IV năm 2025 hoàn thành", None, id="quy-iv-is-not-a-marker"),
+    pytest.param("1.2. Báo cáo kết quả", ("decimal", "1.2"), id="decimal"),
+    pytest.param("3.2 Nội dung thực hiện", ("decimal", "3.2"), id="decimal-without-final-dot"),
+    pytest.param("1.000 hộ gia đình được hỗ trợ", None, id="thousands-are-not-decimal"),
+    pytest.param("2.1.a. Thành lập Ban Chỉ đạo", ("decimal_letter", "2.1.a"), id="decimal-letter"),
+    pytest.param("01. Sở Y tế", ("arabic", "1"), id="leading-zero"),
+    pytest.param("1) Tổ chức hội nghị", ("arabic)", "1"), id="arabic-paren"),
+    pytest.param("đ) Phòng chống dịch", ("letter", "đ"), id="letter-d-stroke"),
+    pytest.param("Điều 2. Quyết định này có hiệu lực", ("article", "Điều 2"), id="article"),
+    pytest.param("Điều 5 Nghị định số 06/2022/NĐ-CP quy định", None, id="article-reference-without-dot"),
+    pytest.param("Điều 3: Tổ chức thực hiện", ("article", "Điều 3"), id="article-colon"),
+    pytest.param("PHỤ LỤC II", ("appendix", "Phụ lục II"), id="appendix-roman"),
+    pytest.param("Phụ lục số 02", ("appendix", "Phụ lục 2"), id="appendix-number"),
+    pytest.param("Phụ lục 2 kèm theo Chương trình hành động; tổ chức thực hiện theo tiến độ", None,
+                 id="appendix-named-in-a-sentence"),
+    pytest.param("B. NHIỆM VỤ CỤ THỂ", ("part", "B"), id="part"),
+    pytest.param("2025. Năm bản lề", None, id="year-is-not-a-marker"),
+    pytest.param("- Chủ trì thực hiện", None, id="dash-bullet-is-text"),
+    pytest.param("+ Bệnh dại", None, id="plus-bullet-is-text"),
+]
+
+TREE_CASES = [
+    pytest.param("I. MỤC ĐÍCH\n1. Mục đích\na) Nội dung một;\nb) Nội dung hai.\n2. Yêu cầu\nII. NHIỆM VỤ\n1. Việc một.",
+                 ["I", "I.1", "I.1.a", "I.1.b", "I.2", "II", "II.1"], id="roman-arabic-letter"),
+    pytest.param("II. MỤC ĐÍCH\n1. Mục đích.\nIII. ĐÁNH GIÁ\n1. Nguy cơ.",
+                 ["II", "II.1", "III", "III.1"], id="numbering-starts-at-ii"),
+    pytest.param("I. MỤC ĐÍCH\n1. Việc một.\nII. NHIỆM VỤ\n1. Việc hai.\nII. TỔ CHỨC\n1. Việc ba.",
+                 ["I", "I.1", "II", "II.1", "II#2", "II#2.1"], id="duplicated-section"),
+    pytest.param("II. NỘI DUNG\n1. Hội nghị lần một.\n1.1. Nội dung: hiệp thương.\n1.2. Báo cáo kết quả\n"
+                 "3. Hội nghị lần ba.\n3.3. Báo cáo kết quả.",
+                 ["II", "II.1", "II.1.1", "II.1.2", "II.3", "II.3.3"], id="decimal-under-item-skip-kept"),
+    pytest.param("II. NỘI DUNG\n2. Trình tự\n2.1. Bước 1:\n2.1.a. Thành lập Ban.\n2.1.b. Hướng dẫn.\n2.2. Bước 2.",
+                 ["II", "II.2", "II.2.1", "II.2.1.a", "II.2.1.b", "II.2.2"], id="decimal-letter-chain"),
+    pytest.param("Điều 1. Thành lập Tổ gồm:\n1. Bà A - Tổ trưởng.\n2. Ông B - Tổ phó.\nĐiều 2. Nhiệm vụ.\n"
+                 "Điều 3. Thi hành.", ["Điều 1", "Điều 1.1", "Điều 1.2", "Điều 2", "Điều 3"], id="articles"),
+    pytest.param("1. Các Bộ:\na) Khẩn trương ban hành;\nb) Chủ trì.\n2. Bộ Tài chính:\na) Nghiên cứu.",
+                 ["1", "1.a", "1.b", "2", "2.a"], id="no-sections"),
+    pytest.param("A. PHẦN CHUNG\nI. MỤC ĐÍCH\n1. Việc một.\nB. PHẦN RIÊNG\nI. NHIỆM VỤ\nC. TỔ CHỨC",
+                 ["A", "A.I", "A.I.1", "B", "B.I", "C"], id="parts-with-roman-and-c-as-part"),
+    pytest.param("I. NHIỆM VỤ\n1. Thực hiện theo khoản 1\nĐiều 2 Nghị định số 06/2022/NĐ-CP và\n"
+                 "Điều 5 của Luật.", ["I", "I.1"], id="mid-sentence-dieu-2"),
+    pytest.param("I. NHIỆM VỤ\n1. Hoàn thành trong\nQuý IV năm 2025.\n2. Báo cáo trước ngày\n15/3/2024 về Sở.",
+                 ["I", "I.1", "I.2"], id="quy-iv-and-date-at-line-start"),
+    pytest.param("I. NHIỆM VỤ\n- Chủ trì thực hiện;\n+ Bệnh dại.\n1. Việc một.", ["I", "I.1"], id="bullets-are-text"),
+    pytest.param("I. NHIỆM VỤ\n1. Việc một.\nPHỤ LỤC I\nDANH MỤC\n1. Dòng một\n2. Dòng hai",
+                 ["I", "I.1", "Phụ lục I", "Phụ lục I.1", "Phụ lục I.2"], id="appendix-top-level"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", MARKER_CASES)
+def test_parse_marker(text, expected):
+    marker = parse_marker(text)
+    assert ((marker.style, marker.label) if marker else None) == expected
+
+
+@pytest.mark.parametrize("text,expected", TREE_CASES)
+def test_node_ids(text, expected):
+    assert ids_of(text) == expected
+
+
+def test_parents_and_kinds():
+    nodes = {n.id: n for n in nodes_of("I. MỤC ĐÍCH\n1. Mục đích\na) Một.\nĐiều 1. Ban hành.")}
+    assert (nodes["I"].parent, nodes["I.1"].parent, nodes["I.1.a"].parent) == (None, "I", "I.1")
+    # An article under a Roman section hangs below it; items never hold it.
+    assert (nodes["I.Điều 1"].parent, nodes["I.Điều 1"].kind) == ("I", "article")
+    assert (nodes["I"].kind, nodes["I.1"].kind) == ("section", "item")
+
+
+def test_heading_line_and_own_text():
+    nodes = {n.id: n for n in nodes_of(
+        "III. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa - Xã hội\nChủ động phối hợp với Ban Xây dựng đảng.\n"
+        "- Tham mưu UBND phường.\n2. Trung tâm sự nghiệp công: Chủ động phối hợp với các phòng chuyên môn.")}
+    assert nodes["III"].heading == "TỔ CHỨC THỰC HIỆN"
+    assert nodes["III"].text is None  # children's text is not the section's own
+    assert nodes["III.1"].heading == "Phòng Văn hóa - Xã hội"
+    assert nodes["III.1"].text == "Chủ động phối hợp với Ban Xây dựng đảng.\n- Tham mưu UBND phường."
+    assert nodes["III.2"].heading == "Trung tâm sự nghiệp công: Chủ động phối hợp với các phòng"
+    assert nodes["III.2"].text.startswith("Trung tâm sự nghiệp công:")
+
+
+def test_wrapped_heading_after_bare_marker():
+    nodes = {n.id: n for n in nodes_of("II. MỤC\nĐÍCH, YÊU CẦU\n\n1.\nNguy cơ ô nhiễm môi trường\n\n"
+                                       "Ghi nhận tình trạng ô nhiễm.")}
+    assert nodes["II"].heading == "MỤC ĐÍCH, YÊU CẦU"
+    assert nodes["II.1"].heading == "Nguy cơ ô nhiễm môi trường"
+    assert nodes["II.1"].text == "Ghi nhận tình trạng ô nhiễm."
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Tổ chức và thực hiện có hiệu quả Kết luận số 183/KL-TW ngày 01/8/2025 của Bộ Chính trị",
+                 "Tổ chức và thực hiện có hiệu quả Kết luận số 183/KL-TW ngày", id="cut-at-word"),
+    pytest.param("Triển khai thực hiện có hiệu quả các chỉ thị, nghị quyết, kết luận của Đảng",
+                 "Triển khai thực hiện có hiệu quả các chỉ thị, nghị quyết", id="trailing-comma-dropped"),
+    pytest.param("Ngắn gọn.", "Ngắn gọn", id="short"),
+])
+def test_short_heading(text, expected):
+    assert short_heading(text) == expected
+
+
+def test_pseudo_nodes():
+    nodes = nodes_of("Triển khai công tác dân vận\nThực hiện Chỉ thị số 33/CT-TTg, Ủy ban ban hành Kế hoạch:\n"
+                     "I. MỤC ĐÍCH\n1. Việc một.\n- Bước một.\nTrên đây là Kế hoạch của Ủy ban nhân dân phường./.",
+                     title_count=1)
+    assert [n.id for n in nodes] == ["title", "preamble", "I", "I.1", "closing"]
+    assert nodes[0].text == "Triển khai công tác dân vận"
+    assert nodes[-1].text.startswith("Trên đây là")
+
+
+def test_closing_after_bullets_and_not_a_task_sentence():
+    ends = nodes_of("VI. KINH PHÍ\n- Từ ngân sách tỉnh.\nKhắc phục môi trường là nhiệm vụ cấp bách. Đề nghị các sở thực hiện./.")
+    assert [n.id for n in ends] == ["VI", "closing"]
+    kept = nodes_of("8. Các Bộ trưởng tổ chức triển khai Chỉ thị này.\n"
+                    "Văn phòng Chính phủ theo dõi, đôn đốc theo chức năng, nhiệm vụ được giao.")
+    assert [n.id for n in kept] == ["8"]
+    assert kept[0].text.endswith("nhiệm vụ được giao.")
+
+
+def test_attached_title_restarts_numbering():
+    paragraphs = join_paragraphs(clean_lines(Line(text=t) for t in
+                                             ["Điều 3. Các sở thi hành./.", "TRIỂN KHAI THÔNG TƯ", "I. MỤC ĐÍCH",
+                                              "1. Mục đích"]))
+    nodes = extract_nodes(paragraphs, title_indexes=[1])
+    assert [n.id for n in nodes] == ["title", "Điều 3", "I", "I.1"]
+    assert nodes[2].parent is None
