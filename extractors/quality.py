@@ -172,6 +172,11 @@ def is_syllable(token: str) -> bool:
             ok = rhyme in RHYMES  # "gì", "gìn"
         if not ok:
             continue
+        front = rhyme[0] in "ieêy"
+        if onset in ("k", "gh", "ngh") and not front:
+            continue  # k, gh, ngh only before i, e, ê, y
+        if onset in ("c", "ng", "q") and front:
+            continue  # … and c, ng never before them ("ghi", "nghe", "kê")
         if rhyme.endswith(_STOP_CODAS) and tone not in ("sắc", "nặng"):
             continue
         return True

@@ -1,0 +1,84 @@
+"""OCR: post-OCR fixes (pure), TSV parsing (pure), and page-1 accuracy on the corpus scans.
+
+The accuracy tests OCR one page each (about 2 s) and skip when ../shared or
+tesseract with the Vietnamese model is missing. Transcriptions in
+tests/data/ocr/*.p1.txt were checked by eye against the page rendered at 300 dpi;
+their line order is the reader's (left header cell, right header cell, body).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kehoach.extractors import ocr
+from kehoach.extractors.quality import score_text
+
+from .conftest import DATA, SHARED_CORPUS
+
+MAX_CER = 0.02
+OCR_PAGES = sorted((DATA / "ocr").glob("*.p1.txt"))
+
+# fmt: off
+FIX_CASES = [
+    pytest.param("ÐẢNG ỦY XÃ", "ĐẢNG ỦY XÃ", id="icelandic-eth-to-d-stroke"),
+    pytest.param("HI. NHIỆM VỤ VÀ GIẢI PHÁP", "III. NHIỆM VỤ VÀ GIẢI PHÁP", id="roman-three-read-as-HI"),
+    pytest.param("Chỉ thị số 33/CT-'TTg ngày", "Chỉ thị số 33/CT-TTg ngày", id="quote-inside-symbol"),
+    pytest.param("QUYÉT ĐỊNH", "QUYẾT ĐỊNH", id="upper-e-acute-is-e-circumflex"),
+    pytest.param("ĐÓC", "ĐÓC", id="valid-syllable-kept-even-if-misread"),
+    pytest.param("sửa đổi, bố sung", "sửa đổi, bổ sung", id="phrase-bo-sung"),
+    pytest.param("HIỆU QUẢ", "HIỆU QUẢ", id="valid-word-untouched"),
+    pytest.param("CHI. tiết", "CHI. tiết", id="HI-only-at-line-start-as-whole-marker"),
+    pytest.param("ông Hà", "ông Hà", id="lower-case-untouched"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("raw,expected", FIX_CASES)
+def test_fix_ocr_text(raw, expected):
+    assert ocr.fix_ocr_text(raw) == expected
+
+
+def test_parse_tsv_words_share_their_line_top():
+    tsv = "\n".join([
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+        "4\t1\t1\t1\t1\t0\t300\t400\t900\t60\t-1\t",
+        "5\t1\t1\t1\t1\t1\t300\t410\t200\t50\t96\tSở",
+        "5\t1\t1\t1\t1\t2\t520\t400\t300\t60\t95\tThương",
+        "5\t1\t1\t1\t2\t1\t300\t500\t100\t50\t95\t ",
+    ])
+    words = ocr.parse_tsv(tsv, dpi=300)
+    assert [w["text"] for w in words] == ["Sở", "Thương"]
+    assert {w["top"] for w in words} == {400 * 72 / 300}
+    assert words[0]["x0"] == pytest.approx(72.0)
+
+
+def cer(hypothesis: str, reference: str) -> float:
+    """Character error rate: Levenshtein distance / reference length, whitespace collapsed."""
+    a, b = (re.sub(r"\s+", " ", t).strip() for t in (hypothesis, reference))
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1] / max(1, len(b))
+
+
+@pytest.fixture(scope="module")
+def tesseract():
+    reason = ocr.ocr_unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+
+
+@pytest.mark.parametrize("transcription", OCR_PAGES, ids=[p.name.split(".")[0] for p in OCR_PAGES])
+def test_first_page_ocr_accuracy(tesseract, transcription):
+    pdf = SHARED_CORPUS / "pdf" / (transcription.name.split(".")[0] + ".pdf")
+    if not pdf.exists():
+        pytest.skip("../shared/corpus/pdf is not present beside the project")
+    lines = ocr.ocr_pages(pdf.read_bytes(), [1])[1]
+    text = "\n".join(line.text for line in lines)
+    assert cer(text, transcription.read_text(encoding="utf-8")) <= MAX_CER
+    assert score_text(text).syllable_share >= 0.9
