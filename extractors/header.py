@@ -69,6 +69,7 @@ _PLACE_FRAGMENT_RE = re.compile(
     r"^(?:[A-ZĐ][^\s\d,;:/()]*|phố)(?:\s+(?:[A-ZĐÂĂÔƠƯ][^\s\d,;:/()]*|phố)){0,4},?$")
 _MOTTO_START_RE = re.compile(r"^(?:CỘNG(?:\s+HÒA\b|\s*$)|ĐẢNG\s+CỘNG\s+SẢN\b|Độc\s+lập\b)", re.IGNORECASE)
 _MOTTO_WORDS = "cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc đảng cộng sản"
+_MOTTO_INLINE_RE = re.compile(r"(?<=\S)\s+(?:[-–—_]+\s*)?(?:CỘNG\s+HÒA\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)")
 _RULE_RE = re.compile(r"^[\s\-–—_*=.~•]*$")
 _TRAILING_RULE_RE = re.compile(r"\s*[-–—_=*]{3,}\s*$|\s+\*$")
 _SUBJECT_RE = re.compile(r"^(?:V/v|V/V|Về\s+việc)\b\s*:?\s*(?P<rest>.*)$")
@@ -290,7 +291,6 @@ def _expand_abbreviation(word: str) -> str:
 
 def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, parent_issuer) from the header's body lines, top to bottom."""
-    lines = [fix_letter_spacing(t) if looks_letter_spaced(t) else t for t in lines]
     lines = [_TRAILING_RULE_RE.sub("", t).strip(" -*") for t in lines]
     lines = [t for t in lines if t]
     if not lines:
@@ -306,6 +306,8 @@ def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
         else:
             groups.append([text])
     names = [" ".join(g) for g in groups]
+    # Letter-spacing is repaired on the joined name: a syllable may be split across lines ("THÀNH P⏎HỐ").
+    names = [fix_letter_spacing(n) if looks_letter_spaced(n) else n for n in names]
     own = names[-1]
     parent = " ".join(names[:-1]) or None
     if parent and _ORGAN_ONLY_RE.match(" ".join(own.split())):
@@ -415,6 +417,14 @@ def parse_header(lines: list[Line]) -> Header:
         text = _TRAILING_RULE_RE.sub("", lines[i].text).strip()
         line = lines[i]
         i += 1
+        inline = _MOTTO_INLINE_RE.search(text)
+        if inline:
+            # Both columns read into one line: "THỦ TƯỚNG CHÍNH PHỦ ------- CỘNG HÒA XÃ HỘI …".
+            in_motto = not re.search(r"hạnh\s+phúc", text[inline.start():], re.IGNORECASE)
+            text = _TRAILING_RULE_RE.sub("", text[: inline.start()]).strip()
+            if is_upper_line(text) or looks_letter_spaced(text):
+                issuer_lines.append(text)
+            continue
         if not text or _RULE_RE.match(text):
             continue
         if _MOTTO_START_RE.match(text) or (in_motto and _is_motto_fragment(text)):
@@ -453,9 +463,8 @@ def parse_header(lines: list[Line]) -> Header:
             continue
         if line.column == "right" or motto_done and not is_upper_line(text):
             continue
-        if is_upper_line(text) or looks_letter_spaced(text) and not date_lines:
-            if not in_motto:
-                issuer_lines.append(text)
+        if (is_upper_line(text) or looks_letter_spaced(text) and not date_lines) and not _is_motto_fragment(text):
+            issuer_lines.append(text)
     if date_lines:
         meta.place, meta.date = parse_place_date(" ".join(date_lines))
     meta.issuer, meta.parent_issuer = split_issuer(issuer_lines)
