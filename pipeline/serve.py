@@ -1,0 +1,363 @@
+"""Datasette over the registry, for analysts: metadata, canned queries, full-text search.
+
+:func:`metadata` is pure: a database name in, Datasette's metadata dict out
+(title; a description of every table, view and column, Vietnamese first,
+English after; facets; canned queries; FTS on ``nodes`` through ``nodes_fts``,
+whose ``text_folded`` column lets "dan van" and "dang uy" find "dân vận" and
+"Đảng ủy"). :func:`serve` runs Datasette on 127.0.0.1 only, the file opened
+immutable (read-only, no locks) and the registry's matching keys available in
+SQL as ``ref_key(text)`` and ``unit_key(text)``, so a canned query's REF
+parameter takes any written form ("33/ct-ttg", "Chỉ thị số 33/CT-TTg") and
+matches the stored ``ref_key`` column, exactly as ``kehoach cites`` does.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from kehoach.extractors.keys import ref_key, unit_key
+
+HOST = "127.0.0.1"  # never another interface: the registry is not published
+DEFAULT_PORT = 8001
+TITLE = "Sổ theo dõi nhiệm vụ — kehoach task registry"
+
+# The registry's tables and views, each with its description and every column's,
+# Vietnamese first, English after. tests/test_serve.py checks this against a
+# fresh registry's schema, so a new column without a description fails there.
+TABLES: dict[str, tuple[str, dict[str, str]]] = {
+    "documents": ("Văn bản đã nạp, mỗi phiên bản tệp một dòng — ingested documents, one row per file version", {
+        "id": "Mã dòng — row id",
+        "sha256": "Mã băm SHA-256 của tệp (duy nhất) — SHA-256 of the file's bytes (unique)",
+        "path": "Đường dẫn tệp khi nạp — file path at ingest",
+        "format": "Định dạng tệp: pdf, docx, txt — file format",
+        "pages": "Số trang — page count",
+        "text_source": "Nguồn chữ: native, ocr, legacy-font, mixed — how the text was read",
+        "warnings": "Cảnh báo khi đọc (mảng JSON) — reading warnings (JSON array)",
+        "doc_type": "Loại văn bản (Kế hoạch, Chỉ thị…) — document type",
+        "number": "Số, ký hiệu — document number",
+        "issuer": "Cơ quan ban hành — issuing body",
+        "parent_issuer": "Cơ quan chủ quản — parent body",
+        "place": "Địa danh — place of issue",
+        "date": "Ngày ban hành (ISO) — date of issue",
+        "title": "Trích yếu — title",
+        "signer_name": "Người ký — signer's name",
+        "signer_position": "Chức vụ người ký — signer's position",
+        "signer_authority": "Thẩm quyền ký (TM., KT.…) — signing authority",
+        "schema_version": "Phiên bản hợp đồng JSON — JSON contract version",
+        "number_key": "Khóa so khớp của số hiệu — matching key of the number (ref_key)",
+        "issuer_key": "Khóa so khớp của cơ quan — matching key of the issuer",
+        "year": "Năm ban hành — year of issue",
+        "version": "Phiên bản thứ mấy của văn bản — version 1, 2, …",
+        "current": "1 = phiên bản hiện hành, 0 = đã thay thế — 1 current, 0 superseded",
+        "superseded_by": "Văn bản (id) thay thế phiên bản này — the document id that replaced it",
+        "ingested_at": "Thời điểm nạp (UTC) — ingest time (UTC)",
+    }),
+    "nodes": ("Mục, khoản, điểm của văn bản (và phần mở đầu, kết thúc) — numbered nodes and pseudo-nodes", {
+        "id": "Mã dòng — row id (FTS rowid)",
+        "document_id": "Văn bản chứa mục — the document",
+        "node_id": "Số hiệu mục (II.3.a, preamble…) — node id in the document",
+        "seq": "Thứ tự trong văn bản — order in the document",
+        "parent": "Mục cha — parent node id",
+        "marker": "Ký hiệu đánh số (II., 3., a)) — the marker as written",
+        "kind": "Loại: section, item, article, pseudo — node kind",
+        "heading": "Tiêu đề mục — heading",
+        "text": "Nội dung — text",
+        "page": "Trang — page",
+        "task": "1 = là nhiệm vụ — 1 if the node is a task",
+        "deadline": "Thời hạn (của mục hoặc mục cha gần nhất) — deadline, own or nearest ancestor's",
+        "text_folded": "Nội dung bỏ dấu đ (cho tìm kiếm) — text with đ → d, indexed for search",
+    }),
+    "node_ancestors": ("Cây mục dạng bảng bao đóng — the node tree as a closure table", {
+        "ancestor": "Mục tổ tiên (nodes.id) — ancestor node",
+        "node": "Mục con cháu (nodes.id) — descendant node",
+        "depth": "Khoảng cách: 0 = chính nó, 1 = cha… — distance: 0 itself, 1 parent…",
+    }),
+    "legal_documents": ("Văn bản được trích dẫn, mỗi văn bản một dòng — distinct cited documents", {
+        "id": "Mã dòng — row id",
+        "ref": "Số hiệu như lần đầu gặp — the reference as first seen",
+        "doc_type": "Loại văn bản — document type",
+        "number": "Số — number",
+        "year": "Năm — year",
+        "symbol": "Ký hiệu — symbol",
+        "date": "Ngày ban hành — date of issue",
+        "issuer": "Cơ quan ban hành — issuing body",
+        "term": "Khóa (Đại hội…) — term",
+        "title": "Trích yếu — title",
+        "ref_key": "Khóa so khớp số hiệu (33/CT-TTG) — matching key of the reference",
+        "issuer_key": "Khóa so khớp cơ quan — matching key of the issuer",
+        "identity": "Định danh: ref_key|năm|cơ quan — identity key",
+    }),
+    "citations": ("Mỗi lần trích dẫn một văn bản — one row per mention of a cited document", {
+        "id": "Mã dòng — row id",
+        "document_id": "Văn bản trích dẫn — the citing document",
+        "node_id": "Mục trích dẫn — the citing node",
+        "legal_document_id": "Văn bản được trích dẫn — the cited document",
+        "relation": "Quan hệ: implements, based_on, amends, replaces — relation",
+        "text": "Đoạn trích như trong văn bản — the mention as written",
+        "start": "Vị trí bắt đầu trong nội dung mục — start offset in the node text",
+        "end": "Vị trí kết thúc — end offset",
+    }),
+    "units": ("Đơn vị được giao việc — assigned units", {
+        "unit_id": "Mã đơn vị — unit id",
+        "name": "Tên (lần đầu gặp) — name, first seen",
+        "aliases": "Các cách viết (mảng JSON) — every name seen (JSON array)",
+    }),
+    "unit_aliases": ("Cách viết tên đơn vị, để tra cứu — unit names as written, for lookup", {
+        "unit_id": "Mã đơn vị — unit id",
+        "alias": "Tên như đã viết — the name as written",
+        "alias_key": "Khóa so khớp tên — matching key of the name (unit_key)",
+    }),
+    "assignments": ("Phân công: đơn vị chủ trì hoặc phối hợp một mục — units leading or supporting a node", {
+        "id": "Mã dòng — row id",
+        "document_id": "Văn bản — the document",
+        "node_id": "Mục được giao — the node",
+        "unit": "Đơn vị như đã viết — the unit as written",
+        "unit_id": "Mã đơn vị — unit id",
+        "role": "Vai trò: lead = chủ trì, support = phối hợp — role",
+        "deadline": "Thời hạn (ISO) — deadline",
+        "deadline_text": "Thời hạn như đã viết — the deadline as written",
+    }),
+    "recipients": ("Nơi nhận — recipients", {
+        "document_id": "Văn bản — the document",
+        "seq": "Thứ tự — order",
+        "recipient": "Nơi nhận — recipient",
+    }),
+    "tasks_citing": ("Mục trích dẫn văn bản (văn bản hiện hành) — nodes citing a document, current documents", {
+        "citation_id": "Lần trích dẫn — citation row",
+        "legal_document_id": "Văn bản được trích dẫn — the cited document",
+        "ref": "Số hiệu văn bản được trích dẫn — cited reference",
+        "ref_key": "Khóa so khớp số hiệu — matching key of the reference",
+        "cited_doc_type": "Loại văn bản được trích dẫn — cited document type",
+        "cited_issuer": "Cơ quan ban hành văn bản được trích dẫn — cited issuer",
+        "cited_date": "Ngày văn bản được trích dẫn — cited date",
+        "relation": "Quan hệ — relation",
+        "citation_text": "Đoạn trích — the mention as written",
+        "document_id": "Văn bản trích dẫn — citing document",
+        "document_type": "Loại văn bản trích dẫn — citing document type",
+        "document_number": "Số hiệu văn bản trích dẫn — citing document number",
+        "document_issuer": "Cơ quan ban hành văn bản trích dẫn — citing issuer",
+        "document_date": "Ngày văn bản trích dẫn — citing document date",
+        "document_title": "Trích yếu văn bản trích dẫn — citing document title",
+        "path": "Đường dẫn tệp — file path",
+        "node_pk": "Mã dòng của mục — node row id",
+        "node_id": "Số hiệu mục — node id",
+        "heading": "Tiêu đề mục — heading",
+        "text": "Nội dung mục — node text",
+        "task": "1 = là nhiệm vụ — 1 if a task",
+        "deadline": "Thời hạn — deadline",
+    }),
+    "unit_tasks": ("Việc của từng đơn vị, mở rộng cho cả cây mục con — each unit's work, "
+                   "expanded to the node's subtree", {
+        "unit_id": "Mã đơn vị — unit id",
+        "unit": "Tên đơn vị (chuẩn) — unit, canonical name",
+        "unit_as_written": "Tên đơn vị như đã viết — unit as written",
+        "role": "Vai trò: lead = chủ trì, support = phối hợp — role",
+        "document_id": "Văn bản — the document",
+        "document_type": "Loại văn bản — document type",
+        "document_number": "Số hiệu văn bản — document number",
+        "document_issuer": "Cơ quan ban hành — issuer",
+        "document_date": "Ngày ban hành — document date",
+        "document_title": "Trích yếu — document title",
+        "node_pk": "Mã dòng của mục — node row id",
+        "node_id": "Số hiệu mục — node id",
+        "heading": "Tiêu đề mục — heading",
+        "text": "Nội dung mục — node text",
+        "task": "1 = là nhiệm vụ — 1 if a task",
+        "seq": "Thứ tự trong văn bản — order in the document",
+        "deadline": "Thời hạn (của mục hoặc kế thừa) — deadline, own or inherited",
+        "deadline_text": "Thời hạn như đã viết — deadline as written",
+        "assigned_node": "Mục ghi phân công — the node where the assignment is stated",
+        "depth": "0 = giao trực tiếp, > 0 = kế thừa từ mục cha — 0 stated here, > 0 inherited",
+    }),
+    "legal_document_links": ("Văn bản được trích dẫn mà sổ cũng lưu — cited documents the registry holds", {
+        "legal_document_id": "Văn bản được trích dẫn — the cited document",
+        "document_id": "Bản đã nạp của văn bản đó — our ingested copy",
+    }),
+}
+
+FACETS = {
+    "documents": ["issuer", "doc_type"],
+    "legal_documents": ["issuer", "doc_type"],
+    "assignments": ["unit", "role"],
+    "unit_tasks": ["unit", "role"],
+    "tasks_citing": ["ref", "document_issuer"],
+}
+LABEL_COLUMNS = {"documents": "title", "legal_documents": "ref", "units": "name"}
+
+# The lead unit(s) of a node: own or inherited from a unit heading (as kehoach cites).
+_LEADS_SQL = """(select group_concat(unit, '; ') from (
+      select distinct u.name as unit from node_ancestors t
+      join nodes an on an.id = t.ancestor
+      join assignments a on a.document_id = an.document_id and a.node_id = an.node_id and a.role = 'lead'
+      join units u on u.unit_id = a.unit_id
+      where t.node = {node_pk} order by t.depth, a.id))"""
+
+QUERIES: dict[str, dict] = {
+    "tasks_citing_document": {
+        "title": "Nhiệm vụ trích dẫn một văn bản — tasks citing a document",
+        "description": "Nhập số hiệu theo bất kỳ cách viết nào (33/CT-TTg, 33/ct-ttg, Chỉ thị số 33/CT-TTg) — "
+                       "the cited reference in any written form.",
+        "sql": f"""select tc.ref, tc.document_number, tc.document_issuer, tc.document_date, tc.node_id,
+  tc.task, tc.text, {_LEADS_SQL.format(node_pk="tc.node_pk")} as lead_units, tc.deadline,
+  group_concat(distinct tc.relation) as relation, tc.document_id
+from tasks_citing tc
+where tc.ref_key = ref_key(:ref)
+group by tc.document_id, tc.node_id
+order by tc.document_date desc, tc.document_id, tc.node_pk""",
+    },
+    "unit_tasks_deadlines": {
+        "title": "Việc của một đơn vị, kèm thời hạn — a unit's tasks with deadlines",
+        "description": "Tên đơn vị theo bất kỳ cách viết nào (Phòng Văn hoá – Xã hội) hoặc mã đơn vị; "
+                       "việc có thời hạn trước — any spelling of the unit's name, or its unit id; "
+                       "tasks with a deadline first.",
+        "sql": """select ut.unit, ut.role, ut.deadline, ut.deadline_text, ut.document_number, ut.document_issuer,
+  ut.node_id, ut.heading, ut.text, min(ut.depth) > 0 as inherited, ut.document_id
+from unit_tasks ut
+where ut.unit_id in (select unit_id from unit_aliases where alias_key = unit_key(:unit) or unit_id = :unit)
+group by ut.document_id, ut.node_pk, ut.unit_id
+order by ut.deadline is null, ut.deadline, ut.document_id, ut.seq""",
+    },
+    "overdue_tasks": {
+        "title": "Việc quá hạn tính đến hôm nay — overdue tasks as of today",
+        "description": "Thời hạn trước ngày hôm nay (giờ máy chủ) — deadline before today (server's local date).",
+        "sql": """select ut.deadline, cast(julianday(date('now', 'localtime')) - julianday(ut.deadline) as integer)
+    as days_overdue,
+  ut.unit, ut.role, ut.document_number, ut.document_issuer, ut.node_id, ut.heading, ut.text, ut.document_id
+from unit_tasks ut
+where ut.deadline < date('now', 'localtime')
+group by ut.document_id, ut.node_pk, ut.unit_id
+order by ut.deadline, ut.document_id, ut.seq, ut.role, ut.unit""",
+    },
+    "documents_implementing": {
+        "title": "Văn bản triển khai thực hiện một văn bản — documents implementing a document",
+        "description": "Văn bản ghi \"Thực hiện …\" văn bản này; our_copy = bản sổ đang lưu — documents that "
+                       "implement REF (any written form); our_copy is the registry's own copy of REF.",
+        "sql": """select l.ref, d.id as document_id, d.doc_type, d.number, d.issuer, d.date, d.title,
+  group_concat(distinct c.node_id) as nodes,
+  (select min(k.document_id) from legal_document_links k where k.legal_document_id = l.id) as our_copy
+from legal_documents l
+join citations c on c.legal_document_id = l.id and c.relation = 'implements'
+join documents d on d.id = c.document_id and d.current = 1
+where l.ref_key = ref_key(:ref)
+group by d.id
+order by d.date is null, d.date desc, d.id""",
+    },
+    "most_cited_documents": {
+        "title": "Văn bản được trích dẫn nhiều nhất — most-cited documents",
+        "description": "Số văn bản trích dẫn và số lần trích dẫn — citing documents and mentions.",
+        "sql": """select l.ref, l.doc_type, l.issuer, l.date, count(distinct c.document_id) as citing_documents,
+  count(*) as mentions, l.id as legal_document_id
+from legal_documents l
+join citations c on c.legal_document_id = l.id
+join documents d on d.id = c.document_id and d.current = 1
+group by l.id
+order by citing_documents desc, mentions desc, l.ref
+limit 100""",
+    },
+}
+
+
+def database_name(db: str | Path) -> str:
+    """Datasette's name for a database file: its stem ("kehoach.db" → "kehoach")."""
+    return Path(db).stem
+
+
+def metadata(db_name: str) -> dict:
+    """Datasette metadata for a registry served under ``db_name`` (pure).
+
+    :param db_name: the database's name in Datasette (see :func:`database_name`)
+    """
+    tables: dict[str, dict] = {}
+    for name, (description, columns) in TABLES.items():
+        table: dict = {"description": description, "columns": dict(columns)}
+        if name in FACETS:
+            table["facets"] = list(FACETS[name])
+        if name in LABEL_COLUMNS:
+            table["label_column"] = LABEL_COLUMNS[name]
+        tables[name] = table
+    # Search box on nodes: nodes_fts indexes heading, text and text_folded (đ → d).
+    tables["nodes"].update({"fts_table": "nodes_fts", "fts_pk": "id", "searchmode": "escaped"})
+    tables["nodes_fts"] = {"hidden": True}
+    return {
+        "title": TITLE,
+        "description": "Nhiệm vụ, đơn vị, thời hạn và văn bản được trích dẫn trong kế hoạch, chỉ thị, quyết "
+                       "định — tasks, units, deadlines and cited documents of Vietnamese government plans.",
+        "source": "kehoach",
+        "databases": {
+            db_name: {
+                "description": "Sổ theo dõi (chỉ đọc) — the registry, read-only",
+                "tables": tables,
+                "queries": {name: dict(query) for name, query in QUERIES.items()},
+            }
+        },
+    }
+
+
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    """Make the registry's matching keys callable from SQL: ``ref_key(x)``, ``unit_key(x)``."""
+    conn.create_function("ref_key", 1, ref_key, deterministic=True)
+    conn.create_function("unit_key", 1, unit_key, deterministic=True)
+
+
+class _Plugin:
+    """Datasette plugin: the key functions on every connection."""
+
+    @staticmethod
+    def prepare_connection(conn, database, datasette):  # noqa: ARG004  (hook signature)
+        prepare_connection(conn)
+
+
+def _register_plugin() -> None:
+    from datasette import hookimpl
+    from datasette.plugins import pm
+
+    if pm.get_plugin("kehoach") is None:
+        hookimpl(_Plugin.prepare_connection)
+        pm.register(_Plugin, name="kehoach")
+
+
+def check_registry(db: str | Path) -> Path:
+    """The registry file, checked: it exists and is a registry of this version.
+
+    :raises kehoach.pipeline.errors.RegistryError: no such file, or not a registry
+    """
+    from kehoach.pipeline.queries import open_readonly
+
+    open_readonly(db).conn.close()
+    return Path(db)
+
+
+def _pending_log(path: Path) -> bool:
+    """True while the write-ahead log holds rows not yet folded into the file (an ingest is running)."""
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def datasette_app(db: str | Path):
+    """A configured Datasette instance serving ``db`` read-only, with :func:`metadata`.
+
+    The file is opened immutable (no locks, no writes); only while an ingest is
+    writing (a non-empty -wal file, which immutable mode would ignore) is it
+    opened ``mode=ro`` instead, still read-only.
+    """
+    from datasette.app import Datasette
+
+    path = check_registry(db)
+    _register_plugin()
+    files = {"files": [str(path)]} if _pending_log(path) else {"immutables": [str(path)]}
+    return Datasette(**files, metadata=metadata(database_name(path)), settings={"sql_time_limit_ms": 5000})
+
+
+def serve(db: str | Path, *, port: int = DEFAULT_PORT) -> None:
+    """Serve the registry with Datasette on http://127.0.0.1:PORT until interrupted.
+
+    :raises kehoach.pipeline.errors.RegistryError: no such registry
+    """
+    import asyncio
+
+    import uvicorn
+
+    ds = datasette_app(db)
+    asyncio.run(ds.invoke_startup())
+    uvicorn.run(ds.app(), host=HOST, port=port, log_level="warning", lifespan="on", workers=1)
