@@ -222,6 +222,8 @@ def eval_command(
 from kehoach.pipeline import cli_query
 
 cli_query.register(app)
+from kehoach.pipeline import cli_surfaces  # noqa: E402  (serve, review, export)
+cli_surfaces.register(app)
 
 
 def main() -> None:
