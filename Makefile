@@ -49,3 +49,10 @@ clean:
 # Speed and memory figures (not a test): writes benchmarks/results.json.
 bench: $(STAMP) system-deps
 	@$(BIN)/python benchmarks/bench.py
+
+# Datasette on http://127.0.0.1:$(PORT)/ over the registry (read-only); ingests the samples first
+# when the registry does not exist yet.
+PORT ?= 8001
+serve: $(STAMP)
+	@test -f $(DB) || $(BIN)/kehoach ingest $(SAMPLE_DOCS) --db $(DB) --no-progress
+	@$(BIN)/kehoach serve --db $(DB) --port $(PORT)
