@@ -119,18 +119,17 @@ def parse_page_number(text: str) -> int | None:
 def drop_page_numbers(lines: Sequence[Line]) -> list[Line]:
     """Drop lone page-number lines.
 
-    With layout, a lone number is a page number. Without layout (TXT), a lone
-    number line is taken as a page number only when it continues the page
-    sequence (2, 3, 4 …), so numbered table cells ("1", "2" on their own lines)
-    survive unless they happen to follow that sequence exactly.
+    Readers with layout drop page numbers by their position on the page, so a
+    lone number that reaches here with layout is text (a year wrapped onto its
+    own line, a table cell). Without layout (TXT), a lone number line is taken
+    as a page number only when it continues the page sequence (2, 3, 4 …), so
+    numbered table cells survive unless they happen to follow that sequence.
     """
     out: list[Line] = []
     expected = 2
     for line in lines:
         number = parse_page_number(line.text)
-        if number is not None:
-            if line.page is not None and line.top is not None:
-                continue
+        if number is not None and line.top is None:
             if number == expected:
                 expected += 1
                 continue
@@ -172,6 +171,7 @@ _LOWER_DASH_RE = re.compile(r"^\s*[-–—]\s*[a-zđà-ỹ]")
 _OPEN_END_RE = re.compile(
     r"(?:[-–,(/&]|\b(?:và|của|các|số|tại|theo|với|về|cho|trong|đến|từ|là|được|ngày|tháng|năm|do|như))\s*$")
 _SENTENCE_END_RE = re.compile(r"""[.;:!?…](?:\s*[”"'»)\]])*$|\./\.$""")
+INDENT_SHARE = 0.02  # a first-line indent of at least this share of the page width (about 12 pt on A4)
 _WRAP_SLACK = 0.12  # a line ending this far (share of page width) short of the right edge ends its paragraph
 # TXT without layout: a line shorter than this share of the usual line length ends its paragraph.
 SHORT_LINE_SHARE = 0.55
@@ -191,13 +191,31 @@ def _ends_short(line: Line, right_edge: float | None) -> bool:
     return line.x1 < right_edge - _WRAP_SLACK * line.page_width
 
 
+def _indented(line: Line, left_edge: float | None) -> bool:
+    """A first-line indent: the line starts clearly right of the body's left margin."""
+    if line.x0 is None or left_edge is None or not line.page_width:
+        return False
+    return line.x0 > left_edge + INDENT_SHARE * line.page_width
+
+
+def _left_edges(lines: Sequence[Line]) -> dict[int | None, float]:
+    """The body's left margin per page: the smallest x0 outside the two-column bands, over all
+    pages of the same width."""
+    by_width: dict[float | None, float] = {}
+    for line in lines:
+        if line.x0 is not None and line.column is None:
+            by_width[line.page_width] = min(by_width.get(line.page_width, line.x0), line.x0)
+    return {line.page: by_width[line.page_width] for line in lines if line.page_width in by_width}
+
+
 def _right_edges(lines: Sequence[Line]) -> dict[int | None, float]:
-    """The body's right margin per page: the largest x1 seen on it."""
-    edges: dict[int | None, float] = {}
+    """The body's right margin per page: the largest x1 over all pages of the same width
+    (a page holding only a short heading and a page break still has the body's margin)."""
+    by_width: dict[float | None, float] = {}
     for line in lines:
         if line.x1 is not None:
-            edges[line.page] = max(edges.get(line.page, 0.0), line.x1)
-    return edges
+            by_width[line.page_width] = max(by_width.get(line.page_width, 0.0), line.x1)
+    return {line.page: by_width[line.page_width] for line in lines if line.x1 is not None}
 
 
 def _blank_lines_mean_breaks(lines: Sequence[Line]) -> bool:
@@ -229,7 +247,7 @@ def _starts_lower(text: str) -> bool:
 
 
 def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_edge: float | None,
-                         typical_length: int | None = None) -> bool:
+                         typical_length: int | None = None, left_edge: float | None = None) -> bool:
     """Whether ``line`` begins a new paragraph after ``prev``."""
     if NEW_BLOCK_RE.match(line.text):
         if _LOWER_DASH_RE.match(line.text) and not _SENTENCE_END_RE.search(prev.text):
@@ -241,6 +259,14 @@ def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_
         # A paragraph never starts in lower case: the line continues the one
         # above even across a blank line or a page break.
         return False
+    laid_out = prev.x1 is not None and right_edge is not None and bool(prev.page_width)
+    if laid_out and prev.column is None and line.column is None and not (prev.bold or line.bold):
+        # Justified body text: a paragraph ends on a short line or the next one is
+        # indented; a full-width line ending in ";" or "." is only a wrap.
+        if _ends_short(prev, right_edge) or _indented(line, left_edge):
+            return True
+        if prev.page != line.page or not (blank_is_break and line.blank_before):
+            return False
     if prev.page is not None and line.page is not None and prev.page != line.page:
         # A page break wraps like a line break: judge by punctuation alone.
         return bool(_SENTENCE_END_RE.search(prev.text))
@@ -268,13 +294,14 @@ def join_paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
     """Undo hard line wraps: consecutive lines of one paragraph become one ``Paragraph``."""
     blank_is_break = _blank_lines_mean_breaks(lines)
     edges = _right_edges(lines)
+    lefts = _left_edges(lines)
     typical = _typical_length(lines)
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
     for line in lines:
         if current and starts_new_paragraph(
             current[-1], line, blank_is_break=blank_is_break, right_edge=edges.get(current[-1].page),
-            typical_length=typical,
+            typical_length=typical, left_edge=lefts.get(line.page),
         ):
             paragraphs.append(_make_paragraph(current))
             current = []

@@ -87,3 +87,39 @@ def test_blank_after_every_line_carries_no_break():
     paragraphs = paragraphs_of(lines)
     assert [p[:2] for p in paragraphs] == ["1.", "2.", "3."]
     assert "2 cấp, chuyển mạnh" in paragraphs[1]
+
+
+# Lines as a PDF reader gives them on an A4 page (595 pt wide; body from x0=91 to x1=547,
+# first-line indent at 119). Each row: (text, page, x0, x1).
+A4 = 595.0
+LAYOUT_CASES = [
+    pytest.param(
+        [("Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh;", 1, 119, 547),
+         ("Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng.", 1, 91, 389)],
+        ["Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh; "
+         "Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng."],
+        id="full-width-line-ending-semicolon-is-a-wrap"),
+    pytest.param(
+        [("1. Phòng Văn hóa - Xã hội", 4, 119, 258),
+         ("Chủ động phối hợp với Ban Xây dựng đảng Đảng ủy tham mưu, đề", 5, 119, 547)],
+        ["1. Phòng Văn hóa - Xã hội", "Chủ động phối hợp với Ban Xây dựng đảng Đảng ủy tham mưu, đề"],
+        id="short-heading-then-page-break"),
+    pytest.param(
+        [("nhà nước, chính quyền các cấp trong tình hình mới; Quyết định số", 1, 91, 547),
+         ("Ủy ban nhân dân thành phố Hải Phòng về Ban hành danh mục nhiệm vụ", 2, 91, 547)],
+        ["nhà nước, chính quyền các cấp trong tình hình mới; Quyết định số "
+         "Ủy ban nhân dân thành phố Hải Phòng về Ban hành danh mục nhiệm vụ"],
+        id="full-line-across-page-break-continues"),
+    pytest.param(
+        [("đổi khí hậu.", 1, 91, 178),
+         ("Trách nhiệm chỉ đạo thực hiện: Ban Tuyên giáo Tỉnh ủy.", 1, 119, 480)],
+        ["đổi khí hậu.", "Trách nhiệm chỉ đạo thực hiện: Ban Tuyên giáo Tỉnh ủy."],
+        id="short-last-line-then-indented-line"),
+]
+
+
+@pytest.mark.parametrize("rows,expected", LAYOUT_CASES)
+def test_join_paragraphs_with_layout(rows, expected):
+    lines = [Line(text=t, page=page, x0=x0, x1=x1, top=100.0 + 17 * i, page_width=A4)
+             for i, (t, page, x0, x1) in enumerate(rows)]
+    assert [p.text for p in join_paragraphs(lines)] == expected
