@@ -9,10 +9,9 @@ registry, unknown format) is one line on stderr and exit status 2.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
-
 from kehoach.pipeline.errors import KehoachError
 
 DEFAULT_DB = Path("kehoach.db")
@@ -53,7 +52,7 @@ def serve(
 
 def review(
     file: Annotated[Path, typer.Argument(help="A .pdf, .docx or .txt document.")],
-    out: Annotated[Optional[Path], typer.Option("--output", "-o", help="The HTML file to write "
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="The HTML file to write "
                                                 "(default: FILE's name with .html, here).")] = None,
 ) -> None:
     """Write a one-file HTML page to check an extraction: metadata, warnings, assignments,
@@ -77,9 +76,9 @@ def review(
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or xlsx.")] = "csv",
     db: DbOption = DEFAULT_DB,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Only this unit's tasks (any spelling).")] = None,
-    doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document: number, id or file name.")] = None,
-    out: Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write (default: stdout; "
+    unit: Annotated[str | None, typer.Option("--unit", help="Only this unit's tasks (any spelling).")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Only this document: number, id or file name.")] = None,
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (default: stdout; "
                                                 "xlsx: kehoach-tasks.xlsx).")] = None,
 ) -> None:
     """Write the task table, one row per (task, unit): document, node, task text, unit, role,

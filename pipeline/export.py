@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TextIO
 
 import sqlite_utils
-
 from kehoach.extractors.keys import ref_key
 from kehoach.pipeline.errors import KehoachError
 from kehoach.pipeline.queries import open_readonly, unit_ids
@@ -148,8 +147,7 @@ def write_csv(rows: Sequence[dict], stream: TextIO) -> None:
 
 def write_jsonl(rows: Sequence[dict], stream: TextIO) -> None:
     """One JSON object per line; cited refs a list; absent values null."""
-    for row in rows:
-        stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+    stream.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 def _cell_value(column: str, value):

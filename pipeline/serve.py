@@ -147,8 +147,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "task": "1 = là nhiệm vụ — 1 if a task",
         "deadline": "Thời hạn — deadline",
     }),
-    "unit_tasks": ("Việc của từng đơn vị, mở rộng cho cả cây mục con — each unit's work, "
-                   "expanded to the node's subtree", {
+    "unit_tasks": (("Việc của từng đơn vị, mở rộng cho cả cây mục con — each unit's work, "
+                    "expanded to the node's subtree"), {
         "unit_id": "Mã đơn vị — unit id",
         "unit": "Tên đơn vị (chuẩn) — unit, canonical name",
         "unit_as_written": "Tên đơn vị như đã viết — unit as written",
@@ -304,7 +304,7 @@ class _Plugin:
     """Datasette plugin: the key functions on every connection."""
 
     @staticmethod
-    def prepare_connection(conn, database, datasette):  # noqa: ARG004  (hook signature)
+    def prepare_connection(conn, database, datasette):
         prepare_connection(conn)
 
 

@@ -19,7 +19,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from kehoach.pipeline import api, registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,7 +93,8 @@ def server(tmp_path_factory):
 
 def run_chromium(chromium: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-                          capture_output=True, text=True, timeout=BROWSER_SECONDS, stdin=subprocess.DEVNULL)
+                          check=False, capture_output=True, text=True, timeout=BROWSER_SECONDS,
+                          stdin=subprocess.DEVNULL)
 
 
 def test_canned_query_in_browser(chromium, server, tmp_path):

@@ -9,11 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from kehoach.pipeline import api, export, registry
 from kehoach.pipeline.cli import app
 from kehoach.pipeline.queries import open_readonly
+from typer.testing import CliRunner
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "pdf"
 LUONG_MINH = "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"

@@ -8,11 +8,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from kehoach.extractors.normalize import fold_ascii
 from kehoach.pipeline import api, registry, serve
 from kehoach.pipeline.cli import app
+from typer.testing import CliRunner
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "pdf"
 GIA_VIEN = "Ủy ban nhân dân phường Gia Viên"
