@@ -66,7 +66,7 @@ _VNI_BREVE = {"ê": "", "è": "\u0300", "é": "\u0301", "ú": "\u0309", "ü": "\
 def _vni_pairs() -> dict[str, str]:
     pairs: dict[str, str] = {}
     for lower in (True, False):
-        def mark(m: str) -> str:
+        def mark(m: str, lower: bool = lower) -> str:
             return m if lower else m.upper()
 
         for base in "aeiouy" + "ơư":

@@ -48,7 +48,7 @@ def find_tesseract() -> str | None:
 @functools.lru_cache(maxsize=4)
 def _languages(binary: str) -> frozenset[str]:
     try:
-        out = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
+        out = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):
         return frozenset()
     return frozenset(line.strip() for line in (out.stdout + out.stderr).splitlines()[1:] if line.strip())
@@ -147,7 +147,7 @@ def _run_tesseract(binary: str, image: bytes, dpi: int, timeout: float) -> str:
     try:
         out = subprocess.run(
             [binary, "stdin", "stdout", "-l", OCR_LANG, "tsv"],  # no --dpi: measured to cost accuracy
-            input=image, capture_output=True, timeout=timeout, env=env,
+            input=image, capture_output=True, timeout=timeout, env=env, check=False,
         )
     except subprocess.TimeoutExpired as exc:
         raise OcrError(f"tesseract took over {timeout:.0f} s") from exc

@@ -26,7 +26,7 @@ MIN_WORDS = 8  # fewer scored tokens: too little text to judge, see ``enough_tex
 
 # Onsets (phụ âm đầu), "gi" and "qu" included; "" is the zero onset.
 ONSETS = frozenset(
-    "b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x".split() + [""]
+    ["b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"] + [""]
 )
 
 # Toneless rhymes (vần), with medial o/u; from the standard rhyme tables.

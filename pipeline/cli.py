@@ -11,14 +11,13 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from kehoach import __version__
 from kehoach.pipeline import api, registry
 from kehoach.pipeline.errors import KehoachError
-from kehoach.pipeline.files import collect_files
 from kehoach.pipeline.worker import DEFAULT_TIMEOUT
 
 app = typer.Typer(
@@ -82,13 +81,13 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders (searched recursively for "
                                                      ".pdf, .docx and .txt).")],
     db: Annotated[Path, typer.Option("--db", help="The registry database file.")] = DEFAULT_DB,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", min=1,
                                                    help="Extraction processes (default: CPU cores).")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=1,
                                            help="Seconds per document before it is abandoned.")] = DEFAULT_TIMEOUT,
     ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="Re-read scanned or garbled pages with "
                                       "Tesseract when it is installed.")] = True,
-    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar "
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar "
                                                      "(default: on a terminal).")] = None,
 ) -> None:
     """Load documents into the registry, one transaction per document.

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach.extractors import docx as docx_reader
-from kehoach.extractors import ocr
+from kehoach.extractors import ocr, text_file
 from kehoach.extractors import pdf as pdf_reader
-from kehoach.extractors import text_file
 from kehoach.extractors.quality import score_text
 from kehoach.pipeline.errors import InputError, UnsupportedFormat
 from kehoach.schemas.layout import Line, RawDocument

@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
+from typing import Self
 
 from kehoach.pipeline.errors import KehoachError
 from kehoach.pipeline.readers import DEFAULT_OPTIONS, ReadOptions
@@ -62,7 +63,7 @@ def _limit_memory() -> None:
         import resource
 
         limit = MEMORY_LIMIT_MB * 1024 * 1024
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard == resource.RLIM_INFINITY or hard > limit:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ImportError, ValueError, OSError):
@@ -92,7 +93,7 @@ def _child_main(conn, options: ReadOptions) -> None:
             conn.send(("failed", f"out of memory (over the {MEMORY_LIMIT_MB} MB limit per document)"))
         except RecursionError:
             conn.send(("failed", "document structure nested too deeply"))
-        except Exception as exc:  # a bug or a library failure on odd input: one line, not a crash
+        except Exception as exc:  # noqa: BLE001 -- a bug or a library failure on odd input: one line, not a crash
             conn.send(("failed", f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})"))
 
 
@@ -142,7 +143,7 @@ class WorkerPool:
         self._ctx = mp.get_context(_START_METHOD)
         self._workers: list[_Worker] = []
 
-    def __enter__(self) -> "WorkerPool":
+    def __enter__(self) -> Self:
         self._workers = [_Worker(self._ctx, self.options) for _ in range(self.size)]
         return self
 

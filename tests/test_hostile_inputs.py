@@ -72,7 +72,7 @@ def cli():
 
     def run(*args: str, timeout: float = 120, env: dict | None = None) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "kehoach", *args], capture_output=True, text=True,
-                              timeout=timeout, stdin=subprocess.DEVNULL, env=env)
+                              timeout=timeout, stdin=subprocess.DEVNULL, env=env, check=False)
 
     return run
 

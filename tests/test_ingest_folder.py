@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from kehoach.pipeline import batch, registry
 
 from .conftest import SHARED_CORPUS
@@ -27,7 +26,7 @@ def _folder(tmp_path, count=4):
 
 def _run(*args):
     return subprocess.run([sys.executable, "-m", "kehoach", *args], capture_output=True, text=True,
-                          timeout=300, stdin=subprocess.DEVNULL)
+                          timeout=300, stdin=subprocess.DEVNULL, check=False)
 
 
 def test_folder_with_two_workers_then_resume(tmp_path):

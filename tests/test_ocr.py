@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from kehoach.extractors import ocr
 from kehoach.extractors.quality import score_text
 
@@ -41,7 +40,7 @@ def test_fix_ocr_text(raw, expected):
 
 
 def test_parse_tsv_words_share_their_line_top():
-    tsv = "\n".join([
+    tsv = "\n".join([  # noqa: FLY002
         "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
         "4\t1\t1\t1\t1\t0\t300\t400\t900\t60\t-1\t",
         "5\t1\t1\t1\t1\t1\t300\t410\t200\t50\t96\tSở",
