@@ -40,12 +40,22 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+# What fits a terminal; --format json/csv give every column of the *_COLUMNS above.
+TABLE_COLUMNS = {
+    CITES_COLUMNS: ("document_number", "document_issuer", "node_id", "text", "unit", "deadline"),
+    TASKS_COLUMNS: ("unit", "role", "deadline", "document_number", "node_id", "text"),
+    DOCS_COLUMNS: ("id", "doc_type", "number", "issuer", "date", "nodes", "tasks", "citations", "assignments"),
+    SEARCH_COLUMNS: ("document_number", "document_issuer", "node_id", "snippet"),
+    IMPLEMENTS_COLUMNS: ("document_type", "document_number", "document_issuer", "document_date", "document_title"),
+}
+
+
 def _run(query: Callable[[], list[dict]], fmt: OutputFormat | None, columns: tuple[str, ...], title: str) -> None:
     try:
         rows = query()
     except KehoachError as exc:
         _fail(str(exc), exc.exit_code)
-    render(rows, fmt, columns=columns, title=title)
+    render(rows, fmt, columns=columns, title=title, table_columns=TABLE_COLUMNS.get(columns))
 
 
 def cites(

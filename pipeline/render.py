@@ -46,6 +46,16 @@ def _cell(value) -> str:
     return str(value)
 
 
+TABLE_TEXT_LIMIT = 90  # characters of a cell shown in the table format
+TEXT_MIN_WIDTH = 30
+_TEXT_COLUMNS = {"text", "snippet", "heading", "title", "document_title", "deadline_text"}
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= TABLE_TEXT_LIMIT else text[:TABLE_TEXT_LIMIT - 1].rstrip() + "…"
+
+
 def render(
     rows: Sequence[dict],
     fmt: OutputFormat | str | None = None,
@@ -53,6 +63,7 @@ def render(
     columns: Sequence[str] | None = None,
     title: str | None = None,
     stream: TextIO | None = None,
+    table_columns: Sequence[str] | None = None,
 ) -> None:
     """Write ``rows`` to ``stream`` (default stdout) in one format.
 
@@ -60,6 +71,8 @@ def render(
     :param fmt: table, json or csv; None picks :func:`default_format`
     :param columns: the columns to show, in order (default: every key, first seen first)
     :param title: a caption for the table format
+    :param table_columns: a narrower set for the table format, which must fit a terminal
+        (long text is shortened there; JSON and CSV keep every column and all the text)
     """
     stream = stream or sys.stdout
     fmt = OutputFormat(fmt) if fmt is not None else default_format(stream)
@@ -77,11 +90,13 @@ def render(
         from rich.console import Console
         from rich.table import Table
 
+        cols = list(table_columns or cols)
         table = Table(title=title, show_lines=False, expand=False)
         for c in cols:
-            table.add_column(c, overflow="fold")
+            table.add_column(c.replace("_", " "), overflow="fold",
+                             min_width=TEXT_MIN_WIDTH if c in _TEXT_COLUMNS else None)
         for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in cols))
+            table.add_row(*(_shorten(_cell(row.get(c))) for c in cols))
         console = Console(file=stream, soft_wrap=False)
         console.print(table)
         if not rows:
