@@ -60,3 +60,25 @@ def test_txt_encodings(tmp_path, data, expected):
     path = tmp_path / "doc.txt"
     path.write_bytes(data)
     assert api.normalised_text(path) == expected
+
+
+@pytest.mark.parametrize("pdf", sorted((SAMPLES / "pdf").glob("*.pdf")), ids=lambda p: p.stem)
+def test_pdfium_engine_matches_pdfplumber_reference(pdf):
+    """The fast engine gives the same lines, columns and bold marks as the pdfplumber reference."""
+    from kehoach.extractors import pdf as pdf_reader
+
+    data = pdf.read_bytes()
+    fast, pages_fast = pdf_reader.extract_lines(data, engine="pdfium")
+    reference, pages_ref = pdf_reader.extract_lines(data, engine="pdfplumber")
+    assert pages_fast == pages_ref
+    assert [(x.text, x.page, x.column, x.bold) for x in fast] == [(x.text, x.page, x.column, x.bold) for x in reference]
+
+
+def test_pdfium_engine_splits_footnote_marks_and_keeps_line_end_hyphens(shared_corpus):
+    from kehoach.extractors import pdf as pdf_reader
+
+    lines, _ = pdf_reader.extract_lines((shared_corpus / "pdf" / "native_3686-UBND-XD_cong-van-kien-nghi.pdf").read_bytes())
+    text = "\n".join(line.text for line in lines)
+    assert "số 42/2024/QH15 1 ngày 29/6/2024" in text  # superscript footnote mark kept apart from the symbol
+    lines, _ = pdf_reader.extract_lines((shared_corpus / "pdf" / "native_1696-QD-UBND_quyet-dinh-uy-quyen.pdf").read_bytes())
+    assert any(line.text.endswith("105/2025/NĐ-") for line in lines)
