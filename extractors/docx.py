@@ -397,5 +397,6 @@ def extract_lines(data: bytes) -> list[Line]:
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds on damaged parts
         reason = (str(exc).strip().splitlines() or [""])[0][:120]
         raise DocxReadError(f"damaged DOCX ({type(exc).__name__}{': ' + reason if reason else ''})") from None
-    return [Line(text=text, line_no=k, bold=bold, column=column, blank_before=blank)
+    # Word already knows its paragraphs: the joiner must not guess them again.
+    return [Line(text=text, line_no=k, bold=bold, column=column, blank_before=blank, hard_break=True)
             for k, (text, bold, column, blank) in enumerate(rows)]

@@ -249,6 +249,8 @@ def _starts_lower(text: str) -> bool:
 def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_edge: float | None,
                          typical_length: int | None = None, left_edge: float | None = None) -> bool:
     """Whether ``line`` begins a new paragraph after ``prev``."""
+    if line.hard_break:
+        return True
     if NEW_BLOCK_RE.match(line.text):
         if _LOWER_DASH_RE.match(line.text) and not _SENTENCE_END_RE.search(prev.text):
             return False  # "kinh tế⏎- xã hội": a compound split at its dash, not a bullet

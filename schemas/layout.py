@@ -25,6 +25,7 @@ class Line:
     column: str | None = None  # "left" / "right" inside the two-column header or signature band
     page_width: float | None = None
     blank_before: bool = False  # a blank line (or extra vertical gap) precedes this line
+    hard_break: bool = False  # the source itself starts a paragraph here (a DOCX paragraph, a table cell)
 
     def with_text(self, text: str) -> "Line":
         return replace(self, text=text)
