@@ -21,10 +21,6 @@ def normalise(raw: RawDocument) -> list[Line]:
     return drop_page_numbers(clean_lines(raw.lines))
 
 
-def paragraphs_of(lines: list[Line]) -> list[Paragraph]:
-    return join_paragraphs(lines)
-
-
 def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
     """Header, body tree, signature and recipients from cleaned lines.
 
