@@ -360,8 +360,6 @@ class _PdfiumPage:
         text = tp.get_text_range(0, count)
         if len(text) != count:  # surrogate pairs shift indexes: fall back to rect segments
             return self._rect_words()
-        # PDFium marks a hyphen that ends a line as U+0002 or U+FFFE.
-        text = text.replace("\x02", "-").replace("\ufffe", "-")
         words: list[dict] = []
         x, y = ctypes.c_double(), ctypes.c_double()
         for match in _WORD_RE.finditer(text):
@@ -377,7 +375,8 @@ class _PdfiumPage:
                 left, _, _, _ = tp.get_charbox(start)
                 _, _, right, _ = tp.get_charbox(stop - 1)
                 pdfium_c.FPDFText_GetCharOrigin(raw, first, ctypes.byref(x), ctypes.byref(y))
-                words.append({"text": text[start:stop], "x0": left, "x1": max(right, left), "size": size,
+                # PDFium marks a hyphen that ends a line as U+0002 or U+FFFE; the word ends there.
+                words.append({"text": text[start:stop].translate(_LINE_END_HYPHENS), "x0": left, "x1": max(right, left), "size": size,
                               # Rows are grouped on the baseline: a glyph box's top moves with its
                               # diacritics ("ỦY" stands taller than "BAN" on the same line).
                               "top": self.height - (y.value + size), "bottom": self.height - y.value,
@@ -413,7 +412,8 @@ class _PdfiumPage:
         return words
 
 
-_WORD_RE = re.compile(r"[^\s\x00-\x1f\ufffe\uffff]+")
+_WORD_RE = re.compile(r"[^\s\x00-\x1f\ufffe\uffff]+[\x02\ufffe]?")
+_LINE_END_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
 BOLD_WEIGHT = 600
 
 
