@@ -1,6 +1,7 @@
 # kehoach — the two commands of the README: `make run` and `make test`.
 # Both create .venv when missing, install the package into it, and install the
-# system packages the pipeline needs (tesseract for OCR) when apt is available.
+# system packages the project needs (tesseract for OCR, fonts-liberation2, chromium
+# for the browser test) when apt is available: see scripts/install-system-deps.sh.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -34,9 +35,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 system-deps:
 	@sh scripts/install-system-deps.sh
 
-# Rebuild the sample PDFs from samples/source (needs Debian's fonts-liberation2).
-samples: $(STAMP)
-	@fc-list 2>/dev/null | grep -q LiberationSerif || (command -v apt-get >/dev/null && apt-get install -y -qq fonts-liberation2 >/dev/null) || true
+# Rebuild the sample PDFs from samples/source (Debian's fonts-liberation2 comes with system-deps).
+samples: $(STAMP) system-deps
 	@$(BIN)/python samples/make_samples.py
 
 lint: $(STAMP)

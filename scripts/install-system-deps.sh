@@ -1,42 +1,44 @@
 #!/bin/sh
-# Install the system packages kehoach uses when they are missing: tesseract with
-# the Vietnamese model (OCR of scanned pages), and chromium (the browser test).
-# Quiet when already present.
-# Skips with a message where apt-get is unavailable or we are not root.
+# Install the Debian packages kehoach uses, each only when it is missing, quietly:
+#   tesseract-ocr + tesseract-ocr-vie  OCR of scanned pages and broken text layers
+#   fonts-liberation2                  typesetting sample PDFs (make samples, tests/test_pdf_path.py);
+#                                      not fonts-liberation, which lacks ư, ơ and stacked diacritics
+#   chromium                           the browser test of `kehoach serve` (tests/test_browser.py)
+# Where apt-get is unavailable or we are not root, says what to install by hand and goes on.
 set -u
 
-# chromium (headless) for the browser test of `kehoach serve` (tests/test_browser.py);
-# installed on its own, so the tesseract steps below still run.
-if ! command -v chromium >/dev/null 2>&1; then
+updated=""
+
+# install PURPOSE PACKAGE...
+install() {
+    purpose=$1
+    shift
     if ! command -v apt-get >/dev/null 2>&1; then
-        echo "note: apt-get not available; install chromium by hand for the browser test" >&2
-    elif [ "$(id -u)" != "0" ]; then
-        echo "note: not root; install chromium by hand for the browser test" >&2
-    else
-        echo "installing chromium ..."
-        DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 \
-            || echo "note: could not install chromium; the browser test will be skipped" >&2
+        echo "note: apt-get not available; install $* by hand for $purpose" >&2
+        return 0
     fi
+    if [ "$(id -u)" != "0" ]; then
+        echo "note: not root; install $* by hand for $purpose" >&2
+        return 0
+    fi
+    echo "installing $* ($purpose) ..."
+    if [ -z "$updated" ]; then
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
+        updated=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null 2>&1 \
+        || echo "note: could not install $*; $purpose will be unavailable" >&2
+}
+
+if ! command -v tesseract >/dev/null 2>&1; then
+    install "OCR of scanned PDFs" tesseract-ocr tesseract-ocr-vie
+elif ! tesseract --list-langs 2>/dev/null | grep -qx vie; then
+    install "OCR of scanned PDFs" tesseract-ocr-vie
 fi
 
-missing=""
-command -v tesseract >/dev/null 2>&1 || missing="tesseract-ocr tesseract-ocr-vie"
-if [ -z "$missing" ] && ! tesseract --list-langs 2>/dev/null | grep -qx vie; then
-    missing="tesseract-ocr-vie"
-fi
-[ -z "$missing" ] && exit 0
-if ! command -v apt-get >/dev/null 2>&1; then
-    echo "note: apt-get not available; install $missing by hand for OCR of scanned PDFs" >&2
-    exit 0
-fi
-if [ "$(id -u)" != "0" ]; then
-    echo "note: not root; install $missing by hand for OCR of scanned PDFs" >&2
-    exit 0
-fi
-echo "installing $missing ..."
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >/dev/null 2>&1 || true
-apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>&1 \
-    || echo "note: could not install $missing; OCR of scanned PDFs will be unavailable" >&2
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] \
+    || install "typesetting sample PDFs" fonts-liberation2
+
+command -v chromium >/dev/null 2>&1 || install "the browser test" chromium
+
 exit 0
