@@ -81,8 +81,10 @@ def export(
     out: Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (default: stdout; "
                                                 "xlsx: kehoach-tasks.xlsx).")] = None,
 ) -> None:
-    """Write the task table, one row per (task, unit): document, node, task text, unit, role,
-    deadline, cited refs. xlsx has a header row, frozen panes and fitted column widths.
+    """Write the task table for spreadsheets: one row per (task, unit).
+
+    Columns: document, node, task text, unit, role, deadline, cited refs. The xlsx has a
+    header row, frozen panes and column widths that fit Vietnamese text.
 
     Example: kehoach export --format xlsx --unit "Ban Công tác mặt trận thôn" -o tasks.xlsx
     """
