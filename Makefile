@@ -46,9 +46,11 @@ clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis $(DB) $(DB)-wal $(DB)-shm
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-# Speed and memory figures (not a test): writes benchmarks/results.json.
+# Speed and memory figures (not a test): writes benchmarks/results.json, then times the
+# registry's queries at 20,000 documents (benchmarks/registry_scale.py, a few minutes).
 bench: $(STAMP) system-deps
 	@$(BIN)/python benchmarks/bench.py
+	@$(BIN)/python benchmarks/registry_scale.py --docs 20000
 
 # Datasette on http://127.0.0.1:$(PORT)/ over the registry (read-only); ingests the samples first
 # when the registry does not exist yet.

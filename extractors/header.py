@@ -381,9 +381,7 @@ def title_block_end(lines: list[Line], start: int) -> int:
         elif upper and not upper_title:
             break  # "BAN THƯỜNG TRỰC …" after a lower-case title: the authority line
         elif upper and upper_title and _AUTHORITY_LINE_RE.match(text) and i + 1 < len(lines) and \
-                _PREAMBLE_START_RE.match(lines[i + 1].text):
-            break
-        elif not upper and upper_title and not text.startswith("("):
+                _PREAMBLE_START_RE.match(lines[i + 1].text) or not upper and upper_title and not text.startswith("("):
             break
         if i > start and doc_type_of_line(text):
             break  # "QUYẾT ĐỊNH:" of the articles

@@ -341,13 +341,7 @@ class _PdfiumPage:
         size = pdfium_c.FPDFText_GetFontSize(raw, index)
         x, y = ctypes.c_double(), ctypes.c_double()
         baseline = y.value if pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y)) else None
-        buffer = ctypes.create_string_buffer(128)
-        flags = ctypes.c_int()
-        pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), ctypes.byref(flags))
-        name = buffer.value.decode("latin-1", "replace")
-        if pdfium_c.FPDFText_GetFontWeight(raw, index) >= BOLD_WEIGHT and "bold" not in name.lower():
-            name += ",Bold"
-        return name, size or (top - bottom), baseline
+        return self._fontname(index), size or (top - bottom), baseline
 
     def extract_words(self, **_kwargs) -> list[dict]:
         import ctypes
@@ -420,7 +414,6 @@ BOLD_WEIGHT = 600
 def extract_lines_pdfium(data: bytes, *, max_pages: int = MAX_PAGES, password: str | None = None) -> tuple[list[Line], int]:
     """All lines of a PDF via PDFium (about 20x faster than pdfplumber), same layout logic."""
     import pypdfium2 as pdfium
-
     from kehoach.extractors.legacy_fonts import decode_legacy, font_encoding
 
     try:

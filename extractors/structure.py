@@ -31,27 +31,27 @@ _AFTER_MARKER = rf"(?:\s+|$|(?=[{UPPER_CHARS}\"“(]))"
 _MARKER_RES: list[tuple[str, re.Pattern]] = [
     # Điều 1. Ban hành …   /  Điều 2: …
     # (the official form always has the dot: "Điều 5 Nghị định …" opening a line is a reference)
-    ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3}[a-zđ]?)\s*(?:[.:]\s*|$)(?P<rest>.*)$", re.S)),
+    ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3}[a-zđ]?)\s*(?:[.:]\s*|$)(?P<rest>.*)$", re.DOTALL)),
     # CHƯƠNG II / Chương 2
-    ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<label>[IVXLC]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$", re.S)),
+    ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<label>[IVXLC]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$", re.DOTALL)),
     # PHỤ LỤC / PHỤ LỤC I / Phụ lục số 02
     ("appendix", re.compile(
         r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số|Số)?\s*(?P<label>[IVXLC]+|\d{1,3}|[A-Z])\b)?\s*[.:]?\s*(?P<rest>.*)$",
-        re.S)),
+        re.DOTALL)),
     # 2.1.a. Thành lập …
     ("decimal_letter", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,2}})+\.[a-zđ])\s*[.)]{_AFTER_MARKER}(?P<rest>.*)$",
-                                  re.S)),
+                                  re.DOTALL)),
     # 3.2. Nội dung / 3.2 Nội dung / 2.1.3.
     ("decimal", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,2}})+)(?:\.|\s*\)|(?=\s+[^\W\d_]))"
-                           rf"{_AFTER_MARKER}(?P<rest>.*)$", re.S)),
+                           rf"{_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
     # II. NHIỆM VỤ
-    ("roman", re.compile(rf"^(?P<label>[IVXLC]{{1,6}})\s?[.)]{_AFTER_MARKER}(?P<rest>.*)$", re.S)),
+    ("roman", re.compile(rf"^(?P<label>[IVXLC]{{1,6}})\s?[.)]{_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
     # A. PHẦN CHUNG
-    ("part", re.compile(rf"^(?P<label>[A-ZĐ])\.\s+(?P<rest>[{UPPER_CHARS}].*)$", re.S)),
+    ("part", re.compile(rf"^(?P<label>[A-ZĐ])\.\s+(?P<rest>[{UPPER_CHARS}].*)$", re.DOTALL)),
     # 1. / 01. / 1)
-    ("arabic", re.compile(rf"^(?P<label>\d{{1,3}})\s*(?P<punct>[.)]){_AFTER_MARKER}(?P<rest>.*)$", re.S)),
+    ("arabic", re.compile(rf"^(?P<label>\d{{1,3}})\s*(?P<punct>[.)]){_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
     # a) / đ) / a.
-    ("letter", re.compile(rf"^(?P<label>[a-zđ])\s*(?P<punct>\)|\.(?=\s+[{UPPER_CHARS}]))\s*(?P<rest>.*)$", re.S)),
+    ("letter", re.compile(rf"^(?P<label>[a-zđ])\s*(?P<punct>\)|\.(?=\s+[{UPPER_CHARS}]))\s*(?P<rest>.*)$", re.DOTALL)),
 ]
 RANKS = {"part": 0, "appendix": 0, "chapter": 1, "roman": 1, "article": 2}
 _CHAIN_STYLES = {"arabic", "decimal", "decimal_letter"}
@@ -123,9 +123,7 @@ def _heading_and_text(marker: Marker, paragraphs: list[Paragraph], has_children:
     head_para = paragraphs[0]
     is_heading = False
     if first and has_body:
-        if is_upper_line(first) or head_para.bold:
-            is_heading = True
-        elif first.endswith(":") and len(first) <= COLON_HEADING_MAX_CHARS:
+        if is_upper_line(first) or head_para.bold or first.endswith(":") and len(first) <= COLON_HEADING_MAX_CHARS:
             is_heading = True
         elif _RUN_IN_LABEL_RE.match(first):
             is_heading = False

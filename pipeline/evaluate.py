@@ -37,7 +37,7 @@ class Counts:
     fp: int = 0
     fn: int = 0
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -54,7 +54,7 @@ class Accuracy:
     right: int = 0
     total: int = 0
 
-    def add(self, other: "Accuracy") -> None:
+    def add(self, other: Accuracy) -> None:
         self.right += other.right
         self.total += other.total
 

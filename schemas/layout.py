@@ -27,7 +27,7 @@ class Line:
     blank_before: bool = False  # a blank line (or extra vertical gap) precedes this line
     hard_break: bool = False  # the source itself starts a paragraph here (a DOCX paragraph, a table cell)
 
-    def with_text(self, text: str) -> "Line":
+    def with_text(self, text: str) -> Line:
         return replace(self, text=text)
 
     @property

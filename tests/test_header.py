@@ -149,6 +149,6 @@ def test_parse_header(text, expected):
 def test_body_starts_after_title_block():
     header = header_of("QUYẾT ĐỊNH\nVề việc thành lập Tổ\n\nBAN THƯỜNG TRỰC ỦY BAN MTTQ\n\nCăn cứ Luật\n\nQUYẾT ĐỊNH:")
     lines = clean_lines(Line(text=t) for t in
-                        "QUYẾT ĐỊNH\nVề việc thành lập Tổ\n\nBAN THƯỜNG TRỰC ỦY BAN MTTQ\n\nCăn cứ Luật".split("\n"))
+                        ["QUYẾT ĐỊNH", "Về việc thành lập Tổ", "", "BAN THƯỜNG TRỰC ỦY BAN MTTQ", "", "Căn cứ Luật"])
     assert lines[header.body_start].text == "BAN THƯỜNG TRỰC ỦY BAN MTTQ"
     assert header.metadata.title == "Về việc thành lập Tổ"

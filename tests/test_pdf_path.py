@@ -10,14 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from kehoach.pipeline import api
 from kehoach.pipeline.evaluate import evaluate, gold_pairs
 
 from .conftest import SAMPLES
 
 sys.path.insert(0, str(SAMPLES))
-from make_samples import FONT_DIRS, typeset_text  # noqa: E402
+from make_samples import FONT_DIRS, typeset_text
 
 KINDS = ("nodes", "citations", "mentions", "assignments")
 
