@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -242,8 +243,7 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; a crash loses no committed row
         conn.execute("PRAGMA foreign_keys = ON")
         db = sqlite_utils.Database(conn)
@@ -251,6 +251,24 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     except sqlite3.DatabaseError as exc:
         raise RegistryError(str(path), f"not a usable registry database ({exc})") from None
     return db
+
+
+WAL_RETRIES = 100  # × 0.05 s
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL. The switch needs the file to itself and SQLite answers "locked" at once
+    (no busy handler) while another process opens or converts the same new file: retry."""
+    for _ in range(WAL_RETRIES):
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            time.sleep(0.05)
+    conn.execute("PRAGMA journal_mode = WAL")  # last try: let its error speak
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
