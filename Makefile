@@ -16,9 +16,8 @@ run: $(STAMP) system-deps
 	@$(BIN)/kehoach ingest $(SAMPLE_DOCS) --db $(DB)
 	@echo "--- registry: $(DB)"
 	@$(BIN)/kehoach summary --db $(DB)
-	@echo "--- example: kehoach extract $(SAMPLE_DOCS)/gia-vien-ke-hoach-dan-van-2025.pdf (metadata)"
-	@$(BIN)/kehoach extract $(SAMPLE_DOCS)/gia-vien-ke-hoach-dan-van-2025.pdf --format json \
-		| $(BIN)/python -c "import json,sys; d=json.load(sys.stdin); print(json.dumps(d['metadata'], ensure_ascii=False, indent=1))"
+	@echo "--- example query: which tasks cite Chỉ thị 33/CT-TTg?  (kehoach cites 33/CT-TTg)"
+	@COLUMNS=110 $(BIN)/kehoach cites 33/CT-TTg --db $(DB) --format table
 
 test: $(STAMP) system-deps
 	@$(BIN)/python -m pytest -q
