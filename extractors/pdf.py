@@ -87,6 +87,7 @@ def _row_cells(row: list[dict]) -> list[_Cell]:
     return out
 
 
+_ADDRESSEE_RE = re.compile(r"^Kính\s+gửi\b")
 # Cells whose text marks the closing band (recipients beside the signature).
 _BAND_TEXT_RE = re.compile(r"^(Nơi nhận|TM\.|T/M|KT\.|TL\.|TUQ\.|Q\.\s)", re.IGNORECASE)
 
@@ -124,11 +125,18 @@ def _page_lines(page, page_no: int) -> Iterator[Line]:
     rows = [r for r in rows if not (len(r) == 1 and _is_page_number(r[0].text) and (
         r[0].top < height * PAGE_MARGIN_BAND or r[0].top > height * (1 - PAGE_MARGIN_BAND)))]
     kinds = [_row_kind(r, width) for r in rows]
+    for k in range(1, len(rows)):
+        # A short line under a right-column cell (addressees, a wrapped date) stays in that
+        # column even when its centre falls left of the column's.
+        if kinds[k] == "full" and kinds[k - 1] in ("split", "right") and len(rows[k]) == 1 \
+                and rows[k][0].x0 > width * 0.4:
+            kinds[k] = "right"
     i = 0
     prev_bottom = None
     while i < len(rows):
         j = i
-        while j < len(rows) and kinds[j] != "full":
+        # "Kính gửi:" beside its addressees starts a band of its own: the header band ends there.
+        while j < len(rows) and kinds[j] != "full" and not (j > i and _ADDRESSEE_RE.match(rows[j][0].text)):
             j += 1
         if j > i and _is_band(rows[i:j], kinds[i:j], page_no, height):
             cells = [c for r in rows[i:j] for c in r]

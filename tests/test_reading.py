@@ -81,3 +81,30 @@ def test_pdfium_engine_splits_footnote_marks_and_keeps_line_end_hyphens(shared_c
     assert "số 42/2024/QH15 1 ngày 29/6/2024" in text  # superscript footnote mark kept apart from the symbol
     lines, _ = pdf_reader.extract_lines((shared_corpus / "pdf" / "native_1696-QD-UBND_quyet-dinh-uy-quyen.pdf").read_bytes())
     assert any(line.text.endswith("105/2025/NĐ-") for line in lines)
+
+
+def _word(text, x0, top, size=13.0):
+    return {"text": text, "x0": x0, "x1": x0 + 6.5 * len(text), "top": top, "bottom": top + size,
+            "size": size, "fontname": "Times"}
+
+
+def test_addressee_row_ends_the_header_band():
+    """Công văn: "Kính gửi:" on the left beside its list on the right comes after the date line,
+    not inside the issuer column (the header band ends where the addressee block starts)."""
+    from kehoach.extractors.pdf import words_to_lines
+
+    words = [
+        _word("ỦY BAN NHÂN DÂN", 90, 60), _word("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 300, 60),
+        _word("TỈNH LÀO CAI", 100, 76), _word("Độc lập - Tự do - Hạnh phúc", 330, 76),
+        _word("Số: /UBND-KT", 100, 92), _word("Lào Cai, ngày tháng năm 2026", 320, 110),
+        _word("Kính gửi:", 150, 160), _word("- Các Sở, ngành tỉnh;", 260, 160),
+        _word("- UBND các xã, phường.", 260, 176),
+        _word("Công tác quản lý nhà nước về vật liệu nổ công nghiệp thời gian qua đã đạt", 90, 210),
+    ]
+    texts = [line.text for line in words_to_lines(words, 595.0, 842.0, 1)]
+    assert texts == [
+        "ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "Số: /UBND-KT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày tháng năm 2026",
+        "Kính gửi:", "- Các Sở, ngành tỉnh;", "- UBND các xã, phường.",
+        "Công tác quản lý nhà nước về vật liệu nổ công nghiệp thời gian qua đã đạt",
+    ]
