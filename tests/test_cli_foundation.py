@@ -18,11 +18,31 @@ def _counts(db_path) -> dict[str, int]:
         return {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in TABLES}
 
 
-@pytest.mark.parametrize("command", ["extract", "ingest", "eval", "summary"])
+def _command_names() -> list[str]:
+    import typer.main
+
+    from kehoach.pipeline.cli import app
+
+    return sorted(typer.main.get_command(app).commands)
+
+
+def test_the_cli_has_the_documented_commands():
+    assert {"extract", "ingest", "eval", "summary", "cites", "tasks", "docs", "search", "implements",
+            "serve", "review", "export"} <= set(_command_names())
+
+
+@pytest.mark.parametrize("command", _command_names())
 def test_every_command_has_help_with_an_example(run_cli, command):
     result = run_cli(command, "--help")
     assert result.returncode == 0
     assert "Example:" in result.stdout
+    assert f"kehoach {command}" in result.stdout.replace("\n", " ")
+
+
+def test_every_command_is_in_the_readme():
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    missing = [c for c in _command_names() if f"kehoach {c}" not in readme]
+    assert not missing, f"README does not mention: {missing}"
 
 
 def _bad_inputs(tmp_path):
