@@ -34,8 +34,11 @@ def _icase(pattern: str) -> str:
 
 # --- letters and separators ------------------------------------------------------
 
-# Upper-case letters of symbols: A–Z, Đ and its OCR look-alike Ð (U+00D0).
-UPPER = "A-ZĐÐ"
+# Upper-case letters of symbols: A–Z, Đ and its OCR look-alike Ð (U+00D0), and the
+# Cyrillic capitals that look like Latin ones (a copied text layer mixes them in: "NĐ-СР").
+CYRILLIC_LOOKALIKES = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O",
+                       "Р": "P", "Т": "T", "Х": "X"}
+UPPER = "A-ZĐÐ" + "".join(CYRILLIC_LOOKALIKES)
 LOWER_VI = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
@@ -117,7 +120,7 @@ TYPE_PREFIX_RE = re.compile(
     re.VERBOSE,
 )
 
-_LAW_NAME_SPAN = rf"[{UPPER_VI}][^;:.()\n“”\"]{{0,150}}?"
+_LAW_NAME_SPAN = rf"[{UPPER_VI}](?:(?!Luật\s|Bộ\s+luật\s|Pháp\s+lệnh\s|\s(?i:số)\s*\d)[^;:.()\n“”\"]){{0,150}}?"
 
 # "Luật Bầu cử … số " — the law's name stands between the type word and the number.
 LAW_BEFORE_NUMBER_RE = re.compile(
@@ -168,14 +171,45 @@ AFTER_TERM_RE = re.compile(rf"\s*{TERM_RE}", re.VERBOSE)
 # "của Bộ Chính trị", "của UBND thành phố", "của Ban Chấp hành Trung ương Đảng khóa XI"
 AFTER_ISSUER_RE = re.compile(rf"\s*,?\s*{_icase('của')}\s+(?P<issuer>[^\n;:()“”\"]{{2,160}})")
 
-# Words that end an issuer's name: what the clause says next.
+# Words that end an issuer's name: what the clause says next (any case: a title may start
+# "Quy định …", "Ban hành …", "Về …"), a footnote marker "[1]" or emphasis "*", and "và" before a
+# lower-case word ("của HĐND Thành phố và kinh phí …"; "Bộ Khoa học và Công nghệ" stays whole).
 ISSUER_STOP_RE = re.compile(
     rf"""
-    \s+(?:về|hướng\s+dẫn|quy\s+định|ban\s+hành|tại|theo|phê\s+duyệt|thực\s+hiện|triển\s+khai|
+    \s+(?i:về|vể|hướng\s+dẫn|quy\s+định|ban\s+hành|tại|theo|phê\s+duyệt|thực\s+hiện|triển\s+khai|
           đã|được|trong|đối\s+với|giai\s+đoạn|nhiệm\s+kỳ|năm|sửa\s+đổi|bổ\s+sung|và\s+các|và\s+(?:{_TYPE_WORDS_RE})|
-          và\s+(?:số\s+)?\d|khóa|khoá|ngày|số|(?:{_TYPE_WORDS_RE})\s+số|nhằm|để|cho|như|có|là|trên|với)\b
-    | \s*[,.;:(“”"]
+          và\s+(?:số\s+)?\d|khóa|khoá|ngày|số|(?:{_TYPE_WORDS_RE})\s+số|nhằm|để|cho|như|có|là|trên|với|
+          đề\s+nghị|quy\s+chế|công\s+bố|phân\s+cấp|phân\s+định)\b
+    | \s+và\s+(?=[{LOWER_VI}])
+    | \s*[,.;:(“”"\[*]
     | \s+\d
+    """,
+    re.VERBOSE,
+)
+
+# Bodies whose name is complete as it stands: an issuer that starts with one ends there
+# ("của Chính phủ Chống tin nhắn rác" → "Chính phủ").
+FIXED_ISSUERS = ("Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Bộ Chính trị", "Ủy ban Thường vụ Quốc hội",
+                 "Văn phòng Chính phủ", "Chủ tịch nước")
+# An administrative level ends a body's name when a lower-case word follows it: a place name is
+# capitalised ("Ủy ban nhân dân tỉnh Kon Tum"), a verb is not ("Ủy ban nhân dân tỉnh phân cấp …").
+ISSUER_LEVEL_STOP_RE = re.compile(
+    rf"(?<=\s)(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã(?!\s+hội)|phường|thị\s+trấn)"
+    rf"(?=\s+[{LOWER_VI}])(?!\s+(?i:ủy|uỷ|đoàn|đội|hội)\b)"
+)
+
+# The issuer written before the citation: "Xét đề nghị của Sở Xây dựng tại Công văn số …",
+# "Theo đề nghị của Giám đốc Sở Tài chính tại các Tờ trình: số …", "được Sở Tư pháp thẩm định tại
+# Báo cáo số …", "theo chỉ đạo của Tổng cục Thuế (trước đây) tại công văn số …".
+ISSUER_BEFORE_RE = re.compile(
+    rf"""
+    (?:(?i:đề\s+nghị|ý\s+kiến|chỉ\s+đạo|hướng\s+dẫn|kiến\s+nghị|thông\s+báo)\s+(?i:của)|(?i:được))\s+
+    (?P<issuer>[{UPPER_VI}][^;:.()\n“”"]{{1,120}}?)
+    \s*(?:\([^()\n]{{1,40}}\)\s*)?
+    (?:(?i:thẩm\s+định|thẩm\s+tra|trình|đề\s+xuất)\s+)?
+    (?i:tại)\s+(?:(?i:các)\s+)?
+    (?:(?:{_icase(_TYPE_WORDS_RE)})\s*:?\s*)?(?:{_icase("số")}\s*:?\s*)?
+    $
     """,
     re.VERBOSE,
 )
@@ -211,6 +245,16 @@ ALIAS_RE = re.compile(
 # "Luật Thực hiện dân chủ ở cơ sở năm 2022", "Bộ luật Lao động 2019", "Pháp lệnh Ưu đãi …".
 # Only the head; the name is read word by word (see citations._read_law_name).
 LAW_HEAD_RE = re.compile(rf"(?<![\w])(?P<doc_type>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+(?=[{UPPER_VI}])")
+# "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013", "Hiến pháp".
+CONSTITUTION_RE = re.compile(
+    rf"(?<![\w])Hiến\s+pháp(?:\s+(?P<name>nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s*Nam))?"
+    rf"(?:\s+(?i:năm)\s+(?P<year>{YEAR_RE}))?(?![\w])"
+)
+# An amending law's title before a law's name: "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B
+# và " — a date after the last name is the amending law's, not B's.
+AMENDING_LAW_BEFORE_RE = re.compile(
+    r"Luật\s+(?i:sửa\s+đổi|bổ\s+sung)[^;:()\n]{0,400}$"
+)
 
 WORD_RE = re.compile(r"[^\s,;:.()\[\]“”\"!?…]+|[,;:.()\[\]“”\"!?…]")
 
@@ -218,7 +262,8 @@ WORD_RE = re.compile(r"[^\s,;:.()\[\]“”\"!?…]+|[,;:.()\[\]“”\"!?…]")
 LAW_NAME_STOP_WORDS = frozenset(
     """số ngày năm của được đã đang sẽ tại theo các những mọi hoặc về để trong với cho từ đến khi thì là
     không này đó nay nhằm trình ước do bởi vào sau trước như cũng cùng sửa gồm khoản điểm điều chương
-    mục phần bao hoặc họăc kèm làm mà nhưng nếu thuộc đóng bị bằng nộp vừa trừ phải cần nên đủ tham""".split()  # noqa: SIM905 - a word list reads better as text
+    mục phần bao hoặc họăc kèm làm mà nhưng nếu thuộc đóng bị bằng nộp vừa trừ phải cần nên đủ tham
+    đối""".split()  # noqa: SIM905 - a word list reads better as text
 )
 # Two-word verbs that end a name but whose words may stand inside one ("Luật Thực hiện dân chủ …",
 # "Luật Ban hành văn bản quy phạm pháp luật").
@@ -227,7 +272,7 @@ LAW_NAME_STOP_PAIRS = frozenset(
      "sửa đổi", "áp dụng", "có hiệu", "có trách", "có thẩm", "có liên", "có quy", "có nhiệm"}
 )
 # Phrases inside names that hold a stop word ("Pháp lệnh Ưu đãi người có công với cách mạng").
-LAW_NAME_INNER_PHRASES = ("có công với cách mạng",)
+LAW_NAME_INNER_PHRASES = ("có công với cách mạng", "theo phương thức đối tác công tư")
 
 # Law name after the year or date: "năm 2022", "2019", "ngày 26 tháng 11 năm 2003".
 LAW_YEAR_RE = re.compile(rf"\s*(?:{_icase('năm')}\s+)?(?P<year>{YEAR_RE})(?![\d/])")

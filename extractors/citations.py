@@ -32,13 +32,16 @@ _ISSUER_ABBREVIATIONS = (
 # An issuer starts with a body's head word; lower case only for these ("của chính phủ").
 _ISSUER_LOWER_HEADS = ("chính phủ", "thủ tướng", "bộ ", "ủy ban", "ban ", "quốc hội")
 _WS_RE = re.compile(r"\s+")
+_CYRILLIC_TO_LATIN = str.maketrans(P.CYRILLIC_LOOKALIKES)
 _SPACE_DASH_RE = re.compile(rf"\s*[{P.DASH}]\s*")
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)$")
+_LIST_FORWARD_GAP_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)(?:số\s*)?$")
 _MAX_ISSUER_WORDS = 14
 _MAX_LAW_NAME_WORDS = 16
 _LOOKBACK = 80  # characters before a number where its type word may stand
 _LAW_LOOKBACK = 220  # a law's name may stand between "Luật" and "số"
 _RELATION_LOOKBACK = 160
+_ISSUER_LOOKBACK = 200
 
 
 @dataclass(slots=True)
@@ -60,6 +63,9 @@ class FoundCitation:
     relation: str | None = None
     # Internal: where the trailing date/issuer/title clause ends (list sharing).
     tail_end: int = field(default=-1, repr=False, compare=False)
+    # Internal: the issuer was named before the citation ("đề nghị của Sở X tại …"), so it
+    # carries forward over a list.
+    issuer_before: bool = field(default=False, repr=False, compare=False)
 
 
 @dataclass(slots=True)
@@ -97,7 +103,7 @@ def _canonical_type(word: str) -> str:
 
 
 def _clean_part(part: str) -> str:
-    part = part.replace("Ð", "Đ")
+    part = part.replace("Ð", "Đ").translate(_CYRILLIC_TO_LATIN)
     return P.MIXED_CASE_PARTS.get(part, part)
 
 
@@ -123,12 +129,20 @@ def _fold_key(text: str) -> str:
     return fold_compare(text).replace(" ", "")
 
 
-def _clean_issuer(raw: str) -> str | None:
-    stop = P.ISSUER_STOP_RE.search(raw)
+def _clean_issuer(raw: str, *, bounded: bool = False) -> str | None:
+    # A name bounded by the clause ("đề nghị của Sở Văn hóa, Thể thao và Du lịch tại") keeps its commas.
+    stop = None if bounded else P.ISSUER_STOP_RE.search(raw)
     issuer = raw[: stop.start()] if stop else raw
+    level = P.ISSUER_LEVEL_STOP_RE.search(issuer)
+    if level:
+        issuer = issuer[: level.end()]
     issuer = " ".join(issuer.split()[:_MAX_ISSUER_WORDS])
     if not issuer:
         return None
+    for body in P.FIXED_ISSUERS:
+        if fold_compare(issuer).startswith(fold_compare(body)):
+            issuer = issuer[: len(body)] if len(issuer) >= len(body) else issuer
+            break
     if not (issuer[0].isupper() or issuer.casefold().startswith(_ISSUER_LOWER_HEADS)):
         return None
     for pattern, full in _ISSUER_ABBREVIATIONS:
@@ -226,6 +240,17 @@ def _read_tail(text: str, pos: int, found: FoundCitation) -> int:
     return pos
 
 
+def _issuer_before(text: str, start: int) -> str | None:
+    """The issuer named before the citation: "Xét đề nghị của Sở Xây dựng tại Công văn số …"."""
+    match = P.ISSUER_BEFORE_RE.search(text, max(0, start - _ISSUER_LOOKBACK), start)
+    if match is None:
+        return None
+    raw = match.group("issuer")
+    if P.CITATION_RE.search(raw) or _starts_type_word(raw, 0):
+        return None  # "được sửa đổi tại Nghị định số …": no body there
+    return _clean_issuer(raw, bounded=True)
+
+
 def _is_excluded(text: str, start: int) -> bool:
     window = text[max(0, start - 30):start]
     return bool(P.NOT_CITATION_BEFORE_RE.search(window))
@@ -242,15 +267,27 @@ def _scan_numbered(text: str, found: list[FoundCitation], law_names: dict[str, s
         doc_type = None
         window_start = max(0, start - _LOOKBACK)
         prefix = P.TYPE_PREFIX_RE.search(text, window_start, start)
-        if prefix:
+        law = None
+        if prefix is None or prefix.group("doc_type")[:1].islower() and _canonical_type(
+                prefix.group("doc_type")) in ("Luật", "Bộ luật", "Pháp lệnh"):
+            # "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15": the "luật" before "số"
+            # ends the name; the citation starts at the name's head.
+            law = P.LAW_BEFORE_NUMBER_RE.search(text, max(0, start - _LAW_LOOKBACK), start)
+        if prefix and law is None:
             doc_type = _canonical_type(prefix.group("doc_type"))
             start = prefix.start()
         else:
-            law = P.LAW_BEFORE_NUMBER_RE.search(text, max(0, start - _LAW_LOOKBACK), start)
+            if law and _inside_amending_title(text, law.start()):
+                # "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B số 90/2025/QH15": the number is
+                # the amending law's; A and B are read by name.
+                law = None
+                doc_type = "Luật"
             if law:
                 doc_type = _canonical_type(law.group("doc_type"))
                 name = " ".join(law.group("name").split())
-                law_names[_fold_key(f"{doc_type} {name}")] = ref
+                key = _fold_key(f"{doc_type} {name}")
+                # A name stated with two numbers resolves to neither ("" marks it).
+                law_names[key] = ref if law_names.get(key, ref) == ref else ""
                 names_words.append(_name_words(name))
                 start = law.start()
         if doc_type is None:
@@ -265,6 +302,9 @@ def _scan_numbered(text: str, found: list[FoundCitation], law_names: dict[str, s
             symbol=symbol, relation=_relation(text, start),
         )
         item.tail_end = _read_tail(text, end, item)
+        if item.issuer is None:
+            item.issuer = _issuer_before(text, start)
+            item.issuer_before = item.issuer is not None
         found.append(item)
 
 
@@ -275,6 +315,7 @@ def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
 def _read_law_name(text: str, pos: int) -> tuple[list[str], int]:
     """Words of a law's name from ``pos``; returns (words, end offset)."""
     words: list[str] = []
+    ends: list[int] = []  # where each word ends
     end = pos
     commas = 0
     tokens = list(P.WORD_RE.finditer(text, pos, min(len(text), pos + 400)))
@@ -291,6 +332,7 @@ def _read_law_name(text: str, pos: int) -> tuple[list[str], int]:
         if phrase:
             words.extend(phrase.split())
             end = token.start() + len(phrase)
+            ends.extend([end] * len(phrase.split()))
             while i < len(tokens) and tokens[i].start() < end:
                 i += 1
             continue
@@ -301,6 +343,7 @@ def _read_law_name(text: str, pos: int) -> tuple[list[str], int]:
                 commas += 1
                 words.append(",")
                 end = token.end()
+                ends.append(end)
                 i += 1
                 continue
             break
@@ -316,7 +359,13 @@ def _read_law_name(text: str, pos: int) -> tuple[list[str], int]:
             break
         words.append(word)
         end = token.end()
+        ends.append(end)
         i += 1
+    while words and words[-1] in (",", "và"):
+        # "Luật An toàn, vệ sinh lao động và quy định …": a joining word ends no name.
+        words.pop()
+        ends.pop()
+        end = ends[-1] if ends else pos
     return words, end
 
 
@@ -346,17 +395,21 @@ def _scan_law_names(text: str, found: list[FoundCitation]) -> None:
             continue
         doc_type = _WS_RE.sub(" ", head.group("doc_type"))
         name = " ".join(words).replace(" ,", ",")
-        if P.NUMBER_AFTER_LAW_RE.match(text, end):
+        if P.NUMBER_AFTER_LAW_RE.match(text, end) and not _inside_amending_title(text, head.start()):
             continue  # "Luật X số 85/2015/QH13": the numbered citation has it
         year = date = None
         tail_end = end
         match = P.LAW_DATE_RE.match(text, end)
-        if match:
+        if _inside_amending_title(text, head.start()):
+            # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B ngày …": the date is the
+            # amending law's; A and B are cited by name only.
+            match = None
+        elif match:
             date = _date_of(match)
             year = date.year if date else None
             tail_end = match.end()
         else:
-            match = P.LAW_YEAR_RE.match(text, end)
+            match = None if _inside_amending_title(text, head.start()) else P.LAW_YEAR_RE.match(text, end)
             if match:
                 year = int(match.group("year"))
                 tail_end = match.end()
@@ -365,6 +418,28 @@ def _scan_law_names(text: str, found: list[FoundCitation]) -> None:
             text=text[head.start():tail_end], start=head.start(), end=tail_end, ref=ref,
             doc_type=_canonical_type(doc_type), year=year, date=date, title=name,
             relation=_relation(text, head.start()), tail_end=tail_end,
+        ))
+
+
+def _inside_amending_title(text: str, pos: int) -> bool:
+    """Whether the law name at ``pos`` is one of those an amending law's title lists."""
+    window = text[max(0, pos - 400):pos]
+    match = P.AMENDING_LAW_BEFORE_RE.search(window)
+    return bool(match) and not re.search(r"\d{4}|\d/", match.group()[-200:])
+
+
+def _scan_constitution(text: str, found: list[FoundCitation]) -> None:
+    """"Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": cited by name."""
+    spans = [(c.start, c.end) for c in found]
+    for match in P.CONSTITUTION_RE.finditer(text):
+        if _covered(spans, match.start()):
+            continue
+        name = " ".join(match.group("name").split()) if match.group("name") else None
+        year = int(match.group("year")) if match.group("year") else None
+        ref = " ".join(part for part in ("Hiến pháp", name, str(year) if year else None) if part)
+        found.append(FoundCitation(
+            text=match.group(), start=match.start(), end=match.end(), ref=ref, doc_type="Hiến pháp",
+            year=year, title=name, relation=_relation(text, match.start()), tail_end=match.end(),
         ))
 
 
@@ -411,8 +486,14 @@ def _expand_lists(text: str, found: list[FoundCitation], shorts: list[_Short]) -
 
 
 def _share_in_lists(text: str, found: list[FoundCitation]) -> None:
-    """One date or issuer after a list belongs to every member ("217-QĐ/TW, … 218-QĐ/TW ngày … của …")."""
+    """One date or issuer after a list belongs to every member ("217-QĐ/TW, … 218-QĐ/TW ngày … của …");
+    an issuer named before a list belongs to every member too ("đề nghị của Sở X tại các Tờ trình:
+    số 441/TTr-SXD … và số 464/TTr-SXD …")."""
     ordered = sorted(found, key=lambda c: c.start)
+    for here, nxt in zip(ordered, ordered[1:]):
+        if here.issuer_before and nxt.issuer is None and _LIST_FORWARD_GAP_RE.match(
+                text[max(here.end, here.tail_end):nxt.start]):
+            nxt.issuer, nxt.issuer_before = here.issuer, True
     for i in range(len(ordered) - 2, -1, -1):
         here, nxt = ordered[i], ordered[i + 1]
         if here.doc_type == "Luật" or nxt.doc_type == "Luật":
@@ -432,6 +513,7 @@ def _scan(text: str) -> _Scan:
     names_words: list[tuple[str, ...]] = []
     _scan_numbered(text, found, law_names, names_words)
     _scan_law_names(text, found)
+    _scan_constitution(text, found)
     shorts = _scan_shorts(text, found)
     shorts = _expand_lists(text, found, shorts)
     _share_in_lists(text, found)
@@ -459,7 +541,10 @@ def _resolve(scans: list[_Scan]) -> list[list[FoundCitation]]:
     # Laws named with a number: the bare name elsewhere is a mention of that number.
     law_names: dict[str, str] = {}
     for scan in scans:
-        law_names.update(scan.law_names)
+        for name, ref in scan.law_names.items():
+            # A name stated with two numbers ("Luật Bảo hiểm xã hội số 58/2014/QH13 … số 41/2024/QH15")
+            # resolves to neither ("").
+            law_names[name] = ref if law_names.get(name, ref) == ref else ""
     by_ref = {}
     for c in all_found:
         by_ref.setdefault(c.ref, c)

@@ -315,10 +315,91 @@ OCR_NOISE_CASES = [
                  id="issuer-before-parenthesis"),
     pytest.param("Nghị định số 06/2022/NĐ-CP, trong đó", [citation("06/2022/NĐ-CP")], id="comma-after"),
 ]
+AUDIT_CASES = [
+    # from the bulk-text audit: issuer before the citation ("đề nghị của X tại …"), carried over a list
+    pytest.param("Xét đề nghị của Sở Xây dựng tại Công văn số 4236/SXD-QLN&CS ngày 22 tháng 5 năm 2014,",
+                 [citation("4236/SXD-QLN&CS", doc_type="Công văn", issuer="Sở Xây dựng")], id="issuer-before-cong-van"),
+    pytest.param("Theo đề nghị của Sở Xây dựng tại các Tờ trình: số 441/TTr-SXD ngày 07/11/2025 và số 464/TTr-SXD ngày 20/11/2025 và Văn bản số 16947/SXD-TCĐT ngày 03/12/2025 về ban hành",
+                 [citation("441/TTr-SXD", doc_type="Tờ trình", issuer="Sở Xây dựng"),
+                  citation("464/TTr-SXD", doc_type="Tờ trình", issuer="Sở Xây dựng"),
+                  citation("16947/SXD-TCĐT", doc_type="Công văn", issuer="Sở Xây dựng")], id="issuer-before-list"),
+    pytest.param("Theo đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du lịch tại Tờ trình số 370/TTr-SVHTTDL ngày 19/11/2025.",
+                 [citation("370/TTr-SVHTTDL", issuer="Giám đốc Sở Văn hóa, Thể thao và Du lịch")], id="issuer-before-with-commas"),
+    pytest.param("(được Sở Tư pháp thẩm định tại Báo cáo số 1853/BC-STP ngày 05/11/2025);",
+                 [citation("1853/BC-STP", doc_type="Báo cáo", issuer="Sở Tư pháp")], id="issuer-before-duoc-tham-dinh"),
+    pytest.param("theo chỉ đạo của Tổng cục Thuế (trước đây) tại công văn số 5029/TCT-PC ngày 09/11/2023 về",
+                 [citation("5029/TCT-PC", doc_type="Công văn", issuer="Tổng cục Thuế")], id="issuer-before-parenthesis"),
+    pytest.param("Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung tại Luật số 43/2024/QH15",
+                 [citation("31/2024/QH15"), citation("43/2024/QH15", issuer=None)], id="duoc-sua-doi-tai-is-no-issuer"),
+    pytest.param("Căn cứ Quyết định số 12/QĐ-UBND của UBND tỉnh; Theo đề nghị của Sở Tài chính tại Tờ trình số 8195/TTr-STC",
+                 [citation("12/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh"), citation("8195/TTr-STC", issuer="Sở Tài chính")],
+                 id="issuer-after-wins-per-citation"),
+    # issuer over-read: the title starts in capitals, a footnote marker, emphasis, "và" + lower case
+    pytest.param("Căn cứ Nghị định số 165/2024/NĐ-CP ngày 26/12/2024 của Chính phủ Quy định chi tiết, hướng dẫn thi hành",
+                 [citation("165/2024/NĐ-CP", issuer="Chính phủ")], id="issuer-stops-at-capital-quy-dinh"),
+    pytest.param("Căn cứ Nghị định số 91/2020/NĐ-CP của Chính phủ Chống tin nhắn rác, thư điện tử rác",
+                 [citation("91/2020/NĐ-CP", issuer="Chính phủ")], id="issuer-fixed-body-ends-name"),
+    pytest.param("Căn cứ Thông tư số 39/2017/TT-BTTTT của Bộ trưởng Bộ Thông tin và Truyền thông Ban hành Danh mục",
+                 [citation("39/2017/TT-BTTTT", issuer="Bộ trưởng Bộ Thông tin và Truyền thông")], id="issuer-stops-at-ban-hanh"),
+    pytest.param("Căn cứ Chỉ thị số 34/2008/CT-TTg của Thủ tướng Chính phủ Về việc tăng cường",
+                 [citation("34/2008/CT-TTg", issuer="Thủ tướng Chính phủ")], id="issuer-stops-at-capital-ve"),
+    pytest.param("Nghị định số 72/2020/NĐ-CP ngày 30/06/2020 của Chính phủ[1] quy định chi tiết",
+                 [citation("72/2020/NĐ-CP", issuer="Chính phủ")], id="issuer-stops-at-footnote-marker"),
+    pytest.param("theo Quyết định số 26/2020/QĐ-TTg ngày 14/9/2020 của Thủ tướng Chính phủ *(Quy định chi tiết",
+                 [citation("26/2020/QĐ-TTg", issuer="Thủ tướng Chính phủ")], id="issuer-stops-at-emphasis"),
+    pytest.param("theo Nghị quyết số 47/2025/NQ-HĐND ngày 13/11/2025 của HĐND Thành phố và kinh phí hỗ trợ chi phí học tập",
+                 [citation("47/2025/NQ-HĐND", issuer="Hội đồng nhân dân Thành phố")], id="issuer-stops-at-va-lower-case"),
+    pytest.param("Căn cứ Quyết định số 59/2024/QĐ-UBND ngày 9/12/2024 của Ủy ban nhân dân tỉnh phân cấp thẩm quyền",
+                 [citation("59/2024/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh")], id="issuer-stops-after-level-word"),
+    pytest.param("Căn cứ Quyết định số 29/2024/QĐ-UBND ngày 31/5/2024 của Ủy ban nhân dân tỉnh Kon Tum Ban hành tiêu chuẩn",
+                 [citation("29/2024/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Kon Tum")], id="issuer-place-name-kept"),
+    pytest.param("Thông tư số 12/2024/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội về",
+                 [citation("12/2024/TT-BLĐTBXH", issuer="Bộ Lao động - Thương binh và Xã hội")], id="issuer-xa-hoi-not-a-level"),
+    pytest.param("Nghị quyết số 05-NQ/TU ngày 1/2/2019 của Ban Thường vụ Tỉnh ủy",
+                 [citation("05-NQ/TU", issuer="Ban Thường vụ Tỉnh ủy")], id="issuer-tinh-uy-whole"),
+    pytest.param("QUYẾT ĐỊNH SỐ 06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025 CỦA THỦ TƯỚNG CHÍNH PHỦ VÀ QUYẾT ĐỊNH SỐ 3103/QĐ-BTC",
+                 [citation("06/QĐ-TTg", issuer="THỦ TƯỚNG CHÍNH PHỦ"), citation("3103/QĐ-BTC")], id="issuer-all-caps-title"),
+    # laws by name: running text, amending-law titles, the Constitution
+    pytest.param("theo quy định của Luật Di sản đối với các di tích", [citation("Luật Di sản")], id="law-name-stops-at-doi-voi"),
+    pytest.param("tại Mục 3 của Luật An toàn, vệ sinh lao động và quy định tại Nghị định này",
+                 [citation("Luật An toàn, vệ sinh lao động")], id="law-name-drops-trailing-va"),
+    pytest.param("Luật Thuế giá trị gia tăng ước tăng thu khoảng 200 tỷ đồng", [citation("Luật Thuế giá trị gia tăng")],
+                 id="law-name-in-running-text"),
+    pytest.param("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15;",
+                 [citation("64/2025/QH15", doc_type="Luật", relation="based_on"),
+                  citation("87/2025/QH15", relation="amends")], id="lower-case-luat-inside-name"),
+    pytest.param("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Hải quan, Luật Quản lý, sử dụng tài sản công số 90/2025/QH15;",
+                 [citation("Luật Đấu thầu", year=None), citation("Luật Hải quan"), citation("Luật Quản lý, sử dụng tài sản công"),
+                  citation("90/2025/QH15", doc_type="Luật")], id="amending-law-number-not-an-inner-name"),
+    pytest.param("Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017 được sửa đổi, bổ sung tại Luật sửa đổi, bổ sung một số điều của Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu ngày 29 tháng 11 năm 2024;",
+                 [citation("Luật Quy hoạch 2017", date="2017-11-24"), citation("Luật Đầu tư"),
+                  citation("Luật Đầu tư theo phương thức đối tác công tư"), citation("Luật Đấu thầu")],
+                 id="amending-law-date-not-inner-law"),
+    pytest.param("Căn cứ Luật Xây dựng số 50/2014/QH13; Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức số 52/2019/QH14;",
+                 [citation("50/2014/QH13"), citation("Luật Cán bộ, công chức"), citation("Luật Viên chức"), citation("52/2019/QH14")],
+                 id="amending-law-two-inner-names"),
+    pytest.param("khoản 3 Điều 122 của Luật Bảo hiểm xã hội số 58/2014/QH13 và Điều 41 của Luật Bảo hiểm xã hội số 41/2024/QH15; theo Luật Bảo hiểm xã hội",
+                 [citation("58/2014/QH13"), citation("41/2024/QH15"), citation("Luật Bảo hiểm xã hội")],
+                 id="law-name-with-two-numbers-not-resolved"),
+    pytest.param("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi, bổ sung một số điều theo Nghị quyết số 203/2025/QH15;",
+                 [citation("Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam", doc_type="Hiến pháp", relation="based_on"),
+                  citation("203/2025/QH15", doc_type="Nghị quyết")], id="constitution-by-name"),
+    pytest.param("Căn cứ Hiến pháp năm 2013;", [citation("Hiến pháp 2013", doc_type="Hiến pháp", year=2013)], id="constitution-year"),
+    pytest.param("phù hợp với quy định của Hiến pháp và pháp luật", [citation("Hiến pháp", doc_type="Hiến pháp")], id="constitution-bare"),
+    pytest.param("Hiến pháp nước ta quy định", [citation("Hiến pháp")], id="constitution-name-only-official"),
+    pytest.param("các hiến pháp của nhiều nước", [], id="constitution-lower-case-generic"),
+    # symbols with Cyrillic look-alike capitals from a copied text layer
+    pytest.param("Thông tư số 02/2024/TT-BKHĐТ ngày 06/3/2024 của Bộ Kế hoạch và Đầu tư",
+                 [citation("02/2024/TT-BKHĐT", date="2024-03-06", issuer="Bộ Kế hoạch và Đầu tư")], id="cyrillic-te-in-symbol"),
+    pytest.param("Nghị định số 137/2020/NĐ-СР ngày 27 tháng 11 năm 2020", [citation("137/2020/NĐ-CP", date="2020-11-27")],
+                 id="cyrillic-es-er-in-symbol"),
+    pytest.param("Công văn số 5106/CT-CS ngày 12/11/2025 về việc chính sách thuế", [citation("5106/CT-CS", doc_type="Công văn")],
+                 id="cong-van-of-cuc-thue-type-word-decides"),
+]
 # fmt: on
 
 ALL_CASES = (STATE_CASES + NORMATIVE_CASES + PARTY_CASES + VARIANT_CASES + LIST_CASES + LAW_CASES
-             + ALIAS_CASES + RELATION_CASES + NEGATIVE_CASES + OCR_NOISE_CASES)
+             + ALIAS_CASES + RELATION_CASES + NEGATIVE_CASES + OCR_NOISE_CASES + AUDIT_CASES)
 
 
 @pytest.mark.parametrize("line,expected", ALL_CASES)
@@ -410,3 +491,17 @@ def test_extract_does_not_read_a_heading_twice():
     node = Node(id="II.3", kind="item", heading="Tổ chức triển khai Nghị quyết số 76/NQ-CP",
                 text="3. Tổ chức triển khai Nghị quyết số 76/NQ-CP ngày 15/7/2021")
     assert len(extract_citations([node])) == 1
+
+
+def test_extract_heading_offsets_consistent_for_resolved_mentions():
+    """A citation read in a heading kept apart from the text indexes the heading, also when it is a
+    short reference resolved from another node; citations in the text still index the text."""
+    nodes = [_node("preamble", "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"),
+             Node(id="II.1", kind="item", heading="Triển khai Nghị quyết 57 trên địa bàn",
+                  text="- Theo Kế hoạch số 12/KH-UBND của UBND tỉnh.")]
+    cites = extract_citations(nodes)
+    assert [(c.node, c.ref) for c in cites] == [("preamble", "57-NQ/TW"), ("II.1", "57-NQ/TW"), ("II.1", "12/KH-UBND")]
+    heading_cite, text_cite = cites[1], cites[2]
+    assert nodes[1].heading[heading_cite.start:heading_cite.end] == heading_cite.text == "Nghị quyết 57"
+    assert nodes[1].text[text_cite.start:text_cite.end] == text_cite.text == "Kế hoạch số 12/KH-UBND"
+    assert heading_cite.date == dt.date(2024, 12, 22)
