@@ -15,6 +15,7 @@ Resolution across the document (eyecite's ``resolve.py`` in spirit):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -490,7 +491,7 @@ def _share_in_lists(text: str, found: list[FoundCitation]) -> None:
     an issuer named before a list belongs to every member too ("đề nghị của Sở X tại các Tờ trình:
     số 441/TTr-SXD … và số 464/TTr-SXD …")."""
     ordered = sorted(found, key=lambda c: c.start)
-    for here, nxt in zip(ordered, ordered[1:]):
+    for here, nxt in itertools.pairwise(ordered):
         if here.issuer_before and nxt.issuer is None and _LIST_FORWARD_GAP_RE.match(
                 text[max(here.end, here.tail_end):nxt.start]):
             nxt.issuer, nxt.issuer_before = here.issuer, True
