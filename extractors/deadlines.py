@@ -114,7 +114,7 @@ def find_deadline(text: str) -> Deadline | None:
     bare year or "thường xuyên" in running prose is not a deadline.
     """
     for m in DEADLINE_LABEL_RE.finditer(text):
-        value = m.group("value")
+        value = m.group("value").lstrip("* ")  # "Thời gian thực hiện: *Thường xuyên" (a bold marker)
         cue = DEADLINE_CUE_RE.search(value)
         found = parse_deadline(cue.group("text")) if cue else parse_deadline(value)
         if found is not None:

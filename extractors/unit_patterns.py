@@ -94,7 +94,7 @@ GROUP_NOUN = r"""
     sở|ban|ngành|phòng|bộ(?!\s+(?:phận|máy))|cơ\s+quan|đơn\s+vị|tổ\s+chức|địa\s+phương|cấp\s+ủy|cấp\s+uỷ|đoàn\s+thể
   | hội|đoàn|xã|phường|thị\s+trấn|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|tổ\s+dân\s+phố|bộ\s+phận|trường(?!\s+hợp)|trung\s+tâm
   | cá\s+nhân|doanh\s+nghiệp|lực\s+lượng|chi\s+bộ|đảng\s+bộ|ông|bà|thành\s+viên|chủ\s+đầu\s+tư|ủy\s+ban|uỷ\s+ban
-  | Sở|Ban|Bộ|Phòng|Trung\s+tâm|Hội|Đoàn|Cơ\s+quan|Đơn\s+vị|Ủy\s+ban|Uỷ\s+ban|Tổ|Cục|Chi\s+cục|Vụ|Trạm|Trường(?!\s+hợp)|ĐVSN|cấp
+  | ngân\s+hàng|Ngân\s+hàng|Sở|Ban|Bộ|Phòng|Trung\s+tâm|Hội|Đoàn|Cơ\s+quan|Đơn\s+vị|Ủy\s+ban|Uỷ\s+ban|Tổ|Cục|Chi\s+cục|Vụ|Trạm|Trường(?!\s+hợp)|ĐVSN|cấp
 """
 LOWER_BODY = r"""
     lực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|lực\s+lượng(?=\s+[a-zđ])
@@ -121,6 +121,7 @@ FIXED_NAME_RE = re.compile(
       | Mặt\s+trận\s+Tổ\s+quốc,\s+các\s+đoàn\s+thể                   # Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh
       | MTTQ,\s+các\s+đoàn\s+thể
       | Kinh\s+tế,\s+Hạ\s+tầng\s+và\s+Đô\s+thị
+      | Thi\s+đua\s*[-–]\s*Khen\s+thưởng                           # Ban Thi đua - Khen thưởng ("khen thưởng" is also a verb)
       | Văn\s+hóa,\s+Thể\s+thao\s+và\s+Du\s+lịch|Văn\s+hoá,\s+Thể\s+thao\s+và\s+Du\s+lịch
       | Văn\s+hóa,\s+Khoa\s+học\s+và\s+Thông\s+tin
     )""",
@@ -128,7 +129,7 @@ FIXED_NAME_RE = re.compile(
 )
 
 # Administrative levels that continue a list inside one body ("UBND xã, phường, thị trấn").
-ADMIN_LEVEL_RE = re.compile(r"(?:xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|bản|[Tt]ổ\s+dân\s+phố)(?![\w])")
+ADMIN_LEVEL_RE = re.compile(r"(?:xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|bản|[Tt]ổ\s+dân\s+phố)(?![\w])")
 
 # --- where a unit name ends ---------------------------------------------------
 
@@ -146,6 +147,7 @@ PREDICATE_WORDS = r"""
   | giao|yêu\s+cầu|đề\s+nghị|xem\s+xét|quyết\s+định|thi\s+hành|tiến\s+hành|thu\s+gom|vệ\s+sinh|phun|cấp|chi|trả|nộp
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
   | khen\s+thưởng|phát\s+huy|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
+  | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi
   | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)
 """
 PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
@@ -153,12 +155,17 @@ PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
 # Lower-case words that may continue a unit name ("các phòng chuyên môn",
 # "Trung tâm sự nghiệp công", "các địa phương lân cận").
 NAME_CONTINUATION = r"""
-    có\s+liên\s+quan|liên\s+quan|trực\s+thuộc(?:\s+trung\s+ương|\s+Trung\s+ương)?|thuộc|của|trên\s+địa\s+bàn|ở|cấp|các\s+cấp
+    công\s+trình\s+xây\s+dựng(?:\s+chuyên\s+ngành)?|chuyên\s+ngành   # Sở quản lý công trình xây dựng chuyên ngành
+  | chi\s+nhánh(?:\s+khu\s+vực(?:\s+\d+)?)?|khu\s+vực(?:\s+\d+)?          # Ngân hàng Nhà nước chi nhánh khu vực 14
+  | (?:cung\s+cấp|chi\s+trả)\s+dịch\s+vụ(?:\s+chi\s+trả)?                # các tổ chức cung cấp dịch vụ chi trả
+  |     có\s+liên\s+quan|liên\s+quan|trực\s+thuộc(?:\s+trung\s+ương|\s+Trung\s+ương)?|thuộc|của|trên\s+địa\s+bàn|ở|các\s+cấp
+  | cấp(?=\s+(?:xã|phường|huyện|quận|tỉnh|thành\s+phố|trung\s+ương|Trung\s+ương|cơ\s+sở|trên|dưới|có\s+thẩm\s+quyền|ủy|uỷ|[IV]+\b))
   | chuyên\s+môn|sự\s+nghiệp|công\s+lập|ngoài\s+công\s+lập|giáo\s+dục|y\s+tế|đảng|công|quân\s+đội|nhân\s+dân|lân\s+cận
   | thông\s+tấn|báo\s+chí|ngành|cơ\s+quan|đơn\s+vị|tổ\s+chức|đoàn\s+thể|xã\s+hội|chính\s+trị|thành\s+viên|khác|ngang\s+bộ
   | có\s+rừng|có\s+tên|chức\s+năng|có\s+thẩm\s+quyền|giúp\s+việc|chuyên\s+trách|ấp|thôn|bản
-  | xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|tổ\s+dân\s+phố|địa\s+phương|cơ\s+sở|trung\s+ương|nhà\s+nước
+  | xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|tổ\s+dân\s+phố|địa\s+phương|cơ\s+sở|trung\s+ương|nhà\s+nước
   | vận\s+tải|nông\s+thôn|môi\s+trường|đô\s+thị|hạ\s+tầng|bệnh\s+tật
+  | (?:các\s+)?khu\s+(?:công\s+nghệ\s+cao|công\s+nghiệp|kinh\s+tế|chế\s+xuất)(?:\s+và\s+(?:các\s+)?khu\s+(?:công\s+nghệ\s+cao|công\s+nghiệp|kinh\s+tế|chế\s+xuất))*
   | hành\s+chính|phụ\s+trách|lĩnh\s+vực|trực\s+tiếp|quản\s+lý|cá\s+nhân|doanh\s+nghiệp|vũ\s+trang|an\s+ninh|quốc\s+phòng
   | hội|đoàn|lực\s+lượng|chức\s+năng|mặt\s+trận|cựu\s+chiến\s+binh|phụ\s+nữ|thanh\s+niên|nông\s+dân|công\s+an
 """
@@ -193,9 +200,10 @@ LABEL_RE = re.compile(
     r"""(?:^|(?<=[\n.;]\s)|(?<=^-\s)|(?<=\n-\s)|(?<=\n)|(?<=[-+]\s))
         (?:
           (?P<lead>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm)
+              (?:\s+(?:tham\s+mưu(?:\s+thực\s+hiện)?|thực\s+hiện|triển\s+khai))?     # Đơn vị chủ trì thực hiện:
             | Trách\s+nhiệm(?:\s+(?:chỉ\s+đạo|chủ\s+trì|tổ\s+chức))?(?:\s+(?:thực\s+hiện|triển\s+khai))?
             | Chủ\s+trì|Đơn\s+vị\s+thực\s+hiện)
-        | (?P<support>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+phối\s+hợp|Phối\s+hợp)
+        | (?P<support>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+phối\s+hợp(?:\s+(?:thực\s+hiện|triển\s+khai))?|Phối\s+hợp)
         )\s*:\s*""",
     re.VERBOSE,
 )

@@ -44,7 +44,26 @@ _DESCRIPTIVE_MAX_WORDS = 4  # "Mục đích", "Yêu cầu chung": a sub-heading 
 _AMBIGUOUS = {"tổ chức", "cấp", "quản lý", "tổng hợp", "tham mưu", "phụ trách", "trực tiếp", "công an"}
 # Predicate words that are prepositions: they end a name but do not make its holder a subject.
 _PREPOSITIONS = {"để", "nhằm", "trong", "về", "theo", "tại", "với", "cho", "từ", "trước", "sau", "khi", "nếu",
-                 "bằng", "do", "bởi", "như", "gồm", "trên", "là", "được", "có", "sẽ", "đã", "đang"}
+                 "bằng", "do", "bởi", "như", "gồm", "trên", "là", "được", "có", "sẽ", "đã", "đang", "bao gồm", "nơi",
+                 "thống nhất"}
+# Verbs by which a subject hands work to another body: the object leads, not the subject
+# ("Chủ tịch UBND Thành phố đề nghị các cơ quan …", "UBND Thành phố giao cơ quan chuyên môn …").
+_ASSIGNING_VERB_RE = re.compile(r"(?:đề\s+nghị|giao|yêu\s+cầu|thông\s+báo\s+(?:để|cho|đến))(?![\w])")
+# Bare heads that cannot end a name: "Văn phòng đăng ký đất đai", "Ban quản lý Khu kinh tế".
+# What may stand between a subject and its "chịu trách nhiệm": a qualifier, not a clause
+# ("các ông (bà) có tên tại Điều 1 chịu trách nhiệm", not "Các Bộ thống nhất chỉ có một cơ quan chủ trì").
+_QUALIFIER_RE = re.compile(r"\s*(?:có\s+tên|được\s+(?:giao|phân\s+công|nêu)|nêu\s+tại|tại|thuộc|trực\s+thuộc|có\s+liên\s+quan|liên\s+quan)(?![\w])")
+# An adverbial between a subject and its predicate.
+_ADVERBIAL_RE = re.compile(
+    r"(?:theo|căn\s+cứ|trên\s+cơ\s+sở|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực)[^.;:\n]{0,60}?"
+    r"(?:được\s+giao|của\s+mình|quản\s+lý|theo\s+quy\s+định)\s*,")
+_BARE_HEADS = {"Văn phòng", "Ban", "Trung tâm", "Chi nhánh", "Hội đồng", "Cục", "Chi cục", "Ngân hàng", "Kho bạc"}
+# A capitalised word that opens a deadline cell, not part of a name ("UBND các phường, xã Quý III Năm 2026").
+# After a person's title, a group of bodies: "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan, đơn vị".
+_TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+quan|đơn\s+vị|tổ\s+chức)(?![\w])", re.VERBOSE)
+# Heads that open a new body even without a separator (table cells joined on one line).
+_NEW_BODY_HEADS = {"Sở", "Ủy ban", "Uỷ ban", "UBND", "Bộ", "Phòng", "Công an", "Trung tâm"}
+_CAPITAL_STOP_RE = re.compile(r"(?:Quý|Quí|Năm|Tháng|Trước|Thường\s+xuyên|Hằng|Hàng)(?:\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +148,12 @@ def _capital_word_end(text: str, j: int, word: re.Match) -> int:
         span = _first_word_len(text[j:j + 30].split("\n", 1)[0])
         if span > len(word.group(0)):
             end = j + span
+            # The segmenter may glue a verb to a name ("Tôn giáo chịu", "Tôn giáo khẩn trương"): stop before it.
+            for syl in re.finditer(r"\s+", text[nxt:end]):
+                k = nxt + syl.end()
+                if P.PREDICATE_RE.match(text, k) and not P.NAME_CONTINUATION_RE.match(text, k):
+                    end = nxt + syl.start()
+                    break
     return end
 
 
@@ -145,8 +170,8 @@ def _ambiguous_is_verb(text: str, pos: int, word_end: int) -> bool:
     nxt = _SPACE_RE.match(text, word_end).end()
     if nxt >= len(text) or text[nxt] in ";.:)…":
         return False
-    if text.startswith("và ", nxt):
-        return False
+    if text.startswith("và ", nxt) or P.LEAD_VERB_RE.match(text, nxt) or P.SUPPORT_RE.match(text, nxt):
+        return False  # "các cơ quan, tổ chức chủ trì …": the verb is the next word
     if text[nxt] == ",":
         k = _SPACE_RE.match(text, nxt + 1).end()
         return bool(P.PREDICATE_RE.match(text, k)) and not P.NAME_CONTINUATION_RE.match(text, k)
@@ -170,9 +195,27 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
             end = pos + len(name)
             break
     closed = False
+    bare_end = end if start.group("org") and " ".join(start.group("org").split()) in _BARE_HEADS else -1
     while True:
         j = _SPACE_RE.match(text, end).end()
         if j >= len(text):
+            break
+        if end == bare_end and j == end + 1:
+            bare_end = -1
+            word = _WORD_RE.match(text, j)
+            if word and not _is_upper(word.group(0)) and word.group(0) not in {"các", "những", "và", "của"} and (
+                    not P.PREDICATE_RE.match(text, j) or text[j:j + 7] in {"quản lý", "đăng ký"}):
+                # "Văn phòng đăng ký đất đai", "Ban quản lý Khu Kinh tế": the head needs its next word.
+                span = _first_word_len(text[j:j + 30].split("\n", 1)[0]) or len(word.group(0))
+                end = j + span
+                continue
+        if start.group("title") and end == start.end():
+            group = _TITLE_GROUP_RE.match(text, j)
+            if group:
+                end = group.end()  # "Thủ trưởng các Sở, ban, ngành", "Giám đốc các sở"
+                plural = True
+                continue
+        if _CAPITAL_STOP_RE.match(text, j):
             break
         fixed = P.FIXED_NAME_RE.match(text, j)
         if fixed:
@@ -206,7 +249,7 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
             w = word.group(0)
             admin = P.ADMIN_LEVEL_RE.match(text, k)
             if admin and P.ADMIN_LEVEL_RE.search(text[max(0, j - 12):j]) and text[max(0, j - 12):j].rstrip().endswith(
-                    ("xã", "phường", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp")):
+                    ("xã", "phường", "khu", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp")):
                 end = admin.end()  # "xã, phường, thị trấn"
                 continue
             if plural and not closed and not _is_upper(w) and w not in {"các", "những"}:
@@ -250,12 +293,24 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
         if _is_upper(w):
             inner = P.UNIT_START_RE.match(text, j)
             if inner and inner.group("org"):
+                if " ".join(inner.group("org").split()) in _NEW_BODY_HEADS and text[end - 1:end].islower() \
+                        and P.ADMIN_LEVEL_RE.search(text[max(pos, end - 10):end]):
+                    break  # "UBND xã, phường, đặc khu | Sở Tài chính": two table cells
+                if start.group("org") and inner.group("org").split()[0] == start.group("org").split()[0] \
+                        and " ".join(inner.group("org").split()) in _NEW_BODY_HEADS:
+                    break  # "Sở Khoa học và Công nghệ | Sở Công Thương": the same head again is a new body
                 end = inner.end()  # "Chủ tịch Ủy ban …", "Đảng ủy Hội đồng …": a body inside the name
+                if " ".join(inner.group("org").split()) in _BARE_HEADS:
+                    bare_end = end  # "Chi nhánh Văn phòng đăng ký đất đai"
                 continue
             # "Tài chính", "Giao thông": the lower-case syllables of a capitalised word.
             end = _capital_word_end(text, j, word)
             continue
         if w in {"các", "những"}:
+            khu = re.compile(r"các\s+khu\s").match(text, j) and P.NAME_CONTINUATION_RE.match(text, j)
+            if khu:
+                end = khu.end()  # "Ban Quản lý các khu công nghệ cao và khu công nghiệp"
+                continue
             level = P.ADMIN_LEVEL_RE.match(text, _SPACE_RE.match(text, word.end()).end())
             if level:
                 end = level.end()  # "Ủy ban nhân dân các xã", "Ban công tác Mặt trận các thôn"
@@ -414,6 +469,13 @@ def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]
         names = [title]  # "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng": one person, many fields
     elif spans and spans[-1].end >= len(title):
         names = [s.text for s in spans]
+    elif spans and spans[0].start == 0 and (sentence := _heading_predicate(title[spans[-1].end:])) is not None:
+        # A heading that is a sentence: "Sở Xây dựng - Đánh giá sự phù hợp …", "Chủ tịch UBND thành phố
+        # quyết định …" name their subject; "Hội đồng … là cơ quan tham mưu …" names none.
+        if not sentence:
+            return [], 0
+        names = [s.text for s in spans]
+        return names, offset + spans[-1].end
     elif P.UNIT_START_RE.match(title) and "." not in title and not P.LEAD_VERB_RE.search(title):
         # A heading line that is one long name: "Tổ tiếp công dân, xử lý khiếu nại, …".
         names = [title]
@@ -422,6 +484,22 @@ def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]
     names = [n for n in names if not _VAGUE_RE.match(fold_compare(clean_unit(n)))]
     used = offset + len(head[offset:].partition(":")[0]) + (1 if colon else 0)
     return names, used
+
+
+def _heading_predicate(rest: str) -> bool | None:
+    """What follows the units of a heading: None when not a predicate (the heading may be one
+    long name), True for a task verb, False for a copula or a preposition ("là", "bao gồm")."""
+    rest = rest.lstrip(" -–—")
+    if not rest or rest[0] in ",;(":
+        return None
+    head = rest[:1].lower() + rest[1:40]
+    adverbial = _ADVERBIAL_RE.match(head)
+    if adverbial:
+        return True
+    pred = P.PREDICATE_RE.match(head)
+    if not pred or P.NAME_CONTINUATION_RE.match(head):
+        return None
+    return pred.group(0) not in _PREPOSITIONS and not _ASSIGNING_VERB_RE.match(head)
 
 
 _SENTENCE_START_RE = re.compile(r"(?:\n|[.;:!?]\s)\s*(?:[-+•*–]\s+)?")
@@ -453,6 +531,23 @@ def _line_at(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
+def _label_value(body: str, pos: int) -> str:
+    """The value of a labelled field up to "." or the line end; a value wrapped over lines
+    ("Đơn vị chủ trì thực hiện: *Các⏎Sở, ngành, đơn vị") goes on while the next line
+    starts in lower case or the value so far is one or two words."""
+    out = ""
+    while True:
+        stop = re.compile(r"[.\n]").search(body, pos)
+        out += body[pos: stop.start() if stop else len(body)]
+        if not stop or body[stop.start()] == ".":
+            return out
+        nxt = body[stop.end():stop.end() + 1]
+        if not nxt or not (nxt.islower() or len(out.replace("*", " ").split()) <= 2) or nxt in "-+•*":
+            return out
+        out += " "
+        pos = stop.end()
+
+
 def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(unit, role) pairs stated in one node's own text, in order."""
     body = _own_text(node)
@@ -474,6 +569,12 @@ def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ())
             body = heading[glued.end():] + "\n" + body
             heading = heading[:glued.start()]
         names, used = _heading_units(heading, is_title)
+        line = body.lstrip().split("\n", 1)[0]
+        if names and heading and line.startswith(heading) and re.match(r"\s+[\w(]", line[len(heading):]) \
+                and used >= len(heading.rstrip(" :")):
+            # A heading cut from running text in the middle of a name ("…, Hội Liên hiệp| Phụ nữ …"):
+            # read the whole sentence as text instead.
+            names, used = [], 0
         for name in names:
             found.append((name, "lead"))
         if names and body.lstrip().startswith(heading):
@@ -482,10 +583,9 @@ def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ())
     # Labelled fields.
     for m in P.LABEL_RE.finditer(body):
         role = "lead" if m.group("lead") else "support"
-        stop = re.compile(r"[.\n]").search(body, m.end())
-        value = body[m.end(): stop.start() if stop else len(body)]
+        value = _label_value(body, m.end())
         for item in re.split(r"\s*;\s*", value):
-            item = item.strip()
+            item = item.strip().lstrip("*").strip()
             spans = _scan_units(item, 0, known)
             if spans:
                 found.extend((s.text, role) for s in spans)
@@ -517,7 +617,7 @@ def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ())
                 done_groups.add(group)
             continue
         tail = P.LEAD_VERB_RE.search(after[:40])
-        if tail and not re.search(r"[.;:\n]", after[:tail.start()]):
+        if tail and not re.search(r"[.;:\n]", after[:tail.start()]) and _QUALIFIER_RE.match(after):
             # "các ông (bà) có tên tại Điều 1 chịu trách nhiệm": the subject runs up to the marker.
             last = spans[-1]
             found.extend((sp.text, "lead") for sp in spans[:-1])
@@ -525,6 +625,15 @@ def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ())
             continue
         if pseudo:
             continue
+        adverbial = _ADVERBIAL_RE.match(after_stripped)
+        if adverbial:
+            # "X theo chức năng, nhiệm vụ được giao, chủ động …": the predicate comes after.
+            after_stripped = after_stripped[adverbial.end():].lstrip(" ,")
+            if P.LEAD_VERB_RE.match(after_stripped):
+                found.extend((sp.text, "lead") for sp in spans)
+                continue
+        if _ASSIGNING_VERB_RE.match(after_stripped):
+            continue  # the subject hands the work on; the object is read by the request rule
         pred = P.PREDICATE_RE.match(after_stripped)
         if pred and pred.group(0) not in _PREPOSITIONS:
             found.extend((sp.text, "lead") for sp in spans)

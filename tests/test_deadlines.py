@@ -62,6 +62,8 @@ FIND_CASES = [
                  "trước ngày 30 tháng 7 năm 2024", D(2024, 7, 30), id="prose-trinh-truoc-ngay"),
     pytest.param("Báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2025.", "trước ngày 15/12/2025", D(2025, 12, 15),
                  id="prose-truoc-ngay"),
+    pytest.param("Thời gian thực hiện: *Thường xuyên.", "Thường xuyên", None, id="label-bold-marker-dropped"),
+    pytest.param("Thời gian thực hiện: *Hằng năm.", "Hằng năm", None, id="label-bold-marker-hang-nam"),
 ]
 # fmt: on
 
