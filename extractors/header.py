@@ -55,6 +55,8 @@ _TYPE_ALT = "|".join(sorted(DOC_TYPE_WORDS, key=len, reverse=True))
 # "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "QUYẾT ĐỊNH" alone on the line ("QUYẾT ĐỊNH:" opens articles).
 _TYPE_LINE_RE = re.compile(
     rf"^(?P<type>{_TYPE_ALT})(?P<extra>\s+HÀNH\s+ĐỘNG)?(?:\s*[-_*]*\s*$|\s*(?=Về\s|V/v\s))")
+# "NGHỊ ĐỊNHQuy định về chính sách …": the type word glued to a mixed-case title by the copy.
+_GLUED_TYPE_RE = re.compile(rf"^(?P<type>{_TYPE_ALT})(?P<title>[A-ZĐ][a-zđà-ỹ].*)$")
 _NUMBER_LINE_RE = re.compile(r"^Số\b\s*:?\s*(?P<rest>.*)$")
 # "134 /KH-UBND", "84/2025/QĐ-UBND", "/KH-MTTQ-BTT" (blank number), "-CTr/TU", "3210/QĐ - UBND".
 _NUMBER_VALUE_RE = re.compile(
@@ -71,6 +73,20 @@ _MOTTO_START_RE = re.compile(r"^(?:CỘNG(?:\s+HÒA\b|\s*$)|ĐẢNG\s+CỘNG\s+S
 _MOTTO_WORDS = "cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc đảng cộng sản"
 _MOTTO_INLINE_RE = re.compile(r"(?<=\S)\s+(?:[-–—_]+\s*)?(?:CỘNG\s+HÒA\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)")
 _RULE_RE = re.compile(r"^[\s\-–—_*=.~•]*$")
+# Columns glued by the copy: "CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP", "CHÍNH PHỦ-------".
+_BAND_RULE_SPLIT_RE = re.compile(r"\s*[-–—_]{3,}\s*")
+_BAND_NUMBER_SPLIT_RE = re.compile(r"(?<=\S)\s*(?=\bSố\s*:)")
+# A form template's placeholder, not a body: "TÊN CQ, TC CHỦ QUẢN(1)", "THẨM QUYỀN BAN HÀNH (3)", "UBND ……".
+_PLACEHOLDER_RE = re.compile(r"^TÊN\b|\(\d{1,2}\)\s*$|\.{3}|…")
+# A wrapped subject line that is a document number: "136/2025/NĐ-CP".
+_REF_LINE_RE = re.compile(r"^\d+[/-]\S*$")
+# The symbol's tail wrapped after its dash: "Số: 3783/QĐ-⏎UBND".
+_SYMBOL_TAIL_RE = re.compile(r"^[0-9A-ZĐ&.]+(?:[-/][0-9A-ZĐa-z&.]+)*$")
+# The adoption clause of a resolution or law whose copy has no place-date line:
+# "Nghị quyết này được Ủy ban Thường vụ Quốc hội … khóa XV thông qua ngày 16 tháng 6 năm 2025."
+_ADOPTED_RE = re.compile(
+    r"\b(?:Nghị\s+quyết|Luật|Bộ\s+luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{0,240}?\bthông\s+qua\s+"
+    r"(?P<date>ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})", re.IGNORECASE)
 _TRAILING_RULE_RE = re.compile(r"\s*[-–—_=*]{3,}\s*$|\s+\*$")
 _SUBJECT_RE = re.compile(r"^(?:V/v|V/V|Về\s+việc)\b\s*:?\s*(?P<rest>.*)$")
 _ADDRESSEE_RE = re.compile(r"^Kính\s+gửi\b")
@@ -139,6 +155,8 @@ _KNOWN_FORMS = [
     ("phó giám đốc", "Phó Giám đốc"),
     ("giám đốc", "Giám đốc"),
     ("chánh văn phòng", "Chánh Văn phòng"),
+    ("phó chủ nhiệm", "Phó Chủ nhiệm"),
+    ("chủ nhiệm", "Chủ nhiệm"),
 ]
 _PLACE_NAMED = {"tỉnh ủy", "thành ủy", "huyện ủy"}
 # Administrative level words: lower case, and the place name after them is capitalised.
@@ -247,10 +265,12 @@ def proper_case(name: str) -> str:
     after_head = False
     while i < len(words):
         rest = " ".join(words[i:])
-        known = next(((k, v) for k, v in _KNOWN_FORMS if rest == k or rest.startswith(k + " ")), None)
+        known = next(((k, v) for k, v in _KNOWN_FORMS
+                      if rest == k or rest.startswith(k + " ") or rest.startswith(k + ",")), None)
         if known:
-            out.append(known[1])
             i += len(known[0].split())
+            # "BỘ TRƯỞNG, CHỦ NHIỆM": the comma after a known name is kept.
+            out.append(known[1] + ("," if words[i - 1].endswith(",") else ""))
             # "Tỉnh ủy Lào Cai": a Party committee is named by its place.
             after_level = known[0] in _PLACE_NAMED
             after_head = False
@@ -272,6 +292,11 @@ def proper_case(name: str) -> str:
                 i += 1
             continue
         word = words[i]
+        original = name.split()[i] if len(name.split()) == len(words) else word
+        if original.isalpha() and not _has_vowel(original) and len(original) >= 2:
+            out.append(original)  # "HQ", "TNHH": an abbreviation has no vowel and keeps its capitals
+            i += 1
+            continue
         if after_level:
             out.append(_cap(word))
         elif word in ("và",) or word.startswith("-"):
@@ -380,13 +405,30 @@ def title_block_end(lines: list[Line], start: int) -> int:
             upper_title = upper
         elif upper and not upper_title:
             break  # "BAN THƯỜNG TRỰC …" after a lower-case title: the authority line
-        elif upper and upper_title and _AUTHORITY_LINE_RE.match(text) and i + 1 < len(lines) and \
-                _PREAMBLE_START_RE.match(lines[i + 1].text) or not upper and upper_title and not text.startswith("("):
+        elif upper and upper_title and _AUTHORITY_LINE_RE.match(text) and _authority_before_preamble(lines, i) \
+                or not upper and upper_title and not text.startswith("("):
             break
         if i > start and doc_type_of_line(text):
             break  # "QUYẾT ĐỊNH:" of the articles
         i += 1
     return i
+
+
+def _preamble_at(lines: list[Line], j: int) -> bool:
+    """ "Căn cứ …" starts at line ``j``, also when the copy wraps it ("Căn⏎cứ Luật …")."""
+    if j >= len(lines):
+        return False
+    text = lines[j].text
+    return bool(_PREAMBLE_START_RE.match(text) or j + 1 < len(lines) and len(text.split()) == 1
+                and _PREAMBLE_START_RE.match(f"{text} {lines[j + 1].text}"))
+
+
+def _authority_before_preamble(lines: list[Line], i: int) -> bool:
+    """The enacting authority's line, possibly wrapped ("CỤC TRƯỞNG CỤC⏎HẢI QUAN"), right above "Căn cứ"."""
+    j = i + 1
+    while j < min(len(lines), i + 3) and is_upper_line(lines[j].text) and len(lines[j].text.split()) <= 4:
+        j += 1
+    return _preamble_at(lines, j)
 
 
 def parse_header(lines: list[Line]) -> Header:
@@ -395,14 +437,19 @@ def parse_header(lines: list[Line]) -> Header:
     meta = header.metadata
     scan = lines[:HEADER_SCAN_LINES]
     type_at = None
+    glued_title: str | None = None
     for i, line in enumerate(scan):
         if _PREAMBLE_START_RE.match(line.text) or _MARKER_START_RE.match(line.text):
             break
         doc_type = doc_type_of_line(_TRAILING_RULE_RE.sub("", line.text))
+        glued = None if doc_type else _GLUED_TYPE_RE.match(" ".join(line.text.split()))
+        if glued:
+            doc_type, glued_title = DOC_TYPE_WORDS[glued.group("type")], glued.group("title")
         if doc_type:
             type_at, meta.doc_type = i, doc_type
             break
     region_end = type_at if type_at is not None else _header_region_end(scan)
+    band = [(piece, line) for line in lines[:region_end] for piece in _split_band_line(line.text)]
     issuer_lines: list[str] = []
     subject: list[str] = []
     symbol: str | None = None
@@ -411,16 +458,18 @@ def parse_header(lines: list[Line]) -> Header:
     i = 0
     date_lines: list[str] = []
     date_seen = False
-    while i < region_end:
-        text = _TRAILING_RULE_RE.sub("", lines[i].text).strip()
-        line = lines[i]
+    n_band = len(band)
+    while i < n_band:
+        text = _TRAILING_RULE_RE.sub("", band[i][0]).strip()
+        line = band[i][1]
+        nxt = band[i + 1][0].strip() if i + 1 < n_band else ""
         i += 1
         inline = _MOTTO_INLINE_RE.search(text)
         if inline:
             # Both columns read into one line: "THỦ TƯỚNG CHÍNH PHỦ ------- CỘNG HÒA XÃ HỘI …".
             in_motto = not re.search(r"hạnh\s+phúc", text[inline.start():], re.IGNORECASE)
             text = _TRAILING_RULE_RE.sub("", text[: inline.start()]).strip()
-            if is_upper_line(text) or looks_letter_spaced(text):
+            if (is_upper_line(text) or looks_letter_spaced(text)) and not _PLACEHOLDER_RE.search(text):
                 issuer_lines.append(text)
             continue
         if not text or _RULE_RE.match(text):
@@ -432,8 +481,11 @@ def parse_header(lines: list[Line]) -> Header:
             continue
         if _NUMBER_LINE_RE.match(text) and meta.number is None:
             value = _NUMBER_LINE_RE.match(text).group("rest")
-            if not value.strip() and i < region_end:
-                value = lines[i].text
+            if not value.strip() and i < n_band:
+                value = band[i][0]
+                i += 1
+            if value.strip().endswith(("-", "/")) and i < n_band and _SYMBOL_TAIL_RE.match(band[i][0].strip()):
+                value = value.strip() + band[i][0].strip()  # "3783/QĐ-⏎UBND"
                 i += 1
             meta.number, symbol = parse_number(value)
             continue
@@ -441,39 +493,43 @@ def parse_header(lines: list[Line]) -> Header:
             date_seen = True
             date_lines.append(text)
             # "Đắk Lắk, ngày 21⏎tháng 11 năm 2025": the date wraps onto the next line.
-            while i < region_end and not _YEAR_RE.search(" ".join(date_lines)) and \
-                    _DATE_CONTINUATION_RE.match(lines[i].text.strip()):
-                date_lines.append(lines[i].text.strip())
+            while i < n_band and not _YEAR_RE.search(" ".join(date_lines)) and \
+                    _DATE_CONTINUATION_RE.match(band[i][0].strip()):
+                date_lines.append(band[i][0].strip())
                 i += 1
             continue
         if _SUBJECT_RE.match(text):
             subject.append(_SUBJECT_RE.match(text).group("rest"))
             continue
-        if _ADDRESSEE_RE.match(text):
-            break
-        if subject and not is_upper_line(text) and not _DATE_START_RE.search(text) and not (
-                i < region_end and _DATE_START_RE.search(lines[i].text) and _PLACE_FRAGMENT_RE.match(text)):
+        if _ADDRESSEE_RE.match(text) or _ADDRESSEE_RE.match(f"{text} {nxt}"):
+            break  # "Kính gửi:", also "Kính⏎gửi:"
+        if subject and (not is_upper_line(text) or _REF_LINE_RE.match(text)) and not _DATE_START_RE.search(text) \
+                and not (_DATE_START_RE.search(nxt) and _PLACE_FRAGMENT_RE.match(text)):
             subject.append(text)
             continue
-        if not is_upper_line(text) and i < region_end and _DATE_START_RE.search(lines[i].text) and \
-                _PLACE_FRAGMENT_RE.match(text):
+        if not is_upper_line(text) and _DATE_START_RE.search(nxt) and _PLACE_FRAGMENT_RE.match(text):
             date_lines.append(text)  # "Thành phố Hồ⏎Chí Minh, ngày …"
             continue
         if line.column == "right" or motto_done and not is_upper_line(text):
             continue
-        if (is_upper_line(text) or looks_letter_spaced(text) and not date_lines) and not _is_motto_fragment(text):
+        if (is_upper_line(text) or looks_letter_spaced(text) and not date_lines) and not _is_motto_fragment(text) \
+                and not _PLACEHOLDER_RE.search(text):
             issuer_lines.append(text)
     if date_lines:
         meta.place, meta.date = parse_place_date(" ".join(date_lines))
+    else:
+        meta.date = find_adoption_date(lines[region_end:])
     meta.issuer, meta.parent_issuer = split_issuer(issuer_lines)
     if type_at is not None:
         end = title_block_end(lines, type_at + 1)
         header.title_start, header.title_end, header.body_start = type_at, end, end
         title = [t.text for t in lines[type_at + 1:end] if not _RULE_RE.match(t.text)]
+        if glued_title:
+            title.insert(0, glued_title)
         header.title_text = "\n".join(title) or None
         meta.title = " ".join(" ".join(title).split()) or None
         if meta.issuer is None and end + 1 < len(lines) and is_upper_line(lines[end].text) and \
-                _PREAMBLE_START_RE.match(lines[end + 1].text):
+                _PREAMBLE_START_RE.match(lines[end + 1].text) and not _PLACEHOLDER_RE.search(lines[end].text):
             # No header band, but the enacting body stands above "Căn cứ": "ỦY BAN THƯỜNG VỤ QUỐC HỘI".
             meta.issuer = proper_case(" ".join(lines[end].text.split()))
     else:
@@ -484,6 +540,31 @@ def parse_header(lines: list[Line]) -> Header:
         elif symbol:
             meta.doc_type = SYMBOL_TYPES.get(next((p for p in re.split(r"[-/]", symbol) if not p.isdigit()), ""))
     return header
+
+
+def _split_band_line(text: str) -> list[str]:
+    """One header line as the columns it holds: "CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP" →
+    ["CHÍNH PHỦ", "Số: 170/2025/NĐ-CP"]. A line without glued columns comes back whole."""
+    pieces = [p for p in _BAND_RULE_SPLIT_RE.split(text) if p.strip()]
+    if len(pieces) <= 1 and not _BAND_NUMBER_SPLIT_RE.search(text):
+        return [text]
+    out: list[str] = []
+    for piece in pieces:
+        head, _, rest = piece.partition("Số")
+        if rest and head.strip() and is_upper_line(head) and _BAND_NUMBER_SPLIT_RE.search(piece):
+            out.extend([head.strip(), "Số" + rest])
+        else:
+            out.append(piece.strip())
+    return out
+
+
+def find_adoption_date(lines: list[Line]) -> dt.date | None:
+    """The date of the adoption clause, for a copy without a place-date line: "Nghị quyết này được
+    Ủy ban Thường vụ Quốc hội … thông qua ngày 16 tháng 6 năm 2025." → 2025-06-16; None when absent."""
+    found = None
+    for match in _ADOPTED_RE.finditer(" ".join(line.text for line in lines)):
+        found = match  # the last one: the clause closes the text, before the signature
+    return parse_date(found.group("date")) if found else None
 
 
 def _is_motto_fragment(text: str) -> bool:
@@ -516,7 +597,8 @@ def _header_region_end(lines: list[Line]) -> int:
 _ISSUES_RE = re.compile(
     r"(?:^|[;:.,]\s*|\n)(?P<body>(?:Ủy\s+ban|UBND|Hội\s+đồng|HĐND|Ban|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Đảng\s+ủy|"
     r"Sở|Bộ|Chính\s+phủ|Thủ\s+tướng)[^;:.,\n]{0,80}?)\s+ban\s+hành\s+(?:các\s+|bản\s+)?"
-    r"(?:kế\s+hoạch|chương\s+trình|quyết\s+định|chỉ\s+thị|hướng\s+dẫn|nghị\s+quyết|quy\s+định|thông\s+báo)",
+    r"(?:kế\s+hoạch|chương\s+trình|quyết\s+định|chỉ\s+thị|hướng\s+dẫn|nghị\s+quyết|quy\s+định|thông\s+báo|"
+    r"nghị\s+định|thông\s+tư)",
     re.IGNORECASE)
 
 

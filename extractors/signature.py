@@ -22,13 +22,15 @@ from kehoach.schemas.models import Signer
 
 _RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*(?::|$)\s*(?P<rest>.*)$", re.IGNORECASE)
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. BỘ TRƯỞNG", "T/M BAN THƯỜNG VỤ", "Q. GIÁM ĐỐC".
-_AUTHORITY_RE = re.compile(r"^(?P<kind>TM|T/M|KT|K/T|TL|T/L|TUQ|Q|PP|P/P)\s*(?:[./]?\s+(?P<rest>\S.*)|\.\s*$)")
+_AUTHORITY_RE = re.compile(
+    r"^(?P<kind>TM|T/M|KT|K/T|TL|T/L|TUQ|Q|PP|P/P)\s*(?:(?:[./]?\s+|[./](?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)|\.\s*$)")
 _POSITION_RE = re.compile(
     r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|"
     r"CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|CHÁNH\s+THANH\s+TRA|BÍ\s+THƯ|TRƯỞNG\s+BAN|TRƯỞNG\s+PHÒNG|"
     r"CHỦ\s+NHIỆM|TỔ\s+TRƯỞNG|TRƯỞNG\s+ĐOÀN|CHI\s+CỤC\s+TRƯỞNG|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|"
     r"THỦ\s+TRƯỞNG|TRƯỞNG\s+CÔNG\s+AN|CHỈ\s+HUY\s+TRƯỞNG|KIỂM\s+TOÁN\s+TRƯỞNG|TỔNG\s+BÍ\s+THƯ|CHỦ\s+TỊCH\s+NƯỚC)\b")
 _POSITION_ANY_RE = re.compile(r"(?<!\w)" + _POSITION_RE.pattern[1:])
+_POSITION_SEARCH_RE = re.compile(_POSITION_RE.pattern[1:])  # also glued to the word before: "QUỐC HỘICHỦ TỊCH"
 _STAMP_RE = re.compile(r"^[\[(]?\s*(?:Đã\s+ký|đã\s+ký|Ký\s+tên|ký\s+tên|daky|Chữ\s+ký|Ký,\s*ghi)[^\n]*[\])]?$")
 # "(Đã ký) Lê Thành Long": the stamp and the name on one line.
 _STAMP_PREFIX_RE = re.compile(r"^[\[(]\s*(?:Đã|đã)\s+ký\s*[\])]\s*")
@@ -50,6 +52,31 @@ class SignatureBlock:
     start: int | None = None  # index of the first line of the block; body lines end before it
     end: int | None = None  # index after the last line of the block
     skip: set[int] = field(default_factory=set)  # other line indexes that belong to the block
+
+
+_GLUED_PREFIX_RE = re.compile(r"(?:TM|KT|TL|TUQ)\.\s")
+_GLUED_STAMP_RE = re.compile(r"[\[(]\s*(?:Đã|đã)\s+ký\s*[\])]")
+
+
+def split_glued_signature(text: str) -> list[str]:
+    """A signature block the copy ran into one line, as its lines:
+    "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Hồ Đức Phớc" →
+    ["TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "(Đã ký)", "Hồ Đức Phớc"].
+    Breaks go only where a prefix, position or stamp touches the caps word before it."""
+    text = text.strip()
+    cuts: set[int] = set()
+    for regex in (_GLUED_PREFIX_RE, _POSITION_SEARCH_RE, _GLUED_STAMP_RE):
+        for match in regex.finditer(text):
+            at = match.start()
+            if at > 0 and text[at - 1].isalpha() and text[at - 1].isupper():
+                cuts.add(at)
+    for match in _GLUED_STAMP_RE.finditer(text):
+        if match.end() < len(text) and text[match.end()].isupper():
+            cuts.add(match.end())  # "(Đã ký)Hồ Đức Phớc"
+    if not cuts:
+        return [text]
+    bounds = [0, *sorted(cuts), len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
 def _is_signature_line(text: str) -> bool:
@@ -87,13 +114,40 @@ def split_caps_and_name(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _segments(sig_lines: list[str]) -> list[str]:
+    """The caps lines of a block regrouped into authority and position lines.
+
+    A line opens a segment when it starts with an authority prefix or a known
+    position ("PHÓ …" included); any other line continues the one above, as
+    does every line after a comma: "TM. ỦY BAN NHÂN⏎DÂN", "KT. BỘ TRƯỞNG,⏎CHỦ NHIỆM",
+    "KT. TRƯỞNG THUẾ⏎TỈNH⏎PHÓ TRƯỞNG THUẾ TỈNH".
+    """
+    segments: list[str] = []
+    for line in sig_lines:
+        for part in re.split(r"(?=\b(?:TM|T/M|KT|TL|TUQ|PP)\s*[./]\s)", line.strip()):
+            part = part.strip()
+            if not part or _STAMP_RE.match(part):
+                continue
+            opens = _AUTHORITY_RE.match(part) or _POSITION_RE.match(part) or part.split()[0] == "PHÓ"
+            # "KT.⏎CHỦ TỊCH", "PHÓ⏎TRƯỞNG BAN": a bare prefix is completed by the next line.
+            bare = bool(segments) and re.fullmatch(r"(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q|PP|P/P)[./]?|PHÓ", segments[-1])
+            if segments and (segments[-1].endswith(",") or bare or not opens):
+                segments[-1] = f"{segments[-1]} {part}"
+            else:
+                segments.append(part)
+    return segments
+
+
 def _signer(sig_lines: list[str], name: str | None) -> Signer | None:
     authority = None
     positions: list[str] = []
     caps = " ".join(sig_lines)
-    caps = fix_letter_spacing(caps) if looks_letter_spaced(caps) else caps
-    # Re-split the flattened caps text at each authority prefix ("TM. … KT. CHỦ TỊCH PHÓ CHỦ TỊCH").
-    parts = [p.strip() for p in re.split(r"(?=\b(?:TM|T/M|KT|TL|TUQ|PP)\s*[./]\s)", caps) if p.strip()]
+    if looks_letter_spaced(caps):
+        # Splinters cross line ends: repair the joined text, then re-split at each authority prefix.
+        caps = fix_letter_spacing(caps)
+        parts = [p.strip() for p in re.split(r"(?=\b(?:TM|T/M|KT|TL|TUQ|PP)\s*[./]\s)", caps) if p.strip()]
+    else:
+        parts = _segments(sig_lines)
     for part in parts:
         if _STAMP_RE.match(part):
             continue
@@ -101,8 +155,9 @@ def _signer(sig_lines: list[str], name: str | None) -> Signer | None:
         if match:
             rest = (match.group("rest") or "").rstrip(",")
             pos = _POSITION_ANY_RE.search(rest, 1) if rest else None
-            # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" on one line: the second position is the signer's own.
-            if pos:
+            # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" on one line: the second position is the signer's own
+            # (not after a comma: "BỘ TRƯỞNG, CHỦ NHIỆM" is one title).
+            if pos and not rest[: pos.start()].rstrip().endswith(","):
                 body, own = rest[: pos.start()].strip(), rest[pos.start():].strip()
             else:
                 body, own = rest, None
@@ -112,10 +167,22 @@ def _signer(sig_lines: list[str], name: str | None) -> Signer | None:
                 positions.append(own)
         else:
             positions.append(part)
-    position = proper_case(" ".join(positions[-1:]).strip()) if positions else None
+    position = proper_case(_own_position(positions)) if positions else None
     if not (name or authority or position):
         return None
     return Signer(name=name, position=position or None, authority=authority)
+
+
+def _own_position(positions: list[str]) -> str:
+    """The signer's position: the last one, unless it is a second title of another office
+    ("TRƯỞNG BAN⏎PHÓ THỦ TƯỚNG" → "TRƯỞNG BAN"); a deputy of the office above stays
+    ("TRƯỞNG BAN NGHIỆP VỤ⏎PHÓ TRƯỞNG BAN" → "PHÓ TRƯỞNG BAN")."""
+    last = " ".join(positions[-1].split())
+    if len(positions) >= 2 and last.startswith("PHÓ ") and _POSITION_RE.match(positions[-2]):
+        office = last[4:].split()[:2]
+        if " ".join(office) not in " ".join(positions[-2].split()):
+            return " ".join(positions[-2].split())
+    return last
 
 
 def _scan_signature(lines: list[Line], i: int, stop: int, *, open_start: bool = False
@@ -129,6 +196,16 @@ def _scan_signature(lines: list[Line], i: int, stop: int, *, open_start: bool = 
     name = None
     while i < stop:
         text = lines[i].text.strip()
+        pieces = split_glued_signature(text) if (sig or _AUTHORITY_RE.match(text) or is_upper_line(text)) else [text]
+        if len(pieces) > 1 and (sig or _is_signature_line(pieces[0])):
+            inner, inner_name, _ = _scan_signature([Line(text=p) for p in pieces], 0, len(pieces))
+            if inner:
+                sig.extend(inner)
+                name = inner_name
+                i += 1
+                if name:
+                    break
+                continue
         stamp = _STAMP_PREFIX_RE.match(text)
         if stamp and parse_name(text[stamp.end():]):
             name = parse_name(text[stamp.end():])
@@ -164,6 +241,11 @@ def _scan_signature(lines: list[Line], i: int, stop: int, *, open_start: bool = 
             if candidate:
                 name = candidate
                 i += 1
+                # "Lê Hải⏎Hòa": the last syllable wrapped onto a line of its own.
+                if i < stop and len(candidate.split()) < NAME_MAX_WORDS and \
+                        _NAME_WORD_RE.match(lines[i].text.strip()):
+                    name = f"{candidate} {lines[i].text.strip()}"
+                    i += 1
         break
     return sig, name, i
 
@@ -232,7 +314,9 @@ def find_signature_blocks(lines: list[Line], start: int = 0) -> list[SignatureBl
         if _AUTHORITY_RE.match(text) or ((_is_signature_line(text) or _STAMP_PREFIX_RE.match(text))
                                          and _ends_document(lines, i)):
             sig, name, end = _scan_signature(lines, i, n)
-            if name:
+            # A copy whose stamp stands for the name ("CHỦ TỊCH⏎(Đã ký)") at the end of the text:
+            # the block is kept with the authority and position it states.
+            if name or sig and _is_signature_line(sig[0]) and all(not t.text.strip() for t in lines[end:]):
                 block = SignatureBlock(signer=_signer(sig, name), start=i, end=end)
                 # "Nơi nhận" written after the signature: part of the same block.
                 if end < n and _RECIPIENTS_RE.match(lines[end].text.strip()):

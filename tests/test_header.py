@@ -63,6 +63,7 @@ ISSUER_CASES = [
     pytest.param(["UBND THÀNH PHỐ HÀ", "NỘI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"],
                  "Trung tâm Phục vụ hành chính công", "Ủy ban nhân dân thành phố Hà Nội", id="abbreviated-parent"),
     pytest.param([], None, None, id="no-header"),
+    pytest.param(["VĂN PHÒNG CHÍNH", "PHỦ"], "Văn phòng Chính phủ", None, id="name-wrapped-last-word"),
 ]
 
 LETTER_SPACING_CASES = [
@@ -116,6 +117,61 @@ HEADER_CASES = [
         {"doc_type": "Nghị quyết", "number": "1675/NQ-UBTVQH15", "issuer": "Ủy ban Thường vụ Quốc hội",
          "title": "Về việc sắp xếp các đơn vị hành chính"},
         id="enacting-body-above-preamble"),
+    # A UBTVQH copy with no place-date line: the date is the adoption clause's, the place stays null.
+    pytest.param(
+        "Số: 1675/NQ-UBTVQH15\nNGHỊ QUYẾT\nVề việc sắp xếp các đơn vị hành chính\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+        "Căn cứ Hiến pháp;\nQUYẾT NGHỊ:\nĐiều 1. Sắp xếp\nNghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng "
+        "hòa xã hội chủ nghĩa Việt Nam khóa XV thông qua ngày 16 tháng 6 năm 2025.\n- Chính phủ;\n(đã ký)",
+        {"place": None, "date": dt.date(2025, 6, 16)}, id="date-from-adoption-clause"),
+    pytest.param(
+        "HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 80/2025/NQ-HĐND\nHà Nội, ngày 27 tháng 11 năm 2025\nNGHỊ QUYẾT\n"
+        "QUY ĐỊNH NỘI DUNG\nCăn cứ Luật\nNghị quyết này đã được Hội đồng nhân dân thành\nphố Hà Nội khóa XVI, kỳ họp "
+        "thứ 28 thông qua ngày 20 tháng 11 năm 2025./.",
+        {"place": "Hà Nội", "date": dt.date(2025, 11, 27)}, id="header-date-wins-over-adoption-clause"),
+    pytest.param(
+        "Số: 09/2025/NĐ-CP\nĐộc lập - Tự do - Hạnh phúc\n\nNGHỊ ĐỊNH\nCăn cứ Luật\nĐiều 1. Nghị định này có hiệu lực "
+        "thi hành từ ngày 25 tháng 02 năm 2025.",
+        {"place": None, "date": None}, id="effective-date-is-not-the-date"),
+    pytest.param(
+        "Số: 09/2025/NĐ-CP\nĐộc lập - Tự do - Hạnh phúc\n\nNGHỊ ĐỊNHQuy định về chính sách hỗ trợ sản xuất nông nghiệp"
+        "\n\n____________\n\nCăn cứ Luật Tổ chức Chính phủ;",
+        {"doc_type": "Nghị định", "number": "09/2025/NĐ-CP", "title": "Quy định về chính sách hỗ trợ sản xuất nông nghiệp"},
+        id="type-word-glued-to-title"),
+    pytest.param(
+        "CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc____\n"
+        "NGHỊ ĐỊNH\nQuy định về tuyển dụng công chức\nCăn cứ Luật",
+        {"doc_type": "Nghị định", "number": "170/2025/NĐ-CP", "issuer": "Chính phủ", "place": None},
+        id="issuer-and-number-glued-on-one-line"),
+    pytest.param(
+        "ỦY BAN NHÂN\nDÂN\nTỈNH NGHỆ AN\n--------\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 3783/QĐ-\nUBND\nNghệ An, ngày\n20 tháng 11 năm 2025\nQUYẾT ĐỊNH\nBAN HÀNH DANH MỤC\nCăn cứ Luật",
+        {"number": "3783/QĐ-UBND", "issuer": "Ủy ban nhân dân tỉnh Nghệ An", "parent_issuer": None,
+         "date": dt.date(2025, 11, 20)},
+        id="symbol-wrapped-after-dash"),
+    pytest.param(
+        "VĂN PHÒNG CHÍNH PHỦ\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 11306/VPCP-NN\nV/v\nđề xuất giải pháp triển khai Nghị định\n136/2025/NĐ-CP\n"
+        "Hà Nội, ngày 18 tháng 11 năm 2025\nKính gửi: Bộ Nông nghiệp và Môi trường.",
+        {"doc_type": "Công văn", "issuer": "Văn phòng Chính phủ",
+         "title": "đề xuất giải pháp triển khai Nghị định 136/2025/NĐ-CP"},
+        id="subject-wraps-before-a-ref"),
+    pytest.param(
+        "BỘ TÀI CHÍNH\nCỤC HẢI QUAN\n-------\nSố: 37563/CHQ-GSQL\nV/v hướng dẫn thủ tục hải quan\n"
+        "Hà Nội, ngày 21\ntháng 11 năm 2025 *\nKính\ngửi: Công ty TNHH Sunrise Apparel Việt Nam.",
+        {"title": "hướng dẫn thủ tục hải quan", "date": dt.date(2025, 11, 21)}, id="addressee-wrapped"),
+    pytest.param(
+        "BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nSố: 39693/TB-CHQ\nHà Nội, ngày\n02 tháng 12 năm 2025\nTHÔNG BÁO\n"
+        "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ\nCỤC TRƯỞNG CỤC\nHẢI QUAN\nCăn\ncứ Luật Hải quan ngày 23/6/2014;",
+        {"doc_type": "Thông báo", "title": "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ", "issuer": "Cục Hải quan"},
+        id="authority-line-wrapped-above-wrapped-preamble"),
+    # Form templates: the placeholder is not a body.
+    pytest.param(
+        "TÊN CQ, TC CHỦ QUẢN(1)\nSố: /...(3)...-...(4)... V/v v phối hợp cung cấp bản ghi\nKính gửi:",
+        {"issuer": None, "number": None}, id="template-placeholder-issuer"),
+    pytest.param(
+        "Số: ... /QĐ-TCGĐ\n(2)……., ngày.... tháng.... năm…….\n\nQUYẾT ĐỊNH\n\nTrưng cầu giám định\n\n"
+        "THẨM QUYỀN BAN HÀNH (3)\n\nCăn cứ khoản 1 Điều 59 Luật Xử lý vi phạm hành chính;",
+        {"issuer": None, "number": None, "date": None}, id="template-placeholder-authority"),
 ]
 # fmt: on
 

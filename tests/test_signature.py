@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from kehoach.extractors.normalize import clean_lines
-from kehoach.extractors.signature import find_signature_blocks, parse_name, parse_signature
+from kehoach.extractors.signature import find_signature_blocks, parse_name, parse_signature, split_glued_signature
 from kehoach.schemas.layout import Line
 
 
@@ -39,6 +39,28 @@ SIGNATURE_CASES = [
     pytest.param(BODY + "- Chính phủ; - Ban Tổ chức Trung ương;\n( Đã ký) Lê Thành Long",
                  "Lê Thành Long", None, None, id="stamp-and-name"),
     pytest.param(BODY, None, None, None, id="no-signature"),
+    pytest.param(BODY + "- Thủ tướng, các Phó Thủ tướng Chính phủ; - Lưu: VT, NN (2).\n"
+                 "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Hồ Đức Phớc",
+                 "Hồ Đức Phớc", "Phó Thủ tướng", "TM. Chính phủ, KT. Thủ tướng", id="whole-block-glued-on-one-line"),
+    pytest.param(BODY + "- Chính phủ; - Ban Tổ chức Trung ương; - Lưu: HC, PLTP.\nTM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH",
+                 None, "Chủ tịch", "TM. Ủy ban Thường vụ Quốc hội", id="position-glued-no-name-at-end"),
+    pytest.param(BODY + "- Chính phủ; - Ban Tổ chức Trung ương;\nCHỦ TỊCH\n(Đã ký)",
+                 None, "Chủ tịch", None, id="stamp-instead-of-name-at-end"),
+    pytest.param(BODY + "- Chính phủ; - Ban Tổ chức Trung ương;\n(đã ký)", None, None, None, id="bare-stamp-states-nothing"),
+    pytest.param(BODY + "Nơi nhận:\n- Lưu VT, NN (03). Hg.\nKT. BỘ TRƯỞNG,\nCHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nPhạm Mạnh Cường",
+                 "Phạm Mạnh Cường", "Phó Chủ nhiệm", "KT. Bộ trưởng, Chủ nhiệm", id="double-title-after-comma"),
+    pytest.param(BODY + "Nơi nhận:\n- Lưu: VT, BCĐNNDL (2b).\nTRƯỞNG BAN\nPHÓ THỦ TƯỚNG\nMai Văn Chính",
+                 "Mai Văn Chính", "Trưởng ban", None, id="concurrent-title-of-another-office"),
+    pytest.param(BODY + "Nơi nhận:\n- Như trên;\nTL. CỤC\nTRƯỞNG\nKT.\nTRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ\nPHÓ\nTRƯỞNG BAN\n"
+                 "Đào Thu Hương",
+                 "Đào Thu Hương", "Phó Trưởng ban", "TL. Cục trưởng, KT. Trưởng ban giám sát quản lý về HQ",
+                 id="every-part-wrapped"),
+    pytest.param(BODY + "Nơi nhận:\n- Như trên;\nKT. TRƯỞNG THUẾ\nTỈNH\nPHÓ TRƯỞNG THUẾ TỈNH\nHuỳnh Minh Giám",
+                 "Huỳnh Minh Giám", "Phó trưởng thuế tỉnh", "KT. Trưởng thuế tỉnh", id="unlisted-deputy-position"),
+    pytest.param(BODY + "Nơi nhận:\n- Như trên;\nTM.ỦY BAN\nNHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Anh Quân",
+                 "Lê Anh Quân", "Phó Chủ tịch", "TM. Ủy ban nhân dân, KT. Chủ tịch", id="no-space-after-prefix"),
+    pytest.param(BODY + "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Hải\nHòa\n \nFILE ĐƯỢC ĐÍNH\nKÈM THEO VĂN BẢN",
+                 "Lê Hải Hòa", "Chủ tịch", "TM. Ủy ban nhân dân", id="last-syllable-wrapped"),
 ]
 
 RECIPIENT_CASES = [
@@ -59,6 +81,15 @@ NAME_CASES = [
     pytest.param("Huy (23 bản)", None, id="clerk-note"),
     pytest.param("CHỦ TỊCH", None, id="caps-position"),
     pytest.param("Thủ tướng", None, id="lower-case-word"),
+]
+
+GLUED_CASES = [
+    pytest.param("TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Hồ Đức Phớc",
+                 ["TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "(Đã ký)", "Hồ Đức Phớc"], id="whole-block"),
+    pytest.param("TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH", ["TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI", "CHỦ TỊCH"],
+                 id="position-glued"),
+    pytest.param("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", ["KT. CHỦ TỊCH PHÓ CHỦ TỊCH"], id="spaced-line-kept-whole"),
+    pytest.param("TM. ỦY BAN NHÂN DÂN", ["TM. ỦY BAN NHÂN DÂN"], id="plain-authority-unchanged"),
 ]
 # fmt: on
 
@@ -86,3 +117,8 @@ def test_block_in_the_middle_lets_the_text_go_on():
     (block,) = find_signature_blocks(lines)
     assert lines[block.start].text == "Nơi nhận:"
     assert lines[block.end].text == "KẾ HOẠCH"
+
+
+@pytest.mark.parametrize("text,expected", GLUED_CASES)
+def test_split_glued_signature(text, expected):
+    assert split_glued_signature(text) == expected
