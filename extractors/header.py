@@ -266,7 +266,7 @@ def proper_case(name: str) -> str:
     while i < len(words):
         rest = " ".join(words[i:])
         known = next(((k, v) for k, v in _KNOWN_FORMS
-                      if rest == k or rest.startswith(k + " ") or rest.startswith(k + ",")), None)
+                      if rest == k or rest.startswith((k + " ", k + ","))), None)
         if known:
             i += len(known[0].split())
             # "BỘ TRƯỞNG, CHỦ NHIỆM": the comma after a known name is kept.

@@ -12,6 +12,7 @@ the block, so every block is returned with its line span.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -76,7 +77,7 @@ def split_glued_signature(text: str) -> list[str]:
     if not cuts:
         return [text]
     bounds = [0, *sorted(cuts), len(text)]
-    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
 def _is_signature_line(text: str) -> bool:

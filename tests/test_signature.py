@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 from kehoach.extractors.normalize import clean_lines
-from kehoach.extractors.signature import find_signature_blocks, parse_name, parse_signature, split_glued_signature
+from kehoach.extractors.signature import (
+    find_signature_blocks,
+    parse_name,
+    parse_signature,
+    split_glued_signature,
+)
 from kehoach.schemas.layout import Line
 
 
