@@ -18,7 +18,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from kehoach.extractors.normalize import UPPER_CHARS, is_upper_line
+from kehoach.extractors.normalize import UPPER_CHARS, is_upper_line, join_wrapped
+from kehoach.extractors.tables import TaskTable, find_task_tables
 from kehoach.schemas.layout import Paragraph
 from kehoach.schemas.models import Node
 
@@ -162,10 +163,11 @@ def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
         numbered node, in document order.
     """
     titles = set(range(title_count)) | set(title_indexes)
+    paragraphs, titles, tables = _cut_tables(paragraphs, titles)
     title_paras: list[Paragraph] = []
     preamble: list[Paragraph] = []
     closing: list[Paragraph] = []
-    numbered: list[tuple[_Open, Marker]] = []
+    numbered: list[tuple[_Open, Marker | None]] = []
     stack: list[_Open] = []
     seen: dict[str, int] = {}
     in_closing = False
@@ -177,6 +179,10 @@ def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
             title_paras.append(para)
             stack.clear()
             in_closing = False
+            continue
+        if index in tables:
+            in_closing = False
+            _table_nodes(tables[index], para, stack, seen, children, numbered)
             continue
         marker = parse_marker(para.text)
         if marker and marker.style == "roman" and last_part and marker.label == _next_letter(last_part):
@@ -222,6 +228,9 @@ def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
         nodes.append(Node(id="preamble", kind="pseudo", text="\n".join(p.text for p in preamble),
                           heading=short_heading(preamble[0].text), page=preamble[0].page))
     for entry, marker in numbered:
+        if marker is None:  # a table row, built whole
+            nodes.append(entry.node)
+            continue
         heading, text = _heading_and_text(marker, entry.paragraphs, entry.node.id in children)
         nodes.append(entry.node.model_copy(update={"heading": heading, "text": text}))
     if closing:
@@ -279,3 +288,93 @@ def _make_id(stack: list[_Open], marker: Marker) -> str:
     if not stack:
         return marker.label
     return f"{stack[-1].node.id}.{marker.label}"
+
+
+# --- appendix task tables ----------------------------------------------------------
+
+def _cut_tables(paragraphs: list[Paragraph], titles: set[int]
+                ) -> tuple[list[Paragraph], set[int], dict[int, TaskTable]]:
+    """Paragraphs with each task table of an appendix cut out into one placeholder.
+
+    The placeholder's index maps to its ``TaskTable``; a paragraph the joiner ran
+    across the table's first or last line keeps its lines outside the table.
+    """
+    starts = [i for i, p in enumerate(paragraphs)
+              if i not in titles and (m := parse_marker(p.text)) is not None and m.style == "appendix"]
+    if not starts:
+        return paragraphs, titles, {}
+    cut: dict[int, tuple[list[Paragraph], TaskTable | None]] = {}
+    stops = sorted({*starts, *titles, len(paragraphs)})
+    for a in starts:
+        end = next(s for s in stops if s > a)
+        owners: list[int] = []
+        lines = []
+        for k in range(a, end):
+            for line in paragraphs[k].lines:
+                owners.append(k)
+                lines.append(line)
+        tables = find_task_tables(lines)
+        if not tables:
+            continue
+        pieces: dict[int, list] = {k: [] for k in range(a, end)}
+        inside = [None] * len(lines)
+        for table in tables:
+            for n in range(table.start, table.end):
+                inside[n] = table
+        for k in range(a, end):
+            run: list = []
+            current: object = None
+            for n, line in enumerate(lines):
+                if owners[n] != k:
+                    continue
+                if inside[n] is not current:
+                    if run:
+                        pieces[k].append((current, run))
+                    run, current = [], inside[n]
+                run.append(line)
+            if run:
+                pieces[k].append((current, run))
+        for k, parts in pieces.items():
+            cut[k] = parts
+    out: list[Paragraph] = []
+    new_titles: set[int] = set()
+    placed: dict[int, TaskTable] = {}
+    done: set[int] = set()
+    for k, para in enumerate(paragraphs):
+        if k not in cut:
+            if k in titles:
+                new_titles.add(len(out))
+            out.append(para)
+            continue
+        for table, run in cut[k]:
+            if table is None:
+                out.append(para if len(run) == len(para.lines) else
+                           Paragraph(text=join_wrapped(line.text for line in run), lines=run, page=run[0].page))
+            elif id(table) not in done:
+                done.add(id(table))
+                placed[len(out)] = table
+                out.append(Paragraph(text="", lines=run, page=run[0].page))
+    return out, new_titles, placed
+
+
+def _table_nodes(table: TaskTable, para: Paragraph, stack: list[_Open], seen: dict[str, int],
+                 children: set[str], numbered: list) -> None:
+    """One node per row under the open appendix (or its open item): "Phụ lục.1", "Phụ lục I.II.3"."""
+    parent = stack[-1].node.id if stack else None
+    ids: dict[str, str] = {}
+    for row in table.rows:
+        base = ids.get(row.group, parent) if row.group else parent
+        node_id = f"{base}.{row.label}" if base else row.label
+        if node_id in seen:
+            seen[node_id] += 1
+            node_id = f"{node_id}#{seen[node_id]}"
+        else:
+            seen[node_id] = 1
+        if row.is_group:
+            ids[row.path] = node_id
+        if base:
+            children.add(base)
+        text = row.text or None
+        node = Node(id=node_id, parent=base, marker=row.label, kind="item", page=para.page,
+                    heading=short_heading(text) if text else None, text=text, task=not row.is_group)
+        numbered.append((_Open(node=node, style="table", label=row.label), None))

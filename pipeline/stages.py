@@ -11,6 +11,7 @@ from kehoach.extractors.header import doc_type_of_line, find_issuer_in_text, par
 from kehoach.extractors.normalize import clean_lines, drop_page_numbers, join_paragraphs
 from kehoach.extractors.signature import find_signature_blocks
 from kehoach.extractors.structure import extract_nodes
+from kehoach.extractors.tables import find_task_tables, table_assignments
 from kehoach.extractors.units import extract_assignments, mark_tasks
 from kehoach.schemas.layout import Line, Paragraph, RawDocument
 from kehoach.schemas.models import Metadata, Node, PlanDocument, Source
@@ -67,11 +68,19 @@ def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
 
 def build_document(raw: RawDocument) -> PlanDocument:
     """Run every parsing stage on a read document."""
-    lines = normalise(raw)
+    cleaned = clean_lines(raw.lines)
+    # Row numbers of a task table ("1", "2", "3" alone on their lines) look like TXT page numbers.
+    in_tables = {n for table in find_task_tables(cleaned) for n in range(table.start, table.end)}
+    kept = {id(line) for line in drop_page_numbers(cleaned)}
+    lines = [line for n, line in enumerate(cleaned) if id(line) in kept or n in in_tables]
     metadata, nodes, warnings = parse(lines)
     citations = extract_citations(nodes, own_number=metadata.number)
-    assignments = extract_assignments(nodes)
+    rows = table_assignments(nodes, find_task_tables(lines))
+    assignments = [*extract_assignments(nodes), *rows]
     nodes = mark_tasks(nodes, assignments)
+    if rows:  # a table row is a task whatever its heading says
+        row_nodes = {a.node for a in rows}
+        nodes = [n.model_copy(update={"task": True}) if n.id in row_nodes else n for n in nodes]
     source = Source(path=raw.path, sha256=raw.sha256, format=raw.format, pages=raw.pages,
                     text_source=raw.text_source, warnings=[*raw.warnings, *warnings])
     return PlanDocument(source=source, metadata=metadata, nodes=nodes, citations=citations,
