@@ -116,23 +116,29 @@ def parse_page_number(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+MIN_PAGE_LINES = 15  # non-blank lines on a page of plain text, at the least (an A4 page holds 30-45)
+
+
 def drop_page_numbers(lines: Sequence[Line]) -> list[Line]:
     """Drop lone page-number lines.
 
     Readers with layout drop page numbers by their position on the page, so a
     lone number that reaches here with layout is text (a year wrapped onto its
     own line, a table cell). Without layout (TXT), a lone number line is taken
-    as a page number only when it continues the page sequence (2, 3, 4 …), so
-    numbered table cells survive unless they happen to follow that sequence.
+    as a page number only when it continues the page sequence (2, 3, 4 …) at
+    least a page's worth of lines after the previous page break: the row
+    numbers of a table ("1", "2", "3" a few cells apart) stay.
     """
     out: list[Line] = []
     expected = 2
+    since_break = 0
     for line in lines:
         number = parse_page_number(line.text)
-        if number is not None and line.top is None:
-            if number == expected:
-                expected += 1
-                continue
+        if number is not None and line.top is None and number == expected and since_break >= MIN_PAGE_LINES:
+            expected += 1
+            since_break = 0
+            continue
+        since_break += 1
         out.append(line)
     return out
 

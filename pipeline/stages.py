@@ -68,11 +68,7 @@ def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
 
 def build_document(raw: RawDocument) -> PlanDocument:
     """Run every parsing stage on a read document."""
-    cleaned = clean_lines(raw.lines)
-    # Row numbers of a task table ("1", "2", "3" alone on their lines) look like TXT page numbers.
-    in_tables = {n for table in find_task_tables(cleaned) for n in range(table.start, table.end)}
-    kept = {id(line) for line in drop_page_numbers(cleaned)}
-    lines = [line for n, line in enumerate(cleaned) if id(line) in kept or n in in_tables]
+    lines = normalise(raw)
     metadata, nodes, warnings = parse(lines)
     citations = extract_citations(nodes, own_number=metadata.number)
     rows = table_assignments(nodes, find_task_tables(lines))

@@ -28,6 +28,9 @@ NEW_BLOCK_CASES = [
     pytest.param("Nơi nhận:", True, id="recipients"),
 ]
 
+# A page's worth of plain-text lines (page numbers come at least this far apart).
+PAGE_OF_BULLETS = [f"- Tổ chức tuyên truyền nội dung số {i}." for i in range(1, 17)]
+
 JOIN_CASES = [
     pytest.param(["II. MỤC", "ĐÍCH, YÊU CẦU", "", "1.", "Nguy cơ ô nhiễm môi trường", "", "Ghi nhận tình trạng ô nhiễm",
                   "môi trường nghiêm trọng."],
@@ -43,11 +46,12 @@ JOIN_CASES = [
                  ["3.1. Tăng cường sự lãnh đạo của Đảng, đẩy mạnh tuyên truyền, giáo dục nâng cao nhận thức",
                   "- Quán triệt sâu sắc quan điểm."],
                  id="lower-case-continues-across-blank"),
-    pytest.param(["- Bảo đảm sự lãnh đạo, chỉ đạo toàn diện của các cấp ủy đảng; phát huy", "", "2", "",
-                  "vai trò quản lý điều hành của chính quyền.", "", "- Các cấp ủy xây dựng kế hoạch.", "", "3", "",
+    pytest.param([*PAGE_OF_BULLETS, "- Bảo đảm sự lãnh đạo, chỉ đạo toàn diện của các cấp ủy đảng; phát huy", "",
+                  "2", "", "vai trò quản lý điều hành của chính quyền.", *PAGE_OF_BULLETS, "3", "",
                   "- Đổi mới công tác tuyên truyền."],
-                 ["- Bảo đảm sự lãnh đạo, chỉ đạo toàn diện của các cấp ủy đảng; phát huy vai trò quản lý điều hành "
-                  "của chính quyền.", "- Các cấp ủy xây dựng kế hoạch.", "- Đổi mới công tác tuyên truyền."],
+                 [*PAGE_OF_BULLETS,
+                  "- Bảo đảm sự lãnh đạo, chỉ đạo toàn diện của các cấp ủy đảng; phát huy vai trò quản lý điều hành "
+                  "của chính quyền.", *PAGE_OF_BULLETS, "- Đổi mới công tác tuyên truyền."],
                  id="page-number-lines"),
     pytest.param(["phát triển kinh tế", "- xã hội của địa phương."], ["phát triển kinh tế - xã hội của địa phương."],
                  id="compound-split-at-dash"),
@@ -123,3 +127,9 @@ def test_join_paragraphs_with_layout(rows, expected):
     lines = [Line(text=t, page=page, x0=x0, x1=x1, top=100.0 + 17 * i, page_width=A4)
              for i, (t, page, x0, x1) in enumerate(rows)]
     assert [p.text for p in join_paragraphs(lines)] == expected
+
+
+def test_table_row_numbers_a_few_lines_apart_are_not_page_numbers():
+    cells = ["1", "Rà soát quy hoạch.", "Sở Xây dựng", "Quý I/2026", "2", "Lập kế hoạch vốn.", "Sở Tài chính",
+             "Quý II/2026", "3", "Báo cáo kết quả.", "Văn phòng", "Quý III/2026"]
+    assert [line.text for line in drop_page_numbers([Line(text=t) for t in cells])] == cells
