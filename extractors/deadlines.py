@@ -11,7 +11,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from kehoach.schemas.models import Assignment, Node
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -133,3 +136,36 @@ def find_deadline(text: str) -> Deadline | None:
         if found is not None:
             return found
     return None
+
+
+PSEUDO_NODES = frozenset({"title", "preamble", "closing"})
+
+
+def mark_deadlines(nodes: Sequence[Node], assignments: Sequence[Assignment]) -> list[Node]:
+    """Nodes with the deadline each states: the earliest on its own assignments, else the one
+    its text states ("hoàn thành trong Quý III năm 2024" under a unit heading). Children
+    are not filled in: the registry applies a parent's deadline to them on query.
+
+    :returns: new nodes; pseudo-nodes (title, preamble, closing) never get one
+    """
+    own: dict[str, Assignment] = {}
+    for a in assignments:
+        if a.deadline_text and (a.node not in own or _earlier(a, own[a.node])):
+            own[a.node] = a
+    out = []
+    for node in nodes:
+        if node.id in PSEUDO_NODES:
+            out.append(node)
+            continue
+        stated = own.get(node.id)
+        found = Deadline(stated.deadline_text, stated.deadline) if stated else find_deadline(node.text or "")
+        if found is None and node.heading and node.heading != (node.text or "")[:len(node.heading)]:
+            found = find_deadline(node.heading)
+        out.append(node.model_copy(update={"deadline": found.date, "deadline_text": found.text}) if found else node)
+    return out
+
+
+def _earlier(a: Assignment, b: Assignment) -> bool:
+    if a.deadline is None:
+        return False
+    return b.deadline is None or a.deadline < b.deadline

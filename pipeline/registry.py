@@ -24,7 +24,7 @@ from kehoach.pipeline.errors import RegistryError
 from kehoach.schemas.models import Citation, PlanDocument
 
 BUSY_TIMEOUT_MS = 30_000
-SCHEMA_VERSION = 2  # PRAGMA user_version; 1 was the foundation's minimal registry
+SCHEMA_VERSION = 3  # PRAGMA user_version; 1 was the foundation's minimal registry, 2 had no node deadline_text
 BATCH_SIZE = 500
 
 # Columns the registry adds to the model's fields (ids, keys, flags, derived
@@ -82,7 +82,8 @@ CREATE TABLE IF NOT EXISTS nodes (
     text TEXT,
     page INTEGER,
     task INTEGER NOT NULL DEFAULT 0 CHECK (task IN (0, 1)),
-    deadline TEXT,                 -- own or nearest ancestor's assignment deadline
+    deadline TEXT,                 -- stated on the node (its text or assignments), else the nearest ancestor's
+    deadline_text TEXT,            -- that deadline as written
     text_folded TEXT GENERATED ALWAYS AS (replace(replace(text, 'đ', 'd'), 'Đ', 'D')) VIRTUAL,
     UNIQUE (document_id, node_id)
 );
@@ -195,7 +196,12 @@ SELECT
     d.id AS document_id, d.doc_type AS document_type, d.number AS document_number,
     d.issuer AS document_issuer, d.date AS document_date, d.title AS document_title,
     n.id AS node_pk, n.node_id, n.heading, n.text, n.task, n.seq,
-    coalesce(n.deadline, a.deadline) AS deadline, a.deadline_text,
+    -- On the assigned node itself the assignment's own deadline wins; below it, the
+    -- node's (its own, or the nearest ancestor's, which may be the assignment's).
+    CASE WHEN t.depth = 0 THEN coalesce(a.deadline, n.deadline) ELSE coalesce(n.deadline, a.deadline) END
+        AS deadline,
+    CASE WHEN t.depth = 0 THEN coalesce(a.deadline_text, n.deadline_text)
+         ELSE coalesce(n.deadline_text, a.deadline_text) END AS deadline_text,
     a.node_id AS assigned_node, t.depth
 FROM assignments a
 JOIN documents d ON d.id = a.document_id AND d.current = 1
@@ -424,21 +430,21 @@ def _insert_document(db: sqlite_utils.Database, plan: PlanDocument, previous: tu
     }).last_pk
 
 
-def _node_deadlines(plan: PlanDocument) -> dict[str, str | None]:
-    """Each node's deadline: the earliest on its own assignments, else its nearest ancestor's."""
-    own: dict[str, dt.date] = {}
-    for a in plan.assignments:
-        if a.deadline is not None and (a.node not in own or a.deadline < own[a.node]):
-            own[a.node] = a.deadline
+def _node_deadlines(plan: PlanDocument) -> dict[str, tuple[str | None, str | None]]:
+    """Each node's (deadline, as written): the one stated on it, else its nearest ancestor's."""
+    own = {n.id: (n.deadline, n.deadline_text) for n in plan.nodes if n.deadline_text}
+    for a in plan.assignments:  # models built by hand may carry deadlines on assignments only
+        if a.deadline is not None and (a.node not in own or own[a.node][0] is None or a.deadline < own[a.node][0]):
+            own[a.node] = (a.deadline, a.deadline_text)
     parents = {n.id: n.parent for n in plan.nodes}
-    out: dict[str, str | None] = {}
+    out: dict[str, tuple[str | None, str | None]] = {}
     for node in plan.nodes:
-        found = None
+        found: tuple = (None, None)
         for ancestor, _depth in _ancestry(node.id, parents):
             if ancestor in own:
                 found = own[ancestor]
                 break
-        out[node.id] = _iso(found)
+        out[node.id] = (_iso(found[0]), found[1])
     return out
 
 
@@ -459,7 +465,7 @@ def _insert_nodes(db: sqlite_utils.Database, plan: PlanDocument, doc_id: int) ->
     db["nodes"].insert_all(
         ({"document_id": doc_id, "node_id": n.id, "seq": i, "parent": n.parent, "marker": n.marker,
           "kind": n.kind, "heading": n.heading, "text": n.text, "page": n.page, "task": int(n.task),
-          "deadline": deadlines[n.id]}
+          "deadline": deadlines[n.id][0], "deadline_text": deadlines[n.id][1]}
          for i, n in enumerate(plan.nodes)),
         batch_size=BATCH_SIZE,
     )

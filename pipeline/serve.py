@@ -66,6 +66,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "page": "Trang — page",
         "task": "1 = là nhiệm vụ — 1 if the node is a task",
         "deadline": "Thời hạn (của mục hoặc mục cha gần nhất) — deadline, own or nearest ancestor's",
+        "deadline_text": "Thời hạn như văn bản ghi — the deadline as written",
         "text_folded": "Nội dung bỏ dấu đ (cho tìm kiếm) — text with đ → d, indexed for search",
     }),
     "node_ancestors": ("Cây mục dạng bảng bao đóng — the node tree as a closure table", {

@@ -7,6 +7,7 @@ paragraphs → nodes → citations, assignments.
 from __future__ import annotations
 
 from kehoach.extractors.citations import extract_citations
+from kehoach.extractors.deadlines import mark_deadlines
 from kehoach.extractors.header import doc_type_of_line, find_issuer_in_text, parse_header, title_block_end
 from kehoach.extractors.normalize import clean_lines, drop_page_numbers, join_paragraphs
 from kehoach.extractors.signature import find_signature_blocks
@@ -73,7 +74,7 @@ def build_document(raw: RawDocument) -> PlanDocument:
     citations = extract_citations(nodes, own_number=metadata.number)
     rows = table_assignments(nodes, find_task_tables(lines))
     assignments = [*extract_assignments(nodes), *rows]
-    nodes = mark_tasks(nodes, assignments)
+    nodes = mark_deadlines(mark_tasks(nodes, assignments), assignments)
     if rows:  # a table row is a task whatever its heading says
         row_nodes = {a.node for a in rows}
         nodes = [n.model_copy(update={"task": True}) if n.id in row_nodes else n for n in nodes]

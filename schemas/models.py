@@ -76,6 +76,8 @@ class Node(_Model):
     text: str | None = None
     page: int | None = None
     task: bool = False
+    deadline: dt.date | None = None  # stated on this node (its own text or assignments); children inherit it
+    deadline_text: str | None = None
 
 
 class Citation(_Model):

@@ -40,7 +40,8 @@ CREATE TABLE nodes (
     text TEXT,
     page INTEGER,
     task INTEGER NOT NULL DEFAULT 0 CHECK (task IN (0, 1)),
-    deadline TEXT,                 -- own or nearest ancestor's assignment deadline
+    deadline TEXT,                 -- stated on the node (its text or assignments), else the nearest ancestor's
+    deadline_text TEXT,            -- that deadline as written
     text_folded TEXT GENERATED ALWAYS AS (replace(replace(text, 'đ', 'd'), 'Đ', 'D')) VIRTUAL,
     UNIQUE (document_id, node_id)
 );
@@ -162,7 +163,12 @@ SELECT
     d.id AS document_id, d.doc_type AS document_type, d.number AS document_number,
     d.issuer AS document_issuer, d.date AS document_date, d.title AS document_title,
     n.id AS node_pk, n.node_id, n.heading, n.text, n.task, n.seq,
-    coalesce(n.deadline, a.deadline) AS deadline, a.deadline_text,
+    -- On the assigned node itself the assignment's own deadline wins; below it, the
+    -- node's (its own, or the nearest ancestor's, which may be the assignment's).
+    CASE WHEN t.depth = 0 THEN coalesce(a.deadline, n.deadline) ELSE coalesce(n.deadline, a.deadline) END
+        AS deadline,
+    CASE WHEN t.depth = 0 THEN coalesce(a.deadline_text, n.deadline_text)
+         ELSE coalesce(n.deadline_text, a.deadline_text) END AS deadline_text,
     a.node_id AS assigned_node, t.depth
 FROM assignments a
 JOIN documents d ON d.id = a.document_id AND d.current = 1

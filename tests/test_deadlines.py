@@ -89,3 +89,47 @@ NOT_DEADLINE_CASES = [
 @pytest.mark.parametrize("text", NOT_DEADLINE_CASES)
 def test_not_a_deadline(text):
     assert find_deadline(text) is None
+
+
+# --- deadlines stated on nodes -------------------------------------------------------------
+
+def _node(node_id, text, *, parent=None, kind="item"):
+    from kehoach.schemas.models import Node
+
+    return Node(id=node_id, parent=parent, kind=kind, text=text)
+
+
+def _assignment(node_id, deadline_text, deadline):
+    import datetime as dt
+
+    from kehoach.schemas.models import Assignment
+
+    return Assignment(node=node_id, unit="Sở Y tế", unit_id="sở y tế", role="lead",
+                      deadline=dt.date.fromisoformat(deadline) if deadline else None, deadline_text=deadline_text)
+
+
+MARK_CASES = [
+    pytest.param([_node("1.a", "Khẩn trương ban hành kế hoạch giảm phát thải, hoàn thành trong Quý III năm 2024;")],
+                 [], {"1.a": ("2024-09-30", "hoàn thành trong Quý III năm 2024")},
+                 id="item-under-a-unit-heading-states-its-own-deadline"),
+    pytest.param([_node("2", "Rà soát, báo cáo trước ngày 15/12/2025.")],
+                 [_assignment("2", "trước ngày 10/12/2025", "2025-12-10"),
+                  _assignment("2", "trước ngày 20/12/2025", "2025-12-20")],
+                 {"2": ("2025-12-10", "trước ngày 10/12/2025")},
+                 id="earliest-assignment-deadline-wins-over-text"),
+    pytest.param([_node("preamble", "Thực hiện Kế hoạch năm 2025, hoàn thành trước ngày 31/12/2025.", kind="pseudo")],
+                 [], {"preamble": (None, None)}, id="pseudo-nodes-get-none"),
+    pytest.param([_node("I.1", "Nâng cao nhận thức của cán bộ về công tác dân vận năm 2025.")],
+                 [], {"I.1": (None, None)}, id="a-year-in-prose-is-no-deadline"),
+    pytest.param([_node("3", "Thực hiện thường xuyên việc kiểm tra. Thời gian thực hiện: Thường xuyên.")],
+                 [], {"3": (None, "Thường xuyên")}, id="open-deadline-keeps-its-text"),
+]
+
+
+@pytest.mark.parametrize("nodes,assignments,expected", MARK_CASES)
+def test_mark_deadlines(nodes, assignments, expected):
+    from kehoach.extractors.deadlines import mark_deadlines
+
+    marked = {n.id: (n.deadline.isoformat() if n.deadline else None, n.deadline_text)
+              for n in mark_deadlines(nodes, assignments)}
+    assert marked == expected

@@ -322,3 +322,29 @@ def test_two_concurrent_ingests_both_succeed(tmp_path, db_path):
     db = registry.open_db(db_path)
     assert db.execute("select count(*), count(distinct sha256) from documents").fetchone() == (18, 18)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_unit_tasks_give_each_child_its_own_deadline_else_the_parents(registry_db):
+    """A unit heading leads items a) and b); a) states its own deadline, b) inherits the heading's."""
+    plan = PlanDocument.model_validate({
+        "source": {"path": "chi-thi.txt", "sha256": "d" * 64, "format": "txt"},
+        "metadata": {"doc_type": "Chỉ thị", "number": "13/CT-TTg", "issuer": "Thủ tướng Chính phủ"},
+        "nodes": [
+            {"id": "1", "marker": "1.", "kind": "item", "heading": "Bộ Tài nguyên và Môi trường", "task": True,
+             "deadline": "2024-12-31", "deadline_text": "trong năm 2024"},
+            {"id": "1.a", "parent": "1", "marker": "a)", "kind": "item", "text": "Ban hành kế hoạch, hoàn thành "
+             "trong Quý III năm 2024;", "task": True, "deadline": "2024-09-30",
+             "deadline_text": "hoàn thành trong Quý III năm 2024"},
+            {"id": "1.b", "parent": "1", "marker": "b)", "kind": "item", "text": "Tổng kết, đánh giá.", "task": True},
+        ],
+        "assignments": [{"node": "1", "unit": "Bộ Tài nguyên và Môi trường", "unit_id": "bộ tài nguyên và môi trường",
+                         "role": "lead"}],
+    })
+    registry.load(registry_db, plan)
+    rows = {r[0]: (r[1], r[2]) for r in registry_db.execute(
+        "select node_id, deadline, deadline_text from unit_tasks order by node_id")}
+    assert rows == {
+        "1": ("2024-12-31", "trong năm 2024"),
+        "1.a": ("2024-09-30", "hoàn thành trong Quý III năm 2024"),
+        "1.b": ("2024-12-31", "trong năm 2024"),
+    }
