@@ -164,6 +164,9 @@ NEW_BLOCK_RE = re.compile(
       | [a-zđ]\.(?=\s+[{UPPER_CHARS}])                     # a. Nội dung (less common letter item)
       | Điều\s+\d{{1,3}}[a-zđ]?\s*(?:[.:]|$)            # Điều 1.   (not "Điều 5 Nghị định")
       | (?:CHƯƠNG|Chương)\s+[IVXLC\d]+\b\s*[.:]?\s*(?:$|[{UPPER_CHARS}])   # Chương II
+      | (?:PHẦN|Phần)\s+(?:[IVXLC]+|\d{{1,2}}|(?:THỨ|thứ)\s+\w+)\b\s*[.:]?\s*(?:$|[{UPPER_CHARS}]{{2}})  # PHẦN I. DANH MỤC
+      | (?:MỤC|Mục)\s+(?:[IVXLC]+|\d{{1,2}})\b\s*[.:]?\s*(?:$|[{UPPER_CHARS}]{{2}})  # Mục 1. CHẾ ĐỘ HƯU TRÍ
+      | (?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s*$   # the word alone: its number wraps to the next line
       | PHỤ\s+LỤC\b                                  # appendix heading
       | Nơi\s+nhận\b                                 # recipients
       | [-+•*–—](?=\s|$|[^\W\d_])                   # bullets ("- xã hội" handled by the caller)
@@ -171,7 +174,12 @@ NEW_BLOCK_RE = re.compile(
     re.VERBOSE,
 )
 # A line holding only a marker ("1.", "II.", "a)"): its text follows on the next line.
-_BARE_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-ZĐ]|Điều\s+\d{1,3})\s*[.):]?$")
+_BARE_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-ZĐ]|Điều\s+\d{1,3}"
+                             r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d{1,2}))\s*[.):]?$")
+# The bare word of a numbered division, its number wrapped: "Điều" ⏎ "1. Phạm vi điều chỉnh", "Chương" ⏎ "I".
+_BARE_WORD_RE = re.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
+# "N)" or "a)" closing a parenthesis the line above opened: "(lần" ⏎ "2) đến Sở …" is not an item.
+_PAREN_ITEM_RE = re.compile(r"^\s*(?:\d{1,3}|[a-zđ])\)")
 _LOWER_DASH_RE = re.compile(r"^\s*[-–—]\s*[a-zđà-ỹ]")
 # A line ending like this cannot end a paragraph, however short: "Nghị quyết số 25-", "… của".
 _OPEN_END_RE = re.compile(
@@ -252,15 +260,24 @@ def _starts_lower(text: str) -> bool:
     return False
 
 
+def _opens_parenthesis(text: str) -> bool:
+    """The line leaves a "(" open (its own "a)" / "1)" marker aside)."""
+    text = _PAREN_ITEM_RE.sub("", text, count=1)
+    return text.count("(") > text.count(")")
+
+
 def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_edge: float | None,
                          typical_length: int | None = None, left_edge: float | None = None) -> bool:
     """Whether ``line`` begins a new paragraph after ``prev``."""
     if line.hard_break:
         return True
+    if _BARE_WORD_RE.match(prev.text) and re.match(r"\d|[IVXLC]+\b|THỨ\b|thứ\b", line.text):
+        return False  # "Điều⏎1. Phạm vi điều chỉnh": the number completes the marker
     if NEW_BLOCK_RE.match(line.text):
         if _LOWER_DASH_RE.match(line.text) and not _SENTENCE_END_RE.search(prev.text):
             return False  # "kinh tế⏎- xã hội": a compound split at its dash, not a bullet
-        return True
+        # "(lần⏎2) đến Sở": the "2)" closes the parenthesis, it is no item
+        return not (_PAREN_ITEM_RE.match(line.text) and _opens_parenthesis(prev.text))
     if _BARE_MARKER_RE.match(prev.text):
         return False  # "1." alone on its line, the heading follows: "1.⏎Nguy cơ ..."
     if _starts_lower(line.text):

@@ -8,8 +8,8 @@ start of a paragraph (the joiner in ``normalize.py`` decides where those are).
 
 Nesting is read from the markers themselves, not from a fixed order: a style
 already open (say "a)") closes everything below it and opens a sibling; a new
-style opens a child. Sections (parts, Roman numerals, chapters, articles,
-appendices) have fixed ranks so that they always close the items above them.
+style opens a child. Sections (appendices, parts and "Phần", Roman numerals and chapters, "Mục",
+articles) have fixed ranks so that they always close the items above them.
 """
 
 from __future__ import annotations
@@ -35,6 +35,15 @@ _MARKER_RES: list[tuple[str, re.Pattern]] = [
     ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3}[a-zđ]?)\s*(?:[.:]\s*|$)(?P<rest>.*)$", re.DOTALL)),
     # CHƯƠNG II / Chương 2
     ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<label>[IVXLC]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$", re.DOTALL)),
+    # PHẦN I. DANH MỤC … / Phần II / PHẦN THỨ HAI (Luật Ban hành VBQPPL: Phần > Chương > Mục > Điều);
+    # not "Phần V của Phụ lục I", "Phần mềm …"
+    ("book", re.compile(
+        rf"^(?:PHẦN|Phần)\s+(?P<label>[IVXLC]+|\d{{1,2}}|(?:THỨ|thứ)\s+[{UPPER_CHARS}a-zà-ỹđ]+)"
+        rf"(?:\s*[.:]\s*|\s*$|\s+(?=[{UPPER_CHARS}]{{2}}))(?P<rest>.*)$", re.DOTALL)),
+    # Mục 1. CHẾ ĐỘ HƯU TRÍ / MỤC 2 (a section of a chapter); not "MỤC ĐÍCH", "Mục 2 Phần XI của …"
+    ("division", re.compile(
+        rf"^(?:MỤC|Mục)\s+(?P<label>\d{{1,2}}|[IVXLC]+)(?:\s*[.:]\s*|\s*$|\s+(?=[{UPPER_CHARS}]{{2}}))(?P<rest>.*)$",
+        re.DOTALL)),
     # PHỤ LỤC / PHỤ LỤC I / Phụ lục số 02
     ("appendix", re.compile(
         r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số|Số)?\s*(?P<label>[IVXLC]+|\d{1,3}|[A-Z])\b)?\s*[.:]?\s*(?P<rest>.*)$",
@@ -54,7 +63,8 @@ _MARKER_RES: list[tuple[str, re.Pattern]] = [
     # a) / đ) / a.
     ("letter", re.compile(rf"^(?P<label>[a-zđ])\s*(?P<punct>\)|\.(?=\s+[{UPPER_CHARS}]))\s*(?P<rest>.*)$", re.DOTALL)),
 ]
-RANKS = {"part": 0, "appendix": 0, "chapter": 1, "roman": 1, "article": 2}
+# An appendix holds its own parts and sections ("Phụ lục II.A"); a chapter its divisions, a division its articles.
+RANKS = {"appendix": -1, "book": 0, "part": 0, "chapter": 1, "roman": 1, "division": 1.5, "article": 2}
 _CHAIN_STYLES = {"arabic", "decimal", "decimal_letter"}
 _BULLET_RE = re.compile(r"^[-+•*–—]")
 _CLOSING_RE = re.compile(
@@ -65,8 +75,8 @@ _TRAILING_PUNCT_RE = re.compile(r"[\s:;.,]+$")
 
 @dataclass
 class Marker:
-    style: str  # article, chapter, appendix, decimal_letter, decimal, roman, part, arabic, letter
-    label: str  # the id component: "II", "3", "a", "3.2", "Điều 1", "Phụ lục 2"
+    style: str  # article, chapter, division, book, appendix, decimal_letter, decimal, roman, part, arabic, letter
+    label: str  # the id component: "II", "3", "a", "3.2", "Điều 1", "Chương II", "Mục 1", "Phần I", "Phụ lục 2"
     marker: str  # as written: "II.", "a)", "3.2.", "Điều 1."
     rest: str  # the paragraph text after the marker
 
@@ -91,6 +101,11 @@ def parse_marker(text: str) -> Marker | None:
             label = f"Điều {_strip_zeros(label)}"
         elif style == "chapter":
             label = f"Chương {label}"
+        elif style == "division":
+            label = f"Mục {_strip_zeros(label)}"
+        elif style == "book":
+            label = "Phần " + (_strip_zeros(label) if label[:1].isdigit() or _ROMAN_VALID_RE.match(label)
+                               else label.lower())
         elif style in ("arabic", "decimal", "decimal_letter"):
             label = ".".join(_strip_zeros(part) for part in label.split("."))
         if style == "arabic" and match.group("punct") == ")":

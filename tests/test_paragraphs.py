@@ -26,6 +26,12 @@ NEW_BLOCK_CASES = [
     pytest.param("PHỤ LỤC I", True, id="appendix-heading"),
     pytest.param("- Bảo đảm quy trình", True, id="dash-bullet"),
     pytest.param("Nơi nhận:", True, id="recipients"),
+    pytest.param("Mục 1. CHẾ ĐỘ HƯU TRÍ", True, id="division"),
+    pytest.param("MỤC ĐÍCH, YÊU CẦU", False, id="muc-dich"),
+    pytest.param("PHẦN II.", True, id="book"),
+    pytest.param("Phần V của Phụ lục I kèm theo Nghị định", False, id="book-in-sentence"),
+    pytest.param("Điều", True, id="article-word-alone"),
+    pytest.param("2) đến Sở Công Thương", True, id="paren-item-alone-starts-a-block"),
 ]
 
 # A page's worth of plain-text lines (page numbers come at least this far apart).
@@ -65,6 +71,18 @@ JOIN_CASES = [
                  id="semicolon-ends-paragraph"),
     pytest.param(["Nghị quyết số 25-", "NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương."],
                  ["Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương."], id="symbol-split-at-hyphen"),
+    pytest.param(["Điều", "1. Phạm vi điều chỉnh", "", "1. Quy định này quy định về trách nhiệm."],
+                 ["Điều 1. Phạm vi điều chỉnh", "1. Quy định này quy định về trách nhiệm."],
+                 id="article-number-wrapped-from-its-word"),
+    pytest.param(["được giải quyết trong 40 ngày", "PHẦN II.", "NỘI DUNG CỤ THỂ"],
+                 ["được giải quyết trong 40 ngày", "PHẦN II. NỘI DUNG CỤ THỂ"], id="book-after-a-table-cell"),
+    pytest.param(["doanh nghiệp gửi văn bản thông báo kéo dài thời gian dừng bán hàng (lần",
+                  "2) đến Sở Công Thương như khoản 1 Điều này."],
+                 [("doanh nghiệp gửi văn bản thông báo kéo dài thời gian dừng bán hàng (lần "
+                   "2) đến Sở Công Thương như khoản 1 Điều này.")], id="number-closing-a-parenthesis"),
+    pytest.param(["Điểm được tính theo các mức sau (mỗi mức tính riêng):", "1) Đến 500.000 người."],
+                 ["Điểm được tính theo các mức sau (mỗi mức tính riêng):", "1) Đến 500.000 người."],
+                 id="balanced-parenthesis-then-item"),
 ]
 # fmt: on
 

@@ -38,6 +38,13 @@ MARKER_CASES = [
     pytest.param("Phụ lục 2 kèm theo Chương trình hành động; tổ chức thực hiện theo tiến độ", None,
                  id="appendix-named-in-a-sentence"),
     pytest.param("B. NHIỆM VỤ CỤ THỂ", ("part", "B"), id="part"),
+    pytest.param("Mục 1. CHẾ ĐỘ HƯU TRÍ", ("division", "Mục 1"), id="division-of-a-chapter"),
+    pytest.param("MỤC ĐÍCH, YÊU CẦU", None, id="muc-dich-is-not-a-division"),
+    pytest.param("Mục 2 Phần XI của Phụ lục ban hành kèm theo Nghị định", None, id="division-named-in-a-sentence"),
+    pytest.param("PHẦN I. DANH MỤC THỦ TỤC HÀNH CHÍNH", ("book", "Phần I"), id="book-roman"),
+    pytest.param("PHẦN THỨ HAI", ("book", "Phần thứ hai"), id="book-ordinal"),
+    pytest.param("Phần V của Phụ lục I kèm theo Nghị định số 151/2025/NĐ-CP", None, id="book-named-in-a-sentence"),
+    pytest.param("Phần mềm ứng dụng quản lý văn bản", None, id="phan-mem-is-not-a-book"),
     pytest.param("2025. Năm bản lề", None, id="year-is-not-a-marker"),
     pytest.param("- Chủ trì thực hiện", None, id="dash-bullet-is-text"),
     pytest.param("+ Bệnh dại", None, id="plus-bullet-is-text"),
@@ -66,6 +73,25 @@ TREE_CASES = [
     pytest.param("I. NHIỆM VỤ\n1. Hoàn thành trong\nQuý IV năm 2025.\n2. Báo cáo trước ngày\n15/3/2024 về Sở.",
                  ["I", "I.1", "I.2"], id="quy-iv-and-date-at-line-start"),
     pytest.param("I. NHIỆM VỤ\n- Chủ trì thực hiện;\n+ Bệnh dại.\n1. Việc một.", ["I", "I.1"], id="bullets-are-text"),
+    pytest.param("Chương III\nCHẾ ĐỘ BẢO HIỂM\nMục 1. CHẾ ĐỘ HƯU TRÍ\nĐiều 12. Điều kiện hưởng lương hưu\n"
+                 "1. Người lao động đủ tuổi.\nMục 2. CHẾ ĐỘ TỬ TUẤT\nĐiều 19. Trợ cấp mai táng\nChương IV\n"
+                 "Điều 20. Hiệu lực thi hành",
+                 ["Chương III", "Chương III.Mục 1", "Chương III.Mục 1.Điều 12", "Chương III.Mục 1.Điều 12.1",
+                  "Chương III.Mục 2", "Chương III.Mục 2.Điều 19", "Chương IV", "Chương IV.Điều 20"],
+                 id="chapter-division-article"),
+    pytest.param("Điều 3. Các sở thi hành.\nPHẦN I. DANH MỤC THỦ TỤC\n1. Thủ tục cấp tỉnh\n"
+                 "PHẦN II. NỘI DUNG CỤ THỂ\n1. Thủ tục một",
+                 ["Điều 3", "Phần I", "Phần I.1", "Phần II", "Phần II.1"], id="books-close-articles"),
+    pytest.param("Điều 2. Thi hành.\nPHỤ LỤC\nA. THỦ TỤC CẤP TỈNH\n1. Thủ tục một\nB. THỦ TỤC CẤP XÃ\n"
+                 "1. Thủ tục hai",
+                 ["Điều 2", "Phụ lục", "Phụ lục.A", "Phụ lục.A.1", "Phụ lục.B", "Phụ lục.B.1"],
+                 id="parts-inside-an-appendix"),
+    pytest.param("Chương\nI\n\nQUY ĐỊNH CHUNG\n\nĐiều\n1. Phạm vi điều chỉnh\n\n1. Quy định này quy định "
+                 "về trách nhiệm.\n\nĐiều\n2. Đối tượng áp dụng",
+                 ["Chương I", "Chương I.Điều 1", "Chương I.Điều 1.1", "Chương I.Điều 2"],
+                 id="article-word-alone-on-its-line"),
+    pytest.param("c) Doanh nghiệp gửi văn bản thông báo kéo dài thời gian (lần\n2) đến Sở Công Thương.\n"
+                 "d) Việc khác.", ["c", "d"], id="paren-closing-is-not-an-item"),
     pytest.param("I. NHIỆM VỤ\n1. Việc một.\nPHỤ LỤC I\nDANH MỤC\n1. Dòng một\n2. Dòng hai",
                  ["I", "I.1", "Phụ lục I", "Phụ lục I.1", "Phụ lục I.2"], id="appendix-top-level"),
 ]
