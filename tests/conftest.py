@@ -31,7 +31,20 @@ def run_cli():
     import sys
 
     def run(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "kehoach", *args], capture_output=True, text=True,
+        return subprocess.run([sys.executable, "-m", "kehoach", *args], capture_output=True, text=True, check=False,
                               cwd=cwd, timeout=timeout, stdin=subprocess.DEVNULL)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory) -> Path:
+    """A registry of the sample PDFs, built once; tests open it read-only."""
+    from kehoach.pipeline import api, registry
+
+    path = tmp_path_factory.mktemp("samples-registry") / "samples.db"
+    db = registry.open_db(path)
+    for pdf in sorted((SAMPLES / "pdf").glob("*.pdf")):
+        registry.load(db, api.extract(pdf))
+    db.conn.close()
+    return path

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from kehoach.pipeline import api, export, registry
+from kehoach.pipeline import api, export
 from kehoach.pipeline.cli import app
 from kehoach.pipeline.queries import open_readonly
 from typer.testing import CliRunner
@@ -17,16 +17,6 @@ from typer.testing import CliRunner
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "pdf"
 LUONG_MINH = "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def samples_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("export") / "samples.db"
-    db = registry.open_db(path)
-    for pdf in sorted(SAMPLES.glob("*.pdf")):
-        registry.load(db, api.extract(pdf))
-    db.conn.close()
-    return path
 
 
 @pytest.fixture(scope="module")

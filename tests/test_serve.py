@@ -9,23 +9,12 @@ from pathlib import Path
 
 import pytest
 from kehoach.extractors.normalize import fold_ascii
-from kehoach.pipeline import api, registry, serve
+from kehoach.pipeline import registry, serve
 from kehoach.pipeline.cli import app
 from typer.testing import CliRunner
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "pdf"
 GIA_VIEN = "Ủy ban nhân dân phường Gia Viên"
-
-
-@pytest.fixture(scope="module")
-def samples_db(tmp_path_factory) -> Path:
-    """A registry of the three sample PDFs (database name "samples")."""
-    path = tmp_path_factory.mktemp("serve") / "samples.db"
-    db = registry.open_db(path)
-    for pdf in sorted(SAMPLES.glob("*.pdf")):
-        registry.load(db, api.extract(pdf))
-    db.conn.close()
-    return path
 
 
 @pytest.fixture(scope="module")
