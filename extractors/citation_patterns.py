@@ -60,8 +60,17 @@ YEAR_RE = r"(?:19|20)\d{2}"
 # lower-case word), digits of a legislature (QH15) and "&" (QLN&CS).
 SYMBOL_PART_RE = rf"[{UPPER}](?:[{UPPER}0-9&]|[a-zđ](?![{LOWER_VI}]))*"
 
+# A type abbreviation written with a space instead of the dash before the issuer ("1234/QĐ UBND",
+# "01/2021/NĐ CP"): only after a known type and before a part in capitals standing alone, never
+# before a word ("12/KH Sở …").
+_SPACED_TYPES_RE = "NQ|NĐ|QĐ|CT|TT|KH|HD|TB|BC|CV|KL|CTr|TTr|ĐA|PA"
+_SPACED_HEAD_RE = rf"(?:{_SPACED_TYPES_RE})[ ](?=[{UPPER}]{{2,}}[0-9]*(?![\w&]))"
+
 # TYPE-ISSUER(-UNIT…): "QĐ-UBND", "KH-MTTQ-BTT", "UBND-KT", "SXD-QLN&CS".
-STATE_SYMBOL_RE = rf"{SYMBOL_PART_RE}(?:{DASH_SEP_RE}{SYMBOL_PART_RE})*"
+STATE_SYMBOL_RE = rf"(?:{_SPACED_HEAD_RE})?{SYMBOL_PART_RE}(?:{DASH_SEP_RE}{SYMBOL_PART_RE})*"
+# A joint resolution written with a slash after the type ("NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN"); the
+# official form has a dash there.
+NORMATIVE_SYMBOL_RE = rf"(?:{_SPACED_HEAD_RE}|{SYMBOL_PART_RE}/(?=[{UPPER}]))?{SYMBOL_PART_RE}(?:{DASH_SEP_RE}{SYMBOL_PART_RE})*"
 
 # TYPE/ISSUER of the Party: "NQ/TW", "HD/UBKTTW", "CV/ĐU", "KL/TW".
 PARTY_SYMBOL_RE = rf"{SYMBOL_PART_RE}{SLASH_RE}{SYMBOL_PART_RE}(?:[{DASH}]{SYMBOL_PART_RE})*"
@@ -76,7 +85,7 @@ CITATION_RE = re.compile(
     {_group("number", NUMBER_RE)}
     (?:
         # legal normative: 178/2024/NĐ-CP   85/2015/QH13   101/2025/UBTVQH15
-        {SLASH_RE}{_group("year", YEAR_RE)}{SLASH_RE}{_group("symbol", STATE_SYMBOL_RE)}
+        {SLASH_RE}{_group("year", YEAR_RE)}{SLASH_RE}{_group("symbol", NORMATIVE_SYMBOL_RE)}
       | # administrative: 3177/QĐ-UBND   193/UBND-KT   16/KH-MTTQ-BTT   183/KL-TW
         {SLASH_RE}{_group("state_symbol", STATE_SYMBOL_RE)}
       | # Party: 25-NQ/TW   2449-CV/ĐU   08-QĐi/TW   19-HD/UBKTTW
@@ -92,7 +101,7 @@ CITATION_RE = re.compile(
 # Canonical type words, longest first so "Nghị quyết liên tịch" beats "Nghị quyết".
 DOC_TYPES = (
     "Nghị quyết liên tịch", "Thông tư liên tịch", "Chỉ thị liên tịch",
-    "Chương trình hành động", "Văn bản hợp nhất",
+    "Chương trình hành động", "Văn bản hợp nhất", "Thông báo kết luận",
     "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Kết luận", "Quy định", "Quy chế",
     "Thông tư", "Thông tri", "Thông báo", "Thông cáo", "Hướng dẫn", "Kế hoạch", "Chương trình",
     "Công văn", "Văn bản", "Công điện", "Bộ luật", "Luật", "Pháp lệnh", "Lệnh", "Báo cáo",
@@ -105,7 +114,11 @@ DOC_TYPE_CANONICAL = {
     "chương trình hành động": "Chương trình",
     "văn bản": "Công văn",
     "nghị quyết đại hội": "Nghị quyết",
+    "thông báo kết luận": "Thông báo",
 }
+# Type words that name no type: the symbol's abbreviation gives it ("văn bản số 308/BC-BXD" is a
+# Báo cáo); without one it is a Công văn.
+GENERIC_TYPES = frozenset({"văn bản"})
 
 _TYPE_WORDS_RE = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(DOC_TYPES, key=len, reverse=True))
 
@@ -147,6 +160,23 @@ SHORT_REF_RE = re.compile(
     re.VERBOSE,
 )
 
+# A list under one type word: "các Nghị quyết của Quốc hội: số 55/2010/QH12 …; số 28/2016/QH14 …",
+# "các Nghị định của Chính⏎phủ: số 78/2025/NĐ-CP …". The head ends at the colon.
+LIST_HEAD_RE = re.compile(
+    rf"""
+    (?<![\w]){_icase('các')}\s+{_group("doc_type", _icase(_TYPE_WORDS_RE))}
+    (?:\s+{_icase('của')}\s+(?P<issuer>[^:;.()\n“”"]{{2,80}}(?:\n[^:;.()\n“”"]{{1,40}})?))?
+    \s*:\s*
+    """,
+    re.VERBOSE,
+)
+# What may stand between the head and a later member: other members ("số 55/2010/QH12 ngày …
+# về …;"), never a sentence end, a blank line or another type word with a number.
+LIST_MEMBER_GAP_RE = re.compile(
+    rf"^(?:(?!\n[ \t]*\n|\.\s|(?:{_TYPE_WORDS_RE})\s+(?i:số)).){{0,600}}?(?:^|[;,]\s*(?:(?i:và)\s+)?|\s(?i:và)\s+)(?i:số)\s*:?\s*$",
+    re.DOTALL,
+)
+
 # Between list members: "24, 25-NQ/TW", "217-QĐ/TW, Quyết định số 218-QĐ/TW", "… và …".
 LIST_SEP_RE = re.compile(r"\s*(?:,|và|;)?\s*(?:(?i:và)\s+)?$")
 LIST_NUMBER_TAIL_RE = re.compile(rf"^\s*(?:,|và)\s*(?:{NUMBER_RE}\s*(?:,|và)\s*)*$")
@@ -169,7 +199,10 @@ TERM_RE = rf"\(?\s*{_icase('khóa|khoá')}\s+(?P<term>[IVXLC]+|\d{{1,2}})\s*\)?"
 AFTER_TERM_RE = re.compile(rf"\s*{TERM_RE}", re.VERBOSE)
 
 # "của Bộ Chính trị", "của UBND thành phố", "của Ban Chấp hành Trung ương Đảng khóa XI"
-AFTER_ISSUER_RE = re.compile(rf"\s*,?\s*{_icase('của')}\s+(?P<issuer>[^\n;:()“”\"]{{2,160}})")
+# A wrapped line goes on ("của Bộ Chính⏎trị"); a blank line or a bullet ends the name.
+_ISSUER_LINE_BREAK = rf"\n(?=[ \t]*[{LOWER_VI}{UPPER_VI}])"
+AFTER_ISSUER_RE = re.compile(
+    rf"\s*,?\s*{_icase('của')}\s+(?P<issuer>(?:[^\n;:()“”\"]|{_ISSUER_LINE_BREAK}){{2,160}})")
 
 # Words that end an issuer's name: what the clause says next (any case: a title may start
 # "Quy định …", "Ban hành …", "Về …"), a footnote marker "[1]" or emphasis "*", and "và" before a
@@ -183,6 +216,7 @@ ISSUER_STOP_RE = re.compile(
     | \s+và\s+(?=[{LOWER_VI}])
     | \s*[,.;:(“”"\[*]
     | \s+\d
+    | \s*\n[ \t]*(?:Điều|Chương|Mục|Phần|Căn\s+cứ|Theo|Xét|Thực\s+hiện|[{UPPER_VI}]{{2,}}\s+[{UPPER_VI}]{{2,}})\b
     """,
     re.VERBOSE,
 )
@@ -204,7 +238,7 @@ ISSUER_LEVEL_STOP_RE = re.compile(
 ISSUER_BEFORE_RE = re.compile(
     rf"""
     (?:(?i:đề\s+nghị|ý\s+kiến|chỉ\s+đạo|hướng\s+dẫn|kiến\s+nghị|thông\s+báo)\s+(?i:của)|(?i:được))\s+
-    (?P<issuer>[{UPPER_VI}][^;:.()\n“”"]{{1,120}}?)
+    (?P<issuer>[{UPPER_VI}](?:[^;:.()\n“”"]|{_ISSUER_LINE_BREAK}){{1,120}}?)
     \s*(?:\([^()\n]{{1,40}}\)\s*)?
     (?:(?i:thẩm\s+định|thẩm\s+tra|trình|đề\s+xuất)\s+)?
     (?i:tại)\s+(?:(?i:các)\s+)?
@@ -248,7 +282,7 @@ LAW_HEAD_RE = re.compile(rf"(?<![\w])(?P<doc_type>Bộ\s+luật|Luật|Pháp\s+l
 # "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013", "Hiến pháp".
 CONSTITUTION_RE = re.compile(
     rf"(?<![\w])Hiến\s+pháp(?:\s+(?P<name>nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s*Nam))?"
-    rf"(?:\s+(?i:năm)\s+(?P<year>{YEAR_RE}))?(?![\w])"
+    rf"(?:\s+(?i:năm)\s+(?P<year>{YEAR_RE}))?(?:(?<=Nam)|(?![\w]))"
 )
 # An amending law's title before a law's name: "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B
 # và " — a date after the last name is the amending law's, not B's.
@@ -265,6 +299,14 @@ LAW_NAME_STOP_WORDS = frozenset(
     mục phần bao hoặc họăc kèm làm mà nhưng nếu thuộc đóng bị bằng nộp vừa trừ phải cần nên đủ tham
     đối""".split()  # noqa: SIM905 - a word list reads better as text
 )
+# Words that open a clause or a line of their own: after a line break they end a law's name
+# ("Luật Đất đai⏎Căn cứ …"); another capitalised word goes on with it ("Luật Tổ chức⏎Chính phủ").
+LINE_START_WORDS = frozenset(
+    """căn theo xét thực triển điều chương mục phần các những trên đề giao nay để trong tại ngoài
+    đối sau trước khi nếu ngày năm tháng lưu nơi kính như đồng""".split()  # noqa: SIM905
+)
+# Capitalised heads of another item after a comma: "Luật Phòng chống bạo lực gia đình, Bộ tiêu chí …".
+LIST_ITEM_HEADS = frozenset("bộ sở ban ủy uỷ đề kế chiến chương quy điều".split())  # noqa: SIM905
 # Two-word verbs that end a name but whose words may stand inside one ("Luật Thực hiện dân chủ …",
 # "Luật Ban hành văn bản quy phạm pháp luật").
 LAW_NAME_STOP_PAIRS = frozenset(
@@ -292,7 +334,11 @@ RELATION_RE = re.compile(
     re.VERBOSE,
 )
 # A clause ends at ";", a sentence end or a line start: relation words before it do not count.
-CLAUSE_BREAK_RE = re.compile(r"[;:]|\.(?:\s|$)|\n")
+# A wrapped line ("Căn⏎cứ", "được sửa đổi, bổ sung bởi⏎Luật số …") is no break; a blank line, a
+# bullet or a clause opener at the line start is.
+CLAUSE_BREAK_RE = re.compile(
+    rf"[;:]|\.(?:\s|$)|\n[ \t]*(?=\n|[-+•*]|\d{{1,2}}[.)]|[a-zđ]\)|[IVX]+\.|(?i:{'|'.join(LINE_START_WORDS)})\b"
+    rf"|[{UPPER_VI}]{{2,}}\b)")
 
 # --- not citations -----------------------------------------------------------------
 

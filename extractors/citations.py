@@ -36,6 +36,10 @@ _WS_RE = re.compile(r"\s+")
 _CYRILLIC_TO_LATIN = str.maketrans(P.CYRILLIC_LOOKALIKES)
 _SPACE_DASH_RE = re.compile(rf"\s*[{P.DASH}]\s*")
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)$")
+# "… ngày 02/3/2025 và số 1235/QĐ-UBND ngày 03/3/2025 của UBND tỉnh": a dated member takes the
+# issuer of the next one across "và số" too (a date is not shared there: "Nghị định số 37/2019/NĐ-CP
+# và số 22/2025/NĐ-CP ngày …" dates only the second).
+_LIST_GAP_NUMBER_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)số\s*:?\s*$")
 _LIST_FORWARD_GAP_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)(?:số\s*)?$")
 _MAX_ISSUER_WORDS = 14
 _MAX_LAW_NAME_WORDS = 16
@@ -43,6 +47,7 @@ _LOOKBACK = 80  # characters before a number where its type word may stand
 _LAW_LOOKBACK = 220  # a law's name may stand between "Luật" and "số"
 _RELATION_LOOKBACK = 160
 _ISSUER_LOOKBACK = 200
+_LIST_LOOKBACK = 600  # a list under one type word ("các Nghị quyết của Quốc hội: số …; số …")
 
 
 @dataclass(slots=True)
@@ -108,9 +113,15 @@ def _clean_part(part: str) -> str:
     return P.MIXED_CASE_PARTS.get(part, part)
 
 
-def _parts(symbol: str, sep: str = "-") -> list[str]:
-    symbol = _WS_RE.sub("", symbol)
-    return [_clean_part(p) for p in re.split(rf"[{P.DASH}]", symbol)] if sep == "-" else [symbol]
+# Between the parts of a state symbol: a dash (spaces around it), the slash of a joint
+# resolution ("NQLT/UBTVQH15"), or the one space left for a dash ("QĐ UBND").
+_PART_SPLIT_RE = re.compile(rf"\s*[{P.DASH}/]\s*|[ ]")
+# A normative type glued to its issuer ("01/2021/NĐCP"): the official form has a dash.
+_GLUED_TYPE_RE = re.compile(r"^(NĐ|NQ|QĐ|TT|CT)(?!LT$)([A-ZĐ][A-ZĐa-z0-9]+)$")
+
+
+def _parts(symbol: str) -> list[str]:
+    return [_clean_part(_WS_RE.sub("", p)) for p in _PART_SPLIT_RE.split(symbol.strip())]
 
 
 def _to_date(day: str, month: str, year: str) -> dt.date | None:
@@ -159,6 +170,9 @@ def _symbol_of(match: re.Match) -> tuple[str, str, str | None, bool]:
     number = match.group("number")
     if match.group("year"):
         parts = _parts(match.group("symbol"))
+        glued = _GLUED_TYPE_RE.match(parts[0]) if len(parts) == 1 else None
+        if glued:
+            parts = [glued.group(1), glued.group(2)]
         parts[0] = P.ASCII_TYPE_PARTS.get(parts[0], parts[0]) if len(parts) > 1 else parts[0]
         symbol = "-".join(parts)
         return f"{number}/{match.group('year')}/{symbol}", symbol, parts[0], False
@@ -241,6 +255,17 @@ def _read_tail(text: str, pos: int, found: FoundCitation) -> int:
     return pos
 
 
+def _list_head(text: str, start: int) -> re.Match | None:
+    """The head of a list the number stands in: "các Nghị quyết của Quốc hội: số …; số …"."""
+    window_start = max(0, start - _LIST_LOOKBACK)
+    head = None
+    for head in P.LIST_HEAD_RE.finditer(text, window_start, start):
+        pass
+    if head is None or not P.LIST_MEMBER_GAP_RE.match(text[head.end():start]):
+        return None
+    return head
+
+
 def _issuer_before(text: str, start: int) -> str | None:
     """The issuer named before the citation: "Xét đề nghị của Sở Xây dựng tại Công văn số …"."""
     match = P.ISSUER_BEFORE_RE.search(text, max(0, start - _ISSUER_LOOKBACK), start)
@@ -276,6 +301,9 @@ def _scan_numbered(text: str, found: list[FoundCitation], law_names: dict[str, s
             law = P.LAW_BEFORE_NUMBER_RE.search(text, max(0, start - _LAW_LOOKBACK), start)
         if prefix and law is None:
             doc_type = _canonical_type(prefix.group("doc_type"))
+            if _WS_RE.sub(" ", prefix.group("doc_type")).casefold() in P.GENERIC_TYPES:
+                # "văn bản số 308/BC-BXD": the symbol names the type.
+                doc_type = _type_from_symbol(abbreviation, symbol, is_party, has_year) or doc_type
             start = prefix.start()
         else:
             if law and _inside_amending_title(text, law.start()):
@@ -291,6 +319,9 @@ def _scan_numbered(text: str, found: list[FoundCitation], law_names: dict[str, s
                 law_names[key] = ref if law_names.get(key, ref) == ref else ""
                 names_words.append(_name_words(name))
                 start = law.start()
+        head = _list_head(text, start) if doc_type is None else None
+        if head is not None:
+            doc_type = _canonical_type(head.group("doc_type"))
         if doc_type is None:
             doc_type = _type_from_symbol(abbreviation, symbol, is_party, has_year)
         if doc_type is None and not has_year:
@@ -303,6 +334,8 @@ def _scan_numbered(text: str, found: list[FoundCitation], law_names: dict[str, s
             symbol=symbol, relation=_relation(text, start),
         )
         item.tail_end = _read_tail(text, end, item)
+        if item.issuer is None and head is not None and head.group("issuer"):
+            item.issuer = _clean_issuer(head.group("issuer"))
         if item.issuer is None:
             item.issuer = _issuer_before(text, start)
             item.issuer_before = item.issuer is not None
@@ -327,7 +360,7 @@ def _read_law_name(text: str, pos: int) -> tuple[list[str], int]:
         lower = word.casefold()
         nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
         gap = text[end:token.start()]
-        if words and "\n" in gap and not word[:1].islower():
+        if words and "\n" in gap and not word[:1].islower() and not _name_goes_on(text, gap, token.start(), word):
             break
         phrase = next((ph for ph in P.LAW_NAME_INNER_PHRASES if words and text.startswith(ph, token.start())), None)
         if phrase:
@@ -339,7 +372,8 @@ def _read_law_name(text: str, pos: int) -> tuple[list[str], int]:
             continue
         if word == ",":
             nxt_ok = nxt[:1].islower() or (nxt[:1].isupper() and i + 1 < len(tokens)
-                                            and not _starts_type_word(text, tokens[i + 1].start()))
+                                            and not _starts_type_word(text, tokens[i + 1].start())
+                                            and nxt.casefold() not in P.LIST_ITEM_HEADS)
             if commas < 2 and nxt_ok and nxt.casefold() not in P.LAW_NAME_STOP_WORDS and nxt != "và":
                 commas += 1
                 words.append(",")
@@ -368,6 +402,14 @@ def _read_law_name(text: str, pos: int) -> tuple[list[str], int]:
         ends.pop()
         end = ends[-1] if ends else pos
     return words, end
+
+
+def _name_goes_on(text: str, gap: str, pos: int, word: str) -> bool:
+    """A capitalised word after a wrapped line ("Luật Tổ chức⏎Chính phủ") goes on with the name;
+    a blank line, a word in capitals, a clause opener or another document's type word ends it."""
+    return (gap.count("\n") == 1 and word[:1].isupper() and not word.isupper()
+            and word.casefold() not in P.LINE_START_WORDS and word.casefold() not in P.LIST_ITEM_HEADS
+            and not _starts_type_word(text, pos))
 
 
 def _ends_law_name(text: str, pos: int, word: str, nxt: str) -> bool:
@@ -500,10 +542,17 @@ def _share_in_lists(text: str, found: list[FoundCitation]) -> None:
         if here.doc_type == "Luật" or nxt.doc_type == "Luật":
             continue
         gap = text[max(here.end, here.tail_end):nxt.start]
+        if _LIST_GAP_NUMBER_RE.match(gap):
+            if here.issuer is None and here.date is not None and nxt.issuer is not None and nxt.date is not None:
+                here.issuer = nxt.issuer
+            continue
         if not _LIST_GAP_RE.match(gap) or ";" in gap:
             continue
         if here.date is None and here.issuer is None:
             here.date, here.issuer, here.term = nxt.date, nxt.issuer, here.term or nxt.term
+        elif here.date is None and here.issuer_before and nxt.date is not None:
+            # "đề nghị của Chính phủ tại Tờ trình số 400/TTr-CP và Đề án số 401/ĐA-CP ngày …"
+            here.date = nxt.date
         elif here.issuer is None and here.date is not None and nxt.issuer is not None and nxt.date is not None:
             here.issuer = nxt.issuer
 

@@ -396,10 +396,94 @@ AUDIT_CASES = [
     pytest.param("Công văn số 5106/CT-CS ngày 12/11/2025 về việc chính sách thuế", [citation("5106/CT-CS", doc_type="Công văn")],
                  id="cong-van-of-cuc-thue-type-word-decides"),
 ]
+
+AUDIT2_CASES = [
+    # second bulk audit (30 lighter documents): symbol variants
+    pytest.param("Căn cứ Nghị định số 79/2025/NĐCP ngày 01/4/2025 của Chính phủ;",
+                 [citation("79/2025/NĐ-CP", doc_type="Nghị định", date="2025-04-01", issuer="Chính phủ")], id="audit2-nd-cp-glued"),
+    pytest.param("- Thông tư số 10/2024/TTBTC ngày 05/02/2024 của Bộ trưởng Bộ Tài chính",
+                 [citation("10/2024/TT-BTC", doc_type="Thông tư", date="2024-02-05")], id="audit2-tt-btc-glued"),
+    pytest.param("Căn cứ Nghị định số 01/2021/NĐ CP ngày 04/01/2021 của Chính phủ",
+                 [citation("01/2021/NĐ-CP", date="2021-01-04")], id="audit2-space-for-dash-normative"),
+    pytest.param("theo Quyết định số 1234/QĐ UBND ngày 2/3/2025 của UBND tỉnh",
+                 [citation("1234/QĐ-UBND", doc_type="Quyết định", date="2025-03-02", issuer="Ủy ban nhân dân tỉnh")],
+                 id="audit2-space-for-dash-administrative"),
+    pytest.param("Căn cứ Nghị quyết liên tịch số\n72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN ngày 20 tháng 02 năm 2025 của Ủy ban Thường\nvụ Quốc hội",
+                 [citation("72/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN", doc_type="Nghị quyết liên tịch", date="2025-02-20",
+                           issuer="Ủy ban Thường vụ Quốc hội")], id="audit2-joint-resolution-slash"),
+    pytest.param("Căn cứ Thông tư liên tịch 88/2016/TTLT/BTC-BTNMT\nngày 22 tháng 6 năm 2016 của Liên Bộ trưởng Bộ Tài chính",
+                 [citation("88/2016/TTLT-BTC-BTNMT", doc_type="Thông tư liên tịch", date="2016-06-22")], id="audit2-joint-circular-slash"),
+    pytest.param("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Namđã được sửa đổi, bổ sung một số điều theo Nghị quyết số 203/2025/QH15;",
+                 [citation("Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"), citation("203/2025/QH15", doc_type="Nghị quyết")],
+                 id="audit2-constitution-glued-word"),
+    # issuers and dates over a wrapped line
+    pytest.param("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ\nChính trị về đột phá phát triển khoa học",
+                 [citation("57-NQ/TW", date="2024-12-22", issuer="Bộ Chính trị", relation="based_on")], id="audit2-issuer-wrapped"),
+    pytest.param("theo Quyết định số 1855/QĐ-TTg ngày 11 tháng 11 năm 2009 của Thủ\ntướng Chính phủ về việc",
+                 [citation("1855/QĐ-TTg", issuer="Thủ tướng Chính phủ")], id="audit2-issuer-wrapped-mid-title"),
+    pytest.param("Căn cứ Quyết định số 411/QĐ-TTg của Thủ tướng Chính\nphủ ngày 31/3/2022 phê duyệt Chiến lược",
+                 [citation("411/QĐ-TTg", date="2022-03-31", issuer="Thủ tướng Chính phủ")], id="audit2-date-after-wrapped-issuer"),
+    pytest.param("17/2025/TT-BNNMT ngày 19 tháng 6 năm 2025 của Bộ Nông nghiệp và Môi trường quy\nđịnh về",
+                 [citation("17/2025/TT-BNNMT", issuer="Bộ Nông nghiệp và Môi trường")], id="audit2-issuer-stop-word-wrapped"),
+    pytest.param("(Ban hành kèm theo Quyết định số 12/QĐ-UBND của UBND tỉnh\nĐiều 1. Phạm vi điều chỉnh",
+                 [citation("12/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh")], id="audit2-issuer-not-into-next-article"),
+    pytest.param("Theo đề nghị của Thống đốc\nNgân hàng Nhà nước Việt Nam tại Tờ trình số 207/TTr-NHNN ngày 21 tháng 11 năm\n2025.",
+                 [citation("207/TTr-NHNN", doc_type="Tờ trình", date="2025-11-21",
+                           issuer="Thống đốc Ngân hàng Nhà nước Việt Nam")], id="audit2-issuer-before-wrapped"),
+    # type words
+    pytest.param("triển khai Thông báo kết luận số 196-TB/TW ngày 16 tháng 3 năm 2015 của Ban Bí\nthư",
+                 [citation("196-TB/TW", doc_type="Thông báo", date="2015-03-16", issuer="Ban Bí thư", relation="implements")],
+                 id="audit2-thong-bao-ket-luan"),
+    pytest.param("Xét đề nghị của Bộ Xây dựng tại văn bản số\n308/BC-BXD ngày 13 tháng 11 năm 2025 về kết quả",
+                 [citation("308/BC-BXD", doc_type="Báo cáo", date="2025-11-13", issuer="Bộ Xây dựng")], id="audit2-van-ban-takes-symbol-type"),
+    pytest.param("Căn cứ các Nghị quyết của Quốc\nhội: số 55/2010/QH12 ngày 24/11/2010 về miễn, giảm thuế sử dụng đất nông\nnghiệp; số 28/2016/QH14 ngày 11/11/2016 về sửa đổi;",
+                 [citation("55/2010/QH12", doc_type="Nghị quyết", date="2010-11-24", issuer="Quốc hội"),
+                  citation("28/2016/QH14", doc_type="Nghị quyết", date="2016-11-11", issuer="Quốc hội")], id="audit2-list-under-one-type"),
+    pytest.param("Căn cứ các Nghị định của Chính\nphủ: số 78/2025/NĐ-CP ngày 01/4/2025 quy định chi tiết; số\n79/2025/NĐ-CP ngày 01/4/2025 về kiểm tra và số 150/2025/NĐ-CP ngày 12/6/2025",
+                 [citation("78/2025/NĐ-CP", doc_type="Nghị định", issuer="Chính phủ"),
+                  citation("79/2025/NĐ-CP", doc_type="Nghị định", issuer="Chính phủ"),
+                  citation("150/2025/NĐ-CP", doc_type="Nghị định", date="2025-06-12", issuer="Chính phủ")],
+                 id="audit2-list-under-one-type-wrapped"),
+    pytest.param("Căn cứ các Quyết định: số 1/QĐ-UBND, số 2/QĐ-UBND. Theo Kế hoạch 3/KH-UBND",
+                 [citation("1/QĐ-UBND", doc_type="Quyết định"), citation("2/QĐ-UBND", doc_type="Quyết định"),
+                  citation("3/KH-UBND", doc_type="Kế hoạch")], id="audit2-list-head-ends-at-sentence"),
+    # lists: what is shared
+    pytest.param("Xét đề nghị của Chính phủ tại Tờ trình số 400/TTr-CP và Đề án số 401/ĐA-CP ngày 09 tháng 5 năm 2025, Báo cáo thẩm tra số 426/BC-UBPLTP15 ngày 03 tháng 6 năm 2025 của Ủy ban Pháp luật và Tư pháp,",
+                 [citation("400/TTr-CP", date="2025-05-09", issuer="Chính phủ"), citation("401/ĐA-CP", date="2025-05-09", issuer="Chính phủ"),
+                  citation("426/BC-UBPLTP15", date="2025-06-03", issuer="Ủy ban Pháp luật và Tư pháp")], id="audit2-date-shared-after-issuer-before"),
+    pytest.param("Căn cứ Quyết định số 1234/QĐ-UBND ngày 02/3/2025 và số 1235/QĐ-UBND ngày 03/3/2025 của UBND tỉnh",
+                 [citation("1234/QĐ-UBND", date="2025-03-02", issuer="Ủy ban nhân dân tỉnh"),
+                  citation("1235/QĐ-UBND", date="2025-03-03", issuer="Ủy ban nhân dân tỉnh")], id="audit2-issuer-shared-over-va-so"),
+    pytest.param("sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP và số\n22/2025/NĐ-CP ngày 11/02/2025 sửa đổi",
+                 [citation("37/2019/NĐ-CP"), citation("22/2025/NĐ-CP", date="2025-02-11")], id="audit2-date-not-shared-over-va-so"),
+    # laws by name over a wrapped line
+    pytest.param("Căn cứ Luật Tổ chức\nChính phủ ngày 18 tháng 2 năm 2025;",
+                 [citation("Luật Tổ chức Chính phủ 2025", date="2025-02-18", relation="based_on")], id="audit2-law-name-wrapped-capital"),
+    pytest.param("doanh nghiệp theo Luật Căn cước\nBộ Khoa học và Công nghệ\n30/11/2025",
+                 [citation("Luật Căn cước")], id="audit2-law-name-not-into-body-line"),
+    pytest.param("Căn cứ Luật Đất đai\nCăn cứ Nghị định số 102/2024/NĐ-CP;",
+                 [citation("Luật Đất đai"), citation("102/2024/NĐ-CP", relation="based_on")], id="audit2-law-name-not-into-next-clause"),
+    pytest.param("tuyên truyền, phổ biến, giáo dục pháp luật về phòng chống bạo lực gia đình, thông Luật Phòng chống bạo lực gia đình, Bộ tiêu chí xây dựng gia đình hạnh phúc",
+                 [citation("Luật Phòng chống bạo lực gia đình")], id="audit2-law-name-stops-at-comma-body"),
+    # relation over a wrapped line
+    pytest.param("Căn\ncứ Nghị định số 88/2024/NĐ-CP ngày 15 tháng 7 năm 2024 của Chính phủ",
+                 [citation("88/2024/NĐ-CP", relation="based_on")], id="audit2-relation-wrapped"),
+    pytest.param("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi\nLuật số 87/2025/QH15;",
+                 [citation("64/2025/QH15", relation="based_on"), citation("87/2025/QH15", relation="amends")], id="audit2-relation-amends-wrapped"),
+    pytest.param("Căn cứ Luật Tổ chức chính quyền địa phương\nXét đề nghị của Giám đốc Sở Y tế tại Tờ trình số 12/TTr-SYT ngày 2/3/2025.",
+                 [citation("Luật Tổ chức chính quyền địa phương", relation="based_on"),
+                  citation("12/TTr-SYT", issuer="Giám đốc Sở Y tế")], id="audit2-relation-not-over-clause-line"),
+    # not citations
+    pytest.param("Điện thoại: 0236.3821.123; Fax: 0236/3822-456; Hotline: 1900-1234", [], id="audit2-phone-numbers"),
+    pytest.param("Kế hoạch giai đoạn 2021-2025, tầm nhìn đến năm 2030", [], id="audit2-period-is-not-a-number"),
+    pytest.param("điền, gửi Phiếu yêu cầu bổ sung hồ sơ (mẫu số 02/PYC của Phụ lục I)", [], id="audit2-form-number"),
+    pytest.param("- Lưu: VT, KT(05b).", [], id="audit2-recipient-list-copies"),
+]
 # fmt: on
 
+
 ALL_CASES = (STATE_CASES + NORMATIVE_CASES + PARTY_CASES + VARIANT_CASES + LIST_CASES + LAW_CASES
-             + ALIAS_CASES + RELATION_CASES + NEGATIVE_CASES + OCR_NOISE_CASES + AUDIT_CASES)
+             + ALIAS_CASES + RELATION_CASES + NEGATIVE_CASES + OCR_NOISE_CASES + AUDIT_CASES + AUDIT2_CASES)
 
 
 @pytest.mark.parametrize("line,expected", ALL_CASES)
