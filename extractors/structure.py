@@ -70,6 +70,29 @@ _BULLET_RE = re.compile(r"^[-+•*–—]")
 _CLOSING_RE = re.compile(
     r"^(?:Trên\s+đây\b|(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư|Quy\s+định)\s+này\s+có\s+hiệu\s+lực)")
 _RUN_IN_LABEL_RE = re.compile(r"^[^:]{1,40}:\s+\S")
+# A numbered caption before the title: "Mục tiêu 1. Lĩnh vực chính trị", "Bước 2: Tổ chức thực hiện".
+# Its "1." / "2:" is no sentence end and no run-in label.
+_NUMBERED_CAPTION_RE = re.compile(rf"^[{UPPER_CHARS}][^\s\d.:;]*(?:\s+[^\s\d.:;]+){{0,2}}\s+\d{{1,2}}\s*[.:]\s+")
+# The standard last sentence of a letter (Công văn): "Cục Thuế trả lời để Công ty biết./.",
+# "Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.".
+_LETTER_CLOSING_RE = re.compile(
+    r"^[^.;:]{0,120}?\b(?:trả\s+lời|thông\s+báo|phúc\s+đáp|hướng\s+dẫn|có\s+ý\s+kiến)\s+(?:để|cho)\s+"
+    r"[^.;]{0,200}?\bbiết\b")
+# A request or a reporting route that speaks of the whole text, once the items are done:
+# "Đề nghị Công ty nghiên cứu các văn bản dẫn trên …", "Yêu cầu Giám đốc các sở … thực hiện nghiêm
+# túc Chỉ thị này./.", "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …". It closes the text
+# only when the run up to the next marker ends the text ("./.").
+_REQUEST_CLOSING_RE = re.compile(
+    r"^(?:[^.;:]{0,80}?\s)?(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\b.*?(?:\b(?:nêu|dẫn|kể)\s+trên|\btrên\s+đây"
+    r"|\b(?:Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Thông\s+báo|Chương\s+trình|[Vv]ăn\s+bản)\s+này)"
+    r"|^Trong\s+quá\s+trình\s+(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?thực\s+hiện\b.{0,120}?\bnếu\s+có\b",
+    re.DOTALL)
+_TEXT_END_RE = re.compile(r"\./\.\s*$")
+# Quotation marks: a quoted provision of another text ("quy định: “Điều 26. … 1. … a) …”") keeps its
+# numbering to itself. A quote left open holds the paragraphs up to its closing mark.
+_OPENS_QUOTE_RE = re.compile(r"^\s*[“”\"]")
+_COLON_QUOTE_RE = re.compile(r":\s*[“\"]")
+QUOTE_SPAN_MAX = 40  # paragraphs a quotation may run over; an opening mark never closed quotes nothing
 _TRAILING_PUNCT_RE = re.compile(r"[\s:;.,]+$")
 
 
@@ -141,9 +164,9 @@ def _heading_and_text(marker: Marker, paragraphs: list[Paragraph], has_children:
     if first and has_body:
         if is_upper_line(first) or head_para.bold or first.endswith(":") and len(first) <= COLON_HEADING_MAX_CHARS:
             is_heading = True
-        elif _RUN_IN_LABEL_RE.match(first):
+        elif _RUN_IN_LABEL_RE.match(bare := _NUMBERED_CAPTION_RE.sub("", first, count=1)):
             is_heading = False
-        elif len(first) <= HEADING_MAX_CHARS and not re.search(r"[.;]\s+\S", first):
+        elif len(first) <= HEADING_MAX_CHARS and not re.search(r"[.;]\s+\S", bare):
             is_heading = True
     if is_heading:
         heading = _TRAILING_PUNCT_RE.sub("", " ".join(first.split()))
@@ -188,6 +211,7 @@ def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
     in_closing = False
     last_part: str | None = None
     children: set[str] = set()
+    quoted = _quoted(paragraphs)
 
     for index, para in enumerate(paragraphs):
         if index in titles:
@@ -199,6 +223,9 @@ def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
             in_closing = False
             _table_nodes(tables[index], para, stack, seen, children, numbered)
             continue
+        if index in quoted:  # another text's provision, quoted: its markers are not ours
+            (closing if in_closing else stack[-1].paragraphs if stack else preamble).append(para)
+            continue
         marker = parse_marker(para.text)
         if marker and marker.style == "roman" and last_part and marker.label == _next_letter(last_part):
             marker = Marker("part", marker.label, marker.marker, marker.rest)
@@ -208,7 +235,7 @@ def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
         if marker is None:
             if in_closing:
                 closing.append(para)
-            elif numbered and _starts_closing(para, stack):
+            elif numbered and _starts_closing(para, stack, paragraphs[index + 1:]):
                 in_closing = True
                 closing.append(para)
             elif stack:
@@ -258,15 +285,75 @@ def _next_letter(letter: str) -> str:
     return "E" if letter == "Đ" else chr(ord(letter) + 1)
 
 
-def _starts_closing(para: Paragraph, stack: list[_Open]) -> bool:
+def _starts_closing(para: Paragraph, stack: list[_Open], following: list[Paragraph] = ()) -> bool:
     text = para.text
     if _CLOSING_RE.match(text):
         return True
+    if len(text) <= 400 and _LETTER_CLOSING_RE.match(text):
+        return True
+    if _REQUEST_CLOSING_RE.match(text):
+        # it ends the text: no marker follows before the final "./."
+        for later in [para, *following]:
+            if later is not para and parse_marker(later.text):
+                return False
+            if _TEXT_END_RE.search(later.text) or later is not para and _LETTER_CLOSING_RE.match(later.text):
+                return True
+        return False
     # A plain paragraph ending the text ("…chỉ đạo./.") after a bullet list.
     if text.rstrip().endswith("./.") and not _BULLET_RE.match(text) and stack:
         previous = stack[-1].paragraphs[-1].text
         return bool(_BULLET_RE.match(previous))
     return False
+
+
+def _quote_balance(text: str) -> tuple[int, bool]:
+    """(curly opening minus closing marks, whether straight quotes are left unpaired).
+
+    A closing mark opening a paragraph ("”5. Sửa đổi …") is a mistyped opening mark."""
+    text = text.lstrip()
+    if text.startswith("”"):
+        text = "“" + text[1:]
+    return text.count("“") - text.count("”"), text.count('"') % 2 == 1
+
+
+def _quoted(paragraphs: list[Paragraph]) -> set[int]:
+    """Indexes of paragraphs that begin inside a quotation opened by an earlier paragraph.
+
+    A quotation opens where a paragraph leaves a quote mark open at its start or after a colon
+    ("… quy định:" ⏎ "“Điều 26. …", "quy định: “1. …"), and closes at the paragraph holding a
+    closing mark, within ``QUOTE_SPAN_MAX`` paragraphs (else it quotes nothing). The quoting text
+    takes over again, a quote left unclosed, at a paragraph that introduces the next quotation
+    ("3. Sửa đổi điểm a khoản 2 như sau:" ⏎ "“a) …") and at a section marker ("Điều 2.", "III.").
+    """
+    inside: set[int] = set()
+    open_until = -1
+    for index, para in enumerate(paragraphs):
+        text = para.text
+        curly, straight = _quote_balance(text)
+        if index <= open_until:
+            following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+            if not _OPENS_QUOTE_RE.match(text) and (
+                    _OPENS_QUOTE_RE.match(following) and text.rstrip().endswith(":")
+                    or _COLON_QUOTE_RE.search(text) and (curly > 0 or straight)):
+                open_until = index - 1  # "… như sau:" of the quoting text, its quote follows
+            else:
+                inside.add(index)
+                if index == open_until or not _OPENS_QUOTE_RE.match(text) or not (curly > 0 or straight):
+                    continue
+        opener = "“" if curly > 0 else '"' if straight else None
+        if opener is None:
+            continue
+        at = max(text.rfind(opener), 0 if text.lstrip().startswith("”") else -1)
+        if text[:at].strip() and not text[:at].rstrip().endswith(":"):
+            continue
+        for later in range(index + 1, min(index + 1 + QUOTE_SPAN_MAX, len(paragraphs))):
+            if (m := parse_marker(paragraphs[later].text)) and m.style in RANKS:
+                break  # "Điều 2." of the quoting text: the quote was never closed
+            later_curly, later_straight = _quote_balance(paragraphs[later].text)
+            if later_curly < 0 or later_straight:  # typed quotes are often mixed: "… ”
+                open_until = later
+                break
+    return inside
 
 
 def _place(stack: list[_Open], marker: Marker) -> _Open | None:

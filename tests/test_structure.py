@@ -94,6 +94,27 @@ TREE_CASES = [
                  "d) Việc khác.", ["c", "d"], id="paren-closing-is-not-an-item"),
     pytest.param("I. NHIỆM VỤ\n1. Việc một.\nPHỤ LỤC I\nDANH MỤC\n1. Dòng một\n2. Dòng hai",
                  ["I", "I.1", "Phụ lục I", "Phụ lục I.1", "Phụ lục I.2"], id="appendix-top-level"),
+    # second audit (letters, directives, plans): a quoted provision keeps its numbering to itself
+    pytest.param("Cục Thuế có ý kiến như sau:\nTại khoản 2 Điều 5 Nghị định số 12/2020/NĐ-CP quy định:\n"
+                 "“Điều 5. Hồ sơ\n1. Văn bản đề nghị;\na) Bản sao giấy tờ.”\n1. Về khai thuế:\n"
+                 "Căn cứ quy định trên, doanh nghiệp kê khai.\n2. Về hồ sơ:\nNộp tại cơ quan thuế.",
+                 ["1", "2"], id="quoted-provision-is-not-ours"),
+    pytest.param("Thông tư số 80/2021/TT-BTC quy định:\n\"1. Nội dung chi\na) Thuế một;\nb) Thuế hai;\n"
+                 "2. Mức chi: tính theo tỷ lệ. ”\nCục Thuế trả lời để Thuế tỉnh biết./.",
+                 [], id="straight-quote-closed-by-curly"),
+    pytest.param("Nghị định quy định:\n”5. Sửa đổi Điều 17 như sau:\na) Sửa đổi khoản 1\n"
+                 "1. Hộ gia đình được miễn. ”\n1. Về hồ sơ:\nNộp tại cơ quan thuế.",
+                 ["1"], id="closing-mark-typed-as-opening"),
+    pytest.param("Điều 1. Sửa đổi một số điều như sau:\n1. Sửa đổi khoản 1 Điều 7 như sau:\n"
+                 "“1. Phụ cấp được chi trả:\na) Mức một;\nb) Mức hai.”\n"
+                 "2. Sửa đổi điểm a khoản 3 Điều 14 như sau: “a) Mức hỗ trợ là:\nKhu vực một\n"
+                 "3. Sửa đổi khoản 5 Điều 9 như sau:\n“5. Nội dung mới.”\nĐiều 2. Hiệu lực thi hành.",
+                 ["Điều 1", "Điều 1.1", "Điều 1.2", "Điều 1.3", "Điều 2"], id="amending-items-outside-quotes"),
+    pytest.param("Điều 1. Sửa đổi khoản 2 như sau:\n“2. Tỷ lệ vốn đối ứng:\na) Theo bảng sau.\n"
+                 "Điều 2. Thay thế cụm từ “tỉnh” bằng cụm từ “thành phố”.\n1. Tại khoản 1 Điều 3.",
+                 ["Điều 1", "Điều 1.a", "Điều 2", "Điều 2.1"], id="unclosed-quote-quotes-nothing"),
+    pytest.param("1. Phát động phong trào “Toàn dân đoàn kết”\n2. Hưởng ứng “Ngày vì người nghèo”.",
+                 ["1", "2"], id="balanced-quotes-in-items"),
 ]
 # fmt: on
 
@@ -173,3 +194,49 @@ def test_attached_title_restarts_numbering():
     nodes = extract_nodes(paragraphs, title_indexes=[1])
     assert [n.id for n in nodes] == ["title", "Điều 3", "I", "I.1"]
     assert nodes[2].parent is None
+
+
+# fmt: off
+CLOSING_CASES = [
+    pytest.param("1. Về thủ tục: đề nghị Công ty nghiên cứu.\n2. Về thuế: thực hiện theo quy định.\n"
+                 "Đề nghị Công ty nghiên cứu các văn bản dẫn trên để thực hiện.\nCục Hải quan trả lời để Công ty biết./.",
+                 ["1", "2", "closing"], "Đề nghị Công ty", id="request-then-letter-formula"),
+    pytest.param("3. Bộ Xây dựng: chỉ đạo các nhà thầu đẩy nhanh tiến độ.\n"
+                 "Văn phòng Chính phủ xin thông báo để Bộ Xây dựng và các cơ quan liên quan biết, thực hiện./.",
+                 ["3", "closing"], "Văn phòng Chính phủ", id="letter-formula-thong-bao"),
+    pytest.param("6. Các sở, ban, ngành phối hợp triển khai Chỉ thị này.\n"
+                 "Yêu cầu Giám đốc các sở, ban, ngành triển khai thực hiện nghiêm túc Chỉ thị này./.",
+                 ["6", "closing"], "Yêu cầu Giám đốc", id="directive-request"),
+    pytest.param("5. Sở Nội vụ theo dõi, đôn đốc.\nTrong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị "
+                 "phản ánh về Sở Nội vụ để tổng hợp./.",
+                 ["5", "closing"], "Trong quá trình", id="reporting-route"),
+    pytest.param("1. Việc một.\nĐề nghị các đơn vị thực hiện nội dung nêu trên.\n2. Việc hai./.",
+                 ["1", "2"], None, id="request-before-another-item-is-not-closing"),
+    pytest.param("3. Về chính sách thuế.\nĐề nghị Công ty liên hệ cơ quan thuế để được hướng dẫn.",
+                 ["3"], None, id="request-without-end-is-not-closing"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected,closing_start", CLOSING_CASES)
+def test_closing(text, expected, closing_start):
+    nodes = nodes_of(text)
+    assert [n.id for n in nodes] == expected
+    if closing_start:
+        assert nodes[-1].text.startswith(closing_start)
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("1.1. Mục tiêu 1. Lĩnh vực chính trị\n- Chỉ tiêu 1: Năm 2025 đạt 90%.",
+                 "Mục tiêu 1. Lĩnh vực chính trị", id="numbered-caption-dot"),
+    pytest.param("1.4. Mục tiêu 4: Trong lĩnh vực y tế\n- Chỉ tiêu 1: Tỷ số giới tính khi sinh giảm.",
+                 "Mục tiêu 4: Trong lĩnh vực y tế", id="numbered-caption-colon"),
+    pytest.param("2.5. Bước 5: Thẩm định nguồn kinh phí.\nSở Tài chính thẩm định.",
+                 "Bước 5: Thẩm định nguồn kinh phí", id="step-caption"),
+    pytest.param("1. Sở Văn hóa: Phối hợp với Ban Tuyên giáo.\n- Tổ chức tuyên truyền.",
+                 "Sở Văn hóa: Phối hợp với Ban Tuyên giáo. - Tổ chức tuyên", id="run-in-unit-is-not-a-caption"),
+    pytest.param("2. Mục tiêu chung: Phát triển kinh tế.\n- Nâng cao đời sống.",
+                 "Mục tiêu chung: Phát triển kinh tế. - Nâng cao đời sống", id="unnumbered-label-stays-run-in"),
+])
+def test_numbered_caption_heading(text, expected):
+    assert next(n for n in nodes_of(text) if n.kind != "pseudo").heading == expected
