@@ -71,13 +71,16 @@ LEADING_VERB_RE = re.compile(r"^(?:Đề\s+nghị|đề\s+nghị|Giao|giao|Đố
 # Heads of bodies, capitalised as the official style writes them.
 ORG_HEAD = r"""
     Ủy\s+ban|Uỷ\s+ban|UBND|UBMTTQ(?:VN)?|HĐND|Hội\s+đồng|Mặt\s+trận|MTTQ
+  | Thường\s+trực(?=\s+(?:Hội\s+đồng|HĐND|Ủy\s+ban|Uỷ\s+ban|UBND|Tỉnh|Thành|Huyện|Đảng))          # Thường trực Hội đồng nhân dân
+  | Kiểm\s+toán\s+nhà\s+nước|Kiểm\s+toán\s+Nhà\s+nước
+  | Thuế(?=\s+(?:tỉnh|thành\s+phố|cơ\s+sở)\s)                                                 # Thuế tỉnh Ninh Bình (tax offices since 2025)
   | Văn\s+phòng|VP\s+(?=HĐND|UBND|Đảng)
   | Sở(?=\s+[A-ZĐ])|Phòng(?=\s+[A-ZĐ]|\s+chuyên\s+môn)|Ban(?=\s+[A-ZĐ]|\s+công\s+tác|\s+chỉ\s+đạo|\s+quản\s+lý)
   | Bộ\s+Chỉ\s+huy|Bộ\s+đội|Bộ(?=\s+[A-ZĐ])|Bộ(?=\s*[,;.:]|\s+(?:trưởng))|Cục(?=\s+[A-ZĐ])|Chi\s+cục|Vụ(?=\s+[A-ZĐ])|Tổng\s+cục
   | Trung\s+tâm|Công\s+an|Quân\s+sự|Kho\s+bạc|Ngân\s+hàng|Thanh\s+tra(?=\s+[A-ZĐ])|Viện(?=\s+[A-ZĐ])|Tòa\s+án|Toà\s+án
   | Đảng\s+ủy|Đảng\s+uỷ|Đảng\s+đoàn|Đảng\s+bộ|Chi\s+bộ|ĐU|Tỉnh\s+ủy|Tỉnh\s+uỷ|Thành\s+ủy|Thành\s+uỷ|Huyện\s+ủy|Huyện\s+uỷ
   | Hội(?=\s+[A-ZĐ])|Đoàn(?=\s+[A-ZĐ])|Thành\s+Đoàn|Thành\s+đoàn|Tỉnh\s+Đoàn|Tỉnh\s+đoàn|Liên\s+đoàn|Công\s+đoàn
-  | Tổ(?=\s+(?:công\s+tác|tiếp|giúp\s+việc|chuyên|thường\s+trực|kiểm|dân\s+phố|Trưởng|trưởng))
+  | Tổ(?=\s+(?:công\s+tác|tiếp|giúp\s+việc|chuyên|thường\s+trực|kiểm|dân\s+phố|Trưởng|trưởng|đại\s+biểu))
   | Đội(?=\s+[A-ZĐ])|Chi\s+nhánh|Đài|Báo(?=\s+[A-ZĐ])|Trường(?=\s+[A-ZĐ])|Bệnh\s+viện|Trạm\s+y\s+tế
   | Cơ\s+quan(?=\s+[A-ZĐ])|Văn\s+phòng\s+Chính\s+phủ|Chính\s+phủ(?=\s+(?:chủ\s+trì|giao))
   | Ban\s+Chỉ\s+đạo|Ban\s+Chỉ\s+huy|Hạt\s+Kiểm\s+lâm|Kiểm\s+lâm|Bảo\s+hiểm\s+xã\s+hội
@@ -85,7 +88,8 @@ ORG_HEAD = r"""
 # Person titles that stand for the body they head ("Giám đốc Sở Xây dựng").
 TITLE_HEAD = r"""
     (?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Chánh\s+Văn\s+phòng|Chánh\s+Thanh\s+tra|Chánh\s+án|Viện\s+trưởng|Bí\s+thư)
-  | (?:Phó\s+)?(?:Trưởng|Thủ\s+trưởng|Bộ\s+trưởng|Tổng\s+cục\s+trưởng|Cục\s+trưởng|Chi\s+cục\s+trưởng|Tổ\s+[Tt]rưởng)
+  | (?:Phó\s+)?(?:Trưởng|Thủ\s+trưởng|Bộ\s+trưởng|Tổng\s+cục\s+trưởng|Cục\s+trưởng|Chi\s+cục\s+trưởng|Tổ\s+[Tt]rưởng|Vụ\s+trưởng
+                |Chỉ\s+huy\s+trưởng|Tổng\s+Giám\s+đốc|Tổng\s+Kiểm\s+toán\s+nhà\s+nước|Tổng\s+Thanh\s+tra)
   | Cán\s+bộ\s+(?:phụ\s+trách|chuyên\s+trách|đầu\s+mối)|Chuyên\s+viên(?=\s+phụ\s+trách)|Công\s+chức(?=\s+phụ\s+trách)
   | Người\s+đứng\s+đầu
 """
@@ -95,10 +99,12 @@ GROUP_NOUN = r"""
   | hội|đoàn|xã|phường|thị\s+trấn|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|tổ\s+dân\s+phố|bộ\s+phận|trường(?!\s+hợp)|trung\s+tâm
   | cá\s+nhân|doanh\s+nghiệp|lực\s+lượng|chi\s+bộ|đảng\s+bộ|ông|bà|thành\s+viên|chủ\s+đầu\s+tư|ủy\s+ban|uỷ\s+ban
   | ngân\s+hàng|Ngân\s+hàng|Sở|Ban|Bộ|Phòng|Trung\s+tâm|Hội|Đoàn|Cơ\s+quan|Đơn\s+vị|Ủy\s+ban|Uỷ\s+ban|Tổ|Cục|Chi\s+cục|Vụ|Trạm|Trường(?!\s+hợp)|ĐVSN|cấp
+  | Tổ\s+đại\s+biểu|tổ\s+đại\s+biểu|đại\s+biểu(?=\s+(?:Hội\s+đồng|HĐND|Quốc\s+hội|dân\s+cử))
 """
 LOWER_BODY = r"""
     lực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|lực\s+lượng(?=\s+[a-zđ])
-  | công\s+an(?=\s|,|$)|quân\s+đội|chính\s+quyền\s+(?:các\s+cấp|địa\s+phương|cơ\s+sở|cấp\s+xã)
+  | công\s+an(?=\s|,|$)|quân\s+đội|đại\s+biểu(?=\s+(?:Hội\s+đồng|HĐND|Quốc\s+hội))
+  | cán\s+bộ,\s+công\s+chức(?:,\s+viên\s+chức)?(?:\s+và\s+người\s+lao\s+động)?(?=\s+(?:của|thuộc|có\s+liên\s+quan|liên\s+quan))|chính\s+quyền\s+(?:các\s+cấp|địa\s+phương|cơ\s+sở|cấp\s+xã)
   | ngành\s+(?:y\s+tế|giáo\s+dục|chức\s+năng|tài\s+chính|công\s+an|văn\s+hóa|[a-zđ]+)
   | địa\s+phương(?=\s+(?:có|liên\s+quan|lân\s+cận))|đơn\s+vị\s+sự\s+nghiệp|cơ\s+quan\s+(?:chuyên\s+môn|liên\s+quan|có\s+liên\s+quan|Trung\s+ương|thông\s+tấn|báo\s+chí)
 """
@@ -144,7 +150,7 @@ PREDICATE_WORDS = r"""
   | khẩn\s+trương|chủ\s+động|tích\s+cực|kịp\s+thời|nghiêm\s+túc|khẩn\s+cấp|sớm|trực\s+tiếp|hoàn\s+thành|hoàn\s+thiện
   | lãnh\s+đạo|quản\s+lý|điều\s+phối|điều\s+hành|chuẩn\s+bị|thành\s+lập|phê\s+duyệt|thông\s+báo|công\s+bố|niêm\s+yết
   | sửa\s+đổi|bổ\s+sung|cập\s+nhật|gửi|chuyển|mời|họp|khảo\s+sát|điều\s+tra|xác\s+định|lựa\s+chọn|cân\s+đối|dự\s+toán
-  | giao|yêu\s+cầu|đề\s+nghị|xem\s+xét|quyết\s+định|thi\s+hành|tiến\s+hành|thu\s+gom|vệ\s+sinh|phun|cấp|chi|trả|nộp
+  | giao|yêu\s+cầu|đề\s+nghị|xem\s+xét|quyết\s+định|quy\s+định|thi\s+hành|tiến\s+hành|thu\s+gom|vệ\s+sinh|phun|cấp|chi|trả|nộp
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
   | khen\s+thưởng|phát\s+huy|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
   | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi
@@ -155,10 +161,12 @@ PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
 # Lower-case words that may continue a unit name ("các phòng chuyên môn",
 # "Trung tâm sự nghiệp công", "các địa phương lân cận").
 NAME_CONTINUATION = r"""
-    công\s+trình\s+xây\s+dựng(?:\s+chuyên\s+ngành)?|chuyên\s+ngành   # Sở quản lý công trình xây dựng chuyên ngành
+    chính\s+trị\s*[-–]\s*xã\s+hội(?:\s*[-–]\s*nghề\s+nghiệp)?|xã\s+hội\s*[-–]\s*nghề\s+nghiệp  # các tổ chức chính trị - xã hội
+  | cấp\s+(?:nước|điện|thoát\s+nước)|thoát\s+nước|viễn\s+thông|bưu\s+chính                 # các đơn vị cấp nước
+  | công\s+trình\s+xây\s+dựng(?:\s+chuyên\s+ngành)?|chuyên\s+ngành   # Sở quản lý công trình xây dựng chuyên ngành
   | chi\s+nhánh(?:\s+khu\s+vực(?:\s+\d+)?)?|khu\s+vực(?:\s+\d+)?          # Ngân hàng Nhà nước chi nhánh khu vực 14
   | (?:cung\s+cấp|chi\s+trả)\s+dịch\s+vụ(?:\s+chi\s+trả)?                # các tổ chức cung cấp dịch vụ chi trả
-  |     có\s+liên\s+quan|liên\s+quan|trực\s+thuộc(?:\s+trung\s+ương|\s+Trung\s+ương)?|thuộc|của|trên\s+địa\s+bàn|ở|các\s+cấp
+  |     có\s+liên\s+quan|liên\s+quan|thuộc,\s+trực\s+thuộc|trực\s+thuộc(?:\s+trung\s+ương|\s+Trung\s+ương)?|thuộc|của|trên\s+địa\s+bàn|ở|các\s+cấp
   | cấp(?=\s+(?:xã|phường|huyện|quận|tỉnh|thành\s+phố|trung\s+ương|Trung\s+ương|cơ\s+sở|trên|dưới|có\s+thẩm\s+quyền|ủy|uỷ|[IV]+\b))
   | chuyên\s+môn|sự\s+nghiệp|công\s+lập|ngoài\s+công\s+lập|giáo\s+dục|y\s+tế|đảng|công|quân\s+đội|nhân\s+dân|lân\s+cận
   | thông\s+tấn|báo\s+chí|ngành|cơ\s+quan|đơn\s+vị|tổ\s+chức|đoàn\s+thể|xã\s+hội|chính\s+trị|thành\s+viên|khác|ngang\s+bộ
@@ -189,10 +197,13 @@ SUPPORT_RE = re.compile(
 )
 
 # "Giao X", "Đề nghị X": the document asks X to do the work.
-REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|[Gg]iao)\s+")
+REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)[Gg]iao)\s+")
 # Not a request: "đề nghị của X" (the proposer), "Đơn đề nghị", "đề nghị cơ quan có thẩm quyền".
 REQUEST_NOT_RE = re.compile(
-    r"""(?:của|xét|Xét|cơ\s+sở|Đơn|đơn|theo|Theo|có)\s+$""", re.VERBOSE)
+    r"""(?:của|xét|Xét|cơ\s+sở|Đơn|đơn|theo|Theo|có|văn\s+bản|[Tt]ờ\s+trình|hồ\s+sơ|[Cc]ông\s+văn|[Kk]ính|xin|[Dd]anh\s+sách)\s+$""",
+    re.VERBOSE)
+# A petition to a higher body ("đề nghị Bộ trưởng … xem xét, quyết định"): not work handed down.
+PETITION_RE = re.compile(r"\s*(?:xem\s+xét|quyết\s+định|phê\s+duyệt|cho\s+phép|tặng|khen\s+thưởng|công\s+nhận|cho\s+ý\s+kiến)(?![\w])")
 REQUEST_OBJECT_NOT_RE = re.compile(r"(?:cơ\s+quan|cấp)\s+có\s+thẩm\s+quyền|của\s")
 
 # Labelled fields: "Đơn vị chủ trì: X", "Cơ quan phối hợp: X", "Trách nhiệm chỉ đạo thực hiện: X; Y".

@@ -497,8 +497,9 @@ def _heading_predicate(rest: str) -> bool | None:
     if adverbial:
         return True
     pred = P.PREDICATE_RE.match(head)
-    if not pred or P.NAME_CONTINUATION_RE.match(head):
-        return None
+    cont = P.NAME_CONTINUATION_RE.match(head)
+    if not pred or (cont and not (head[:cont.end()] in _AMBIGUOUS and _ambiguous_is_verb(head, 0, cont.end()))):
+        return None  # "quản lý hồ sơ" is a verb with its object, "quản lý các khu" part of a name
     return pred.group(0) not in _PREPOSITIONS and not _ASSIGNING_VERB_RE.match(head)
 
 
@@ -594,7 +595,12 @@ def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ())
 
     # Subjects: "X chủ trì", "X có trách nhiệm", and a unit opening a task sentence.
     done_groups: set[int] = set()
+    # Addressees listed one per ";" before a shared "chịu trách nhiệm thi hành" ("Chánh Văn phòng …;
+    # Giám đốc các sở; Chủ tịch UBND cấp xã … chịu trách nhiệm"): held until the marker comes.
+    pending: list[UnitSpan] = []
     for s, group in _clause_starts(body):
+        if group == -1 and pending and not body[:s].rstrip().endswith((";", ":")):
+            pending = []
         if s < skip_to or group in done_groups:
             continue
         if group >= 0 and not (body[s:s + 1].isupper() or body.startswith("các ", s)):
@@ -611,7 +617,19 @@ def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ())
             continue
         after = body[spans[-1].end:]
         after_stripped = after.lstrip(" ,")
-        if P.LEAD_VERB_RE.match(after_stripped):
+        if group == -1 and after.startswith(";") and spans[0].start == p:
+            pending.extend(spans)  # a whole segment of names: an addressee, if a marker follows
+            continue
+        if P.LEAD_VERB_RE.match(after_stripped) or (
+                pending and (tail := P.LEAD_VERB_RE.search(after[:60])) and _QUALIFIER_RE.match(after)
+                and not re.search(r"[.;\n]", after[:tail.start()])):
+            found.extend((sp.text, "lead") for sp in pending)
+            pending = []
+            if not P.LEAD_VERB_RE.match(after_stripped):
+                last = spans[-1]
+                found.extend((sp.text, "lead") for sp in spans[:-1])
+                found.append((body[last.start: last.end + tail.start()].rstrip(" ,"), "lead"))
+                continue
             found.extend((sp.text, "lead") for sp in spans)
             if group >= 0:
                 done_groups.add(group)
@@ -651,7 +669,10 @@ def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ())
             continue
         if P.NOT_ASSIGNMENT_LINE_RE.match(_line_at(body, m.start())):
             continue
-        found.extend((sp.text, "lead") for sp in _scan_units(body, m.end(), known))
+        spans = _scan_units(body, m.end(), known)
+        if spans and P.PETITION_RE.match(body, spans[-1].end):
+            continue  # "đề nghị Bộ trưởng … xem xét, quyết định": a petition upwards, not work handed down
+        found.extend((sp.text, "lead") for sp in spans)
 
     # Supports: "phối hợp (với) X", "cùng X".
     if not pseudo:
