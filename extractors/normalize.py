@@ -266,6 +266,22 @@ def _opens_parenthesis(text: str) -> bool:
     return text.count("(") > text.count(")")
 
 
+def _has_letters(text: str) -> bool:
+    return sum(ch.isalpha() for ch in text) >= 2
+
+
+def _wrapped_in_body(prev: Line, line: Line, right_edge: float | None, left_edge: float | None) -> bool:
+    """Laid-out body text: ``prev`` runs to the right margin without ending a sentence and ``line``
+    starts at the left margin on the same page, so ``line`` is the paragraph's wrap whatever it
+    starts with. Headings (bold) and the two-column bands are left to the other rules."""
+    if prev.x1 is None or line.x0 is None or right_edge is None or left_edge is None or not prev.page_width:
+        return False
+    return (prev.page == line.page and prev.column is None and line.column is None
+            and not (prev.bold or line.bold) and not line.blank_before
+            and not _ends_short(prev, right_edge) and not _indented(line, left_edge)
+            and not _SENTENCE_END_RE.search(prev.text))
+
+
 def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_edge: float | None,
                          typical_length: int | None = None, left_edge: float | None = None) -> bool:
     """Whether ``line`` begins a new paragraph after ``prev``."""
@@ -274,6 +290,8 @@ def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_
     if _BARE_WORD_RE.match(prev.text) and re.match(r"\d|[IVXLC]+\b|THỨ\b|thứ\b", line.text):
         return False  # "Điều⏎1. Phạm vi điều chỉnh": the number completes the marker
     if NEW_BLOCK_RE.match(line.text):
+        if _wrapped_in_body(prev, line, right_edge, left_edge):
+            return False  # "… của “Phần" ⏎ "C. TRÌNH TỰ …": a justified line wrapped before a marker-like word
         if _LOWER_DASH_RE.match(line.text) and not _SENTENCE_END_RE.search(prev.text):
             return False  # "kinh tế⏎- xã hội": a compound split at its dash, not a bullet
         # "(lần⏎2) đến Sở": the "2)" closes the parenthesis, it is no item
@@ -297,7 +315,7 @@ def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_
         return bool(_SENTENCE_END_RE.search(prev.text))
     if blank_is_break and line.blank_before:
         return True
-    if is_upper_line(prev.text) != is_upper_line(line.text) and (
+    if is_upper_line(prev.text) != is_upper_line(line.text) and _has_letters(line.text) and (
         is_upper_line(prev.text) or prev.bold != line.bold
     ):
         return True

@@ -30,6 +30,7 @@ from kehoach.schemas.layout import Line
 LINE_TOLERANCE = 3.0  # points: words whose tops differ by less share a line
 COLUMN_GAP = 28.0  # points: a gap this wide between words splits a line into cells
 HEADER_BAND = 0.40  # share of page 1's height in which a split band is the header
+BAND_LINE_GAP = 2.0  # font sizes from one line's top to the next's, at most, inside a column of a band
 MAX_PAGES = 1000
 PAGE_MARGIN_BAND = 0.09  # share of the page height at top and bottom where page numbers sit
 _PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,4}(?:\s*-)?(?:\s*/\s*\d{1,4})?$", re.IGNORECASE)
@@ -135,8 +136,10 @@ def _page_lines(page, page_no: int) -> Iterator[Line]:
     for k in range(1, len(rows)):
         # A short line under a right-column cell (addressees, a wrapped date) stays in that
         # column even when its centre falls left of the column's.
+        # A line set apart by a wider gap (the type word under the date) is no such line.
         if kinds[k] == "full" and kinds[k - 1] in ("split", "right") and len(rows[k]) == 1 \
-                and rows[k][0].x0 > width * 0.4:
+                and rows[k][0].x0 > width * 0.4 \
+                and rows[k][0].top - max(c.top for c in rows[k - 1]) <= BAND_LINE_GAP * rows[k][0].size:
             kinds[k] = "right"
     i = 0
     prev_bottom = None

@@ -40,6 +40,8 @@ MAX_CLOSING_LINES = 40  # a longer "Nơi nhận" tail is an appendix, typeset as
 _SIGNATURE_RE = re.compile(r"^(TM\.|KT\.|TL\.|Q\.|T/M|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|THỦ TƯỚNG|TRƯỞNG BAN)")
 _HEADING_RE = re.compile(r"^([IVXLC]+\.|[A-Z]\.|Điều \d+\.)\s")
 _RULE_RE = re.compile(r"^[-–—_*=]{3,}$")
+# A "Số:" line whose symbol is not complete yet: "Số:", "Số: 12/2025/", "Số: 45/QĐ-".
+_OPEN_NUMBER_RE = re.compile(r"^Số\s*:?\s*(?:\S*[/-])?$")
 
 
 @dataclass
@@ -76,8 +78,12 @@ def split_document(text: str) -> SampleDoc:
                 continue
             if _RIGHT_HEADER_RE.search(s):
                 right = True
-            # "Số:" belongs under the issuer even when a text lists it after the motto.
-            (doc.header_left if s.startswith("Số") or not right else doc.header_right).append(s)
+            # "Số:" belongs under the issuer even when a text lists it after the motto, and so
+            # does its symbol wrapped onto the next line ("Số:" ⏎ "2820/QĐ-UBND").
+            wrapped_number = bool(doc.header_left) and _OPEN_NUMBER_RE.match(doc.header_left[-1]) \
+                and not _RIGHT_HEADER_RE.search(s)
+            left = s.startswith("Số") or wrapped_number or not right
+            (doc.header_left if left else doc.header_right).append(s)
         doc.type_word = lines[type_at].strip()
         i = type_at + 1
         while i < len(lines) and len(doc.title) < MAX_TITLE_LINES:

@@ -112,7 +112,7 @@ def test_blank_after_every_line_carries_no_break():
 
 
 # Lines as a PDF reader gives them on an A4 page (595 pt wide; body from x0=91 to x1=547,
-# first-line indent at 119). Each row: (text, page, x0, x1).
+# first-line indent at 119). Each row: (text, page, x0, x1[, bold]).
 A4 = 595.0
 LAYOUT_CASES = [
     pytest.param(
@@ -137,13 +137,40 @@ LAYOUT_CASES = [
          ("Trách nhiệm chỉ đạo thực hiện: Ban Tuyên giáo Tỉnh ủy.", 1, 119, 480)],
         ["đổi khí hậu.", "Trách nhiệm chỉ đạo thực hiện: Ban Tuyên giáo Tỉnh ủy."],
         id="short-last-line-then-indented-line"),
+    # Bulk audit (PDF vs TXT): a justified line wrapped just before a word that looks like a marker.
+    pytest.param(
+        [("chuyển quyền được quy định tại Mục 2 Phần XI của “Phần", 1, 91, 547),
+         ("C. TRÌNH TỰ, THỦ TỤC ĐĂNG KÝ ĐẤT ĐAI” thuộc Phần V của Phụ lục I.", 1, 91, 420)],
+        ["chuyển quyền được quy định tại Mục 2 Phần XI của “Phần C. TRÌNH TỰ, THỦ TỤC ĐĂNG KÝ ĐẤT ĐAI” "
+         "thuộc Phần V của Phụ lục I."],
+        id="full-line-wrapped-before-a-marker-like-word"),
+    pytest.param(
+        [("đất đai; cấp Giấy chứng nhận cho hộ gia đình, cá nhân theo các nội dung sau:", 1, 91, 547),
+         ("a) Tiếp nhận hồ sơ đăng ký đất đai.", 1, 91, 300)],
+        ["đất đai; cấp Giấy chứng nhận cho hộ gia đình, cá nhân theo các nội dung sau:",
+         "a) Tiếp nhận hồ sơ đăng ký đất đai."],
+        id="full-line-ending-colon-then-item-at-margin"),
+    pytest.param(
+        [("Văn phòng đăng ký đất đai chủ trì, phối hợp với các cơ quan có liên quan thực hiện", 1, 91, 547),
+         ("1. Tiếp nhận hồ sơ đăng ký đất đai.", 1, 119, 300)],
+        ["Văn phòng đăng ký đất đai chủ trì, phối hợp với các cơ quan có liên quan thực hiện",
+         "1. Tiếp nhận hồ sơ đăng ký đất đai."],
+        id="full-line-then-indented-item"),
+    pytest.param(
+        [("VĂN HÓA VÀ THỂ THAO THỜI KỲ 2021-2030, TẦM NHÌN ĐẾN NĂM", 1, 104, 533, True),
+         ("2045", 1, 306, 332, True)],
+        ["VĂN HÓA VÀ THỂ THAO THỜI KỲ 2021-2030, TẦM NHÌN ĐẾN NĂM 2045"],
+        id="title-year-wrapped-alone-under-capitals"),
+    pytest.param(
+        [("II. NHIỆM VỤ TRỌNG TÂM", 1, 91, 280, True), ("Năm 2025 tập trung thực hiện.", 1, 119, 330)],
+        ["II. NHIỆM VỤ TRỌNG TÂM", "Năm 2025 tập trung thực hiện."], id="capital-heading-then-body"),
 ]
 
 
 @pytest.mark.parametrize("rows,expected", LAYOUT_CASES)
 def test_join_paragraphs_with_layout(rows, expected):
-    lines = [Line(text=t, page=page, x0=x0, x1=x1, top=100.0 + 17 * i, page_width=A4)
-             for i, (t, page, x0, x1) in enumerate(rows)]
+    lines = [Line(text=t, page=page, x0=x0, x1=x1, top=100.0 + 17 * i, page_width=A4, bold=bool(bold))
+             for i, (t, page, x0, x1, *bold) in enumerate(rows)]
     assert [p.text for p in join_paragraphs(lines)] == expected
 
 

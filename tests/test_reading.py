@@ -108,3 +108,20 @@ def test_addressee_row_ends_the_header_band():
         "Kính gửi:", "- Các Sở, ngành tỉnh;", "- UBND các xã, phường.",
         "Công tác quản lý nhà nước về vật liệu nổ công nghiệp thời gian qua đã đạt",
     ]
+
+
+def test_type_word_under_the_date_leaves_the_header_band():
+    """Typeset bulk text: the type word, centred a wide gap under the date, is body text, not a
+    wrapped line of the date's column."""
+    from kehoach.extractors.pdf import words_to_lines
+
+    words = [
+        _word("BỘ VĂN HÓA, THỂ THAO", 120, 66), _word("CỘNG HÒA XÃ HỘI", 359, 66),
+        _word("VÀ DU LỊCH", 146, 81), _word("CHỦ NGHĨA VIỆT NAM", 348, 81),
+        _word("Số: 4385/QĐ-BVHTTDL", 120, 96), _word("Độc lập - Tự do - Hạnh phúc", 341, 96),
+        _word("Hà Nội, ngày 18", 374, 111), _word("tháng 11 năm 2025", 367, 126),
+        _word("QUYẾT ĐỊNH", 275, 171),
+    ]
+    lines = words_to_lines(words, 595.0, 842.0, 1)
+    assert [(line.text, line.column) for line in lines][-3:] == [
+        ("Hà Nội, ngày 18", "right"), ("tháng 11 năm 2025", "right"), ("QUYẾT ĐỊNH", None)]
