@@ -180,7 +180,20 @@ _BARE_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A
 _BARE_WORD_RE = re.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
 # "N)" or "a)" closing a parenthesis the line above opened: "(lần" ⏎ "2) đến Sở …" is not an item.
 _PAREN_ITEM_RE = re.compile(r"^\s*(?:\d{1,3}|[a-zđ])\)")
-_LOWER_DASH_RE = re.compile(r"^\s*[-–—]\s*[a-zđà-ỹ]")
+_DASH_START_RE = re.compile(r"^\s*[-–—]\s*(\S)")
+_YEAR_END_RE = re.compile(r"\b(?:19|20)\d\d$")
+_DASH_YEAR_RE = re.compile(r"^\s*[-–—]\s*(?:19|20)\d\d\b")
+
+
+def _continues_at_dash(prev: str, line: str) -> bool:
+    """ "kinh tế⏎- xã hội" (a compound split at its dash) and "giai đoạn 2026⏎- 2030" (a range):
+    the dash line continues the line above; a bullet starts with a capital or a digit."""
+    start = _DASH_START_RE.match(line)
+    if start is None:
+        return False
+    if start.group(1).islower():
+        return True
+    return bool(_YEAR_END_RE.search(prev.rstrip()) and _DASH_YEAR_RE.match(line))
 # A line ending like this cannot end a paragraph, however short: "Nghị quyết số 25-", "… của".
 _OPEN_END_RE = re.compile(
     r"(?:[-–,(/&]|\b(?:và|của|các|số|tại|theo|với|về|cho|trong|đến|từ|là|được|ngày|tháng|năm|do|như))\s*$")
@@ -292,8 +305,8 @@ def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_
     if NEW_BLOCK_RE.match(line.text):
         if _wrapped_in_body(prev, line, right_edge, left_edge):
             return False  # "… của “Phần" ⏎ "C. TRÌNH TỰ …": a justified line wrapped before a marker-like word
-        if _LOWER_DASH_RE.match(line.text) and not _SENTENCE_END_RE.search(prev.text):
-            return False  # "kinh tế⏎- xã hội": a compound split at its dash, not a bullet
+        if _continues_at_dash(prev.text, line.text) and not _SENTENCE_END_RE.search(prev.text):
+            return False  # "kinh tế⏎- xã hội", "2026⏎- 2030": a compound or range split at its dash
         # "(lần⏎2) đến Sở": the "2)" closes the parenthesis, it is no item
         return not (_PAREN_ITEM_RE.match(line.text) and _opens_parenthesis(prev.text))
     if _BARE_MARKER_RE.match(prev.text):

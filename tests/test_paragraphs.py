@@ -178,3 +178,23 @@ def test_table_row_numbers_a_few_lines_apart_are_not_page_numbers():
     cells = ["1", "Rà soát quy hoạch.", "Sở Xây dựng", "Quý I/2026", "2", "Lập kế hoạch vốn.", "Sở Tài chính",
              "Quý II/2026", "3", "Báo cáo kết quả.", "Văn phòng", "Quý III/2026"]
     assert [line.text for line in drop_page_numbers([Line(text=t) for t in cells])] == cells
+
+
+DASH_CASES = [
+    pytest.param(["Phát triển kinh tế", "- xã hội bền vững."], ["Phát triển kinh tế - xã hội bền vững."],
+                 id="compound-split-at-its-dash"),
+    pytest.param(["Kế hoạch bảo vệ môi trường giai đoạn 2026", "- 2030 phấn đấu đạt các chỉ tiêu."],
+                 ["Kế hoạch bảo vệ môi trường giai đoạn 2026 - 2030 phấn đấu đạt các chỉ tiêu."],
+                 id="year-range-split-at-its-dash"),
+    pytest.param(["1. Sở Tài nguyên và Môi trường", "- Đánh giá hiện trạng môi trường."],
+                 ["1. Sở Tài nguyên và Môi trường", "- Đánh giá hiện trạng môi trường."],
+                 id="capital-after-dash-is-a-bullet-even-with-a-diacritic"),
+    pytest.param(["Thực hiện trong năm 2025", "- Ủy ban nhân dân xã chủ trì."],
+                 ["Thực hiện trong năm 2025", "- Ủy ban nhân dân xã chủ trì."],
+                 id="bullet-after-a-line-ending-in-a-year"),
+]
+
+
+@pytest.mark.parametrize("lines,expected", DASH_CASES)
+def test_dash_lines(lines, expected):
+    assert paragraphs_of(lines) == expected
