@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from kehoach.schemas.layout import Line, Paragraph
 
@@ -119,7 +119,7 @@ def parse_page_number(text: str) -> int | None:
 MIN_PAGE_LINES = 15  # non-blank lines on a page of plain text, at the least (an A4 page holds 30-45)
 
 
-def drop_page_numbers(lines: Sequence[Line]) -> list[Line]:
+def drop_page_numbers(lines: Sequence[Line], *, keep: Collection[int] = ()) -> list[Line]:
     """Drop lone page-number lines.
 
     Readers with layout drop page numbers by their position on the page, so a
@@ -127,14 +127,16 @@ def drop_page_numbers(lines: Sequence[Line]) -> list[Line]:
     own line, a table cell). Without layout (TXT), a lone number line is taken
     as a page number only when it continues the page sequence (2, 3, 4 …) at
     least a page's worth of lines after the previous page break: the row
-    numbers of a table ("1", "2", "3" a few cells apart) stay.
+    numbers of a table ("1", "2", "3" a few cells apart) stay, and so do the
+    lines at the indexes in ``keep`` (the rows of a task table, however long).
     """
     out: list[Line] = []
     expected = 2
     since_break = 0
-    for line in lines:
+    for index, line in enumerate(lines):
         number = parse_page_number(line.text)
-        if number is not None and line.top is None and number == expected and since_break >= MIN_PAGE_LINES:
+        if number is not None and line.top is None and number == expected and since_break >= MIN_PAGE_LINES \
+                and index not in keep:
             expected += 1
             since_break = 0
             continue

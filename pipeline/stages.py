@@ -19,8 +19,11 @@ from kehoach.schemas.models import Metadata, Node, PlanDocument, Source
 
 
 def normalise(raw: RawDocument) -> list[Line]:
-    """Cleaned lines: NFC, tone marks, Đ look-alikes, spaces; page numbers dropped."""
-    return drop_page_numbers(clean_lines(raw.lines))
+    """Cleaned lines: NFC, tone marks, Đ look-alikes, spaces; page numbers dropped
+    (but never the row numbers of a task table, which look just like them)."""
+    lines = clean_lines(raw.lines)
+    table_rows = {n for table in find_task_tables(lines) for n in range(table.start, table.end)}
+    return drop_page_numbers(lines, keep=table_rows)
 
 
 def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:

@@ -179,3 +179,18 @@ def test_docx_table(tmp_path):
         ("I.1", "Tổ chức hội nghị", ("Phòng Văn hóa - Xã hội",), (), "Quý IV/2025"),
         ("I.2", "Kiểm tra, giám sát", ("Ủy ban nhân dân phường",), ("Các phòng, ban liên quan",), "Thường xuyên"),
     ]
+
+
+def test_row_numbers_of_a_long_table_are_not_taken_for_page_numbers():
+    """Rows whose cells run over many lines put their numbers a page's worth of lines apart;
+    inside a task table they stay row numbers (pipeline.stages.normalise)."""
+    from kehoach.pipeline.stages import normalise
+    from kehoach.schemas.layout import RawDocument
+
+    long_cell = [f"nội dung công việc chi tiết phần {i}," for i in range(20)]
+    texts = ["PHỤ LỤC", "TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+             "1", "Rà soát quy hoạch", *long_cell, "Sở Xây dựng", "Sở Tài chính", "Quý I/2026",
+             "2", "Lập kế hoạch vốn", *long_cell, "Sở Tài chính", "Sở Xây dựng", "Quý II/2026"]
+    raw = RawDocument(path="t.txt", sha256="0", format="txt", lines=[Line(text=t) for t in texts])
+    kept = [line.text for line in normalise(raw)]
+    assert kept.count("2") == 1 and kept.count("1") == 1
