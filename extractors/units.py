@@ -620,6 +620,9 @@ def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ())
         if group == -1 and after.startswith(";") and spans[0].start == p:
             pending.extend(spans)  # a whole segment of names: an addressee, if a marker follows
             continue
+        if group == -1 and (pending or (len(spans) > 1 and spans[0].start == p)) and after.startswith(":") and re.fullmatch(rf"(?:{P.TITLE_HEAD})", spans[-1].text, re.VERBOSE):
+            pending.extend(spans[:-1])  # "…; Giám đốc: Trung tâm A, Trung tâm B; …": the title is shared
+            continue
         if P.LEAD_VERB_RE.match(after_stripped) or (
                 pending and (tail := P.LEAD_VERB_RE.search(after[:60])) and _QUALIFIER_RE.match(after)
                 and not re.search(r"[.;\n]", after[:tail.start()])):
