@@ -88,6 +88,8 @@ _REQUEST_CLOSING_RE = re.compile(
     r"|^Trong\s+quá\s+trình\s+(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?thực\s+hiện\b.{0,120}?\bnếu\s+có\b",
     re.DOTALL)
 _TEXT_END_RE = re.compile(r"\./\.\s*$")
+_REQUEST_START_RE = re.compile(r"^(?:Kính\s+)?(?:Đề\s+nghị|Yêu\s+cầu|Giao)\s+\S")
+MAX_LETTER_REQUESTS = 3  # request paragraphs a letter's closing may take back from its body
 # Quotation marks: a quoted provision of another text ("quy định: “Điều 26. … 1. … a) …”") keeps its
 # numbering to itself. A quote left open holds the paragraphs up to its closing mark.
 _OPENS_QUOTE_RE = re.compile(r"^\s*[“”\"]")
@@ -235,8 +237,16 @@ def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
         if marker is None:
             if in_closing:
                 closing.append(para)
-            elif numbered and _starts_closing(para, stack, paragraphs[index + 1:]):
+            # A letter with no numbered items still ends with its closing request
+            # ("Đề nghị Thuế tỉnh … phối hợp thực hiện./."), after a body of at least one paragraph.
+            elif (numbered or preamble) and _starts_closing(para, stack, paragraphs[index + 1:]):
                 in_closing = True
+                if not numbered:
+                    # In a letter the request just before its last sentence is part of the
+                    # closing: "Đề nghị Thuế tỉnh X phối hợp …" ⏎ "Cục Thuế trả lời để … biết./."
+                    while len(preamble) > 1 and len(closing) < MAX_LETTER_REQUESTS \
+                            and _REQUEST_START_RE.match(preamble[-1].text):
+                        closing.insert(0, preamble.pop())
                 closing.append(para)
             elif stack:
                 stack[-1].paragraphs.append(para)

@@ -214,6 +214,15 @@ CLOSING_CASES = [
                  ["1", "2"], None, id="request-before-another-item-is-not-closing"),
     pytest.param("3. Về chính sách thuế.\nĐề nghị Công ty liên hệ cơ quan thuế để được hướng dẫn.",
                  ["3"], None, id="request-without-end-is-not-closing"),
+    pytest.param("Cục Thuế nhận được công văn số 12/CV của Thuế tỉnh Nghệ An hỏi về chính sách miễn thuế.\n"
+                 "Đề nghị Thuế tỉnh Nghệ An phối hợp với các cơ quan chức năng của địa phương để thực hiện.\n"
+                 "Cục Thuế trả lời để Thuế tỉnh Nghệ An biết và thực hiện./.",
+                 ["preamble", "closing"], "Đề nghị Thuế tỉnh", id="letter-without-items-request-and-formula"),
+    pytest.param("Ủy ban nhân dân tỉnh nhận được phản ánh của doanh nghiệp.\n"
+                 "Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.",
+                 ["preamble", "closing"], "Văn phòng Chính phủ", id="letter-without-items-formula-only"),
+    pytest.param("Đề nghị Sở Tài chính rà soát kinh phí và báo cáo./.",
+                 ["preamble"], None, id="a-one-paragraph-letter-has-no-closing"),
 ]
 # fmt: on
 
