@@ -6,16 +6,29 @@ from pathlib import Path
 
 from kehoach.extractors.normalize import join_paragraphs
 from kehoach.pipeline import readers, stages
+from kehoach.pipeline.errors import InputError
 from kehoach.schemas.models import PlanDocument
 
 
-def extract(path: str | Path) -> PlanDocument:
+def extract(path: str | Path, options: readers.ReadOptions = readers.DEFAULT_OPTIONS) -> PlanDocument:
     """Read and parse one file (PDF, DOCX or TXT) into the JSON contract.
 
+    A document with no text at all (images only, OCR unavailable) is an error, not
+    an empty result; one with neither a number nor a numbered section says so in
+    ``source.warnings``.
+
     :param path: the document's file path
+    :param options: OCR on/off, password, page limit (see ``readers.ReadOptions``)
     :raises InputError: the file is missing, empty, of an unknown type or unreadable
     """
-    return stages.build_document(readers.read_document(path))
+    raw = readers.read_document(path, options)
+    if not any(line.text.strip() for line in raw.lines):
+        raise InputError(str(path), "; ".join(raw.warnings) or "no text in the document")
+    plan = stages.build_document(raw)
+    if plan.metadata.number is None and not any(n.kind != "pseudo" for n in plan.nodes):
+        warnings = [*plan.source.warnings, "no document number and no numbered sections found"]
+        plan = plan.model_copy(update={"source": plan.source.model_copy(update={"warnings": warnings})})
+    return plan
 
 
 def extract_string(text: str, *, path: str = "<text>") -> PlanDocument:

@@ -64,7 +64,7 @@ def extract(
 ) -> None:
     """Extract one document and print it as JSON (or its normalised text).
 
-    Example: kehoach extract samples/gia-vien-ke-hoach-dan-van-2025.pdf --format json
+    Example: kehoach extract samples/pdf/gia-vien-ke-hoach-dan-van-2025.pdf --format json
     """
     try:
         if fmt is ExtractFormat.text:

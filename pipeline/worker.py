@@ -42,20 +42,6 @@ class Outcome:
         return self.plan is not None
 
 
-def extract_document(path: str, options: ReadOptions = DEFAULT_OPTIONS) -> PlanDocument:
-    """Read and parse one file; a document with no text at all is an error, not an empty row."""
-    from kehoach.pipeline import readers, stages
-
-    raw = readers.read_document(path, options)
-    if not any(line.text.strip() for line in raw.lines):
-        raise KehoachError(path, "; ".join(raw.warnings) or "no text in the document")
-    plan = stages.build_document(raw)
-    if plan.metadata.number is None and not plan.nodes:
-        warnings = [*plan.source.warnings, "no document number and no numbered sections found"]
-        plan = plan.model_copy(update={"source": plan.source.model_copy(update={"warnings": warnings})})
-    return plan
-
-
 def _limit_memory() -> None:
     if MEMORY_LIMIT_MB <= 0:
         return
@@ -72,6 +58,8 @@ def _limit_memory() -> None:
 
 def _child_main(conn, options: ReadOptions) -> None:
     """Worker loop: receive a path, send back ("ok", plan) or ("failed", reason)."""
+    from kehoach.pipeline import api  # in the child only: the parent never parses
+
     try:
         os.setpgrp()  # its own group: killing the group also ends tesseract
     except OSError:
@@ -86,7 +74,7 @@ def _child_main(conn, options: ReadOptions) -> None:
         if path is None:
             return
         try:
-            conn.send(("ok", extract_document(path, options)))
+            conn.send(("ok", api.extract(path, options)))
         except KehoachError as exc:
             conn.send(("failed", exc.reason))
         except MemoryError:
