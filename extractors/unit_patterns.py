@@ -84,6 +84,9 @@ ORG_HEAD = r"""
   | Đội(?=\s+[A-ZĐ])|Chi\s+nhánh|Đài|Báo(?=\s+[A-ZĐ])|Trường(?=\s+[A-ZĐ])|Bệnh\s+viện|Trạm\s+y\s+tế
   | Cơ\s+quan(?=\s+[A-ZĐ])|Văn\s+phòng\s+Chính\s+phủ|Chính\s+phủ(?=\s+(?:chủ\s+trì|giao))
   | Ban\s+Chỉ\s+đạo|Ban\s+Chỉ\s+huy|Hạt\s+Kiểm\s+lâm|Kiểm\s+lâm|Bảo\s+hiểm\s+xã\s+hội
+  | Báo\s+và\s+Phát\s+thanh,\s*Truyền\s+hình|Báo,\s+[Đđ]ài(?=\s|$)                     # Báo và Phát thanh, Truyền hình tỉnh; Báo, Đài tỉnh
+  | Liên\s+minh(?=\s+[A-ZĐ])|Tổng\s+[Cc]ông\s+ty|Công\s+ty(?=\s+[A-ZĐ])                    # Liên minh Hợp tác xã, Tổng Công ty
+  | Bộ(?=\s+ngành)|Doanh\s+nghiệp(?=\s+(?:viễn\s+thông|bưu\s+chính|công\s+nghệ\s+số|nhà\s+nước)\s+[a-zđ])                                            # Bộ ngành Trung ương; Doanh nghiệp viễn thông
 """
 # Person titles that stand for the body they head ("Giám đốc Sở Xây dựng").
 TITLE_HEAD = r"""
@@ -98,12 +101,14 @@ GROUP_NOUN = r"""
     sở|ban|ngành|phòng|bộ(?!\s+(?:phận|máy))|cơ\s+quan|đơn\s+vị|tổ\s+chức|địa\s+phương|cấp\s+ủy|cấp\s+uỷ|đoàn\s+thể
   | hội|đoàn|xã|phường|thị\s+trấn|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|tổ\s+dân\s+phố|bộ\s+phận|trường(?!\s+hợp)|trung\s+tâm
   | cá\s+nhân|doanh\s+nghiệp|lực\s+lượng|chi\s+bộ|đảng\s+bộ|ông|bà|thành\s+viên|chủ\s+đầu\s+tư|ủy\s+ban|uỷ\s+ban
-  | ngân\s+hàng|Ngân\s+hàng|Sở|Ban|Bộ|Phòng|Trung\s+tâm|Hội|Đoàn|Cơ\s+quan|Đơn\s+vị|Ủy\s+ban|Uỷ\s+ban|Tổ|Cục|Chi\s+cục|Vụ|Trạm|Trường(?!\s+hợp)|ĐVSN|cấp
+  | ngân\s+hàng|Ngân\s+hàng|[Vv]iện(?:\s+nghiên\s+cứu)?|cơ\s+sở\s+(?:đào\s+tạo|giáo\s+dục|y\s+tế|khám\s+bệnh|sản\s+xuất|kinh\s+doanh)
+  | Sở|Ban|Bộ|Phòng|Trung\s+tâm|Hội|Đoàn|Cơ\s+quan|Đơn\s+vị|Ủy\s+ban|Uỷ\s+ban|Tổ|Cục|Chi\s+cục|Vụ|Trạm|Trường(?!\s+hợp)|ĐVSN|cấp
   | Tổ\s+đại\s+biểu|tổ\s+đại\s+biểu|đại\s+biểu(?=\s+(?:Hội\s+đồng|HĐND|Quốc\s+hội|dân\s+cử))
 """
 LOWER_BODY = r"""
     lực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|lực\s+lượng(?=\s+[a-zđ])
-  | công\s+an(?=\s|,|$)|quân\s+đội|đại\s+biểu(?=\s+(?:Hội\s+đồng|HĐND|Quốc\s+hội))
+  | công\s+an(?=\s|,|$)|quân\s+đội|cấp\s+[ủu]y(?:\s+đảng)?|cấp\s+uỷ|doanh\s+nghiệp|báo,\s+đài(?=\s|,|$)     # phối hợp với cấp ủy, chính quyền các cấp
+  | đại\s+biểu(?=\s+(?:Hội\s+đồng|HĐND|Quốc\s+hội))
   | cán\s+bộ,\s+công\s+chức(?:,\s+viên\s+chức)?(?:\s+và\s+người\s+lao\s+động)?(?=\s+(?:của|thuộc|có\s+liên\s+quan|liên\s+quan))|chính\s+quyền\s+(?:các\s+cấp|địa\s+phương|cơ\s+sở|cấp\s+xã)
   | ngành\s+(?:y\s+tế|giáo\s+dục|chức\s+năng|tài\s+chính|công\s+an|văn\s+hóa|[a-zđ]+)
   | địa\s+phương(?=\s+(?:có|liên\s+quan|lân\s+cận))|đơn\s+vị\s+sự\s+nghiệp|cơ\s+quan\s+(?:chuyên\s+môn|liên\s+quan|có\s+liên\s+quan|Trung\s+ương|thông\s+tấn|báo\s+chí)
@@ -152,7 +157,7 @@ PREDICATE_WORDS = r"""
   | sửa\s+đổi|bổ\s+sung|cập\s+nhật|gửi|chuyển|mời|họp|khảo\s+sát|điều\s+tra|xác\s+định|lựa\s+chọn|cân\s+đối|dự\s+toán
   | giao|yêu\s+cầu|đề\s+nghị|xem\s+xét|quyết\s+định|quy\s+định|thi\s+hành|tiến\s+hành|thu\s+gom|vệ\s+sinh|phun|cấp|chi|trả|nộp
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
-  | khen\s+thưởng|phát\s+huy|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
+  | khen\s+thưởng|phát\s+huy|ưu\s+tiên|tiên\s+phong|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
   | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi
   | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)
 """
@@ -172,6 +177,7 @@ NAME_CONTINUATION = r"""
   | thông\s+tấn|báo\s+chí|ngành|cơ\s+quan|đơn\s+vị|tổ\s+chức|đoàn\s+thể|xã\s+hội|chính\s+trị|thành\s+viên|khác|ngang\s+bộ
   | có\s+rừng|có\s+tên|chức\s+năng|có\s+thẩm\s+quyền|giúp\s+việc|chuyên\s+trách|ấp|thôn|bản
   | xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|tổ\s+dân\s+phố|địa\s+phương|cơ\s+sở|trung\s+ương|nhà\s+nước
+  | khoa\s+học(?:\s+và\s+công\s+nghệ)?|trong\s+và\s+ngoài\s+nước|trong\s+nước|nước\s+ngoài   # các tổ chức khoa học trong và ngoài nước
   | vận\s+tải|nông\s+thôn|môi\s+trường|đô\s+thị|hạ\s+tầng|bệnh\s+tật
   | (?:các\s+)?khu\s+(?:công\s+nghệ\s+cao|công\s+nghiệp|kinh\s+tế|chế\s+xuất)(?:\s+và\s+(?:các\s+)?khu\s+(?:công\s+nghệ\s+cao|công\s+nghiệp|kinh\s+tế|chế\s+xuất))*
   | hành\s+chính|phụ\s+trách|lĩnh\s+vực|trực\s+tiếp|quản\s+lý|cá\s+nhân|doanh\s+nghiệp|vũ\s+trang|an\s+ninh|quốc\s+phòng
@@ -197,7 +203,7 @@ SUPPORT_RE = re.compile(
 )
 
 # "Giao X", "Đề nghị X": the document asks X to do the work.
-REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)[Gg]iao)\s+")
+REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)[Gg]iao)\s+")
 # Not a request: "đề nghị của X" (the proposer), "Đơn đề nghị", "đề nghị cơ quan có thẩm quyền".
 REQUEST_NOT_RE = re.compile(
     r"""(?:của|xét|Xét|cơ\s+sở|Đơn|đơn|theo|Theo|có|văn\s+bản|[Tt]ờ\s+trình|hồ\s+sơ|[Cc]ông\s+văn|[Kk]ính|xin|[Dd]anh\s+sách)\s+$""",
@@ -205,6 +211,10 @@ REQUEST_NOT_RE = re.compile(
 # A petition to a higher body ("đề nghị Bộ trưởng … xem xét, quyết định"): not work handed down.
 PETITION_RE = re.compile(r"\s*(?:xem\s+xét|quyết\s+định|phê\s+duyệt|cho\s+phép|tặng|khen\s+thưởng|công\s+nhận|cho\s+ý\s+kiến)(?![\w])")
 REQUEST_OBJECT_NOT_RE = re.compile(r"(?:cơ\s+quan|cấp)\s+có\s+thẩm\s+quyền|của\s")
+# "Yêu cầu" hands work to bodies of the administration ("Yêu cầu các sở, ban, ngành … thực hiện nghiêm túc");
+# put to regulated parties it is the content of a task ("Yêu cầu các cơ sở sản xuất, kinh doanh … lập hồ sơ").
+REGULATED_PARTY_RE = re.compile(
+    r"(?:(?:các|những|mọi)\s+)?(?:cơ\s+sở|tổ\s+chức|doanh\s+nghiệp|cá\s+nhân|hộ|chủ|người|nhà\s+đầu\s+tư)(?![\w])")
 
 # Labelled fields: "Đơn vị chủ trì: X", "Cơ quan phối hợp: X", "Trách nhiệm chỉ đạo thực hiện: X; Y".
 LABEL_RE = re.compile(
@@ -222,6 +232,11 @@ LABEL_RE = re.compile(
 # Shared-head list: "Các Bộ: Công Thương, Xây dựng" → "Bộ Công Thương", "Bộ Xây dựng".
 SHARED_HEAD_RE = re.compile(
     r"^(?:Các|các)\s+(?P<head>Bộ|Sở|Ban|Phòng|Cục|Vụ|Hội|Trung\s+tâm|Ủy\s+ban|Đảng\s+ủy)\s*:\s*(?P<items>[^:;.]+?)\s*[:.]?\s*$")
+
+# Shared-level list: "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền" → "Ủy ban nhân dân xã Gia Thuận", …
+SHARED_LEVEL_RE = re.compile(
+    r"^(?P<head>[^:;,()]{3,60}?)\s+các\s+(?P<level>xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp)\s*:\s*"
+    r"(?P<items>[A-ZĐ][^:;.]*?)\s*[:.]?\s*$")
 
 # A lead-in clause before a subject: "Căn cứ …, X lập", "Sau khi kiểm tra, X lập".
 INTRO_RE = re.compile(
@@ -244,7 +259,8 @@ FIELD_HOLDER_RE = re.compile(r"^(?:Cán\s+bộ|Chuyên\s+viên|Công\s+chức|L�
 # Descriptive sections: statements there state aims, not tasks.
 DESCRIPTIVE_HEADING_RE = re.compile(
     r"^(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|chỉ\s+tiêu|quan\s+điểm|đánh\s+giá|sự\s+cần\s+thiết|căn\s+cứ|tình\s+hình|kết\s+quả"
-    r"|phạm\s+vi|đối\s+tượng|nguyên\s+tắc|giải\s+thích|kinh\s+phí)(?![\w])")
+    r"|phạm\s+vi|đối\s+tượng|nguyên\s+tắc|giải\s+thích|kinh\s+phí"
+    r"|dự\s+báo(?!.*(?:giải\s+pháp|nhiệm\s+vụ|tổ\s+chức\s+thực\s+hiện)))(?![\w])")
 # Sections whose items are tasks.
 TASK_HEADING_RE = re.compile(
     r"(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung|tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|triển\s+khai|hoạt\s+động"

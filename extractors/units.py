@@ -52,7 +52,10 @@ _ASSIGNING_VERB_RE = re.compile(r"(?:đề\s+nghị|giao|yêu\s+cầu|thông\s+b
 # Bare heads that cannot end a name: "Văn phòng đăng ký đất đai", "Ban quản lý Khu kinh tế".
 # What may stand between a subject and its "chịu trách nhiệm": a qualifier, not a clause
 # ("các ông (bà) có tên tại Điều 1 chịu trách nhiệm", not "Các Bộ thống nhất chỉ có một cơ quan chủ trì").
-_QUALIFIER_RE = re.compile(r"\s*(?:có\s+tên|được\s+(?:giao|phân\s+công|nêu)|nêu\s+tại|tại|thuộc|trực\s+thuộc|có\s+liên\s+quan|liên\s+quan)(?![\w])")
+_QUALIFIER_RE = re.compile(r"\s*(?:có\s+tên|được\s+(?:giao|phân\s+công|nêu)|nêu\s+tại|tại|thuộc|trực\s+thuộc|có\s+liên\s+quan|liên\s+quan|(?:tới|đến)\s+việc)(?![\w])")
+# A qualifier that describes the group rather than names it: the name stays as scanned
+# ("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm").
+_DESCRIBING_RE = re.compile(r"\s*(?:tới|đến)\s+việc(?![\w])")
 # An adverbial between a subject and its predicate.
 _ADVERBIAL_RE = re.compile(
     r"(?:theo|căn\s+cứ|trên\s+cơ\s+sở|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực)[^.;:\n]{0,60}?"
@@ -62,8 +65,9 @@ _BARE_HEADS = {"Văn phòng", "Ban", "Trung tâm", "Chi nhánh", "Hội đồng"
 # After a person's title, a group of bodies: "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan, đơn vị".
 _TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+quan|đơn\s+vị|tổ\s+chức)(?![\w])", re.VERBOSE)
 # Heads that open a new body even without a separator (table cells joined on one line).
+_PLURAL_GROUP_RE = re.compile(rf"(?:các|những)\s+(?:{P.GROUP_NOUN})(?![\w])", re.VERBOSE)  # "thuộc các bộ, ngành"
 _NEW_BODY_HEADS = {"Sở", "Ủy ban", "Uỷ ban", "UBND", "Bộ", "Phòng", "Công an", "Trung tâm"}
-_CAPITAL_STOP_RE = re.compile(r"(?:Quý|Quí|Năm|Tháng|Trước|Thường\s+xuyên|Hằng|Hàng)(?:\s|$)")
+_CAPITAL_STOP_RE = re.compile(r"(?:Quý|Quí|Năm|Tháng|Trước|Thường\s+xuyên|Hằng|Hàng|Tỷ\s+lệ|Tỉ\s+lệ)(?:\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +286,7 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
                 break
             if plural and not closed:
                 cont = P.ADMIN_LEVEL_RE.match(text, k) or P.NAME_CONTINUATION_RE.match(text, k)
-                if cont and text[k:cont.end()] not in _AMBIGUOUS:
+                if cont and (text[k:cont.end()] not in _AMBIGUOUS or not _ambiguous_is_verb(text, k, cont.end())):
                     end = cont.end()  # "các sở, ban, ngành và địa phương"
                     continue
             break
@@ -307,6 +311,11 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
             end = _capital_word_end(text, j, word)
             continue
         if w in {"các", "những"}:
+            group = _PLURAL_GROUP_RE.match(text, j)
+            if group and re.search(r"(?:thuộc|của)\s*$", text[pos:end]):
+                end = group.end()  # "các cơ quan chuyên môn thuộc các bộ, ngành Trung ương"
+                plural, closed = True, False
+                continue
             khu = re.compile(r"các\s+khu\s").match(text, j) and P.NAME_CONTINUATION_RE.match(text, j)
             if khu:
                 end = khu.end()  # "Ban Quản lý các khu công nghệ cao và khu công nghiệp"
@@ -330,7 +339,7 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
                 k = _SPACE_RE.match(text, cont.end()).end()
                 nxt = _WORD_RE.match(text, k)
                 if not nxt or not (_is_upper(nxt.group(0)) or P.ADMIN_LEVEL_RE.match(text, k)
-                                   or P.NAME_CONTINUATION_RE.match(text, k)):
+                                   or P.NAME_CONTINUATION_RE.match(text, k) or _PLURAL_GROUP_RE.match(text, k)):
                     break
             if seg == "trên địa bàn":
                 k = _SPACE_RE.match(text, cont.end()).end()
@@ -458,6 +467,12 @@ def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]
         items = re.split(r"\s*,\s*", shared.group("items"))
         word = " ".join(shared.group("head").split())
         return [f"{word} {item.strip()}" for item in items if item.strip()], len(heading)
+    level = P.SHARED_LEVEL_RE.match(head)
+    if level and P.UNIT_START_RE.match(level.group("head")):
+        items = [i.strip() for i in re.split(r"\s*,\s*|\s+và\s+", level.group("items")) if i.strip()]
+        if all(i[:1].isupper() for i in items):
+            lvl = " ".join(level.group("level").split())
+            return [f"{level.group('head').strip()} {lvl} {item}" for item in items], len(heading)
     lead_in = P.LEADING_VERB_RE.match(head) or P.HEADING_OF_RE.match(head)
     offset = lead_in.end() if lead_in else 0
     title, colon, _rest = head[offset:].partition(":")
@@ -569,6 +584,10 @@ def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ())
             # A bullet line glued to its title line by the paragraph joiner: read it as text.
             body = heading[glued.end():] + "\n" + body
             heading = heading[:glued.start()]
+        first = body.lstrip().split("\n", 1)[0].strip()
+        if first.startswith(heading) and first[len(heading):].startswith(",") and (
+                P.SHARED_LEVEL_RE.match(first) or P.SHARED_HEAD_RE.match(first)):
+            heading = first  # a shared-head list cut at ~60 characters: "UBND các xã: A, B, C, D"
         names, used = _heading_units(heading, is_title)
         line = body.lstrip().split("\n", 1)[0]
         if names and heading and line.startswith(heading) and re.match(r"\s+[\w(]", line[len(heading):]) \
@@ -637,8 +656,12 @@ def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ())
             if group >= 0:
                 done_groups.add(group)
             continue
-        tail = P.LEAD_VERB_RE.search(after[:40])
+        describing = _DESCRIBING_RE.match(after)
+        tail = P.LEAD_VERB_RE.search(after[:70 if describing else 40])
         if tail and not re.search(r"[.;:\n]", after[:tail.start()]) and _QUALIFIER_RE.match(after):
+            if describing:
+                found.extend((sp.text, "lead") for sp in spans)
+                continue
             # "các ông (bà) có tên tại Điều 1 chịu trách nhiệm": the subject runs up to the marker.
             last = spans[-1]
             found.extend((sp.text, "lead") for sp in spans[:-1])
@@ -669,6 +692,8 @@ def _node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ())
         if P.REQUEST_NOT_RE.search(before):
             continue
         if P.REQUEST_OBJECT_NOT_RE.match(body, m.end()):
+            continue
+        if m.group(0).startswith("Yêu") and P.REGULATED_PARTY_RE.match(body, m.end()):
             continue
         if P.NOT_ASSIGNMENT_LINE_RE.match(_line_at(body, m.start())):
             continue
