@@ -57,14 +57,22 @@ _TYPE_LINE_RE = re.compile(
     rf"^(?P<type>{_TYPE_ALT})(?P<extra>\s+HÀNH\s+ĐỘNG)?(?:\s*[-_*]*\s*$|\s*(?=Về\s|V/v\s))")
 # "NGHỊ ĐỊNHQuy định về chính sách …": the type word glued to a mixed-case title by the copy.
 _GLUED_TYPE_RE = re.compile(rf"^(?P<type>{_TYPE_ALT})(?P<title>[A-ZĐ][a-zđà-ỹ].*)$")
+# "KẾ HOẠCH HOẠT ĐỘNG TỔ CHUYÊN MÔN", "QUYẾT: ĐỊNH CHẤP THUẬN …" (OCR colon): a caps title on the type
+# line itself; read only below the number or date line, where no body name can start with a type word.
+_CAPS_TITLE_TYPE_RE = re.compile(rf"^(?P<type>{_TYPE_ALT})\s+(?P<title>[A-ZĐÀ-Ỹ]{{2,}}\b.*)$")
 _NUMBER_LINE_RE = re.compile(r"^Số\b\s*:?\s*(?P<rest>.*)$")
 # "134 /KH-UBND", "84/2025/QĐ-UBND", "/KH-MTTQ-BTT" (blank number), "-CTr/TU", "3210/QĐ - UBND".
 _NUMBER_VALUE_RE = re.compile(
     r"^(?P<number>\d[\d.]*)?\s*(?P<symbol>(?:[/-]\s*[0-9A-Za-zĐđ&.]+(?:\s*-\s*[0-9A-Za-zĐđ&.]+)*)+)")
+# Slash look-alikes of PDF text layers and OCR: "1105⁄KH-ĐKT" (U+2044), "∕" (U+2215).
+_SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
+# A number whose digits OCR split with a space: "Số: 4 46 /QĐ-UBND" → "446/QĐ-UBND".
+_SPLIT_DIGITS_RE = re.compile(r"^\d{1,3}(?: \d{1,3})+(?=\s*[/-])")
 _DATE_RE = re.compile(
     r"ngày\s*(?P<day>\d{1,2})?\s*[/.]?\s*tháng\s*(?P<month>\d{1,2})?\s*[/.]?\s*năm\s*(?P<year>\d{4})?",
     re.IGNORECASE)
-_DATE_START_RE = re.compile(r"(?:^|[,\s])ngày\b(?:\s*\d{1,2})?\s*(?:tháng|$)", re.IGNORECASE)
+# The day may be blank or garbled by OCR ("ngày U6_ tháng 3", "ngày 0Â tháng"): the line is still the date line.
+_DATE_START_RE = re.compile(r"(?:^|[,\s])ngày\b(?:\s*(?:\d{1,2}|\w{1,3}(?=\s+tháng)))?\s*(?:tháng|$)", re.IGNORECASE)
 _YEAR_RE = re.compile(r"năm\s*\d{4}")
 _DATE_CONTINUATION_RE = re.compile(r"^(?:\d{1,2}\s*)?(?:tháng|năm)\b|^\d{4}\b")
 _PLACE_FRAGMENT_RE = re.compile(
@@ -76,6 +84,8 @@ _RULE_RE = re.compile(r"^[\s\-–—_*=.~•]*$")
 # Columns glued by the copy: "CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP", "CHÍNH PHỦ-------".
 _BAND_RULE_SPLIT_RE = re.compile(r"\s*[-–—_]{3,}\s*")
 _BAND_NUMBER_SPLIT_RE = re.compile(r"(?<=\S)\s*(?=\bSố\s*:)")
+# The motto's last line and the place-date read into one row: "Độc lập - Tự do - Hạnh phúc Lào Cai, ngày …".
+_MOTTO_DATE_SPLIT_RE = re.compile(r"(?i)(?<=hạnh phúc)[\s\-–—_]*(?=[^\s\-–—_][^\n]*\bngày\b)")
 # A form template's placeholder, not a body: "TÊN CQ, TC CHỦ QUẢN(1)", "THẨM QUYỀN BAN HÀNH (3)", "UBND ……".
 _PLACEHOLDER_RE = re.compile(r"^TÊN\b|\(\d{1,2}\)\s*$|\.{3}|…")
 # A wrapped subject line that is a document number: "136/2025/NĐ-CP".
@@ -104,9 +114,17 @@ _MARKER_START_RE = re.compile(r"^(?:[IVXLC]+\.|\d{1,3}[.)]|[a-zđ]\)|Điều\s+\
 # A header line starting with one of these names a body of its own (the issuer,
 # under its parent body on the line above): "BỘ TÀI CHÍNH / CỤC THUẾ".
 _BODY_HEAD_RE = re.compile(
-    r"^(?:SỞ|BAN|PHÒNG|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|VỤ|VĂN\s+PHÒNG|TRUNG\s+TÂM|ĐẢNG\s+ỦY|ĐẢNG\s+BỘ|TỔ|"
+    r"^(?:SỞ|BAN|PHÒNG|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|VỤ|VĂN\s+PHÒNG|TRUNG\s+TÂM|ĐẢNG\s+ỦY|ĐẢNG\s+BỘ|TỔ|CHI\s+BỘ|"
+    r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ)|"
     r"THANH\s+TRA|KHO\s+BẠC|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|TRƯỜNG|BỆNH\s+VIỆN|VIỆN|HỘI\s+ĐỒNG|ỦY\s+BAN|"
     r"THƯỜNG\s+TRỰC|BCĐ|BCH|UBND|HĐND|ĐOÀN|HỘI|THUẾ|BẢO\s+HIỂM)\b(?!\s*,)")
+# Party organisations and committees (Hướng dẫn 36-HD/VPTW): "ĐẢNG BỘ TỈNH QUẢNG NINH" above "TỈNH ỦY".
+_PARTY_LEVELS = r"TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|ĐẶC\s+KHU"
+_PARTY_BODY_RE = re.compile(rf"^ĐẢNG\s+BỘ(?:\s+(?P<level>{_PARTY_LEVELS})\s+(?P<name>\S.*))?")
+_COMMITTEE = r"(?P<head>(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ)|ĐẢNG\s+(?:ỦY|UỶ))"
+# A committee word without its place: "TỈNH ỦY", "ĐẢNG ỦY", "ĐẢNG ỦY PHƯỜNG".
+_BARE_COMMITTEE_RE = re.compile(rf"^{_COMMITTEE}(?:\s+(?P<level>{_PARTY_LEVELS}))?$")
+_COMMITTEE_TAIL_RE = re.compile(rf"(?:^|\s){_COMMITTEE}(?:\s+(?P<level>{_PARTY_LEVELS}))?$")
 # Organs that have no name of their own: the issuer is "<organ> <parent>".
 _ORGAN_ONLY_RE = re.compile(
     r"^(?:BAN\s+THƯỜNG\s+TRỰC|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|THƯỜNG\s+TRỰC|VĂN\s+PHÒNG|BAN\s+BÍ\s+THƯ|"
@@ -114,6 +132,8 @@ _ORGAN_ONLY_RE = re.compile(
 
 # Known names in their written case; keys are lower case.
 _KNOWN_FORMS = [
+    ("ủy ban mặt trận tổ quốc việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("ủy ban mặt trận tổ quốc", "Ủy ban Mặt trận Tổ quốc"),
     ("ủy ban mttq việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
     ("ủy ban mttq", "Ủy ban Mặt trận Tổ quốc"),
     ("ubmttq việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
@@ -138,6 +158,11 @@ _KNOWN_FORMS = [
     ("thành ủy", "Thành ủy"),
     ("huyện ủy", "Huyện ủy"),
     ("đảng ủy", "Đảng ủy"),
+    ("quận ủy", "Quận ủy"),
+    ("thị ủy", "Thị ủy"),
+    ("đảng bộ", "Đảng bộ"),
+    ("chi bộ", "Chi bộ"),
+    ("ủy ban kiểm tra", "Ủy ban Kiểm tra"),
     ("trung ương", "Trung ương"),
     ("phó chủ tịch thường trực", "Phó Chủ tịch Thường trực"),
     ("phó chủ tịch", "Phó Chủ tịch"),
@@ -158,10 +183,10 @@ _KNOWN_FORMS = [
     ("phó chủ nhiệm", "Phó Chủ nhiệm"),
     ("chủ nhiệm", "Chủ nhiệm"),
 ]
-_PLACE_NAMED = {"tỉnh ủy", "thành ủy", "huyện ủy"}
+_PLACE_NAMED = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy"}
 # Administrative level words: lower case, and the place name after them is capitalised.
 _LEVEL_RE = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)$")
-_LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
+_LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường", "thôn", "ấp")
 _GENERIC_HEADS = ("văn phòng", "trung tâm", "chi cục", "tổng cục", "bệnh viện", "kho bạc", "thanh tra",
                   "bộ", "sở", "cục", "vụ", "ban", "phòng", "viện", "trường", "tổ", "hội", "đoàn")
 
@@ -293,6 +318,10 @@ def proper_case(name: str) -> str:
             continue
         word = words[i]
         original = name.split()[i] if len(name.split()) == len(words) else word
+        if re.search(r"[\d/]", original) and re.search(r"[A-ZĐ]", original):
+            out.append(original)  # "1050/QĐ-SCT": a document number keeps its capitals
+            i += 1
+            continue
         if original.isalpha() and not _has_vowel(original) and len(original) >= 2:
             out.append(original)  # "HQ", "TNHH": an abbreviation has no vowel and keeps its capitals
             i += 1
@@ -324,8 +353,11 @@ def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     groups: list[list[str]] = [[lines[0]]]
     for prev, text in zip(lines, lines[1:]):
         # "ỦY⏎BAN NHÂN DÂN", "BỘ KHOA HỌC VÀ⏎CÔNG NGHỆ": a name wrapped, not a second body.
+        # "BAN TUYÊN GIÁO VÀ DÂN VẬN⏎TỈNH ỦY": a bare committee word ends a department's name,
+        # unless it follows the Party organisation ("ĐẢNG BỘ TỈNH X⏎TỈNH ỦY", Hướng dẫn 36-HD/VPTW).
+        bare_tail = _BARE_COMMITTEE_RE.match(" ".join(text.split())) and not _PARTY_BODY_RE.match(groups[-1][0])
         wrapped = (len(" ".join(groups[-1]).split()) == 1 or prev.rstrip().endswith((" VÀ", ",", "-", " CỦA"))
-                   or not _BODY_HEAD_RE.match(text))
+                   or not _BODY_HEAD_RE.match(text) or bool(bare_tail))
         if wrapped:
             groups[-1].append(text)
         else:
@@ -336,9 +368,33 @@ def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     own = names[-1]
     parent = " ".join(names[:-1]) or None
     if parent and _ORGAN_ONLY_RE.match(" ".join(own.split())):
-        own = f"{own} {parent}"
+        # Each part in its own case: "VĂN PHÒNG" + "BỘ TÀI CHÍNH" → "Văn phòng Bộ Tài chính".
+        own = f"{proper_case(' '.join(own.split()))} {proper_case(' '.join(parent.split()))}"
+    elif parent:
+        own = _party_full_name(" ".join(own.split()), " ".join(names[-2].split()))
     issuer = proper_case(" ".join(own.split()))
     return issuer, (proper_case(" ".join(parent.split())) if parent else None)
+
+
+def _party_full_name(own: str, parent: str) -> str:
+    """A Party committee or department named in full from the organisation above it (Hướng dẫn
+    36-HD/VPTW): "ĐẢNG BỘ TỈNH QUẢNG NINH / TỈNH ỦY" → "TỈNH ỦY QUẢNG NINH"; "ĐẢNG BỘ XÃ X / ĐẢNG ỦY"
+    → "ĐẢNG ỦY XÃ X"; "ĐẢNG BỘ TỈNH X / BAN TUYÊN GIÁO TỈNH ỦY" → "BAN TUYÊN GIÁO TỈNH ỦY X";
+    "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TỔ CHỨC" → "BAN TỔ CHỨC TRUNG ƯƠNG". Anything else is kept."""
+    party = _PARTY_BODY_RE.match(parent)
+    if party and party.group("level"):
+        committee = _COMMITTEE_TAIL_RE.search(own)
+        if committee:
+            level, name = party.group("level"), party.group("name")
+            if committee.group("level"):  # "ĐẢNG ỦY PHƯỜNG": the level is already written
+                return f"{own} {name}"
+            if committee.group("head").startswith("ĐẢNG"):  # "ĐẢNG ỦY": the commune's or ward's
+                return f"{own} {level} {name}"
+            return f"{own} {name}"  # "TỈNH ỦY" already says the level
+    if re.fullmatch(r"BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG(?:\s+ĐẢNG)?", parent) and \
+            re.match(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA)\b", own) and "TRUNG ƯƠNG" not in own:
+        return f"{own} TRUNG ƯƠNG"
+    return own
 
 
 # --- fields ------------------------------------------------------------------
@@ -346,7 +402,8 @@ def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
 def parse_number(text: str) -> tuple[str | None, str | None]:
     """ "Số: 134 /KH-UBND" → ("134/KH-UBND", "KH-UBND"); "Số:   /KH-UBND" → (None, "KH-UBND")."""
     match = _NUMBER_LINE_RE.match(text.strip())
-    value = match.group("rest") if match else text
+    value = (match.group("rest") if match else text).translate(_SLASHES)
+    value = _SPLIT_DIGITS_RE.sub(lambda m: m.group(0).replace(" ", ""), value.strip())
     found = _NUMBER_VALUE_RE.match(value.strip())
     if not found:
         return None, None
@@ -438,11 +495,15 @@ def parse_header(lines: list[Line]) -> Header:
     scan = lines[:HEADER_SCAN_LINES]
     type_at = None
     glued_title: str | None = None
+    band_seen = False
     for i, line in enumerate(scan):
         if _PREAMBLE_START_RE.match(line.text) or _MARKER_START_RE.match(line.text):
             break
         doc_type = doc_type_of_line(_TRAILING_RULE_RE.sub("", line.text))
         glued = None if doc_type else _GLUED_TYPE_RE.match(" ".join(line.text.split()))
+        if not doc_type and not glued and band_seen and is_upper_line(line.text):
+            glued = _CAPS_TITLE_TYPE_RE.match(re.sub(r"^(\S+):(?=\s)", r"\1", " ".join(line.text.split())))
+        band_seen = band_seen or bool(_NUMBER_LINE_RE.match(line.text) or _DATE_RE.search(line.text))
         if glued:
             doc_type, glued_title = DOC_TYPE_WORDS[glued.group("type")], glued.group("title")
         if doc_type:
@@ -545,6 +606,8 @@ def parse_header(lines: list[Line]) -> Header:
 def _split_band_line(text: str) -> list[str]:
     """One header line as the columns it holds: "CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP" →
     ["CHÍNH PHỦ", "Số: 170/2025/NĐ-CP"]. A line without glued columns comes back whole."""
+    if _MOTTO_DATE_SPLIT_RE.search(text):
+        return [p for piece in _MOTTO_DATE_SPLIT_RE.split(text, maxsplit=1) for p in _split_band_line(piece) if p]
     pieces = [p for p in _BAND_RULE_SPLIT_RE.split(text) if p.strip()]
     if len(pieces) <= 1 and not _BAND_NUMBER_SPLIT_RE.search(text):
         return [text]

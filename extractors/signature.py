@@ -361,6 +361,10 @@ def _block_at_recipients(lines: list[Line], at: int, first: str, floor: int | No
                     first_sig -= 1
                 sig = [lines[k].text.strip() for k in range(first_sig, back)] + [caps]
                 name, block_start, end = inline, first_sig, after
+        if not name and not sig and after < n and parse_name(lines[after].text) and \
+                all(not t.text.strip() for t in lines[after + 1:]):
+            # A scan whose position line was lost: only the signer's name closes the document.
+            name, end = parse_name(lines[after].text), after + 1
         if not name:
             end = max(end, after)
     signer = _signer(sig, name) if (sig or name) else None

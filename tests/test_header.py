@@ -31,6 +31,10 @@ NUMBER_CASES = [
     pytest.param("Số         -CTr/TU", None, id="blank-party-number-no-colon"),
     pytest.param("Số: 12-CTr/TU", "12-CTr/TU", id="party-number"),
     pytest.param("Số: 13/CT-TTg Hà Nội, ngày 02 tháng 5 năm 2024", "13/CT-TTg", id="date-on-same-line"),
+    pytest.param("Số: 1105\u2044KH-ĐKT", "1105/KH-ĐKT", id="fraction-slash-from-pdf"),
+    pytest.param("Số: 4 46 /QĐ-UBND", "446/QĐ-UBND", id="ocr-split-digits"),
+    pytest.param("Số 08 - KH/ĐU", "08-KH/ĐU", id="party-commune-spaced-dash"),
+    pytest.param("Số: 2025 năm 2026", None, id="year-words-are-not-a-number"),
 ]
 
 PLACE_DATE_CASES = [
@@ -58,6 +62,31 @@ ISSUER_CASES = [
     pytest.param(["ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH -------"],
                  "Ủy ban nhân dân thành phố Hồ Chí Minh", None, id="letter-spaced"),
     pytest.param(["TỈNH ỦY LÀO CAI"], "Tỉnh ủy Lào Cai", None, id="party-committee"),
+    # Hướng dẫn 36-HD/VPTW: the Party organisation above, its committee below ("*" under it).
+    pytest.param(["ĐẢNG BỘ TỈNH QUẢNG NINH", "TỈNH ỦY", "*"], "Tỉnh ủy Quảng Ninh", "Đảng bộ tỉnh Quảng Ninh",
+                 id="party-organisation-and-bare-committee"),
+    pytest.param(["ĐẢNG BỘ XÃ TÂN HIỆP", "ĐẢNG ỦY"], "Đảng ủy xã Tân Hiệp", "Đảng bộ xã Tân Hiệp",
+                 id="commune-party-committee"),
+    pytest.param(["ĐẢNG BỘ PHƯỜNG HỒNG GAI", "ĐẢNG ỦY PHƯỜNG"], "Đảng ủy phường Hồng Gai",
+                 "Đảng bộ phường Hồng Gai", id="ward-committee-level-written"),
+    pytest.param(["ĐẢNG BỘ TỈNH LÀO CAI", "ĐẢNG ỦY XÃ BẢO THẮNG"], "Đảng ủy xã Bảo Thắng", "Đảng bộ tỉnh Lào Cai",
+                 id="named-commune-committee-kept"),
+    pytest.param(["ĐẢNG BỘ TỈNH GIA LAI", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "TỈNH ỦY"],
+                 "Ban Tuyên giáo và Dân vận Tỉnh ủy Gia Lai", "Đảng bộ tỉnh Gia Lai", id="provincial-party-department"),
+    pytest.param(["TỈNH ỦY NGHỆ AN", "BAN THƯỜNG VỤ"], "Ban Thường vụ Tỉnh ủy Nghệ An", "Tỉnh ủy Nghệ An",
+                 id="standing-board-of-provincial-committee"),
+    pytest.param(["BAN CHẤP HÀNH", "TRUNG ƯƠNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN"], "Ban Tuyên giáo và Dân vận Trung ương",
+                 "Ban Chấp hành Trung ương", id="central-party-department"),
+    pytest.param(["ĐẢNG BỘ XÃ TÂN HIỆP", "CHI BỘ THÔN 3"], "Chi bộ thôn 3", "Đảng bộ xã Tân Hiệp", id="party-cell"),
+    pytest.param(["ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", "ĐẢNG ỦY"], "Đảng ủy", "Đảng bộ khối các cơ quan tỉnh",
+                 id="no-place-in-organisation-nothing-invented"),
+    pytest.param(["BỘ TÀI CHÍNH", "VĂN PHÒNG"], "Văn phòng Bộ Tài chính", "Bộ Tài chính",
+                 id="state-organ-not-given-party-suffix"),
+    pytest.param(["ỦY BAN MẶT TRẬN TỔ QUỐC", "VIỆT NAM TỈNH AN GIANG", "BAN THƯỜNG TRỰC"],
+                 "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh An Giang",
+                 "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh An Giang", id="front-committee-spelled-out"),
+    pytest.param(["SỞ CÔNG THƯƠNG", "ĐOÀN KIỂM TRA", "THEO QUYẾT ĐỊNH", "SỐ 1050/QĐ-SCT"],
+                 "Đoàn Kiểm tra theo quyết định số 1050/QĐ-SCT", "Sở Công thương", id="number-in-name-keeps-caps"),
     pytest.param(["THỦ TƯỚNG CHÍNH PHỦ"], "Thủ tướng Chính phủ", None, id="prime-minister"),
     pytest.param(["BỘ KHOA HỌC VÀ", "CÔNG NGHỆ"], "Bộ Khoa học và Công nghệ", None, id="wrapped-after-va"),
     pytest.param(["UBND THÀNH PHỐ HÀ", "NỘI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"],
@@ -148,6 +177,29 @@ HEADER_CASES = [
         {"number": "3783/QĐ-UBND", "issuer": "Ủy ban nhân dân tỉnh Nghệ An", "parent_issuer": None,
          "date": dt.date(2025, 11, 20)},
         id="symbol-wrapped-after-dash"),
+    pytest.param(
+        "ĐẢNG BỘ TỈNH QUẢNG NINH\nTỈNH ỦY\n*\nSố 12-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Quảng Ninh, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW\n-----\nI. MỤC ĐÍCH",
+        {"doc_type": "Kế hoạch", "number": "12-KH/TU", "issuer": "Tỉnh ủy Quảng Ninh",
+         "parent_issuer": "Đảng bộ tỉnh Quảng Ninh", "place": "Quảng Ninh", "date": dt.date(2025, 3, 5)},
+        id="provincial-party-plan"),
+    pytest.param(
+        "SỞ CÔNG THƯƠNG\nSố:1050 /QĐ-SCT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc Lào Cai, ngày U6_ tháng 3 năm 2026\nQUYẾT ĐỊNH\nKiểm tra việc chấp hành\nCăn cứ Luật",
+        {"doc_type": "Quyết định", "number": "1050/QĐ-SCT", "place": "Lào Cai", "date": None},
+        id="motto-and-date-on-one-row-ocr-day"),
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 446/QĐ-UBND\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Lào Cai, ngày 02 tháng 7 năm 2026\nQUYẾT: ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ\nĐỒNG THỜI CHẤP THUẬN NHÀ ĐẦU TƯ\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nCăn cứ Luật",
+        {"doc_type": "Quyết định", "issuer": "Ủy ban nhân dân tỉnh Lào Cai", "place": "Lào Cai",
+         "date": dt.date(2026, 7, 2)},
+        id="type-word-and-caps-title-one-line-ocr-colon"),
+    pytest.param(
+        "BAN CHỈ ĐẠO CÁC\nCHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA\nSố: 15/KH-BCĐ\nHà Nội, ngày 3 tháng 2 năm 2025\n"
+        "KẾ HOẠCH\nkiểm tra năm 2025\nCăn cứ Quyết định",
+        {"doc_type": "Kế hoạch", "issuer": "Ban Chỉ đạo các chương trình mục tiêu quốc gia"},
+        id="type-word-in-issuer-above-number-is-not-the-type"),
     pytest.param(
         "VĂN PHÒNG CHÍNH PHỦ\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
         "Số: 11306/VPCP-NN\nV/v\nđề xuất giải pháp triển khai Nghị định\n136/2025/NĐ-CP\n"

@@ -66,6 +66,21 @@ SIGNATURE_CASES = [
                  "Lê Anh Quân", "Phó Chủ tịch", "TM. Ủy ban nhân dân, KT. Chủ tịch", id="no-space-after-prefix"),
     pytest.param(BODY + "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Hải\nHòa\n \nFILE ĐƯỢC ĐÍNH\nKÈM THEO VĂN BẢN",
                  "Lê Hải Hòa", "Chủ tịch", "TM. Ủy ban nhân dân", id="last-syllable-wrapped"),
+    # Hướng dẫn 36-HD/VPTW: "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ", Party positions.
+    pytest.param(BODY + "Nơi nhận:\n- Ban Bí thư (để b/c),\n- Lưu Văn phòng Tỉnh ủy.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nVũ Đại Thắng",
+                 "Vũ Đại Thắng", "Bí thư", "TM. Ban Thường vụ", id="party-standing-board"),
+    pytest.param(BODY + "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\nHoàng Nghĩa Hiếu\nNơi nhận:\n- Như trên,\n- Lưu VPTU.",
+                 "Hoàng Nghĩa Hiếu", "Phó Bí thư Thường trực", "TM. Ban Thường vụ", id="party-signature-before-recipients"),
+    pytest.param(BODY + "Nơi nhận:\n- Các chi bộ,\n- Lưu VP.\nK/T BÍ THƯ\nPHÓ BÍ THƯ\nNguyễn Văn An",
+                 "Nguyễn Văn An", "Phó Bí thư", "KT. Bí thư", id="party-deputy-secretary"),
+    pytest.param(BODY + "Nơi nhận:\n- Đảng ủy xã (b/c),\n- Lưu.\nT/M CHI BỘ\nBÍ THƯ\nLê Thị Hoa",
+                 "Lê Thị Hoa", "Bí thư", "TM. Chi bộ", id="party-cell-secretary"),
+    pytest.param(BODY + "Nơi nhận:\n- Như trên;\n- Lưu VT.\nTM. BAN THƯỜNG TRỰC\nPHÓ CHỦ TỊCH\nNguyễn Thị Lan",
+                 "Nguyễn Thị Lan", "Phó Chủ tịch", "TM. Ban Thường trực", id="front-standing-board"),
+    pytest.param(BODY + "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nNguyễn Thanh Việt\n",
+                 "Nguyễn Thanh Việt", None, None, id="scan-lost-position-name-closes-document"),
+    pytest.param(BODY + "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nNguyễn Thanh Việt\nPHỤ LỤC\nDanh mục",
+                 None, None, None, id="name-like-line-before-appendix-is-not-a-signer"),
 ]
 
 RECIPIENT_CASES = [
