@@ -12,6 +12,7 @@ every line is classified on its own rather than by position.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -351,7 +352,7 @@ def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
         return None, None
     # Group wrapped lines into bodies: a new body starts at a line naming one.
     groups: list[list[str]] = [[lines[0]]]
-    for prev, text in zip(lines, lines[1:]):
+    for prev, text in itertools.pairwise(lines):
         # "ỦY⏎BAN NHÂN DÂN", "BỘ KHOA HỌC VÀ⏎CÔNG NGHỆ": a name wrapped, not a second body.
         # "BAN TUYÊN GIÁO VÀ DÂN VẬN⏎TỈNH ỦY": a bare committee word ends a department's name,
         # unless it follows the Party organisation ("ĐẢNG BỘ TỈNH X⏎TỈNH ỦY", Hướng dẫn 36-HD/VPTW).
