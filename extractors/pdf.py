@@ -20,7 +20,9 @@ has no task and lead columns (a list of figures, a form) keeps the plain layout.
 
 from __future__ import annotations
 
+import collections
 import io
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +34,9 @@ COLUMN_GAP = 28.0  # points: a gap this wide between words splits a line into ce
 HEADER_BAND = 0.40  # share of page 1's height in which a split band is the header
 BAND_LINE_GAP = 2.0  # font sizes from one line's top to the next's, at most, inside a column of a band
 MAX_PAGES = 1000
+SUPERSCRIPT_RATIO = 0.8  # a digit set this much smaller than its line is a footnote reference
+FOOTNOTE_RATIO = 0.9  # page-foot lines in type this much smaller than the page's text are footnotes
+_FOOTNOTE_START_RE = re.compile(r"^(\d{1,3})\s+(?=\S)")
 PAGE_MARGIN_BAND = 0.09  # share of the page height at top and bottom where page numbers sit
 _PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,4}(?:\s*-)?(?:\s*/\s*\d{1,4})?$", re.IGNORECASE)
 
@@ -71,7 +76,17 @@ def _group_rows(words: list[dict]) -> list[list[dict]]:
     return rows
 
 
+def _mark_footnote_refs(row: list[dict]) -> list[dict]:
+    """A footnote reference set small after a word ("…/QH15¹") becomes "[1]", the form
+    plain-text copies use, so the footnote's text can find its node."""
+    largest = max(float(w.get("size") or 0) for w in row)
+    return [{**w, "text": f"[{w['text']}]"} if w["text"].isdigit() and len(w["text"]) <= 3 and k > 0
+            and float(w.get("size") or largest) < SUPERSCRIPT_RATIO * largest else w
+            for k, w in enumerate(row)]
+
+
 def _row_cells(row: list[dict]) -> list[_Cell]:
+    row = _mark_footnote_refs(row)
     cells: list[list[dict]] = [[row[0]]]
     for word in row[1:]:
         if word["x0"] - cells[-1][-1]["x1"] > COLUMN_GAP:
@@ -181,9 +196,42 @@ def extract_lines(data: bytes, *, max_pages: int = MAX_PAGES, password: str | No
     :param engine: "pdfium" (default: PDFium's text and boxes, fast) or "pdfplumber"
         (pdfminer's layout analysis; slower, kept as the reference the tests compare with)
     """
-    if engine == "pdfium":
-        return extract_lines_pdfium(data, max_pages=max_pages, password=password)
-    return extract_lines_pdfplumber(data, max_pages=max_pages, password=password)
+    reader = extract_lines_pdfium if engine == "pdfium" else extract_lines_pdfplumber
+    return reader(data, max_pages=max_pages, password=password)
+
+
+def move_footnotes(lines: list[Line]) -> list[Line]:
+    """Footnotes at a page foot (small type, starting with their number) leave the running
+    text, where they would split a paragraph across the page break, and follow the whole
+    document as "[n] …" paragraphs, the way plain-text copies gather them."""
+    body: list[Line] = []
+    notes: list[Line] = []
+    # The running text's size: the one most characters of the document are set in.
+    weight: collections.Counter = collections.Counter()
+    for line in lines:
+        if line.size:
+            weight[round(line.size, 1)] += len(line.text)
+    if not weight:
+        return list(lines)
+    text_size = weight.most_common(1)[0][0]
+    for _page, group in itertools.groupby(lines, key=lambda line: line.page):
+        group = list(group)
+        k = len(group)
+        while k > 0 and group[k - 1].size and group[k - 1].size < FOOTNOTE_RATIO * text_size \
+                and group[k - 1].column is None:
+            k -= 1
+        start = next((j for j in range(k, len(group)) if _FOOTNOTE_START_RE.match(group[j].text)), None)
+        if start is None:
+            body.extend(group)
+            continue
+        body.extend(group[:start])
+        for line in group[start:]:
+            number = _FOOTNOTE_START_RE.match(line.text)
+            if number:
+                line = line.with_text(f"[{number.group(1)}] {line.text[number.end():]}")
+                line.hard_break = True
+            notes.append(line)
+    return body + notes
 
 
 def extract_lines_pdfplumber(data: bytes, *, max_pages: int = MAX_PAGES,
@@ -397,8 +445,10 @@ class _PdfiumPage:
                 left, _, _, _ = tp.get_charbox(start)
                 _, _, right, _ = tp.get_charbox(stop - 1)
                 pdfium_c.FPDFText_GetCharOrigin(raw, first, ctypes.byref(x), ctypes.byref(y))
+                part_size = size if start == first else (pdfium_c.FPDFText_GetFontSize(raw, start) or size)
                 # PDFium marks a hyphen that ends a line as U+0002 or U+FFFE; the word ends there.
-                words.append({"text": text[start:stop].translate(_LINE_END_HYPHENS), "x0": left, "x1": max(right, left), "size": size,
+                words.append({"text": text[start:stop].translate(_LINE_END_HYPHENS), "x0": left,
+                              "x1": max(right, left), "size": part_size,
                               # Rows are grouped on the baseline: a glyph box's top moves with its
                               # diacritics ("ỦY" stands taller than "BAN" on the same line).
                               "top": self.height - (y.value + size), "bottom": self.height - y.value,

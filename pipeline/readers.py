@@ -124,7 +124,7 @@ def _read_pdf(data: bytes, options: ReadOptions) -> tuple[list[Line], int, str, 
                 quality = score_text("\n".join(line.text for line in page_lines))
                 if quality.enough_text and not quality.is_vietnamese:
                     warnings.append(f"page {number}: OCR text is still not Vietnamese ({quality.reason})")
-    merged = [line for number in sorted(by_page) for line in by_page[number]]
+    merged = pdf_reader.move_footnotes([line for number in sorted(by_page) for line in by_page[number]])
     for i, line in enumerate(merged):
         line.line_no = i
     with_text = [n for n in by_page if by_page[n]]

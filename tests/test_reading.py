@@ -78,7 +78,7 @@ def test_pdfium_engine_splits_footnote_marks_and_keeps_line_end_hyphens(shared_c
 
     lines, _ = pdf_reader.extract_lines((shared_corpus / "pdf" / "native_3686-UBND-XD_cong-van-kien-nghi.pdf").read_bytes())
     text = "\n".join(line.text for line in lines)
-    assert "số 42/2024/QH15 1 ngày 29/6/2024" in text  # superscript footnote mark kept apart from the symbol
+    assert "số 42/2024/QH15 [1] ngày 29/6/2024" in text  # superscript footnote mark kept apart from the symbol
     lines, _ = pdf_reader.extract_lines((shared_corpus / "pdf" / "native_1696-QD-UBND_quyet-dinh-uy-quyen.pdf").read_bytes())
     assert any(line.text.endswith("105/2025/NĐ-") for line in lines)
 
@@ -125,3 +125,38 @@ def test_type_word_under_the_date_leaves_the_header_band():
     lines = words_to_lines(words, 595.0, 842.0, 1)
     assert [(line.text, line.column) for line in lines][-3:] == [
         ("Hà Nội, ngày 18", "right"), ("tháng 11 năm 2025", "right"), ("QUYẾT ĐỊNH", None)]
+
+
+def test_footnote_refs_and_page_foot_notes():
+    """A small digit after a word is a footnote reference "[n]"; small-type numbered lines at the
+    page foot leave the running text and follow the document as "[n] …"."""
+    from kehoach.extractors.pdf import move_footnotes, words_to_lines
+    from kehoach.schemas.layout import Line
+
+    words = [_word("theo Luật số 42/2024/QH15", 90, 100), _word("1", 260, 98, size=8.0),
+             _word("ngày 29/6/2024 của Quốc hội", 275, 100)]
+    assert [line.text for line in words_to_lines(words, 595.0, 842.0, 1)] == \
+        ["theo Luật số 42/2024/QH15 [1] ngày 29/6/2024 của Quốc hội"]
+
+    def line(text, page, top, size):
+        return Line(text=text, page=page, top=top, size=size, x0=90, x1=500, page_width=595.0)
+
+    lines = [line(f"Dòng {k} của đoạn văn bản chính, cỡ chữ của phần lớn văn bản trên trang.", 1, 600 + 17 * k, 13)
+             for k in range(4)]
+    lines += [line("Đoạn văn bản chính trên trang một kéo dài đến cuối trang và", 1, 700, 13),
+             line("1 Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ", 1, 760, 10),
+             line("số 42/2024/QH15 ngày 29/6/2024", 1, 772, 10),
+             line("tiếp tục ở trang hai.", 2, 60, 13)]
+    assert [x.text for x in move_footnotes(lines)][4:] == [
+        "Đoạn văn bản chính trên trang một kéo dài đến cuối trang và", "tiếp tục ở trang hai.",
+        "[1] Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ", "số 42/2024/QH15 ngày 29/6/2024"]
+
+
+def test_footnotes_of_a_real_letter_cite_from_the_marked_item(shared_corpus):
+    from kehoach.pipeline import api
+
+    plan = api.extract(shared_corpus / "pdf" / "native_3686-UBND-XD_cong-van-kien-nghi.pdf")
+    item = next(n for n in plan.nodes if n.id == "1")
+    assert "[1] Luật Quản lý, sử dụng vũ khí" in item.text
+    assert "chưa có quy định cụ thể" in item.text  # the paragraph runs on across the page break
+    assert ("1", "48/2024/TT-BGTVT") in {(c.node, c.ref) for c in plan.citations}  # cited only in footnote [3]

@@ -249,3 +249,24 @@ def test_closing(text, expected, closing_start):
 ])
 def test_numbered_caption_heading(text, expected):
     assert next(n for n in nodes_of(text) if n.kind != "pseudo").heading == expected
+
+
+FOOTNOTE_CASES = [
+    pytest.param("1. Tổ chức hội nghị chào mừng Đại hội[1] theo kế hoạch.\n2. Báo cáo kết quả.\n"
+                 "[1] Dự kiến tổ chức theo Công điện số 158/CĐ-TTg ngày 04/9/2025.",
+                 {"1": "[1] Dự kiến tổ chức theo Công điện số 158/CĐ-TTg ngày 04/9/2025."},
+                 id="footnote-after-the-last-item-goes-to-the-marked-item"),
+    pytest.param("1. Thực hiện theo Luật số 42/2024/QH15 [2].\n2. Kiểm tra định kỳ.\n[2] Luật Quản lý, sử dụng vũ khí.",
+                 {"1": "[2] Luật Quản lý, sử dụng vũ khí."}, id="spaced-marker"),
+    pytest.param("1. Việc một.\n2. Việc hai.\n[3] Ghi chú không có dấu chỉ dẫn.",
+                 {"2": "[3] Ghi chú không có dấu chỉ dẫn."}, id="unmarked-footnote-stays"),
+]
+
+
+@pytest.mark.parametrize("text,expected_last_paragraph", FOOTNOTE_CASES)
+def test_footnotes_join_the_node_carrying_their_marker(text, expected_last_paragraph):
+    nodes = {n.id: n for n in nodes_of(text)}
+    for node_id, paragraph in expected_last_paragraph.items():
+        assert nodes[node_id].text.split("\n")[-1] == paragraph
+    holders = [n.id for n in nodes.values() if any(p.startswith("[") for p in (n.text or "").split("\n"))]
+    assert holders == list(expected_last_paragraph)
