@@ -37,6 +37,11 @@ ROLE_CASES = [
     pytest.param("- Bố trí kinh phí.", "Phòng Kinh tế, Hạ tầng và Đô thị",
                  [("Phòng Kinh tế, Hạ tầng và Đô thị", "lead")], id="heading-comma-inside-name"),
     pytest.param("- Chủ trì triển khai kế hoạch.", "Sở Y tế", [("Sở Y tế", "lead")], id="heading-so-y-te"),
+    pytest.param("- Tham mưu xây dựng phương án; phối hợp Ban Quản lý các khu công nghiệp; các doanh nghiệp viễn "
+                 "thông và các đơn vị liên quan rà soát quy hoạch hạ tầng.", "Sở Khoa học và Công nghệ",
+                 [("Sở Khoa học và Công nghệ", "lead"), ("Ban Quản lý các khu công nghiệp", "support"),
+                  ("các doanh nghiệp viễn thông", "support"), ("các đơn vị liên quan", "support")],
+                 id="units-after-phoi-hop-list-support-and-do-not-also-lead"),
     pytest.param("Triển khai kế hoạch trên địa bàn.", "UBND các xã, phường",
                  [("UBND các xã, phường", "lead")], id="heading-ubnd-plural-abbrev"),
     pytest.param("Căn cứ chức năng, nhiệm vụ triển khai thực hiện kế hoạch này.", "Các phòng, đơn vị sự nghiệp thuộc phường",
