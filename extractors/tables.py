@@ -136,9 +136,14 @@ def split_units(cell: str) -> list[str]:
         if not piece:
             continue
         cuts = [0]
+        previous_end = None
         for span in find_units(piece):
-            if span.start > 0 and _LIST_JOIN_RE.search(piece[:span.start]):
+            # A new body after a list separator, or straight after the previous one: cells
+            # often lose their commas ("Sở Khoa học và Công nghệ Sở Công Thương").
+            if span.start > 0 and (_LIST_JOIN_RE.search(piece[:span.start])
+                                   or (previous_end is not None and not piece[previous_end:span.start].strip())):
                 cuts.append(span.start)
+            previous_end = span.end
         cuts.append(len(piece))
         for a, b in pairwise(cuts):
             name = clean_unit(re.sub(r"^(?:và\s+)", "", _TRAIL_RE.sub("", piece[a:b]).strip()))

@@ -122,6 +122,9 @@ def test_column_role(title, role):
     pytest.param("Các phòng, ban liên quan", ["Các phòng, ban liên quan"], id="collective-whole"),
     pytest.param("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư",
                  ["Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư"], id="unknown-kept-whole"),
+    pytest.param("Sở Khoa học và Công nghệ Sở Công Thương", ["Sở Khoa học và Công nghệ", "Sở Công Thương"],
+                 id="two-bodies-without-a-comma"),
+    pytest.param("Ban Quản lý dự án Sở Xây dựng", ["Ban Quản lý dự án Sở Xây dựng"], id="body-of-a-body-stays-whole"),
 ])
 def test_split_units(cell, units):
     assert split_units(cell) == units
