@@ -59,7 +59,7 @@ _DESCRIBING_RE = re.compile(r"\s*(?:tới|đến)\s+việc(?![\w])")
 # An adverbial between a subject and its predicate.
 _ADVERBIAL_RE = re.compile(
     r"(?:theo|căn\s+cứ|trên\s+cơ\s+sở|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực)[^.;:\n]{0,60}?"
-    r"(?:được\s+giao|của\s+mình|quản\s+lý|theo\s+quy\s+định)\s*,")
+    r"(?:được\s+giao|của\s+mình|quản\s+lý|theo\s+quy\s+định)\s*,?")
 _BARE_HEADS = {"Văn phòng", "Ban", "Trung tâm", "Chi nhánh", "Hội đồng", "Cục", "Chi cục", "Ngân hàng", "Kho bạc"}
 # A capitalised word that opens a deadline cell, not part of a name ("UBND các phường, xã Quý III Năm 2026").
 # After a person's title, a group of bodies: "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan, đơn vị".

@@ -42,6 +42,10 @@ ROLE_CASES = [
                  [("Sở Khoa học và Công nghệ", "lead"), ("Ban Quản lý các khu công nghiệp", "support"),
                   ("các doanh nghiệp viễn thông", "support"), ("các đơn vị liên quan", "support")],
                  id="units-after-phoi-hop-list-support-and-do-not-also-lead"),
+    pytest.param("Các sở, ban, ngành liên quan theo chức năng nhiệm vụ được giao phối hợp với các địa phương triển "
+                 "khai thực hiện Chỉ thị này.", None,
+                 [("Các sở, ban, ngành liên quan", "lead"), ("các địa phương", "support")],
+                 id="subject-with-adverbial-without-comma-leads"),
     pytest.param("Triển khai kế hoạch trên địa bàn.", "UBND các xã, phường",
                  [("UBND các xã, phường", "lead")], id="heading-ubnd-plural-abbrev"),
     pytest.param("Căn cứ chức năng, nhiệm vụ triển khai thực hiện kế hoạch này.", "Các phòng, đơn vị sự nghiệp thuộc phường",
