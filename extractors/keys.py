@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from kehoach.extractors.normalize import expand_abbreviations, fold_ascii, fold_compare
+from kehoach.extractors.units import unit_id
 
 # Dash look-alikes inside a number/symbol: "25‑NQ/TW", "33/CT–TTg".
 _DASH_RE = re.compile(r"[‐‑‒–—―−]")
@@ -58,13 +59,15 @@ def issuer_key(issuer: str | None) -> str | None:
 
 def unit_key(name: str | None) -> str | None:
     """The matching key of a unit name or unit_id: tone placement, dashes, case,
-    diacritics and UBND/HĐND/MTTQ unified; words joined by "-".
+    diacritics and abbreviations (UBND, HĐND, MTTQ, VHXH …) unified; words joined by "-".
 
     "Phòng Văn hoá – Xã hội" and "Phòng Văn hóa - Xã hội" → "phong-van-hoa-xa-hoi".
     """
     if name is None or not name.strip():
         return None
-    folded = fold_ascii(expand_abbreviations(fold_compare(name)))
+    # Built on the extractor's own unit_id, so a lookup folds exactly as the stored ids
+    # were made (every abbreviation the units stage knows: VHXH, ĐVSN, KT-HT-ĐT …).
+    folded = fold_ascii(unit_id(name))
     return _NON_ALNUM_RE.sub("-", folded).strip("-") or None
 
 

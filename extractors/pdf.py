@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kehoach.extractors.normalize import parse_page_number
 from kehoach.schemas.layout import Line
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ by less share a line
@@ -38,7 +39,6 @@ SUPERSCRIPT_RATIO = 0.8  # a digit set this much smaller than its line is a foot
 FOOTNOTE_RATIO = 0.9  # page-foot lines in type this much smaller than the page's text are footnotes
 _FOOTNOTE_START_RE = re.compile(r"^(\d{1,3})\s+(?=\S)")
 PAGE_MARGIN_BAND = 0.09  # share of the page height at top and bottom where page numbers sit
-_PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,4}(?:\s*-)?(?:\s*/\s*\d{1,4})?$", re.IGNORECASE)
 
 
 class PdfReadError(ValueError):
@@ -61,7 +61,7 @@ def _is_bold(fontname: str) -> bool:
 
 
 def _is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER_RE.match(text.strip()))
+    return parse_page_number(text) is not None
 
 
 def _group_rows(words: list[dict]) -> list[list[dict]]:
