@@ -30,14 +30,6 @@ class Line:
     def with_text(self, text: str) -> Line:
         return replace(self, text=text)
 
-    @property
-    def centered(self) -> bool:
-        """Roughly centred on the page (title block, type word)."""
-        if self.x0 is None or self.x1 is None or not self.page_width:
-            return False
-        left, right = self.x0, self.page_width - self.x1
-        return abs(left - right) < 0.08 * self.page_width and left > 0.15 * self.page_width
-
 
 @dataclass(slots=True)
 class RawDocument:
@@ -67,7 +59,3 @@ class Paragraph:
     @property
     def bold(self) -> bool:
         return bool(self.lines) and all(line.bold for line in self.lines)
-
-    @property
-    def centered(self) -> bool:
-        return bool(self.lines) and all(line.centered for line in self.lines)
