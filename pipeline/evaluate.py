@@ -170,6 +170,21 @@ def gold_pairs(corpus: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
+def subtotals(result: dict, select) -> dict:
+    """Micro-averaged totals over the documents of an `evaluate` result whose stem ``select`` accepts."""
+    totals = {k: Counts() for k in ("nodes", "citations", "mentions", "assignments")}
+    metadata = Accuracy()
+    for entry in result["documents"]:
+        if not select(entry["doc"]):
+            continue
+        for k, counts in totals.items():
+            counts.add(Counts(*entry["counts"][k]))
+        metadata.add(Accuracy(entry["metadata"]["right"], entry["metadata"]["total"]))
+    out = {k: c.scores() for k, c in totals.items()}
+    out["metadata"] = metadata.scores()
+    return out
+
+
 def evaluate(corpus: str | Path, *, extractor=api.extract) -> dict:
     """Score every gold document of ``corpus``; the JSON shape printed by `kehoach eval --json`."""
     corpus = Path(corpus)
@@ -193,6 +208,7 @@ def evaluate(corpus: str | Path, *, extractor=api.extract) -> dict:
         entry = {"doc": score.doc}
         for k in totals:
             entry[k] = getattr(score, k).scores()
+        entry["counts"] = {k: [getattr(score, k).tp, getattr(score, k).fp, getattr(score, k).fn] for k in totals}
         entry["cite_dates"] = score.cite_dates.scores()
         entry["metadata"] = score.metadata.scores()
         entry["metadata_fields"] = score.metadata_fields

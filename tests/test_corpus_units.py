@@ -1,16 +1,11 @@
-"""Assignments against the shared gold corpus (skipped when ../shared is absent)."""
+"""Assignments of a corpus document by name (skipped when ../shared is absent); the corpus floors are in
+test_corpus_structure.py."""
 
 from __future__ import annotations
 
 from kehoach.pipeline import api
-from kehoach.pipeline.evaluate import evaluate
 
 GIA_VIEN = "00_ubnd-phuong-gia-vien-ke-hoach-dan-van-2025.txt"
-
-
-def test_assignment_f1_on_corpus(shared_corpus):
-    totals = evaluate(shared_corpus)["totals"]["assignments"]
-    assert totals["f1"] >= 0.90
 
 
 def test_gia_vien_section_iii_units(shared_corpus):
