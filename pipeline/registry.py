@@ -24,7 +24,8 @@ from kehoach.pipeline.errors import RegistryError
 from kehoach.schemas.models import Citation, PlanDocument
 
 BUSY_TIMEOUT_MS = 30_000
-SCHEMA_VERSION = 3  # PRAGMA user_version; 1 was the foundation's minimal registry, 2 had no node deadline_text
+SCHEMA_VERSION = 4  # PRAGMA user_version; 1 was the foundation's minimal registry, 2 had no node deadline_text,
+# 3 no fingerprint, signers, canonical_ref, jurisdiction or is_group
 BATCH_SIZE = 500
 
 # Columns the registry adds to the model's fields (ids, keys, flags, derived
@@ -51,6 +52,7 @@ CREATE TABLE IF NOT EXISTS documents (
     pages INTEGER,
     text_source TEXT,
     warnings TEXT,                 -- JSON array
+    fingerprint TEXT,              -- SimHash of the normalised text (16 hex digits)
     doc_type TEXT,
     number TEXT,
     issuer TEXT,
@@ -61,6 +63,7 @@ CREATE TABLE IF NOT EXISTS documents (
     signer_name TEXT,
     signer_position TEXT,
     signer_authority TEXT,
+    signers TEXT,                  -- JSON array of {name, position, authority}
     schema_version TEXT,
     number_key TEXT,               -- keys.ref_key(number)
     issuer_key TEXT,               -- keys.issuer_key(issuer)
@@ -104,6 +107,7 @@ CREATE TABLE IF NOT EXISTS legal_documents (
     issuer TEXT,
     term TEXT,
     title TEXT,
+    canonical_ref TEXT,            -- the number of a document cited by name, when known
     ref_key TEXT NOT NULL,
     issuer_key TEXT,
     identity TEXT NOT NULL UNIQUE  -- ref_key|year|issuer_key
@@ -139,6 +143,8 @@ CREATE TABLE IF NOT EXISTS assignments (
     role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
     deadline TEXT,
     deadline_text TEXT,
+    jurisdiction TEXT,             -- the province/city/commune of a local body; 'Trung ương' for central ones
+    is_group INTEGER NOT NULL DEFAULT 0 CHECK (is_group IN (0, 1)),  -- a catch-all, not one body
     FOREIGN KEY (document_id, node_id) REFERENCES nodes(document_id, node_id)
 );
 CREATE TABLE IF NOT EXISTS recipients (
@@ -417,11 +423,13 @@ def _insert_document(db: sqlite_utils.Database, plan: PlanDocument, previous: tu
     return db["documents"].insert({
         "sha256": source.sha256, "path": source.path, "format": source.format, "pages": source.pages,
         "text_source": source.text_source, "warnings": json.dumps(source.warnings, ensure_ascii=False),
+        "fingerprint": source.fingerprint,
         "doc_type": meta.doc_type, "number": meta.number, "issuer": meta.issuer,
         "parent_issuer": meta.parent_issuer, "place": meta.place, "date": _iso(meta.date),
         "title": meta.title, "signer_name": signer.name if signer else None,
         "signer_position": signer.position if signer else None,
         "signer_authority": signer.authority if signer else None,
+        "signers": json.dumps([s.model_dump() for s in meta.signers], ensure_ascii=False),
         "schema_version": plan.schema_version,
         "number_key": ref_key(meta.number), "issuer_key": issuer_key(meta.issuer),
         "year": meta.date.year if meta.date else None,
@@ -511,7 +519,7 @@ def _legal_document(db: sqlite_utils.Database, c: Citation) -> int:
         return db["legal_documents"].insert({
             "ref": c.ref, "doc_type": c.doc_type, "number": c.number, "year": year, "symbol": c.symbol,
             "date": _iso(c.date), "issuer": c.issuer, "term": c.term, "title": c.title,
-            "ref_key": key, "issuer_key": issuer, "identity": identity,
+            "canonical_ref": c.canonical_ref, "ref_key": key, "issuer_key": issuer, "identity": identity,
         }).last_pk
     # Later mentions complete what earlier ones left out; identity columns stay.
     db.execute(
@@ -528,7 +536,8 @@ def _insert_assignments(db: sqlite_utils.Database, plan: PlanDocument, doc_id: i
         _ensure_unit(db, a.unit_id, a.unit)
     db["assignments"].insert_all(
         ({"document_id": doc_id, "node_id": a.node, "unit": a.unit, "unit_id": a.unit_id, "role": a.role,
-          "deadline": _iso(a.deadline), "deadline_text": a.deadline_text}
+          "deadline": _iso(a.deadline), "deadline_text": a.deadline_text, "jurisdiction": a.jurisdiction,
+          "is_group": int(a.is_group)}
          for a in plan.assignments),
         batch_size=BATCH_SIZE,
     )

@@ -61,7 +61,8 @@ def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
     signed = next((b for b in blocks if b.signer and b.signer.name), blocks[0] if blocks else None)
     recipients = next((b.recipients for b in blocks if b.recipients), [])
     metadata = header.metadata
-    update: dict = {"signer": signed.signer if signed else None, "recipients": recipients}
+    signer = signed.signer if signed else None
+    update: dict = {"signer": signer, "signers": [signer] if signer else [], "recipients": recipients}
     if metadata.issuer is None:
         preamble = next((n.text for n in nodes if n.id == "preamble"), None)
         update["issuer"] = find_issuer_in_text(preamble or "")

@@ -41,6 +41,9 @@ class Source(_Model):
     pages: int | None = None
     text_source: TextSource = "native"
     warnings: list[str] = Field(default_factory=list)
+    # A similarity fingerprint of the document's normalised text (64-bit SimHash, 16 hex digits), so a
+    # re-saved or re-scanned copy of a document can be recognised though its bytes differ.
+    fingerprint: str | None = None
 
 
 class Signer(_Model):
@@ -61,7 +64,8 @@ class Metadata(_Model):
     place: str | None = None
     date: dt.date | None = None
     title: str | None = None
-    signer: Signer | None = None
+    signer: Signer | None = None  # the first of ``signers``
+    signers: list[Signer] = Field(default_factory=list)  # every signer (a Biên bản, a joint guidance has several)
     recipients: list[str] = Field(default_factory=list)
 
 
@@ -97,6 +101,9 @@ class Citation(_Model):
     term: str | None = None
     title: str | None = None
     relation: Relation | None = None
+    # The document's number when it is cited by name only and the law lexicon (or the text itself) knows the
+    # number: "Luật Đầu tư công" in a 2025 plan → "58/2024/QH15". Registry rows of the two forms are one document.
+    canonical_ref: str | None = None
 
 
 class Assignment(_Model):
@@ -108,6 +115,10 @@ class Assignment(_Model):
     role: Role
     deadline: dt.date | None = None
     deadline_text: str | None = None
+    # Where a local body belongs: the province, city or commune named with it ("Sở Tài chính thành phố Hà Nội")
+    # or else of the issuing body ("tỉnh Đắk Lắk"); "Trung ương" for central bodies; null when unknown.
+    jurisdiction: str | None = None
+    is_group: bool = False  # a catch-all ("các sở, ban, ngành", "các cơ quan, đơn vị liên quan"), not one body
 
 
 class PlanDocument(_Model):

@@ -8,6 +8,7 @@ CREATE TABLE documents (
     pages INTEGER,
     text_source TEXT,
     warnings TEXT,                 -- JSON array
+    fingerprint TEXT,              -- SimHash of the normalised text (16 hex digits)
     doc_type TEXT,
     number TEXT,
     issuer TEXT,
@@ -18,6 +19,7 @@ CREATE TABLE documents (
     signer_name TEXT,
     signer_position TEXT,
     signer_authority TEXT,
+    signers TEXT,                  -- JSON array of {name, position, authority}
     schema_version TEXT,
     number_key TEXT,               -- keys.ref_key(number)
     issuer_key TEXT,               -- keys.issuer_key(issuer)
@@ -64,6 +66,7 @@ CREATE TABLE legal_documents (
     issuer TEXT,
     term TEXT,
     title TEXT,
+    canonical_ref TEXT,            -- the number of a document cited by name, when known
     ref_key TEXT NOT NULL,
     issuer_key TEXT,
     identity TEXT NOT NULL UNIQUE  -- ref_key|year|issuer_key
@@ -103,6 +106,8 @@ CREATE TABLE assignments (
     role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
     deadline TEXT,
     deadline_text TEXT,
+    jurisdiction TEXT,             -- the province/city/commune of a local body; 'Trung ương' for central ones
+    is_group INTEGER NOT NULL DEFAULT 0 CHECK (is_group IN (0, 1)),  -- a catch-all, not one body
     FOREIGN KEY (document_id, node_id) REFERENCES nodes(document_id, node_id)
 );
 
@@ -185,3 +190,4 @@ WHERE (l.year IS NULL OR d.year IS NULL OR l.year = d.year)
   AND (l.issuer_key IS NULL OR d.issuer_key IS NULL
        OR substr(d.issuer_key, 1, length(l.issuer_key)) = l.issuer_key
        OR substr(l.issuer_key, 1, length(d.issuer_key)) = d.issuer_key);
+

@@ -22,13 +22,13 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 # (model, table, renames {field: column}, fields stored elsewhere)
 MAPPINGS = [
     (models.Source, "documents", {}, set()),
-    (models.Metadata, "documents", {}, {"signer", "recipients"}),
+    (models.Metadata, "documents", {}, {"signer", "recipients"}),  # signers: a JSON column
     (models.Signer, "documents", {"name": "signer_name", "position": "signer_position",
                                   "authority": "signer_authority"}, set()),
     (models.PlanDocument, "documents", {}, {"source", "metadata", "nodes", "citations", "assignments"}),
     (models.Node, "nodes", {"id": "node_id"}, set()),
     (models.Citation, "citations", {"node": "node_id"},
-     {"doc_type", "ref", "number", "year", "symbol", "date", "issuer", "term", "title"}),
+     {"doc_type", "ref", "number", "year", "symbol", "date", "issuer", "term", "title", "canonical_ref"}),
     # A cited document's own fields live once, in legal_documents.
     (models.Citation, "legal_documents", {}, {"node", "text", "start", "end", "relation"}),
     (models.Assignment, "assignments", {"node": "node_id"}, set()),
