@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from kehoach.extractors import lexicon
+
 # --- small wrappers ------------------------------------------------------------
 
 
@@ -98,24 +100,13 @@ CITATION_RE = re.compile(
 
 # --- type words ----------------------------------------------------------------
 
-# Canonical type words, longest first so "Nghị quyết liên tịch" beats "Nghị quyết".
-DOC_TYPES = (
-    "Nghị quyết liên tịch", "Thông tư liên tịch", "Chỉ thị liên tịch",
-    "Chương trình hành động", "Văn bản hợp nhất", "Thông báo kết luận",
-    "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Kết luận", "Quy định", "Quy chế",
-    "Thông tư", "Thông tri", "Thông báo", "Thông cáo", "Hướng dẫn", "Kế hoạch", "Chương trình",
-    "Công văn", "Văn bản", "Công điện", "Bộ luật", "Luật", "Pháp lệnh", "Lệnh", "Báo cáo",
-    "Tờ trình", "Đề án", "Phương án", "Dự án", "Biên bản", "Hợp đồng", "Bản ghi nhớ",
-    "Điều lệ", "Hiến pháp", "Nghị quyết Đại hội",
-)
-# What a type word stands for in the contract (metadata convention: "Chương trình
-# hành động" is a Chương trình).
-DOC_TYPE_CANONICAL = {
-    "chương trình hành động": "Chương trình",
-    "văn bản": "Công văn",
-    "nghị quyết đại hội": "Nghị quyết",
-    "thông báo kết luận": "Thông báo",
-}
+# Type words: the lexicon's (data/doc_types.json) and two that only citations use: "văn bản" (any
+# document; its symbol tells the type) and "Nghị quyết Đại hội" (a Party congress resolution).
+_CITATION_ONLY_TYPES = {"Văn bản": "Công văn", "Nghị quyết Đại hội": "Nghị quyết"}
+DOC_TYPES = tuple(sorted({*lexicon.type_words(), *_CITATION_ONLY_TYPES}, key=len, reverse=True))
+# What a longer type word stands for in the contract ("Chương trình hành động" is a Chương trình).
+DOC_TYPE_CANONICAL = {word.casefold(): name for word, name in {**lexicon.type_words(), **_CITATION_ONLY_TYPES}.items()
+                      if word != name}
 # Type words that name no type: the symbol's abbreviation gives it ("văn bản số 308/BC-BXD" is a
 # Báo cáo); without one it is a Công văn.
 GENERIC_TYPES = frozenset({"văn bản"})
@@ -358,19 +349,10 @@ PARTY_ISSUERS = frozenset({"TW", "TU", "HU", "QU", "ĐU", "ĐUK", "BCSĐ", "ĐĐ
 PARTY_TYPES = frozenset({"NQ", "QĐ", "CT", "KL", "QĐi", "QC", "TB", "HD", "BC", "KH", "CTr", "TTr",
                          "CV", "ĐA", "TT", "TC", "CĐ", "QyĐ"})
 
-# Type abbreviations (Phụ lục III NĐ 30/2020; Luật Ban hành VBQPPL; HD 36-HD/VPTW) → type word.
-TYPE_ABBREVIATIONS = {
-    "NQ": "Nghị quyết", "NQLT": "Nghị quyết liên tịch", "NĐ": "Nghị định", "QĐ": "Quyết định",
-    "CT": "Chỉ thị", "QC": "Quy chế", "QyĐ": "Quy định", "QĐi": "Quy định", "TC": "Thông cáo",
-    "TB": "Thông báo", "HD": "Hướng dẫn", "CTr": "Chương trình", "KH": "Kế hoạch", "PA": "Phương án",
-    "ĐA": "Đề án", "DA": "Dự án", "BC": "Báo cáo", "BB": "Biên bản", "TTr": "Tờ trình",
-    "HĐ": "Hợp đồng", "CĐ": "Công điện", "GN": "Bản ghi nhớ", "TTh": "Bản thỏa thuận",
-    "GUQ": "Giấy ủy quyền", "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "KL": "Kết luận",
-    "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "CV": "Công văn", "L": "Lệnh",
-    "PL": "Pháp lệnh", "VBHN": "Văn bản hợp nhất", "QH": "Luật",
-}
-# Party documents: TT is a Thông tri, not a Thông tư.
-PARTY_TYPE_ABBREVIATIONS = {**TYPE_ABBREVIATIONS, "TT": "Thông tri", "QĐ": "Quyết định"}
+# Type abbreviations of a symbol → type word (data/doc_types.json: Phụ lục III NĐ 30/2020, the law on legal
+# documents, HD 36-HD/VPTW). In Party documents TT is a Thông tri, not a Thông tư.
+TYPE_ABBREVIATIONS = lexicon.symbol_types()
+PARTY_TYPE_ABBREVIATIONS = lexicon.symbol_types(party=True)
 
 # Laws and resolutions of the National Assembly: "85/2015/QH13" (issuer part QHnn).
 LEGISLATURE_RE = re.compile(r"^QH\d{1,2}$")

@@ -16,46 +16,23 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from kehoach.extractors import lexicon
 from kehoach.extractors.normalize import is_upper_line
 from kehoach.schemas.layout import Line
 from kehoach.schemas.models import Metadata
 
-DOC_TYPE_WORDS = {
-    "KẾ HOẠCH": "Kế hoạch",
-    "CHỈ THỊ": "Chỉ thị",
-    "QUYẾT ĐỊNH": "Quyết định",
-    "CHƯƠNG TRÌNH": "Chương trình",
-    "CÔNG VĂN": "Công văn",
-    "NGHỊ QUYẾT": "Nghị quyết",
-    "THÔNG BÁO": "Thông báo",
-    "HƯỚNG DẪN": "Hướng dẫn",
-    "BÁO CÁO": "Báo cáo",
-    "KẾT LUẬN": "Kết luận",
-    "QUY ĐỊNH": "Quy định",
-    "QUY CHẾ": "Quy chế",
-    "THÔNG TƯ": "Thông tư",
-    "NGHỊ ĐỊNH": "Nghị định",
-    "TỜ TRÌNH": "Tờ trình",
-    "ĐỀ ÁN": "Đề án",
-    "PHƯƠNG ÁN": "Phương án",
-    "CÔNG ĐIỆN": "Công điện",
-    "CHỈ THỊ LIÊN TỊCH": "Chỉ thị",
-    "NGHỊ QUYẾT LIÊN TỊCH": "Nghị quyết",
-    "THÔNG TƯ LIÊN TỊCH": "Thông tư",
-}
+# Type lines as written ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG") → the type they report, from the lexicon; a word
+# that also heads parts inside a document ("PHỤ LỤC") starts no document of its own.
+DOC_TYPE_WORDS = {word.upper(): t.name for t in lexicon.doc_types() if not t.heads_body_parts for word in t.words}
 # Symbol part of "Số" (KH in 12/KH-UBND) → type, for a header whose type line is lost.
-SYMBOL_TYPES = {
-    "KH": "Kế hoạch", "CT": "Chỉ thị", "QĐ": "Quyết định", "CTr": "Chương trình", "NQ": "Nghị quyết",
-    "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "KL": "Kết luận", "TT": "Thông tư",
-    "NĐ": "Nghị định", "TTr": "Tờ trình", "CĐ": "Công điện",
-}
+SYMBOL_TYPES = lexicon.symbol_types()
 HEADER_SCAN_LINES = 60  # the type word sits well within the first page
 TITLE_MAX_LINES = 10
 
 _TYPE_ALT = "|".join(sorted(DOC_TYPE_WORDS, key=len, reverse=True))
 # "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "QUYẾT ĐỊNH" alone on the line ("QUYẾT ĐỊNH:" opens articles).
 _TYPE_LINE_RE = re.compile(
-    rf"^(?P<type>{_TYPE_ALT})(?P<extra>\s+HÀNH\s+ĐỘNG)?(?:\s*[-_*]*\s*$|\s*(?=Về\s|V/v\s))")
+    rf"^(?P<type>{_TYPE_ALT})(?:\s*[-_*]*\s*$|\s*(?=Về\s|V/v\s))")
 # "NGHỊ ĐỊNHQuy định về chính sách …": the type word glued to a mixed-case title by the copy.
 _GLUED_TYPE_RE = re.compile(rf"^(?P<type>{_TYPE_ALT})(?P<title>[A-ZĐ][a-zđà-ỹ].*)$")
 # "KẾ HOẠCH HOẠT ĐỘNG TỔ CHUYÊN MÔN", "QUYẾT: ĐỊNH CHẤP THUẬN …" (OCR colon): a caps title on the type

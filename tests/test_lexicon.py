@@ -1,0 +1,59 @@
+"""The lexicons are data (extractors/data/*.json): every example of every entry is read as its entry says,
+and the header and citation readers use the same lists."""
+
+from __future__ import annotations
+
+import pytest
+from kehoach.extractors import citation_patterns, header, lexicon
+from kehoach.extractors.citations import find_citations
+from kehoach.extractors.normalize import fold_ascii
+
+TYPE_EXAMPLES = [(t.name, example) for t in lexicon.doc_types() for example in t.examples]
+
+
+def _is_type_line(example: str) -> bool:
+    return example.isupper() and " số " not in example
+
+
+@pytest.mark.parametrize("name,example", [p for p in TYPE_EXAMPLES if _is_type_line(p[1])],
+                         ids=lambda v: fold_ascii(v))
+def test_type_line_examples_give_their_type(name, example):
+    entry = next(t for t in lexicon.doc_types() if t.name == name)
+    expected = None if entry.heads_body_parts else name
+    assert header.doc_type_of_line(example) == expected
+
+
+@pytest.mark.parametrize("name,example", [p for p in TYPE_EXAMPLES if not _is_type_line(p[1]) and any(
+    ch.isdigit() for ch in p[1])], ids=lambda v: fold_ascii(v))
+def test_cited_examples_give_their_type(name, example):
+    found = find_citations(example)
+    assert [c.doc_type for c in found][:1] == [name], found
+
+
+def test_every_type_has_an_example():
+    assert all(t.examples for t in lexicon.doc_types())
+
+
+def test_the_29_administrative_types_of_decree_30_are_there():
+    administrative = ("Nghị quyết", "Quyết định", "Chỉ thị", "Quy chế", "Quy định", "Thông cáo", "Thông báo",
+                      "Hướng dẫn", "Chương trình", "Kế hoạch", "Phương án", "Đề án", "Dự án", "Báo cáo",
+                      "Biên bản", "Tờ trình", "Hợp đồng", "Công văn", "Công điện", "Bản ghi nhớ",
+                      "Bản thỏa thuận", "Giấy ủy quyền", "Giấy mời", "Giấy giới thiệu", "Giấy nghỉ phép",
+                      "Phiếu gửi", "Phiếu chuyển", "Phiếu báo", "Thư công")
+    assert len(administrative) == 29
+    assert set(administrative) <= {t.name for t in lexicon.doc_types()}
+
+
+def test_header_and_citations_read_the_same_types():
+    header_types = set(header.DOC_TYPE_WORDS.values())
+    citation_types = {citation_patterns.DOC_TYPE_CANONICAL.get(w.casefold(), w) for w in citation_patterns.DOC_TYPES}
+    assert header_types <= citation_types
+    assert header.SYMBOL_TYPES == citation_patterns.TYPE_ABBREVIATIONS
+
+
+@pytest.mark.parametrize("symbol,party,expected", [
+    ("TT", False, "Thông tư"), ("TT", True, "Thông tri"), ("QĐi", True, "Quy định"), ("QyĐ", False, "Quy định"),
+    ("CV", False, "Công văn"), ("BB", False, "Biên bản"), ("GCN", False, "Giấy chứng nhận"),
+])
+def test_symbol_abbreviations(symbol, party, expected):
+    assert lexicon.symbol_types(party=party)[symbol] == expected
