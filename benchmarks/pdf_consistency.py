@@ -5,7 +5,7 @@ Each bulk text is typeset to an official A4 PDF with ``samples/make_samples.type
 with ``api.extract``, and the PDF's result is scored against the TXT's:
 
 - metadata: doc_type, number, issuer, parent_issuer, place, date, title, signer name and
-  position (compared after ``fold_compare``); a field counts when either side has it;
+  position (compared after ``compare_key``); a field counts when either side has it;
 - nodes: the set of node ids (F1);
 - mentions: the set of (node, ref) citation pairs (F1);
 - assignments: the set of (node, unit_id, role) triples (F1).
@@ -35,13 +35,13 @@ SETS = ("nodes", "mentions", "assignments")
 
 
 def _metadata(doc) -> dict[str, str | None]:
-    from kehoach.extractors.normalize import fold_compare
+    from kehoach.extractors.fold import compare_key
 
     meta = doc.metadata
     values = {f: getattr(meta, f) for f in META_FIELDS if "." not in f}
     values["signer.name"] = meta.signer.name if meta.signer else None
     values["signer.position"] = meta.signer.position if meta.signer else None
-    return {k: None if v is None else fold_compare(str(v)) for k, v in values.items()}
+    return {k: None if v is None else compare_key(str(v)) for k, v in values.items()}
 
 
 def _sets(doc) -> dict[str, set[tuple]]:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kehoach.extractors import citation_patterns as P
-from kehoach.extractors.normalize import fold_compare
+from kehoach.extractors.fold import compare_key
 from kehoach.schemas.models import Citation, Node
 
 __all__ = ["FoundCitation", "extract_citations", "find_citations"]
@@ -138,7 +138,7 @@ def _date_of(match: re.Match) -> dt.date | None:
 
 
 def _fold_key(text: str) -> str:
-    return fold_compare(text).replace(" ", "")
+    return compare_key(text).replace(" ", "")
 
 
 def _clean_issuer(raw: str, *, bounded: bool = False) -> str | None:
@@ -152,7 +152,7 @@ def _clean_issuer(raw: str, *, bounded: bool = False) -> str | None:
     if not issuer:
         return None
     for body in P.FIXED_ISSUERS:
-        if fold_compare(issuer).startswith(fold_compare(body)):
+        if compare_key(issuer).startswith(compare_key(body)):
             issuer = issuer[: len(body)] if len(issuer) >= len(body) else issuer
             break
     if not (issuer[0].isupper() or issuer.casefold().startswith(_ISSUER_LOWER_HEADS)):
@@ -652,7 +652,7 @@ def _resolve(scans: list[_Scan]) -> list[list[FoundCitation]]:
 
 
 def _name_words(name: str) -> tuple[str, ...]:
-    return tuple(fold_compare(name).replace(",", " ").split())
+    return tuple(compare_key(name).replace(",", " ").split())
 
 
 def _cut_law_names(scans: list[_Scan], results: list[list[FoundCitation]]) -> None:

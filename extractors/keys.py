@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.extractors.normalize import expand_abbreviations, fold_ascii, fold_compare
+from kehoach.extractors.fold import ascii_key, compare_key, expand_abbreviations
 from kehoach.extractors.units import unit_id
 
 # Dash look-alikes inside a number/symbol: "25‑NQ/TW", "33/CT–TTg".
@@ -43,7 +43,7 @@ def ref_key(ref: str | None) -> str | None:
     """
     if ref is None or not ref.strip():
         return None
-    folded = fold_ascii(_DASH_RE.sub("-", ref))
+    folded = ascii_key(_DASH_RE.sub("-", ref))
     match = REF_TOKEN_RE.search(folded)
     if match:
         return "".join(match.group(0).split()).upper()
@@ -54,7 +54,7 @@ def issuer_key(issuer: str | None) -> str | None:
     """The matching key of an issuing body: abbreviations expanded, ASCII-folded, lower case."""
     if issuer is None or not issuer.strip():
         return None
-    return fold_ascii(expand_abbreviations(fold_compare(issuer)))
+    return ascii_key(expand_abbreviations(compare_key(issuer)))
 
 
 def unit_key(name: str | None) -> str | None:
@@ -67,7 +67,7 @@ def unit_key(name: str | None) -> str | None:
         return None
     # Built on the extractor's own unit_id, so a lookup folds exactly as the stored ids
     # were made (every abbreviation the units stage knows: VHXH, ĐVSN, KT-HT-ĐT …).
-    folded = fold_ascii(unit_id(name))
+    folded = ascii_key(unit_id(name))
     return _NON_ALNUM_RE.sub("-", folded).strip("-") or None
 
 
@@ -96,7 +96,7 @@ def fts_query(query: str) -> tuple[str, str]:
             continue
         star = "*" if prefix else ""
         plain.append('"' + " ".join(words) + '"' + star)
-        folded.append('"' + fold_ascii(" ".join(words)) + '"' + star)
+        folded.append('"' + ascii_key(" ".join(words)) + '"' + star)
     while plain and plain[-1] in _FTS_OPERATORS:
         plain.pop()
         folded.pop()

@@ -1,64 +1,24 @@
 """Vietnamese text normalisation: done once, early; later stages assume it.
 
 Named cleaning steps run by :func:`clean_text` (as eyecite's ``clean.py``), the
-line filters that drop page furniture, the paragraph joiner that undoes hard
-wraps, and the two folds used for comparison and search keys. Folding is for
-keys only: stored text keeps its diacritics.
+line filters that drop page furniture and the paragraph joiner that undoes hard
+wraps. Comparison and search keys are built in ``fold.py``.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
 
+from kehoach.extractors.fold import fix_d_lookalikes, fix_tone_placement, nfc
 from kehoach.schemas.layout import Line, Paragraph
 
 # --- character-level steps -------------------------------------------------
-
-# Đ look-alikes: OCR and some fonts give the Icelandic eth or the African D.
-_D_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ", "\u0256": "đ"})
 
 # Spaces that are not U+0020 (NBSP, thin, ideographic…) and invisible marks.
 _ODD_SPACES_RE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SPACE_RUN_RE = re.compile(r" {2,}")
-
-_TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # huyền, sắc, hỏi, ngã, nặng
-
-# Old-style tone placement on open "oa", "oe", "uy" (hoà, khoẻ, thuỷ) → the
-# style of current administrative texts (hòa, khỏe, thủy). Only when the
-# syllable ends there (no final consonant) and, for "uy", not after "q"
-# ("quý" is q + uý). Matched on NFD text: base vowel, tone, second vowel.
-_OLD_TONE_RE = re.compile(
-    r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_])"
-)
-_OLD_TONE_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
-
-
-def nfc(text: str) -> str:
-    """Unicode NFC: one code point per accented letter."""
-    return unicodedata.normalize("NFC", text)
-
-
-def fix_d_lookalikes(text: str) -> str:
-    """Ð (U+00D0), Ɖ (U+0189) → Đ (U+0110); ð, ɖ → đ."""
-    return text.translate(_D_LOOKALIKES)
-
-
-def fix_tone_placement(text: str) -> str:
-    """Move old-style tone marks on final oa/oe/uy: "hoà" → "hòa", "thuỷ" → "thủy"."""
-
-    def _move(match: re.Match) -> str:
-        first, second, tone = match.groups()
-        if (first.lower(), second.lower()) not in _OLD_TONE_PAIRS:
-            return match.group(0)
-        return first + tone + second
-
-    decomposed = unicodedata.normalize("NFD", text)
-    if not any(ch in _TONE_MARKS for ch in decomposed):
-        return text
-    return unicodedata.normalize("NFC", _OLD_TONE_RE.sub(_move, decomposed))
 
 
 def collapse_spaces(text: str) -> str:
@@ -343,9 +303,7 @@ def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_
     if typical_length and not blank_is_break and len(prev.text) < SHORT_LINE_SHARE * typical_length \
             and not _OPEN_END_RE.search(prev.text):
         return True
-    if prev.column != line.column:
-        return True
-    return False
+    return prev.column != line.column
 
 
 def join_paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
@@ -385,34 +343,3 @@ def join_wrapped(texts: Iterable[str]) -> str:
 
 def _make_paragraph(lines: list[Line]) -> Paragraph:
     return Paragraph(text=join_wrapped(line.text for line in lines), lines=lines, page=lines[0].page)
-
-
-# --- folds for keys ----------------------------------------------------------
-
-_DASHES_RE = re.compile(r"\s*[-‐‑‒–—―−]\s*")
-_ABBREVIATIONS = {
-    "ubnd": "ủy ban nhân dân",
-    "hđnd": "hội đồng nhân dân",
-    "mttq": "mặt trận tổ quốc",
-}
-_ABBREV_RE = re.compile(r"\b(" + "|".join(_ABBREVIATIONS) + r")\b")
-
-
-def fold_compare(text: str) -> str:
-    """Fold for comparison (the corpus scoring rules): NFC, Đ look-alikes, tone
-    placement, dashes → "-", whitespace collapsed, case folded. Diacritics kept."""
-    text = fix_tone_placement(fix_d_lookalikes(nfc(text)))
-    text = _DASHES_RE.sub(" - ", text)
-    return " ".join(text.split()).casefold()
-
-
-def expand_abbreviations(folded: str) -> str:
-    """UBND/HĐND/MTTQ → full names, on text already passed through :func:`fold_compare`."""
-    return _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], folded)
-
-
-def fold_ascii(text: str) -> str:
-    """Search key: diacritics removed, đ/Đ → d, lower case ("Đảng ủy" → "dang uy")."""
-    text = fix_d_lookalikes(nfc(text)).replace("đ", "d").replace("Đ", "D")
-    stripped = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-    return " ".join(stripped.split()).lower()

@@ -492,6 +492,7 @@ BOLD_WEIGHT = 600
 def extract_lines_pdfium(data: bytes, *, max_pages: int = MAX_PAGES, password: str | None = None) -> tuple[list[Line], int]:
     """All lines of a PDF via PDFium (about 20x faster than pdfplumber), same layout logic."""
     import pypdfium2 as pdfium
+
     from kehoach.extractors.legacy_fonts import decode_legacy, font_encoding
 
     try:

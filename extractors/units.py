@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.deadlines import find_deadline
-from kehoach.extractors.normalize import fold_compare
+from kehoach.extractors.fold import compare_key
 from kehoach.schemas.models import Assignment, Node
 
 _WORD_RE = re.compile(r"[\w&/]+(?:-[\w&]+)*")
@@ -100,7 +100,7 @@ def unit_id(unit: str) -> str:
 
     "Phòng Văn hoá - Xã hội", "Phòng Văn hóa – Xã hội" and "Phòng VHXH" give one id.
     """
-    key = fold_compare(expand_unit(clean_unit(unit)))
+    key = compare_key(expand_unit(clean_unit(unit)))
     key = key.replace("ủy ban mặt trận tổ quốc việt nam", "ủy ban mặt trận tổ quốc")
     key = key.replace("mặt trận tổ quốc việt nam", "mặt trận tổ quốc")
     key = re.sub(r"[,;]", "", key)
@@ -444,7 +444,7 @@ def _descriptive(node: Node, by_id: dict[str, Node]) -> bool:
     """Inside MỤC ĐÍCH / YÊU CẦU / MỤC TIÊU … (aims, not tasks)."""
     current: Node | None = node
     while current is not None:
-        heading = fold_compare(_heading_of(current, _own_text(current)))
+        heading = compare_key(_heading_of(current, _own_text(current)))
         if P.DESCRIPTIVE_HEADING_RE.match(heading):
             is_root = current.parent is None or current.parent not in by_id
             if is_root or len(heading.split()) <= _DESCRIPTIVE_MAX_WORDS or ":" in heading[:25]:
@@ -496,7 +496,7 @@ def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]
         names = [title]
     else:
         return [], 0
-    names = [n for n in names if not _VAGUE_RE.match(fold_compare(clean_unit(n)))]
+    names = [n for n in names if not _VAGUE_RE.match(compare_key(clean_unit(n)))]
     used = offset + len(head[offset:].partition(":")[0]) + (1 if colon else 0)
     return names, used
 
@@ -778,7 +778,7 @@ def mark_tasks(nodes: list[Node], assignments: list[Assignment] | None = None) -
             elif node.kind != "article":
                 parent = by_id.get(node.parent) if node.parent else None
                 while parent is not None:
-                    heading = fold_compare(_heading_of(parent, _own_text(parent)))
+                    heading = compare_key(_heading_of(parent, _own_text(parent)))
                     if P.TASK_HEADING_RE.search(heading[:80]):
                         task = True
                         break

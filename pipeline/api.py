@@ -47,6 +47,7 @@ def normalised_text(path: str | Path) -> str:
 import datetime as _dt
 
 import sqlite_utils as _sqlite_utils
+
 from kehoach.pipeline import queries as _queries
 from kehoach.pipeline import registry as _registry
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlite_utils
+
 from kehoach.pipeline import registry
 from kehoach.pipeline.errors import KehoachError
 from kehoach.pipeline.files import collect_files

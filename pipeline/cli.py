@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from kehoach import __version__
 from kehoach.pipeline import api, registry
 from kehoach.pipeline.errors import KehoachError
 from kehoach.pipeline.worker import DEFAULT_TIMEOUT
-
-from kehoach import __version__
 
 app = typer.Typer(
     name="kehoach",

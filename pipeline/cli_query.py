@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
 from kehoach.pipeline import api
 from kehoach.pipeline.errors import KehoachError
 from kehoach.pipeline.render import OutputFormat, render

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
 from kehoach.pipeline.errors import KehoachError
 
 DEFAULT_DB = Path("kehoach.db")

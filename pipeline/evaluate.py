@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kehoach.extractors.normalize import expand_abbreviations, fold_compare
+from kehoach.extractors.fold import compare_key, expand_abbreviations
 from kehoach.pipeline import api
 from kehoach.schemas.models import PlanDocument
 
@@ -24,11 +24,11 @@ _NAM_RE = re.compile(r"\bnăm\b")
 
 
 def fold_ref(ref: str) -> str:
-    return _NAM_RE.sub("", fold_compare(ref)).replace(" ", "")
+    return _NAM_RE.sub("", compare_key(ref)).replace(" ", "")
 
 
 def fold_unit(unit: str) -> str:
-    return _LEADING_VERB_RE.sub("", expand_abbreviations(fold_compare(unit)))
+    return _LEADING_VERB_RE.sub("", expand_abbreviations(compare_key(unit)))
 
 
 @dataclass
@@ -142,7 +142,7 @@ def score_document(plan: PlanDocument, gold: dict) -> DocScore:
             continue
         want, got = gold_meta[name], _metadata_value(plan, name)
         right = (want is None and got is None) or (
-            want is not None and got is not None and fold_compare(str(want)) == fold_compare(str(got)))
+            want is not None and got is not None and compare_key(str(want)) == compare_key(str(got)))
         score.metadata_fields[name] = right
         score.metadata.total += 1
         score.metadata.right += right
@@ -195,7 +195,7 @@ def evaluate(corpus: str | Path, *, extractor=api.extract) -> dict:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         try:
             plan = extractor(text_path)
-        except Exception as exc:  # a crash on one document is scored as nothing found
+        except Exception as exc:  # noqa: BLE001 - a crash on one document is scored as nothing found
             plan = PlanDocument.model_validate({"source": {"path": str(text_path), "sha256": "", "format": "txt"}})
             score = score_document(plan, gold)
             score.error = f"{type(exc).__name__}: {exc}"

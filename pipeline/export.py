@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 import sqlite_utils
+
 from kehoach.extractors.keys import ref_key
 from kehoach.pipeline.errors import KehoachError
 from kehoach.pipeline.queries import open_readonly, unit_ids

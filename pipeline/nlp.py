@@ -13,9 +13,10 @@ structured value, ready for displaCy (``style="span", options={"spans_key": …}
 from __future__ import annotations
 
 import spacy
-from kehoach.extractors.citations import FoundCitation, find_citations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from kehoach.extractors.citations import FoundCitation, find_citations
 
 
 def blank_vietnamese() -> Language:

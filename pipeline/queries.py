@@ -17,6 +17,7 @@ import sqlite3
 from pathlib import Path
 
 import sqlite_utils
+
 from kehoach.extractors.keys import fts_query, ref_key, unit_key
 from kehoach.pipeline.errors import KehoachError, RegistryError
 from kehoach.pipeline.registry import BUSY_TIMEOUT_MS, SCHEMA_VERSION

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
+
 from kehoach.extractors.keys import issuer_key, ref_key, unit_key
 from kehoach.pipeline.errors import RegistryError
 from kehoach.schemas.models import Citation, PlanDocument

@@ -19,6 +19,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from kehoach.pipeline import api, registry
 
 ROOT = Path(__file__).resolve().parent.parent

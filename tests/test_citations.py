@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from kehoach.extractors.citations import extract_citations, find_citations
 from kehoach.schemas.models import Node
-
 from tests.factories import citation, drop_offsets
 
 # fmt: off

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from kehoach.extractors.citations import find_citations
 
 # Pieces of real citations, so random texts hit the interesting paths often.

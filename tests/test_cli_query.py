@@ -8,10 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
 from kehoach.pipeline import cli_query, registry
 from kehoach.pipeline.cli import app
 from kehoach.schemas.models import PlanDocument
-from typer.testing import CliRunner
 
 DATA = Path(__file__).resolve().parent / "data"
 FIXTURES = ("registry_fixture.json", "registry_fixture_2.json", "registry_fixture_3.json")

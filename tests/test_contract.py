@@ -6,9 +6,10 @@ import json
 
 import jsonschema
 import pytest
+from pydantic import ValidationError
+
 from kehoach.schemas.export_schema import SCHEMA_FILE, render
 from kehoach.schemas.models import PlanDocument
-from pydantic import ValidationError
 
 from .conftest import SAMPLES
 

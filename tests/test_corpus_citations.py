@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from kehoach.extractors.citations import find_citations
 from kehoach.extractors.normalize import clean_text
 

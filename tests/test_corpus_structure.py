@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from kehoach.pipeline import api
 from kehoach.pipeline.evaluate import METADATA_FIELDS, evaluate, subtotals
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from kehoach.extractors.deadlines import find_deadline, parse_deadline
 
 D = dt.date

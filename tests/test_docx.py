@@ -13,6 +13,7 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+
 from kehoach.extractors.docx import DocxReadError, extract_lines, format_number
 from kehoach.pipeline import api, readers
 from kehoach.pipeline.errors import InputError

@@ -9,10 +9,11 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
 from kehoach.pipeline import api, export
 from kehoach.pipeline.cli import app
 from kehoach.pipeline.queries import open_readonly
-from typer.testing import CliRunner
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "pdf"
 LUONG_MINH = "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from kehoach.extractors.header import (
     fix_letter_spacing,
     parse_header,

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+
 from kehoach.pipeline import batch, registry
 
 from .conftest import SHARED_CORPUS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from kehoach.extractors.keys import ref_key, unit_key
 
 UNIT_KEY_CASES = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from kehoach.extractors.legacy_fonts import decode_legacy, decode_tcvn3, decode_vni, font_encoding
 
 # fmt: off

@@ -4,9 +4,10 @@ and the header and citation readers use the same lists."""
 from __future__ import annotations
 
 import pytest
+
 from kehoach.extractors import citation_patterns, header, lexicon
 from kehoach.extractors.citations import find_citations
-from kehoach.extractors.normalize import fold_ascii
+from kehoach.extractors.fold import ascii_key
 
 TYPE_EXAMPLES = [(t.name, example) for t in lexicon.doc_types() for example in t.examples]
 
@@ -16,7 +17,7 @@ def _is_type_line(example: str) -> bool:
 
 
 @pytest.mark.parametrize("name,example", [p for p in TYPE_EXAMPLES if _is_type_line(p[1])],
-                         ids=lambda v: fold_ascii(v))
+                         ids=lambda v: ascii_key(v))
 def test_type_line_examples_give_their_type(name, example):
     entry = next(t for t in lexicon.doc_types() if t.name == name)
     expected = None if entry.heads_body_parts else name
@@ -24,7 +25,7 @@ def test_type_line_examples_give_their_type(name, example):
 
 
 @pytest.mark.parametrize("name,example", [p for p in TYPE_EXAMPLES if not _is_type_line(p[1]) and any(
-    ch.isdigit() for ch in p[1])], ids=lambda v: fold_ascii(v))
+    ch.isdigit() for ch in p[1])], ids=lambda v: ascii_key(v))
 def test_cited_examples_give_their_type(name, example):
     found = find_citations(example)
     assert [c.doc_type for c in found][:1] == [name], found

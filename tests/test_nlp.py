@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from kehoach.pipeline.nlp import blank_vietnamese
 
 

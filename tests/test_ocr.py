@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from kehoach.extractors import ocr
 from kehoach.extractors.quality import score_text
 

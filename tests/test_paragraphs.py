@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from kehoach.extractors.normalize import NEW_BLOCK_RE, clean_lines, drop_page_numbers, join_paragraphs
 from kehoach.schemas.layout import Line
 
@@ -44,8 +45,8 @@ JOIN_CASES = [
                  id="bare-marker-and-wrapped-heading"),
     pytest.param(["1. Thực hiện theo quy định tại khoản 1 và các văn bản hướng dẫn thi hành có liên quan đến",
                   "Điều 2 Nghị định số 06/2022/NĐ-CP của Chính phủ về giảm nhẹ phát thải khí nhà kính."],
-                 ["1. Thực hiện theo quy định tại khoản 1 và các văn bản hướng dẫn thi hành có liên quan đến "
-                  "Điều 2 Nghị định số 06/2022/NĐ-CP của Chính phủ về giảm nhẹ phát thải khí nhà kính."],
+                 [("1. Thực hiện theo quy định tại khoản 1 và các văn bản hướng dẫn thi hành có liên quan đến "
+                  "Điều 2 Nghị định số 06/2022/NĐ-CP của Chính phủ về giảm nhẹ phát thải khí nhà kính.")],
                  id="article-reference-wrapped-to-line-start"),
     pytest.param(["3.1. Tăng cường sự lãnh đạo của Đảng, đẩy mạnh tuyên truyền, giáo", "", "dục nâng cao nhận thức",
                   "", "- Quán triệt sâu sắc quan điểm."],
@@ -56,8 +57,8 @@ JOIN_CASES = [
                   "2", "", "vai trò quản lý điều hành của chính quyền.", *PAGE_OF_BULLETS, "3", "",
                   "- Đổi mới công tác tuyên truyền."],
                  [*PAGE_OF_BULLETS,
-                  "- Bảo đảm sự lãnh đạo, chỉ đạo toàn diện của các cấp ủy đảng; phát huy vai trò quản lý điều hành "
-                  "của chính quyền.", *PAGE_OF_BULLETS, "- Đổi mới công tác tuyên truyền."],
+                  ("- Bảo đảm sự lãnh đạo, chỉ đạo toàn diện của các cấp ủy đảng; phát huy vai trò quản lý điều hành "
+                  "của chính quyền."), *PAGE_OF_BULLETS, "- Đổi mới công tác tuyên truyền."],
                  id="page-number-lines"),
     pytest.param(["phát triển kinh tế", "- xã hội của địa phương."], ["phát triển kinh tế - xã hội của địa phương."],
                  id="compound-split-at-dash"),
@@ -118,8 +119,8 @@ LAYOUT_CASES = [
     pytest.param(
         [("Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh;", 1, 119, 547),
          ("Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng.", 1, 91, 389)],
-        ["Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh; "
-         "Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng."],
+        [("Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh; "
+         "Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng.")],
         id="full-width-line-ending-semicolon-is-a-wrap"),
     pytest.param(
         [("1. Phòng Văn hóa - Xã hội", 4, 119, 258),
@@ -129,8 +130,8 @@ LAYOUT_CASES = [
     pytest.param(
         [("nhà nước, chính quyền các cấp trong tình hình mới; Quyết định số", 1, 91, 547),
          ("Ủy ban nhân dân thành phố Hải Phòng về Ban hành danh mục nhiệm vụ", 2, 91, 547)],
-        ["nhà nước, chính quyền các cấp trong tình hình mới; Quyết định số "
-         "Ủy ban nhân dân thành phố Hải Phòng về Ban hành danh mục nhiệm vụ"],
+        [("nhà nước, chính quyền các cấp trong tình hình mới; Quyết định số "
+         "Ủy ban nhân dân thành phố Hải Phòng về Ban hành danh mục nhiệm vụ")],
         id="full-line-across-page-break-continues"),
     pytest.param(
         [("đổi khí hậu.", 1, 91, 178),
@@ -141,8 +142,8 @@ LAYOUT_CASES = [
     pytest.param(
         [("chuyển quyền được quy định tại Mục 2 Phần XI của “Phần", 1, 91, 547),
          ("C. TRÌNH TỰ, THỦ TỤC ĐĂNG KÝ ĐẤT ĐAI” thuộc Phần V của Phụ lục I.", 1, 91, 420)],
-        ["chuyển quyền được quy định tại Mục 2 Phần XI của “Phần C. TRÌNH TỰ, THỦ TỤC ĐĂNG KÝ ĐẤT ĐAI” "
-         "thuộc Phần V của Phụ lục I."],
+        [("chuyển quyền được quy định tại Mục 2 Phần XI của “Phần C. TRÌNH TỰ, THỦ TỤC ĐĂNG KÝ ĐẤT ĐAI” "
+         "thuộc Phần V của Phụ lục I.")],
         id="full-line-wrapped-before-a-marker-like-word"),
     pytest.param(
         [("đất đai; cấp Giấy chứng nhận cho hộ gia đình, cá nhân theo các nội dung sau:", 1, 91, 547),

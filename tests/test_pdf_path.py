@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from kehoach.pipeline import api
 from kehoach.pipeline.evaluate import evaluate, gold_pairs, subtotals
 

@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 
 import pytest
+
 from kehoach.extractors.pdf import extract_lines, find_ruled_tables
 from kehoach.extractors.tables import find_task_tables
 from kehoach.pipeline import api

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from kehoach.pipeline.evaluate import evaluate, gold_pairs
 
 from .conftest import ROOT

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from kehoach.extractors.quality import is_syllable, score_text
 
 from .conftest import SHARED_CORPUS

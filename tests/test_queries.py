@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from kehoach.pipeline import api, queries, registry
 from kehoach.pipeline.errors import RegistryError
 from kehoach.schemas.models import PlanDocument

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from kehoach.extractors.normalize import clean_text
 from kehoach.pipeline import api, readers
 

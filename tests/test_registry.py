@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from kehoach.pipeline import registry
 from kehoach.pipeline.errors import RegistryError
 from kehoach.schemas.models import PlanDocument

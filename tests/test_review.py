@@ -8,10 +8,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
 from kehoach.pipeline import api, review
 from kehoach.pipeline.cli import app
 from kehoach.schemas.models import Citation, Node, PlanDocument, Source
-from typer.testing import CliRunner
 
 GIA_VIEN = Path(__file__).resolve().parent.parent / "samples" / "pdf" / "gia-vien-ke-hoach-dan-van-2025.pdf"
 

@@ -14,6 +14,7 @@ import typing
 from pathlib import Path
 
 import pytest
+
 from kehoach.pipeline import registry
 from kehoach.schemas import models
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from kehoach.extractors.normalize import clean_lines
 from kehoach.extractors.signature import (
     find_signature_blocks,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from kehoach.extractors.normalize import clean_lines, join_paragraphs
 from kehoach.extractors.structure import extract_nodes, parse_marker, short_heading
 from kehoach.schemas.layout import Line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from kehoach.extractors.normalize import join_paragraphs
 from kehoach.extractors.structure import extract_nodes
 from kehoach.extractors.tables import column_role, find_task_tables, parse_table_deadline, split_units

@@ -8,6 +8,7 @@ abbreviations); negative rows pin down what is not an assignment.
 from __future__ import annotations
 
 import pytest
+
 from kehoach.extractors.units import extract_assignments, find_units, mark_tasks, unit_id
 from kehoach.schemas.models import Node
 
