@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from kehoach.extractors.citations import extract_citations
 from kehoach.extractors.deadlines import mark_deadlines
+from kehoach.extractors.fidelity import SpellingMap, restore_spelling
 from kehoach.extractors.header import doc_type_of_line, find_issuer_in_text, parse_header, title_block_end
-from kehoach.extractors.normalize import clean_lines, drop_page_numbers, join_paragraphs
+from kehoach.extractors.normalize import (
+    DEFAULT_STEPS,
+    WRITTEN_STEPS,
+    clean_lines,
+    clean_text,
+    drop_page_numbers,
+    join_paragraphs,
+)
 from kehoach.extractors.signature import find_signature_blocks
 from kehoach.extractors.structure import extract_nodes
 from kehoach.extractors.tables import find_task_tables, table_assignments
@@ -18,10 +26,10 @@ from kehoach.schemas.layout import Line, Paragraph, RawDocument
 from kehoach.schemas.models import Metadata, Node, PlanDocument, Source
 
 
-def normalise(raw: RawDocument) -> list[Line]:
-    """Cleaned lines: NFC, tone marks, Đ look-alikes, spaces; page numbers dropped
-    (but never the row numbers of a task table, which look just like them)."""
-    lines = clean_lines(raw.lines)
+def normalise(raw: RawDocument, *, as_written: bool = False) -> list[Line]:
+    """Cleaned lines, page numbers dropped (but never the row numbers of a task table, which look just like
+    them): the match view the parsers read (tone marks and Đ look-alikes folded), or ``as_written``."""
+    lines = clean_lines(raw.lines, WRITTEN_STEPS if as_written else DEFAULT_STEPS)
     table_rows = {n for table in find_task_tables(lines) for n in range(table.start, table.end)}
     return drop_page_numbers(lines, keep=table_rows)
 
@@ -84,5 +92,11 @@ def build_document(raw: RawDocument) -> PlanDocument:
         nodes = [n.model_copy(update={"task": True}) if n.id in row_nodes else n for n in nodes]
     source = Source(path=raw.path, sha256=raw.sha256, format=raw.format, pages=raw.pages,
                     text_source=raw.text_source, warnings=[*raw.warnings, *warnings])
-    return PlanDocument(source=source, metadata=metadata, nodes=nodes, citations=citations,
-                        assignments=assignments)
+    plan = PlanDocument(source=source, metadata=metadata, nodes=nodes, citations=citations, assignments=assignments)
+    return restore_spelling(plan, spelling_map(raw))
+
+
+def spelling_map(raw: RawDocument) -> SpellingMap:
+    """The document's lines as written beside the match view the parsers read."""
+    return SpellingMap.from_lines((clean_text(line.text, WRITTEN_STEPS), clean_text(line.text, DEFAULT_STEPS))
+                                  for line in raw.lines)

@@ -57,10 +57,11 @@ class SampleDoc:
 
 def _paragraphs(lines: list[str]) -> list[str]:
     """Plain-text lines → paragraphs, with the pipeline's own rules for hard wraps."""
-    from kehoach.extractors.normalize import clean_lines, join_paragraphs
+    from kehoach.extractors.normalize import WRITTEN_STEPS, clean_lines, join_paragraphs
     from kehoach.schemas.layout import Line
 
-    return [p.text for p in join_paragraphs(clean_lines(Line(text=t) for t in lines))]
+    # The document's words as written (the parsers' match view would fold old tone placement).
+    return [p.text for p in join_paragraphs(clean_lines((Line(text=t) for t in lines), WRITTEN_STEPS))]
 
 
 def split_document(text: str) -> SampleDoc:
