@@ -25,10 +25,16 @@ Measured on the development corpus (tests/test_fingerprint.py checks them):
   extracted content, not here;
 - distinct documents of one issuer in ``corpus/bulk`` (810 pairs, 31 issuers,
   templated resolutions among them): 9 bits apart at the closest, 2 pairs at
-  10 or less, median 29.
+  10 or less, median 29;
+- a one-page letter (three numbered items) with one item rewritten: 19 bits —
+  the shorter the text, the more one paragraph moves it; 14 pairs of distinct
+  documents of one issuer with the same title (tax letters "chính sách thuế
+  TNCN"): 10 to 38 bits.
 
 Hence :data:`NEAR_TEXT_BITS` = 8: a file at most that far from a current
-document of the same issuer is a copy or an edited copy of it.
+document of the same issuer is a copy or an edited copy of it; and
+:data:`RELATED_TEXT_BITS` = 24: a file that far may be an edited copy, which the
+registry accepts only when most of its nodes are word for word the old ones.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ BITS = 64
 SHINGLE_WORDS = 3
 MIN_WORDS = 30  # a shorter text has too few shingles for a meaningful fingerprint
 NEAR_TEXT_BITS = 8  # at most this many bits apart: the same document, copied or with a passage changed
+RELATED_TEXT_BITS = 24  # at most this many: perhaps an edited copy of a short text (to be confirmed otherwise)
 
 _WORD_RE = re.compile(r"\w+")
 

@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 import sqlite_utils
-from kehoach.extractors.fingerprint import distance, near_text
+from kehoach.extractors.fingerprint import NEAR_TEXT_BITS, RELATED_TEXT_BITS, distance, near_text
 from kehoach.extractors.keys import issuer_key, jurisdiction_key, name_key, ref_key, unit_key
 from kehoach.schemas.models import Assignment, Citation, Metadata, PlanDocument
 
 LABEL_TITLE_WIDTH = 60  # characters of the title in a label
+SHARED_NODES = 0.5  # share of identical nodes that makes a related text an edited copy
 _OCR_SOURCES = ("ocr", "mixed")
 
 
@@ -112,8 +113,13 @@ def _by_number(db: sqlite_utils.Database, plan: PlanDocument) -> tuple | None:
 
 
 def _by_fingerprint(db: sqlite_utils.Database, plan: PlanDocument) -> tuple | None:
-    """The nearest current document of the same issuer whose text is near, when the
-    numbers do not contradict it (two numbered documents with different numbers are two)."""
+    """The nearest current document of the same issuer whose text is near, when the numbers
+    do not contradict it (two numbered documents with different numbers are two).
+
+    Near: fingerprints at most ``NEAR_TEXT_BITS`` apart, or at most ``RELATED_TEXT_BITS`` apart
+    with most nodes word for word the same (one rewritten paragraph moves a one-page letter's
+    fingerprint further than eight bits; see ``extractors/fingerprint.py``).
+    """
     fingerprint = plan.source.fingerprint
     if fingerprint is None:
         return None
@@ -122,8 +128,20 @@ def _by_fingerprint(db: sqlite_utils.Database, plan: PlanDocument) -> tuple | No
         f"{_CANDIDATE} WHERE current = 1 AND issuer_key IS ? AND fingerprint IS NOT NULL "
         "AND (number_key IS NULL OR ? IS NULL OR number_key = ?)",
         [issuer_key(plan.metadata.issuer), number, number]).fetchall()
-    near = [r for r in rows if near_text(fingerprint, r[5])]
-    return min(near, key=lambda r: (distance(fingerprint, r[5]), -r[0])) if near else None
+    related = sorted(((distance(fingerprint, r[5]), -r[0], r) for r in rows), key=lambda x: x[:2])
+    for bits, _, row in related:
+        if bits > RELATED_TEXT_BITS:
+            break
+        if bits <= NEAR_TEXT_BITS or _shared_nodes(db, row[0], plan) >= SHARED_NODES:
+            return row
+    return None
+
+
+def _shared_nodes(db: sqlite_utils.Database, document_id: int, plan: PlanDocument) -> float:
+    """The share of nodes (id, heading and text) that a stored document and a plan have word for word."""
+    stored = set(db.execute("SELECT node_id, heading, text FROM nodes WHERE document_id = ?", [document_id]))
+    new = {(n.id, n.heading, n.text) for n in plan.nodes}
+    return len(stored & new) / max(len(stored), len(new), 1)
 
 
 def _by_path(db: sqlite_utils.Database, plan: PlanDocument) -> tuple | None:
@@ -143,15 +161,17 @@ def legal_document(db: sqlite_utils.Database, c: Citation) -> int:
     """The legal_documents row of a cited document, created or completed.
 
     Identity is (number, year, issuer) by key, the number being ``canonical_ref``
-    for a document cited by name. A mention that lacks the year or the issuer
-    joins the one existing row it is compatible with; otherwise it gets its own row.
+    for a document cited by name. A mention that matches no row exactly joins the
+    one existing row it is compatible with (same number; year and issuer equal or
+    unknown on either side: "Luật … 2025" by name, then "Luật số 72/2025/QH15 … của
+    Quốc hội"), which learns the year and issuer it lacked; otherwise it gets its own row.
     """
     key = ref_key(c.canonical_ref or c.ref)
     issuer = issuer_key(c.issuer)
     year = c.year if c.year is not None else (c.date.year if c.date else None)
     identity = f"{key}|{year if year is not None else ''}|{issuer or ''}"
     row = db.execute("SELECT id FROM legal_documents WHERE identity = ?", [identity]).fetchone()
-    if row is None and (year is None or issuer is None):
+    if row is None:
         candidates = db.execute(
             "SELECT id FROM legal_documents WHERE ref_key = ? AND (? IS NULL OR year IS NULL OR year = ?) "
             "AND (? IS NULL OR issuer_key IS NULL OR issuer_key = ?)",
@@ -166,12 +186,14 @@ def legal_document(db: sqlite_utils.Database, c: Citation) -> int:
         }).last_pk
     else:
         pk = row[0]
-        # Later mentions complete what earlier ones left out; identity columns stay.
+        # Later mentions complete what earlier ones left out; the identity string stays.
         db.execute(
             "UPDATE legal_documents SET doc_type = coalesce(doc_type, ?), number = coalesce(number, ?), "
-            "symbol = coalesce(symbol, ?), date = coalesce(date, ?), term = coalesce(term, ?), "
+            "year = coalesce(year, ?), symbol = coalesce(symbol, ?), date = coalesce(date, ?), "
+            "issuer = coalesce(issuer, ?), issuer_key = coalesce(issuer_key, ?), term = coalesce(term, ?), "
             "title = coalesce(title, ?), canonical_ref = coalesce(canonical_ref, ?) WHERE id = ?",
-            [c.doc_type, c.number, c.symbol, _iso(c.date), c.term, c.title, c.canonical_ref, pk])
+            [c.doc_type, c.number, year, c.symbol, _iso(c.date), c.issuer, issuer, c.term, c.title,
+             c.canonical_ref, pk])
     for name in {c.ref, c.canonical_ref}:
         if name_key(name):
             db.execute("INSERT OR IGNORE INTO legal_document_names (legal_document_id, name, name_key) "

@@ -346,7 +346,7 @@ FROM units u
 JOIN unit_tasks ut ON ut.unit_pk = u.id
 WHERE {units}
 GROUP BY u.id
-ORDER BY u.is_group, tasks DESC, u.name, u.jurisdiction"""
+ORDER BY u.is_group, tasks DESC, u.name, u.jurisdiction IS NULL, u.jurisdiction"""
 
 
 def units(db: sqlite_utils.Database, *, name: str | None = None, jurisdiction: str | None = None) -> list[dict]:

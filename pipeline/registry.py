@@ -49,17 +49,19 @@ class LoadResult:
     supersedes: int | None = None  # the document id this version replaced
     version: int = 1
     same_as: int | None = None  # for a copy: the document it is a copy of
+    label: str | None = None  # the stored document's label
     previous_label: str | None = None  # the label of the document replaced or copied
     previous_path: str | None = None
 
     @property
     def message(self) -> str:
-        """What became of the file, in words: "version 2 of 45/KH-UBND, replaces #3 (kh-45.pdf)"."""
+        """What became of the file, in words: "version 2 of 7432/UBND-XD, replaces #3 (du-thao.docx)"."""
         if self.status == "copy":
             return f"same document as {self.previous_label} (#{self.same_as}, {self.previous_path})"
         if self.supersedes is not None:
-            return (f"version {self.version} of {self.previous_label}, replaces #{self.supersedes} "
-                    f"({self.previous_path})")
+            replaced = self.previous_path if self.previous_label == self.label else \
+                f"{self.previous_label}, {self.previous_path}"
+            return f"version {self.version} of {self.label}, replaces #{self.supersedes} ({replaced})"
         return ""
 
 
@@ -113,9 +115,10 @@ def _store(db: sqlite_utils.Database, plan: PlanDocument) -> LoadResult:
     """The writes of :func:`load`, inside its transaction."""
     content = identity.content_hash(plan)
     place = identity.place_document(db, plan, content)
-    doc_id = _insert_document(db, plan, place, content)
+    label = identity.document_label(plan.metadata, plan.source.path)
+    doc_id = _insert_document(db, plan, place, content, label)
     if place.copy:
-        return LoadResult("copy", doc_id, version=place.previous_version, same_as=place.previous,
+        return LoadResult("copy", doc_id, version=place.previous_version, same_as=place.previous, label=label,
                           previous_label=place.previous_label, previous_path=place.previous_path)
     node_pks = _insert_nodes(db, plan, doc_id)
     _insert_ancestors(db, plan, node_pks)
@@ -130,8 +133,8 @@ def _store(db: sqlite_utils.Database, plan: PlanDocument) -> LoadResult:
     if place.previous is not None:
         db.execute("UPDATE documents SET current = 0, superseded_by = ? WHERE id = ?", [doc_id, place.previous])
     return LoadResult("loaded", doc_id, len(plan.nodes), len(plan.citations), len(plan.assignments),
-                      place.previous, place.previous_version + 1, previous_label=place.previous_label,
-                      previous_path=place.previous_path)
+                      place.previous, place.previous_version + 1, label=label,
+                      previous_label=place.previous_label, previous_path=place.previous_path)
 
 
 def _check_references(plan: PlanDocument) -> None:
@@ -147,7 +150,7 @@ def _check_references(plan: PlanDocument) -> None:
 
 
 def _insert_document(db: sqlite_utils.Database, plan: PlanDocument, place: identity.Placement,
-                     content: str) -> int:
+                     content: str, label: str) -> int:
     source, meta = plan.source, plan.metadata
     signer = meta.signer
     return db["documents"].insert({
@@ -160,7 +163,7 @@ def _insert_document(db: sqlite_utils.Database, plan: PlanDocument, place: ident
         "signer_position": signer.position if signer else None,
         "signer_authority": signer.authority if signer else None,
         "signers": json.dumps([s.model_dump() for s in meta.signers], ensure_ascii=False),
-        "schema_version": plan.schema_version, "label": identity.document_label(meta, source.path),
+        "schema_version": plan.schema_version, "label": label,
         "content_hash": content, "number_key": ref_key(meta.number), "issuer_key": issuer_key(meta.issuer),
         "year": meta.date.year if meta.date else None,
         # A copy keeps the version number of the document it copies and is never current.
