@@ -97,6 +97,8 @@ def export(
         count, path = exporter.export(db, fmt, out, unit=unit, jurisdiction=jurisdiction, doc=doc)
     except KehoachError as exc:
         _fail(str(exc), exc.exit_code)
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): cli.main ends quietly
     except OSError as exc:
         _fail(f"{out}: cannot write ({exc.strerror or exc})")
     if path is not None:

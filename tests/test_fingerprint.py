@@ -70,7 +70,7 @@ def bulk() -> dict[str, tuple[str | None, str]]:
 def test_distinct_documents_of_one_issuer_are_not_near(bulk):
     """810 pairs of 31 issuers, templated resolutions among them: 9 bits apart at the closest."""
     by_issuer = defaultdict(list)
-    for name, (issuer, text) in bulk.items():
+    for issuer, text in bulk.values():
         by_issuer[issuer].append(fingerprint(text))
     distances = [distance(a, b) for prints in by_issuer.values() for a, b in itertools.combinations(prints, 2)]
     assert len(distances) >= 800
