@@ -25,7 +25,7 @@ from kehoach.pipeline.errors import RegistryError
 from kehoach.pipeline.identity import shorten as _shorten
 from kehoach.pipeline.lookup import QueryError, legal_document_ids, unit_pks
 from kehoach.pipeline.registry_schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION
-from kehoach.pipeline.snippets import MARK_CLOSE, MARK_OPEN, snippet
+from kehoach.pipeline.snippets import MARK_CLOSE, MARK_OPEN, citing_sentence, snippet
 
 __all__ = [
     "QueryError",
@@ -47,7 +47,6 @@ __all__ = [
 ]
 
 TEXT_WIDTH = 120  # characters of node text shown in a result row
-SENTENCE_WIDTH = 300  # characters of a citing sentence
 
 
 def shorten(text: str | None, width: int = TEXT_WIDTH) -> str | None:
@@ -128,22 +127,6 @@ ORDER BY tc.document_date IS NULL, tc.document_date DESC, tc.document_id, tc.nod
 LEGAL_NAMED_SQL = """tc.legal_document_id IN (
     SELECT id FROM legal_documents WHERE ref_key = ref_key(:ref)
     UNION SELECT legal_document_id FROM legal_document_names WHERE name_key = name_key(:ref))"""
-
-
-def citing_sentence(text: str | None, start: int, end: int, width: int = SENTENCE_WIDTH) -> str | None:
-    """The sentence of ``text`` around ``text[start:end]``: from the end of the sentence before
-    (". ", "; ", a line break) to the end of its own, at most ``width`` characters."""
-    if text is None or not 0 <= start <= end <= len(text):
-        return shorten(text, width)
-    stops = (". ", "; ", "! ", "? ", ".\n", ";\n", "\n")
-    before = max((text.rfind(s, 0, start) + len(s) for s in stops if text.rfind(s, 0, start) != -1), default=0)
-    after = min((i + 1 for s in stops if (i := text.find(s, end)) != -1), default=len(text))
-    sentence = " ".join(text[before:after].split())
-    if len(sentence) <= width:
-        return sentence
-    # Too long: keep the citation in view, cut both sides at words.
-    lead = max(0, start - before - width // 3)
-    return ("…" if lead else "") + (shorten(" ".join(text[before + lead:after].split()), width) or "")
 
 
 def cites(db: sqlite_utils.Database, ref: str) -> list[dict]:

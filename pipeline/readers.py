@@ -113,42 +113,13 @@ def _read_pdf(data: bytes, options: ReadOptions, on_progress: Progress | None = 
         quality = score_text("\n".join(line.text for line in page_lines))
         if not quality.is_vietnamese:
             failing[number] = quality
-    warnings: list[str] = []
     textless = [n for n, q in failing.items() if not q.enough_text]
     if textless:
         with_images = ocr.image_pages(data, password=options.password)
         for number in textless:
             if number not in with_images and failing[number].cid_runs == 0:
                 del failing[number]  # a blank page or a short closing page: nothing to re-read
-    ocr_done: list[int] = []
-    if failing:
-        reasons = sorted({q.category for q in failing.values()})
-        why = "; ".join(reasons)
-        unavailable = _unavailable(options)
-        if unavailable:
-            if len(failing) == len(by_page):
-                layer = "no text layer" if not any(q.enough_text for q in failing.values()) else \
-                    f"the text layer cannot be read ({why})"
-                raise pdf_reader.PdfReadError(f"{layer}, and {unavailable}")
-            warnings.append(f"{_page_ranges(list(failing))} not read ({why}); {unavailable}")
-            for number in failing:
-                by_page[number] = []
-        else:
-            if on_progress:
-                on_progress(f"OCR of {len(failing)} of {pages} pages")
-            try:
-                read = ocr.ocr_pages(data, sorted(failing), jobs=options.ocr_jobs, password=options.password)
-            except ocr.OcrError as exc:
-                raise pdf_reader.PdfReadError(f"OCR failed: {exc}") from None
-            ocr_done = sorted(read)
-            warnings.append(f"{_page_ranges(ocr_done)} read by OCR ({why})")
-            for number, page_lines in read.items():
-                by_page[number] = page_lines
-                quality = score_text("\n".join(line.text for line in page_lines))
-                if quality.enough_text and not quality.is_vietnamese:
-                    warnings.append(f"page {number}: OCR text is still not Vietnamese ({quality.reason})")
-    if failing and not any(line.text.strip() for lines in by_page.values() for line in lines):
-        raise pdf_reader.PdfReadError(f"no text layer, and OCR found no text on {_page_ranges(list(failing))}")
+    ocr_done, warnings = _reread(data, pages, by_page, failing, options, on_progress) if failing else ([], [])
     merged = pdf_reader.move_footnotes([line for number in sorted(by_page) for line in by_page[number]])
     for i, line in enumerate(merged):
         line.line_no = i
@@ -160,6 +131,44 @@ def _read_pdf(data: bytes, options: ReadOptions, on_progress: Progress | None = 
     else:
         source = "mixed"
     return merged, pages, source, warnings
+
+
+def _has_text(by_page: dict[int, list[Line]], skip: dict | list = ()) -> bool:
+    return any(line.text.strip() for number, lines in by_page.items() if number not in skip for line in lines)
+
+
+def _reread(data: bytes, pages: int, by_page: dict[int, list[Line]], failing: dict, options: ReadOptions,
+            on_progress: Progress | None) -> tuple[list[int], list[str]]:
+    """OCR the failing pages into ``by_page`` (or empty them when OCR cannot run).
+
+    :returns: the pages read by OCR, and the warnings
+    :raises PdfReadError: no page has text and OCR cannot supply it
+    """
+    why = "; ".join(sorted({q.category for q in failing.values()}))
+    unavailable = _unavailable(options)
+    if unavailable:
+        if not _has_text(by_page, skip=failing):
+            layer = "no text layer" if not any(q.enough_text for q in failing.values()) else \
+                f"the text layer cannot be read ({why})"
+            raise pdf_reader.PdfReadError(f"{layer}, and {unavailable}")
+        for number in failing:
+            by_page[number] = []
+        return [], [f"{_page_ranges(list(failing))} not read ({why}); {unavailable}"]
+    if on_progress:
+        on_progress(f"OCR of {len(failing)} of {pages} pages")
+    try:
+        read = ocr.ocr_pages(data, sorted(failing), jobs=options.ocr_jobs, password=options.password)
+    except ocr.OcrError as exc:
+        raise pdf_reader.PdfReadError(f"OCR failed: {exc}") from None
+    warnings = [f"{_page_ranges(sorted(read))} read by OCR ({why})"]
+    for number, page_lines in read.items():
+        by_page[number] = page_lines
+        quality = score_text("\n".join(line.text for line in page_lines))
+        if quality.enough_text and not quality.is_vietnamese:
+            warnings.append(f"page {number}: OCR text is still not Vietnamese ({quality.reason})")
+    if not _has_text(by_page):
+        raise pdf_reader.PdfReadError(f"no text layer, and OCR found no text on {_page_ranges(list(failing))}")
+    return sorted(read), warnings
 
 
 def read_document(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS,
