@@ -54,7 +54,7 @@ def unit_pks(db: sqlite_utils.Database, name: str | None = None, jurisdiction: s
     key = unit_key(name)
     if key is None:
         raise QueryError(None, "--unit is empty")
-    keys = _unit_keys(db, key, name)
+    keys = _unit_keys(db, key)
     if not keys:
         keys, named = _unit_and_place(db, key)
         if not keys or (place is not None and place != named):
@@ -65,9 +65,9 @@ def unit_pks(db: sqlite_utils.Database, name: str | None = None, jurisdiction: s
                        "ORDER BY jurisdiction_key IS NULL, jurisdiction_key, id", [*keys, place, place])
 
 
-def _unit_keys(db: sqlite_utils.Database, key: str, name: str) -> list[str]:
-    return _column(db, "SELECT unit_key FROM unit_aliases WHERE alias_key = ? "
-                       "UNION SELECT unit_key FROM units WHERE unit_key = ? OR unit_id = ?", [key, key, name])
+def _unit_keys(db: sqlite_utils.Database, key: str) -> list[str]:
+    # Every unit's unit_id is one of its aliases, so its key is found here too.
+    return _column(db, "SELECT DISTINCT unit_key FROM unit_aliases WHERE alias_key = ?", [key])
 
 
 def _unit_and_place(db: sqlite_utils.Database, key: str) -> tuple[list[str], str | None]:
@@ -76,7 +76,7 @@ def _unit_and_place(db: sqlite_utils.Database, key: str) -> tuple[list[str], str
     words = key.split("-")
     for cut in range(len(words) - 1, 0, -1):
         head, place = "-".join(words[:cut]), jurisdiction_key("-".join(words[cut:]))
-        keys = _unit_keys(db, head, head)
+        keys = _unit_keys(db, head)
         if keys and place:
             marks = ", ".join("?" * len(keys))
             held = _column(db, f"SELECT unit_key FROM units WHERE unit_key IN ({marks}) AND jurisdiction_key = ?",

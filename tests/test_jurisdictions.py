@@ -159,3 +159,25 @@ def test_an_unknown_unit_suggests_close_names(db_path, db):
     assert result.exit_code == 0
     assert json.loads(result.stdout) == []
     assert result.stderr.startswith("kehoach: no tasks for Sở Tài chánh; close matches: Sở Tài chính")
+
+
+@pytest.mark.parametrize("params,expected", [
+    pytest.param({"unit": "Sở Tài chính", "jurisdiction": ""}, [CAN_THO, HA_NOI, HA_NOI, None], id="every-jurisdiction"),
+    pytest.param({"unit": "so tai chinh", "jurisdiction": "Hà Nội"}, [HA_NOI, HA_NOI], id="ha-noi"),
+])
+def test_datasette_runs_the_same_query(db_path, db, params, expected):
+    import asyncio
+
+    from kehoach.pipeline import serve
+
+    db.conn.close()
+    ds = serve.datasette_app(db_path)
+
+    async def fetch():
+        await ds.invoke_startup()
+        return await ds.client.get(f"/{serve.database_name(db_path)}/unit_tasks_deadlines.json",
+                                   params={**params, "_shape": "array"})
+
+    response = asyncio.run(fetch())
+    assert response.status_code == 200, response.text[:300]
+    assert [r["jurisdiction"] for r in response.json()] == expected
