@@ -207,3 +207,40 @@ def test_eval_min(tiny_corpus, run_cli, minimums, code, message):
     assert message in result.stderr and "Traceback" not in result.stderr
     if code != 2:
         assert json.loads(result.stdout)["totals"]["nodes"]["recall"] < 1
+
+
+def image_only_pdf(path: Path) -> Path:
+    """One page, a picture of a few words and no text layer (a scan)."""
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (1240, 1754), 255)
+    ImageDraw.Draw(image).text((100, 100), "KE HOACH TRIEN KHAI", fill=0)
+    jpeg = path.with_suffix(".jpg")
+    image.save(jpeg, format="JPEG")
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    picture = pdfium.PdfImage.new(pdf)
+    picture.load_jpeg(str(jpeg))
+    picture.set_matrix(pdfium.PdfMatrix().scale(595, 842))
+    page.insert_obj(picture)
+    page.gen_content()
+    pdf.save(str(path))
+    return path
+
+
+def test_workers_report_the_file_taken_and_its_ocr_pages(tmp_path):
+    """What the progress bar is fed: "reading" when a worker takes a file, then the reader's news."""
+    from kehoach.extractors import ocr
+    from kehoach.pipeline.worker import WorkerPool
+
+    if ocr.ocr_unavailable_reason():
+        pytest.skip(ocr.ocr_unavailable_reason())
+    text = tmp_path / "ke-hoach.txt"
+    text.write_text(LETTER, encoding="utf-8")
+    scan = image_only_pdf(tmp_path / "scan.pdf")
+    events: list[tuple[str, str]] = []
+    with WorkerPool(1, timeout=300) as pool:
+        outcomes = list(pool.map([str(text), str(scan)], on_progress=lambda path, what: events.append((path, what))))
+    assert [o.path for o in outcomes] == [str(text), str(scan)]
+    assert events == [(str(text), "reading"), (str(scan), "reading"), (str(scan), "OCR of 1 of 1 pages")]
