@@ -9,6 +9,7 @@ from __future__ import annotations
 from kehoach.extractors.citations import extract_citations
 from kehoach.extractors.deadlines import mark_deadlines
 from kehoach.extractors.fidelity import SpellingMap, restore_spelling
+from kehoach.extractors.fingerprint import fingerprint
 from kehoach.extractors.header import doc_type_of_line, find_issuer_in_text, parse_header, title_block_end
 from kehoach.extractors.normalize import (
     DEFAULT_STEPS,
@@ -91,7 +92,8 @@ def build_document(raw: RawDocument) -> PlanDocument:
         row_nodes = {a.node for a in rows}
         nodes = [n.model_copy(update={"task": True}) if n.id in row_nodes else n for n in nodes]
     source = Source(path=raw.path, sha256=raw.sha256, format=raw.format, pages=raw.pages,
-                    text_source=raw.text_source, warnings=[*raw.warnings, *warnings])
+                    text_source=raw.text_source, warnings=[*raw.warnings, *warnings],
+                    fingerprint=fingerprint("\n".join(line.text for line in lines)))
     plan = PlanDocument(source=source, metadata=metadata, nodes=nodes, citations=citations, assignments=assignments)
     return restore_spelling(plan, spelling_map(raw))
 
