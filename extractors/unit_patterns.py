@@ -1,7 +1,7 @@
 """Patterns and lexicons for organisational units and their roles.
 
 Only constants live here (as eyecite's ``regexes.py``); the logic is in
-``units.py``. Lexicons are lists of words from administrative Vietnamese, not
+``unit_names.py`` and ``unit_roles.py``. Lexicons are lists of words from administrative Vietnamese, not
 from one document: the heads of the bodies named in Nghị định 10/2016/NĐ-CP,
 Luật Tổ chức chính quyền địa phương and the Party / Front statutes, plus the
 verbs that open a task sentence in plans and directives.
@@ -143,6 +143,12 @@ FIXED_NAME_RE = re.compile(
 ADMIN_LEVEL_RE = re.compile(r"(?:xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|bản|[Tt]ổ\s+dân\s+phố)(?![\w])")
 
 # --- where a unit name ends ---------------------------------------------------
+
+# Words that can be a noun in a name or the verb after it ("các cơ quan, tổ chức" /
+# "các thôn ấp, tổ dân phố, tổ chức phổ biến"): a verb when another predicate follows.
+AMBIGUOUS_WORDS = {"tổ chức", "cấp", "quản lý", "tổng hợp", "tham mưu", "phụ trách", "trực tiếp", "công an"}
+# Punctuation and ellipses that trail a name cut from running text.
+TRAILING_RE = re.compile(r"[\s,;:.…]+$|\s*\.{2,}$")
 
 # Words that open the predicate: a unit name stops before them (lower case only;
 # capitalised "Xây dựng" in "Sở Xây dựng" is part of a name).

@@ -1,0 +1,353 @@
+"""Roles stated in one node's text: who leads (chủ trì) and who supports (phối hợp).
+
+:func:`node_roles` reads a node's heading, its labelled fields ("Đơn vị chủ trì: X"), the
+subjects of its task sentences, its requests ("Giao X", "Đề nghị X") and its supports
+("phối hợp với X", "cùng X"); the names come from ``unit_names``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.extractors import unit_patterns as P
+from kehoach.extractors.fold import compare_key
+from kehoach.extractors.unit_names import UnitSpan, ambiguous_is_verb, clean_unit, scan_units
+from kehoach.schemas.models import Node
+
+_BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")
+_VAGUE_RE = re.compile(r"^các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+khác$")
+_GLUED_BULLET_RE = re.compile(r"\s[-+•]\s+(?=(?:Đồng\s+chí|Đ/c)\s)")
+_CUT_HEADING = 50
+_TITLE_MAX = 120  # headings cut from running text are ~60 characters long
+_DESCRIPTIVE_MAX_WORDS = 4  # "Mục đích", "Yêu cầu chung": a sub-heading of aims, not "Yêu cầu về kỹ thuật …"
+# Predicate words that are prepositions: they end a name but do not make its holder a subject.
+_PREPOSITIONS = {"để", "nhằm", "trong", "về", "theo", "tại", "với", "cho", "từ", "trước", "sau", "khi", "nếu",
+                 "bằng", "do", "bởi", "như", "gồm", "trên", "là", "được", "có", "sẽ", "đã", "đang", "bao gồm", "nơi",
+                 "thống nhất"}
+# Verbs by which a subject hands work to another body: the object leads, not the subject
+# ("Chủ tịch UBND Thành phố đề nghị các cơ quan …", "UBND Thành phố giao cơ quan chuyên môn …").
+_ASSIGNING_VERB_RE = re.compile(r"(?:đề\s+nghị|giao|yêu\s+cầu|thông\s+báo\s+(?:để|cho|đến))(?![\w])")
+# Bare heads that cannot end a name: "Văn phòng đăng ký đất đai", "Ban quản lý Khu kinh tế".
+# What may stand between a subject and its "chịu trách nhiệm": a qualifier, not a clause
+# ("các ông (bà) có tên tại Điều 1 chịu trách nhiệm", not "Các Bộ thống nhất chỉ có một cơ quan chủ trì").
+_QUALIFIER_RE = re.compile(r"\s*(?:có\s+tên|được\s+(?:giao|phân\s+công|nêu)|nêu\s+tại|tại|thuộc|trực\s+thuộc|có\s+liên\s+quan|liên\s+quan|(?:tới|đến)\s+việc)(?![\w])")
+# A qualifier that describes the group rather than names it: the name stays as scanned
+# ("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm").
+_DESCRIBING_RE = re.compile(r"\s*(?:tới|đến)\s+việc(?![\w])")
+# An adverbial between a subject and its predicate.
+_ADVERBIAL_RE = re.compile(
+    r"(?:theo|căn\s+cứ|trên\s+cơ\s+sở|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực)[^.;:\n]{0,60}?"
+    r"(?:được\s+giao|của\s+mình|quản\s+lý|theo\s+quy\s+định)\s*,?")
+
+
+# --- node context --------------------------------------------------------------
+
+def own_text(node: Node) -> str:
+    """The node's own text without its marker ("1.", "III.", "Điều 3.") when the text repeats it."""
+    text = node.text or ""
+    if node.kind != "pseudo":
+        stripped = text.lstrip()
+        if node.marker and stripped.startswith(node.marker):
+            return stripped[len(node.marker):].lstrip()
+        if not node.marker:
+            text = P.NODE_MARKER_RE.sub("", text, count=1)
+    return text
+
+
+def _title_line(node: Node, body: str) -> tuple[str, bool]:
+    """The node's heading and whether it is a title line (not the first words of running text).
+
+    The structure stage gives a title, or the first ~60 characters of the text
+    when the marker line is not a heading; only a title names a heading unit.
+    """
+    line = body.split("\n", 1)[0].strip()
+    heading = (node.heading or "").strip()
+    if not heading:
+        # No heading from the structure stage: a short line without final punctuation is a title.
+        return line, len(line) <= _TITLE_MAX and not line.endswith((".", ";", "./."))
+    if not line.startswith(heading):
+        # The structure stage kept the title line out of the text: a title.
+        return heading, True
+    rest = line[len(heading):].lstrip()
+    # A cut at ~60 characters is the first words of running text, even before a capital.
+    return heading, (not rest or rest[0] in ":.-+" or (rest[0].isupper() and len(heading) < _CUT_HEADING))
+
+
+def heading_of(node: Node, body: str) -> str:
+    return _title_line(node, body)[0]
+
+
+def descriptive(node: Node, by_id: dict[str, Node]) -> bool:
+    """Inside MỤC ĐÍCH / YÊU CẦU / MỤC TIÊU … (aims, not tasks)."""
+    current: Node | None = node
+    while current is not None:
+        heading = compare_key(heading_of(current, own_text(current)))
+        if P.DESCRIPTIVE_HEADING_RE.match(heading):
+            is_root = current.parent is None or current.parent not in by_id
+            if is_root or len(heading.split()) <= _DESCRIPTIVE_MAX_WORDS or ":" in heading[:25]:
+                return True
+        current = by_id.get(current.parent) if current.parent else None
+    return False
+
+
+# --- roles in one node ----------------------------------------------------------
+
+def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]:
+    """Units named by a heading line and how much of the heading they use (0: none).
+
+    "Phòng Văn hóa - Xã hội", "Đối với Ủy ban nhân dân các cấp", "Đề nghị Ban …",
+    run-in "Trung tâm sự nghiệp công: Chủ động …", "Các Bộ: Công Thương, Xây dựng".
+    """
+    head = heading.strip()
+    shared = P.SHARED_HEAD_RE.match(head)
+    if shared:
+        items = re.split(r"\s*,\s*", shared.group("items"))
+        word = " ".join(shared.group("head").split())
+        return [f"{word} {item.strip()}" for item in items if item.strip()], len(heading)
+    level = P.SHARED_LEVEL_RE.match(head)
+    if level and P.UNIT_START_RE.match(level.group("head")):
+        items = [i.strip() for i in re.split(r"\s*,\s*|\s+và\s+", level.group("items")) if i.strip()]
+        if all(i[:1].isupper() for i in items):
+            lvl = " ".join(level.group("level").split())
+            return [f"{level.group('head').strip()} {lvl} {item}" for item in items], len(heading)
+    lead_in = P.LEADING_VERB_RE.match(head) or P.HEADING_OF_RE.match(head)
+    offset = lead_in.end() if lead_in else 0
+    title, colon, _rest = head[offset:].partition(":")
+    title = P.TRAILING_RE.sub("", title)
+    if not title or len(title) > 160 or not (is_title or colon):
+        return [], 0
+    spans = scan_units(title, 0)
+    if P.FIELD_HOLDER_RE.match(title):
+        names = [title]  # "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng": one person, many fields
+    elif spans and spans[-1].end >= len(title):
+        names = [s.text for s in spans]
+    elif spans and spans[0].start == 0 and (sentence := _heading_predicate(title[spans[-1].end:])) is not None:
+        # A heading that is a sentence: "Sở Xây dựng - Đánh giá sự phù hợp …", "Chủ tịch UBND thành phố
+        # quyết định …" name their subject; "Hội đồng … là cơ quan tham mưu …" names none.
+        if not sentence:
+            return [], 0
+        names = [s.text for s in spans]
+        return names, offset + spans[-1].end
+    elif P.UNIT_START_RE.match(title) and "." not in title and not P.LEAD_VERB_RE.search(title):
+        # A heading line that is one long name: "Tổ tiếp công dân, xử lý khiếu nại, …".
+        names = [title]
+    else:
+        return [], 0
+    names = [n for n in names if not _VAGUE_RE.match(compare_key(clean_unit(n)))]
+    used = offset + len(head[offset:].partition(":")[0]) + (1 if colon else 0)
+    return names, used
+
+
+def _heading_predicate(rest: str) -> bool | None:
+    """What follows the units of a heading: None when not a predicate (the heading may be one
+    long name), True for a task verb, False for a copula or a preposition ("là", "bao gồm")."""
+    rest = rest.lstrip(" -–—")
+    if not rest or rest[0] in ",;(":
+        return None
+    head = rest[:1].lower() + rest[1:40]
+    adverbial = _ADVERBIAL_RE.match(head)
+    if adverbial:
+        return True
+    pred = P.PREDICATE_RE.match(head)
+    cont = P.NAME_CONTINUATION_RE.match(head)
+    if not pred or (cont and not (head[:cont.end()] in P.AMBIGUOUS_WORDS and ambiguous_is_verb(head, 0, cont.end()))):
+        return None  # "quản lý hồ sơ" is a verb with its object, "quản lý các khu" part of a name
+    return pred.group(0) not in _PREPOSITIONS and not _ASSIGNING_VERB_RE.match(head)
+
+
+_SENTENCE_START_RE = re.compile(r"(?:\n|[.;:!?]\s)\s*(?:[-+•*–]\s+)?")
+_SEGMENT_END_RE = re.compile(r"[.;:\n]")
+
+
+def _clause_starts(text: str) -> list[tuple[int, int]]:
+    """(offset, group) where a clause may begin with its subject.
+
+    Group -1: a sentence or bullet start. After a lead-in clause ("Căn cứ …, X lập",
+    "Trên cơ sở đề nghị của Y, X chủ trì") each comma is a candidate of one group;
+    the first candidate that yields a subject ends the group.
+    """
+    plain = {0} | {m.end() for m in _SENTENCE_START_RE.finditer(text)}
+    plain |= {m.end() for m in re.finditer(r"\sthì\s+", text)}
+    out = [(p, -1) for p in plain if p < len(text)]
+    for group, s in enumerate(sorted(plain)):
+        if not P.INTRO_RE.match(text, s):
+            continue
+        nxt = _SEGMENT_END_RE.search(text, s)
+        seg_end = nxt.start() if nxt else len(text)
+        out.extend((s + c.end(), group) for c in re.finditer(r",\s+", text[s:seg_end]))
+    return sorted(out)
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _label_value(body: str, pos: int) -> str:
+    """The value of a labelled field up to "." or the line end; a value wrapped over lines
+    ("Đơn vị chủ trì thực hiện: *Các⏎Sở, ngành, đơn vị") goes on while the next line
+    starts in lower case or the value so far is one or two words."""
+    out = ""
+    while True:
+        stop = re.compile(r"[.\n]").search(body, pos)
+        out += body[pos: stop.start() if stop else len(body)]
+        if not stop or body[stop.start()] == ".":
+            return out
+        nxt = body[stop.end():stop.end() + 1]
+        if not nxt or not (nxt.islower() or len(out.replace("*", " ").split()) <= 2) or nxt in "-+•*":
+            return out
+        out += " "
+        pos = stop.end()
+
+
+def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(unit, role) pairs stated in one node's own text, in order."""
+    body = own_text(node)
+    if not body.strip() and not node.heading:
+        return []
+    found: list[tuple[str, str]] = []
+    pseudo = node.kind == "pseudo"
+    if node.id in {"title", "preamble"}:
+        return []
+    if not pseudo and descriptive(node, by_id):
+        return []
+
+    skip_to = 0
+    if not pseudo:
+        heading, is_title = _title_line(node, body)
+        glued = _GLUED_BULLET_RE.search(heading)
+        if glued and is_title and not body.lstrip().startswith(heading):
+            # A bullet line glued to its title line by the paragraph joiner: read it as text.
+            body = heading[glued.end():] + "\n" + body
+            heading = heading[:glued.start()]
+        first = body.lstrip().split("\n", 1)[0].strip()
+        if first.startswith(heading) and first[len(heading):].startswith(",") and (
+                P.SHARED_LEVEL_RE.match(first) or P.SHARED_HEAD_RE.match(first)):
+            heading = first  # a shared-head list cut at ~60 characters: "UBND các xã: A, B, C, D"
+        names, used = _heading_units(heading, is_title)
+        line = body.lstrip().split("\n", 1)[0]
+        if names and heading and line.startswith(heading) and re.match(r"\s+[\w(]", line[len(heading):]) \
+                and used >= len(heading.rstrip(" :")):
+            # A heading cut from running text in the middle of a name ("…, Hội Liên hiệp| Phụ nữ …"):
+            # read the whole sentence as text instead.
+            names, used = [], 0
+        for name in names:
+            found.append((name, "lead"))
+        if names and body.lstrip().startswith(heading):
+            skip_to = used
+
+    # Labelled fields.
+    for m in P.LABEL_RE.finditer(body):
+        role = "lead" if m.group("lead") else "support"
+        value = _label_value(body, m.end())
+        for item in re.split(r"\s*;\s*", value):
+            item = item.strip().lstrip("*").strip()
+            spans = scan_units(item, 0, known)
+            if spans:
+                found.extend((s.text, role) for s in spans)
+            elif P.UNIT_START_RE.match(item):
+                found.append((P.TRAILING_RE.sub("", item), role))
+
+    # Subjects: "X chủ trì", "X có trách nhiệm", and a unit opening a task sentence.
+    done_groups: set[int] = set()
+    # Addressees listed one per ";" before a shared "chịu trách nhiệm thi hành" ("Chánh Văn phòng …;
+    # Giám đốc các sở; Chủ tịch UBND cấp xã … chịu trách nhiệm"): held until the marker comes.
+    pending: list[UnitSpan] = []
+    for s, group in _clause_starts(body):
+        if group == -1 and pending and not body[:s].rstrip().endswith((";", ":")):
+            pending = []
+        if s < skip_to or group in done_groups:
+            continue
+        if group >= 0 and not (body[s:s + 1].isupper() or body.startswith("các ", s)):
+            continue  # after a lead-in clause the subject is a named body or "các …"
+        line = _line_at(body, s)
+        if P.NOT_ASSIGNMENT_LINE_RE.match(line):
+            continue
+        p = _BULLET_RE.match(body, s).end() if _BULLET_RE.match(body, s) else s
+        hon = P.HONORIFIC_RE.match(body[p:])
+        if hon:
+            p += hon.end()
+        spans = scan_units(body, p, known)
+        if not spans:
+            continue
+        after = body[spans[-1].end:]
+        after_stripped = after.lstrip(" ,")
+        if group == -1 and after.startswith(";") and spans[0].start == p:
+            pending.extend(spans)  # a whole segment of names: an addressee, if a marker follows
+            continue
+        if group == -1 and (pending or (len(spans) > 1 and spans[0].start == p)) and after.startswith(":") and re.fullmatch(rf"(?:{P.TITLE_HEAD})", spans[-1].text, re.VERBOSE):
+            pending.extend(spans[:-1])  # "…; Giám đốc: Trung tâm A, Trung tâm B; …": the title is shared
+            continue
+        if P.LEAD_VERB_RE.match(after_stripped) or (
+                pending and (tail := P.LEAD_VERB_RE.search(after[:60])) and _QUALIFIER_RE.match(after)
+                and not re.search(r"[.;\n]", after[:tail.start()])):
+            found.extend((sp.text, "lead") for sp in pending)
+            pending = []
+            if not P.LEAD_VERB_RE.match(after_stripped):
+                last = spans[-1]
+                found.extend((sp.text, "lead") for sp in spans[:-1])
+                found.append((body[last.start: last.end + tail.start()].rstrip(" ,"), "lead"))
+                continue
+            found.extend((sp.text, "lead") for sp in spans)
+            if group >= 0:
+                done_groups.add(group)
+            continue
+        describing = _DESCRIBING_RE.match(after)
+        tail = P.LEAD_VERB_RE.search(after[:70 if describing else 40])
+        if tail and not re.search(r"[.;:\n]", after[:tail.start()]) and _QUALIFIER_RE.match(after):
+            if describing:
+                found.extend((sp.text, "lead") for sp in spans)
+                continue
+            # "các ông (bà) có tên tại Điều 1 chịu trách nhiệm": the subject runs up to the marker.
+            last = spans[-1]
+            found.extend((sp.text, "lead") for sp in spans[:-1])
+            found.append((body[last.start: spans[-1].end + tail.start()].rstrip(" ,"), "lead"))
+            continue
+        if pseudo:
+            continue
+        adverbial = _ADVERBIAL_RE.match(after_stripped)
+        if adverbial:
+            # "X theo chức năng, nhiệm vụ được giao, chủ động …": the predicate comes after.
+            after_stripped = after_stripped[adverbial.end():].lstrip(" ,")
+            if P.LEAD_VERB_RE.match(after_stripped):
+                found.extend((sp.text, "lead") for sp in spans)
+                continue
+        if _ASSIGNING_VERB_RE.match(after_stripped):
+            continue  # the subject hands the work on; the object is read by the request rule
+        pred = P.PREDICATE_RE.match(after_stripped)
+        if pred and pred.group(0) not in _PREPOSITIONS:
+            found.extend((sp.text, "lead") for sp in spans)
+            if group >= 0:
+                done_groups.add(group)
+
+    # Requests: "Đề nghị X …", "Giao X …".
+    for m in P.REQUEST_RE.finditer(body):
+        if m.start() < skip_to and not pseudo:
+            continue
+        before = body[max(0, m.start() - 12): m.start()]
+        if P.REQUEST_NOT_RE.search(before):
+            continue
+        if P.REQUEST_OBJECT_NOT_RE.match(body, m.end()):
+            continue
+        if m.group(0).startswith("Yêu") and P.REGULATED_PARTY_RE.match(body, m.end()):
+            continue
+        if P.NOT_ASSIGNMENT_LINE_RE.match(_line_at(body, m.start())):
+            continue
+        spans = scan_units(body, m.end(), known)
+        if spans and P.PETITION_RE.match(body, spans[-1].end):
+            continue  # "đề nghị Bộ trưởng … xem xét, quyết định": a petition upwards, not work handed down
+        found.extend((sp.text, "lead") for sp in spans)
+
+    # Supports: "phối hợp (với) X", "cùng X".
+    if not pseudo:
+        for m in P.SUPPORT_RE.finditer(body):
+            if P.NOT_ASSIGNMENT_LINE_RE.match(_line_at(body, m.start())):
+                continue
+            if m.group(0).lower().startswith("cùng"):
+                prev = body[:m.start()].rstrip()
+                if prev.endswith(("phối hợp", "Phối hợp")):
+                    continue
+            found.extend((sp.text, "support") for sp in scan_units(body, m.end(), known))
+    return found
+
