@@ -2,8 +2,8 @@
 
 - :func:`scan_units` — the list of names that starts at an offset ("Sở Tài chính; Sở Nội vụ");
 - :func:`find_units` — every name in a text, with offsets (for spaCy spans);
-- :func:`clean_unit` — the name as written minus honorifics and request verbs;
-- :func:`unit_id` — the folded key that makes one body one id across spellings.
+
+Keys and groups are in ``unit_keys``, jurisdictions in ``unit_places``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kehoach.extractors import unit_patterns as P
-from kehoach.extractors.fold import compare_key
 
 _WORD_RE = re.compile(r"[\w&/]+(?:-[\w&]+)*")
 _SPACE_RE = re.compile(r"\s*")
@@ -36,34 +35,6 @@ class UnitSpan:
     start: int
     end: int
     text: str
-
-
-# --- keys --------------------------------------------------------------------
-
-def expand_unit(unit: str) -> str:
-    """Abbreviations written out: "UBND các xã" → "Ủy ban nhân dân các xã"."""
-    return P.ABBREVIATION_RE.sub(lambda m: P.ABBREVIATIONS[m.group(0)], unit)
-
-
-def clean_unit(unit: str) -> str:
-    """The unit as written, minus honorifics, leading request verbs and trailing punctuation."""
-    unit = " ".join(unit.split())
-    unit = P.HONORIFIC_RE.sub("", unit)
-    unit = P.LEADING_VERB_RE.sub("", unit)
-    unit = P.HONORIFIC_RE.sub("", unit)
-    return P.TRAILING_RE.sub("", unit)
-
-
-def unit_id(unit: str) -> str:
-    """Stable folded key: abbreviations expanded, tone placement, dashes, case and spaces unified.
-
-    "Phòng Văn hoá - Xã hội", "Phòng Văn hóa – Xã hội" and "Phòng VHXH" give one id.
-    """
-    key = compare_key(expand_unit(clean_unit(unit)))
-    key = key.replace("ủy ban mặt trận tổ quốc việt nam", "ủy ban mặt trận tổ quốc")
-    key = key.replace("mặt trận tổ quốc việt nam", "mặt trận tổ quốc")
-    key = re.sub(r"[,;]", "", key)
-    return re.sub(r"\s+", " ", key).strip()
 
 
 # --- names ---------------------------------------------------------------------
@@ -142,6 +113,16 @@ def ambiguous_is_verb(text: str, pos: int, word_end: int) -> bool:
     return not (cont and text[nxt:cont.end()] not in P.AMBIGUOUS_WORDS)
 
 
+def _org_head(start: re.Match) -> str | None:
+    """The head of a body's name ("Sở", "Ủy ban", "Văn phòng"), of a known name too; None for titles and groups."""
+    if start.group("org"):
+        return " ".join(start.group("org").split())
+    if start.group("known"):
+        head = P.ORG_HEAD_RE.match(start.group("known"))
+        return " ".join(head.group(0).split()) if head else start.group("known").split()[0]
+    return None
+
+
 def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
     """End offset of the single unit name that starts at ``pos``, or None.
 
@@ -158,7 +139,8 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
             end = pos + len(name)
             break
     closed = False
-    bare_end = end if start.group("org") and " ".join(start.group("org").split()) in _BARE_HEADS else -1
+    start_head = _org_head(start)
+    bare_end = end if start.group("org") and start_head in _BARE_HEADS else -1
     while True:
         j = _SPACE_RE.match(text, end).end()
         if j >= len(text):
@@ -255,15 +237,17 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
         w = word.group(0)
         if _is_upper(w):
             inner = P.UNIT_START_RE.match(text, j)
-            if inner and inner.group("org"):
-                if " ".join(inner.group("org").split()) in _NEW_BODY_HEADS and text[end - 1:end].islower() \
+            inner_head = _org_head(inner) if inner else None
+            if inner_head:
+                if inner_head in _NEW_BODY_HEADS and text[end - 1:end].islower() \
                         and P.ADMIN_LEVEL_RE.search(text[max(pos, end - 10):end]):
                     break  # "UBND xã, phường, đặc khu | Sở Tài chính": two table cells
-                if start.group("org") and inner.group("org").split()[0] == start.group("org").split()[0] \
-                        and " ".join(inner.group("org").split()) in _NEW_BODY_HEADS:
+                if start_head and inner_head.split()[0] == start_head.split()[0] and inner_head in _NEW_BODY_HEADS:
                     break  # "Sở Khoa học và Công nghệ | Sở Công Thương": the same head again is a new body
+                if start.group("known") and inner.group("known") and end == start.end():
+                    break  # two known bodies back to back: two table cells
                 end = inner.end()  # "Chủ tịch Ủy ban …", "Đảng ủy Hội đồng …": a body inside the name
-                if " ".join(inner.group("org").split()) in _BARE_HEADS:
+                if inner.group("org") and inner_head in _BARE_HEADS:
                     bare_end = end  # "Chi nhánh Văn phòng đăng ký đất đai"
                 continue
             # "Tài chính", "Giao thông": the lower-case syllables of a capitalised word.

@@ -11,56 +11,7 @@ from __future__ import annotations
 
 import re
 
-# --- abbreviations -----------------------------------------------------------
-# Written forms → full names. Used for the folded ``unit_id`` and to expand the
-# short forms found in headings ("UBND các xã, phường"). Keys are matched on
-# word boundaries, case-sensitively (they are upper-case acronyms).
-ABBREVIATIONS: dict[str, str] = {
-    "UBND": "Ủy ban nhân dân",
-    "HĐND": "Hội đồng nhân dân",
-    "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
-    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
-    "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
-    "MTTQ": "Mặt trận Tổ quốc",
-    "ĐU": "Đảng ủy",
-    "ĐVSN": "đơn vị sự nghiệp",
-    "VHXH": "Văn hóa - Xã hội",
-    "VH-XH": "Văn hóa - Xã hội",
-    "KT-HT-ĐT": "Kinh tế, Hạ tầng và Đô thị",
-    "KTHTĐT": "Kinh tế, Hạ tầng và Đô thị",
-    "KT-HT": "Kinh tế - Hạ tầng",
-    "LĐTBXH": "Lao động - Thương binh và Xã hội",
-    "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
-    "LĐTB&XH": "Lao động - Thương binh và Xã hội",
-    "TN&MT": "Tài nguyên và Môi trường",
-    "TNMT": "Tài nguyên và Môi trường",
-    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
-    "NNPTNT": "Nông nghiệp và Phát triển nông thôn",
-    "GD&ĐT": "Giáo dục và Đào tạo",
-    "GDĐT": "Giáo dục và Đào tạo",
-    "KH&ĐT": "Kế hoạch và Đầu tư",
-    "KHĐT": "Kế hoạch và Đầu tư",
-    "VH,TT&DL": "Văn hóa, Thể thao và Du lịch",
-    "VHTTDL": "Văn hóa, Thể thao và Du lịch",
-    "TT&TT": "Thông tin và Truyền thông",
-    "TTTT": "Thông tin và Truyền thông",
-    "KH&CN": "Khoa học và Công nghệ",
-    "KHCN": "Khoa học và Công nghệ",
-    "BCH": "Ban Chỉ huy",
-    "BCHQS": "Bộ Chỉ huy Quân sự",
-    "CHQS": "Chỉ huy Quân sự",
-    "BTT": "Ban Thường trực",
-    "TT": "Trung tâm",
-    "VP": "Văn phòng",
-    "CA": "Công an",
-    "TW": "Trung ương",
-    "HLHPN": "Hội Liên hiệp Phụ nữ",
-    "CCB": "Cựu chiến binh",
-    "TNCS": "Thanh niên Cộng sản",
-}
-_ABBR_ALT = "|".join(sorted((re.escape(k) for k in ABBREVIATIONS), key=len, reverse=True))
-# An acronym stands alone: not inside a longer run of letters or a symbol.
-ABBREVIATION_RE = re.compile(rf"(?<![\w&-])(?:{_ABBR_ALT})(?![\w&])")
+from kehoach.extractors import lexicon
 
 # Honorifics and request verbs that precede a unit but are not part of it.
 HONORIFIC_RE = re.compile(r"^(?:(?:Đồng|đồng)\s+chí|Đ/c|đ/c)\s+")
@@ -114,10 +65,23 @@ LOWER_BODY = r"""
   | địa\s+phương(?=\s+(?:có|liên\s+quan|lân\s+cận))|đơn\s+vị\s+sự\s+nghiệp|cơ\s+quan\s+(?:chuyên\s+môn|liên\s+quan|có\s+liên\s+quan|Trung\s+ương|thông\s+tấn|báo\s+chí)
 """
 
-# A unit begins here: an optional plural marker, then a head.
+
+
+def _known_bodies() -> str:
+    """Every body of ``data/bodies.json`` by its name, aliases and former names, longest first:
+    a known name is read whole ("Ban Chính sách, chiến lược Trung ương", "Tòa án nhân dân tối cao")."""
+    names = {n for b in lexicon.bodies() for n in (b.name, *b.aliases, *b.merged_from)}
+    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+
+
+KNOWN_BODY = _known_bodies()
+ORG_HEAD_RE = re.compile(rf"(?:{ORG_HEAD})(?![\w])", re.VERBOSE)
+
+# A unit begins here: a known body, or an optional plural marker, then a head.
 UNIT_START_RE = re.compile(
     rf"""(?:
-        (?P<plural>(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s+(?:{GROUP_NOUN}))    # các phòng, các Sở
+        (?P<known>{KNOWN_BODY})                                      # Bộ Tài chính, Thanh tra tỉnh …
+      | (?P<plural>(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s+(?:{GROUP_NOUN}))    # các phòng, các Sở
       | (?P<title>{TITLE_HEAD})                                      # Giám đốc Sở …
       | (?P<org>{ORG_HEAD})                                          # Sở Y tế, UBND …
       | (?P<lower>{LOWER_BODY})                                      # lực lượng quân đội, công an

@@ -11,7 +11,8 @@ import re
 
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.fold import compare_key
-from kehoach.extractors.unit_names import UnitSpan, ambiguous_is_verb, clean_unit, scan_units
+from kehoach.extractors.unit_keys import clean_unit
+from kehoach.extractors.unit_names import UnitSpan, ambiguous_is_verb, scan_units
 from kehoach.schemas.models import Node
 
 _BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")

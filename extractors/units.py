@@ -20,12 +20,14 @@ from __future__ import annotations
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.deadlines import find_deadline
 from kehoach.extractors.fold import compare_key
-from kehoach.extractors.unit_names import UnitSpan, clean_unit, expand_unit, find_units, scan_units, unit_id
+from kehoach.extractors.unit_keys import clean_unit, is_group, unit_id
+from kehoach.extractors.unit_names import UnitSpan, find_units, scan_units
+from kehoach.extractors.unit_places import issuer_jurisdiction, unit_jurisdiction
 from kehoach.extractors.unit_roles import descriptive, heading_of, node_roles, own_text
-from kehoach.schemas.models import Assignment, Node
+from kehoach.schemas.models import Assignment, Metadata, Node
 
-__all__ = ["UnitSpan", "clean_unit", "expand_unit", "extract_assignments", "find_units", "mark_tasks", "scan_units",
-           "unit_id"]
+__all__ = ["UnitSpan", "clean_unit", "extract_assignments", "find_units", "is_group", "mark_places", "mark_tasks",
+           "scan_units", "unit_id"]
 
 
 # --- public ----------------------------------------------------------------------
@@ -67,8 +69,22 @@ def extract_assignments(nodes: list[Node]) -> list[Assignment]:
             seen.add(key)
             out.append(Assignment(node=node.id, unit=unit, unit_id=key[0], role=role,
                                   deadline=deadline.date if deadline else None,
-                                  deadline_text=deadline.text if deadline else None))
+                                  deadline_text=deadline.text if deadline else None, is_group=is_group(unit)))
     return out
+
+
+def mark_places(assignments: list[Assignment], metadata: Metadata | None) -> list[Assignment]:
+    """New assignments with ``jurisdiction`` and ``is_group`` set (those of appendix tables too).
+
+    Args:
+        assignments: of any source (text, task tables).
+        metadata: the document's header: its issuer places the local bodies it names without a place.
+    Returns:
+        The same assignments, in order, each with where its unit belongs and whether it is a catch-all.
+    """
+    issuer_place = issuer_jurisdiction(metadata.issuer, metadata.parent_issuer, metadata.place) if metadata else None
+    return [a.model_copy(update={"jurisdiction": unit_jurisdiction(a.unit, issuer_place), "is_group": is_group(a.unit)})
+            for a in assignments]
 
 
 def mark_tasks(nodes: list[Node], assignments: list[Assignment] | None = None) -> list[Node]:
