@@ -202,43 +202,63 @@ def _label_value(body: str, pos: int) -> str:
         pos = stop.end()
 
 
-def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    """(unit, role) pairs stated in one node's own text, in order."""
+Role = tuple[str, str, str]  # (unit as written, lead | support, the rule that found it)
+
+
+def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) -> list[Role]:
+    """(unit, role, rule) triples stated in one node's own text, in order.
+
+    Rules: ``heading`` (a unit heading the node), ``label`` ("Đơn vị chủ trì: X"), ``subject`` (the subject
+    of a task sentence), ``request`` ("Giao X", "Đề nghị X"), ``support`` ("phối hợp với X").
+    """
     body = own_text(node)
     if not body.strip() and not node.heading:
         return []
-    found: list[tuple[str, str]] = []
-    pseudo = node.kind == "pseudo"
     if node.id in {"title", "preamble"}:
         return []
+    pseudo = node.kind == "pseudo"
     if not pseudo and descriptive(node, by_id):
         return []
-
+    found: list[Role] = []
     skip_to = 0
     if not pseudo:
-        heading, is_title = _title_line(node, body)
-        glued = _GLUED_BULLET_RE.search(heading)
-        if glued and is_title and not body.lstrip().startswith(heading):
-            # A bullet line glued to its title line by the paragraph joiner: read it as text.
-            body = heading[glued.end():] + "\n" + body
-            heading = heading[:glued.start()]
-        first = body.lstrip().split("\n", 1)[0].strip()
-        if first.startswith(heading) and first[len(heading):].startswith(",") and (
-                P.SHARED_LEVEL_RE.match(first) or P.SHARED_HEAD_RE.match(first)):
-            heading = first  # a shared-head list cut at ~60 characters: "UBND các xã: A, B, C, D"
-        names, used = _heading_units(heading, is_title)
-        line = body.lstrip().split("\n", 1)[0]
-        if names and heading and line.startswith(heading) and re.match(r"\s+[\w(]", line[len(heading):]) \
-                and used >= len(heading.rstrip(" :")):
-            # A heading cut from running text in the middle of a name ("…, Hội Liên hiệp| Phụ nữ …"):
-            # read the whole sentence as text instead.
-            names, used = [], 0
-        for name in names:
-            found.append((name, "lead"))
-        if names and body.lstrip().startswith(heading):
-            skip_to = used
+        names, body, skip_to = _heading_roles(node, body)
+        found.extend((name, "lead", "heading") for name in names)
+    found.extend(_label_roles(body, known))
+    found.extend(_subject_roles(body, skip_to, pseudo, known))
+    found.extend((name, "lead", "request") for name in _request_units(body, skip_to, pseudo, known))
+    if not pseudo:
+        found.extend((name, "support", "support") for name in _support_units(body, known))
+    return found
 
-    # Labelled fields.
+
+def _heading_roles(node: Node, body: str) -> tuple[list[str], str, int]:
+    """Units the node's heading names, the body to read on (a glued bullet line put back), and how much of
+    the body the heading units used (the subject rule starts after it)."""
+    heading, is_title = _title_line(node, body)
+    glued = _GLUED_BULLET_RE.search(heading)
+    if glued and is_title and not body.lstrip().startswith(heading):
+        # A bullet line glued to its title line by the paragraph joiner: read it as text.
+        body = heading[glued.end():] + "\n" + body
+        heading = heading[:glued.start()]
+    first = body.lstrip().split("\n", 1)[0].strip()
+    if first.startswith(heading) and first[len(heading):].startswith(",") and (
+            P.SHARED_LEVEL_RE.match(first) or P.SHARED_HEAD_RE.match(first)):
+        heading = first  # a shared-head list cut at ~60 characters: "UBND các xã: A, B, C, D"
+    names, used = _heading_units(heading, is_title)
+    line = body.lstrip().split("\n", 1)[0]
+    if names and heading and line.startswith(heading) and re.match(r"\s+[\w(]", line[len(heading):]) \
+            and used >= len(heading.rstrip(" :")):
+        # A heading cut from running text in the middle of a name ("…, Hội Liên hiệp| Phụ nữ …"):
+        # read the whole sentence as text instead.
+        names, used = [], 0
+    skip_to = used if names and body.lstrip().startswith(heading) else 0
+    return names, body, skip_to
+
+
+def _label_roles(body: str, known: tuple[str, ...]) -> list[Role]:
+    """Labelled fields: "Đơn vị chủ trì: X", "Cơ quan phối hợp: X; Y"."""
+    found: list[Role] = []
     for m in P.LABEL_RE.finditer(body):
         role = "lead" if m.group("lead") else "support"
         value = _label_value(body, m.end())
@@ -246,11 +266,15 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
             item = item.strip().lstrip("*").strip()
             spans = scan_units(item, 0, known)
             if spans:
-                found.extend((s.text, role) for s in spans)
+                found.extend((s.text, role, "label") for s in spans)
             elif P.UNIT_START_RE.match(item):
-                found.append((P.TRAILING_RE.sub("", item), role))
+                found.append((P.TRAILING_RE.sub("", item), role, "label"))
+    return found
 
-    # Subjects: "X chủ trì", "X có trách nhiệm", and a unit opening a task sentence.
+
+def _subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]) -> list[Role]:
+    """Subjects: "X chủ trì", "X có trách nhiệm", and a unit opening a task sentence."""
+    found: list[Role] = []
     done_groups: set[int] = set()
     # Addressees listed one per ";" before a shared "chịu trách nhiệm thi hành" ("Chánh Văn phòng …;
     # Giám đốc các sở; Chủ tịch UBND cấp xã … chịu trách nhiệm"): held until the marker comes.
@@ -262,8 +286,7 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
             continue
         if group >= 0 and not (body[s:s + 1].isupper() or body.startswith("các ", s)):
             continue  # after a lead-in clause the subject is a named body or "các …"
-        line = _line_at(body, s)
-        if P.NOT_ASSIGNMENT_LINE_RE.match(line):
+        if P.NOT_ASSIGNMENT_LINE_RE.match(_line_at(body, s)):
             continue
         p = _BULLET_RE.match(body, s).end() if _BULLET_RE.match(body, s) else s
         hon = P.HONORIFIC_RE.match(body[p:])
@@ -272,64 +295,66 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
         spans = scan_units(body, p, known)
         if not spans:
             continue
-        after = body[spans[-1].end:]
-        after_stripped = after.lstrip(" ,")
-        if group == -1 and after.startswith(";") and spans[0].start == p:
-            pending.extend(spans)  # a whole segment of names: an addressee, if a marker follows
-            continue
-        if group == -1 and (pending or (len(spans) > 1 and spans[0].start == p)) and after.startswith(":") and re.fullmatch(rf"(?:{P.TITLE_HEAD})", spans[-1].text, re.VERBOSE):
-            pending.extend(spans[:-1])  # "…; Giám đốc: Trung tâm A, Trung tâm B; …": the title is shared
-            continue
-        if P.LEAD_VERB_RE.match(after_stripped) or (
-                pending and (tail := P.LEAD_VERB_RE.search(after[:60])) and _QUALIFIER_RE.match(after)
-                and not re.search(r"[.;\n]", after[:tail.start()])):
-            found.extend((sp.text, "lead") for sp in pending)
-            pending = []
-            if not P.LEAD_VERB_RE.match(after_stripped):
-                last = spans[-1]
-                found.extend((sp.text, "lead") for sp in spans[:-1])
-                found.append((body[last.start: last.end + tail.start()].rstrip(" ,"), "lead"))
-                continue
-            found.extend((sp.text, "lead") for sp in spans)
-            if group >= 0:
-                done_groups.add(group)
-            continue
-        describing = _DESCRIBING_RE.match(after)
-        tail = P.LEAD_VERB_RE.search(after[:70 if describing else 40])
-        if tail and not re.search(r"[.;:\n]", after[:tail.start()]) and _QUALIFIER_RE.match(after):
-            if describing:
-                found.extend((sp.text, "lead") for sp in spans)
-                continue
-            # "các ông (bà) có tên tại Điều 1 chịu trách nhiệm": the subject runs up to the marker.
-            last = spans[-1]
-            found.extend((sp.text, "lead") for sp in spans[:-1])
-            found.append((body[last.start: spans[-1].end + tail.start()].rstrip(" ,"), "lead"))
-            continue
-        if pseudo:
-            continue
-        adverbial = _ADVERBIAL_RE.match(after_stripped)
-        if adverbial:
-            # "X theo chức năng, nhiệm vụ được giao, chủ động …": the predicate comes after.
-            after_stripped = after_stripped[adverbial.end():].lstrip(" ,")
-            if P.LEAD_VERB_RE.match(after_stripped):
-                found.extend((sp.text, "lead") for sp in spans)
-                continue
-        if _ASSIGNING_VERB_RE.match(after_stripped):
-            continue  # the subject hands the work on; the object is read by the request rule
-        pred = P.PREDICATE_RE.match(after_stripped)
-        if pred and pred.group(0) not in _PREPOSITIONS:
-            found.extend((sp.text, "lead") for sp in spans)
-            if group >= 0:
-                done_groups.add(group)
+        names, pending, held = _subject_of(body, p, spans, group, pending, pseudo)
+        found.extend((name, "lead", "subject") for name in names)
+        if names and group >= 0 and not held:
+            done_groups.add(group)
+    return found
 
-    # Requests: "Đề nghị X …", "Giao X …".
+
+def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: list[UnitSpan],
+                pseudo: bool) -> tuple[list[str], list[UnitSpan], bool]:
+    """The leads a clause's subject gives: (names, addressees still held, whether the names are held ones)."""
+    after = body[spans[-1].end:]
+    after_stripped = after.lstrip(" ,")
+    if group == -1 and after.startswith(";") and spans[0].start == p:
+        return [], pending + spans, True  # a whole segment of names: an addressee, if a marker follows
+    if group == -1 and (pending or (len(spans) > 1 and spans[0].start == p)) and after.startswith(":") and re.fullmatch(
+            rf"(?:{P.TITLE_HEAD})", spans[-1].text, re.VERBOSE):
+        return [], pending + spans[:-1], True  # "…; Giám đốc: Trung tâm A, Trung tâm B; …": the title is shared
+    tail = P.LEAD_VERB_RE.search(after[:60])
+    if P.LEAD_VERB_RE.match(after_stripped) or (
+            pending and tail and _QUALIFIER_RE.match(after) and not re.search(r"[.;\n]", after[:tail.start()])):
+        names = [sp.text for sp in pending]
+        if P.LEAD_VERB_RE.match(after_stripped):
+            return names + [sp.text for sp in spans], [], False
+        return names + _up_to_marker(body, spans, tail), [], True
+    describing = _DESCRIBING_RE.match(after)
+    tail = P.LEAD_VERB_RE.search(after[:70 if describing else 40])
+    if tail and not re.search(r"[.;:\n]", after[:tail.start()]) and _QUALIFIER_RE.match(after):
+        if describing:
+            return [sp.text for sp in spans], pending, True
+        # "các ông (bà) có tên tại Điều 1 chịu trách nhiệm": the subject runs up to the marker.
+        return _up_to_marker(body, spans, tail), pending, True
+    if pseudo:
+        return [], pending, True
+    adverbial = _ADVERBIAL_RE.match(after_stripped)
+    if adverbial:
+        # "X theo chức năng, nhiệm vụ được giao, chủ động …": the predicate comes after.
+        after_stripped = after_stripped[adverbial.end():].lstrip(" ,")
+        if P.LEAD_VERB_RE.match(after_stripped):
+            return [sp.text for sp in spans], pending, True
+    if _ASSIGNING_VERB_RE.match(after_stripped):
+        return [], pending, True  # the subject hands the work on; the object is read by the request rule
+    pred = P.PREDICATE_RE.match(after_stripped)
+    if pred and pred.group(0) not in _PREPOSITIONS:
+        return [sp.text for sp in spans], pending, False
+    return [], pending, True
+
+
+def _up_to_marker(body: str, spans: list[UnitSpan], tail: re.Match) -> list[str]:
+    last = spans[-1]
+    return [sp.text for sp in spans[:-1]] + [body[last.start: last.end + tail.start()].rstrip(" ,")]
+
+
+def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]) -> list[str]:
+    """Requests: "Đề nghị X …", "Giao X …"."""
+    found: list[str] = []
     for m in P.REQUEST_RE.finditer(body):
         if m.start() < skip_to and not pseudo:
             continue
         before = body[max(0, m.start() - 12): m.start()]
-        if P.REQUEST_NOT_RE.search(before):
-            continue
-        if P.REQUEST_OBJECT_NOT_RE.match(body, m.end()):
+        if P.REQUEST_NOT_RE.search(before) or P.REQUEST_OBJECT_NOT_RE.match(body, m.end()):
             continue
         if m.group(0).startswith("Yêu") and P.REGULATED_PARTY_RE.match(body, m.end()):
             continue
@@ -338,17 +363,17 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
         spans = scan_units(body, m.end(), known)
         if spans and P.PETITION_RE.match(body, spans[-1].end):
             continue  # "đề nghị Bộ trưởng … xem xét, quyết định": a petition upwards, not work handed down
-        found.extend((sp.text, "lead") for sp in spans)
-
-    # Supports: "phối hợp (với) X", "cùng X".
-    if not pseudo:
-        for m in P.SUPPORT_RE.finditer(body):
-            if P.NOT_ASSIGNMENT_LINE_RE.match(_line_at(body, m.start())):
-                continue
-            if m.group(0).lower().startswith("cùng"):
-                prev = body[:m.start()].rstrip()
-                if prev.endswith(("phối hợp", "Phối hợp")):
-                    continue
-            found.extend((sp.text, "support") for sp in scan_units(body, m.end(), known))
+        found.extend(sp.text for sp in spans)
     return found
 
+
+def _support_units(body: str, known: tuple[str, ...]) -> list[str]:
+    """Supports: "phối hợp (với) X", "cùng X"."""
+    found: list[str] = []
+    for m in P.SUPPORT_RE.finditer(body):
+        if P.NOT_ASSIGNMENT_LINE_RE.match(_line_at(body, m.start())):
+            continue
+        if m.group(0).lower().startswith("cùng") and body[:m.start()].rstrip().endswith(("phối hợp", "Phối hợp")):
+            continue
+        found.extend(sp.text for sp in scan_units(body, m.end(), known))
+    return found

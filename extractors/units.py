@@ -50,13 +50,12 @@ def extract_assignments(nodes: list[Node]) -> list[Assignment]:
             continue
         deadline = find_deadline(own_text(node))
         seen: set[tuple[str, str]] = set()
-        ids = {(unit_id(clean_unit(n)), r) for n, r in roles}
-        heading_id = unit_id(clean_unit(node.heading or ""))
-        for name, role in roles:
+        ids = {(unit_id(clean_unit(n)), r) for n, r, _rule in roles}
+        for name, role, rule in roles:
             uid = unit_id(clean_unit(name))
             if any(r == role and other.startswith(uid + " ") for other, r in ids):
                 continue  # "Tổ tiếp công dân" inside "Tổ tiếp công dân, xử lý khiếu nại, …": one body
-            if role == "lead" and (uid, "support") in ids and not heading_id.startswith(uid):
+            if rule == "subject" and (uid, "support") in ids:
                 # "phối hợp Ban Quản lý …; các doanh nghiệp và các đơn vị liên quan rà soát …": the
                 # units named after "phối hợp" support; they do not also lead the same node.
                 continue
