@@ -259,7 +259,7 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
                 end = group.end()  # "các cơ quan chuyên môn thuộc các bộ, ngành Trung ương"
                 plural, closed = True, False
                 continue
-            khu = re.compile(r"các\s+khu\s").match(text, j) and P.NAME_CONTINUATION_RE.match(text, j)
+            khu = re.compile(r"các\s+[Kk]hu\s").match(text, j) and P.NAME_CONTINUATION_RE.match(text, j)
             if khu:
                 end = khu.end()  # "Ban Quản lý các khu công nghệ cao và khu công nghiệp"
                 continue

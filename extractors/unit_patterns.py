@@ -28,7 +28,7 @@ ORG_HEAD = r"""
   | Văn\s+phòng|VP\s+(?=HĐND|UBND|Đảng)
   | Sở(?=\s+[A-ZĐ])|Phòng(?=\s+[A-ZĐ]|\s+chuyên\s+môn)|Ban(?=\s+[A-ZĐ]|\s+công\s+tác|\s+chỉ\s+đạo|\s+quản\s+lý)
   | Bộ\s+Chỉ\s+huy|Bộ\s+đội|Bộ(?=\s+[A-ZĐ])|Bộ(?=\s*[,;.:]|\s+(?:trưởng))|Cục(?=\s+[A-ZĐ])|Chi\s+cục|Vụ(?=\s+[A-ZĐ])|Tổng\s+cục
-  | Trung\s+tâm|Công\s+an|Quân\s+sự|Kho\s+bạc|Ngân\s+hàng|Thanh\s+tra(?=\s+[A-ZĐ])|Viện(?=\s+[A-ZĐ])|Tòa\s+án|Toà\s+án
+  | Trung\s+tâm|Công\s+an|Quân\s+sự|Kho\s+bạc|Ngân\s+hàng|Thanh\s+tra(?=\s+(?:[A-ZĐ]|tỉnh|thành\s+phố|xã|phường|đặc\s+khu|cấp))|Viện(?=\s+[A-ZĐ])|Tòa\s+án|Toà\s+án
   | Đảng\s+ủy|Đảng\s+uỷ|Đảng\s+đoàn|Đảng\s+bộ|Chi\s+bộ|ĐU|Tỉnh\s+ủy|Tỉnh\s+uỷ|Thành\s+ủy|Thành\s+uỷ|Huyện\s+ủy|Huyện\s+uỷ
   | Hội(?=\s+[A-ZĐ])|Đoàn(?=\s+[A-ZĐ])|Thành\s+Đoàn|Thành\s+đoàn|Tỉnh\s+Đoàn|Tỉnh\s+đoàn|Liên\s+đoàn|Công\s+đoàn
   | Tổ(?=\s+(?:công\s+tác|tiếp|giúp\s+việc|chuyên|thường\s+trực|kiểm|dân\s+phố|Trưởng|trưởng|đại\s+biểu))
@@ -41,16 +41,17 @@ ORG_HEAD = r"""
 """
 # Person titles that stand for the body they head ("Giám đốc Sở Xây dựng").
 TITLE_HEAD = r"""
-    (?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Chánh\s+Văn\s+phòng|Chánh\s+Thanh\s+tra|Chánh\s+án|Viện\s+trưởng|Bí\s+thư)
+    (?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Chánh\s+[Vv]ăn\s+phòng|Chánh\s+Thanh\s+tra|Chánh\s+án|Viện\s+trưởng|Bí\s+thư)
   | (?:Phó\s+)?(?:Trưởng|Thủ\s+trưởng|Bộ\s+trưởng|Tổng\s+cục\s+trưởng|Cục\s+trưởng|Chi\s+cục\s+trưởng|Tổ\s+[Tt]rưởng|Vụ\s+trưởng
                 |Chỉ\s+huy\s+trưởng|Tổng\s+Giám\s+đốc|Tổng\s+Kiểm\s+toán\s+nhà\s+nước|Tổng\s+Thanh\s+tra)
   | Cán\s+bộ\s+(?:phụ\s+trách|chuyên\s+trách|đầu\s+mối)|Chuyên\s+viên(?=\s+phụ\s+trách)|Công\s+chức(?=\s+phụ\s+trách)
   | Người\s+đứng\s+đầu
+  | (?:thủ\s+trưởng|người\s+đứng\s+đầu|giám\s+đốc|chủ\s+tịch)(?=\s+(?:các|những|cơ\s+quan|đơn\s+vị|cấp|sở|[A-ZĐ]))  # "; thủ trưởng cơ quan, đơn vị"
 """
 # Lower-case bodies and plural groups ("các sở, ban, ngành", "lực lượng công an").
 GROUP_NOUN = r"""
     sở|ban|ngành|phòng|bộ(?!\s+(?:phận|máy))|cơ\s+quan|đơn\s+vị|tổ\s+chức|địa\s+phương|cấp\s+ủy|cấp\s+uỷ|đoàn\s+thể
-  | hội|đoàn|xã|phường|thị\s+trấn|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|tổ\s+dân\s+phố|bộ\s+phận|trường(?!\s+hợp)|trung\s+tâm
+  | hội|đoàn|đối\s+tượng|chủ\s+rừng|xã|phường|thị\s+trấn|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|tổ\s+dân\s+phố|bộ\s+phận|trường(?!\s+hợp)|trung\s+tâm
   | cá\s+nhân|doanh\s+nghiệp|lực\s+lượng|chi\s+bộ|đảng\s+bộ|ông|bà|thành\s+viên|chủ\s+đầu\s+tư|ủy\s+ban|uỷ\s+ban
   | ngân\s+hàng|Ngân\s+hàng|[Vv]iện(?:\s+nghiên\s+cứu)?|cơ\s+sở\s+(?:đào\s+tạo|giáo\s+dục|y\s+tế|khám\s+bệnh|sản\s+xuất|kinh\s+doanh)
   | Sở|Ban|Bộ|Phòng|Trung\s+tâm|Hội|Đoàn|Cơ\s+quan|Đơn\s+vị|Ủy\s+ban|Uỷ\s+ban|Tổ|Cục|Chi\s+cục|Vụ|Trạm|Trường(?!\s+hợp)|ĐVSN|cấp
@@ -62,6 +63,8 @@ LOWER_BODY = r"""
   | đại\s+biểu(?=\s+(?:Hội\s+đồng|HĐND|Quốc\s+hội))
   | cán\s+bộ,\s+công\s+chức(?:,\s+viên\s+chức)?(?:\s+và\s+người\s+lao\s+động)?(?=\s+(?:của|thuộc|có\s+liên\s+quan|liên\s+quan))|chính\s+quyền\s+(?:các\s+cấp|địa\s+phương|cơ\s+sở|cấp\s+xã)
   | ngành\s+(?:y\s+tế|giáo\s+dục|chức\s+năng|tài\s+chính|công\s+an|văn\s+hóa|[a-zđ]+)
+  | (?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân|địa\s+phương)(?:,\s+(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân|địa\s+phương))*
+    (?=\s+(?:có\s+)?liên\s+quan)                                                         # đơn vị có liên quan; cơ quan, địa phương liên quan
   | địa\s+phương(?=\s+(?:có|liên\s+quan|lân\s+cận))|đơn\s+vị\s+sự\s+nghiệp|cơ\s+quan\s+(?:chuyên\s+môn|liên\s+quan|có\s+liên\s+quan|Trung\s+ương|thông\s+tấn|báo\s+chí)
 """
 
@@ -149,7 +152,9 @@ NAME_CONTINUATION = r"""
   | xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|tổ\s+dân\s+phố|địa\s+phương|cơ\s+sở|trung\s+ương|nhà\s+nước
   | khoa\s+học(?:\s+và\s+công\s+nghệ)?|trong\s+và\s+ngoài\s+nước|trong\s+nước|nước\s+ngoài   # các tổ chức khoa học trong và ngoài nước
   | vận\s+tải|nông\s+thôn|môi\s+trường|đô\s+thị|hạ\s+tầng|bệnh\s+tật
-  | (?:các\s+)?khu\s+(?:công\s+nghệ\s+cao|công\s+nghiệp|kinh\s+tế|chế\s+xuất)(?:\s+và\s+(?:các\s+)?khu\s+(?:công\s+nghệ\s+cao|công\s+nghiệp|kinh\s+tế|chế\s+xuất))*
+  | (?:các\s+)?[Kk]hu\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất)(?:\s+và\s+(?:các\s+)?[Kk]hu\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất))*
+  | ứng\s+dụng\s+[Cc]ông\s+nghệ\s+cao                                   # Khu nông nghiệp ứng dụng công nghệ cao (Luật Công nghệ cao)
+  | chủ\s+rừng
   | hành\s+chính|phụ\s+trách|lĩnh\s+vực|trực\s+tiếp|quản\s+lý|cá\s+nhân|doanh\s+nghiệp|vũ\s+trang|an\s+ninh|quốc\s+phòng
   | hội|đoàn|lực\s+lượng|chức\s+năng|mặt\s+trận|cựu\s+chiến\s+binh|phụ\s+nữ|thanh\s+niên|nông\s+dân|công\s+an
 """
@@ -166,7 +171,7 @@ LEAD_VERB_RE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trá
 # "phối hợp (chặt chẽ) với X", "Phối hợp X", "cùng X", "phối hợp cùng X".
 SUPPORT_RE = re.compile(
     r"""(?:
-        [Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tốt|đồng\s+bộ))?(?:\s+(?:với|cùng(?:\s+với)?))?\s+
+        [Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tốt|đồng\s+bộ))?(?:,\s+hỗ\s+trợ)?(?:\s+(?:với|cùng(?:\s+với)?))?\s+
       | (?<![\w])[Cc]ùng(?:\s+với)?\s+
     )""",
     re.VERBOSE,

@@ -31,7 +31,7 @@ _ASSIGNING_VERB_RE = re.compile(r"(?:đề\s+nghị|giao|yêu\s+cầu|thông\s+b
 # Bare heads that cannot end a name: "Văn phòng đăng ký đất đai", "Ban quản lý Khu kinh tế".
 # What may stand between a subject and its "chịu trách nhiệm": a qualifier, not a clause
 # ("các ông (bà) có tên tại Điều 1 chịu trách nhiệm", not "Các Bộ thống nhất chỉ có một cơ quan chủ trì").
-_QUALIFIER_RE = re.compile(r"\s*(?:có\s+tên|được\s+(?:giao|phân\s+công|nêu)|nêu\s+tại|tại|thuộc|trực\s+thuộc|có\s+liên\s+quan|liên\s+quan|(?:tới|đến)\s+việc)(?![\w])")
+_QUALIFIER_RE = re.compile(r"\s*(?:có\s+tên|được\s+(?:giao|phân\s+công|nêu)|nêu\s+tại|tại|thuộc|trực\s+thuộc|có\s+liên\s+quan|liên\s+quan|(?:tới|đến)\s+việc|được)(?![\w])")
 # A qualifier that describes the group rather than names it: the name stays as scanned
 # ("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm").
 _DESCRIBING_RE = re.compile(r"\s*(?:tới|đến)\s+việc(?![\w])")
