@@ -21,7 +21,10 @@ _PAREN_RE = re.compile(r"\(\s*([^()]{1,40}?)\s*\)")
 _BARE_HEADS = {"Văn phòng", "Ban", "Trung tâm", "Chi nhánh", "Hội đồng", "Cục", "Chi cục", "Ngân hàng", "Kho bạc"}
 # A capitalised word that opens a deadline cell, not part of a name ("UBND các phường, xã Quý III Năm 2026").
 # After a person's title, a group of bodies: "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan, đơn vị".
-_TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+quan|đơn\s+vị|tổ\s+chức)(?![\w])", re.VERBOSE)
+_TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+quan|đơn\s+vị|tổ\s+chức|sở)(?![\w])", re.VERBOSE)
+# Titles that name no body by themselves ("Giám đốc", unlike "Bộ trưởng"): one before another shares its object.
+_OBJECT_TITLE_RE = re.compile(r"(?:[Pp]hó\s+)?(?:[Gg]iám\s+đốc|[Tt]hủ\s+trưởng|[Nn]gười\s+đứng\s+đầu|[Cc]hủ\s+tịch|Trưởng)")
+_TITLE_PAIR_RE = re.compile(rf",\s*(?:{P.TITLE_HEAD})(?![\w])", re.VERBOSE)
 # Heads that open a new body even without a separator (table cells joined on one line).
 _PLURAL_GROUP_RE = re.compile(rf"(?:các|những)\s+(?:{P.GROUP_NOUN})(?![\w])", re.VERBOSE)  # "thuộc các bộ, ngành"
 _NEW_BODY_HEADS = {"Sở", "Ủy ban", "Uỷ ban", "UBND", "Bộ", "Phòng", "Công an", "Trung tâm"}
@@ -139,6 +142,7 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
             end = pos + len(name)
             break
     closed = False
+    title_end = start.end()
     start_head = _org_head(start)
     bare_end = end if start.group("org") and start_head in _BARE_HEADS else -1
     while True:
@@ -154,7 +158,11 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
                 span = _first_word_len(text[j:j + 30].split("\n", 1)[0]) or len(word.group(0))
                 end = j + span
                 continue
-        if start.group("title") and end == start.end():
+        if start.group("title") and end == title_end:
+            paired = _TITLE_PAIR_RE.match(text, end)
+            if paired and _OBJECT_TITLE_RE.fullmatch(text, start.start(), start.end()):
+                end = title_end = paired.end()  # "Giám đốc, Thủ trưởng các sở": two titles over one object
+                continue
             group = _TITLE_GROUP_RE.match(text, j)
             if group:
                 end = group.end()  # "Thủ trưởng các Sở, ban, ngành", "Giám đốc các sở"

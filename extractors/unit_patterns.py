@@ -178,7 +178,7 @@ SUPPORT_RE = re.compile(
 )
 
 # "Giao X", "Đề nghị X": the document asks X to do the work.
-REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)[Gg]iao)\s+")
+REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)[Gg]iao)\s+")
 # Not a request: "đề nghị của X" (the proposer), "Đơn đề nghị", "đề nghị cơ quan có thẩm quyền".
 REQUEST_NOT_RE = re.compile(
     r"""(?:của|xét|Xét|cơ\s+sở|Đơn|đơn|theo|Theo|có|văn\s+bản|[Tt]ờ\s+trình|hồ\s+sơ|[Cc]ông\s+văn|[Kk]ính|xin|[Dd]anh\s+sách)\s+$""",
@@ -212,6 +212,10 @@ SHARED_HEAD_RE = re.compile(
 SHARED_LEVEL_RE = re.compile(
     r"^(?P<head>[^:;,()]{3,60}?)\s+các\s+(?P<level>xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp)\s*:\s*"
     r"(?P<items>[A-ZĐ][^:;.]*?)\s*[:.]?\s*$")
+
+# A body or a person's title opening a clause: the subject of a request in a preamble ("…, Chủ tịch
+# UBND tỉnh yêu cầu Thủ trưởng các sở …").
+CLAUSE_SUBJECT_RE = re.compile(rf"(?:^|[,;:.\n])\s*(?:{TITLE_HEAD}|{ORG_HEAD})[^,;:.\n]*$", re.VERBOSE)
 
 # A lead-in clause before a subject: "Căn cứ …, X lập", "Sau khi kiểm tra, X lập".
 INTRO_RE = re.compile(

@@ -214,8 +214,10 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     body = own_text(node)
     if not body.strip() and not node.heading:
         return []
-    if node.id in {"title", "preamble"}:
+    if node.id == "title":
         return []
+    if node.id == "preamble":
+        return [(name, "lead", "request") for name in _request_units(body, 0, True, known, subject_first=True)]
     pseudo = node.kind == "pseudo"
     if not pseudo and descriptive(node, by_id):
         return []
@@ -347,16 +349,20 @@ def _up_to_marker(body: str, spans: list[UnitSpan], tail: re.Match) -> list[str]
     return [sp.text for sp in spans[:-1]] + [body[last.start: last.end + tail.start()].rstrip(" ,")]
 
 
-def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]) -> list[str]:
-    """Requests: "Đề nghị X …", "Giao X …"."""
+def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...],
+                   subject_first: bool = False) -> list[str]:
+    """Requests: "Đề nghị X …", "Giao X …"; with ``subject_first`` (a preamble) only those a body or a
+    title makes ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …")."""
     found: list[str] = []
     for m in P.REQUEST_RE.finditer(body):
         if m.start() < skip_to and not pseudo:
             continue
+        if subject_first and not P.CLAUSE_SUBJECT_RE.search(body[max(0, m.start() - 120):m.start()]):
+            continue
         before = body[max(0, m.start() - 12): m.start()]
         if P.REQUEST_NOT_RE.search(before) or P.REQUEST_OBJECT_NOT_RE.match(body, m.end()):
             continue
-        if m.group(0).startswith("Yêu") and P.REGULATED_PARTY_RE.match(body, m.end()):
+        if m.group(0).lower().startswith("yêu") and P.REGULATED_PARTY_RE.match(body, m.end()):
             continue
         if P.NOT_ASSIGNMENT_LINE_RE.match(_line_at(body, m.start())):
             continue
