@@ -28,6 +28,8 @@ _TITLE_PAIR_RE = re.compile(rf",\s*(?:{P.TITLE_HEAD})(?![\w])", re.VERBOSE)
 # Heads that open a new body even without a separator (table cells joined on one line).
 _PLURAL_GROUP_RE = re.compile(rf"(?:các|những)\s+(?:{P.GROUP_NOUN})(?![\w])", re.VERBOSE)  # "thuộc các bộ, ngành"
 _NEW_BODY_HEADS = {"Sở", "Ủy ban", "Uỷ ban", "UBND", "Bộ", "Phòng", "Công an", "Trung tâm"}
+# A group closed by its place: "các sở, ban, ngành, đoàn thể Thành phố | và đơn vị có liên quan" is two units.
+_PLACE_CLOSED_RE = re.compile(r"(?<!các\s)(?<!những\s)(?<!,\s)(?:[Tt]ỉnh|[Tt]hành\s+phố|[Tt]rung\s+ương)\s*$")
 _CAPITAL_STOP_RE = re.compile(r"(?:Quý|Quí|Năm|Tháng|Trước|Thường\s+xuyên|Hằng|Hàng|Tỷ\s+lệ|Tỉ\s+lệ)(?:\s|$)")
 
 
@@ -233,7 +235,7 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
                 continue
             if w in {"các", "những"}:
                 break
-            if plural and not closed:
+            if plural and not closed and not _PLACE_CLOSED_RE.search(text, pos, end):
                 cont = P.ADMIN_LEVEL_RE.match(text, k) or P.NAME_CONTINUATION_RE.match(text, k)
                 if cont and (text[k:cont.end()] not in P.AMBIGUOUS_WORDS or not ambiguous_is_verb(text, k, cont.end())):
                     end = cont.end()  # "các sở, ban, ngành và địa phương"
@@ -313,9 +315,43 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
     return end
 
 
-def scan_units(text: str, pos: int, known: tuple[str, ...] = ()) -> list[UnitSpan]:
-    """A list of units from ``pos``: "Sở Tài chính; Sở Nội vụ", "X, Y và các đơn vị liên quan"."""
+def _shared_list(text: str, pos: int, known: tuple[str, ...]) -> tuple[list[UnitSpan], int] | None:
+    """A head shared by a list ("Các Bộ, cơ quan: Tài chính, Xây dựng, Tập đoàn Điện lực Việt Nam"):
+    one unit per item, the head put before each item that is not a body of its own; None when not one."""
+    shared = P.SHARED_LIST_RE.match(text, pos)
+    if not shared:
+        return None
+    title = " ".join((shared.group("title") or "").split())
+    head = " ".join(shared.group("head").split())
     out: list[UnitSpan] = []
+    k = shared.end()
+    while k < len(text) and text[k].isupper():
+        own = _scan_name(text, k, known)
+        if own is not None:
+            end = own  # an item that is a body by itself
+            name = text[k:end]
+        else:
+            composed = f"{head} {text[k:]}"
+            end = k + (_scan_name(composed, 0, known) or len(head)) - len(head) - 1
+            name = f"{head} {text[k:end]}"
+        name = P.TRAILING_RE.sub("", name)
+        if end <= k:
+            break
+        out.append(UnitSpan(k, end, f"{title} {name}".strip()))
+        sep = re.compile(r"\s*(?:,\s*và|,|và)\s+").match(text, end)
+        if not sep or not text[sep.end():sep.end() + 1].isupper():
+            break
+        k = sep.end()
+    return (out, out[-1].end) if out else None
+
+
+def scan_units(text: str, pos: int, known: tuple[str, ...] = ()) -> list[UnitSpan]:
+    """A list of units from ``pos``: "Sở Tài chính; Sở Nội vụ", "X, Y và các đơn vị liên quan",
+    "Các Bộ: Công Thương, Xây dựng" (a shared head)."""
+    out: list[UnitSpan] = []
+    shared = _shared_list(text, pos, known)
+    if shared:
+        return shared[0]
     while True:
         end = _scan_name(text, pos, known)
         if end is None:

@@ -37,8 +37,8 @@ _QUALIFIER_RE = re.compile(r"\s*(?:có\s+tên|được\s+(?:giao|phân\s+công|n
 _DESCRIBING_RE = re.compile(r"\s*(?:tới|đến)\s+việc(?![\w])")
 # An adverbial between a subject and its predicate.
 _ADVERBIAL_RE = re.compile(
-    r"(?:theo|căn\s+cứ|trên\s+cơ\s+sở|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực)[^.;:\n]{0,60}?"
-    r"(?:được\s+giao|của\s+mình|quản\s+lý|theo\s+quy\s+định)\s*,?")
+    r"(?:theo|căn\s+cứ|trên\s+cơ\s+sở|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực)[^.;:\n]{0,60}"
+    r"(?:được\s+giao|của\s+mình|quản\s+lý|quy\s+định)\s*,?")
 
 
 # --- node context --------------------------------------------------------------
