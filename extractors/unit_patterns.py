@@ -223,6 +223,13 @@ SHARED_LEVEL_RE = re.compile(
 # UBND tỉnh yêu cầu Thủ trưởng các sở …").
 CLAUSE_SUBJECT_RE = re.compile(rf"(?:^|[,;:.\n])\s*(?:{TITLE_HEAD}|{ORG_HEAD})[^,;:.\n]*$", re.VERBOSE)
 
+# A conditional reporting route: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …".
+CONDITIONAL_ROUTE_RE = re.compile(r"(?:[Nn]ếu|[Tt]rường\s+hợp|[Kk]hi)\s+(?:có\s+)?(?:phát\s+sinh\s+)?(?:khó\s+khăn|vướng\s+mắc)")
+# What the subject of a closing sentence is asked to do: carry the document out ("các cơ quan, đơn vị nghiêm túc
+# tổ chức, triển khai thực hiện").
+CLOSING_PREDICATE_RE = re.compile(
+    r"(?:nghiêm\s+túc|khẩn\s+trương|chủ\s+động|tập\s+trung|triển\s+khai|tổ\s+chức\s+(?:triển\s+khai|thực\s+hiện)|thực\s+hiện)(?![\w])")
+
 # A lead-in clause before a subject: "Căn cứ …, X lập", "Sau khi kiểm tra, X lập".
 INTRO_RE = re.compile(
     r"(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Khi|Trong|Để|Đồng\s+thời|Ngoài\s+ra|Trường\s+hợp|Nếu|Định\s+kỳ|Hằng|Hàng|Sau)\b")

@@ -322,13 +322,13 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
             return names + [sp.text for sp in spans], [], False
         return names + _up_to_marker(body, spans, tail), [], True
     describing = _DESCRIBING_RE.match(after)
-    tail = P.LEAD_VERB_RE.search(after[:70 if describing else 40])
+    tail = P.LEAD_VERB_RE.search(after[:80])
     if tail and not re.search(r"[.;:\n]", after[:tail.start()]) and _QUALIFIER_RE.match(after):
         if describing:
             return [sp.text for sp in spans], pending, True
         # "các ông (bà) có tên tại Điều 1 chịu trách nhiệm": the subject runs up to the marker.
         return _up_to_marker(body, spans, tail), pending, True
-    if pseudo:
+    if pseudo and (_conditional_route(body, p) or not P.CLOSING_PREDICATE_RE.match(after_stripped)):
         return [], pending, True
     adverbial = _ADVERBIAL_RE.match(after_stripped)
     if adverbial:
@@ -342,6 +342,13 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
     if pred and pred.group(0) not in _PREPOSITIONS:
         return [sp.text for sp in spans], pending, False
     return [], pending, True
+
+
+def _conditional_route(body: str, pos: int) -> bool:
+    """Inside a conditional reporting route ("nếu có khó khăn, vướng mắc, đề nghị các đơn vị phản ánh về …"),
+    which outside a numbered item is not an assignment."""
+    start = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos)) + 1
+    return bool(P.CONDITIONAL_ROUTE_RE.search(body, start, pos + 1))
 
 
 def _up_to_marker(body: str, spans: list[UnitSpan], tail: re.Match) -> list[str]:
@@ -358,6 +365,10 @@ def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
         if m.start() < skip_to and not pseudo:
             continue
         if subject_first and not P.CLAUSE_SUBJECT_RE.search(body[max(0, m.start() - 120):m.start()]):
+            continue
+        if m.group(0).startswith("yêu") and not pseudo:
+            continue  # "hướng dẫn, yêu cầu các đơn vị khắc phục" inside a task: directed units
+        if pseudo and _conditional_route(body, m.start()):
             continue
         before = body[max(0, m.start() - 12): m.start()]
         if P.REQUEST_NOT_RE.search(before) or P.REQUEST_OBJECT_NOT_RE.match(body, m.end()):
