@@ -131,7 +131,7 @@ PREDICATE_WORDS = r"""
   | giao|yêu\s+cầu|đề\s+nghị|xem\s+xét|quyết\s+định|quy\s+định|thi\s+hành|tiến\s+hành|thu\s+gom|vệ\s+sinh|phun|cấp|chi|trả|nộp
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
   | khen\s+thưởng|phát\s+huy|ưu\s+tiên|tiên\s+phong|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
-  | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi
+  | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi|tập\s+trung|kiện\s+toàn
   | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)
 """
 PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
@@ -152,7 +152,7 @@ NAME_CONTINUATION = r"""
   | xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|tổ\s+dân\s+phố|địa\s+phương|cơ\s+sở|trung\s+ương|nhà\s+nước
   | khoa\s+học(?:\s+và\s+công\s+nghệ)?|trong\s+và\s+ngoài\s+nước|trong\s+nước|nước\s+ngoài   # các tổ chức khoa học trong và ngoài nước
   | vận\s+tải|nông\s+thôn|môi\s+trường|đô\s+thị|hạ\s+tầng|bệnh\s+tật
-  | (?:các\s+)?[Kk]hu\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất)(?:\s+và\s+(?:các\s+)?[Kk]hu\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất))*
+  | (?:các\s+)?[Kk]hu\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất)(?:\s+và\s+(?:các\s+)?(?:[Kk]hu\s+)?(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất))*
   | ứng\s+dụng\s+[Cc]ông\s+nghệ\s+cao                                   # Khu nông nghiệp ứng dụng công nghệ cao (Luật Công nghệ cao)
   | chủ\s+rừng
   | hành\s+chính|phụ\s+trách|lĩnh\s+vực|trực\s+tiếp|quản\s+lý|cá\s+nhân|doanh\s+nghiệp|vũ\s+trang|an\s+ninh|quốc\s+phòng

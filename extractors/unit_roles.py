@@ -15,6 +15,10 @@ from kehoach.extractors.unit_keys import clean_unit
 from kehoach.extractors.unit_names import UnitSpan, ambiguous_is_verb, scan_units
 from kehoach.schemas.models import Node
 
+# A heading naming a group and its members in brackets, or a body and its role in brackets.
+_MEMBERS_RE = re.compile(r"^(?P<group>[^()]+?)\s*\((?P<members>[^()]+)\)\s*[:.]?$")
+# A heading that is a subject and its marker: "Các tổ chức, cá nhân … trên địa bàn có trách nhiệm:".
+_RESPONSIBLE_HEADING_RE = re.compile(r"^(?P<subject>.+?)\s+(?:có|chịu)\s+trách\s+nhiệm\s*:?$")
 _BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")
 _VAGUE_RE = re.compile(r"^các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+khác$")
 _GLUED_BULLET_RE = re.compile(r"\s[-+•]\s+(?=(?:Đồng\s+chí|Đ/c)\s)")
@@ -100,6 +104,23 @@ def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]
     run-in "Trung tâm sự nghiệp công: Chủ động …", "Các Bộ: Công Thương, Xây dựng".
     """
     head = heading.strip()
+    if P.SHARED_LIST_RE.match(head):
+        spans = scan_units(head, 0)
+        return ([s.text for s in spans], spans[-1].end) if is_title and spans else ([], 0)
+    members = _MEMBERS_RE.match(head)
+    if members and is_title:
+        # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …)": the members named.
+        spans = scan_units(members.group("members"), 0)
+        if spans and spans[-1].end >= len(members.group("members").rstrip(" .")):
+            return [s.text for s in spans], len(heading)
+        head = members.group("group")  # "Sở Nội vụ (Cơ quan thường trực Ban …)": the body, not its role
+    responsible = _RESPONSIBLE_HEADING_RE.match(head)
+    if responsible and is_title and P.UNIT_START_RE.match(responsible.group("subject")):
+        # "Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm:": the subject up to the marker.
+        subject = responsible.group("subject")
+        spans = scan_units(subject, 0)
+        names = [s.text for s in spans] if spans and spans[-1].end >= len(subject) else [subject]
+        return names, len(heading)
     shared = P.SHARED_HEAD_RE.match(head)
     if shared:
         items = re.split(r"\s*,\s*", shared.group("items"))
