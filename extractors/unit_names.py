@@ -21,7 +21,8 @@ _PAREN_RE = re.compile(r"\(\s*([^()]{1,40}?)\s*\)")
 _BARE_HEADS = {"Văn phòng", "Ban", "Trung tâm", "Chi nhánh", "Hội đồng", "Cục", "Chi cục", "Ngân hàng", "Kho bạc"}
 # A capitalised word that opens a deadline cell, not part of a name ("UBND các phường, xã Quý III Năm 2026").
 # After a person's title, a group of bodies: "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan, đơn vị".
-_TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+quan|đơn\s+vị|tổ\s+chức|sở)(?![\w])", re.VERBOSE)
+_TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+quan|đơn\s+vị|tổ\s+chức|sở|cấp\s+[ủu][yỷ])(?![\w])",
+                             re.VERBOSE)
 # Titles that name no body by themselves ("Giám đốc", unlike "Bộ trưởng"): one before another shares its object.
 _OBJECT_TITLE_RE = re.compile(r"(?:[Pp]hó\s+)?(?:[Gg]iám\s+đốc|[Tt]hủ\s+trưởng|[Nn]gười\s+đứng\s+đầu|[Cc]hủ\s+tịch|Trưởng)")
 _TITLE_PAIR_RE = re.compile(rf",\s*(?:{P.TITLE_HEAD})(?![\w])", re.VERBOSE)

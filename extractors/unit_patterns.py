@@ -58,12 +58,12 @@ GROUP_NOUN = r"""
   | Tổ\s+đại\s+biểu|tổ\s+đại\s+biểu|đại\s+biểu(?=\s+(?:Hội\s+đồng|HĐND|Quốc\s+hội|dân\s+cử))
 """
 LOWER_BODY = r"""
-    lực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|lực\s+lượng(?=\s+[a-zđ])
+    lực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|lực\s+lượng(?=\s+[a-zđA-ZĐ])
   | công\s+an(?=\s|,|$)|quân\s+đội|cấp\s+[ủu]y(?:\s+đảng)?|cấp\s+uỷ|doanh\s+nghiệp|báo,\s+đài(?=\s|,|$)     # phối hợp với cấp ủy, chính quyền các cấp
   | đại\s+biểu(?=\s+(?:Hội\s+đồng|HĐND|Quốc\s+hội))
   | cán\s+bộ,\s+công\s+chức(?:,\s+viên\s+chức)?(?:\s+và\s+người\s+lao\s+động)?(?=\s+(?:của|thuộc|có\s+liên\s+quan|liên\s+quan))|chính\s+quyền\s+(?:các\s+cấp|địa\s+phương|cơ\s+sở|cấp\s+xã)
   | ngành\s+(?:y\s+tế|giáo\s+dục|chức\s+năng|tài\s+chính|công\s+an|văn\s+hóa|[a-zđ]+)
-  | (?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân|địa\s+phương)(?:,\s+(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân|địa\s+phương))*
+  | (?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Tt]ổ\s+chức|[Cc]á\s+nhân|[Đđ]ịa\s+phương)(?:,\s+(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân|địa\s+phương))*
     (?=\s+(?:có\s+)?liên\s+quan)                                                         # đơn vị có liên quan; cơ quan, địa phương liên quan
   | địa\s+phương(?=\s+(?:có|liên\s+quan|lân\s+cận))|đơn\s+vị\s+sự\s+nghiệp|cơ\s+quan\s+(?:chuyên\s+môn|liên\s+quan|có\s+liên\s+quan|Trung\s+ương|thông\s+tấn|báo\s+chí)
 """
@@ -251,7 +251,7 @@ FIELD_HOLDER_RE = re.compile(r"^(?:Cán\s+bộ|Chuyên\s+viên|Công\s+chức|L�
 # Descriptive sections: statements there state aims, not tasks.
 DESCRIPTIVE_HEADING_RE = re.compile(
     r"^(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|chỉ\s+tiêu|quan\s+điểm|đánh\s+giá|sự\s+cần\s+thiết|căn\s+cứ|tình\s+hình|kết\s+quả"
-    r"|phạm\s+vi|đối\s+tượng|nguyên\s+tắc|giải\s+thích|kinh\s+phí"
+    r"|phạm\s+vi|đối\s+tượng|nguyên\s+tắc|giải\s+thích"
     r"|dự\s+báo(?!.*(?:giải\s+pháp|nhiệm\s+vụ|tổ\s+chức\s+thực\s+hiện)))(?![\w])")
 # Sections whose items are tasks.
 TASK_HEADING_RE = re.compile(
