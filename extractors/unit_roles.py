@@ -12,7 +12,7 @@ import re
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.fold import compare_key
 from kehoach.extractors.unit_keys import clean_unit
-from kehoach.extractors.unit_names import UnitSpan, ambiguous_is_verb, scan_units
+from kehoach.extractors.unit_names import UnitSpan, ambiguous_is_verb, find_units, scan_units
 from kehoach.schemas.models import Node
 
 # A heading naming a group and its members in brackets, or a body and its role in brackets.
@@ -259,6 +259,9 @@ def _heading_roles(node: Node, body: str) -> tuple[list[str], str, int]:
     """Units the node's heading names, the body to read on (a glued bullet line put back), and how much of
     the body the heading units used (the subject rule starts after it)."""
     heading, is_title = _title_line(node, body)
+    if is_title and _broken_name(heading, body):
+        # "Giao Sở Công⏎Thương chủ trì …": a title line cut inside a name; read heading and text as one.
+        return [], heading + " " + body.lstrip(), 0
     glued = _GLUED_BULLET_RE.search(heading)
     if glued and is_title and not body.lstrip().startswith(heading):
         # A bullet line glued to its title line by the paragraph joiner: read it as text.
@@ -277,6 +280,18 @@ def _heading_roles(node: Node, body: str) -> tuple[list[str], str, int]:
         names, used = [], 0
     skip_to = used if names and body.lstrip().startswith(heading) else 0
     return names, body, skip_to
+
+
+def _broken_name(heading: str, body: str) -> bool:
+    """The heading ends inside a name that the first line of the text finishes ("…, Hội Liên hiệp⏎Phụ nữ
+    Thành phố"): the line goes on with a capitalised word that is neither a new body nor a verb."""
+    line = body.lstrip().split("\n", 1)[0]
+    if not line or not heading or heading.rstrip()[-1:] in ".:;,)" or body.lstrip().startswith(heading):
+        return False
+    word = line.split(maxsplit=1)[0]
+    if not word[:1].isupper() or P.UNIT_START_RE.match(line) or P.PREDICATE_RE.match(line[:1].lower() + line[1:]):
+        return False
+    return any(span.end >= len(heading.rstrip()) for span in find_units(heading))
 
 
 def _label_roles(body: str, known: tuple[str, ...]) -> list[Role]:
