@@ -193,14 +193,15 @@ REGULATED_PARTY_RE = re.compile(
 
 # Labelled fields: "Đơn vị chủ trì: X", "Cơ quan phối hợp: X", "Trách nhiệm chỉ đạo thực hiện: X; Y".
 LABEL_RE = re.compile(
-    r"""(?:^|(?<=[\n.;]\s)|(?<=^-\s)|(?<=\n-\s)|(?<=\n)|(?<=[-+]\s))
+    r"""(?:^|(?<=[\n.;]\s)|(?<=^-\s)|(?<=\n-\s)|(?<=\n)|(?<=[-+]\s)|(?<=^[a-zđ]\)\s)|(?<=\n[a-zđ]\)\s))
         (?:
           (?P<lead>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm)
+              (?:\s*\(\s*tham\s+mưu\s*\))?                                                   # Đơn vị chủ trì (tham mưu) thực hiện:
               (?:\s+(?:tham\s+mưu(?:\s+thực\s+hiện)?|thực\s+hiện|triển\s+khai))?     # Đơn vị chủ trì thực hiện:
             | Trách\s+nhiệm(?:\s+(?:chỉ\s+đạo|chủ\s+trì|tổ\s+chức))?(?:\s+(?:thực\s+hiện|triển\s+khai))?
             | Chủ\s+trì|Đơn\s+vị\s+thực\s+hiện)
         | (?P<support>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+phối\s+hợp(?:\s+(?:thực\s+hiện|triển\s+khai))?|Phối\s+hợp)
-        )\s*:\s*""",
+        )(?:\s*:\s*|[ \t]*(?P<block>\n)(?=\s*[-+•]))     # "Cơ quan chủ trì:" or a block of dash lines below""",
     re.VERBOSE,
 )
 

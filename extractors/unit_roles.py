@@ -19,6 +19,7 @@ from kehoach.schemas.models import Node
 _MEMBERS_RE = re.compile(r"^(?P<group>[^()]+?)\s*\((?P<members>[^()]+)\)\s*[:.]?$")
 # A heading that is a subject and its marker: "Các tổ chức, cá nhân … trên địa bàn có trách nhiệm:".
 _RESPONSIBLE_HEADING_RE = re.compile(r"^(?P<subject>.+?)\s+(?:có|chịu)\s+trách\s+nhiệm\s*:?$")
+_ROLE_HEAD_RE = re.compile(r"(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s")
 _BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")
 _VAGUE_RE = re.compile(r"^các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+khác$")
 _GLUED_BULLET_RE = re.compile(r"\s[-+•]\s+(?=(?:Đồng\s+chí|Đ/c)\s)")
@@ -206,6 +207,17 @@ def _line_at(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
+def _block_value(body: str, pos: int) -> str:
+    """The dash lines under a role sub-heading ("Cơ quan chủ trì⏎- Sở Tài chính;⏎- Sở Nội vụ."), one per item."""
+    items = []
+    for line in body[pos:].split("\n"):
+        bullet = _BULLET_RE.match(line)
+        if not bullet or not line.strip():
+            break
+        items.append(line[bullet.end():].strip().rstrip(";."))
+    return "; ".join(items)
+
+
 def _label_value(body: str, pos: int) -> str:
     """The value of a labelled field up to "." or the line end; a value wrapped over lines
     ("Đơn vị chủ trì thực hiện: *Các⏎Sở, ngành, đơn vị") goes on while the next line
@@ -244,6 +256,11 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
         return []
     found: list[Role] = []
     skip_to = 0
+    if role_block(node):
+        # "a) Cơ quan chủ trì⏎- Sở A⏎- Sở B": the sub-heading is the label of the lines under it.
+        heading = (node.heading or "").strip().rstrip(":")
+        joiner = "\n" if _BULLET_RE.match(body.lstrip()) else ": "
+        return _label_roles(heading + joiner + body.lstrip(), known)
     if not pseudo:
         names, body, skip_to = _heading_roles(node, body)
         found.extend((name, "lead", "heading") for name in names)
@@ -253,6 +270,15 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     if not pseudo:
         found.extend((name, "support", "support") for name in _support_units(body, known))
     return found
+
+
+def role_block(node: Node) -> bool:
+    """A node that is only a role sub-heading ("a) Cơ quan chủ trì", "Đơn vị phối hợp") over the bodies it
+    lists: its units belong to the task above it."""
+    heading = (node.heading or "").strip().rstrip(":")
+    label = P.LABEL_RE.match(heading + ":")
+    return (node.kind == "item" and label is not None and label.end() >= len(heading)
+            and _ROLE_HEAD_RE.match(heading) is not None)
 
 
 def _heading_roles(node: Node, body: str) -> tuple[list[str], str, int]:
@@ -299,7 +325,7 @@ def _label_roles(body: str, known: tuple[str, ...]) -> list[Role]:
     found: list[Role] = []
     for m in P.LABEL_RE.finditer(body):
         role = "lead" if m.group("lead") else "support"
-        value = _label_value(body, m.end())
+        value = _block_value(body, m.end()) if m.group("block") else _label_value(body, m.end())
         for item in re.split(r"\s*;\s*", value):
             item = item.strip().lstrip("*").strip()
             spans = scan_units(item, 0, known)

@@ -23,7 +23,7 @@ from kehoach.extractors.fold import compare_key
 from kehoach.extractors.unit_keys import clean_unit, is_group, unit_id
 from kehoach.extractors.unit_names import UnitSpan, find_units, scan_units
 from kehoach.extractors.unit_places import issuer_jurisdiction, unit_jurisdiction
-from kehoach.extractors.unit_roles import descriptive, heading_of, node_roles, own_text
+from kehoach.extractors.unit_roles import descriptive, heading_of, node_roles, own_text, role_block
 from kehoach.schemas.models import Assignment, Metadata, Node
 
 __all__ = ["UnitSpan", "clean_unit", "extract_assignments", "find_units", "is_group", "mark_places", "mark_tasks",
@@ -66,7 +66,7 @@ def extract_assignments(nodes: list[Node]) -> list[Assignment]:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Assignment(node=node.id, unit=unit, unit_id=key[0], role=role,
+            out.append(Assignment(node=node.parent if role_block(node) and node.parent else node.id, unit=unit, unit_id=key[0], role=role,
                                   deadline=deadline.date if deadline else None,
                                   deadline_text=deadline.text if deadline else None, is_group=is_group(unit)))
     return out
