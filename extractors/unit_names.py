@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kehoach.extractors import lexicon
 from kehoach.extractors import unit_patterns as P
+from kehoach.extractors.fold import compare_key
 
 _WORD_RE = re.compile(r"[\w&/]+(?:-[\w&]+)*")
 _SPACE_RE = re.compile(r"\s*")
@@ -31,6 +33,8 @@ _PLURAL_GROUP_RE = re.compile(rf"(?:các|những)\s+(?:{P.GROUP_NOUN})(?![\w])",
 _NEW_BODY_HEADS = {"Sở", "Ủy ban", "Uỷ ban", "UBND", "Bộ", "Phòng", "Công an", "Trung tâm"}
 # A group closed by its place: "các sở, ban, ngành, đoàn thể Thành phố | và đơn vị có liên quan" is two units.
 _PLACE_CLOSED_RE = re.compile(r"(?<!các\s)(?<!những\s)(?<!,\s)(?:[Tt]ỉnh|[Tt]hành\s+phố|[Tt]rung\s+ương)\s*$")
+# The fields a person holds, after the title: ", phụ trách lĩnh vực …", "phụ trách công tác …".
+_FIELD_RE = re.compile(r",?\s*(?:[Tt]hường\s+trực,?\s*)?phụ\s+trách\s+")
 _CAPITAL_STOP_RE = re.compile(r"(?:Quý|Quí|Năm|Tháng|Trước|Thường\s+xuyên|Hằng|Hàng|Tỷ\s+lệ|Tỉ\s+lệ)(?:\s|$)")
 
 
@@ -117,6 +121,18 @@ def ambiguous_is_verb(text: str, pos: int, word_end: int) -> bool:
         return bool(P.PREDICATE_RE.match(text, k)) and not P.NAME_CONTINUATION_RE.match(text, k)
     cont = P.NAME_CONTINUATION_RE.match(text, nxt)
     return not (cont and text[nxt:cont.end()] not in P.AMBIGUOUS_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> tuple[str, ...]:
+    return tuple(compare_key(n) for b in lexicon.bodies() for n in (b.name, *b.aliases, *b.merged_from))
+
+
+def starts_known_body(text: str) -> bool:
+    """``text`` is the beginning of a body the lexicon knows ("Sở Công Thương", "Hội Liên hiệp Phụ" of
+    "Hội Liên hiệp Phụ nữ tỉnh"), ending at a word boundary of the text."""
+    key = compare_key(text)
+    return any(name == key or name.startswith(key + " ") for name in _known_names())
 
 
 def _org_head(start: re.Match) -> str | None:
@@ -313,7 +329,23 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
             end = j + noun_len
             continue
         break
-    return end
+    return _position_end(text, end) if start.group("title") else end
+
+
+def _position_end(text: str, end: int) -> int:
+    """A person's whole position: "Phó Chủ tịch Thường trực, phụ trách lĩnh vực kinh tế", "Phó Chủ tịch UBND xã
+    phụ trách văn hóa - xã hội" — the fields run to a punctuation mark or the next verb."""
+    tail = re.search(r"\s+phụ\s+trách$", text[:end])
+    field = _FIELD_RE.match(text, tail.start() if tail else end)  # "phụ trách" may already be inside the name
+    if not field:
+        return end
+    k = field.end()
+    for word in _WORD_RE.finditer(text, k):
+        gap = text[k:word.start()]
+        if any(ch in gap for ch in ",:;.\n(") or (word.start() > field.end() and P.PREDICATE_RE.match(text, word.start())):
+            break
+        k = word.end()
+    return k if k > field.end() else end
 
 
 def _shared_list(text: str, pos: int, known: tuple[str, ...]) -> tuple[list[UnitSpan], int] | None:

@@ -12,7 +12,13 @@ import re
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.fold import compare_key
 from kehoach.extractors.unit_keys import clean_unit
-from kehoach.extractors.unit_names import UnitSpan, ambiguous_is_verb, find_units, scan_units
+from kehoach.extractors.unit_names import (
+    UnitSpan,
+    ambiguous_is_verb,
+    find_units,
+    scan_units,
+    starts_known_body,
+)
 from kehoach.schemas.models import Node
 
 # A heading naming a group and its members in brackets, or a body and its role in brackets.
@@ -20,6 +26,8 @@ _MEMBERS_RE = re.compile(r"^(?P<group>[^()]+?)\s*\((?P<members>[^()]+)\)\s*[:.]?
 # A heading that is a subject and its marker: "Các tổ chức, cá nhân … trên địa bàn có trách nhiệm:".
 _RESPONSIBLE_HEADING_RE = re.compile(r"^(?P<subject>.+?)\s+(?:có|chịu)\s+trách\s+nhiệm\s*:?$")
 _ROLE_HEAD_RE = re.compile(r"(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s")
+# A run-in subject: a colon, then the task in lower case starting with its verb.
+_RUN_IN_RE = re.compile(rf":\s*(?:{P.PREDICATE_WORDS})(?![\w])", re.VERBOSE)
 _BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")
 _VAGUE_RE = re.compile(r"^các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+khác$")
 _GLUED_BULLET_RE = re.compile(r"\s[-+•]\s+(?=(?:Đồng\s+chí|Đ/c)\s)")
@@ -133,6 +141,8 @@ def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]
         if all(i[:1].isupper() for i in items):
             lvl = " ".join(level.group("level").split())
             return [f"{level.group('head').strip()} {lvl} {item}" for item in items], len(heading)
+    head = P.HONORIFIC_RE.sub("", P.LEADING_VERB_RE.sub("", head, count=1), count=1) if P.HONORIFIC_RE.match(
+        P.LEADING_VERB_RE.sub("", head, count=1)) else head  # "Đ/c Trưởng Ban …", "Giao đồng chí …"
     lead_in = P.LEADING_VERB_RE.match(head) or P.HEADING_OF_RE.match(head)
     offset = lead_in.end() if lead_in else 0
     title, colon, _rest = head[offset:].partition(":")
@@ -315,9 +325,11 @@ def _broken_name(heading: str, body: str) -> bool:
     if not line or not heading or heading.rstrip()[-1:] in ".:;,)" or body.lstrip().startswith(heading):
         return False
     word = line.split(maxsplit=1)[0]
-    if not word[:1].isupper() or P.UNIT_START_RE.match(line) or P.PREDICATE_RE.match(line[:1].lower() + line[1:]):
+    if not word[:1].isupper() or P.UNIT_START_RE.match(line):
         return False
-    return any(span.end >= len(heading.rstrip()) for span in find_units(heading))
+    last = [span for span in find_units(heading) if span.end >= len(heading.rstrip())]
+    # The name goes on into a body the lexicon knows ("Sở Công" + "Thương", "Hội Liên hiệp" + "Phụ nữ").
+    return bool(last) and starts_known_body(f"{last[-1].text} {word}")
 
 
 def _label_roles(body: str, known: tuple[str, ...]) -> list[Role]:
@@ -373,6 +385,8 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
     after_stripped = after.lstrip(" ,")
     if group == -1 and after.startswith(";") and spans[0].start == p:
         return [], pending + spans, True  # a whole segment of names: an addressee, if a marker follows
+    if group == -1 and spans[0].start == p and _RUN_IN_RE.match(after) and not pending:
+        return [sp.text for sp in spans], pending, False  # "- Đồng chí Phó Chủ tịch …: chỉ đạo công tác …"
     if group == -1 and (pending or (len(spans) > 1 and spans[0].start == p)) and after.startswith(":") and re.fullmatch(
             rf"(?:{P.TITLE_HEAD})", spans[-1].text, re.VERBOSE):
         return [], pending + spans[:-1], True  # "…; Giám đốc: Trung tâm A, Trung tâm B; …": the title is shared
@@ -439,7 +453,8 @@ def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
             continue
         if P.NOT_ASSIGNMENT_LINE_RE.match(_line_at(body, m.start())):
             continue
-        spans = scan_units(body, m.end(), known)
+        honorific = P.HONORIFIC_RE.match(body[m.end():])
+        spans = scan_units(body, m.end() + (honorific.end() if honorific else 0), known)
         if spans and P.PETITION_RE.match(body, spans[-1].end):
             continue  # "đề nghị Bộ trưởng … xem xét, quyết định": a petition upwards, not work handed down
         found.extend(sp.text for sp in spans)
