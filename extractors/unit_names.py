@@ -370,7 +370,7 @@ def _shared_list(text: str, pos: int, known: tuple[str, ...]) -> tuple[list[Unit
         name = P.TRAILING_RE.sub("", name)
         if end <= k:
             break
-        out.append(UnitSpan(k, end, f"{title} {name}".strip()))
+        out.append(UnitSpan(pos if not out else k, end, f"{title} {name}".strip()))
         sep = re.compile(r"\s*(?:,\s*và|,|và)\s+").match(text, end)
         if not sep or not text[sep.end():sep.end() + 1].isupper():
             break
@@ -382,16 +382,18 @@ def scan_units(text: str, pos: int, known: tuple[str, ...] = ()) -> list[UnitSpa
     """A list of units from ``pos``: "Sở Tài chính; Sở Nội vụ", "X, Y và các đơn vị liên quan",
     "Các Bộ: Công Thương, Xây dựng" (a shared head)."""
     out: list[UnitSpan] = []
-    shared = _shared_list(text, pos, known)
-    if shared:
-        return shared[0]
     while True:
-        end = _scan_name(text, pos, known)
-        if end is None:
-            break
-        name = P.TRAILING_RE.sub("", text[pos:end])
-        if name:
-            out.append(UnitSpan(pos, pos + len(name), name))
+        shared = _shared_list(text, pos, known)
+        if shared:
+            out.extend(shared[0])
+            end = shared[1]
+        else:
+            end = _scan_name(text, pos, known)
+            if end is None:
+                break
+            name = P.TRAILING_RE.sub("", text[pos:end])
+            if name:
+                out.append(UnitSpan(pos, pos + len(name), name))
         sep = _LIST_SEP_RE.match(text, end)
         if not sep:
             break

@@ -297,7 +297,7 @@ def _heading_roles(node: Node, body: str) -> tuple[list[str], str, int]:
     heading, is_title = _title_line(node, body)
     if is_title and _broken_name(heading, body):
         # "Giao Sở Công⏎Thương chủ trì …": a title line cut inside a name; read heading and text as one.
-        return [], heading + " " + body.lstrip(), 0
+        return [], body if body.lstrip().startswith(heading) else heading + " " + body.lstrip(), 0
     glued = _GLUED_BULLET_RE.search(heading)
     if glued and is_title and not body.lstrip().startswith(heading):
         # A bullet line glued to its title line by the paragraph joiner: read it as text.
@@ -321,8 +321,13 @@ def _heading_roles(node: Node, body: str) -> tuple[list[str], str, int]:
 def _broken_name(heading: str, body: str) -> bool:
     """The heading ends inside a name that the first line of the text finishes ("…, Hội Liên hiệp⏎Phụ nữ
     Thành phố"): the line goes on with a capitalised word that is neither a new body nor a verb."""
-    line = body.lstrip().split("\n", 1)[0]
-    if not line or not heading or heading.rstrip()[-1:] in ".:;,)" or body.lstrip().startswith(heading):
+    rest = body.lstrip()
+    if heading and rest.startswith(heading):
+        rest = rest[len(heading):]
+        if not rest.startswith("\n"):
+            return False
+    line = rest.lstrip().split("\n", 1)[0]
+    if not line or not heading or heading.rstrip()[-1:] in ".:;,)":
         return False
     word = line.split(maxsplit=1)[0]
     if not word[:1].isupper() or P.UNIT_START_RE.match(line):
