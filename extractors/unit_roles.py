@@ -239,7 +239,8 @@ def _label_value(body: str, pos: int) -> str:
         if not stop or body[stop.start()] == ".":
             return out
         nxt = body[stop.end():stop.end() + 1]
-        if not nxt or not (nxt.islower() or len(out.replace("*", " ").split()) <= 2) or nxt in "-+•*":
+        if not nxt or not (nxt.islower() or len(out.replace("*", " ").split()) <= 2) or nxt in "-+•*" \
+                or re.match(r"[a-zđ]\)|\d+[.)]", body[stop.end():stop.end() + 3]):
             return out
         out += " "
         pos = stop.end()
