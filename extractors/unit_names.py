@@ -325,7 +325,8 @@ def _scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
             end = word.end()
             continue
         noun_len = _pos_noun_len(text[j:j + 40].split("\n", 1)[0])
-        if noun_len:
+        if noun_len and not (_PLACE_CLOSED_RE.search(text, pos, end) and not text.startswith(("ủy", "uỷ"), j)):
+            # a name closed by its place takes no further noun: "… Thành phố | cấu hình thủ tục hành chính"
             end = j + noun_len
             continue
         break

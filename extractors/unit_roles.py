@@ -28,6 +28,7 @@ _RESPONSIBLE_HEADING_RE = re.compile(r"^(?P<subject>.+?)\s+(?:có|chịu)\s+trá
 _ROLE_HEAD_RE = re.compile(r"(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s")
 # A run-in subject: a colon, then the task in lower case starting with its verb.
 _RUN_IN_RE = re.compile(rf":\s*(?:{P.PREDICATE_WORDS})(?![\w])", re.VERBOSE)
+_OBJECT_VERB_END_RE = re.compile(r"(?<![\w])(?:trình|gửi|báo\s+cáo|tham\s+mưu|đề\s+nghị|giao|cho|của|với|và)$")
 _BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")
 _VAGUE_RE = re.compile(r"^các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+khác$")
 _GLUED_BULLET_RE = re.compile(r"\s[-+•]\s+(?=(?:Đồng\s+chí|Đ/c)\s)")
@@ -199,7 +200,10 @@ def _clause_starts(text: str) -> list[tuple[int, int]]:
     "Trên cơ sở đề nghị của Y, X chủ trì") each comma is a candidate of one group;
     the first candidate that yields a subject ends the group.
     """
-    plain = {0} | {m.end() for m in _SENTENCE_START_RE.finditer(text)}
+    # A line after one that ends on a verb wanting its object ("Ký phê duyệt kết quả, trình⏎UBND tỉnh phê
+    # duyệt") goes on with that sentence: no clause starts there.
+    plain = {0} | {m.end() for m in _SENTENCE_START_RE.finditer(text)
+                   if not (m.group(0).startswith("\n") and _OBJECT_VERB_END_RE.search(text, 0, m.start()))}
     plain |= {m.end() for m in re.finditer(r"\sthì\s+", text)}
     out = [(p, -1) for p in plain if p < len(text)]
     for group, s in enumerate(sorted(plain)):

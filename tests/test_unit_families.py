@@ -172,6 +172,12 @@ LINE_BREAK_CASES = [
                  "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp",
                  [("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố", "lead"), ("Hội Liên hiệp Phụ nữ Thành phố", "lead"),
                   ("các tổ chức thành viên của Mặt trận", "lead")], id="request-heading-wrapped"),
+    # 8bb6ac57ee7b4c5d: a procedure table whose step wraps after "trình".
+    pytest.param("Bước 5\nKý phê duyệt kết quả, trình\nUBND tỉnh phê duyệt\nLãnh đạo Sở Y tế\n0,5 ngày làm việc", None, [],
+                 id="neg-line-after-a-verb-wanting-its-object"),
+    # a3b56e35d1c2d0d2: the name ends at its place; the verb after it is not part of it.
+    pytest.param("Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục hành chính trên Hệ thống.", None,
+                 [("Trung tâm Chuyển đổi số Thành phố", "lead")], id="name-closed-by-its-place"),
     pytest.param("Bệnh viện Đa khoa tỉnh chủ trì tiếp nhận bệnh nhân.", "Sở Y tế",
                  [("Sở Y tế", "lead"), ("Bệnh viện Đa khoa tỉnh", "lead")], id="neg-new-body-on-the-next-line"),
 ]
