@@ -29,6 +29,9 @@ _ROLE_HEAD_RE = re.compile(r"(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s")
 # A run-in subject: a colon, then the task in lower case starting with its verb.
 _RUN_IN_RE = re.compile(rf":\s*(?:{P.PREDICATE_WORDS})(?![\w])", re.VERBOSE)
 _OBJECT_VERB_END_RE = re.compile(r"(?<![\w])(?:trình|gửi|báo\s+cáo|tham\s+mưu|đề\s+nghị|giao|cho|của|với|và)$")
+# A heading that ends on a title without its body ("Chánh Văn phòng", "Chánh", "Giám đốc").
+_BARE_TITLE_END_RE = re.compile(
+    r"(?:^|[;,]\s*)(?:Chánh(?:\s+[Vv]ăn\s+phòng|\s+Thanh\s+tra)?|(?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng))\s*$")
 _BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")
 _VAGUE_RE = re.compile(r"^các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+khác$")
 _GLUED_BULLET_RE = re.compile(r"\s[-+•]\s+(?=(?:Đồng\s+chí|Đ/c)\s)")
@@ -334,6 +337,8 @@ def _broken_name(heading: str, body: str) -> bool:
     line = rest.lstrip().split("\n", 1)[0]
     if not line or not heading or heading.rstrip()[-1:] in ".:;,)":
         return False
+    if _BARE_TITLE_END_RE.search(heading) and P.UNIT_START_RE.match(line):
+        return True  # "Chánh Văn phòng⏎Ủy ban nhân dân tỉnh, Giám đốc …": the title's body is on the next line
     word = line.split(maxsplit=1)[0]
     if not word[:1].isupper() or P.UNIT_START_RE.match(line):
         return False
@@ -425,7 +430,7 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
     if _ASSIGNING_VERB_RE.match(after_stripped):
         return [], pending, True  # the subject hands the work on; the object is read by the request rule
     pred = P.PREDICATE_RE.match(after_stripped)
-    if pred and pred.group(0) not in _PREPOSITIONS:
+    if pred and pred.group(0) not in _PREPOSITIONS and not P.PETITION_RE.match(after_stripped):
         return [sp.text for sp in spans], pending, False
     return [], pending, True
 

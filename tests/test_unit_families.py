@@ -130,6 +130,9 @@ PERSON_CASES = [
                  id="request-to-a-person"),
     pytest.param("Đồng chí Bí thư Đảng ủy xã làm việc với Ban Thường vụ.", "Lịch làm việc", [],
                  id="neg-person-outside-a-task-verb"),
+    # d469759e6fcdc805: the body that decides is not handed work.
+    pytest.param("Trên cơ sở Đề án số 397/ĐA-CP của Chính phủ, Ủy ban Thường vụ Quốc hội quyết định sắp xếp các đơn vị "
+                 "hành chính cấp xã như sau:", None, [], id="neg-the-deciding-body"),
 ]
 
 LIST_CASES = [
@@ -178,6 +181,11 @@ LINE_BREAK_CASES = [
     # a3b56e35d1c2d0d2: the name ends at its place; the verb after it is not part of it.
     pytest.param("Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục hành chính trên Hệ thống.", None,
                  [("Trung tâm Chuyển đổi số Thành phố", "lead")], id="name-closed-by-its-place"),
+    # b1bac569be973504: an execution article whose title line stops at the title.
+    pytest.param("Ủy ban nhân dân tỉnh, Giám đốc Sở Văn hóa, Thể thao và Du lịch và các cơ quan, tổ chức, cá nhân có liên "
+                 "quan chịu trách nhiệm thi hành Quyết định này./.", "Chánh Văn phòng",
+                 [("Chánh Văn phòng Ủy ban nhân dân tỉnh", "lead"), ("Giám đốc Sở Văn hóa, Thể thao và Du lịch", "lead"),
+                  ("các cơ quan, tổ chức, cá nhân có liên quan", "lead")], id="title-line-stops-at-the-title"),
     pytest.param("Bệnh viện Đa khoa tỉnh chủ trì tiếp nhận bệnh nhân.", "Sở Y tế",
                  [("Sở Y tế", "lead"), ("Bệnh viện Đa khoa tỉnh", "lead")], id="neg-new-body-on-the-next-line"),
 ]

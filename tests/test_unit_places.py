@@ -57,6 +57,7 @@ GROUP_CASES = [
     pytest.param("Ban Chỉ đạo", False, id="neg-steering-committee"),
     pytest.param("Giám đốc Sở Y tế", False, id="neg-head-of-a-department"),
     pytest.param("Cơ quan Thường trực Ban Chỉ đạo", False, id="neg-named-standing-body"),
+    pytest.param("Hội đồng tuyển dụng công chức", False, id="neg-hoi-dong-is-one-body"),
 ]
 # fmt: on
 
