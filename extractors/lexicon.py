@@ -70,3 +70,38 @@ def symbol_types(*, party: bool = False) -> dict[str, str]:
     if party:
         return {**state, **party_table}
     return {**{a: n for a, n in party_table.items() if a not in state}, **state}
+
+
+@dataclass(frozen=True)
+class Body:
+    """A public body that documents assign work to ("Bộ Tài chính"), or a kind of local body ("Sở Tài chính")."""
+
+    name: str  # as official style writes it; a local kind without its place
+    level: str  # central | local
+    kind: str
+    aliases: tuple[str, ...] = ()  # other writings of the same body: fold to the name's unit key
+    merged_from: tuple[str, ...] = ()  # former bodies merged into it: keep their own keys
+    examples: tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def is_central(self) -> bool:
+        return self.level == "central"
+
+
+@cache
+def bodies() -> tuple[Body, ...]:
+    """Every body of ``data/bodies.json``, central ones first as the file lists them."""
+    return tuple(
+        Body(name=e["name"], level=e["level"], kind=e["kind"], aliases=tuple(e.get("aliases", ())),
+             merged_from=tuple(e.get("merged_from", ())), examples=tuple(e.get("examples", ())),
+             source=e.get("source", ""))
+        for e in load("bodies")["bodies"]
+    )
+
+
+@cache
+def group_words() -> dict[str, tuple[str, ...]]:
+    """The words of catch-all units: ``determiners``, ``nouns`` and ``closers`` (``data/bodies.json``)."""
+    groups = load("bodies")["groups"]
+    return {key: tuple(groups[key]) for key in ("determiners", "nouns", "closers")}

@@ -22,7 +22,7 @@ from kehoach.extractors.normalize import (
 from kehoach.extractors.signature import find_signature_blocks
 from kehoach.extractors.structure import extract_nodes
 from kehoach.extractors.tables import find_task_tables, table_assignments
-from kehoach.extractors.units import extract_assignments, mark_tasks
+from kehoach.extractors.units import extract_assignments, mark_places, mark_tasks
 from kehoach.schemas.layout import Line, Paragraph, RawDocument
 from kehoach.schemas.models import Metadata, Node, PlanDocument, Source
 
@@ -86,7 +86,7 @@ def build_document(raw: RawDocument) -> PlanDocument:
     metadata, nodes, warnings = parse(lines)
     citations = extract_citations(nodes, own_number=metadata.number)
     rows = table_assignments(nodes, find_task_tables(lines))
-    assignments = [*extract_assignments(nodes), *rows]
+    assignments = mark_places([*extract_assignments(nodes), *rows], metadata)
     nodes = mark_deadlines(mark_tasks(nodes, assignments), assignments)
     if rows:  # a table row is a task whatever its heading says
         row_nodes = {a.node for a in rows}
