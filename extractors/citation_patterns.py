@@ -268,7 +268,7 @@ ALIAS_RE = re.compile(
 # --- laws and codes by name ----------------------------------------------------------
 
 # "Luật Thực hiện dân chủ ở cơ sở năm 2022", "Bộ luật Lao động 2019", "Pháp lệnh Ưu đãi …".
-# Only the head; the name is read word by word (see citations._read_law_name).
+# Only the head; the name is read word by word (see citation_laws).
 LAW_HEAD_RE = re.compile(rf"(?<![\w])(?P<doc_type>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+(?=[{UPPER_VI}])")
 # "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013", "Hiến pháp".
 CONSTITUTION_RE = re.compile(

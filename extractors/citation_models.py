@@ -1,0 +1,53 @@
+"""What the citation readers find (eyecite's ``models.py``): plain dataclasses only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class FoundCitation:
+    """One citation found in a string; offsets index that string."""
+
+    text: str
+    start: int
+    end: int
+    ref: str
+    doc_type: str | None = None
+    number: str | None = None
+    year: int | None = None
+    symbol: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+    term: str | None = None
+    title: str | None = None
+    relation: str | None = None
+    # Internal: where the trailing date/issuer/title clause ends (list sharing).
+    tail_end: int = field(default=-1, repr=False, compare=False)
+    # Internal: the issuer was named before the citation ("đề nghị của Sở X tại …"), so it
+    # carries forward over a list.
+    issuer_before: bool = field(default=False, repr=False, compare=False)
+
+
+@dataclass(slots=True)
+class ShortRef:
+    """A type word with a bare number ("Chỉ thị 11"): a citation only once resolved."""
+
+    start: int
+    end: int
+    doc_type: str
+    number: str
+
+
+@dataclass(slots=True)
+class Scan:
+    """What one string yields before resolution across the document."""
+
+    text: str
+    found: list[FoundCitation]
+    shorts: list[ShortRef]
+    aliases: list[tuple[str, int]]  # (alias text, position of the "(")
+    law_names: dict[str, str]  # folded law name → ref of its numbered citation
+    law_names_words: list[tuple[str, ...]] = field(default_factory=list)  # the same names, as folded words
+
