@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from kehoach.extractors import citation_patterns as P
 from kehoach.extractors.citation_laws import (
-    inside_amending_title,
+    amending_head_before,
     name_words,
     scan_constitution,
     scan_law_names,
@@ -29,6 +30,8 @@ from kehoach.extractors.citation_parts import (
     type_from_symbol,
 )
 from kehoach.extractors.citation_relations import relation
+from kehoach.extractors.law_lexicon import match_law
+from kehoach.extractors.lexicon import Law
 
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)$")
 # "… ngày 02/3/2025 và số 1235/QĐ-UBND ngày 03/3/2025 của UBND tỉnh": a dated member takes the
@@ -38,7 +41,9 @@ _LIST_GAP_NUMBER_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)số\s*:?\s*$")
 _LIST_FORWARD_GAP_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)(?:số\s*)?$")
 _LOOKBACK = 80  # characters before a number where its type word may stand
 _LAW_LOOKBACK = 220  # a law's name may stand between "Luật" and "số"
-_LIST_LOOKBACK = 600  # a list under one type word ("các Nghị quyết của Quốc hội: số …; số …")
+_LIST_LOOKBACK = 600
+# Between a law's name and its number: "Luật người cao tuổi số 39/2009/QH12".
+_NUMBER_GAP_RE = re.compile(r"\s*,?\s*(?i:số)\s*[:.]?\s*")  # a list under one type word ("các Nghị quyết của Quốc hội: số …; số …")
 
 
 def _list_head(text: str, start: int) -> re.Match | None:
@@ -57,65 +62,110 @@ def _is_excluded(text: str, start: int) -> bool:
     return bool(P.NOT_CITATION_BEFORE_RE.search(window))
 
 
+@dataclass(slots=True)
+class _Before:
+    """What stands before a number: where the citation starts and what it says of the type."""
+
+    start: int
+    doc_type: str | None = None
+    law: Law | None = None  # the lexicon's law named before the number ("Luật Đất đai số …")
+    amended_laws: tuple[Law, ...] | None = None  # an amending law's title before the number
+    list_head: re.Match | None = None  # "các Nghị quyết của Quốc hội: số …"
+    law_end: int = -1  # where the lexicon's name of ``law`` ends
+
+
+def _law_before(text: str, start: int) -> _Before | None:
+    """"Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15": the name between the head and "số";
+    "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B số 90/2025/QH15": the amending law's title,
+    A and B read by name."""
+    window_start = max(0, start - _LAW_LOOKBACK)
+    amending = amending_head_before(text, start)
+    if amending is not None:
+        names = [m for head in P.LAW_HEAD_RE.finditer(text, amending + 1, start)
+                 if (m := match_law(text, head.end(), head.group("doc_type")))]
+        return _Before(amending, "Luật", amended_laws=tuple(m.law for m in names))
+    law = P.LAW_BEFORE_NUMBER_RE.search(text, window_start, start)
+    if law is not None:
+        head_start, doc_type = law.start(), law.group("doc_type")
+        named = match_law(text, law.start("name"), doc_type)
+    else:  # a name in lower case ("Luật người cao tuổi số 39/2009/QH12") only from the lexicon
+        heads = list(P.LAW_HEAD_RE.finditer(text, window_start, start))
+        if not heads:
+            return None
+        head_start, doc_type = heads[-1].start(), heads[-1].group("doc_type")
+        named = match_law(text, heads[-1].end(), doc_type)
+        if named is None or not _NUMBER_GAP_RE.fullmatch(text, named.end, start):
+            return None
+    return _Before(head_start, canonical_type(doc_type), law=named.law if named else None,
+                   law_end=named.end if named else -1)
+
+
+def _names_law(prefix: re.Match) -> bool:
+    return canonical_type(prefix.group("doc_type")) in ("Luật", "Bộ luật", "Pháp lệnh")
+
+
+def _type_before(text: str, start: int, symbol_type: str | None) -> _Before:
+    """The type word, law name or list head before the number at ``start``."""
+    prefix = P.TYPE_PREFIX_RE.search(text, max(0, start - _LOOKBACK), start)
+    if prefix is None or prefix.group("doc_type")[:1].islower():
+        # "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15", "Luật Người lao động … theo hợp đồng
+        # số 69/2020/QH14": a type word in lower case before "số" may end a law's name; the citation
+        # starts at the name's head.
+        law = _law_before(text, start)
+        if law is not None and (prefix is None or _names_law(prefix) or law.law is not None and law.law_end >= prefix.end(
+                "doc_type")):
+            return law
+    if prefix is not None:
+        doc_type = canonical_type(prefix.group("doc_type"))
+        if WS_RE.sub(" ", prefix.group("doc_type")).casefold() in P.GENERIC_TYPES:
+            # "văn bản số 308/BC-BXD": the symbol names the type.
+            doc_type = symbol_type or doc_type
+        return _Before(prefix.start(), doc_type)
+    head = _list_head(text, start)
+    if head is not None:
+        return _Before(start, canonical_type(head.group("doc_type")), list_head=head)
+    return _Before(start, symbol_type)
+
+
+def _remember_law_name(text: str, before: _Before, number_start: int, ref: str, law_names: dict[str, str],
+                       names_words: list[tuple[str, ...]]) -> None:
+    """A law named with its number: the bare name elsewhere is a mention of that number."""
+    law = P.LAW_BEFORE_NUMBER_RE.match(text, before.start, number_start)
+    name = " ".join(law.group("name").split()) if law else None
+    if name is None or before.amended_laws is not None:
+        return
+    key = fold_key(f"{before.doc_type} {name}")
+    # A name stated with two numbers resolves to neither ("" marks it).
+    law_names[key] = ref if law_names.get(key, ref) == ref else ""
+    names_words.append(name_words(name))
+
+
 def _scan_numbered(text: str, found: list[FoundCitation], law_names: dict[str, str],
                    names_words: list[tuple[str, ...]]) -> None:
     for match in P.CITATION_RE.finditer(text):
-        start = match.start()
-        if _is_excluded(text, start):
+        if _is_excluded(text, match.start()):
             continue
         ref, symbol, abbreviation, is_party = symbol_of(match)
         has_year = bool(match.group("year"))
-        doc_type = None
-        window_start = max(0, start - _LOOKBACK)
-        prefix = P.TYPE_PREFIX_RE.search(text, window_start, start)
-        law = None
-        if prefix is None or prefix.group("doc_type")[:1].islower() and canonical_type(
-                prefix.group("doc_type")) in ("Luật", "Bộ luật", "Pháp lệnh"):
-            # "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15": the "luật" before "số"
-            # ends the name; the citation starts at the name's head.
-            law = P.LAW_BEFORE_NUMBER_RE.search(text, max(0, start - _LAW_LOOKBACK), start)
-        if prefix and law is None:
-            doc_type = canonical_type(prefix.group("doc_type"))
-            if WS_RE.sub(" ", prefix.group("doc_type")).casefold() in P.GENERIC_TYPES:
-                # "văn bản số 308/BC-BXD": the symbol names the type.
-                doc_type = type_from_symbol(abbreviation, symbol, is_party, has_year) or doc_type
-            start = prefix.start()
-        else:
-            if law and inside_amending_title(text, law.start()):
-                # "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B số 90/2025/QH15": the number is
-                # the amending law's; A and B are read by name.
-                law = None
-                doc_type = "Luật"
-            if law:
-                doc_type = canonical_type(law.group("doc_type"))
-                name = " ".join(law.group("name").split())
-                key = fold_key(f"{doc_type} {name}")
-                # A name stated with two numbers resolves to neither ("" marks it).
-                law_names[key] = ref if law_names.get(key, ref) == ref else ""
-                names_words.append(name_words(name))
-                start = law.start()
-        head = _list_head(text, start) if doc_type is None else None
-        if head is not None:
-            doc_type = canonical_type(head.group("doc_type"))
-        if doc_type is None:
-            doc_type = type_from_symbol(abbreviation, symbol, is_party, has_year)
-        if doc_type is None and not has_year:
+        before = _type_before(text, match.start(), type_from_symbol(abbreviation, symbol, is_party, has_year))
+        if before.doc_type is None and not has_year:
             # A bare "123/ABC" with neither type word nor known abbreviation: not a citation.
             continue
-        end = match.end()
+        _remember_law_name(text, before, match.start(), ref, law_names, names_words)
+        start, end = before.start, match.end()
         item = FoundCitation(
-            text=text[start:end], start=start, end=end, ref=ref, doc_type=doc_type,
+            text=text[start:end], start=start, end=end, ref=ref, doc_type=before.doc_type,
             number=match.group("number"), year=int(match.group("year")) if has_year else None,
-            symbol=symbol, relation=relation(text, start),
+            symbol=symbol, relation=relation(text, start), law=before.law, amended_laws=before.amended_laws,
         )
         item.tail_end = read_tail(text, end, item)
+        head = before.list_head
         if item.issuer is None and head is not None and head.group("issuer"):
             item.issuer = clean_issuer(head.group("issuer"))
         if item.issuer is None:
             item.issuer = issuer_before(text, start)
             item.issuer_before = item.issuer is not None
         found.append(item)
-
 
 
 def _scan_shorts(text: str, found: list[FoundCitation]) -> list[ShortRef]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from kehoach.extractors.lexicon import Law
+
 
 @dataclass(slots=True)
 class FoundCitation:
@@ -23,11 +25,19 @@ class FoundCitation:
     term: str | None = None
     title: str | None = None
     relation: str | None = None
+    # The document's number when it is cited by name only and the law lexicon knows it.
+    canonical_ref: str | None = None
     # Internal: where the trailing date/issuer/title clause ends (list sharing).
     tail_end: int = field(default=-1, repr=False, compare=False)
     # Internal: the issuer was named before the citation ("đề nghị của Sở X tại …"), so it
     # carries forward over a list.
     issuer_before: bool = field(default=False, repr=False, compare=False)
+    # Internal: the lexicon's entry for a law cited by name or with its name before the number.
+    law: Law | None = field(default=None, repr=False, compare=False)
+    # Internal: the name is a short name or an abbreviation of the law's title ("Luật Bảo vệ BMNN").
+    short_form: bool = field(default=False, repr=False, compare=False)
+    # Internal: an amending law's title; the laws it names are cited on their own, inside its span.
+    amended_laws: tuple[Law, ...] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)

@@ -126,11 +126,13 @@ TYPE_PREFIX_RE = re.compile(
 
 _LAW_NAME_SPAN = rf"[{UPPER_VI}](?:(?!Luật\s|Bộ\s+luật\s|Pháp\s+lệnh\s|\s(?i:số)\s*\d)[^;:.()\n“”\"]){{0,150}}?"
 
+_LAW_HEADS = r"Bộ\s+[Ll]uật|Luật|Pháp\s+[Ll]ệnh"
+
 # "Luật Bầu cử … số " — the law's name stands between the type word and the number.
 LAW_BEFORE_NUMBER_RE = re.compile(
     rf"""
     (?<![\w])
-    {_group("doc_type", "Bộ luật|Luật|Pháp lệnh")}
+    {_group("doc_type", _LAW_HEADS)}
     \s+{_group("name", _LAW_NAME_SPAN)}
     \s+{_icase("số")}\s*[:.]?\s*
     $
@@ -267,9 +269,27 @@ ALIAS_RE = re.compile(
 
 # --- laws and codes by name ----------------------------------------------------------
 
-# "Luật Thực hiện dân chủ ở cơ sở năm 2022", "Bộ luật Lao động 2019", "Pháp lệnh Ưu đãi …".
-# Only the head; the name is read word by word (see citation_laws).
-LAW_HEAD_RE = re.compile(rf"(?<![\w])(?P<doc_type>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+(?=[{UPPER_VI}])")
+# "Luật Thực hiện dân chủ ở cơ sở năm 2022", "Bộ luật Lao động 2019", "Bộ Luật dân sự", "Pháp lệnh Ưu đãi …",
+# "LUẬT PHÒNG THỦ DÂN SỰ" (a title in capitals). Only the head; the name is read from the law lexicon or word by
+# word (see citation_laws). Never "luật" in lower case: "pháp luật", "các luật" name no law.
+LAW_HEAD_RE = re.compile(
+    r"(?<![\w])(?P<doc_type>Bộ\s+[Ll]uật|BỘ\s+LUẬT|Luật|LUẬT|Pháp\s+[Ll]ệnh|PHÁP\s+LỆNH)\s+(?=\w|[“\"])")
+# The verb of an amending law's title right after its head: "Luật sửa đổi, bổ sung một số điều của Luật …",
+# "Pháp lệnh sửa đổi Điều 10 của Pháp lệnh Dân số", "Luật Sửa đổi, bổ sung …".
+AMENDING_VERB_RE = re.compile(r"(?i:sửa\s+đổi\s*,?\s*bổ\s+sung|sửa\s+đổi|bổ\s+sung)(?!\w)")
+# What an amending title says before the laws it amends: "một số điều của", "Điều 6 và Phụ lục 4 về … của";
+# never across a clause end.
+_TITLE_CHAR = r"(?:[^;:.()\n“”\"]|\n(?![ \t]*\n))"  # inside one title: a wrapped line, never a blank one
+AMENDING_OBJECT_GAP_RE = re.compile(rf"{_TITLE_CHAR}{{0,200}}?(?<![\w])(?=(?:Bộ\s+[Ll]uật|Luật|Pháp\s+[Ll]ệnh)\s)")
+# An amending title over laws it does not name: "… của các luật liên quan đến đầu tư xây dựng cơ bản ngày …".
+AMENDING_GENERIC_RE = re.compile(
+    rf"{_TITLE_CHAR}{{0,120}}?(?i:của)\s+(?i:các|một\s+số)\s+(?i:bộ\s+luật|luật|pháp\s+lệnh)(?!\w){_TITLE_CHAR}{{0,150}}?"
+    r"(?=\s*(?:,?\s*(?i:ngày)\s|(?i:năm)\s+\d|(?i:số)\s|[;:.()]|\n[ \t]*\n|$))")
+# Words that make an amending law a draft, not a cited document: "Xây dựng Luật sửa đổi, bổ sung …",
+# "dự thảo Luật sửa đổi …", "trình Quốc hội dự án Luật sửa đổi …".
+DRAFT_BEFORE_RE = re.compile(r"(?<![\w])(?i:xây\s+dựng|soạn\s+thảo|dự\s+thảo|dự\s+án|đề\s+nghị\s+xây\s+dựng)\s+(?:các\s+)?$")
+# Between the laws an amending title lists: "Luật A, Luật B và Luật C".
+LAW_LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:(?i:và)\s+)?|(?i:và)\s+)(?=(?:Bộ\s+[Ll]uật|Luật|Pháp\s+[Ll]ệnh)\s)")
 # "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013", "Hiến pháp".
 CONSTITUTION_RE = re.compile(
     rf"(?<![\w])Hiến\s+pháp(?:\s+(?P<name>nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s*Nam))?"
@@ -278,8 +298,10 @@ CONSTITUTION_RE = re.compile(
 # An amending law's title before a law's name: "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B
 # và " — a date after the last name is the amending law's, not B's.
 AMENDING_LAW_BEFORE_RE = re.compile(
-    r"Luật\s+(?i:sửa\s+đổi|bổ\s+sung)[^;:()\n]{0,400}$"
+    r"(?:Luật|Pháp\s+lệnh)\s+(?i:sửa\s+đổi|bổ\s+sung)(?:[^;:()\n]|\n(?![ \t]*\n)){0,400}$"
 )
+# "các Luật sửa đổi …", "những Luật …": a plural names no one law.
+PLURAL_BEFORE_RE = re.compile(r"(?<![\w])(?i:các|những|mọi)\s+$")
 
 WORD_RE = re.compile(r"[^\s,;:.()\[\]“”\"!?…]+|[,;:.()\[\]“”\"!?…]")
 

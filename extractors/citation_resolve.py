@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -17,6 +18,7 @@ from kehoach.extractors.citation_laws import name_words
 from kehoach.extractors.citation_models import FoundCitation, Scan
 from kehoach.extractors.citation_parts import WS_RE, fold_key, overlaps
 from kehoach.extractors.citation_relations import relation
+from kehoach.extractors.law_lexicon import amending_number, law_number
 
 
 def _alias_pattern(alias: str) -> re.Pattern:
@@ -28,34 +30,48 @@ def resolve(scans: list[Scan]) -> list[list[FoundCitation]]:
     """Per scan, its citations plus the resolved aliases, short references and law names."""
     results = [list(s.found) for s in scans]
     all_found = [c for r in results for c in r]
-
+    by_ref: dict[str, FoundCitation] = {}
+    for c in all_found:
+        by_ref.setdefault(c.ref, c)
     _cut_law_names(scans, results)
+    _resolve_known_laws(results)
+    _resolve_numbered_names(scans, results, all_found, by_ref)
+    _resolve_aliases_and_shorts(scans, results, all_found, by_ref)
+    _share_across_mentions(results)
+    for result in results:
+        result.sort(key=lambda c: (c.start, c.end))
+    return results
 
-    # Laws named with a number: the bare name elsewhere is a mention of that number.
+
+def _resolve_numbered_names(scans: list[Scan], results: list[list[FoundCitation]], all_found: list[FoundCitation],
+                            by_ref: dict[str, FoundCitation]) -> None:
+    """A law the lexicon does not know, named with a number: the bare name elsewhere is a mention of that
+    number; else of the only "<name> <year>" of the document."""
     law_names: dict[str, str] = {}
     for scan in scans:
         for name, ref in scan.law_names.items():
             # A name stated with two numbers ("Luật Bảo hiểm xã hội số 58/2014/QH13 … số 41/2024/QH15")
             # resolves to neither ("").
             law_names[name] = ref if law_names.get(name, ref) == ref else ""
-    by_ref = {}
-    for c in all_found:
-        by_ref.setdefault(c.ref, c)
     for result in results:
         for i, c in enumerate(result):
-            if c.number is None and c.year is None:
-                key = fold_key(c.ref)
-                target = law_names.get(key)
-                if target is None:
-                    # "Luật X" → the only "Luật X <year>" of the document
-                    with_year = {o.ref for o in all_found if o.number is None and o.year is not None
-                                 and fold_key(o.ref).startswith(key) and fold_key(o.ref)[len(key):].isdigit()}
-                    target = with_year.pop() if len(with_year) == 1 else None
-                if target is not None and target in by_ref:
-                    t = by_ref[target]
-                    result[i] = replace(c, ref=t.ref, number=t.number, year=t.year, symbol=t.symbol)
+            if c.number is not None or c.year is not None or c.law is not None:
+                continue
+            key = fold_key(c.ref)
+            target = law_names.get(key)
+            if target is None:
+                with_year = {o.ref for o in all_found if o.number is None and o.year is not None
+                             and fold_key(o.ref).startswith(key) and fold_key(o.ref)[len(key):].isdigit()}
+                target = with_year.pop() if len(with_year) == 1 else None
+            if target is not None and target in by_ref:
+                t = by_ref[target]
+                result[i] = replace(c, ref=t.ref, number=t.number, year=t.year, symbol=t.symbol)
 
-    # Aliases the text defines: "(sau đây gọi tắt là Chỉ thị 11)".
+
+def _resolve_aliases_and_shorts(scans: list[Scan], results: list[list[FoundCitation]], all_found: list[FoundCitation],
+                                by_ref: dict[str, FoundCitation]) -> None:
+    """Aliases the text defines ("(sau đây gọi tắt là Chỉ thị 11)") and short references: an alias, or
+    the only document of that type and number."""
     aliases: dict[str, FoundCitation] = {}
     for scan, result in zip(scans, results):
         for alias, pos in scan.aliases:
@@ -65,8 +81,6 @@ def resolve(scans: list[Scan]) -> list[list[FoundCitation]]:
             if before:
                 aliases[fold_key(alias)] = max(before, key=lambda c: c.end)
     alias_patterns = [(_alias_pattern(a), t) for a, t in _alias_texts(scans, aliases)]
-
-    # Short references: an alias, or the only document of that type and number.
     by_type_number: dict[tuple[str, str], set[str]] = {}
     for c in all_found:
         if c.number and c.doc_type:
@@ -84,14 +98,34 @@ def resolve(scans: list[Scan]) -> list[list[FoundCitation]]:
                 continue
             refs = by_type_number.get((short.doc_type, short.number.lstrip("0")), set())
             if len(refs) == 1:
-                target = by_ref[next(iter(refs))]
-                result.append(_mention_of(target, scan.text, short.start, short.end))
+                result.append(_mention_of(by_ref[next(iter(refs))], scan.text, short.start, short.end))
                 taken.append((short.start, short.end))
 
-    _share_across_mentions(results)
+
+def _resolve_known_laws(results: list[list[FoundCitation]]) -> None:
+    """A law the lexicon knows, cited by name, is a mention of the document's own citation of that law:
+    the numbered one ("Luật MTTQ Việt Nam" after "Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13"), else
+    the first one written in full ("Luật Bảo vệ BMNN" after "Luật Bảo vệ bí mật nhà nước năm 2018",
+    "Luật Bầu cử năm 2015" after the full name with its number)."""
+    cited = [c for result in results for c in result if c.law is not None]
     for result in results:
-        result.sort(key=lambda c: (c.start, c.end))
-    return results
+        for i, c in enumerate(result):
+            if c.law is None or c.number is not None:
+                continue
+            target = _law_target(c, [o for o in cited if o.law is c.law])
+            if target is not None and target is not c:
+                result[i] = replace(c, ref=target.ref, number=target.number, year=target.year, symbol=target.symbol)
+
+
+def _law_target(c: FoundCitation, same_law: list[FoundCitation]) -> FoundCitation | None:
+    numbered = {o.ref: o for o in same_law if o.number is not None and c.year in (None, o.year)}
+    if numbered:
+        return next(iter(numbered.values())) if len(numbered) == 1 else None
+    named = [o for o in same_law if o.number is None]
+    years = {o.year for o in named if o.year is not None}
+    year = c.year if c.year is not None else (next(iter(years)) if len(years) == 1 else None)
+    full = [o for o in named if o.year == year and not o.short_form and not o.text.isupper()]
+    return full[0] if full else None
 
 
 def _cut_law_names(scans: list[Scan], results: list[list[FoundCitation]]) -> None:
@@ -108,7 +142,7 @@ def _cut_law_names(scans: list[Scan], results: list[list[FoundCitation]]) -> Non
         return
     for scan, result in zip(scans, results):
         for i, c in enumerate(result):
-            if c.number is not None or c.year is not None or not c.title:
+            if c.number is not None or c.year is not None or not c.title or c.law is not None:
                 continue
             words = name_words(c.title)
             best = max((k for k in known if len(k) < len(words) and words[: len(k)] == k), key=len, default=None)
@@ -173,3 +207,17 @@ def _share_across_mentions(results: list[list[FoundCitation]]) -> None:
             for name, value in known.items():
                 if getattr(c, name) is None:
                     setattr(c, name, value)
+
+
+def fill_canonical_refs(results: list[list[FoundCitation]], *, on: dt.date | None) -> None:
+    """A law cited by name gets the number the lexicon knows for it: of the year the citation gives, else
+    of the version in force ``on`` the citing document's date; an amending law's title gets the number of
+    the one law that amends all the laws it names."""
+    for result in results:
+        for c in result:
+            if c.number is not None:
+                continue
+            if c.law is not None:
+                c.canonical_ref = law_number(c.law, year=c.year, on=on)
+            elif c.amended_laws:
+                c.canonical_ref = amending_number(c.amended_laws, year=c.year)

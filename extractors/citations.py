@@ -11,10 +11,12 @@ text does with the cited document), ``citation_resolve`` (across the strings of 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kehoach.extractors.citation_find import scan
 from kehoach.extractors.citation_models import FoundCitation, Scan
 from kehoach.extractors.citation_parts import fold_key
-from kehoach.extractors.citation_resolve import resolve
+from kehoach.extractors.citation_resolve import fill_canonical_refs, resolve
 from kehoach.schemas.models import Citation, Node
 
 __all__ = ["FoundCitation", "extract_citations", "find_citations"]
@@ -23,17 +25,21 @@ __all__ = ["FoundCitation", "extract_citations", "find_citations"]
 
 
 
-def find_citations(text: str) -> list[FoundCitation]:
+def find_citations(text: str, *, date: dt.date | None = None) -> list[FoundCitation]:
     """Every cited document in ``text``, in order, with offsets into ``text``.
 
     Args:
         text: any string (a line, a paragraph, a node's text, a whole document).
+        date: the citing document's date: a law cited by name without a year is the version in
+            force on it (``canonical_ref``).
 
     Returns:
         The citations found, with ``text[c.start:c.end] == c.text``; aliases and
         short references defined within ``text`` are resolved.
     """
-    return resolve([scan(text)])[0]
+    results = resolve([scan(text)])
+    fill_canonical_refs(results, on=date)
+    return results[0]
 
 
 def _node_sources(node: Node) -> list[str]:
@@ -46,11 +52,13 @@ def _node_sources(node: Node) -> list[str]:
     return sources
 
 
-def extract_citations(nodes: list[Node], *, own_number: str | None = None) -> list[Citation]:
+def extract_citations(nodes: list[Node], *, own_number: str | None = None,
+                      date: dt.date | None = None) -> list[Citation]:
     """Every citation in the nodes' text, with offsets into that text.
 
     Aliases, short references and law names are resolved across all nodes; the
-    document's own number is dropped. A node whose ``text`` does not contain its
+    document's own number is dropped; a law cited by name gets the number of the version
+    the lexicon knows for its year, or in force on ``date`` (the document's date). A node whose ``text`` does not contain its
     ``heading`` is also read in its heading; those citations have offsets into
     the heading (``node.heading[start:end] == text``).
     """
@@ -61,6 +69,7 @@ def extract_citations(nodes: list[Node], *, own_number: str | None = None) -> li
             owners.append(node)
             scans.append(scan(source))
     results = resolve(scans)
+    fill_canonical_refs(results, on=date)
     own = fold_key(own_number) if own_number and any(ch.isdigit() for ch in own_number) else None
     citations: list[Citation] = []
     for node, result in zip(owners, results):
@@ -70,6 +79,6 @@ def extract_citations(nodes: list[Node], *, own_number: str | None = None) -> li
             citations.append(Citation(
                 node=node.id, text=c.text, start=c.start, end=c.end, doc_type=c.doc_type, ref=c.ref,
                 number=c.number, year=c.year, symbol=c.symbol, date=c.date, issuer=c.issuer,
-                term=c.term, title=c.title, relation=c.relation,
+                term=c.term, title=c.title, relation=c.relation, canonical_ref=c.canonical_ref,
             ))
     return citations
