@@ -29,7 +29,7 @@ from kehoach.extractors.citation_parts import (
     symbol_of,
     type_from_symbol,
 )
-from kehoach.extractors.citation_relations import relation
+from kehoach.extractors.citation_relations import assign_relations
 from kehoach.extractors.law_lexicon import match_law
 from kehoach.extractors.lexicon import Law
 
@@ -156,7 +156,7 @@ def _scan_numbered(text: str, found: list[FoundCitation], law_names: dict[str, s
         item = FoundCitation(
             text=text[start:end], start=start, end=end, ref=ref, doc_type=before.doc_type,
             number=match.group("number"), year=int(match.group("year")) if has_year else None,
-            symbol=symbol, relation=relation(text, start), law=before.law, amended_laws=before.amended_laws,
+            symbol=symbol, law=before.law, amended_laws=before.amended_laws,
         )
         item.tail_end = read_tail(text, end, item)
         head = before.list_head
@@ -194,7 +194,7 @@ def _expand_lists(text: str, found: list[FoundCitation], shorts: list[ShortRef])
                 text=text[short.start:short.end], start=short.start, end=short.end, ref=ref,
                 doc_type=short.doc_type if short.doc_type else target.doc_type, number=short.number,
                 year=target.year, symbol=target.symbol, date=target.date, issuer=target.issuer,
-                term=target.term, relation=relation(text, short.start), tail_end=short.end,
+                term=target.term, tail_end=short.end,
             ))
             # Numbers between the first and the symbol ("24, 25, 26-NQ/TW").
             for extra in re.finditer(P.NUMBER_RE, between):
@@ -250,6 +250,7 @@ def scan(text: str) -> Scan:
     shorts = _scan_shorts(text, found)
     shorts = _expand_lists(text, found, shorts)
     _share_in_lists(text, found)
+    assign_relations(text, found)
     aliases = [(m.group("alias").strip(), m.start()) for m in P.ALIAS_RE.finditer(text)
                if any(ch.isdigit() for ch in m.group("alias"))]
     found.sort(key=lambda c: (c.start, c.end))

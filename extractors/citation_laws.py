@@ -14,7 +14,6 @@ import re
 from kehoach.extractors import citation_patterns as P
 from kehoach.extractors.citation_models import FoundCitation
 from kehoach.extractors.citation_parts import WS_RE, canonical_type, covered, date_of, starts_type_word
-from kehoach.extractors.citation_relations import relation
 from kehoach.extractors.fold import compare_key
 from kehoach.extractors.law_lexicon import LawMatch, match_law
 
@@ -158,7 +157,7 @@ def _name_citation(text: str, head: re.Match, end: int, law: LawMatch | None, *,
     name = written_name(text[head.end():end])
     found = FoundCitation(
         text="", start=head.start(), end=end, ref="", doc_type=canonical_type(doc_type), title=name,
-        relation=relation(text, head.start()), law=law.law if law else None, short_form=bool(law and law.short),
+        law=law.law if law else None, short_form=bool(law and law.short),
     )
     if dated:
         end = _year_or_date(text, end, found)
@@ -256,5 +255,5 @@ def scan_constitution(text: str, found: list[FoundCitation]) -> None:
         ref = " ".join(part for part in ("Hiến pháp", name, str(year) if year else None) if part)
         found.append(FoundCitation(
             text=match.group(), start=match.start(), end=match.end(), ref=ref, doc_type="Hiến pháp",
-            year=year, title=name, relation=relation(text, match.start()), tail_end=match.end(),
+            year=year, title=name, tail_end=match.end(),
         ))

@@ -17,7 +17,7 @@ from kehoach.extractors import citation_patterns as P
 from kehoach.extractors.citation_laws import name_words
 from kehoach.extractors.citation_models import FoundCitation, Scan
 from kehoach.extractors.citation_parts import WS_RE, fold_key, overlaps
-from kehoach.extractors.citation_relations import relation
+from kehoach.extractors.citation_relations import relation_at
 from kehoach.extractors.law_lexicon import amending_number, law_number
 
 
@@ -91,14 +91,14 @@ def _resolve_aliases_and_shorts(scans: list[Scan], results: list[list[FoundCitat
             for m in pattern.finditer(scan.text):
                 if overlaps(taken, m.start(), m.end()) or _inside_alias_declaration(scan, m.start()):
                     continue
-                result.append(_mention_of(target, scan.text, m.start(), m.end()))
+                result.append(_mention_of(target, scan.text, m.start(), m.end(), result))
                 taken.append((m.start(), m.end()))
         for short in scan.shorts:
             if overlaps(taken, short.start, short.end) or _inside_alias_declaration(scan, short.start):
                 continue
             refs = by_type_number.get((short.doc_type, short.number.lstrip("0")), set())
             if len(refs) == 1:
-                result.append(_mention_of(by_ref[next(iter(refs))], scan.text, short.start, short.end))
+                result.append(_mention_of(by_ref[next(iter(refs))], scan.text, short.start, short.end, result))
                 taken.append((short.start, short.end))
 
 
@@ -182,11 +182,12 @@ def _inside_alias_declaration(scan: Scan, pos: int) -> bool:
     return False
 
 
-def _mention_of(target: FoundCitation, text: str, start: int, end: int) -> FoundCitation:
+def _mention_of(target: FoundCitation, text: str, start: int, end: int,
+                others: list[FoundCitation]) -> FoundCitation:
     return FoundCitation(
         text=text[start:end], start=start, end=end, ref=target.ref, doc_type=target.doc_type,
         number=target.number, year=target.year, symbol=target.symbol, date=target.date,
-        issuer=target.issuer, term=target.term, title=target.title, relation=relation(text, start),
+        issuer=target.issuer, term=target.term, title=target.title, relation=relation_at(text, start, others),
         tail_end=end,
     )
 

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kehoach.extractors import lexicon
 from kehoach.extractors.fold import compare_key
@@ -37,6 +37,7 @@ class LawMatch:
     short: bool  # a short name or an abbreviation, not the full title
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     return "và" if word == "&" else compare_key(word)
 
