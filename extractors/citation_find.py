@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from kehoach.extractors import citation_patterns as P
 from kehoach.extractors.citation_laws import (
     amending_head_before,
+    is_generic_constitution,
     name_words,
     scan_constitution,
     scan_law_names,
@@ -251,6 +252,7 @@ def scan(text: str) -> Scan:
     shorts = _expand_lists(text, found, shorts)
     _share_in_lists(text, found)
     assign_relations(text, found)
+    found[:] = [c for c in found if not is_generic_constitution(c)]
     aliases = [(m.group("alias").strip(), m.start()) for m in P.ALIAS_RE.finditer(text)
                if any(ch.isdigit() for ch in m.group("alias"))]
     found.sort(key=lambda c: (c.start, c.end))

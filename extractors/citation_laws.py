@@ -257,3 +257,9 @@ def scan_constitution(text: str, found: list[FoundCitation]) -> None:
             text=match.group(), start=match.start(), end=match.end(), ref=ref, doc_type="Hiến pháp",
             year=year, title=name, tail_end=match.end(),
         ))
+
+
+def is_generic_constitution(found: FoundCitation) -> bool:
+    """"phù hợp với Hiến pháp, pháp luật": the bare word, with neither name nor year, outside a "Căn cứ"
+    clause, is the set phrase, not a citation ("Căn cứ Hiến pháp;" is one)."""
+    return found.doc_type == "Hiến pháp" and found.title is None and found.year is None and found.relation != "based_on"

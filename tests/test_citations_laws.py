@@ -55,6 +55,12 @@ BOUNDARY_CASES = [
     pytest.param("KẾ HOẠCH TRIỂN KHAI THI HÀNH NGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT\nPHÒNG THỦ DÂN SỰ",
                  [citation("LUẬT PHÒNG THỦ DÂN SỰ", doc_type="Luật")], id="capitals-inside-a-title"),
     pytest.param("LUẬT\nBẢO HIỂM XÃ HỘI", [], id="capitals-type-line-not-cited"),
+    # the Constitution: the set phrase is no citation; a "Căn cứ" clause, a name or a year makes one
+    pytest.param("bảo đảm phù hợp với Hiến\npháp, pháp luật và thực tiễn", [], id="constitution-set-phrase"),
+    pytest.param("Căn cứ Hiến pháp;", [citation("Hiến pháp", doc_type="Hiến pháp", relation="based_on")],
+                 id="constitution-based-on"),
+    pytest.param("theo quy định tại Điều 87 của Hiến pháp năm 1992", [citation("Hiến pháp 1992", year=1992)],
+                 id="constitution-with-year"),
     # not laws
     pytest.param("Luật này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025.", [], id="luat-nay"),
     pytest.param("Xây dựng các Luật sửa đổi, bổ sung các Luật chuyên ngành", [], id="plural-names-no-law"),
