@@ -149,8 +149,9 @@ def _scan_numbered(text: str, found: list[FoundCitation], law_names: dict[str, s
         ref, symbol, abbreviation, is_party = symbol_of(match)
         has_year = bool(match.group("year"))
         before = _type_before(text, match.start(), type_from_symbol(abbreviation, symbol, is_party, has_year))
-        if before.doc_type is None and not has_year:
-            # A bare "123/ABC" with neither type word nor known abbreviation: not a citation.
+        if before.doc_type is None and not has_year or match.group("old_symbol") and before.start == match.start():
+            # A bare "123/ABC" with neither type word nor known abbreviation, an old "94-CP" without its
+            # type word: not a citation.
             continue
         _remember_law_name(text, before, match.start(), ref, law_names, names_words)
         start, end = before.start, match.end()

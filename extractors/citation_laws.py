@@ -129,8 +129,8 @@ def read_name(text: str, head: re.Match) -> tuple[int, LawMatch | None] | None:
     if doc_type.isupper() or not text[head.end():head.end() + 1].isupper():
         return None
     words, end = _read_law_name(text, head.end())
-    if not words or words[0].casefold() in ("sửa", "bổ", "số"):
-        return None
+    if not words or words[0].casefold() in ("sửa", "bổ", "số") or words[0].casefold() in P.LINE_START_WORDS:
+        return None  # "… của Pháp lệnh Căn cứ Luật …": a clause opener names no law
     return end, None
 
 

@@ -99,6 +99,9 @@ def clean_issuer(raw: str, *, bounded: bool = False) -> str | None:
 def symbol_of(match: re.Match) -> tuple[str, str, str | None, bool]:
     """(ref, symbol, type abbreviation, is_party) of a CITATION_RE match."""
     number = match.group("number")
+    if match.group("old_symbol"):
+        symbol = match.group("old_symbol")
+        return f"{number}-{symbol}", symbol, None, False
     if match.group("year"):
         parts = _parts(match.group("symbol"))
         glued = _GLUED_TYPE_RE.match(parts[0]) if len(parts) == 1 else None

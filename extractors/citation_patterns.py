@@ -36,11 +36,11 @@ def _icase(pattern: str) -> str:
 
 # --- letters and separators ------------------------------------------------------
 
-# Upper-case letters of symbols: A–Z, Đ and its OCR look-alike Ð (U+00D0), and the
+# Upper-case letters of symbols: A–Z, Đ and its OCR look-alike Ð (U+00D0), Ư (the Party's older "TƯ"), and the
 # Cyrillic capitals that look like Latin ones (a copied text layer mixes them in: "NĐ-СР").
 CYRILLIC_LOOKALIKES = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O",
                        "Р": "P", "Т": "T", "Х": "X"}
-UPPER = "A-ZĐÐ" + "".join(CYRILLIC_LOOKALIKES)
+UPPER = "A-ZĐÐƯ" + "".join(CYRILLIC_LOOKALIKES)
 LOWER_VI = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
@@ -74,8 +74,15 @@ STATE_SYMBOL_RE = rf"(?:{_SPACED_HEAD_RE})?{SYMBOL_PART_RE}(?:{DASH_SEP_RE}{SYMB
 # official form has a dash there.
 NORMATIVE_SYMBOL_RE = rf"(?:{_SPACED_HEAD_RE}|{SYMBOL_PART_RE}/(?=[{UPPER}]))?{SYMBOL_PART_RE}(?:{DASH_SEP_RE}{SYMBOL_PART_RE})*"
 
+# The issuer alone after the number, as documents before the 1997 rules wrote it: "94-CP", "235-HĐBT";
+# a citation only right after its type word ("Nghị định số 94-CP").
+OLD_SYMBOL_RE = SYMBOL_PART_RE
+
 # TYPE/ISSUER of the Party: "NQ/TW", "HD/UBKTTW", "CV/ĐU", "KL/TW".
 PARTY_SYMBOL_RE = rf"{SYMBOL_PART_RE}{SLASH_RE}{SYMBOL_PART_RE}(?:[{DASH}]{SYMBOL_PART_RE})*"
+
+# A number with a letter ("30a/2008/NQ-CP", "09b/2013/TT-BTP"): a document inserted after another.
+_NUMBER_LETTER_RE = r"(?:[a-z](?=\s*/))?"
 
 # Not inside another token: a date ("12/12/2013"), a standard ("QCVN 01:2021/BXD"),
 # a decimal ("1,5"); but "số31-QĐ/TW" (no space after "số") is fine.
@@ -84,14 +91,16 @@ _NUMBER_START = r"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<![\w/\-–—]))(?<!\d[.,:
 CITATION_RE = re.compile(
     rf"""
     {_NUMBER_START}
-    {_group("number", NUMBER_RE)}
+    {_group("number", NUMBER_RE + _NUMBER_LETTER_RE)}
     (?:
-        # legal normative: 178/2024/NĐ-CP   85/2015/QH13   101/2025/UBTVQH15
+        # legal normative: 178/2024/NĐ-CP   85/2015/QH13   101/2025/UBTVQH15   30a/2008/NQ-CP
         {SLASH_RE}{_group("year", YEAR_RE)}{SLASH_RE}{_group("symbol", NORMATIVE_SYMBOL_RE)}
       | # administrative: 3177/QĐ-UBND   193/UBND-KT   16/KH-MTTQ-BTT   183/KL-TW
         {SLASH_RE}{_group("state_symbol", STATE_SYMBOL_RE)}
       | # Party: 25-NQ/TW   2449-CV/ĐU   08-QĐi/TW   19-HD/UBKTTW
         {DASH_SEP_RE}{_group("party_symbol", PARTY_SYMBOL_RE)}
+      | # before 1997, the issuer alone after a dash: 94-CP   235-HĐBT (only after a type word)
+        [{DASH}]{_group("old_symbol", OLD_SYMBOL_RE)}
     )
     (?![\w/])
     """,
