@@ -177,7 +177,8 @@ def _scan_shorts(text: str, found: list[FoundCitation]) -> list[ShortRef]:
         if covered(spans, match.start()) or _is_excluded(text, match.start("number")):
             continue
         shorts.append(ShortRef(match.start(), match.end(), canonical_type(match.group("doc_type")),
-                             match.group("number")))
+                             match.group("number"),
+                             numbered=bool(match.group("so")) and match.group("doc_type")[:1].isupper()))
     return shorts
 
 

@@ -42,12 +42,14 @@ class FoundCitation:
 
 @dataclass(slots=True)
 class ShortRef:
-    """A type word with a bare number ("Chỉ thị 11"): a citation only once resolved."""
+    """A type word with a bare number ("Chỉ thị 11"): a citation once resolved, or when "số" says the
+    number is a document's ("Thông tư số 59", whose symbol the text never gives)."""
 
     start: int
     end: int
     doc_type: str
     number: str
+    numbered: bool = False  # written with "số" after a capitalised type word
 
 
 @dataclass(slots=True)

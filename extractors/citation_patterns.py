@@ -155,7 +155,7 @@ SHORT_REF_RE = re.compile(
     rf"""
     (?<![\w])
     {_group("doc_type", _icase(_TYPE_WORDS_RE))}
-    \s*(?:{_icase("số")}\s*[:.]?\s*)?
+    \s*(?:{_group("so", _icase("số"))}\s*[:.]?\s*)?
     {_group("number", NUMBER_RE)}
     (?![\w/{DASH}]|[.,:]\d|\s*[/{DASH}]\s*[{UPPER}\d])
     """,

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from kehoach.extractors import citation_patterns as P
 from kehoach.extractors.citation_laws import name_words
-from kehoach.extractors.citation_models import FoundCitation, Scan
+from kehoach.extractors.citation_models import FoundCitation, Scan, ShortRef
 from kehoach.extractors.citation_parts import WS_RE, fold_key, overlaps
 from kehoach.extractors.citation_relations import relation_at
 from kehoach.extractors.law_lexicon import amending_number, law_number
@@ -99,7 +99,11 @@ def _resolve_aliases_and_shorts(scans: list[Scan], results: list[list[FoundCitat
             refs = by_type_number.get((short.doc_type, short.number.lstrip("0")), set())
             if len(refs) == 1:
                 result.append(_mention_of(by_ref[next(iter(refs))], scan.text, short.start, short.end, result))
-                taken.append((short.start, short.end))
+            elif short.numbered and not refs:
+                result.append(_unresolved(short, scan.text, result))
+            else:
+                continue
+            taken.append((short.start, short.end))
 
 
 def _resolve_known_laws(results: list[list[FoundCitation]]) -> None:
@@ -189,6 +193,15 @@ def _mention_of(target: FoundCitation, text: str, start: int, end: int,
         number=target.number, year=target.year, symbol=target.symbol, date=target.date,
         issuer=target.issuer, term=target.term, title=target.title, relation=relation_at(text, start, others),
         tail_end=end,
+    )
+
+
+def _unresolved(short: ShortRef, text: str, others: list[FoundCitation]) -> FoundCitation:
+    """"Thông tư số 59" whose symbol the document never gives: cited by its type and number as written."""
+    return FoundCitation(
+        text=text[short.start:short.end], start=short.start, end=short.end, ref=f"{short.doc_type} số {short.number}",
+        doc_type=short.doc_type, number=short.number, relation=relation_at(text, short.start, others),
+        tail_end=short.end,
     )
 
 

@@ -1,6 +1,7 @@
-"""Numbers and symbols as older texts write them: the issuer alone after a dash ("Nghị định số 94-CP", before
-the 1997 rules), a number with a letter ("Nghị quyết số 30a/2008/NQ-CP", a document inserted after another),
-the Party's older "TƯ". One row per variant, ASCII ids; rows expecting [] pin down non-matches."""
+"""Numbers and symbols as older or shorter texts write them: the issuer alone after a dash ("Nghị định số 94-CP",
+before the 1997 rules), a number with a letter ("Nghị quyết số 30a/2008/NQ-CP", a document inserted after
+another), the Party's older "TƯ", a number with "số" whose symbol the text never gives ("Thông tư số 59").
+One row per variant, ASCII ids; rows expecting [] pin down non-matches."""
 
 from __future__ import annotations
 
@@ -25,6 +26,13 @@ OLD_FORM_CASES = [
                  id="number-with-letter"),
     pytest.param("Thông tư số 09b/2013/TT-BTP", [citation("09b/2013/TT-BTP", doc_type="Thông tư", number="09b")],
                  id="number-with-letter-b"),
+    # "số" says the number is a document's even when the text never gives its symbol
+    pytest.param("được thực hiện theo quy định tại Thông tư số 59 và các văn bản",
+                 [citation("Thông tư số 59", doc_type="Thông tư", number="59")], id="number-without-symbol-so"),
+    pytest.param("Nghị định số 107 quy định; sau đó Nghị định số 107/2018/NĐ-CP được ban hành",
+                 [citation("107/2018/NĐ-CP"), citation("107/2018/NĐ-CP")], id="number-without-symbol-resolved"),
+    pytest.param("Kế hoạch 5 năm và hằng năm", [], id="number-without-so-not-cited"),
+    pytest.param("xây dựng kế hoạch số 5 của tổ", [], id="lower-case-type-word-not-cited"),
     # not citations: an old-style symbol needs its type word
     pytest.param("lúc 12-CP không có", [], id="old-symbol-without-type-word"),
     pytest.param("xe mang biển 29-LD đỗ tại", [], id="plate-number"),
