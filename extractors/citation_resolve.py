@@ -2,9 +2,12 @@
 
 - an alias the text defines ("(sau đây gọi tắt là Chỉ thị 11)") and short references ("Chỉ thị 11",
   "Nghị quyết số 25") become mentions of the full document;
-- a law named with its number ("Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13") makes the bare name
-  a mention of that number;
-- date, issuer, term and title are shared by every mention of one ref.
+- a law named with its number ("Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13") makes the bare name,
+  a short name or an abbreviation of it ("Luật MTTQ Việt Nam") a mention of that number; a law the
+  lexicon knows is matched by its entry, another by its folded name;
+- a short reference with "số" that nothing resolves ("Thông tư số 59") is cited as written;
+- date, issuer, term and title are shared by every mention of one ref;
+- a law cited by name gets the number the lexicon knows for it (``fill_canonical_refs``).
 """
 
 from __future__ import annotations

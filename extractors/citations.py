@@ -5,8 +5,9 @@ document and returns contract ``Citation`` objects with offsets into each node's
 
 The stages, one module each (as eyecite's find / resolve): ``citation_patterns`` (patterns only),
 ``citation_parts`` (symbol, date, issuer of one citation), ``citation_find`` (numbered citations in
-one string), ``citation_laws`` (laws and codes by name), ``citation_relations`` (what the citing
-text does with the cited document), ``citation_resolve`` (across the strings of a document).
+one string), ``citation_laws`` (laws and codes by name, their boundaries from the law lexicon through
+``law_lexicon``), ``citation_relations`` (what the citing text does with the cited document),
+``citation_resolve`` (across the strings of a document, and the numbers of laws cited by name).
 """
 
 from __future__ import annotations
