@@ -46,7 +46,7 @@ def _clean_part(part: str) -> str:
 
 # Between the parts of a state symbol: a dash (spaces around it), the slash of a joint
 # resolution ("NQLT/UBTVQH15"), or the one space left for a dash ("QĐ UBND").
-_PART_SPLIT_RE = re.compile(rf"\s*[{P.DASH}/]\s*|[ ]")
+_PART_SPLIT_RE = re.compile(rf"\s*[{P.DASH}/]\s*|(?<!&)[ ]")
 # A normative type glued to its issuer ("01/2021/NĐCP"): the official form has a dash.
 _GLUED_TYPE_RE = re.compile(r"^(NĐ|NQ|QĐ|TT|CT)(?!LT$)([A-ZĐ][A-ZĐa-z0-9]+)$")
 

@@ -59,8 +59,9 @@ YEAR_RE = r"(?:19|20)\d{2}"
 
 # One part of a symbol: an upper-case abbreviation, with the official mixed-case
 # forms (TTg, QĐi, CTr, TTr, QyĐ: one lower-case letter at a time, never a
-# lower-case word), digits of a legislature (QH15) and "&" (QLN&CS).
-SYMBOL_PART_RE = rf"[{UPPER}](?:[{UPPER}0-9&]|[a-zđ](?![{LOWER_VI}]))*"
+# lower-case word), digits of a legislature (QH15) and "&" (QLN&CS, with a space after it as some copies
+# have it: "QLN& TTBĐS").
+SYMBOL_PART_RE = rf"[{UPPER}](?:[{UPPER}0-9&]|(?<=&)[ ](?=[{UPPER}])|[a-zđ](?![{LOWER_VI}]))*"
 
 # A type abbreviation written with a space instead of the dash before the issuer ("1234/QĐ UBND",
 # "01/2021/NĐ CP"): only after a known type and before a part in capitals standing alone, never

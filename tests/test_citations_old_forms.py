@@ -1,6 +1,7 @@
 """Numbers and symbols as older or shorter texts write them: the issuer alone after a dash ("Nghị định số 94-CP",
 before the 1997 rules), a number with a letter ("Nghị quyết số 30a/2008/NQ-CP", a document inserted after
-another), the Party's older "TƯ", a number with "số" whose symbol the text never gives ("Thông tư số 59").
+another), the Party's older "TƯ", a space after "&" in a symbol, a number with "số" whose symbol the text
+never gives ("Thông tư số 59").
 One row per variant, ASCII ids; rows expecting [] pin down non-matches."""
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ OLD_FORM_CASES = [
                  id="number-with-letter"),
     pytest.param("Thông tư số 09b/2013/TT-BTP", [citation("09b/2013/TT-BTP", doc_type="Thông tư", number="09b")],
                  id="number-with-letter-b"),
+    # a copy that puts a space after "&" inside the symbol
+    pytest.param("Xét đề nghị của Sở Xây dựng tại Công văn số 15972/SXD-QLN& TTBĐS ngày 14 tháng 11 năm 2025",
+                 [citation("15972/SXD-QLN&TTBĐS", doc_type="Công văn", date="2025-11-14")], id="ampersand-then-space"),
+    pytest.param("Công văn số 12/SXD-QLN& các đơn vị", [citation("12/SXD-QLN&")], id="ampersand-then-word-ends-symbol"),
     # "số" says the number is a document's even when the text never gives its symbol
     pytest.param("được thực hiện theo quy định tại Thông tư số 59 và các văn bản",
                  [citation("Thông tư số 59", doc_type="Thông tư", number="59")], id="number-without-symbol-so"),
