@@ -84,7 +84,7 @@ def build_document(raw: RawDocument) -> PlanDocument:
     """Run every parsing stage on a read document."""
     lines = normalise(raw)
     metadata, nodes, warnings = parse(lines)
-    citations = extract_citations(nodes, own_number=metadata.number)
+    citations = extract_citations(nodes, own_number=metadata.number, date=metadata.date)
     rows = table_assignments(nodes, find_task_tables(lines))
     assignments = mark_places([*extract_assignments(nodes), *rows], metadata)
     nodes = mark_deadlines(mark_tasks(nodes, assignments), assignments)
