@@ -13,7 +13,7 @@ import io
 import re
 
 from kehoach.extractors.pdf_layout import WordPage, page_lines
-from kehoach.extractors.pdf_limits import MAX_PAGES, PdfReadError, pdf_start
+from kehoach.extractors.pdf_limits import MAX_PAGES, PdfReadError, check_header
 from kehoach.extractors.pdf_tables import (
     TableState,
     draws_paths,
@@ -32,7 +32,7 @@ def extract_lines_pdfplumber(data: bytes, *, max_pages: int = MAX_PAGES,
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
-    pdf_start(data)
+    check_header(data)
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
     except PDFPasswordIncorrect as exc:

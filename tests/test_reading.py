@@ -62,6 +62,30 @@ def test_txt_encodings(tmp_path, data, expected):
     assert api.normalised_text(path) == expected
 
 
+# Bytes before "%PDF": viewers open the file when the header is within the first 1024 bytes.
+# fmt: off
+PREFIX_CASES = [
+    pytest.param(b"HTTP/1.1 200 OK\r\n\r\n\n\n"[:21], True, id="21-bytes-of-a-download-header"),
+    pytest.param(b"\xef\xbb\xbf", True, id="utf8-bom"),
+    pytest.param(b"x" * 1019, True, id="header-ends-at-the-window"),
+    pytest.param(b"x" * 1024, False, id="header-past-the-window"),
+    pytest.param(b"PK\x03\x04", False, id="zip-renamed-pdf-still-refused"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("prefix,opens", PREFIX_CASES)
+def test_bytes_before_the_pdf_header(tmp_path, prefix, opens):
+    pdf = SAMPLES / "pdf" / "mttq-luong-minh-ke-hoach-hiep-thuong.pdf"
+    path = tmp_path / "prefixed.pdf"
+    path.write_bytes(prefix + (pdf.read_bytes() if opens or prefix.startswith(b"x") else b""))
+    if not opens:
+        with pytest.raises(readers.InputError, match="no %PDF header"):
+            readers.read_document(path)
+        return
+    assert readers.read_document(path).text == readers.read_document(pdf).text
+
+
 @pytest.mark.parametrize("pdf", sorted((SAMPLES / "pdf").glob("*.pdf")), ids=lambda p: p.stem)
 def test_pdfium_engine_matches_pdfplumber_reference(pdf):
     """The fast engine gives the same lines, columns and bold marks as the pdfplumber reference."""
