@@ -3,7 +3,9 @@
 PDFium (pypdfium2) gives each word's text, box, size and font about ten times
 faster than pdfplumber and is the default; pdfplumber is the reference the tests
 hold it to. Both hand their words to the same layout (``pdf_layout``) and table
-(``pdf_tables``) logic. These modules are the only ones that import pdfplumber
+(``pdf_tables``) logic. PDFium also reads what an annotated page's signing layer
+draws into the page's blanks (``pdf_layer``); pdfplumber, which cannot render that
+layer, reads the page alone. These modules are the only ones that import pdfplumber
 or pypdfium2 for reading text.
 """
 
@@ -11,7 +13,9 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 
+from kehoach.extractors.pdf_layer import fill_blanks, new_words
 from kehoach.extractors.pdf_layout import WordPage, page_lines
 from kehoach.extractors.pdf_limits import MAX_PAGES, PdfReadError, check_header
 from kehoach.extractors.pdf_tables import (
@@ -201,8 +205,6 @@ def extract_lines_pdfium(data: bytes, *, max_pages: int = MAX_PAGES, password: s
     """All lines of a PDF via PDFium (about 20x faster than pdfplumber), same layout logic."""
     import pypdfium2 as pdfium
 
-    from kehoach.extractors.legacy_fonts import decode_legacy, font_encoding
-
     try:
         pdf = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as exc:
@@ -219,30 +221,80 @@ def extract_lines_pdfium(data: bytes, *, max_pages: int = MAX_PAGES, password: s
         lines: list[Line] = []
         state = TableState()
         for number in range(1, count + 1):
-            page = pdf[number - 1]
-            textpage = page.get_textpage()
             try:
-                view = _PdfiumPage(page, textpage)
-                words = view.extract_words()
-                if any(font_encoding(w["fontname"]) for w in words):
-                    for w in words:
-                        w["text"] = decode_legacy(w["text"], w["fontname"])
-                ruled = draws_paths(page) and state.may_hold_table(words)
-                tables = find_ruled_tables(pdfium_edges(page, view.height)) if ruled else []
-                if tables:
-                    lines.extend(table_page_lines(words, tables, view.width, view.height, number, state))
-                else:
-                    state.previous = None
-                    lines.extend(page_lines(WordPage(words, view.width, view.height), number))
+                lines.extend(_pdfium_page_lines(pdf, number, state))
             except PdfReadError:
                 raise
             except Exception as exc:
                 raise PdfReadError(f"page {number} cannot be read ({type(exc).__name__})") from exc
-            finally:
-                textpage.close()
-                page.close()
         for i, line in enumerate(lines):
             line.line_no = i
         return lines, count
     finally:
         pdf.close()
+
+
+@dataclass(slots=True)
+class _PageRead:
+    """What one opening of a PDFium page gives: its words, size, rules and whether it has annotations."""
+
+    words: list[dict]
+    width: float
+    height: float
+    edges: list[dict]
+    annotated: bool
+
+
+def _read_page(pdf, index: int, state: TableState) -> _PageRead:
+    """A page's words (legacy fonts decoded), and its rules when a task table may be on it."""
+    import pypdfium2.raw as pdfium_c
+
+    from kehoach.extractors.legacy_fonts import decode_legacy, font_encoding
+
+    page = pdf[index]
+    textpage = page.get_textpage()
+    try:
+        view = _PdfiumPage(page, textpage)
+        words = view.extract_words()
+        if any(font_encoding(w["fontname"]) for w in words):
+            for w in words:
+                w["text"] = decode_legacy(w["text"], w["fontname"])
+        ruled = draws_paths(page) and state.may_hold_table(words)
+        return _PageRead(words=words, width=view.width, height=view.height,
+                         edges=pdfium_edges(page, view.height) if ruled else [],
+                         annotated=bool(pdfium_c.FPDFPage_GetAnnotCount(page.raw)))
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _layer_words(pdf, index: int, printed: list[dict]) -> list[dict]:
+    """The words the page's annotation and form layer draws (see ``pdf_layer``). Flattening
+    changes the page in the open document, so it comes after every other reading of the page."""
+    import pypdfium2.raw as pdfium_c
+
+    page = pdf[index]
+    try:
+        flattened = pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS
+    finally:
+        page.close()
+    if not flattened:
+        return []
+    page = pdf[index]
+    textpage = page.get_textpage()
+    try:
+        return new_words(printed, _PdfiumPage(page, textpage).extract_words())
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _pdfium_page_lines(pdf, number: int, state: TableState) -> list[Line]:
+    """One page's lines: its words with the blanks the signing layer fills, tables from its rules."""
+    read = _read_page(pdf, number - 1, state)
+    words = fill_blanks(read.words, _layer_words(pdf, number - 1, read.words)) if read.annotated else read.words
+    tables = find_ruled_tables(read.edges) if read.edges else []
+    if tables:
+        return table_page_lines(words, tables, read.width, read.height, number, state)
+    state.previous = None
+    return list(page_lines(WordPage(words, read.width, read.height), number))
