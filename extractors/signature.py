@@ -16,7 +16,9 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from kehoach.extractors.header import doc_type_of_line, fix_letter_spacing, looks_letter_spaced, proper_case
+from kehoach.extractors.header import doc_type_of_line
+from kehoach.extractors.issuer_names import proper_case
+from kehoach.extractors.letter_spacing import fix_letter_spacing, looks_letter_spaced
 from kehoach.extractors.normalize import is_upper_line
 from kehoach.schemas.layout import Line
 from kehoach.schemas.models import Signer

@@ -25,8 +25,8 @@ from kehoach.pipeline.errors import RegistryError
 from kehoach.schemas.models import Citation, PlanDocument
 
 BUSY_TIMEOUT_MS = 30_000
-SCHEMA_VERSION = 4  # PRAGMA user_version; 1 was the foundation's minimal registry, 2 had no node deadline_text,
-# 3 no fingerprint, signers, canonical_ref, jurisdiction or is_group
+SCHEMA_VERSION = 5  # PRAGMA user_version; 1 was the foundation's minimal registry, 2 had no node deadline_text,
+# 3 no fingerprint, signers, canonical_ref, jurisdiction or is_group, 4 no document symbol or date_text
 BATCH_SIZE = 500
 
 # Columns the registry adds to the model's fields (ids, keys, flags, derived
@@ -56,10 +56,12 @@ CREATE TABLE IF NOT EXISTS documents (
     fingerprint TEXT,              -- SimHash of the normalised text (16 hex digits)
     doc_type TEXT,
     number TEXT,
+    symbol TEXT,                   -- the number's printed part after the digits, kept when they are blank
     issuer TEXT,
     parent_issuer TEXT,
     place TEXT,
     date TEXT,                     -- ISO date
+    date_text TEXT,                -- the date as printed, blank or unread slots as "…"
     title TEXT,
     signer_name TEXT,
     signer_position TEXT,
@@ -425,8 +427,9 @@ def _insert_document(db: sqlite_utils.Database, plan: PlanDocument, previous: tu
         "sha256": source.sha256, "path": source.path, "format": source.format, "pages": source.pages,
         "text_source": source.text_source, "warnings": json.dumps(source.warnings, ensure_ascii=False),
         "fingerprint": source.fingerprint,
-        "doc_type": meta.doc_type, "number": meta.number, "issuer": meta.issuer,
+        "doc_type": meta.doc_type, "number": meta.number, "symbol": meta.symbol, "issuer": meta.issuer,
         "parent_issuer": meta.parent_issuer, "place": meta.place, "date": _iso(meta.date),
+        "date_text": meta.date_text,
         "title": meta.title, "signer_name": signer.name if signer else None,
         "signer_position": signer.position if signer else None,
         "signer_authority": signer.authority if signer else None,

@@ -68,7 +68,7 @@ def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
         update["issuer"] = find_issuer_in_text(preamble or "")
     metadata = metadata.model_copy(update=update)
     warnings = [] if header.title_start is not None or metadata.doc_type else ["no type line found in the header"]
-    return metadata, nodes, warnings
+    return metadata, nodes, [*header.warnings, *warnings]
 
 
 def build_document(raw: RawDocument) -> PlanDocument:

@@ -11,10 +11,12 @@ CREATE TABLE documents (
     fingerprint TEXT,              -- SimHash of the normalised text (16 hex digits)
     doc_type TEXT,
     number TEXT,
+    symbol TEXT,                   -- the number's printed part after the digits, kept when they are blank
     issuer TEXT,
     parent_issuer TEXT,
     place TEXT,
     date TEXT,                     -- ISO date
+    date_text TEXT,                -- the date as printed, blank or unread slots as "…"
     title TEXT,
     signer_name TEXT,
     signer_position TEXT,

@@ -1,0 +1,264 @@
+"""Issuing bodies named from the header's lines: "ỦY BAN NHÂN DÂN / PHƯỜNG GIA VIÊN" →
+"Ủy ban nhân dân phường Gia Viên"; "BỘ TÀI CHÍNH / CỤC THUẾ" → issuer "Cục Thuế" under the
+parent "Bộ Tài chính"; Party committees named in full from the organisation above them
+(Hướng dẫn 36-HD/VPTW).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from kehoach.extractors.letter_spacing import fix_letter_spacing, has_vowel, looks_letter_spaced
+from kehoach.extractors.normalize import is_upper_line
+
+_TRAILING_RULE_RE = re.compile(r"\s*[-–—_=*]{3,}\s*$|\s+\*$")
+# A header line starting with one of these names a body of its own (the issuer,
+# under its parent body on the line above): "BỘ TÀI CHÍNH / CỤC THUẾ".
+_BODY_HEAD_RE = re.compile(
+    r"^(?:SỞ|BAN|PHÒNG|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|VỤ|VĂN\s+PHÒNG|TRUNG\s+TÂM|ĐẢNG\s+ỦY|ĐẢNG\s+BỘ|TỔ|CHI\s+BỘ|"
+    r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ)|"
+    r"THANH\s+TRA|KHO\s+BẠC|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|TRƯỜNG|BỆNH\s+VIỆN|VIỆN|HỘI\s+ĐỒNG|ỦY\s+BAN|"
+    r"THƯỜNG\s+TRỰC|BCĐ|BCH|UBND|HĐND|ĐOÀN|HỘI|THUẾ|BẢO\s+HIỂM)\b(?!\s*,)")
+# Party organisations and committees (Hướng dẫn 36-HD/VPTW): "ĐẢNG BỘ TỈNH QUẢNG NINH" above "TỈNH ỦY".
+_PARTY_LEVELS = r"TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|ĐẶC\s+KHU"
+_PARTY_BODY_RE = re.compile(rf"^ĐẢNG\s+BỘ(?:\s+(?P<level>{_PARTY_LEVELS})\s+(?P<name>\S.*))?")
+_COMMITTEE = r"(?P<head>(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ)|ĐẢNG\s+(?:ỦY|UỶ))"
+# A committee word without its place: "TỈNH ỦY", "ĐẢNG ỦY", "ĐẢNG ỦY PHƯỜNG".
+_BARE_COMMITTEE_RE = re.compile(rf"^{_COMMITTEE}(?:\s+(?P<level>{_PARTY_LEVELS}))?$")
+_COMMITTEE_TAIL_RE = re.compile(rf"(?:^|\s){_COMMITTEE}(?:\s+(?P<level>{_PARTY_LEVELS}))?$")
+# Organs that have no name of their own: the issuer is "<organ> <parent>".
+_ORGAN_ONLY_RE = re.compile(
+    r"^(?:BAN\s+THƯỜNG\s+TRỰC|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|THƯỜNG\s+TRỰC|VĂN\s+PHÒNG|BAN\s+BÍ\s+THƯ|"
+    r"BAN\s+CHỈ\s+HUY|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ\s+ĐẢNG)$")
+
+# Known names in their written case; keys are lower case.
+_KNOWN_FORMS = [
+    ("ủy ban mặt trận tổ quốc việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("ủy ban mặt trận tổ quốc", "Ủy ban Mặt trận Tổ quốc"),
+    ("ủy ban mttq việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("ủy ban mttq", "Ủy ban Mặt trận Tổ quốc"),
+    ("ubmttq việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("mttq việt nam", "Mặt trận Tổ quốc Việt Nam"),
+    ("mặt trận tổ quốc việt nam", "Mặt trận Tổ quốc Việt Nam"),
+    ("mttq", "Mặt trận Tổ quốc"),
+    ("ủy ban nhân dân", "Ủy ban nhân dân"),
+    ("ubnd", "Ủy ban nhân dân"),
+    ("hội đồng nhân dân", "Hội đồng nhân dân"),
+    ("hđnd", "Hội đồng nhân dân"),
+    ("ủy ban thường vụ quốc hội", "Ủy ban Thường vụ Quốc hội"),
+    ("ban thường trực", "Ban Thường trực"),
+    ("ban thường vụ", "Ban Thường vụ"),
+    ("ban chấp hành", "Ban Chấp hành"),
+    ("ban chỉ đạo", "Ban Chỉ đạo"),
+    ("thủ tướng chính phủ", "Thủ tướng Chính phủ"),
+    ("văn phòng chính phủ", "Văn phòng Chính phủ"),
+    ("chính phủ", "Chính phủ"),
+    ("quốc hội", "Quốc hội"),
+    ("bộ chính trị", "Bộ Chính trị"),
+    ("tỉnh ủy", "Tỉnh ủy"),
+    ("thành ủy", "Thành ủy"),
+    ("huyện ủy", "Huyện ủy"),
+    ("đảng ủy", "Đảng ủy"),
+    ("quận ủy", "Quận ủy"),
+    ("thị ủy", "Thị ủy"),
+    ("đảng bộ", "Đảng bộ"),
+    ("chi bộ", "Chi bộ"),
+    ("ủy ban kiểm tra", "Ủy ban Kiểm tra"),
+    ("trung ương", "Trung ương"),
+    ("phó chủ tịch thường trực", "Phó Chủ tịch Thường trực"),
+    ("phó chủ tịch", "Phó Chủ tịch"),
+    ("chủ tịch", "Chủ tịch"),
+    ("phó thủ tướng", "Phó Thủ tướng"),
+    ("phó bí thư thường trực", "Phó Bí thư Thường trực"),
+    ("phó bí thư", "Phó Bí thư"),
+    ("bí thư", "Bí thư"),
+    ("bộ trưởng", "Bộ trưởng"),
+    ("thứ trưởng", "Thứ trưởng"),
+    ("cục trưởng", "Cục trưởng"),
+    ("vụ trưởng", "Vụ trưởng"),
+    ("phó trưởng ban", "Phó Trưởng ban"),
+    ("trưởng ban", "Trưởng ban"),
+    ("phó giám đốc", "Phó Giám đốc"),
+    ("giám đốc", "Giám đốc"),
+    ("chánh văn phòng", "Chánh Văn phòng"),
+    ("phó chủ nhiệm", "Phó Chủ nhiệm"),
+    ("chủ nhiệm", "Chủ nhiệm"),
+]
+_PLACE_NAMED = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy"}
+# Administrative level words: lower case, and the place name after them is capitalised.
+_LEVEL_RE = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)$")
+_LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường", "thôn", "ấp")
+_GENERIC_HEADS = ("văn phòng", "trung tâm", "chi cục", "tổng cục", "bệnh viện", "kho bạc", "thanh tra",
+                  "bộ", "sở", "cục", "vụ", "ban", "phòng", "viện", "trường", "tổ", "hội", "đoàn")
+
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _kept_as_written(original: str | None) -> bool:
+    """A word that keeps its capitals: a document number ("1050/QĐ-SCT"), an abbreviation ("HQ", "QLCN":
+    no vowel)."""
+    if not original:
+        return False
+    return bool(re.search(r"[\d/]", original) and re.search(r"[A-ZĐ]", original)) or (
+        original.isalpha() and not has_vowel(original) and len(original) >= 2)
+
+
+class _Caser:
+    """One pass over a caps name's words, giving each its written case."""
+
+    def __init__(self, name: str):
+        self.words = " ".join(name.lower().split()).split()
+        originals = name.split()
+        self.originals = originals if len(originals) == len(self.words) else [None] * len(self.words)
+        self.out: list[str] = []
+        self.i = 0
+        self.after_level = self.after_head = False
+
+    def run(self) -> str:
+        while self.i < len(self.words):
+            rest = " ".join(self.words[self.i:])
+            if not (self._known(rest) or self._level(rest) or self._head(rest)):
+                self._other()
+        return " ".join(self.out)
+
+    def _known(self, rest: str) -> bool:
+        known = next(((k, v) for k, v in _KNOWN_FORMS if rest == k or rest.startswith((k + " ", k + ","))), None)
+        if not known:
+            return False
+        self.i += len(known[0].split())
+        # "BỘ TRƯỞNG, CHỦ NHIỆM": the comma after a known name is kept.
+        self.out.append(known[1] + ("," if self.words[self.i - 1].endswith(",") else ""))
+        # "Tỉnh ủy Lào Cai": a Party committee is named by its place.
+        self.after_level, self.after_head = known[0] in _PLACE_NAMED, False
+        return True
+
+    def _level(self, rest: str) -> bool:
+        level = next((lv for lv in _LEVEL_WORDS if rest == lv or rest.startswith(lv + " ")), None)
+        if not level or self.after_level:
+            return False
+        self.out.append(level if self.out else _cap(level))
+        self.i += len(level.split())
+        self.after_level, self.after_head = True, False
+        return True
+
+    def _head(self, rest: str) -> bool:
+        head = next((h for h in _GENERIC_HEADS if rest == h or rest.startswith(h + " ")), None)
+        if not head or self.after_level or self.after_head:
+            return False
+        self.out.append(_cap(head))
+        self.i += len(head.split())
+        self.after_head = True
+        # The name after a generic head: its first syllable capitalised ("Sở Y tế"), an abbreviation kept.
+        if self.i < len(self.words):
+            original = self.originals[self.i]
+            self.out.append(original if _kept_as_written(original) else _cap(self.words[self.i]))
+            self.i += 1
+        return True
+
+    def _other(self) -> None:
+        word, original = self.words[self.i], self.originals[self.i]
+        if _kept_as_written(original):
+            self.out.append(original)
+        elif self.after_level:
+            self.out.append(_cap(word))
+        elif word in ("và",) or word.startswith("-"):
+            self.out.append(word)
+            if self.i + 1 < len(self.words):
+                self.out.append(_cap(self.words[self.i + 1]))
+                self.i += 1
+        else:
+            self.out.append(word if self.out else _cap(word))
+        self.i += 1
+
+
+def proper_case(name: str) -> str:
+    """An all-caps body name in its written form: "ỦY BAN NHÂN DÂN PHƯỜNG GIA VIÊN" →
+    "Ủy ban nhân dân phường Gia Viên", "BỘ TÀI CHÍNH" → "Bộ Tài chính". Mixed case is kept."""
+    if not is_upper_line(name) and not any(k in name.lower().split() for k in ("mttq", "ubnd", "hđnd")):
+        return name
+    if not is_upper_line(name):
+        return " ".join(_expand_abbreviation(w) for w in name.split())
+    return _Caser(name).run()
+
+
+def _expand_abbreviation(word: str) -> str:
+    return {"MTTQ": "Mặt trận Tổ quốc", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}.get(word, word)
+
+
+def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, parent_issuer) from the header's body lines, top to bottom."""
+    lines = [_TRAILING_RULE_RE.sub("", t).strip(" -*") for t in lines]
+    lines = [t for t in lines if t]
+    if not lines:
+        return None, None
+    # Group wrapped lines into bodies: a new body starts at a line naming one.
+    groups: list[list[str]] = [[lines[0]]]
+    for prev, text in itertools.pairwise(lines):
+        # "ỦY⏎BAN NHÂN DÂN", "BỘ KHOA HỌC VÀ⏎CÔNG NGHỆ": a name wrapped, not a second body.
+        # "BAN TUYÊN GIÁO VÀ DÂN VẬN⏎TỈNH ỦY": a bare committee word ends a department's name,
+        # unless it follows the Party organisation ("ĐẢNG BỘ TỈNH X⏎TỈNH ỦY", Hướng dẫn 36-HD/VPTW).
+        bare_tail = _BARE_COMMITTEE_RE.match(" ".join(text.split())) and not _PARTY_BODY_RE.match(groups[-1][0])
+        wrapped = (len(" ".join(groups[-1]).split()) == 1 or prev.rstrip().endswith((" VÀ", ",", "-", " CỦA"))
+                   or not _BODY_HEAD_RE.match(text) or bool(bare_tail))
+        if wrapped:
+            groups[-1].append(text)
+        else:
+            groups.append([text])
+    names = [" ".join(g) for g in groups]
+    # Letter-spacing is repaired on the joined name: a syllable may be split across lines ("THÀNH P⏎HỐ").
+    names = [fix_letter_spacing(n) if looks_letter_spaced(n) else n for n in names]
+    own = names[-1]
+    parent = " ".join(names[:-1]) or None
+    if parent and _ORGAN_ONLY_RE.match(" ".join(own.split())):
+        # Each part in its own case: "VĂN PHÒNG" + "BỘ TÀI CHÍNH" → "Văn phòng Bộ Tài chính".
+        own = f"{proper_case(' '.join(own.split()))} {proper_case(' '.join(parent.split()))}"
+    elif parent:
+        own = _party_full_name(" ".join(own.split()), " ".join(names[-2].split()))
+    issuer = proper_case(" ".join(own.split()))
+    return issuer, (proper_case(" ".join(parent.split())) if parent else None)
+
+
+def _party_full_name(own: str, parent: str) -> str:
+    """A Party committee or department named in full from the organisation above it (Hướng dẫn
+    36-HD/VPTW): "ĐẢNG BỘ TỈNH QUẢNG NINH / TỈNH ỦY" → "TỈNH ỦY QUẢNG NINH"; "ĐẢNG BỘ XÃ X / ĐẢNG ỦY"
+    → "ĐẢNG ỦY XÃ X"; "ĐẢNG BỘ TỈNH X / BAN TUYÊN GIÁO TỈNH ỦY" → "BAN TUYÊN GIÁO TỈNH ỦY X";
+    "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TỔ CHỨC" → "BAN TỔ CHỨC TRUNG ƯƠNG". Anything else is kept."""
+    party = _PARTY_BODY_RE.match(parent)
+    if party and party.group("level"):
+        committee = _COMMITTEE_TAIL_RE.search(own)
+        if committee:
+            level, name = party.group("level"), party.group("name")
+            if committee.group("level"):  # "ĐẢNG ỦY PHƯỜNG": the level is already written
+                return f"{own} {name}"
+            if committee.group("head").startswith("ĐẢNG"):  # "ĐẢNG ỦY": the commune's or ward's
+                return f"{own} {level} {name}"
+            return f"{own} {name}"  # "TỈNH ỦY" already says the level
+    if re.fullmatch(r"BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG(?:\s+ĐẢNG)?", parent) and \
+            re.match(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA)\b", own) and "TRUNG ƯƠNG" not in own:
+        return f"{own} TRUNG ƯƠNG"
+    return own
+
+
+# "Ủy ban nhân dân phường Gia Viên ban hành Kế hoạch …": the issuer named in the preamble
+# of a text whose header block is missing.
+_ISSUES_RE = re.compile(
+    r"(?:^|[;:.,]\s*|\n)(?P<body>(?:Ủy\s+ban|UBND|Hội\s+đồng|HĐND|Ban|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Đảng\s+ủy|"
+    r"Sở|Bộ|Chính\s+phủ|Thủ\s+tướng)[^;:.,\n]{0,80}?)\s+ban\s+hành\s+(?:các\s+|bản\s+)?"
+    r"(?:kế\s+hoạch|chương\s+trình|quyết\s+định|chỉ\s+thị|hướng\s+dẫn|nghị\s+quyết|quy\s+định|thông\s+báo|"
+    r"nghị\s+định|thông\s+tư)",
+    re.IGNORECASE)
+
+
+def find_issuer_in_text(text: str) -> str | None:
+    """The issuing body named as the subject of "… ban hành Kế hoạch …", expanded; None when absent."""
+    match = _ISSUES_RE.search(" ".join(text.split()))
+    if not match:
+        return None
+    body = match.group("body").strip()
+    if len(body.split()) > 14:
+        return None
+    return " ".join(_expand_abbreviation(w) for w in body.split())
