@@ -34,7 +34,8 @@ _MOTTO_INLINE_RE = re.compile(r"(?<=\S)\s+(?:[-–—_]+\s*)?(?:CỘNG\s+HÒA\s+
 RULE_RE = re.compile(r"^[\s\-–—_*=.~•|]*$")
 TRAILING_RULE_RE = re.compile(r"\s*[-–—_=*]{3,}\s*$|\s+\*$")
 # Columns glued by the copy: "CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP", "CHÍNH PHỦ-------", table cells "A | B".
-_BAND_RULE_SPLIT_RE = re.compile(r"\s*[-–—_]{3,}\s*|\s*\|\s*")
+# A pipe splits only with space around it: "ngày |2" is OCR's reading of a handwritten digit, no separator.
+_BAND_RULE_SPLIT_RE = re.compile(r"\s*[-–—_]{3,}\s*|\s*(?<!\S)\|(?!\S)\s*")
 _BAND_NUMBER_SPLIT_RE = re.compile(r"(?<=\S)\s*(?=\bSố\s*:)")
 # The motto's last line and the place-date read into one row: "Độc lập - Tự do - Hạnh phúc Lào Cai, ngày …".
 _MOTTO_DATE_SPLIT_RE = re.compile(r"(?i)(?<=hạnh phúc)[\s\-–—_]*(?=[^\s\-–—_][^\n]*\bngày\b)")

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
+from kehoach.extractors import lexicon
 from kehoach.extractors.letter_spacing import fix_letter_spacing, has_vowel, looks_letter_spaced
 from kehoach.extractors.normalize import is_upper_line
 
@@ -32,8 +34,8 @@ _ORGAN_ONLY_RE = re.compile(
     r"^(?:BAN\s+THƯỜNG\s+TRỰC|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|THƯỜNG\s+TRỰC|VĂN\s+PHÒNG|BAN\s+BÍ\s+THƯ|"
     r"BAN\s+CHỈ\s+HUY|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ\s+ĐẢNG)$")
 
-# Known names in their written case; keys are lower case.
-_KNOWN_FORMS = [
+# Bodies in their written case; keys are lower case. Positions come from data/positions.json.
+_BODY_FORMS = [
     ("ủy ban mặt trận tổ quốc việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
     ("ủy ban mặt trận tổ quốc", "Ủy ban Mặt trận Tổ quốc"),
     ("ủy ban mttq việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
@@ -66,24 +68,6 @@ _KNOWN_FORMS = [
     ("chi bộ", "Chi bộ"),
     ("ủy ban kiểm tra", "Ủy ban Kiểm tra"),
     ("trung ương", "Trung ương"),
-    ("phó chủ tịch thường trực", "Phó Chủ tịch Thường trực"),
-    ("phó chủ tịch", "Phó Chủ tịch"),
-    ("chủ tịch", "Chủ tịch"),
-    ("phó thủ tướng", "Phó Thủ tướng"),
-    ("phó bí thư thường trực", "Phó Bí thư Thường trực"),
-    ("phó bí thư", "Phó Bí thư"),
-    ("bí thư", "Bí thư"),
-    ("bộ trưởng", "Bộ trưởng"),
-    ("thứ trưởng", "Thứ trưởng"),
-    ("cục trưởng", "Cục trưởng"),
-    ("vụ trưởng", "Vụ trưởng"),
-    ("phó trưởng ban", "Phó Trưởng ban"),
-    ("trưởng ban", "Trưởng ban"),
-    ("phó giám đốc", "Phó Giám đốc"),
-    ("giám đốc", "Giám đốc"),
-    ("chánh văn phòng", "Chánh Văn phòng"),
-    ("phó chủ nhiệm", "Phó Chủ nhiệm"),
-    ("chủ nhiệm", "Chủ nhiệm"),
 ]
 _PLACE_NAMED = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy"}
 # Administrative level words: lower case, and the place name after them is capitalised.
@@ -96,6 +80,17 @@ _GENERIC_HEADS = ("văn phòng", "trung tâm", "chi cục", "tổng cục", "b�
 
 def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
+
+
+@cache
+def _known_forms() -> tuple[tuple[str, str], ...]:
+    """Known names in their written case (bodies; positions and their deputies), longest first."""
+    forms = list(_BODY_FORMS)
+    for position in lexicon.positions():
+        forms.append((position.name.lower(), position.name))
+        if not position.name.startswith("Phó "):
+            forms.append((f"phó {position.name.lower()}", f"Phó {position.name}"))
+    return tuple(sorted(forms, key=lambda form: len(form[0]), reverse=True))
 
 
 def _kept_as_written(original: str | None) -> bool:
@@ -126,7 +121,7 @@ class _Caser:
         return " ".join(self.out)
 
     def _known(self, rest: str) -> bool:
-        known = next(((k, v) for k, v in _KNOWN_FORMS if rest == k or rest.startswith((k + " ", k + ","))), None)
+        known = next(((k, v) for k, v in _known_forms() if rest == k or rest.startswith((k + " ", k + ","))), None)
         if not known:
             return False
         self.i += len(known[0].split())

@@ -70,3 +70,26 @@ def symbol_types(*, party: bool = False) -> dict[str, str]:
     if party:
         return {**state, **party_table}
     return {**{a: n for a, n in party_table.items() if a not in state}, **state}
+
+
+@dataclass(frozen=True)
+class Position:
+    """A position a signer holds ("Chủ tịch") and the signature blocks that show it."""
+
+    name: str  # its written form in running text
+    examples: tuple[str, ...] = ()
+    signs_beside_others: bool = False  # minutes and joint documents: several signers on one row
+
+    @property
+    def caps(self) -> str:
+        """As a signature block writes it: "CHỦ TỊCH"."""
+        return self.name.upper()
+
+
+@cache
+def positions() -> tuple[Position, ...]:
+    """Every position of ``data/positions.json``, longest first (so "Chủ tịch nước" wins over "Chủ tịch")."""
+    entries = load("positions")["positions"]
+    found = (Position(name=e["name"], examples=tuple(e.get("examples", ())),
+                      signs_beside_others=e.get("signs_beside_others", False)) for e in entries)
+    return tuple(sorted(found, key=lambda p: len(p.name), reverse=True))

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kehoach.extractors import lexicon
 from kehoach.extractors.normalize import parse_page_number
 from kehoach.schemas.layout import Line
 
@@ -95,8 +96,10 @@ def _row_cells(row: list[dict]) -> list[_Cell]:
 
 
 _ADDRESSEE_RE = re.compile(r"^Kính\s+gửi\b")
-# Cells whose text marks the closing band (recipients beside the signature).
-_BAND_TEXT_RE = re.compile(r"^(Nơi nhận|TM\.|T/M|KT\.|TL\.|TUQ\.|Q\.\s)", re.IGNORECASE)
+_SIDE_BY_SIDE = "|".join(p.caps for p in lexicon.positions() if p.signs_beside_others)
+# Cells whose text marks the closing band: recipients beside the signature, signers side by side
+# ("THƯ KÝ" beside "CHỦ TỌA" in minutes).
+_BAND_TEXT_RE = re.compile(rf"^(Nơi nhận|TM\.|T/M|KT\.|TL\.|TUQ\.|Q\.\s|{_SIDE_BY_SIDE})", re.IGNORECASE)
 
 
 def _row_kind(cells: list[_Cell], width: float) -> str:

@@ -10,7 +10,7 @@ from kehoach.extractors.citations import extract_citations
 from kehoach.extractors.deadlines import mark_deadlines
 from kehoach.extractors.header import doc_type_of_line, find_issuer_in_text, parse_header, title_block_end
 from kehoach.extractors.normalize import clean_lines, drop_page_numbers, join_paragraphs
-from kehoach.extractors.signature import find_signature_blocks
+from kehoach.extractors.signature import find_signature_blocks, read_sign_off
 from kehoach.extractors.structure import extract_nodes
 from kehoach.extractors.tables import find_task_tables, table_assignments
 from kehoach.extractors.units import extract_assignments, mark_tasks
@@ -58,11 +58,9 @@ def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
             paragraphs.append(para)
         paragraphs.extend(join_paragraphs(body))
     nodes = extract_nodes(paragraphs, title_indexes=title_indexes)
-    signed = next((b for b in blocks if b.signer and b.signer.name), blocks[0] if blocks else None)
-    recipients = next((b.recipients for b in blocks if b.recipients), [])
+    sign_off = read_sign_off(blocks)
     metadata = header.metadata
-    signer = signed.signer if signed else None
-    update: dict = {"signer": signer, "signers": [signer] if signer else [], "recipients": recipients}
+    update: dict = {"signer": sign_off.signer, "signers": sign_off.signers, "recipients": sign_off.recipients}
     if metadata.issuer is None:
         preamble = next((n.text for n in nodes if n.id == "preamble"), None)
         update["issuer"] = find_issuer_in_text(preamble or "")

@@ -293,6 +293,11 @@ HEADER_CASES = [
         "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố:\n/TB-UBND\nQuảng Ngãi, ngày — tháng 01 năm 2025\nTHÔNG BÁO\nKết luận",
         {"number": None, "symbol": "TB-UBND", "date": None, "date_text": "ngày … tháng 01 năm 2025"},
         id="e-signed-page-read-without-its-layer"),
+    # A stroke OCR reads as "|" before a handwritten day is no table separator: no day is made of it.
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 23 /BC-UBND\nQuảng Ngãi, ngày |3 tháng 01 năm 2025\nBÁO CÁO\nTình hình",
+        {"number": "23/BC-UBND", "date": None, "date_text": "ngày … tháng 01 năm 2025"},
+        id="stroke-before-handwritten-day"),
     # Form templates: the placeholder is not a body.
     pytest.param(
         "TÊN CQ, TC CHỦ QUẢN(1)\nSố: /...(3)...-...(4)... V/v v phối hợp cung cấp bản ghi\nKính gửi:",

@@ -58,3 +58,23 @@ def test_header_and_citations_read_the_same_types():
 ])
 def test_symbol_abbreviations(symbol, party, expected):
     assert lexicon.symbol_types(party=party)[symbol] == expected
+
+
+POSITION_EXAMPLES = [(p.name, example) for p in lexicon.positions() for example in p.examples]
+
+
+@pytest.mark.parametrize("name,example", POSITION_EXAMPLES, ids=lambda v: ascii_key(v))
+def test_position_examples_sign(name, example):
+    """Each example block, with a name under it, gives that signer holding the position."""
+    from kehoach.extractors.fold import compare_key
+    from kehoach.extractors.normalize import clean_lines
+    from kehoach.extractors.signature import parse_signature
+    from kehoach.schemas.layout import Line
+
+    signer = parse_signature(clean_lines(Line(text=t) for t in f"{example}\nNguyễn Văn An".split("\n"))).signer
+    assert signer.name == "Nguyễn Văn An"
+    assert compare_key(name) in compare_key(f"{signer.position} {signer.authority}")
+
+
+def test_every_position_has_an_example():
+    assert all(p.examples for p in lexicon.positions())

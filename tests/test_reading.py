@@ -291,3 +291,19 @@ def test_fill_blanks(printed, layer, expected):
     kept = fill_blanks(printed, layer)
     assert [w["text"] for w in sorted(kept, key=lambda w: w["x0"])] == expected
     assert len({w["top"] for w in kept}) <= 1  # a filled word joins its row
+
+
+def test_signers_side_by_side_come_out_column_by_column():
+    """Minutes sign on one row ("THƯ KÝ" beside "CHỦ TỌA"): each signer's column comes out whole, so
+    the two names never run into one line."""
+    from kehoach.extractors.pdf import words_to_lines
+
+    words = [
+        _word("Cuộc họp kết thúc lúc 11 giờ cùng ngày, các thành viên thống nhất ký tên./.", 90, 560),
+        _word("THƯ KÝ", 110, 600), _word("CHỦ TỌA", 390, 600),
+        _word("(Ký, ghi rõ họ tên)", 80, 616), _word("(Ký, ghi rõ họ tên)", 360, 616),
+        _word("Lê Văn Cường", 95, 680), _word("Phạm Thị Dung", 375, 680),
+    ]
+    texts = [line.text for line in words_to_lines(words, 595.0, 842.0, 2)]
+    assert texts[1:] == ["THƯ KÝ", "(Ký, ghi rõ họ tên)", "Lê Văn Cường",
+                         "CHỦ TỌA", "(Ký, ghi rõ họ tên)", "Phạm Thị Dung"]
