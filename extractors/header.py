@@ -30,7 +30,7 @@ from kehoach.extractors.header_fields import (
     parse_date,
     parse_place_date,
 )
-from kehoach.extractors.issuer_names import find_issuer_in_text, proper_case, split_issuer
+from kehoach.extractors.issuer_names import find_issuer_in_text, names_a_body, proper_case, split_issuer
 from kehoach.extractors.normalize import is_upper_line
 from kehoach.schemas.layout import Line
 from kehoach.schemas.models import Metadata
@@ -63,6 +63,12 @@ _GLUED_TYPE_RE = re.compile(rf"^(?P<type>{_type_alternatives(DOC_TYPE_WORDS)})(?
 # line itself; read only below the number or date line, where no body name can start with a type word.
 _CAPS_TITLE_TYPE_RE = re.compile(
     rf"^(?P<type>{_type_alternatives(_HEADER_TYPE_WORDS)})\s+(?P<title>[A-ZĐÀ-Ỹ]{{2,}}\b.*)$")
+# Type words of two words or more that end no body's name: a caps line ending in one after a body's name is
+# the issuer and the type line read into one ("PHÒNG QLCN PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC").
+_TAIL_TYPE_WORDS = {word.upper(): t.name for t in lexicon.doc_types() if not t.in_body_names for word in t.words
+                    if len(word.split()) >= 2}
+_ISSUER_THEN_TYPE_RE = re.compile(
+    rf"^(?P<issuer>\S+(?:\s+\S+)+?)\s+(?P<type>{_type_alternatives(_TAIL_TYPE_WORDS)})\s*$")
 _RULE_RE = re.compile(r"^[\s\-–—_*=.~•]*$")
 # The adoption clause of a resolution or law whose copy has no place-date line:
 # "Nghị quyết này được Ủy ban Thường vụ Quốc hội … khóa XV thông qua ngày 16 tháng 6 năm 2025."
@@ -96,6 +102,7 @@ class _TypeLine:
     index: int
     doc_type: str
     glued_title: str | None = None  # a title on the type line itself
+    glued_issuer: str | None = None  # the issuer's last line read into the type line
 
 
 def doc_type_of_line(text: str) -> str | None:
@@ -135,6 +142,9 @@ def _find_type_line(lines: list[Line]) -> _TypeLine | None:
         found = _type_line_at(line.text, below_band)
         if found:
             return _TypeLine(i, *found)
+        glued = _ISSUER_THEN_TYPE_RE.match(" ".join(line.text.split())) if is_upper_line(line.text) else None
+        if glued and names_a_body(glued.group("issuer")):
+            return _TypeLine(i, _TAIL_TYPE_WORDS[glued.group("type")], glued_issuer=glued.group("issuer"))
         below_band = below_band or bool(NUMBER_LINE_RE.match(line.text) or parse_date(line.text).text)
     return None
 
@@ -256,6 +266,8 @@ def parse_header(lines: list[Line]) -> Header:
     found = _find_type_line(scan)
     region_end = found.index if found else _header_region_end(scan)
     band = read_band(lines[:region_end])
+    if found and found.glued_issuer:
+        band.issuer_lines.append(found.glued_issuer)
     metadata, warnings = _band_metadata(band, lines[region_end:])
     header = Header(metadata=metadata, body_start=region_end, warnings=warnings)
     if found:

@@ -82,6 +82,11 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+def names_a_body(text: str) -> bool:
+    """The line starts with a body's head word: "SỞ Y TẾ", "BAN QUẢN LÝ …", "BỘ TÀI CHÍNH"."""
+    return bool(_BODY_HEAD_RE.match(text) or re.match(r"^BỘ\s+\S", text))
+
+
 @cache
 def _known_forms() -> tuple[tuple[str, str], ...]:
     """Known names in their written case (bodies; positions and their deputies), longest first."""

@@ -32,6 +32,7 @@ class DocType:
     variants: tuple[str, ...] = ()  # longer type words that report as this type
     examples: tuple[str, ...] = ()
     heads_body_parts: bool = False  # also the heading of a part inside a document ("PHỤ LỤC")
+    in_body_names: tuple[str, ...] = ()  # bodies whose name ends in the type word ("PHÒNG TÀI CHÍNH KẾ HOẠCH")
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -46,7 +47,8 @@ def doc_types() -> tuple[DocType, ...]:
     return tuple(
         DocType(name=e["name"], family=e["family"], abbreviations=tuple(e.get("abbreviations", ())),
                 party_abbreviations=tuple(e.get("party_abbreviations", ())), variants=tuple(e.get("variants", ())),
-                examples=tuple(e.get("examples", ())), heads_body_parts=e.get("heads_body_parts", False))
+                examples=tuple(e.get("examples", ())), heads_body_parts=e.get("heads_body_parts", False),
+                in_body_names=tuple(e.get("in_body_names", ())))
         for e in entries
     )
 

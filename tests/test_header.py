@@ -269,6 +269,23 @@ HEADER_CASES = [
         "SỞ CÔNG THƯƠNG\nPHÒNG QLCN\nPHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC\nVề việc kiểm tra vật liệu nổ\nKính gửi: Giám đốc Sở",
         {"doc_type": "Phiếu trình", "issuer": "Phòng QLCN", "parent_issuer": "Sở Công thương"},
         id="submission-slip-type-line-ends-issuer"),
+    # The issuer and the type line read into one line: cut at the type, unless a body's name ends in it.
+    pytest.param(
+        "SỞ CÔNG THƯƠNG\nPHÒNG QLCN PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC\nVề việc kiểm tra vật liệu nổ\nKính gửi: Giám đốc Sở",
+        {"doc_type": "Phiếu trình", "issuer": "Phòng QLCN", "parent_issuer": "Sở Công thương",
+         "title": "Về việc kiểm tra vật liệu nổ"},
+        id="issuer-and-type-line-glued"),
+    pytest.param(
+        "BAN QUẢN LÝ KHU KINH TẾ GIẤY CHỨNG NHẬN ĐĂNG KÝ ĐẦU TƯ\nMã số dự án: 1234567890",
+        {"doc_type": "Giấy chứng nhận", "issuer": "Ban Quản lý khu kinh tế"}, id="licence-glued-to-issuer"),
+    pytest.param(
+        "UBND HUYỆN BẢO THẮNG\nPHÒNG TÀI CHÍNH KẾ HOẠCH\nSố: 12/BC-TCKH\nBảo Thắng, ngày 5 tháng 3 năm 2025\n"
+        "BÁO CÁO\nTình hình thu chi",
+        {"doc_type": "Báo cáo", "issuer": "Phòng Tài chính kế hoạch", "parent_issuer": "Ủy ban nhân dân huyện Bảo Thắng"},
+        id="body-name-ending-in-a-type-word-not-cut"),
+    pytest.param(
+        "SỞ XÂY DỰNG\nBAN QUẢN LÝ DỰ ÁN\nSố: 5/TB-BQLDA\nHà Nội, ngày 5 tháng 3 năm 2025\nTHÔNG BÁO\nKết quả",
+        {"doc_type": "Thông báo", "issuer": "Ban Quản lý dự án"}, id="project-board-not-cut"),
     # An appendix issued as a file of its own: under the number and date, PHỤ LỤC is the type.
     pytest.param(
         "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 15/QĐ-UBND\nLào Cai, ngày 5 tháng 3 năm 2026\nPHỤ LỤC\n"

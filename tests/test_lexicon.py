@@ -78,3 +78,17 @@ def test_position_examples_sign(name, example):
 
 def test_every_position_has_an_example():
     assert all(p.examples for p in lexicon.positions())
+
+
+BODY_NAME_EXAMPLES = [example for t in lexicon.doc_types() for example in t.in_body_names]
+
+
+@pytest.mark.parametrize("example", BODY_NAME_EXAMPLES, ids=lambda v: ascii_key(v))
+def test_body_names_ending_in_a_type_word_stay_whole(example):
+    from kehoach.extractors.fold import compare_key
+    from kehoach.extractors.normalize import clean_lines
+    from kehoach.schemas.layout import Line
+
+    text = f"{example}\nSố: 1/BC-X\nHà Nội, ngày 5 tháng 3 năm 2025\nBÁO CÁO\nTình hình"
+    meta = header.parse_header(clean_lines(Line(text=t) for t in text.split("\n"))).metadata
+    assert (compare_key(meta.issuer), meta.doc_type) == (compare_key(example), "Báo cáo")
