@@ -15,67 +15,36 @@ from kehoach.extractors.letter_spacing import fix_letter_spacing, has_vowel, loo
 from kehoach.extractors.normalize import is_upper_line
 
 _TRAILING_RULE_RE = re.compile(r"\s*[-–—_=*]{3,}\s*$|\s+\*$")
+_NAMES = lexicon.load("body_names")
+
+
+def _caps_alternatives(names: list[str]) -> str:
+    """Caps regex alternatives, longest first; an old-style "UỶ" matches as "ỦY" does."""
+    caps = sorted({n.upper() for n in names}, key=len, reverse=True)
+    return "|".join(r"\s+".join(w.replace("ỦY", "(?:ỦY|UỶ)") for w in c.split()) for c in caps)
+
+
 # A header line starting with one of these names a body of its own (the issuer,
 # under its parent body on the line above): "BỘ TÀI CHÍNH / CỤC THUẾ".
 _BODY_HEAD_RE = re.compile(
-    r"^(?:SỞ|BAN|PHÒNG|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|VỤ|VĂN\s+PHÒNG|TRUNG\s+TÂM|ĐẢNG\s+ỦY|ĐẢNG\s+BỘ|TỔ|CHI\s+BỘ|"
-    r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ)|"
-    r"THANH\s+TRA|KHO\s+BẠC|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|TRƯỜNG|BỆNH\s+VIỆN|VIỆN|HỘI\s+ĐỒNG|ỦY\s+BAN|"
-    r"THƯỜNG\s+TRỰC|BCĐ|BCH|UBND|HĐND|ĐOÀN|HỘI|THUẾ|BẢO\s+HIỂM)\b(?!\s*,)")
+    rf"^(?:{_caps_alternatives([h['name'] for h in _NAMES['heads'] if h.get('starts_a_line', True)])})\b(?!\s*,)")
+_ANY_HEAD_RE = re.compile(rf"^(?:{_caps_alternatives([h['name'] for h in _NAMES['heads']])})\s+\S")
 # Party organisations and committees (Hướng dẫn 36-HD/VPTW): "ĐẢNG BỘ TỈNH QUẢNG NINH" above "TỈNH ỦY".
-_PARTY_LEVELS = r"TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|ĐẶC\s+KHU"
+_PARTY_LEVELS = _caps_alternatives([lv["name"] for lv in _NAMES["levels"] if lv.get("party")])
 _PARTY_BODY_RE = re.compile(rf"^ĐẢNG\s+BỘ(?:\s+(?P<level>{_PARTY_LEVELS})\s+(?P<name>\S.*))?")
-_COMMITTEE = r"(?P<head>(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ)|ĐẢNG\s+(?:ỦY|UỶ))"
+_COMMITTEE = rf"(?P<head>{_caps_alternatives([c['name'] for c in _NAMES['committees']])})"
 # A committee word without its place: "TỈNH ỦY", "ĐẢNG ỦY", "ĐẢNG ỦY PHƯỜNG".
 _BARE_COMMITTEE_RE = re.compile(rf"^{_COMMITTEE}(?:\s+(?P<level>{_PARTY_LEVELS}))?$")
 _COMMITTEE_TAIL_RE = re.compile(rf"(?:^|\s){_COMMITTEE}(?:\s+(?P<level>{_PARTY_LEVELS}))?$")
 # Organs that have no name of their own: the issuer is "<organ> <parent>".
-_ORGAN_ONLY_RE = re.compile(
-    r"^(?:BAN\s+THƯỜNG\s+TRỰC|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|THƯỜNG\s+TRỰC|VĂN\s+PHÒNG|BAN\s+BÍ\s+THƯ|"
-    r"BAN\s+CHỈ\s+HUY|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ\s+ĐẢNG)$")
-
-# Bodies in their written case; keys are lower case. Positions come from data/positions.json.
-_BODY_FORMS = [
-    ("ủy ban mặt trận tổ quốc việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
-    ("ủy ban mặt trận tổ quốc", "Ủy ban Mặt trận Tổ quốc"),
-    ("ủy ban mttq việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
-    ("ủy ban mttq", "Ủy ban Mặt trận Tổ quốc"),
-    ("ubmttq việt nam", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
-    ("mttq việt nam", "Mặt trận Tổ quốc Việt Nam"),
-    ("mặt trận tổ quốc việt nam", "Mặt trận Tổ quốc Việt Nam"),
-    ("mttq", "Mặt trận Tổ quốc"),
-    ("ủy ban nhân dân", "Ủy ban nhân dân"),
-    ("ubnd", "Ủy ban nhân dân"),
-    ("hội đồng nhân dân", "Hội đồng nhân dân"),
-    ("hđnd", "Hội đồng nhân dân"),
-    ("ủy ban thường vụ quốc hội", "Ủy ban Thường vụ Quốc hội"),
-    ("ban thường trực", "Ban Thường trực"),
-    ("ban thường vụ", "Ban Thường vụ"),
-    ("ban chấp hành", "Ban Chấp hành"),
-    ("ban chỉ đạo", "Ban Chỉ đạo"),
-    ("thủ tướng chính phủ", "Thủ tướng Chính phủ"),
-    ("văn phòng chính phủ", "Văn phòng Chính phủ"),
-    ("chính phủ", "Chính phủ"),
-    ("quốc hội", "Quốc hội"),
-    ("bộ chính trị", "Bộ Chính trị"),
-    ("tỉnh ủy", "Tỉnh ủy"),
-    ("thành ủy", "Thành ủy"),
-    ("huyện ủy", "Huyện ủy"),
-    ("đảng ủy", "Đảng ủy"),
-    ("quận ủy", "Quận ủy"),
-    ("thị ủy", "Thị ủy"),
-    ("đảng bộ", "Đảng bộ"),
-    ("chi bộ", "Chi bộ"),
-    ("ủy ban kiểm tra", "Ủy ban Kiểm tra"),
-    ("trung ương", "Trung ương"),
-]
-_PLACE_NAMED = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy"}
+_ORGAN_ONLY_RE = re.compile(rf"^(?:{_caps_alternatives([o['name'] for o in _NAMES['organs']])})$")
+# Bodies in their written case, keyed by every way of writing them in lower case.
+_BODY_FORMS = [(written.lower(), entry["name"]) for entry in _NAMES["written_forms"]
+               for written in (entry["name"], *entry.get("variants", ()))]
+_PLACE_NAMED = {c["name"].lower() for c in _NAMES["committees"] if c.get("named_by_place")}
 # Administrative level words: lower case, and the place name after them is capitalised.
-_LEVEL_RE = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)$")
-_LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường", "thôn", "ấp")
-_GENERIC_HEADS = ("văn phòng", "trung tâm", "chi cục", "tổng cục", "bệnh viện", "kho bạc", "thanh tra",
-                  "bộ", "sở", "cục", "vụ", "ban", "phòng", "viện", "trường", "tổ", "hội", "đoàn")
-
+_LEVEL_WORDS = tuple(lv["name"] for lv in _NAMES["levels"])
+_GENERIC_HEADS = tuple(sorted((h["name"].lower() for h in _NAMES["heads"] if h.get("generic")), key=len, reverse=True))
 
 
 def _cap(word: str) -> str:
@@ -84,7 +53,7 @@ def _cap(word: str) -> str:
 
 def names_a_body(text: str) -> bool:
     """The line starts with a body's head word: "SỞ Y TẾ", "BAN QUẢN LÝ …", "BỘ TÀI CHÍNH"."""
-    return bool(_BODY_HEAD_RE.match(text) or re.match(r"^BỘ\s+\S", text))
+    return bool(_BODY_HEAD_RE.match(text) or _ANY_HEAD_RE.match(text))
 
 
 @cache
@@ -202,8 +171,10 @@ def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
         # "BAN TUYÊN GIÁO VÀ DÂN VẬN⏎TỈNH ỦY": a bare committee word ends a department's name,
         # unless it follows the Party organisation ("ĐẢNG BỘ TỈNH X⏎TỈNH ỦY", Hướng dẫn 36-HD/VPTW).
         bare_tail = _BARE_COMMITTEE_RE.match(" ".join(text.split())) and not _PARTY_BODY_RE.match(groups[-1][0])
+        # An organ alone on its line ("ĐẢNG ĐOÀN") is a body of its own too.
+        starts_body = _BODY_HEAD_RE.match(text) or _ORGAN_ONLY_RE.match(" ".join(text.split()))
         wrapped = (len(" ".join(groups[-1]).split()) == 1 or prev.rstrip().endswith((" VÀ", ",", "-", " CỦA"))
-                   or not _BODY_HEAD_RE.match(text) or bool(bare_tail))
+                   or not starts_body or bool(bare_tail))
         if wrapped:
             groups[-1].append(text)
         else:

@@ -123,6 +123,8 @@ ISSUER_CASES = [
     pytest.param(["UBND THÀNH PHỐ HÀ", "NỘI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"],
                  "Trung tâm Phục vụ hành chính công", "Ủy ban nhân dân thành phố Hà Nội", id="abbreviated-parent"),
     pytest.param([], None, None, id="no-header"),
+    pytest.param(["ỦY BAN MTTQ VIỆT NAM TỈNH LÀO CAI", "ĐẢNG ĐOÀN"], "Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai",
+                 "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai", id="party-group-under-its-body"),
     pytest.param(["VĂN PHÒNG CHÍNH", "PHỦ"], "Văn phòng Chính phủ", None, id="name-wrapped-last-word"),
 ]
 
