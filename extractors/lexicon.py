@@ -33,6 +33,7 @@ class DocType:
     variants: tuple[str, ...] = ()  # longer type words that report as this type
     examples: tuple[str, ...] = ()
     heads_body_parts: bool = False  # also the heading of a part inside a document ("PHỤ LỤC")
+    in_body_names: tuple[str, ...] = ()  # bodies whose name ends in the type word ("PHÒNG TÀI CHÍNH KẾ HOẠCH")
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -47,7 +48,8 @@ def doc_types() -> tuple[DocType, ...]:
     return tuple(
         DocType(name=e["name"], family=e["family"], abbreviations=tuple(e.get("abbreviations", ())),
                 party_abbreviations=tuple(e.get("party_abbreviations", ())), variants=tuple(e.get("variants", ())),
-                examples=tuple(e.get("examples", ())), heads_body_parts=e.get("heads_body_parts", False))
+                examples=tuple(e.get("examples", ())), heads_body_parts=e.get("heads_body_parts", False),
+                in_body_names=tuple(e.get("in_body_names", ())))
         for e in entries
     )
 
@@ -175,3 +177,26 @@ def laws() -> tuple[Law, ...]:
             amended_by=tuple(_law_version(v) for v in e.get("amended_by", ())), examples=tuple(e.get("examples", ())))
         for e in load("laws")["laws"]
     )
+
+
+@dataclass(frozen=True)
+class Position:
+    """A position a signer holds ("Chủ tịch") and the signature blocks that show it."""
+
+    name: str  # its written form in running text
+    examples: tuple[str, ...] = ()
+    signs_beside_others: bool = False  # minutes and joint documents: several signers on one row
+
+    @property
+    def caps(self) -> str:
+        """As a signature block writes it: "CHỦ TỊCH"."""
+        return self.name.upper()
+
+
+@cache
+def positions() -> tuple[Position, ...]:
+    """Every position of ``data/positions.json``, longest first (so "Chủ tịch nước" wins over "Chủ tịch")."""
+    entries = load("positions")["positions"]
+    found = (Position(name=e["name"], examples=tuple(e.get("examples", ())),
+                      signs_beside_others=e.get("signs_beside_others", False)) for e in entries)
+    return tuple(sorted(found, key=lambda p: len(p.name), reverse=True))

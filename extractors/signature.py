@@ -1,49 +1,52 @@
-"""Signature block and "Nơi nhận" list (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+"""Signature blocks and the "Nơi nhận" list (Nghị định 30/2020/NĐ-CP, Phụ lục I), and who signed.
 
 At the foot of a document two columns sit side by side: on the left "Nơi nhận:"
 with a dash list ending in "- Lưu: VT, …"; on the right the authority
 ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), the position ("PHÓ CHỦ TỊCH"), stamps,
 and the signer's name. Plain-text copies put the columns one after the other
-in either order, sometimes on one line. Neither column is node text.
+in either order, sometimes on one line, sometimes as table rows ("| - Lưu: VT. | CHỦ TỊCH |").
+Neither column is node text. OCR of a scan adds the seal's and signature's marks as
+stray lines ("/", "J", "Ầ"); they are passed over.
 
 A decision with an attached plan signs in the middle: the text goes on after
-the block, so every block is returned with its line span.
+the block, so every block is returned with its line span. Minutes (Biên bản) and
+joint documents sign several times in a row: blocks with nothing between them are
+one sign-off with several signers. ``read_sign_off`` is the one place that says
+who signed a document.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
-from kehoach.extractors.header import doc_type_of_line, fix_letter_spacing, looks_letter_spaced, proper_case
+from kehoach.extractors.header import doc_type_of_line
 from kehoach.extractors.normalize import is_upper_line
+from kehoach.extractors.recipients import RECIPIENTS_RE, read_recipients
+from kehoach.extractors.signer_lines import (
+    AUTHORITY_RE,
+    NAME_MAX_WORDS,
+    NAME_WORD_RE,
+    STAMP_PREFIX_RE,
+    is_position,
+    is_signature_line,
+    parse_name,
+    signer_of,
+    split_caps_and_name,
+    split_glued_signature,
+    table_cells,
+)
 from kehoach.schemas.layout import Line
 from kehoach.schemas.models import Signer
 
-_RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*(?::|$)\s*(?P<rest>.*)$", re.IGNORECASE)
-# "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. BỘ TRƯỞNG", "T/M BAN THƯỜNG VỤ", "Q. GIÁM ĐỐC".
-_AUTHORITY_RE = re.compile(
-    r"^(?P<kind>TM|T/M|KT|K/T|TL|T/L|TUQ|Q|PP|P/P)\s*(?:(?:[./]?\s+|[./](?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)|\.\s*$)")
-_POSITION_RE = re.compile(
-    r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|"
-    r"CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|CHÁNH\s+THANH\s+TRA|BÍ\s+THƯ|TRƯỞNG\s+BAN|TRƯỞNG\s+PHÒNG|"
-    r"CHỦ\s+NHIỆM|TỔ\s+TRƯỞNG|TRƯỞNG\s+ĐOÀN|CHI\s+CỤC\s+TRƯỞNG|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|"
-    r"THỦ\s+TRƯỞNG|TRƯỞNG\s+CÔNG\s+AN|CHỈ\s+HUY\s+TRƯỞNG|KIỂM\s+TOÁN\s+TRƯỞNG|TỔNG\s+BÍ\s+THƯ|CHỦ\s+TỊCH\s+NƯỚC)\b")
-_POSITION_ANY_RE = re.compile(r"(?<!\w)" + _POSITION_RE.pattern[1:])
-_POSITION_SEARCH_RE = re.compile(_POSITION_RE.pattern[1:])  # also glued to the word before: "QUỐC HỘICHỦ TỊCH"
-_STAMP_RE = re.compile(r"^[\[(]?\s*(?:Đã\s+ký|đã\s+ký|Ký\s+tên|ký\s+tên|daky|Chữ\s+ký|Ký,\s*ghi)[^\n]*[\])]?$")
-# "(Đã ký) Lê Thành Long": the stamp and the name on one line.
-_STAMP_PREFIX_RE = re.compile(r"^[\[(]\s*(?:Đã|đã)\s+ký\s*[\])]\s*")
-_ITEM_RE = re.compile(r"^[-–+•*]\s*")
-_ITEM_SPLIT_RE = re.compile(r"(?:^|(?<=[;:,.]))\s*[-–•+]\s+")
-_FILE_COPY_RE = re.compile(r"^[-–+•]?\s*Lưu\b")
-_NAME_WORD_RE = re.compile(r"^[A-ZĐÀ-ỸÂĂÊÔƠƯ][a-zđà-ỹâăêôơư]+$")
-_TITLE_PREFIX_RE = re.compile(
-    r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|Chuẩn\s+đô\s+đốc|Phó\s+Đô\s+đốc|Đô\s+đốc|"
-    r"(?:GS|PGS|TS|ThS|BS|KS|Ths|NGƯT|NGND|TTƯT)\.?(?:\s*,?\s*(?:GS|PGS|TS|ThS|BS|BSCKII|BSCKI)\.?)*)\s+")
-NAME_MAX_WORDS = 6
+__all__ = ["SignOff", "SignatureBlock", "find_signature_blocks", "parse_name", "parse_signature", "read_sign_off",
+           "split_glued_signature"]
+
 BLOCK_LOOKBACK = 8  # signature lines written before "Nơi nhận" (right column first)
+MAX_NOISE_LINES = 6  # stray marks of a seal or a signature passed over inside one block
+_NOISE_RE = re.compile(r"[^\W\d_]{2,}")  # a line with no two letters in a row is a mark, not text
+_TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$|\S\s+\|\s+\S")
+MAX_TABLE_ROWS = 20  # a signature band left as a table is a few rows; a longer table is body text
 
 
 @dataclass
@@ -55,285 +58,222 @@ class SignatureBlock:
     skip: set[int] = field(default_factory=set)  # other line indexes that belong to the block
 
 
-_GLUED_PREFIX_RE = re.compile(r"(?:TM|KT|TL|TUQ)\.\s")
-_GLUED_STAMP_RE = re.compile(r"[\[(]\s*(?:Đã|đã)\s+ký\s*[\])]")
+@dataclass
+class SignOff:
+    """Who signed a document, and to whom it goes."""
+
+    signers: list[Signer] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+
+    @property
+    def signer(self) -> Signer | None:
+        return self.signers[0] if self.signers else None
 
 
-def split_glued_signature(text: str) -> list[str]:
-    """A signature block the copy ran into one line, as its lines:
-    "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Hồ Đức Phớc" →
-    ["TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "(Đã ký)", "Hồ Đức Phớc"].
-    Breaks go only where a prefix, position or stamp touches the caps word before it."""
-    text = text.strip()
-    cuts: set[int] = set()
-    for regex in (_GLUED_PREFIX_RE, _POSITION_SEARCH_RE, _GLUED_STAMP_RE):
-        for match in regex.finditer(text):
-            at = match.start()
-            if at > 0 and text[at - 1].isalpha() and text[at - 1].isupper():
-                cuts.add(at)
-    for match in _GLUED_STAMP_RE.finditer(text):
-        if match.end() < len(text) and text[match.end()].isupper():
-            cuts.add(match.end())  # "(Đã ký)Hồ Đức Phớc"
-    if not cuts:
-        return [text]
-    bounds = [0, *sorted(cuts), len(text)]
-    return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+def _is_noise(text: str) -> bool:
+    return bool(text) and not _NOISE_RE.search(text)
 
 
-def _is_signature_line(text: str) -> bool:
-    text = text.strip()
-    if _AUTHORITY_RE.match(text) or _STAMP_RE.match(text):
-        return True
-    if not is_upper_line(text) or len(text.split()) > 10:
-        return False
-    fixed = fix_letter_spacing(text) if looks_letter_spaced(text) else text
-    return bool(_POSITION_RE.match(fixed) or _AUTHORITY_RE.match(fixed))
-
-
-def parse_name(text: str) -> str | None:
-    """A signer's name: 2–6 capitalised words ("Nguyễn Hữu Tín", also "Ngu y ễn Hữu Tín");
-    a rank or degree before it is dropped ("Thượng tướng Vũ Hải Sản" → "Vũ Hải Sản")."""
-    text = _TITLE_PREFIX_RE.sub("", " ".join(text.strip().split()))
-    if not all(_NAME_WORD_RE.match(w) for w in text.split()):
-        text = fix_letter_spacing(text)
-    words = text.split()
-    if not 2 <= len(words) <= NAME_MAX_WORDS:
-        return None
-    return text if all(_NAME_WORD_RE.match(w) for w in words) else None
-
-
-def split_caps_and_name(text: str) -> tuple[str, str | None]:
-    """ "THỦ TƯỚNG Phạm Minh Chính" → ("THỦ TƯỚNG", "Phạm Minh Chính")."""
-    words = text.split()
-    for i, word in enumerate(words):
-        if any(ch.islower() for ch in word):
-            caps = " ".join(words[:i])
-            name = parse_name(" ".join(words[i:])) if i and is_upper_line(caps) else None
-            if name:
-                return caps, name
-            break
-    return text, None
-
-
-def _segments(sig_lines: list[str]) -> list[str]:
-    """The caps lines of a block regrouped into authority and position lines.
-
-    A line opens a segment when it starts with an authority prefix or a known
-    position ("PHÓ …" included); any other line continues the one above, as
-    does every line after a comma: "TM. ỦY BAN NHÂN⏎DÂN", "KT. BỘ TRƯỞNG,⏎CHỦ NHIỆM",
-    "KT. TRƯỞNG THUẾ⏎TỈNH⏎PHÓ TRƯỞNG THUẾ TỈNH".
-    """
-    segments: list[str] = []
-    for line in sig_lines:
-        for part in re.split(r"(?=\b(?:TM|T/M|KT|TL|TUQ|PP)\s*[./]\s)", line.strip()):
-            part = part.strip()
-            if not part or _STAMP_RE.match(part):
-                continue
-            opens = _AUTHORITY_RE.match(part) or _POSITION_RE.match(part) or part.split()[0] == "PHÓ"
-            # "KT.⏎CHỦ TỊCH", "PHÓ⏎TRƯỞNG BAN": a bare prefix is completed by the next line.
-            bare = bool(segments) and re.fullmatch(r"(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q|PP|P/P)[./]?|PHÓ", segments[-1])
-            if segments and (segments[-1].endswith(",") or bare or not opens):
-                segments[-1] = f"{segments[-1]} {part}"
-            else:
-                segments.append(part)
-    return segments
-
-
-def _signer(sig_lines: list[str], name: str | None) -> Signer | None:
-    authority = None
-    positions: list[str] = []
-    caps = " ".join(sig_lines)
-    if looks_letter_spaced(caps):
-        # Splinters cross line ends: repair the joined text, then re-split at each authority prefix.
-        caps = fix_letter_spacing(caps)
-        parts = [p.strip() for p in re.split(r"(?=\b(?:TM|T/M|KT|TL|TUQ|PP)\s*[./]\s)", caps) if p.strip()]
-    else:
-        parts = _segments(sig_lines)
-    for part in parts:
-        if _STAMP_RE.match(part):
-            continue
-        match = _AUTHORITY_RE.match(part)
-        if match:
-            rest = (match.group("rest") or "").rstrip(",")
-            pos = _POSITION_ANY_RE.search(rest, 1) if rest else None
-            # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" on one line: the second position is the signer's own
-            # (not after a comma: "BỘ TRƯỞNG, CHỦ NHIỆM" is one title).
-            if pos and not rest[: pos.start()].rstrip().endswith(","):
-                body, own = rest[: pos.start()].strip(), rest[pos.start():].strip()
-            else:
-                body, own = rest, None
-            label = f"{match.group('kind').replace('/', '')}. {proper_case(body)}"
-            authority = f"{authority}, {label}" if authority else label
-            if own:
-                positions.append(own)
-        else:
-            positions.append(part)
-    position = proper_case(_own_position(positions)) if positions else None
-    if not (name or authority or position):
-        return None
-    return Signer(name=name, position=position or None, authority=authority)
-
-
-def _own_position(positions: list[str]) -> str:
-    """The signer's position: the last one, unless it is a second title of another office
-    ("TRƯỞNG BAN⏎PHÓ THỦ TƯỚNG" → "TRƯỞNG BAN"); a deputy of the office above stays
-    ("TRƯỞNG BAN NGHIỆP VỤ⏎PHÓ TRƯỞNG BAN" → "PHÓ TRƯỞNG BAN")."""
-    last = " ".join(positions[-1].split())
-    if len(positions) >= 2 and last.startswith("PHÓ ") and _POSITION_RE.match(positions[-2]):
-        office = last[4:].split()[:2]
-        if " ".join(office) not in " ".join(positions[-2].split()):
-            return " ".join(positions[-2].split())
-    return last
-
-
-def _scan_signature(lines: list[Line], i: int, stop: int, *, open_start: bool = False
-                    ) -> tuple[list[str], str | None, int]:
-    """Signature lines and name from ``i``; returns (caps lines, name, index after).
+class _Scanner:
+    """Signature lines and the name from line ``i``: authority and position lines, then the name.
 
     ``open_start``: right after a Nơi nhận list any short caps line is a position
     ("TỔNG KIỂM TOÁN NHÀ NƯỚC"), not only the known ones.
     """
-    sig: list[str] = []
-    name = None
-    while i < stop:
-        text = lines[i].text.strip()
-        pieces = split_glued_signature(text) if (sig or _AUTHORITY_RE.match(text) or is_upper_line(text)) else [text]
-        if len(pieces) > 1 and (sig or _is_signature_line(pieces[0])):
-            inner, inner_name, _ = _scan_signature([Line(text=p) for p in pieces], 0, len(pieces))
-            if inner:
-                sig.extend(inner)
-                name = inner_name
-                i += 1
-                if name:
-                    break
-                continue
-        stamp = _STAMP_PREFIX_RE.match(text)
+
+    def __init__(self, lines: list[Line], i: int, stop: int, open_start: bool):
+        self.lines, self.i, self.stop, self.open_start = lines, i, stop, open_start
+        self.sig: list[str] = []
+        self.name: str | None = None
+        self.noise = 0
+
+    def scan(self) -> tuple[list[str], str | None, int]:
+        while self.i < self.stop and not self.name:
+            text = self.lines[self.i].text.strip()
+            if not (self._take_glued(text) or self._take_stamped_name(text) or self._take_caps(text)
+                    or self._take_noise(text)):
+                self._take_name(text)
+                break
+        return self.sig, self.name, self.i
+
+    def _take_glued(self, text: str) -> bool:
+        """A block the copy ran into one line, or a row of table cells."""
+        if not (self.sig or AUTHORITY_RE.match(text) or is_upper_line(text) or "|" in text):
+            return False
+        pieces = split_glued_signature(text)
+        if len(pieces) <= 1 or not (self.sig or is_signature_line(pieces[0])):
+            return False
+        inner, inner_name, _ = _Scanner([Line(text=p) for p in pieces], 0, len(pieces), False).scan()
+        if not inner:
+            return False
+        self.sig.extend(inner)
+        self.name = inner_name
+        self.i += 1
+        return True
+
+    def _take_stamped_name(self, text: str) -> bool:
+        """ "(Đã ký) Lê Thành Long"; "THỦ TƯỚNG Phạm Minh Chính": the name on a signature line."""
+        stamp = STAMP_PREFIX_RE.match(text)
         if stamp and parse_name(text[stamp.end():]):
-            name = parse_name(text[stamp.end():])
-            sig.append(text[: stamp.end()].strip())
-            i += 1
-            break
-        if open_start and not sig and is_upper_line(text) and len(text.split()) <= 8 \
-                and not doc_type_of_line(text) and not _RECIPIENTS_RE.match(text):
-            sig.append(text)
-            i += 1
-            continue
+            self.sig.append(text[: stamp.end()].strip())
+            self.name = parse_name(text[stamp.end():])
+            self.i += 1
+            return True
         caps, inline_name = split_caps_and_name(text)
-        if inline_name and (sig or _is_signature_line(caps)):
-            sig.append(caps)  # "THỦ TƯỚNG Phạm Minh Chính" on one line
-            name = inline_name
+        if inline_name and (self.sig or is_signature_line(caps)):
+            self.sig.append(caps)
+            self.name = inline_name
+            self.i += 1
+            return True
+        return False
+
+    def _take_caps(self, text: str) -> bool:
+        """An authority or position line, or a caps line that wraps one ("TM. ỦY BAN NHÂN⏎DÂN")."""
+        short_caps = is_upper_line(text) and not doc_type_of_line(text) and not RECIPIENTS_RE.match(text)
+        # "Thứ Trưởng": a position OCR gave in title case is the position, never the name.
+        if is_signature_line(text) or self.sig and is_position(text) and len(text.split()) <= 8 or short_caps and (
+                self.open_start and not self.sig and len(text.split()) <= 8 or self.sig and len(text.split()) <= 6):
+            self.sig.append(text)
+            self.i += 1
+            return True
+        return False
+
+    def _take_noise(self, text: str) -> bool:
+        if (self.sig or self.open_start) and _is_noise(text) and self.noise < MAX_NOISE_LINES:
+            self.noise += 1
+            self.i += 1
+            return True
+        return False
+
+    def _take_name(self, text: str) -> None:
+        """The name under the block, also wrapped: "Bùi⏎Xuân Cường", "Lê Hải⏎Hòa"."""
+        if not self.sig:
+            return
+        lines, i = self.lines, self.i
+        candidate = parse_name(text)
+        if not candidate and i + 1 < self.stop and len(text.split()) <= 2:
+            candidate = parse_name(f"{text} {lines[i + 1].text}")
+            i += 1 if candidate else 0
+        if not candidate:
+            return
+        i += 1
+        if i < self.stop and len(candidate.split()) < NAME_MAX_WORDS and NAME_WORD_RE.match(lines[i].text.strip()):
+            candidate = f"{candidate} {lines[i].text.strip()}"
             i += 1
-            break
-        if _is_signature_line(text):
-            sig.append(text)
-            i += 1
-            continue
-        if sig and is_upper_line(text) and len(text.split()) <= 6 and not _RECIPIENTS_RE.match(text) \
-                and not doc_type_of_line(text):
-            sig.append(text)  # "TM. ỦY BAN NHÂN⏎DÂN": a wrapped authority line
-            i += 1
-            continue
-        if sig:
-            candidate = parse_name(text)
-            if not candidate and i + 1 < stop and len(text.split()) <= 2:
-                candidate = parse_name(f"{text} {lines[i + 1].text}")  # "Bùi⏎Xuân Cường"
-                if candidate:
-                    i += 1
-            if candidate:
-                name = candidate
-                i += 1
-                # "Lê Hải⏎Hòa": the last syllable wrapped onto a line of its own.
-                if i < stop and len(candidate.split()) < NAME_MAX_WORDS and \
-                        _NAME_WORD_RE.match(lines[i].text.strip()):
-                    name = f"{candidate} {lines[i].text.strip()}"
-                    i += 1
-        break
-    return sig, name, i
+        self.name, self.i = candidate, i
+
+
+def _scan_signature(lines: list[Line], i: int, stop: int, *, open_start: bool = False
+                    ) -> tuple[list[str], str | None, int]:
+    """Signature lines and name from ``i``; returns (caps lines, name, index after)."""
+    return _Scanner(lines, i, stop, open_start).scan()
 
 
 def _recipients(lines: list[Line], i: int, stop: int, first: str) -> tuple[list[str], int]:
-    """The dash list after "Nơi nhận:"; returns (items, index after the list)."""
-    items: list[str] = []
-    after_file_copy = False
+    return read_recipients(lines, i, stop, first, ends_list=is_signature_line,
+                           is_name=lambda t: parse_name(t) is not None, is_caps=is_upper_line)
 
-    def add(text: str) -> None:
-        nonlocal after_file_copy
-        for piece in _ITEM_SPLIT_RE.split(text):
-            piece = piece.strip()
-            if not piece:
-                continue
-            if _ITEM_RE.match(text) or not items or _ITEM_SPLIT_RE.search(text):
-                items.append(piece)
-            else:
-                items[-1] = f"{items[-1]} {piece}"
-            after_file_copy = after_file_copy or bool(_FILE_COPY_RE.match(piece))
 
-    if first:
-        add(first if first.lstrip().startswith(("-", "–", "+", "•")) else "- " + first)
-    while i < stop:
-        text = lines[i].text.strip()
-        if _is_signature_line(text) or _RECIPIENTS_RE.match(text):
-            break
-        if _ITEM_RE.match(text) and not (after_file_copy and not _FILE_COPY_RE.match(text)):
-            if after_file_copy and not text[1:].strip():
-                break
-            items.append(_ITEM_RE.sub("", text).strip())
-            after_file_copy = after_file_copy or bool(_FILE_COPY_RE.match(text))
-            i += 1
-            continue
-        if not items:
-            break
-        last = items[-1]
-        continues = text[:1].islower() or not last.endswith((";", ".")) or after_file_copy and (
-            re.search(r"[\d()]", text) or text[:1].islower())
-        if continues and not parse_name(text) and not (after_file_copy and is_upper_line(text)):
-            items[-1] = f"{last} {text}".strip()
-            i += 1
-            continue
-        if after_file_copy and re.search(r"[\d()]", text) and not parse_name(text):
-            items[-1] = f"{last} {text}".strip()  # "Huy (23 bản)": the clerk's initials and copies
-            i += 1
-            continue
-        break
-    cleaned = [re.sub(r"\s+", " ", item).strip(" ;,") for item in items]
-    return [item for item in cleaned if item and not item.startswith("-")], i
+def _signs_off_here(lines: list[Line], i: int) -> bool:
+    """A bare position line ("THỦ TƯỚNG", "THƯ KÝ") starts a block only near the end, before Nơi nhận,
+    or when all that follows it is signature blocks (the stacked signatures of minutes)."""
+    tail = lines[i + 1: i + 4]
+    if len(lines) - i <= 4 or any(RECIPIENTS_RE.match(t.text.strip()) for t in tail):
+        return True
+    rest = [t.text.strip() for t in lines[i + 1:] if t.text.strip()]
+    return len(rest) <= 3 * BLOCK_LOOKBACK and all(
+        is_signature_line(t) or parse_name(t) or _is_noise(t) or is_upper_line(t) and len(t.split()) <= 8
+        for t in rest)
+
+
+def _block_at_signature(lines: list[Line], i: int) -> SignatureBlock | None:
+    """A block that starts with its authority or position line (Nơi nhận, if any, after it)."""
+    n = len(lines)
+    sig, name, end = _scan_signature(lines, i, n)
+    # A copy whose stamp stands for the name ("CHỦ TỊCH⏎(Đã ký)") at the end of the text:
+    # the block is kept with the authority and position it states.
+    if not (name or sig and is_signature_line(sig[0]) and all(not t.text.strip() for t in lines[end:])):
+        return None
+    block = SignatureBlock(signer=signer_of(sig, name), start=i, end=end)
+    # "Nơi nhận" written after the signature: part of the same block.
+    if end < n and RECIPIENTS_RE.match(lines[end].text.strip()):
+        rest = RECIPIENTS_RE.match(lines[end].text.strip()).group("rest")
+        block.recipients, block.end = _recipients(lines, end + 1, n, rest)
+    return block
+
+
+def _table_block(lines: list[Line], i: int) -> SignatureBlock | None:
+    """A block a copy left as table rows, read row by row ("| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |",
+    "| - Như trên; | CHỦ TỊCH |", "| | Nguyễn Văn A |"): its left cells, then its right cells."""
+    j = i
+    while j < len(lines) and j - i < MAX_TABLE_ROWS and (_TABLE_ROW_RE.search(lines[j].text)
+                                                         or not lines[j].text.strip()):
+        j += 1
+    rows = [table_cells(t.text) for t in lines[i:j] if t.text.strip()]
+    if not any(RECIPIENTS_RE.match(c) or AUTHORITY_RE.match(c) for row in rows for c in row):
+        return None
+    columns = [[row[k] for row in rows if len(row) > k and row[k]] for k in range(max(len(r) for r in rows))]
+    cells = [Line(text=text) for column in columns for text in column]
+    found = [b for b in find_signature_blocks(cells) if b.signer or b.recipients]
+    if not found:
+        return None
+    signed = next((b for b in found if b.signer), found[0])
+    recipients = next((b.recipients for b in found if b.recipients), [])
+    return SignatureBlock(signer=signed.signer, recipients=recipients, start=i, end=j)
+
+
+def _starts_block(text: str) -> bool:
+    return bool(RECIPIENTS_RE.match(text) or AUTHORITY_RE.match(text) or is_signature_line(text)
+                or STAMP_PREFIX_RE.match(text))
+
+
+def _block_at(lines: list[Line], i: int, floor: int) -> SignatureBlock | None:
+    text = lines[i].text.strip()
+    if _TABLE_ROW_RE.search(text) and _starts_block(next((c for c in table_cells(text) if c), "")):
+        return _table_block(lines, i)
+    match = RECIPIENTS_RE.match(text)
+    if match:
+        return _block_at_recipients(lines, i, match.group("rest"), floor)
+    if AUTHORITY_RE.match(text) or ((is_signature_line(text) or STAMP_PREFIX_RE.match(text))
+                                    and _signs_off_here(lines, i)):
+        return _block_at_signature(lines, i)
+    return None
 
 
 def find_signature_blocks(lines: list[Line], start: int = 0) -> list[SignatureBlock]:
     """Every signature / Nơi nhận block in ``lines[start:]``, in order."""
     blocks: list[SignatureBlock] = []
     i = start
-    n = len(lines)
-    while i < n:
-        text = lines[i].text.strip()
-        match = _RECIPIENTS_RE.match(text)
-        if match:
-            block = _block_at_recipients(lines, i, match.group("rest"), start if not blocks else blocks[-1].end)
-            blocks.append(block)
-            i = block.end
+    while i < len(lines):
+        block = _block_at(lines, i, start if not blocks else blocks[-1].end)
+        if block is None:
+            i += 1
             continue
-        if _AUTHORITY_RE.match(text) or ((_is_signature_line(text) or _STAMP_PREFIX_RE.match(text))
-                                         and _ends_document(lines, i)):
-            sig, name, end = _scan_signature(lines, i, n)
-            # A copy whose stamp stands for the name ("CHỦ TỊCH⏎(Đã ký)") at the end of the text:
-            # the block is kept with the authority and position it states.
-            if name or sig and _is_signature_line(sig[0]) and all(not t.text.strip() for t in lines[end:]):
-                block = SignatureBlock(signer=_signer(sig, name), start=i, end=end)
-                # "Nơi nhận" written after the signature: part of the same block.
-                if end < n and _RECIPIENTS_RE.match(lines[end].text.strip()):
-                    rest = _RECIPIENTS_RE.match(lines[end].text.strip()).group("rest")
-                    block.recipients, block.end = _recipients(lines, end + 1, n, rest)
-                blocks.append(block)
-                i = block.end
-                continue
-        i += 1
+        blocks.append(block)
+        i = max(block.end, i + 1)
     return blocks
 
 
-def _ends_document(lines: list[Line], i: int) -> bool:
-    """A bare position line ("THỦ TƯỚNG") counts only within the last few lines or before Nơi nhận."""
-    tail = lines[i + 1: i + 4]
-    return len(lines) - i <= 4 or any(_RECIPIENTS_RE.match(t.text.strip()) for t in tail)
+def _signature_before(lines: list[Line], at: int, lowest: int) -> tuple[list[str], str | None, int]:
+    """The signature written just above "Nơi nhận" (right column read first): (caps lines, name, start)."""
+    back = at - 1
+    if back < lowest:
+        return [], None, at
+    caps, inline = split_caps_and_name(lines[back].text.strip())
+    name = parse_name(lines[back].text) or (inline if inline and is_signature_line(caps) else None)
+    first_sig = back
+    while first_sig - 1 >= lowest and is_signature_line(lines[first_sig - 1].text):
+        first_sig -= 1
+    sig = [lines[k].text.strip() for k in range(first_sig, back)]
+    if name and inline and not parse_name(lines[back].text):
+        sig.append(caps)
+    elif not name and is_signature_line(lines[back].text):
+        # Authority and position above the list, the name below it (a table read row by row).
+        sig.append(lines[back].text.strip())
+        return sig, None, first_sig
+    if not sig:
+        return [], None, at
+    return sig, name, first_sig
 
 
 def _block_at_recipients(lines: list[Line], at: int, first: str, floor: int | None) -> SignatureBlock:
@@ -342,33 +282,34 @@ def _block_at_recipients(lines: list[Line], at: int, first: str, floor: int | No
     sig, name, end = _scan_signature(lines, after, n, open_start=True)
     block_start = at
     if not name:
-        # The signature may come first (right column read before the left one).
-        back = at - 1
-        lowest = max(floor or 0, at - BLOCK_LOOKBACK)
-        if back >= lowest and parse_name(lines[back].text):
-            first_sig = back
-            while first_sig - 1 >= lowest and _is_signature_line(lines[first_sig - 1].text):
-                first_sig -= 1
-            if first_sig < back:
-                sig = [lines[k].text.strip() for k in range(first_sig, back)]
-                name = parse_name(lines[back].text)
-                block_start, end = first_sig, after
-        elif back >= lowest:
-            caps, inline = split_caps_and_name(lines[back].text.strip())
-            if inline and _is_signature_line(caps):
-                first_sig = back
-                while first_sig - 1 >= lowest and _is_signature_line(lines[first_sig - 1].text):
-                    first_sig -= 1
-                sig = [lines[k].text.strip() for k in range(first_sig, back)] + [caps]
-                name, block_start, end = inline, first_sig, after
-        if not name and not sig and after < n and parse_name(lines[after].text) and \
+        before, before_name, before_start = _signature_before(lines, at, max(floor or 0, at - BLOCK_LOOKBACK))
+        if before_name:
+            sig, name, block_start, end = before, before_name, before_start, after
+        elif before and not sig and after < n and parse_name(lines[after].text):
+            sig, name, block_start, end = before, parse_name(lines[after].text), before_start, after + 1
+        elif not sig and after < n and parse_name(lines[after].text) and \
                 all(not t.text.strip() for t in lines[after + 1:]):
             # A scan whose position line was lost: only the signer's name closes the document.
             name, end = parse_name(lines[after].text), after + 1
         if not name:
             end = max(end, after)
-    signer = _signer(sig, name) if (sig or name) else None
+    signer = signer_of(sig, name) if (sig or name) else None
     return SignatureBlock(signer=signer, recipients=recipients, start=block_start, end=max(end, after))
+
+
+def read_sign_off(blocks: list[SignatureBlock]) -> SignOff:
+    """Who signed and the Nơi nhận list, from a document's blocks: the first block with a named
+    signer (else the first block) and the blocks right after it with nothing between (co-signers)."""
+    if not blocks:
+        return SignOff()
+    first = next((k for k, b in enumerate(blocks) if b.signer and b.signer.name), 0)
+    group = [blocks[first]]
+    for block in blocks[first + 1:]:
+        if block.start is None or group[-1].end is None or block.start > group[-1].end or not block.signer:
+            break
+        group.append(block)
+    recipients = next((b.recipients for b in blocks if b.recipients), [])
+    return SignOff(signers=[b.signer for b in group if b.signer], recipients=recipients)
 
 
 def parse_signature(lines: list[Line]) -> SignatureBlock:
@@ -376,6 +317,6 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
     blocks = find_signature_blocks(lines)
     if not blocks:
         return SignatureBlock()
-    signed = next((b for b in blocks if b.signer and b.signer.name), blocks[0])
-    recipients = next((b.recipients for b in blocks if b.recipients), [])
-    return SignatureBlock(signer=signed.signer, recipients=recipients, start=blocks[0].start, end=blocks[0].end)
+    sign_off = read_sign_off(blocks)
+    return SignatureBlock(signer=sign_off.signer, recipients=sign_off.recipients, start=blocks[0].start,
+                          end=blocks[0].end)

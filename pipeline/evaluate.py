@@ -141,8 +141,7 @@ def score_document(plan: PlanDocument, gold: dict) -> DocScore:
         if name not in gold_meta:
             continue
         want, got = gold_meta[name], _metadata_value(plan, name)
-        right = (want is None and got is None) or (
-            want is not None and got is not None and compare_key(str(want)) == compare_key(str(got)))
+        right = _same(want, got)
         score.metadata_fields[name] = right
         score.metadata.total += 1
         score.metadata.right += right
@@ -158,6 +157,41 @@ def score_document(plan: PlanDocument, gold: dict) -> DocScore:
                            for n, ok in score.metadata_fields.items() if not ok},
     }
     return score
+
+
+def _same(want, got) -> bool:
+    return (want is None and got is None) or (
+        want is not None and got is not None and compare_key(str(want)) == compare_key(str(got)))
+
+
+def _printed_part_kept(plan: PlanDocument, name: str, printed: str) -> bool:
+    """A handwritten value left unread: null, its printed part kept, and a warning that says so."""
+    meta = plan.metadata
+    kept = {"number": meta.symbol, "date": meta.date_text}.get(name) or ""
+    warned = any(w.startswith("header:") and name in w and "not read" in w for w in plan.source.warnings)
+    return _metadata_value(plan, name) is None and compare_key(printed) in compare_key(kept) and warned
+
+
+def score_pdf_header(plan: PlanDocument, entry: dict, printed: dict[str, str] | None = None) -> dict[str, bool]:
+    """Each header field of one PDF against its hand-read entry of ``pdf/META.json`` (corpus README,
+    "PDF header gold"): values compared as the metadata of ``score_document``; the issuer is right when it
+    equals the issuer or the parent and issuer joined in either order.
+
+    :param printed: the fields whose value is handwritten on the page, each with the part printed around it
+        ({"number": "QĐ-UBND", "date": "năm 2026"}): right when read, or when left null with that part kept
+        (``metadata.symbol``, ``metadata.date_text``) and a warning given
+    """
+    fields = {}
+    for name in METADATA_FIELDS:
+        want, got = entry.get(name), _metadata_value(plan, name)
+        right = _same(want, got)
+        if name == "issuer" and not right and entry.get("parent_issuer"):
+            joined = (f"{entry['parent_issuer']} {want}", f"{want} {entry['parent_issuer']}")
+            right = any(_same(j, got) for j in joined)
+        if not right and printed and name in printed:
+            right = _printed_part_kept(plan, name, printed[name])
+        fields[name] = right
+    return fields
 
 
 def gold_pairs(corpus: Path) -> list[tuple[Path, Path]]:

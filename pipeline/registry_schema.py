@@ -17,9 +17,9 @@ import sqlite_utils
 from kehoach.pipeline.errors import RegistryError
 
 BUSY_TIMEOUT_MS = 30_000
-SCHEMA_VERSION = 5  # PRAGMA user_version; 1 was the foundation's minimal registry, 2 had no node deadline_text,
+SCHEMA_VERSION = 6  # PRAGMA user_version; 1 was the foundation's minimal registry, 2 had no node deadline_text,
 # 3 no fingerprint, signers, canonical_ref, jurisdiction or is_group, 4 no unit jurisdiction, document label
-# or legal document names
+# or legal document names, 5 no document symbol or date_text
 
 # Columns the registry adds to the model's fields (ids, keys, flags, derived
 # values). tests/test_schema_sync.py checks every other column against the models.
@@ -50,10 +50,12 @@ CREATE TABLE IF NOT EXISTS documents (
     fingerprint TEXT,              -- SimHash of the normalised text (16 hex digits)
     doc_type TEXT,
     number TEXT,
+    symbol TEXT,                   -- the number's printed part after the digits, kept when they are blank
     issuer TEXT,
     parent_issuer TEXT,
     place TEXT,
     date TEXT,                     -- ISO date
+    date_text TEXT,                -- the date as printed, blank or unread slots as "…"
     title TEXT,
     signer_name TEXT,
     signer_position TEXT,

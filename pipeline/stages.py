@@ -19,7 +19,7 @@ from kehoach.extractors.normalize import (
     drop_page_numbers,
     join_paragraphs,
 )
-from kehoach.extractors.signature import find_signature_blocks
+from kehoach.extractors.signature import find_signature_blocks, read_sign_off
 from kehoach.extractors.structure import extract_nodes
 from kehoach.extractors.tables import find_task_tables, table_assignments
 from kehoach.extractors.units import extract_assignments, mark_places, mark_tasks
@@ -67,17 +67,15 @@ def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
             paragraphs.append(para)
         paragraphs.extend(join_paragraphs(body))
     nodes = extract_nodes(paragraphs, title_indexes=title_indexes)
-    signed = next((b for b in blocks if b.signer and b.signer.name), blocks[0] if blocks else None)
-    recipients = next((b.recipients for b in blocks if b.recipients), [])
+    sign_off = read_sign_off(blocks)
     metadata = header.metadata
-    signer = signed.signer if signed else None
-    update: dict = {"signer": signer, "signers": [signer] if signer else [], "recipients": recipients}
+    update: dict = {"signer": sign_off.signer, "signers": sign_off.signers, "recipients": sign_off.recipients}
     if metadata.issuer is None:
         preamble = next((n.text for n in nodes if n.id == "preamble"), None)
         update["issuer"] = find_issuer_in_text(preamble or "")
     metadata = metadata.model_copy(update=update)
     warnings = [] if header.title_start is not None or metadata.doc_type else ["no type line found in the header"]
-    return metadata, nodes, warnings
+    return metadata, nodes, [*header.warnings, *warnings]
 
 
 def build_document(raw: RawDocument) -> PlanDocument:

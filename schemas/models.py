@@ -59,10 +59,12 @@ class Metadata(_Model):
 
     doc_type: str | None = None
     number: str | None = None
+    symbol: str | None = None  # the number's printed part after the digits ("QĐ-UBND"), kept when they are blank
     issuer: str | None = None
     parent_issuer: str | None = None
     place: str | None = None
     date: dt.date | None = None
+    date_text: str | None = None  # the date as printed, a blank or unread slot as "…": "ngày … tháng 7 năm 2026"
     title: str | None = None
     signer: Signer | None = None  # the first of ``signers``
     signers: list[Signer] = Field(default_factory=list)  # every signer (a Biên bản, a joint guidance has several)

@@ -6,13 +6,10 @@ import datetime as dt
 
 import pytest
 
-from kehoach.extractors.header import (
-    fix_letter_spacing,
-    parse_header,
-    parse_number,
-    parse_place_date,
-    split_issuer,
-)
+from kehoach.extractors.header import parse_header
+from kehoach.extractors.header_fields import parse_date, parse_number, parse_place_date
+from kehoach.extractors.issuer_names import split_issuer
+from kehoach.extractors.letter_spacing import fix_letter_spacing
 from kehoach.extractors.normalize import clean_lines
 from kehoach.schemas.layout import Line
 
@@ -33,9 +30,40 @@ NUMBER_CASES = [
     pytest.param("Số: 12-CTr/TU", "12-CTr/TU", id="party-number"),
     pytest.param("Số: 13/CT-TTg Hà Nội, ngày 02 tháng 5 năm 2024", "13/CT-TTg", id="date-on-same-line"),
     pytest.param("Số: 1105\u2044KH-ĐKT", "1105/KH-ĐKT", id="fraction-slash-from-pdf"),
-    pytest.param("Số: 4 46 /QĐ-UBND", "446/QĐ-UBND", id="ocr-split-digits"),
+    # A handwritten 2336 as OCR reads it: no digit is guessed, the number is not read.
+    pytest.param("Số: 4 46 /QĐ-UBND", None, id="ocr-split-digits-not-read"),
     pytest.param("Số 08 - KH/ĐU", "08-KH/ĐU", id="party-commune-spaced-dash"),
     pytest.param("Số: 2025 năm 2026", None, id="year-words-are-not-a-number"),
+    pytest.param("Số:1050 /QĐĐ-SCT", "1050/QĐ-SCT", id="ocr-doubled-letter-of-the-type"),
+    pytest.param("Số: 15/CCT-NV", "15/CCT-NV", id="issuer-abbreviation-with-double-kept"),
+    pytest.param("Só:84 /TTr-UBND", "84/TTr-UBND", id="ocr-accent-on-so"),
+    pytest.param("Số: 89 /2026/QĐ-CT", "89/2026/QĐ-CT", id="company-decision-with-year"),
+    pytest.param("Số: O{_ /TTr-UBND", None, id="handwriting-read-as-marks"),
+    pytest.param("Số:\u204411 /CT-UBND", None, id="pen-stroke-before-digits-not-read"),
+    pytest.param("Số: …/QĐ-UBND", None, id="ellipsis-blank"),
+]
+
+# (line, number, symbol, what the slot held when it was not read)
+NUMBER_FIELD_CASES = [
+    pytest.param("Số: 4 46 /QĐ-UBND", None, "QĐ-UBND", "4 46", id="handwritten-2336-split-by-ocr"),
+    pytest.param("Số:   /KH-UBND", None, "KH-UBND", None, id="blank-is-not-unread"),
+    pytest.param("Số: 84/2025/QĐ-UBND", "84/2025/QĐ-UBND", "2025/QĐ-UBND", None, id="printed-part-keeps-the-year"),
+    pytest.param("Số         -CTr/TU", None, "CTr/TU", None, id="party-blank"),
+    pytest.param("Số: ý# /CT-UBND", None, "CT-UBND", "ý#", id="handwriting-read-as-letters"),
+    pytest.param("Số: /...(3)...-...(4)... V/v v phối hợp", None, None, None, id="template-has-no-symbol"),
+    pytest.param("Số lượng cán bộ tham gia là 25 người/ĐV", None, None, None, id="prose-is-no-number-line"),
+]
+
+# (text, date, as printed, unread slots)
+DATE_CASES = [
+    pytest.param("ngày 02 tháng 5 năm 2024", dt.date(2024, 5, 2), "ngày 02 tháng 5 năm 2024", (), id="plain"),
+    pytest.param("ngày    tháng 8 năm 2026", None, "ngày … tháng 8 năm 2026", (), id="draft-blank-day"),
+    pytest.param("ngày — tháng 01 năm 2025", None, "ngày … tháng 01 năm 2025", (), id="ocr-leader-is-blank"),
+    pytest.param("ngày 0Â tháng + năm 2026", None, "ngày … tháng … năm 2026", ("day", "month"),
+                 id="handwritten-day-and-month"),
+    pytest.param("ngày U6_ tháng 3 năm 2026", None, "ngày … tháng 3 năm 2026", ("day",), id="garbled-day"),
+    pytest.param("ngày0ÿ tháng 02 năm 2025", None, "ngày … tháng 02 năm 2025", ("day",), id="garbled-day-glued"),
+    pytest.param("ngày.... tháng.... năm…….", None, None, (), id="template-without-year"),
 ]
 
 PLACE_DATE_CASES = [
@@ -47,6 +75,8 @@ PLACE_DATE_CASES = [
     pytest.param("T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014", "Thành phố Hồ Chí Minh",
                  dt.date(2014, 6, 28), id="letter-spaced-place"),
     pytest.param("Hà Nội, ngày 31 tháng 2 năm 2024", "Hà Nội", None, id="impossible-date"),
+    pytest.param("| | Hà Nội, ngày 5 tháng 3 năm 2025 |", "Hà Nội", dt.date(2025, 3, 5), id="table-separators-left"),
+    pytest.param("(2)……., ngày.... tháng.... năm…….", None, None, id="template-placeholder-is-no-place"),
 ]
 
 ISSUER_CASES = [
@@ -93,6 +123,8 @@ ISSUER_CASES = [
     pytest.param(["UBND THÀNH PHỐ HÀ", "NỘI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"],
                  "Trung tâm Phục vụ hành chính công", "Ủy ban nhân dân thành phố Hà Nội", id="abbreviated-parent"),
     pytest.param([], None, None, id="no-header"),
+    pytest.param(["ỦY BAN MTTQ VIỆT NAM TỈNH LÀO CAI", "ĐẢNG ĐOÀN"], "Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai",
+                 "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai", id="party-group-under-its-body"),
     pytest.param(["VĂN PHÒNG CHÍNH", "PHỦ"], "Văn phòng Chính phủ", None, id="name-wrapped-last-word"),
 ]
 
@@ -217,6 +249,74 @@ HEADER_CASES = [
         "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ\nCỤC TRƯỞNG CỤC\nHẢI QUAN\nCăn\ncứ Luật Hải quan ngày 23/6/2014;",
         {"doc_type": "Thông báo", "title": "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ", "issuer": "Cục Hải quan"},
         id="authority-line-wrapped-above-wrapped-preamble"),
+    # Table separators a copy left ("| |"): each cell read on its own.
+    pytest.param(
+        "| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| TỈNH LÀO CAI | Độc lập - Tự do - Hạnh phúc |\n"
+        "| Số: 12/KH-UBND | Lào Cai, ngày 5 tháng 3 năm 2026 |\nKẾ HOẠCH\nTriển khai công tác năm 2026\nI. MỤC ĐÍCH",
+        {"doc_type": "Kế hoạch", "number": "12/KH-UBND", "issuer": "Ủy ban nhân dân tỉnh Lào Cai",
+         "place": "Lào Cai", "date": dt.date(2026, 3, 5)},
+        id="header-as-table-rows"),
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 5 /UBND-KT\n| |\nQuảng Ngãi, ngày 12 tháng 01 năm 2025 | |\n"
+        "V/v tăng cường quản lý\nKính gửi: Các sở, ngành",
+        {"doc_type": "Công văn", "number": "5/UBND-KT", "place": "Quảng Ngãi", "date": dt.date(2025, 1, 12)},
+        id="leftover-separators-around-date"),
+    # The type line ends the issuer: the licence and the submission slip are types of their own.
+    pytest.param(
+        "BAN QUẢN LÝ KHU KINH TẾ\nTỈNH QUẢNG NGÃI\nGIẤY CHỨNG NHẬN ĐĂNG KÝ ĐẦU TƯ\nMã số dự án: 1234567890\n"
+        "Chứng nhận lần đầu: ngày 5 tháng 3 năm 2025",
+        {"doc_type": "Giấy chứng nhận", "issuer": "Ban Quản lý khu kinh tế tỉnh Quảng Ngãi"},
+        id="licence-type-line-ends-issuer"),
+    pytest.param(
+        "SỞ CÔNG THƯƠNG\nPHÒNG QLCN\nPHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC\nVề việc kiểm tra vật liệu nổ\nKính gửi: Giám đốc Sở",
+        {"doc_type": "Phiếu trình", "issuer": "Phòng QLCN", "parent_issuer": "Sở Công thương"},
+        id="submission-slip-type-line-ends-issuer"),
+    # The issuer and the type line read into one line: cut at the type, unless a body's name ends in it.
+    pytest.param(
+        "SỞ CÔNG THƯƠNG\nPHÒNG QLCN PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC\nVề việc kiểm tra vật liệu nổ\nKính gửi: Giám đốc Sở",
+        {"doc_type": "Phiếu trình", "issuer": "Phòng QLCN", "parent_issuer": "Sở Công thương",
+         "title": "Về việc kiểm tra vật liệu nổ"},
+        id="issuer-and-type-line-glued"),
+    pytest.param(
+        "BAN QUẢN LÝ KHU KINH TẾ GIẤY CHỨNG NHẬN ĐĂNG KÝ ĐẦU TƯ\nMã số dự án: 1234567890",
+        {"doc_type": "Giấy chứng nhận", "issuer": "Ban Quản lý khu kinh tế"}, id="licence-glued-to-issuer"),
+    pytest.param(
+        "UBND HUYỆN BẢO THẮNG\nPHÒNG TÀI CHÍNH KẾ HOẠCH\nSố: 12/BC-TCKH\nBảo Thắng, ngày 5 tháng 3 năm 2025\n"
+        "BÁO CÁO\nTình hình thu chi",
+        {"doc_type": "Báo cáo", "issuer": "Phòng Tài chính kế hoạch", "parent_issuer": "Ủy ban nhân dân huyện Bảo Thắng"},
+        id="body-name-ending-in-a-type-word-not-cut"),
+    pytest.param(
+        "SỞ XÂY DỰNG\nBAN QUẢN LÝ DỰ ÁN\nSố: 5/TB-BQLDA\nHà Nội, ngày 5 tháng 3 năm 2025\nTHÔNG BÁO\nKết quả",
+        {"doc_type": "Thông báo", "issuer": "Ban Quản lý dự án"}, id="project-board-not-cut"),
+    # An appendix issued as a file of its own: under the number and date, PHỤ LỤC is the type.
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 15/QĐ-UBND\nLào Cai, ngày 5 tháng 3 năm 2026\nPHỤ LỤC\n"
+        "Danh mục thủ tục hành chính\n1. Thủ tục cấp phép",
+        {"doc_type": "Phụ lục", "title": "Danh mục thủ tục hành chính"}, id="appendix-issued-alone"),
+    # No type line (lost to OCR): the symbol says it; a V/v line would say Công văn.
+    pytest.param(
+        "BAN QUẢN LÝ DỰ ÁN\nSố: 03/BB-BQLDA\nHà Nội, ngày 5 tháng 3 năm 2025\nBIÊN BÁN\nHôm nay, ngày 5 tháng 3",
+        {"doc_type": "Biên bản", "number": "03/BB-BQLDA"}, id="type-from-symbol"),
+    # A scan with handwritten number and date, as OCR reads it: nothing guessed, the printed part kept.
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 4 46 /QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 0Â tháng + năm 2026\nQUYẾT ĐỊNH\nChấp thuận chủ trương đầu tư\n"
+        "Căn cứ Luật",
+        {"number": None, "symbol": "QĐ-UBND", "date": None, "date_text": "ngày … tháng … năm 2026",
+         "place": "Lào Cai"},
+        id="handwritten-number-and-date-not-guessed"),
+    pytest.param(
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 13/CT-TTg Hà Nội, ngày 02 tháng 5 năm 2024\nCHỈ THỊ\nVề việc quản lý",
+        {"number": "13/CT-TTg", "place": "Hà Nội", "date": dt.date(2024, 5, 2)}, id="number-and-date-on-one-line"),
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố:\n/TB-UBND\nQuảng Ngãi, ngày — tháng 01 năm 2025\nTHÔNG BÁO\nKết luận",
+        {"number": None, "symbol": "TB-UBND", "date": None, "date_text": "ngày … tháng 01 năm 2025"},
+        id="e-signed-page-read-without-its-layer"),
+    # A stroke OCR reads as "|" before a handwritten day is no table separator: no day is made of it.
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 23 /BC-UBND\nQuảng Ngãi, ngày |3 tháng 01 năm 2025\nBÁO CÁO\nTình hình",
+        {"number": "23/BC-UBND", "date": None, "date_text": "ngày … tháng 01 năm 2025"},
+        id="stroke-before-handwritten-day"),
     # Form templates: the placeholder is not a body.
     pytest.param(
         "TÊN CQ, TC CHỦ QUẢN(1)\nSố: /...(3)...-...(4)... V/v v phối hợp cung cấp bản ghi\nKính gửi:",
@@ -231,12 +331,25 @@ HEADER_CASES = [
 
 @pytest.mark.parametrize("line,expected", NUMBER_CASES)
 def test_parse_number(line, expected):
-    assert parse_number(line)[0] == expected
+    assert parse_number(line).number == expected
+
+
+@pytest.mark.parametrize("line,number,symbol,unread", NUMBER_FIELD_CASES)
+def test_number_field(line, number, symbol, unread):
+    found = parse_number(line)
+    assert (found.number, found.symbol, found.unread) == (number, symbol, unread)
+
+
+@pytest.mark.parametrize("text,date,printed,unread", DATE_CASES)
+def test_date_field(text, date, printed, unread):
+    found = parse_date(text)
+    assert (found.date, found.text, found.unread) == (date, printed, unread)
 
 
 @pytest.mark.parametrize("line,place,date", PLACE_DATE_CASES)
 def test_parse_place_date(line, place, date):
-    assert parse_place_date(line) == (place, date)
+    found_place, found = parse_place_date(line)
+    assert (found_place, found.date) == (place, date)
 
 
 @pytest.mark.parametrize("lines,issuer,parent", ISSUER_CASES)
@@ -253,6 +366,16 @@ def test_fix_letter_spacing(text, expected):
 def test_parse_header(text, expected):
     meta = header_of(text).metadata
     assert {key: getattr(meta, key) for key in expected} == expected
+
+
+def test_values_not_read_are_named_in_warnings():
+    header = header_of("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 4 46 /QĐ-UBND\nLào Cai, ngày 0Â tháng + năm 2026\n"
+                       "QUYẾT ĐỊNH\nChấp thuận\nCăn cứ Luật")
+    assert header.warnings == [
+        "header: the number before /QĐ-UBND is handwritten or unclear and not read (printed: …/QĐ-UBND)",
+        ("header: the day and month of the date are handwritten or unclear and not read "
+         "(printed: ngày … tháng … năm 2026)")]
+    assert header_of("ỦY BAN NHÂN DÂN\nSố:   /QĐ-UBND\nLào Cai, ngày   tháng 4 năm 2026\nQUYẾT ĐỊNH\nX").warnings == []
 
 
 def test_body_starts_after_title_block():

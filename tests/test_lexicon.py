@@ -158,3 +158,58 @@ def test_seed_laws_are_in_the_lexicon():
         key = compare_key(name).replace(",", ", ").replace("  ", " ")
         assert key in titles, name
         assert not number or (key, number) in numbers, (name, number)
+
+
+POSITION_EXAMPLES = [(p.name, example) for p in lexicon.positions() for example in p.examples]
+
+
+@pytest.mark.parametrize("name,example", POSITION_EXAMPLES, ids=lambda v: ascii_key(v))
+def test_position_examples_sign(name, example):
+    """Each example block, with a name under it, gives that signer holding the position."""
+    from kehoach.extractors.fold import compare_key
+    from kehoach.extractors.normalize import clean_lines
+    from kehoach.extractors.signature import parse_signature
+    from kehoach.schemas.layout import Line
+
+    signer = parse_signature(clean_lines(Line(text=t) for t in f"{example}\nNguyễn Văn An".split("\n"))).signer
+    assert signer.name == "Nguyễn Văn An"
+    assert compare_key(name) in compare_key(f"{signer.position} {signer.authority}")
+
+
+def test_every_position_has_an_example():
+    assert all(p.examples for p in lexicon.positions())
+
+
+BODY_NAME_EXAMPLES = [example for t in lexicon.doc_types() for example in t.in_body_names]
+
+
+@pytest.mark.parametrize("example", BODY_NAME_EXAMPLES, ids=lambda v: ascii_key(v))
+def test_body_names_ending_in_a_type_word_stay_whole(example):
+    from kehoach.extractors.fold import compare_key
+    from kehoach.extractors.normalize import clean_lines
+    from kehoach.schemas.layout import Line
+
+    text = f"{example}\nSố: 1/BC-X\nHà Nội, ngày 5 tháng 3 năm 2025\nBÁO CÁO\nTình hình"
+    meta = header.parse_header(clean_lines(Line(text=t) for t in text.split("\n"))).metadata
+    assert (compare_key(meta.issuer), meta.doc_type) == (compare_key(example), "Báo cáo")
+
+
+BODY_NAMES = lexicon.load("body_names")
+HEAD_EXAMPLES = [example for h in BODY_NAMES["heads"] if h.get("starts_a_line", True) for example in h["examples"]]
+ORGAN_EXAMPLES = [(o["name"], example) for o in BODY_NAMES["organs"] for example in o["examples"]]
+
+
+@pytest.mark.parametrize("example", HEAD_EXAMPLES, ids=lambda v: ascii_key(v))
+def test_a_line_starting_with_a_head_names_a_body_of_its_own(example):
+    from kehoach.extractors.issuer_names import proper_case, split_issuer
+
+    assert split_issuer(["BỘ NỘI VỤ", example]) == (proper_case(example), "Bộ Nội vụ")
+
+
+@pytest.mark.parametrize("name,example", ORGAN_EXAMPLES, ids=lambda v: ascii_key(v))
+def test_an_organ_is_named_with_its_parent(name, example):
+    from kehoach.extractors.fold import compare_key
+    from kehoach.extractors.issuer_names import split_issuer
+
+    issuer, parent = split_issuer(example.split(" / "))
+    assert compare_key(issuer).startswith(compare_key(name)) and compare_key(parent) in compare_key(issuer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -60,6 +61,30 @@ def test_txt_encodings(tmp_path, data, expected):
     path = tmp_path / "doc.txt"
     path.write_bytes(data)
     assert api.normalised_text(path) == expected
+
+
+# Bytes before "%PDF": viewers open the file when the header is within the first 1024 bytes.
+# fmt: off
+PREFIX_CASES = [
+    pytest.param(b"HTTP/1.1 200 OK\r\n\r\n\n\n"[:21], True, id="21-bytes-of-a-download-header"),
+    pytest.param(b"\xef\xbb\xbf", True, id="utf8-bom"),
+    pytest.param(b"x" * 1019, True, id="header-ends-at-the-window"),
+    pytest.param(b"x" * 1024, False, id="header-past-the-window"),
+    pytest.param(b"PK\x03\x04", False, id="zip-renamed-pdf-still-refused"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("prefix,opens", PREFIX_CASES)
+def test_bytes_before_the_pdf_header(tmp_path, prefix, opens):
+    pdf = SAMPLES / "pdf" / "mttq-luong-minh-ke-hoach-hiep-thuong.pdf"
+    path = tmp_path / "prefixed.pdf"
+    path.write_bytes(prefix + (pdf.read_bytes() if opens or prefix.startswith(b"x") else b""))
+    if not opens:
+        with pytest.raises(readers.InputError, match="no %PDF header"):
+            readers.read_document(path)
+        return
+    assert readers.read_document(path).text == readers.read_document(pdf).text
 
 
 @pytest.mark.parametrize("pdf", sorted((SAMPLES / "pdf").glob("*.pdf")), ids=lambda p: p.stem)
@@ -161,3 +186,124 @@ def test_footnotes_of_a_real_letter_cite_from_the_marked_item(shared_corpus):
     assert "[1] Luật Quản lý, sử dụng vũ khí" in item.text
     assert "chưa có quy định cụ thể" in item.text  # the paragraph runs on across the page break
     assert ("1", "48/2024/TT-BGTVT") in {(c.node, c.ref) for c in plan.citations}  # cited only in footnote [3]
+
+
+# --- the digital-signature layer -------------------------------------------------
+
+
+def _esigned_pdf(month_printed: str = "") -> bytes:
+    """A Công văn as an e-office system leaves it: "Số:      /UBND-KT" and "ngày   tháng" blank in the
+    page; the number and day drawn by form fields (reportlab), the month by a stamp annotation (PDFium),
+    and the system's own small stamp caption in the corner."""
+    import ctypes
+    import io
+    import sys
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+    from reportlab.lib.colors import transparent
+    from reportlab.pdfgen import canvas
+
+    sys.path.insert(0, str(SAMPLES))
+    from make_samples import _fonts
+
+    _fonts()
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=(595, 842))
+    page.setFont("Serif", 13)
+    for x, y, text in [(150, 780, "ỦY BAN NHÂN DÂN"), (150, 764, "TỈNH LÀO CAI"),
+                       (420, 780, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (420, 764, "Độc lập - Tự do - Hạnh phúc"),
+                       (150, 716, "V/v tăng cường công tác quản lý")]:
+        page.drawCentredString(x, y, text)
+    page.drawString(100, 740, "Số:")
+    page.drawString(150, 740, "/UBND-KT")
+    page.drawString(330, 740, "Lào Cai, ngày")
+    page.drawString(430, 740, "tháng")
+    page.drawString(465, 740, month_printed)
+    page.drawString(485, 740, "năm 2026")
+    page.drawString(200, 680, "Kính gửi: Các sở, ban, ngành tỉnh.")
+    page.drawString(90, 650, "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị thực hiện nghiêm công tác quản lý.")
+    page.drawString(90, 600, "Nơi nhận:")
+    page.drawString(90, 585, "- Như trên;")
+    page.drawString(90, 570, "- Lưu: VT.")
+    page.drawCentredString(420, 600, "KT. CHỦ TỊCH")
+    page.drawCentredString(420, 585, "PHÓ CHỦ TỊCH")
+    page.drawCentredString(420, 530, "Nguyễn Thành Sinh")
+    fields = page.acroForm
+    for name, value, x, size in [("number", "193", 122, 13), ("day", "10", 405, 13)]:
+        fields.textfield(name=name, value=value, x=x, y=735, width=28, height=16, borderWidth=0,
+                         fontName="Times-Roman", fontSize=size, fillColor=transparent, borderColor=transparent)
+    fields.textfield(name="stamp", value="TRUNG TAM CONG BAO 10.01.2026", x=450, y=815, width=140, height=10,
+                     borderWidth=0, fontName="Times-Roman", fontSize=6, fillColor=transparent,
+                     borderColor=transparent)
+    page.showPage()
+    page.save()
+    pdf = pdfium.PdfDocument(buffer.getvalue())
+    page = pdf[0]
+    annot = pdfium_c.FPDFPage_CreateAnnot(page.raw, pdfium_c.FPDF_ANNOT_STAMP)
+    pdfium_c.FPDFAnnot_SetRect(annot, pdfium_c.FS_RECTF(462, 752, 480, 735))
+    month = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Times-Roman", 13.0)
+    text = ctypes.create_string_buffer("01\0".encode("utf-16-le"))
+    pdfium_c.FPDFText_SetText(month, ctypes.cast(text, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+    pdfium_c.FPDFPageObj_Transform(month, 1, 0, 0, 1, 464, 740)
+    pdfium_c.FPDFAnnot_AppendObject(annot, month)
+    pdfium_c.FPDFPage_CloseAnnot(annot)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("month_printed", [pytest.param("", id="blank-month"),
+                                           pytest.param("4", id="draft-month-stamped-over")])
+def test_esigned_number_and_date_come_from_the_signature_layer(tmp_path, month_printed):
+    path = tmp_path / "cong-van-ky-so.pdf"
+    path.write_bytes(_esigned_pdf(month_printed))
+    plan = api.extract(path)
+    assert (plan.metadata.number, plan.metadata.date) == ("193/UBND-KT", dt.date(2026, 1, 10))
+    assert plan.metadata.doc_type == "Công văn" and plan.metadata.signer.name == "Nguyễn Thành Sinh"
+    assert "TRUNG TAM" not in readers.read_document(path).text  # the stamp's caption is no text
+
+
+def _w(text, x0, x1, top, size=13.0):
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + size, "size": size, "fontname": "T"}
+
+
+# fmt: off
+LAYER_CASES = [
+    # (printed words, layer words, texts of the kept words left to right)
+    pytest.param([_w("Số:", 103, 117, 100), _w("/QĐ-UBND", 157, 215, 100)], [_w("1696", 129, 153, 97)],
+                 ["Số:", "1696", "/QĐ-UBND"], id="number-fills-its-blank"),
+    pytest.param([_w("tháng", 392, 423, 100), _w("4", 427, 433, 100), _w("năm", 437, 461, 100)],
+                 [_w("5", 425, 432, 96)], ["tháng", "5", "năm"], id="layer-month-replaces-printed-month"),
+    pytest.param([_w("Số:", 103, 117, 100)], [_w("TRUNG", 480, 501, 8, size=6.3)], ["Số:"],
+                 id="stamp-caption-off-every-row"),
+    pytest.param([_w("Số:", 103, 117, 100)], [_w("TRUNG", 480, 501, 101, size=6.3)], ["Số:"],
+                 id="small-type-on-a-row-is-a-caption"),
+    pytest.param([], [_w("1696", 129, 153, 97)], [], id="scanned-page-has-no-rows"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("printed,layer,expected", LAYER_CASES)
+def test_fill_blanks(printed, layer, expected):
+    from kehoach.extractors.pdf_layer import fill_blanks
+
+    kept = fill_blanks(printed, layer)
+    assert [w["text"] for w in sorted(kept, key=lambda w: w["x0"])] == expected
+    assert len({w["top"] for w in kept}) <= 1  # a filled word joins its row
+
+
+def test_signers_side_by_side_come_out_column_by_column():
+    """Minutes sign on one row ("THƯ KÝ" beside "CHỦ TỌA"): each signer's column comes out whole, so
+    the two names never run into one line."""
+    from kehoach.extractors.pdf import words_to_lines
+
+    words = [
+        _word("Cuộc họp kết thúc lúc 11 giờ cùng ngày, các thành viên thống nhất ký tên./.", 90, 560),
+        _word("THƯ KÝ", 110, 600), _word("CHỦ TỌA", 390, 600),
+        _word("(Ký, ghi rõ họ tên)", 80, 616), _word("(Ký, ghi rõ họ tên)", 360, 616),
+        _word("Lê Văn Cường", 95, 680), _word("Phạm Thị Dung", 375, 680),
+    ]
+    texts = [line.text for line in words_to_lines(words, 595.0, 842.0, 2)]
+    assert texts[1:] == ["THƯ KÝ", "(Ký, ghi rõ họ tên)", "Lê Văn Cường",
+                         "CHỦ TỌA", "(Ký, ghi rõ họ tên)", "Phạm Thị Dung"]

@@ -9,6 +9,7 @@ from kehoach.extractors.signature import (
     find_signature_blocks,
     parse_name,
     parse_signature,
+    read_sign_off,
     split_glued_signature,
 )
 from kehoach.schemas.layout import Line
@@ -82,6 +83,35 @@ SIGNATURE_CASES = [
                  "Nguyễn Thanh Việt", None, None, id="scan-lost-position-name-closes-document"),
     pytest.param(BODY + "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nNguyễn Thanh Việt\nPHỤ LỤC\nDanh mục",
                  None, None, None, id="name-like-line-before-appendix-is-not-a-signer"),
+    # The position is never the name, also when OCR gives it in title case.
+    pytest.param(BODY + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nThứ Trưởng\nNguyễn Văn Sơn",
+                 "Nguyễn Văn Sơn", "Thứ Trưởng", "KT. Bộ trưởng", id="title-case-position-is-no-name"),
+    pytest.param(BODY + "KT. BỘ TRƯỞNG\nThứ Trưởng\n(Đã ký)", None, "Thứ Trưởng", "KT. Bộ trưởng",
+                 id="position-alone-gives-no-name"),
+    # OCR of a scan: the seal and the signature leave marks between the position and the name.
+    pytest.param(BODY + "Nơi nhận:\n- Như trên;\n- Lưu: VT, KTN.\nKT. CHỦ TỊCH\n/\nJ\n|\nPHÓ CHỦ TỊCH\n“Đặng Văn Minh",
+                 "Đặng Văn Minh", "Phó Chủ tịch", "KT. Chủ tịch", id="seal-marks-and-quote-passed-over"),
+    pytest.param(BODY + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\n=>\nNguyễn Hoàng Giang",
+                 "Nguyễn Hoàng Giang", None, "TM. Ủy ban nhân dân", id="mark-under-the-authority"),
+    # Tables read row by row: the name in a cell, or under the Nơi nhận list.
+    pytest.param(BODY + "| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |\n| - Như trên; | CHỦ TỊCH |\n| - Lưu: VT. | |\n"
+                 "| | Nguyễn Văn An |", "Nguyễn Văn An", "Chủ tịch", "TM. Ủy ban nhân dân", id="signature-band-as-table-rows"),
+    pytest.param(BODY + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nNguyễn Văn An",
+                 "Nguyễn Văn An", "Chủ tịch", "TM. Ủy ban nhân dân", id="name-after-the-recipients"),
+]
+
+# Several signers: minutes and joint documents sign block after block; the first is ``signer``.
+SIGNERS_CASES = [
+    pytest.param(BODY + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC SỞ Y TẾ\nPHÓ GIÁM ĐỐC\nNguyễn Văn An\n"
+                 "KT. GIÁM ĐỐC SỞ TÀI CHÍNH\nPHÓ GIÁM ĐỐC\nTrần Thị Bình",
+                 [("Nguyễn Văn An", "Phó Giám đốc", "KT. Giám đốc Sở Y tế"),
+                  ("Trần Thị Bình", "Phó Giám đốc", "KT. Giám đốc Sở Tài chính")], id="joint-guidance"),
+    pytest.param("Cuộc họp kết thúc lúc 11 giờ cùng ngày./.\nTHƯ KÝ\n(Ký, ghi rõ họ tên)\nLê Văn Cường\n"
+                 "CHỦ TRÌ CUỘC HỌP\n(Ký, ghi rõ họ tên)\nPhạm Thị Dung",
+                 [("Lê Văn Cường", "Thư ký", None), ("Phạm Thị Dung", "Chủ trì cuộc họp", None)], id="minutes"),
+    pytest.param("Điều 3. Các sở thi hành./.\nNơi nhận:\n- Như Điều 3;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Hữu Tín\n"
+                 "KẾ HOẠCH\nTRIỂN KHAI\nI. MỤC ĐÍCH\nNội dung.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Hữu Tín",
+                 [("Nguyễn Hữu Tín", "Phó Chủ tịch", "KT. Chủ tịch")], id="attached-plan-signed-again-is-one-signer"),
 ]
 
 RECIPIENT_CASES = [
@@ -96,6 +126,11 @@ RECIPIENT_CASES = [
 ]
 
 NAME_CASES = [
+    pytest.param("Thứ Trưởng", None, id="title-case-position"),
+    pytest.param("Phó Giám Đốc", None, id="title-case-deputy-position"),
+    pytest.param("“Đặng Văn Minh", "Đặng Văn Minh", id="ocr-quote-before"),
+    pytest.param("Trần Phước Hiên :", "Trần Phước Hiên", id="ocr-colon-after"),
+    pytest.param("Ủy ban Thường vụ Quốc hội;", None, id="list-item-is-no-name"),
     pytest.param("Chu Thanh Lương", "Chu Thanh Lương", id="plain"),
     pytest.param("Ngu y ễn Hữu Tín", "Nguyễn Hữu Tín", id="letter-spaced"),
     pytest.param("- Lưu: VT.", None, id="list-item"),
@@ -120,6 +155,13 @@ def test_signer(text, name, position, authority):
     signer = parse_signature(lines_of(text)).signer
     got = (signer.name, signer.position, signer.authority) if signer else (None, None, None)
     assert got == (name, position, authority)
+
+
+@pytest.mark.parametrize("text,expected", SIGNERS_CASES)
+def test_signers(text, expected):
+    sign_off = read_sign_off(find_signature_blocks(lines_of(text)))
+    assert [(s.name, s.position, s.authority) for s in sign_off.signers] == expected
+    assert sign_off.signer == sign_off.signers[0]
 
 
 @pytest.mark.parametrize("text,expected", RECIPIENT_CASES)
