@@ -18,7 +18,17 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from kehoach.extractors.normalize import UPPER_CHARS, is_upper_line, join_wrapped
+from kehoach.extractors.markers import (
+    BULLET_RE,
+    CHAIN_STYLES,
+    RANKS,
+    UPPER_CHARS,
+    Marker,
+    base_style,
+    next_letter,
+    parse_marker,
+)
+from kehoach.extractors.normalize import is_upper_line, join_wrapped
 from kehoach.extractors.tables import TaskTable, find_task_tables
 from kehoach.schemas.layout import Paragraph
 from kehoach.schemas.models import Node
@@ -27,46 +37,6 @@ HEADING_CHARS = 60  # the gold convention for a heading taken from running text
 HEADING_MAX_CHARS = 160  # a marker line longer than this is running text, not a title
 COLON_HEADING_MAX_CHARS = 200
 
-_ROMAN_VALID_RE = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-_AFTER_MARKER = rf"(?:\s+|$|(?=[{UPPER_CHARS}\"“(]))"
-_MARKER_RES: list[tuple[str, re.Pattern]] = [
-    # Điều 1. Ban hành …   /  Điều 2: …
-    # (the official form always has the dot: "Điều 5 Nghị định …" opening a line is a reference)
-    ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3}[a-zđ]?)\s*(?:[.:]\s*|$)(?P<rest>.*)$", re.DOTALL)),
-    # CHƯƠNG II / Chương 2
-    ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<label>[IVXLC]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$", re.DOTALL)),
-    # PHẦN I. DANH MỤC … / Phần II / PHẦN THỨ HAI (Luật Ban hành VBQPPL: Phần > Chương > Mục > Điều);
-    # not "Phần V của Phụ lục I", "Phần mềm …"
-    ("book", re.compile(
-        rf"^(?:PHẦN|Phần)\s+(?P<label>[IVXLC]+|\d{{1,2}}|(?:THỨ|thứ)\s+[{UPPER_CHARS}a-zà-ỹđ]+)"
-        rf"(?:\s*[.:]\s*|\s*$|\s+(?=[{UPPER_CHARS}]{{2}}))(?P<rest>.*)$", re.DOTALL)),
-    # Mục 1. CHẾ ĐỘ HƯU TRÍ / MỤC 2 (a section of a chapter); not "MỤC ĐÍCH", "Mục 2 Phần XI của …"
-    ("division", re.compile(
-        rf"^(?:MỤC|Mục)\s+(?P<label>\d{{1,2}}|[IVXLC]+)(?:\s*[.:]\s*|\s*$|\s+(?=[{UPPER_CHARS}]{{2}}))(?P<rest>.*)$",
-        re.DOTALL)),
-    # PHỤ LỤC / PHỤ LỤC I / Phụ lục số 02
-    ("appendix", re.compile(
-        r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số|Số)?\s*(?P<label>[IVXLC]+|\d{1,3}|[A-Z])\b)?\s*[.:]?\s*(?P<rest>.*)$",
-        re.DOTALL)),
-    # 2.1.a. Thành lập …
-    ("decimal_letter", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,2}})+\.[a-zđ])\s*[.)]{_AFTER_MARKER}(?P<rest>.*)$",
-                                  re.DOTALL)),
-    # 3.2. Nội dung / 3.2 Nội dung / 2.1.3.
-    ("decimal", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,2}})+)(?:\.|\s*\)|(?=\s+[^\W\d_]))"
-                           rf"{_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
-    # II. NHIỆM VỤ
-    ("roman", re.compile(rf"^(?P<label>[IVXLC]{{1,6}})\s?[.)]{_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
-    # A. PHẦN CHUNG
-    ("part", re.compile(rf"^(?P<label>[A-ZĐ])\.\s+(?P<rest>[{UPPER_CHARS}].*)$", re.DOTALL)),
-    # 1. / 01. / 1)
-    ("arabic", re.compile(rf"^(?P<label>\d{{1,3}})\s*(?P<punct>[.)]){_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
-    # a) / đ) / a.
-    ("letter", re.compile(rf"^(?P<label>[a-zđ])\s*(?P<punct>\)|\.(?=\s+[{UPPER_CHARS}]))\s*(?P<rest>.*)$", re.DOTALL)),
-]
-# An appendix holds its own parts and sections ("Phụ lục II.A"); a chapter its divisions, a division its articles.
-RANKS = {"appendix": -1, "book": 0, "part": 0, "chapter": 1, "roman": 1, "division": 1.5, "article": 2}
-_CHAIN_STYLES = {"arabic", "decimal", "decimal_letter"}
-_BULLET_RE = re.compile(r"^[-+•*–—]")
 _CLOSING_RE = re.compile(
     r"^(?:Trên\s+đây\b|(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư|Quy\s+định)\s+này\s+có\s+hiệu\s+lực)")
 _RUN_IN_LABEL_RE = re.compile(r"^[^:]{1,40}:\s+\S")
@@ -99,62 +69,11 @@ _TRAILING_PUNCT_RE = re.compile(r"[\s:;.,]+$")
 
 
 @dataclass
-class Marker:
-    style: str  # article, chapter, division, book, appendix, decimal_letter, decimal, roman, part, arabic, letter
-    label: str  # the id component: "II", "3", "a", "3.2", "Điều 1", "Chương II", "Mục 1", "Phần I", "Phụ lục 2"
-    marker: str  # as written: "II.", "a)", "3.2.", "Điều 1."
-    rest: str  # the paragraph text after the marker
-
-
-def parse_marker(text: str) -> Marker | None:
-    """The structural marker that opens ``text``, or None ("Quý IV", "năm 2025." are not markers)."""
-    text = text.lstrip()
-    for style, pattern in _MARKER_RES:
-        match = pattern.match(text)
-        if not match:
-            continue
-        label = match.group("label") or ""
-        rest = match.group("rest").strip()
-        written = text[: match.start("rest")].strip() if match.group("rest") else text.strip()
-        if style == "roman" and not _ROMAN_VALID_RE.match(label):
-            continue
-        if style == "appendix":
-            if not (text.startswith("PHỤ") or len(rest.split()) <= 8 and not re.search(r"\bkèm\s+theo\b", rest)):
-                continue
-            label = "Phụ lục" + (f" {_strip_zeros(label)}" if label else "")
-        elif style == "article":
-            label = f"Điều {_strip_zeros(label)}"
-        elif style == "chapter":
-            label = f"Chương {label}"
-        elif style == "division":
-            label = f"Mục {_strip_zeros(label)}"
-        elif style == "book":
-            label = "Phần " + (_strip_zeros(label) if label[:1].isdigit() or _ROMAN_VALID_RE.match(label)
-                               else label.lower())
-        elif style in ("arabic", "decimal", "decimal_letter"):
-            label = ".".join(_strip_zeros(part) for part in label.split("."))
-        if style == "arabic" and match.group("punct") == ")":
-            style = "arabic)"
-        if style == "letter" and match.group("punct") != ")":
-            style = "letter."
-        return Marker(style=style, label=label, marker=written, rest=rest)
-    return None
-
-
-def _strip_zeros(label: str) -> str:
-    return str(int(label)) if label.isdigit() else label
-
-
-@dataclass
 class _Open:
     node: Node
     style: str
     label: str
     paragraphs: list[Paragraph] = field(default_factory=list)
-
-
-def _base(style: str) -> str:
-    return style.rstrip(").")
 
 
 def _heading_and_text(marker: Marker, paragraphs: list[Paragraph], has_children: bool) -> tuple[str | None, str | None]:
@@ -229,10 +148,10 @@ def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
             (closing if in_closing else stack[-1].paragraphs if stack else preamble).append(para)
             continue
         marker = parse_marker(para.text)
-        if marker and marker.style == "roman" and last_part and marker.label == _next_letter(last_part):
+        if marker and marker.style == "roman" and last_part and marker.label == next_letter(last_part):
             marker = Marker("part", marker.label, marker.marker, marker.rest)
         elif marker and marker.style == "part" and not (is_upper_line(marker.rest) or para.bold
-                                                         or (last_part and marker.label == _next_letter(last_part))):
+                                                         or (last_part and marker.label == next_letter(last_part))):
             marker = None  # "A. Nguyễn …": an initial, not a part
         if marker is None:
             if in_closing:
@@ -326,10 +245,6 @@ def attach_footnotes(nodes: list[Node]) -> list[Node]:
     return out
 
 
-def _next_letter(letter: str) -> str:
-    return "E" if letter == "Đ" else chr(ord(letter) + 1)
-
-
 def _starts_closing(para: Paragraph, stack: list[_Open], following: list[Paragraph] = ()) -> bool:
     text = para.text
     if _CLOSING_RE.match(text):
@@ -345,9 +260,9 @@ def _starts_closing(para: Paragraph, stack: list[_Open], following: list[Paragra
                 return True
         return False
     # A plain paragraph ending the text ("…chỉ đạo./.") after a bullet list.
-    if text.rstrip().endswith("./.") and not _BULLET_RE.match(text) and stack:
+    if text.rstrip().endswith("./.") and not BULLET_RE.match(text) and stack:
         previous = stack[-1].paragraphs[-1].text
-        return bool(_BULLET_RE.match(previous))
+        return bool(BULLET_RE.match(previous))
     return False
 
 
@@ -420,7 +335,7 @@ def _place(stack: list[_Open], marker: Marker) -> _Open | None:
 
 
 def _is_chain_prefix(entry: _Open, parts: list[str]) -> bool:
-    if _base(entry.style) not in _CHAIN_STYLES:
+    if base_style(entry.style) not in CHAIN_STYLES:
         return False
     own = entry.label.split(".")
     return len(own) < len(parts) and parts[: len(own)] == own
@@ -430,7 +345,7 @@ def _make_id(stack: list[_Open], marker: Marker) -> str:
     """The id under the current stack (already closed down to the parent)."""
     if marker.style in ("decimal", "decimal_letter"):
         # "3.2." carries its own chain: hang it on the nearest node that is not a numbered item.
-        base = next((e.node.id for e in reversed(stack) if _base(e.style) not in _CHAIN_STYLES), None)
+        base = next((e.node.id for e in reversed(stack) if base_style(e.style) not in CHAIN_STYLES), None)
         return f"{base}.{marker.label}" if base else marker.label
     if not stack:
         return marker.label

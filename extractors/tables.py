@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kehoach.extractors.deadlines import Deadline, parse_deadline
+from kehoach.extractors.markers import ROW_MARKER_RE, roman_value
 from kehoach.extractors.normalize import join_wrapped
 from kehoach.extractors.units import clean_unit, find_units, unit_id
 from kehoach.schemas.layout import Line
@@ -47,10 +48,6 @@ OTHER_COLUMN_RE = re.compile(r"^\(?\s*(?:văn\s+bản|căn\s+cứ|kết\s+quả|
                              r"|tình\s+hình|chỉ\s+tiêu|đơn\s+vị\s+tính)", re.IGNORECASE)
 # (1) (2) (3): the column-number row under a header.
 _COLUMN_NUMBERS_RE = re.compile(r"^(?:\(\s*\d{1,2}\s*\)\s*)+$|^\d{1,2}$")
-
-# A row's number alone on its line: "1", "01.", "I", "II.", "A", "a)".
-ROW_MARKER_RE = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})+|\d{1,3}|[IVXLC]{1,6}|[A-ZĐ]|[a-zđ])\s*[.):]?$")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 # Where a TXT table ends: another appendix, the signature, the recipients.
 TABLE_END_RE = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục\s+(?:[IVXLC]+|\d+)\b|Nơi\s+nhận|KT\.|TM\.|Q\.|TL\.|GHI\s+CHÚ\b)",
@@ -213,16 +210,6 @@ def _read_header(texts: Sequence[str], i: int, hard: Sequence[bool]) -> tuple[li
     return roles, j
 
 
-def _roman(label: str) -> int | None:
-    if not re.fullmatch(r"[IVXLC]+", label):
-        return None
-    total = 0
-    for k, ch in enumerate(label):
-        value = _ROMAN_VALUES[ch]
-        total += -value if k + 1 < len(label) and _ROMAN_VALUES[label[k + 1]] > value else value
-    return total
-
-
 # --- rows ------------------------------------------------------------------------
 
 def _row_kind(label: str, state: dict) -> str | None:
@@ -232,7 +219,7 @@ def _row_kind(label: str, state: dict) -> str | None:
     if label.isdigit():
         n = int(label)
         return "item" if n == state["item"] + 1 or (n == 1 and state["item"] != 0) else None
-    value = _roman(label)
+    value = roman_value(label)
     if value is not None and value == state["group"] + 1:
         return "group"
     if len(label) == 1 and label.isupper() and ord(label) == state["letter"] + 1:
@@ -330,7 +317,7 @@ def _read_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], 
                 state["item"] = int(label)
             label = ".".join(str(int(part)) for part in label.split("."))
         elif kind == "group":
-            state["group"] = _roman(label) or 0
+            state["group"] = roman_value(label) or 0
             state["item"] = 0
         else:
             state["letter"] = ord(label)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach.extractors.normalize import NEW_BLOCK_RE, clean_lines, drop_page_numbers, join_paragraphs
+from kehoach.extractors.markers import NEW_BLOCK_RE
+from kehoach.extractors.normalize import clean_lines, drop_page_numbers, join_paragraphs
 from kehoach.schemas.layout import Line
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kehoach.extractors.markers import parse_marker
 from kehoach.extractors.normalize import clean_lines, join_paragraphs
-from kehoach.extractors.structure import extract_nodes, parse_marker, short_heading
+from kehoach.extractors.structure import extract_nodes, short_heading
 from kehoach.schemas.layout import Line
 
 
