@@ -15,11 +15,12 @@ articles) have fixed ranks so that they always close the items above them.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from kehoach.extractors.closing import MAX_LETTER_REQUESTS, REQUEST_START_RE, starts_closing
+from kehoach.extractors.footnotes import attach_footnotes
 from kehoach.extractors.markers import (
-    BULLET_RE,
     CHAIN_STYLES,
     RANKS,
     UPPER_CHARS,
@@ -28,8 +29,10 @@ from kehoach.extractors.markers import (
     next_letter,
     parse_marker,
 )
-from kehoach.extractors.normalize import is_upper_line, join_wrapped
-from kehoach.extractors.tables import TaskTable, find_task_tables
+from kehoach.extractors.normalize import is_upper_line
+from kehoach.extractors.quotations import quoted_paragraphs
+from kehoach.extractors.table_nodes import cut_tables
+from kehoach.extractors.tables import TableRow, TaskTable, find_task_tables
 from kehoach.schemas.layout import Paragraph
 from kehoach.schemas.models import Node
 
@@ -37,34 +40,10 @@ HEADING_CHARS = 60  # the gold convention for a heading taken from running text
 HEADING_MAX_CHARS = 160  # a marker line longer than this is running text, not a title
 COLON_HEADING_MAX_CHARS = 200
 
-_CLOSING_RE = re.compile(
-    r"^(?:Trên\s+đây\b|(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư|Quy\s+định)\s+này\s+có\s+hiệu\s+lực)")
 _RUN_IN_LABEL_RE = re.compile(r"^[^:]{1,40}:\s+\S")
 # A numbered caption before the title: "Mục tiêu 1. Lĩnh vực chính trị", "Bước 2: Tổ chức thực hiện".
 # Its "1." / "2:" is no sentence end and no run-in label.
 _NUMBERED_CAPTION_RE = re.compile(rf"^[{UPPER_CHARS}][^\s\d.:;]*(?:\s+[^\s\d.:;]+){{0,2}}\s+\d{{1,2}}\s*[.:]\s+")
-# The standard last sentence of a letter (Công văn): "Cục Thuế trả lời để Công ty biết./.",
-# "Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.".
-_LETTER_CLOSING_RE = re.compile(
-    r"^[^.;:]{0,120}?\b(?:trả\s+lời|thông\s+báo|phúc\s+đáp|hướng\s+dẫn|có\s+ý\s+kiến)\s+(?:để|cho)\s+"
-    r"[^.;]{0,200}?\bbiết\b")
-# A request or a reporting route that speaks of the whole text, once the items are done:
-# "Đề nghị Công ty nghiên cứu các văn bản dẫn trên …", "Yêu cầu Giám đốc các sở … thực hiện nghiêm
-# túc Chỉ thị này./.", "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …". It closes the text
-# only when the run up to the next marker ends the text ("./.").
-_REQUEST_CLOSING_RE = re.compile(
-    r"^(?:[^.;:]{0,80}?\s)?(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\b.*?(?:\b(?:nêu|dẫn|kể)\s+trên|\btrên\s+đây"
-    r"|\b(?:Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Thông\s+báo|Chương\s+trình|[Vv]ăn\s+bản)\s+này)"
-    r"|^Trong\s+quá\s+trình\s+(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?thực\s+hiện\b.{0,120}?\bnếu\s+có\b",
-    re.DOTALL)
-_TEXT_END_RE = re.compile(r"\./\.\s*$")
-_REQUEST_START_RE = re.compile(r"^(?:Kính\s+)?(?:Đề\s+nghị|Yêu\s+cầu|Giao)\s+\S")
-MAX_LETTER_REQUESTS = 3  # request paragraphs a letter's closing may take back from its body
-# Quotation marks: a quoted provision of another text ("quy định: “Điều 26. … 1. … a) …”") keeps its
-# numbering to itself. A quote left open holds the paragraphs up to its closing mark.
-_OPENS_QUOTE_RE = re.compile(r"^\s*[“”\"]")
-_COLON_QUOTE_RE = re.compile(r":\s*[“\"]")
-QUOTE_SPAN_MAX = 40  # paragraphs a quotation may run over; an opening mark never closed quotes nothing
 _TRAILING_PUNCT_RE = re.compile(r"[\s:;.,]+$")
 
 
@@ -107,9 +86,18 @@ def short_heading(text: str, limit: int = HEADING_CHARS) -> str:
     return _TRAILING_PUNCT_RE.sub("", flat)
 
 
-def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
-                  title_indexes: Collection[int] = ()) -> list[Node]:
-    """Nodes in document order.
+@dataclass
+class DocumentTree:
+    """What the structure stage hands on: the nodes, and the table row each row node was made from."""
+
+    nodes: list[Node]
+    table_rows: dict[str, TableRow] = field(default_factory=dict)  # node id → its row
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract_tree(paragraphs: list[Paragraph], *, title_count: int = 0, title_indexes: Collection[int] = (),
+                 tables: Sequence[TaskTable] | None = None) -> DocumentTree:
+    """The document tree.
 
     Args:
         paragraphs: the body paragraphs, title block(s) included.
@@ -117,203 +105,158 @@ def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
         title_indexes: further paragraphs that belong to a title block, such as the
             title of a plan attached after a decision's signature; each starts a new
             document, so the numbering above it closes.
+        tables: the task tables found on the paragraphs' lines (found here when None);
+            those inside an appendix become row nodes.
     Returns:
         The pseudo-nodes "title", "preamble", "closing" (when present) and every
-        numbered node, in document order.
+        numbered node, in document order, with the table row behind each row node.
     """
     titles = set(range(title_count)) | set(title_indexes)
-    paragraphs, titles, tables = _cut_tables(paragraphs, titles)
-    title_paras: list[Paragraph] = []
-    preamble: list[Paragraph] = []
-    closing: list[Paragraph] = []
-    numbered: list[tuple[_Open, Marker | None]] = []
-    stack: list[_Open] = []
-    seen: dict[str, int] = {}
-    in_closing = False
-    last_part: str | None = None
-    children: set[str] = set()
-    quoted = _quoted(paragraphs)
-
+    if tables is None:
+        tables = find_task_tables([line for para in paragraphs for line in para.lines])
+    paragraphs, titles, placed = cut_tables(paragraphs, titles, tables)
+    builder = _TreeBuilder(paragraphs)
+    quoted = quoted_paragraphs(paragraphs)
     for index, para in enumerate(paragraphs):
         if index in titles:
-            title_paras.append(para)
-            stack.clear()
-            in_closing = False
-            continue
-        if index in tables:
-            in_closing = False
-            _table_nodes(tables[index], para, stack, seen, children, numbered)
-            continue
-        if index in quoted:  # another text's provision, quoted: its markers are not ours
-            (closing if in_closing else stack[-1].paragraphs if stack else preamble).append(para)
-            continue
-        marker = parse_marker(para.text)
-        if marker and marker.style == "roman" and last_part and marker.label == next_letter(last_part):
-            marker = Marker("part", marker.label, marker.marker, marker.rest)
-        elif marker and marker.style == "part" and not (is_upper_line(marker.rest) or para.bold
-                                                         or (last_part and marker.label == next_letter(last_part))):
-            marker = None  # "A. Nguyễn …": an initial, not a part
-        if marker is None:
-            if in_closing:
-                closing.append(para)
-            # A letter with no numbered items still ends with its closing request
-            # ("Đề nghị Thuế tỉnh … phối hợp thực hiện./."), after a body of at least one paragraph.
-            elif (numbered or preamble) and _starts_closing(para, stack, paragraphs[index + 1:]):
-                in_closing = True
-                if not numbered:
-                    # In a letter the request just before its last sentence is part of the
-                    # closing: "Đề nghị Thuế tỉnh X phối hợp …" ⏎ "Cục Thuế trả lời để … biết./."
-                    while len(preamble) > 1 and len(closing) < MAX_LETTER_REQUESTS \
-                            and _REQUEST_START_RE.match(preamble[-1].text):
-                        closing.insert(0, preamble.pop())
-                closing.append(para)
-            elif stack:
-                stack[-1].paragraphs.append(para)
-            else:
-                preamble.append(para)
-            continue
-        in_closing = False
-        if marker.style == "part":
-            last_part = marker.label
-        parent = _place(stack, marker)
-        node_id = _make_id(stack, marker)
-        if node_id in seen:
-            seen[node_id] += 1
-            node_id = f"{node_id}#{seen[node_id]}"
+            builder.add_title(para)
+        elif index in placed:
+            builder.add_table(placed[index], para)
+        elif index in quoted:  # another text's provision, quoted: its markers are not ours
+            builder.add_text(para)
         else:
-            seen[node_id] = 1
+            builder.add_paragraph(index, para)
+    return builder.finish()
+
+
+def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
+                  title_indexes: Collection[int] = ()) -> list[Node]:
+    """The nodes of :func:`extract_tree`, in document order."""
+    return extract_tree(paragraphs, title_count=title_count, title_indexes=title_indexes).nodes
+
+
+class _TreeBuilder:
+    """The tree read paragraph by paragraph: the open nodes (a stack), the pseudo-nodes' paragraphs."""
+
+    def __init__(self, paragraphs: list[Paragraph]):
+        self.paragraphs = paragraphs
+        self.title: list[Paragraph] = []
+        self.preamble: list[Paragraph] = []
+        self.closing: list[Paragraph] = []
+        self.numbered: list[tuple[_Open, Marker | None]] = []  # marker None: a table row, built whole
+        self.stack: list[_Open] = []
+        self.seen: dict[str, int] = {}
+        self.children: set[str] = set()
+        self.in_closing = False
+        self.last_part: str | None = None
+        self.table_rows: dict[str, TableRow] = {}
+        self.warnings: list[str] = []
+
+    def add_title(self, para: Paragraph) -> None:
+        self.title.append(para)
+        self.stack.clear()
+        self.in_closing = False
+
+    def add_text(self, para: Paragraph) -> None:
+        """A paragraph of the open node (or of the closing, or the preamble)."""
+        (self.closing if self.in_closing else self.stack[-1].paragraphs if self.stack else self.preamble).append(para)
+
+    def add_paragraph(self, index: int, para: Paragraph) -> None:
+        marker = self._read_marker(para)
+        if marker is None:
+            self._add_unmarked(index, para)
+            return
+        self.in_closing = False
+        if marker.style == "part":
+            self.last_part = marker.label
+        parent = _place(self.stack, marker)
+        node_id = self._unique(_make_id(self.stack, marker))
         parent_id = parent.node.id if parent else None
         if parent_id:
-            children.add(parent_id)
+            self.children.add(parent_id)
         kind = "article" if marker.style == "article" else "section" if marker.style in RANKS else "item"
         node = Node(id=node_id, parent=parent_id, marker=marker.marker, kind=kind, page=para.page)
         entry = _Open(node=node, style=marker.style, label=marker.label, paragraphs=[para])
-        stack.append(entry)
-        numbered.append((entry, marker))
+        self.stack.append(entry)
+        self.numbered.append((entry, marker))
 
-    nodes: list[Node] = []
-    if title_paras:
-        nodes.append(Node(id="title", kind="pseudo", text="\n".join(p.text for p in title_paras),
-                          heading=short_heading(title_paras[0].text), page=title_paras[0].page))
-    if preamble:
-        nodes.append(Node(id="preamble", kind="pseudo", text="\n".join(p.text for p in preamble),
-                          heading=short_heading(preamble[0].text), page=preamble[0].page))
-    for entry, marker in numbered:
-        if marker is None:  # a table row, built whole
-            nodes.append(entry.node)
-            continue
-        heading, text = _heading_and_text(marker, entry.paragraphs, entry.node.id in children)
-        nodes.append(entry.node.model_copy(update={"heading": heading, "text": text}))
-    if closing:
-        nodes.append(Node(id="closing", kind="pseudo", text="\n".join(p.text for p in closing),
-                          heading=short_heading(closing[0].text), page=closing[0].page))
-    return attach_footnotes(nodes)
+    def add_table(self, table: TaskTable, para: Paragraph) -> None:
+        """One node per row under the open appendix (or its open item): "Phụ lục.1", "Phụ lục I.II.3"."""
+        self.in_closing = False
+        parent = self.stack[-1].node.id if self.stack else None
+        ids: dict[str, str] = {}
+        for row in table.rows:
+            base = ids.get(row.group, parent) if row.group else parent
+            node_id = self._unique(f"{base}.{row.label}" if base else row.label)
+            if row.is_group:
+                ids[row.path] = node_id
+            if base:
+                self.children.add(base)
+            text = row.text or None
+            node = Node(id=node_id, parent=base, marker=row.label, kind="item", page=para.page,
+                        heading=short_heading(text) if text else None, text=text, task=not row.is_group)
+            self.table_rows[node_id] = row
+            self.numbered.append((_Open(node=node, style="table", label=row.label), None))
 
+    def _unique(self, node_id: str) -> str:
+        """Numbering as written: a repeated id gets "#2", "#3" …"""
+        if node_id in self.seen:
+            self.seen[node_id] += 1
+            return f"{node_id}#{self.seen[node_id]}"
+        self.seen[node_id] = 1
+        return node_id
 
-# "[1] Thông báo kết luận của …": a footnote's text, at a page foot or gathered after the signature.
-_FOOTNOTE_TEXT_RE = re.compile(r"^\[(\d{1,3})\]\s*\S")
-_FOOTNOTE_MARK = r"(?<!^)\[{}\]"
+    def _read_marker(self, para: Paragraph) -> Marker | None:
+        marker = parse_marker(para.text)
+        last_part = self.last_part
+        if marker and marker.style == "roman" and last_part and marker.label == next_letter(last_part):
+            return Marker("part", marker.label, marker.marker, marker.rest)
+        if marker and marker.style == "part" and not (is_upper_line(marker.rest) or para.bold
+                                                      or (last_part and marker.label == next_letter(last_part))):
+            return None  # "A. Nguyễn …": an initial, not a part
+        return marker
 
+    def _add_unmarked(self, index: int, para: Paragraph) -> None:
+        if self.in_closing:
+            self.closing.append(para)
+            return
+        previous = self.stack[-1].paragraphs[-1].text if self.stack else None
+        # A letter with no numbered items still ends with its closing request
+        # ("Đề nghị Thuế tỉnh … phối hợp thực hiện./."), after a body of at least one paragraph.
+        if (self.numbered or self.preamble) and starts_closing(para, previous, self.paragraphs[index + 1:]):
+            self.in_closing = True
+            if not self.numbered:
+                # In a letter the request just before its last sentence is part of the
+                # closing: "Đề nghị Thuế tỉnh X phối hợp …" ⏎ "Cục Thuế trả lời để … biết./."
+                while len(self.preamble) > 1 and len(self.closing) < MAX_LETTER_REQUESTS \
+                        and REQUEST_START_RE.match(self.preamble[-1].text):
+                    self.closing.insert(0, self.preamble.pop())
+            self.closing.append(para)
+        elif self.stack:
+            self.stack[-1].paragraphs.append(para)
+        else:
+            self.preamble.append(para)
 
-def attach_footnotes(nodes: list[Node]) -> list[Node]:
-    """Move the text of footnote [n] into the node whose text carries the marker [n]
-    (corpus README: its citations are mentions there). A footnote whose marker no node
-    carries stays where it was."""
-    notes: list[tuple[str, str, str]] = []  # (number, holder node id, paragraph)
-    for node in nodes:
-        for para in (node.text or "").split("\n"):
-            match = _FOOTNOTE_TEXT_RE.match(para)
-            if match:
-                notes.append((match.group(1), node.id, para))
-    if not notes:
-        return nodes
-    moves: dict[str, list[str]] = {}  # target node id → paragraphs to append
-    taken: set[tuple[str, str]] = set()  # (holder, paragraph) moved away
-    for number, holder, para in notes:
-        mark = re.compile(_FOOTNOTE_MARK.format(number), re.MULTILINE)
-        target = next((n.id for n in nodes if mark.search(n.text or "") or mark.search(n.heading or "")), None)
-        if target is None or target == holder:
-            continue
-        moves.setdefault(target, []).append(para)
-        taken.add((holder, para))
-    out = []
-    for node in nodes:
-        paras = [p for p in (node.text or "").split("\n") if (node.id, p) not in taken]
-        paras += moves.get(node.id, [])
-        text = "\n".join(paras) or None
-        out.append(node if text == node.text else node.model_copy(update={"text": text}))
-    return out
-
-
-def _starts_closing(para: Paragraph, stack: list[_Open], following: list[Paragraph] = ()) -> bool:
-    text = para.text
-    if _CLOSING_RE.match(text):
-        return True
-    if len(text) <= 400 and _LETTER_CLOSING_RE.match(text):
-        return True
-    if _REQUEST_CLOSING_RE.match(text):
-        # it ends the text: no marker follows before the final "./."
-        for later in [para, *following]:
-            if later is not para and parse_marker(later.text):
-                return False
-            if _TEXT_END_RE.search(later.text) or later is not para and _LETTER_CLOSING_RE.match(later.text):
-                return True
-        return False
-    # A plain paragraph ending the text ("…chỉ đạo./.") after a bullet list.
-    if text.rstrip().endswith("./.") and not BULLET_RE.match(text) and stack:
-        previous = stack[-1].paragraphs[-1].text
-        return bool(BULLET_RE.match(previous))
-    return False
-
-
-def _quote_balance(text: str) -> tuple[int, bool]:
-    """(curly opening minus closing marks, whether straight quotes are left unpaired).
-
-    A closing mark opening a paragraph ("”5. Sửa đổi …") is a mistyped opening mark."""
-    text = text.lstrip()
-    if text.startswith("”"):
-        text = "“" + text[1:]
-    return text.count("“") - text.count("”"), text.count('"') % 2 == 1
+    def finish(self) -> DocumentTree:
+        nodes: list[Node] = []
+        if self.title:
+            nodes.append(_pseudo("title", self.title))
+        if self.preamble:
+            nodes.append(_pseudo("preamble", self.preamble))
+        for entry, marker in self.numbered:
+            if marker is None:
+                nodes.append(entry.node)
+                continue
+            heading, text = _heading_and_text(marker, entry.paragraphs, entry.node.id in self.children)
+            nodes.append(entry.node.model_copy(update={"heading": heading, "text": text}))
+        if self.closing:
+            nodes.append(_pseudo("closing", self.closing))
+        return DocumentTree(nodes=attach_footnotes(nodes), table_rows=self.table_rows, warnings=self.warnings)
 
 
-def _quoted(paragraphs: list[Paragraph]) -> set[int]:
-    """Indexes of paragraphs that begin inside a quotation opened by an earlier paragraph.
-
-    A quotation opens where a paragraph leaves a quote mark open at its start or after a colon
-    ("… quy định:" ⏎ "“Điều 26. …", "quy định: “1. …"), and closes at the paragraph holding a
-    closing mark, within ``QUOTE_SPAN_MAX`` paragraphs (else it quotes nothing). The quoting text
-    takes over again, a quote left unclosed, at a paragraph that introduces the next quotation
-    ("3. Sửa đổi điểm a khoản 2 như sau:" ⏎ "“a) …") and at a section marker ("Điều 2.", "III.").
-    """
-    inside: set[int] = set()
-    open_until = -1
-    for index, para in enumerate(paragraphs):
-        text = para.text
-        curly, straight = _quote_balance(text)
-        if index <= open_until:
-            following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
-            if not _OPENS_QUOTE_RE.match(text) and (
-                    _OPENS_QUOTE_RE.match(following) and text.rstrip().endswith(":")
-                    or _COLON_QUOTE_RE.search(text) and (curly > 0 or straight)):
-                open_until = index - 1  # "… như sau:" of the quoting text, its quote follows
-            else:
-                inside.add(index)
-                if index == open_until or not _OPENS_QUOTE_RE.match(text) or not (curly > 0 or straight):
-                    continue
-        opener = "“" if curly > 0 else '"' if straight else None
-        if opener is None:
-            continue
-        at = max(text.rfind(opener), 0 if text.lstrip().startswith("”") else -1)
-        if text[:at].strip() and not text[:at].rstrip().endswith(":"):
-            continue
-        for later in range(index + 1, min(index + 1 + QUOTE_SPAN_MAX, len(paragraphs))):
-            if (m := parse_marker(paragraphs[later].text)) and m.style in RANKS:
-                break  # "Điều 2." of the quoting text: the quote was never closed
-            later_curly, later_straight = _quote_balance(paragraphs[later].text)
-            if later_curly < 0 or later_straight:  # typed quotes are often mixed: "… ”
-                open_until = later
-                break
-    return inside
+def _pseudo(node_id: str, paragraphs: list[Paragraph]) -> Node:
+    return Node(id=node_id, kind="pseudo", text="\n".join(p.text for p in paragraphs),
+                heading=short_heading(paragraphs[0].text), page=paragraphs[0].page)
 
 
 def _place(stack: list[_Open], marker: Marker) -> _Open | None:
@@ -350,93 +293,3 @@ def _make_id(stack: list[_Open], marker: Marker) -> str:
     if not stack:
         return marker.label
     return f"{stack[-1].node.id}.{marker.label}"
-
-
-# --- appendix task tables ----------------------------------------------------------
-
-def _cut_tables(paragraphs: list[Paragraph], titles: set[int]
-                ) -> tuple[list[Paragraph], set[int], dict[int, TaskTable]]:
-    """Paragraphs with each task table of an appendix cut out into one placeholder.
-
-    The placeholder's index maps to its ``TaskTable``; a paragraph the joiner ran
-    across the table's first or last line keeps its lines outside the table.
-    """
-    starts = [i for i, p in enumerate(paragraphs)
-              if i not in titles and (m := parse_marker(p.text)) is not None and m.style == "appendix"]
-    if not starts:
-        return paragraphs, titles, {}
-    cut: dict[int, tuple[list[Paragraph], TaskTable | None]] = {}
-    stops = sorted({*starts, *titles, len(paragraphs)})
-    for a in starts:
-        end = next(s for s in stops if s > a)
-        owners: list[int] = []
-        lines = []
-        for k in range(a, end):
-            for line in paragraphs[k].lines:
-                owners.append(k)
-                lines.append(line)
-        tables = find_task_tables(lines)
-        if not tables:
-            continue
-        pieces: dict[int, list] = {k: [] for k in range(a, end)}
-        inside = [None] * len(lines)
-        for table in tables:
-            for n in range(table.start, table.end):
-                inside[n] = table
-        for k in range(a, end):
-            run: list = []
-            current: object = None
-            for n, line in enumerate(lines):
-                if owners[n] != k:
-                    continue
-                if inside[n] is not current:
-                    if run:
-                        pieces[k].append((current, run))
-                    run, current = [], inside[n]
-                run.append(line)
-            if run:
-                pieces[k].append((current, run))
-        for k, parts in pieces.items():
-            cut[k] = parts
-    out: list[Paragraph] = []
-    new_titles: set[int] = set()
-    placed: dict[int, TaskTable] = {}
-    done: set[int] = set()
-    for k, para in enumerate(paragraphs):
-        if k not in cut:
-            if k in titles:
-                new_titles.add(len(out))
-            out.append(para)
-            continue
-        for table, run in cut[k]:
-            if table is None:
-                out.append(para if len(run) == len(para.lines) else
-                           Paragraph(text=join_wrapped(line.text for line in run), lines=run, page=run[0].page))
-            elif id(table) not in done:
-                done.add(id(table))
-                placed[len(out)] = table
-                out.append(Paragraph(text="", lines=run, page=run[0].page))
-    return out, new_titles, placed
-
-
-def _table_nodes(table: TaskTable, para: Paragraph, stack: list[_Open], seen: dict[str, int],
-                 children: set[str], numbered: list) -> None:
-    """One node per row under the open appendix (or its open item): "Phụ lục.1", "Phụ lục I.II.3"."""
-    parent = stack[-1].node.id if stack else None
-    ids: dict[str, str] = {}
-    for row in table.rows:
-        base = ids.get(row.group, parent) if row.group else parent
-        node_id = f"{base}.{row.label}" if base else row.label
-        if node_id in seen:
-            seen[node_id] += 1
-            node_id = f"{node_id}#{seen[node_id]}"
-        else:
-            seen[node_id] = 1
-        if row.is_group:
-            ids[row.path] = node_id
-        if base:
-            children.add(base)
-        text = row.text or None
-        node = Node(id=node_id, parent=base, marker=row.label, kind="item", page=para.page,
-                    heading=short_heading(text) if text else None, text=text, task=not row.is_group)
-        numbered.append((_Open(node=node, style="table", label=row.label), None))

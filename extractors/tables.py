@@ -19,7 +19,7 @@ Pure: lines in, plain objects out.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -28,7 +28,7 @@ from kehoach.extractors.markers import ROW_MARKER_RE, roman_value
 from kehoach.extractors.normalize import join_wrapped
 from kehoach.extractors.units import clean_unit, find_units, unit_id
 from kehoach.schemas.layout import Line
-from kehoach.schemas.models import Assignment, Node
+from kehoach.schemas.models import Assignment
 
 WRAP_MIN_CHARS = 60  # a TXT line at least this long that does not end a sentence wrapped into the next
 HEADER_CELL_MAX_CHARS = 60  # a header cell longer than this is text, not a column title
@@ -98,6 +98,7 @@ class TaskTable:
     start: int  # index of the first header line
     end: int  # index after the last line read
     rows: list[TableRow] = field(default_factory=list)
+    lines: tuple[Line, ...] = ()  # the lines it was read from, header to last row: later stages find it by them
 
 
 # --- cells -----------------------------------------------------------------------
@@ -379,36 +380,20 @@ def find_task_tables(lines: Sequence[Line]) -> list[TaskTable]:
         if not any(not r.is_group for r in rows):
             i += 1
             continue
-        tables.append(TaskTable(columns=columns, start=i, end=end, rows=rows))
+        tables.append(TaskTable(columns=columns, start=i, end=end, rows=rows, lines=tuple(lines[i:end])))
         i = max(end, i + 1)
     return tables
 
 
 # --- assignments ------------------------------------------------------------------
 
-_DEDUP_RE = re.compile(r"#\d+$")
+def table_assignments(rows: Mapping[str, TableRow]) -> list[Assignment]:
+    """Lead / support assignments of the table rows that became nodes.
 
-
-def table_assignments(nodes: Sequence[Node], tables: Sequence[TaskTable]) -> list[Assignment]:
-    """Lead / support assignments of the table rows that became nodes ("Phụ lục.1", "Phụ lục I.2.3").
-
-    A row is matched to the next appendix node, in document order, whose id ends with
-    the row's path and whose text is the row's task cell.
+    Args:
+        rows: node id ("Phụ lục.1", "Phụ lục I.II.3") → the row the structure stage made it from.
     """
-    candidates = [n for n in nodes if n.id.startswith("Phụ lục") and n.kind == "item"]
-    out: list[Assignment] = []
-    pos = 0
-    for table in tables:
-        for row in table.rows:
-            if row.is_group or not (row.leads or row.supports):
-                continue
-            for k in range(pos, len(candidates)):
-                node = candidates[k]
-                if _DEDUP_RE.sub("", node.id).endswith("." + row.path) and (node.text or "") == row.text:
-                    pos = k + 1
-                    out.extend(_row_assignments(node.id, row))
-                    break
-    return out
+    return [a for node_id, row in rows.items() if not row.is_group for a in _row_assignments(node_id, row)]
 
 
 def _row_assignments(node_id: str, row: TableRow) -> list[Assignment]:

@@ -6,27 +6,51 @@ paragraphs → nodes → citations, assignments.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kehoach.extractors.citations import extract_citations
 from kehoach.extractors.deadlines import mark_deadlines
 from kehoach.extractors.header import doc_type_of_line, find_issuer_in_text, parse_header, title_block_end
 from kehoach.extractors.normalize import clean_lines, drop_page_numbers, join_paragraphs
 from kehoach.extractors.signature import find_signature_blocks
-from kehoach.extractors.structure import extract_nodes
-from kehoach.extractors.tables import find_task_tables, table_assignments
+from kehoach.extractors.structure import DocumentTree, extract_tree
+from kehoach.extractors.tables import TaskTable, find_task_tables, table_assignments
 from kehoach.extractors.units import extract_assignments, mark_tasks
 from kehoach.schemas.layout import Line, Paragraph, RawDocument
 from kehoach.schemas.models import Metadata, Node, PlanDocument, Source
 
 
-def normalise(raw: RawDocument) -> list[Line]:
-    """Cleaned lines: NFC, tone marks, Đ look-alikes, spaces; page numbers dropped
-    (but never the row numbers of a task table, which look just like them)."""
+@dataclass(slots=True)
+class CleanText:
+    """The text read once for every later stage: the cleaned lines and the task tables on them."""
+
+    lines: list[Line]
+    tables: list[TaskTable]
+
+
+def clean(raw: RawDocument) -> CleanText:
+    """Cleaned lines (NFC, tone marks, Đ look-alikes, spaces) and the task tables, found once.
+
+    Page numbers are dropped after the tables are found, so that the row numbers of a task
+    table, which look just like them, stay."""
     lines = clean_lines(raw.lines)
-    table_rows = {n for table in find_task_tables(lines) for n in range(table.start, table.end)}
-    return drop_page_numbers(lines, keep=table_rows)
+    tables = find_task_tables(lines)
+    table_lines = {n for table in tables for n in range(table.start, table.end)}
+    return CleanText(lines=drop_page_numbers(lines, keep=table_lines), tables=tables)
 
 
-def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
+def normalise(raw: RawDocument) -> list[Line]:
+    """The cleaned lines of :func:`clean`."""
+    return clean(raw).lines
+
+
+def parse(lines: list[Line], tables: list[TaskTable] | None = None) -> tuple[Metadata, list[Node], list[str]]:
+    """Header, body nodes, signature and recipients from cleaned lines (see :func:`read_tree`)."""
+    metadata, tree, warnings = read_tree(lines, tables)
+    return metadata, tree.nodes, warnings
+
+
+def read_tree(lines: list[Line], tables: list[TaskTable] | None = None) -> tuple[Metadata, DocumentTree, list[str]]:
     """Header, body tree, signature and recipients from cleaned lines.
 
     The body runs from the end of the header's title block to the end, minus
@@ -57,7 +81,8 @@ def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
             title_indexes.append(len(paragraphs))
             paragraphs.append(para)
         paragraphs.extend(join_paragraphs(body))
-    nodes = extract_nodes(paragraphs, title_indexes=title_indexes)
+    tree = extract_tree(paragraphs, title_indexes=title_indexes, tables=tables)
+    nodes = tree.nodes
     signed = next((b for b in blocks if b.signer and b.signer.name), blocks[0] if blocks else None)
     recipients = next((b.recipients for b in blocks if b.recipients), [])
     metadata = header.metadata
@@ -68,15 +93,16 @@ def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
         update["issuer"] = find_issuer_in_text(preamble or "")
     metadata = metadata.model_copy(update=update)
     warnings = [] if header.title_start is not None or metadata.doc_type else ["no type line found in the header"]
-    return metadata, nodes, warnings
+    return metadata, tree, [*warnings, *tree.warnings]
 
 
 def build_document(raw: RawDocument) -> PlanDocument:
     """Run every parsing stage on a read document."""
-    lines = normalise(raw)
-    metadata, nodes, warnings = parse(lines)
+    text = clean(raw)
+    metadata, tree, warnings = read_tree(text.lines, text.tables)
+    nodes = tree.nodes
     citations = extract_citations(nodes, own_number=metadata.number)
-    rows = table_assignments(nodes, find_task_tables(lines))
+    rows = table_assignments(tree.table_rows)
     assignments = [*extract_assignments(nodes), *rows]
     nodes = mark_deadlines(mark_tasks(nodes, assignments), assignments)
     if rows:  # a table row is a task whatever its heading says
