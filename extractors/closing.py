@@ -48,6 +48,8 @@ def starts_closing(para: Paragraph, previous: str | None, following: Sequence[Pa
         return True
     if len(text) <= LETTER_CLOSING_MAX_CHARS and LETTER_CLOSING_RE.match(text):
         return True
+    if REQUEST_START_RE.match(text) and _TEXT_END_RE.search(text):
+        return True  # "Yêu cầu các sở, ban, ngành … thực hiện nghiêm túc./.": the last request
     if REQUEST_CLOSING_RE.match(text):
         # it ends the text: no marker follows before the final "./."
         for later in [para, *following]:

@@ -212,6 +212,11 @@ CLOSING_CASES = [
     pytest.param("5. Sở Nội vụ theo dõi, đôn đốc.\nTrong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị "
                  "phản ánh về Sở Nội vụ để tổng hợp./.",
                  ["5", "closing"], "Trong quá trình", id="reporting-route"),
+    pytest.param("5. Trong quá trình triển khai, các sở kịp thời phản ánh về Ban Chỉ huy.\n"
+                 "Yêu cầu các sở, ban, ngành, Ủy ban nhân dân các xã,\nphường và các đơn vị có liên quan thực hiện "
+                 "nghiêm túc./.", ["5", "closing"], "Yêu cầu các sở", id="last-request-ending-the-text"),
+    pytest.param("5. Sở Nội vụ theo dõi.\nYêu cầu các sở thực hiện nghiêm túc.\n6. Sở Tài chính bố trí kinh phí./.",
+                 ["5", "6"], None, id="request-not-ending-the-text-stays-in-its-item"),
     pytest.param("1. Việc một.\nĐề nghị các đơn vị thực hiện nội dung nêu trên.\n2. Việc hai./.",
                  ["1", "2"], None, id="request-before-another-item-is-not-closing"),
     pytest.param("3. Về chính sách thuế.\nĐề nghị Công ty liên hệ cơ quan thuế để được hướng dẫn.",
