@@ -168,25 +168,19 @@ def row_cells(lines: Sequence[Line]) -> list[str]:
     return [join_wrapped(cell) for cell in cells]
 
 
-def assign_cells(columns: list[str], cells: list[str]) -> dict[str, str]:
-    """Cells → roles. All cells present: by position; some missing: in order, each cell to the
-    column its content fits (a time cell to the time column, names to the unit columns), a task
-    cell broken in two taking both pieces."""
+def assign_cells(columns: list[str], cells: list[str]) -> list[tuple[str, str]]:
+    """Cells → (column role, text) in column order. All cells present: by position; some
+    missing: in order, each cell to the column its content fits (a time cell to the time
+    column, names to the unit columns), a task cell broken in two taking both pieces."""
     roles = [c for c in columns if c != "number"]
-    out: dict[str, str] = {}
     if not cells:
-        return out
-    if len(cells) == len(roles):
-        for role, cell in zip(roles, cells):
-            if role != "other" and role not in out:
-                out[role] = cell
-        if "deadline" in out and not is_time(out["deadline"]) and len(out["deadline"]) > LONG_UNIT_CELL:
-            del out["deadline"]
-        return out
-    for role, pieces in _align(roles, cells):
-        if role != "other" and role not in out:
-            out[role] = join_wrapped(pieces)
-    return out
+        return []
+    if len(cells) != len(roles):
+        return [(role, join_wrapped(pieces)) for role, pieces in _align(roles, cells)]
+    out = list(zip(roles, cells))
+    # a long text under the time column is no time: a note or a product
+    return [("other" if role == "deadline" and not is_time(cell) and len(cell) > LONG_UNIT_CELL else role, cell)
+            for role, cell in out]
 
 
 # Scores of the alignment of cells to columns (assign_cells): how well a cell's content fits a column.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from kehoach.extractors.fold import compare_key
@@ -88,46 +89,59 @@ def _header_titles(texts: Sequence[str], i: int, hard: Sequence[bool]) -> tuple[
     return titles, j
 
 
-def _spread_second_row(titles: list[str], roles: list[str]) -> list[str]:
-    """Roles with each spanning title replaced by the roles of its sub-titles, the second row dropped.
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A task table's header: the role and the title of each column, and the line after it."""
+
+    columns: list[str]  # number, task, lead, support, deadline, other
+    titles: list[str]  # as written; a spanning title's place taken by its sub-titles
+    end: int
+
+
+def _spread_second_row(titles: list[str], roles: list[str]) -> tuple[list[str], list[str]]:
+    """(titles, roles) with each spanning title replaced by its sub-titles, the second row dropped.
 
     ["TT", "Nhiệm vụ", "Cơ quan thực hiện", "Thời gian", "Chủ trì", "Phối hợp"] →
-    number, task, lead, support, deadline. Roles stay as they are unless every trailing
+    number, task, lead, support, deadline. They stay as they are unless every trailing
     sub-title finds its spanning title, two or more under each."""
     k = len(titles)
     while k > 0 and sub_column(titles[k - 1]) is not None:
         k -= 1
-    subs = [s for s in map(sub_column, titles[k:]) if s is not None]
+    subs = [(t, s) for t in titles[k:] if (s := sub_column(t)) is not None]
     if len(subs) < 2:
-        return roles
-    out: list[str] = []
+        return titles, roles
+    out_titles: list[str] = []
+    out_roles: list[str] = []
     used = 0
     for title, role in zip(titles[:k], roles[:k]):
         n = 0
         if sub_column(title) is None:  # a spanning title names none of its sub-titles' words
-            while used + n < len(subs) and subs[used + n].under == role:
+            while used + n < len(subs) and subs[used + n][1].under == role:
                 n += 1
         if n >= 2:
-            out.extend(s.role for s in subs[used:used + n])
+            out_titles.extend(t for t, _ in subs[used:used + n])
+            out_roles.extend(s.role for _, s in subs[used:used + n])
             used += n
         else:
-            out.append(role)
-    return out if used == len(subs) else roles
+            out_titles.append(title)
+            out_roles.append(role)
+    return (out_titles, out_roles) if used == len(subs) else (titles, roles)
 
 
-def read_header(texts: Sequence[str], i: int, hard: Sequence[bool]) -> tuple[list[str], int] | None:
-    """Column roles of a header starting at ``i`` and the index after it, or None when the
-    titles name no task and lead column and neither a support nor a time column."""
+def read_header(texts: Sequence[str], i: int, hard: Sequence[bool]) -> Header | None:
+    """The header starting at line ``i``, or None when its titles name no task and lead column
+    and neither a support nor a time column."""
     titles, j = _header_titles(texts, i, hard)
     roles = [column_role(t) for t in titles]
     # Trailing lines that are not column titles belong to the first row ("TT | … | I …").
     while roles and _deduplicated(roles)[-1] == "other" and len(titles[-1]) > LONG_TRAILING_TITLE:
         roles.pop()
         titles.pop()
-    unique = _deduplicated(_spread_second_row(titles, roles))
+    titles, roles = _spread_second_row(titles, roles)
+    unique = _deduplicated(roles)
     if "lead" not in unique or "task" not in unique or not ({"support", "deadline"} & set(unique)):
         return None
-    return unique, j
+    return Header(columns=unique, titles=titles, end=j)
 
 
 def _deduplicated(roles: list[str]) -> list[str]:
@@ -139,9 +153,10 @@ def _deduplicated(roles: list[str]) -> list[str]:
 
 
 def starts_header(texts: Sequence[str], i: int) -> bool:
-    """Whether line ``i`` may open a header: "TT", or a short task title followed by another title."""
+    """Whether line ``i`` may open a header: "TT", or a short task title followed by another title
+    (not by "TT": then "DANH MỤC NHIỆM VỤ" is the appendix's title above the header)."""
     text = texts[i]
     if column_role(text) == "number":
         return True
     return (len(text) <= HEADER_CELL_MAX_CHARS and column_role(text) == "task"
-            and i + 1 < len(texts) and column_role(texts[i + 1]) != "other")
+            and i + 1 < len(texts) and column_role(texts[i + 1]) not in ("other", "number"))

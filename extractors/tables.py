@@ -56,6 +56,7 @@ class TableRow:
     supports: tuple[str, ...] = ()
     deadline_text: str | None = None
     is_group: bool = False
+    cells: tuple[tuple[str, str], ...] = ()  # (column role, text) in column order, empty cells left out
     start: int = 0  # index of the row's number line in the lines given
     end: int = 0
 
@@ -74,6 +75,7 @@ class TaskTable:
     """A task table: the role of each column after the number, and its rows."""
 
     columns: list[str]  # roles per column: number, task, lead, support, deadline, other
+    titles: list[str]  # the column titles as written, one per column
     start: int  # index of the first header line
     end: int  # index after the last line read
     rows: list[TableRow] = field(default_factory=list)
@@ -183,10 +185,10 @@ def _scan_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], 
             j += 1
             continue
         if starts_header(texts, j) and (header := read_header(texts, j, hard)) is not None:
-            scan.columns_at[j] = columns = header[0]  # a sub-table's own header ("Nội dung | Đơn vị thực hiện …")
+            scan.columns_at[j] = columns = header.columns  # a sub-table's own ("Nội dung | Đơn vị thực hiện …")
             cells_wanted = sum(1 for c in columns if c != "number")
-            scan.skipped.update(range(j, header[1]))
-            j = header[1]
+            scan.skipped.update(range(j, header.end))
+            j = header.end
             continue
         start_of_row = _row_start(text)
         if start_of_row and not (lines[j].hard_break and not lines[j].blank_before and j > start):
@@ -223,9 +225,13 @@ def _read_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], 
             rows.append(TableRow(label=mark.label, group=parent, text=text, is_group=True, start=mark.index,
                                  end=row_end))
             continue
-        by_role = assign_cells(columns, row_cells([lines[n] for n in body]))
+        cells = assign_cells(columns, row_cells([lines[n] for n in body]))
+        by_role: dict[str, str] = {}
+        for role, cell in cells:
+            if role != "other":
+                by_role.setdefault(role, cell)
         rows.append(TableRow(
-            label=mark.label, group=group, text=by_role.get("task", ""),
+            label=mark.label, group=group, text=by_role.get("task", ""), cells=tuple(cells),
             leads=tuple(split_units(by_role["lead"])) if "lead" in by_role else (),
             supports=tuple(split_units(by_role["support"])) if "support" in by_role else (),
             deadline_text=" ".join(by_role["deadline"].split()) if "deadline" in by_role else None,
@@ -252,12 +258,12 @@ def find_task_tables(lines: Sequence[Line]) -> list[TaskTable]:
         if header is None:
             i += 1
             continue
-        columns, body = header
-        rows, end = _read_rows(lines, texts, columns, body)
+        rows, end = _read_rows(lines, texts, header.columns, header.end)
         if not any(not r.is_group for r in rows):
             i += 1
             continue
-        tables.append(TaskTable(columns=columns, start=i, end=end, rows=rows, lines=tuple(lines[i:end])))
+        tables.append(TaskTable(columns=header.columns, titles=header.titles, start=i, end=end, rows=rows,
+                                lines=tuple(lines[i:end])))
         i = max(end, i + 1)
     return tables
 

@@ -105,9 +105,9 @@ def build_document(raw: RawDocument) -> PlanDocument:
     rows = table_assignments(tree.table_rows)
     assignments = [*extract_assignments(nodes), *rows]
     nodes = mark_deadlines(mark_tasks(nodes, assignments), assignments)
-    if rows:  # a table row is a task whatever its heading says
-        row_nodes = {a.node for a in rows}
-        nodes = [n.model_copy(update={"task": True}) if n.id in row_nodes else n for n in nodes]
+    # a table row is a task whatever its heading says; a group row heads rows, it is none
+    table_rows = tree.table_rows
+    nodes = [n.model_copy(update={"task": not table_rows[n.id].is_group}) if n.id in table_rows else n for n in nodes]
     source = Source(path=raw.path, sha256=raw.sha256, format=raw.format, pages=raw.pages,
                     text_source=raw.text_source, warnings=[*raw.warnings, *warnings])
     return PlanDocument(source=source, metadata=metadata, nodes=nodes, citations=citations,

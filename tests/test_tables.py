@@ -304,7 +304,7 @@ def test_table_rows_become_appendix_nodes():
     nodes = extract_nodes(join_paragraphs(lines))
     got = [(n.id, n.parent, n.text, n.task) for n in nodes if n.id.startswith("Phụ lục")]
     assert got == [
-        ("Phụ lục I", None, None, False),
+        ("Phụ lục I", None, "DANH MỤC NHIỆM VỤ", False),  # the appendix's title, not a column title
         ("Phụ lục I.I", "Phụ lục I", "Công tác tuyên truyền", False),
         ("Phụ lục I.I.1", "Phụ lục I.I", "Tổ chức hội nghị quán triệt", True),
         ("Phụ lục I.I.2", "Phụ lục I.I", "Tuyên truyền trên loa", True),
