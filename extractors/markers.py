@@ -40,6 +40,7 @@ NEW_BLOCK_RE = re.compile(
       | \d{{1,2}}(?:\.\d{{1,2}})+(?=\s+[^\W\d_])         # 3.2 Nội dung (no final dot; not "1.000 hộ")
       | \d{{1,3}}(?:\.\d{{1,3}})+\.[a-zđ][.)](?=\s|$)    # 2.1.a.
       | [a-zđ]\)(?=\s|$)                            # a)  đ)
+      | \(\d{{1,2}}\)(?=\s+[^\W\d_])                   # (1) Về việc phê duyệt …
       | [a-zđ]\.(?=\s+[{UPPER_CHARS}])                     # a. Nội dung (less common letter item)
       | Điều\s+\d{{1,3}}[a-zđ]?\s*(?:[.:]|$)            # Điều 1.   (not "Điều 5 Nghị định")
       | (?:CHƯƠNG|Chương)\s+[IVXLC\d]+\b\s*[.:]?\s*(?:$|[{UPPER_CHARS}])   # Chương II
@@ -98,6 +99,8 @@ MARKER_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("part", re.compile(rf"^(?P<label>[A-ZĐ])\.\s+(?P<rest>[{UPPER_CHARS}].*)$", re.DOTALL)),
     # 1. / 01. / 1)
     ("arabic", re.compile(rf"^(?P<label>\d{{1,3}})\s*(?P<punct>[.)]){_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
+    # (1) Về việc phê duyệt … (the main points of a node; structure.py decides when they count)
+    ("paren", re.compile(r"^\((?P<label>\d{1,2})\)\s+(?P<rest>[^\W\d_].*)$", re.DOTALL)),
     # a) / đ) / a.
     ("letter", re.compile(rf"^(?P<label>[a-zđ])\s*(?P<punct>\)|\.(?=\s+[{UPPER_CHARS}]))\s*(?P<rest>.*)$", re.DOTALL)),
 ]
@@ -111,7 +114,8 @@ _LABEL_WORDS = {"article": "Điều", "chapter": "Chương", "division": "Mục"
 
 @dataclass
 class Marker:
-    style: str  # article, chapter, division, book, appendix, decimal_letter, decimal, roman, part, arabic, letter
+    style: str  # article, chapter, division, book, appendix, decimal_letter, decimal, roman, part, arabic, paren,
+    # letter; "arabic)" and "letter." for the other punctuation
     label: str  # the id component: "II", "3", "a", "3.2", "Điều 1", "Chương II", "Mục 1", "Phần I", "Phụ lục 2"
     marker: str  # as written: "II.", "a)", "3.2.", "Điều 1."
     rest: str  # the paragraph text after the marker
@@ -153,7 +157,7 @@ def _id_label(style: str, label: str) -> str:
         return f"{_LABEL_WORDS[style]} {strip_zeros(label)}"
     if style == "book":
         return "Phần " + (strip_zeros(label) if label[:1].isdigit() or ROMAN_VALID_RE.match(label) else label.lower())
-    if style in CHAIN_STYLES:
+    if style in CHAIN_STYLES or style == "paren":
         return ".".join(strip_zeros(part) for part in label.split("."))
     return label
 

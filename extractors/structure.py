@@ -162,7 +162,7 @@ class _TreeBuilder:
         (self.closing if self.in_closing else self.stack[-1].paragraphs if self.stack else self.preamble).append(para)
 
     def add_paragraph(self, index: int, para: Paragraph) -> None:
-        marker = self._read_marker(para)
+        marker = self._read_marker(index, para)
         if marker is None:
             self._add_unmarked(index, para)
             return
@@ -206,8 +206,10 @@ class _TreeBuilder:
         self.seen[node_id] = 1
         return node_id
 
-    def _read_marker(self, para: Paragraph) -> Marker | None:
+    def _read_marker(self, index: int, para: Paragraph) -> Marker | None:
         marker = parse_marker(para.text)
+        if marker and marker.style == "paren" and not self._numbers_main_points(index, marker):
+            return None
         last_part = self.last_part
         if marker and marker.style == "roman" and last_part and marker.label == next_letter(last_part):
             return Marker("part", marker.label, marker.marker, marker.rest)
@@ -215,6 +217,35 @@ class _TreeBuilder:
                                                       or (last_part and marker.label == next_letter(last_part))):
             return None  # "A. Nguyễn …": an initial, not a part
         return marker
+
+    def _numbers_main_points(self, index: int, marker: Marker) -> bool:
+        """ "(1) … (2) …" number the main points of the open node: "(1)" right under a numbered node's
+        first paragraph or an introduction ending in ":", its "(2)" to come, and no other kind of
+        item under the same node (then those are its main points, and the "(1)" a list inside one
+        of them); or the next number of the open run. An appendix's own lists (the cells of a
+        procedures table, a form's fields) are not its points."""
+        if not self.stack:
+            return False
+        open_run = next((e for e in reversed(self.stack) if e.style == "paren"), None)
+        if open_run is not None:
+            return int(marker.label) == int(open_run.label) + 1
+        parent = self.stack[-1]
+        if marker.label != "1" or parent.style == "appendix" \
+                or len(parent.paragraphs) > 1 and not parent.paragraphs[-1].text.rstrip().endswith(":"):
+            return False
+        open_styles = {e.style for e in self.stack}
+        second = False
+        for later in self.paragraphs[index + 1:]:
+            found = parse_marker(later.text)
+            if found is None:
+                continue
+            if found.style == "paren":
+                second = second or found.label == "2"
+            elif found.style in RANKS or found.style in open_styles:
+                break  # the node ends
+            else:
+                return False
+        return second
 
     def _add_unmarked(self, index: int, para: Paragraph) -> None:
         if self.in_closing:

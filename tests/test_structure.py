@@ -48,6 +48,8 @@ MARKER_CASES = [
     pytest.param("Phần V của Phụ lục I kèm theo Nghị định số 151/2025/NĐ-CP", None, id="book-named-in-a-sentence"),
     pytest.param("Phần mềm ứng dụng quản lý văn bản", None, id="phan-mem-is-not-a-book"),
     pytest.param("2025. Năm bản lề", None, id="year-is-not-a-marker"),
+    pytest.param("(3) Về nguồn lực thực hiện Chương trình", ("paren", "3"), id="parenthesised"),
+    pytest.param("(1) : Cơ quan quản lý công chức;", None, id="parenthesised-note-key-is-text"),
     pytest.param("- Chủ trì thực hiện", None, id="dash-bullet-is-text"),
     pytest.param("+ Bệnh dại", None, id="plus-bullet-is-text"),
 ]
@@ -117,6 +119,24 @@ TREE_CASES = [
                  ["Điều 1", "Điều 1.a", "Điều 2", "Điều 2.1"], id="unclosed-quote-quotes-nothing"),
     pytest.param("1. Phát động phong trào “Toàn dân đoàn kết”\n2. Hưởng ứng “Ngày vì người nghèo”.",
                  ["1", "2"], id="balanced-quotes-in-items"),
+    # "(1) (2) (3)" number the main points of a node (a Thông báo kết luận's items)
+    pytest.param("1. Việc hợp nhất 03 Chương trình có ý nghĩa quan trọng.\n2. Về những nội dung còn có ý kiến\n"
+                 "khác nhau:\n(1) Về việc phê duyệt Chương trình: giao Bộ Nông nghiệp và Môi trường chủ trì;\n"
+                 "(2) Về triển khai Chương trình: Chính phủ sẽ phân\ncông nhiệm vụ các bộ, cơ quan.\n"
+                 "3. Trong thời gian tới, yêu cầu\ncác bộ, ngành thực hiện như sau:\n(1) Giao Bộ Tài chính chủ trì.\n"
+                 "(2) Đề nghị Ủy ban Kinh tế và Tài chính phối hợp.",
+                 ["1", "2", "2.1", "2.2", "3", "3.1", "3.2"], id="parenthesised-main-points"),
+    pytest.param("II. NHIỆM VỤ\n1. Tổ chức tuyên truyền:\n1) Hội nghị quán triệt;\n2) Tuyên truyền trên loa.\n"
+                 "2. Kiểm tra.", ["II", "II.1", "II.1.1", "II.1.2", "II.2"], id="arabic-paren-main-points"),
+    pytest.param("II. NHIỆM VỤ\n1. Tổ chức thực hiện. Tiêu chí gồm (1) dân số; (2) diện tích.\n2. Kiểm tra.",
+                 ["II", "II.1", "II.2"], id="parenthesised-in-running-text"),
+    pytest.param("III. CÁCH TÍNH ĐIỂM\n- Tiêu chí bổ sung\n(1) Mật độ dân số 1 điểm.\n(2) Số trường 0,1 điểm.\n"
+                 "1. Điểm của tiêu chí dân số\n2. Điểm của tiêu chí diện tích",
+                 ["III", "III.1", "III.2"], id="parenthesised-list-beside-the-main-items-is-text"),
+    pytest.param("Căn cứ pháp lý:\n(1) Luật Đất đai 2024;\n(2) Nghị định số 102/2024/NĐ-CP.\nI. NHIỆM VỤ",
+                 ["I"], id="parenthesised-outside-a-numbered-node-is-text"),
+    pytest.param("II. NHIỆM VỤ\n1. Tổ chức tuyên truyền.\nKết quả cụ thể như sau.\n(1) Hội nghị.\n(2) Tập huấn.",
+                 ["II", "II.1"], id="parenthesised-after-body-text-without-colon-is-text"),
 ]
 # fmt: on
 
