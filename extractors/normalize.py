@@ -45,6 +45,11 @@ STEPS: dict[str, Callable[[str], str]] = {
     "tone_placement": fix_tone_placement,
     "spaces": collapse_spaces,
 }
+# The text as written: what is stored and printed (NFC and whitespace only).
+WRITTEN_STEPS = ("newlines", "nfc", "spaces")
+# The match view the parsers read: the written text with old tone placement and Đ look-alikes folded,
+# letter for letter (each line keeps its length), so that fidelity.SpellingMap can give the written
+# spelling back to whatever the parsers output.
 DEFAULT_STEPS = ("newlines", "nfc", "d_lookalikes", "tone_placement", "spaces")
 
 
@@ -55,12 +60,12 @@ def clean_text(text: str, steps: Sequence[str] = DEFAULT_STEPS) -> str:
     return text
 
 
-def clean_lines(lines: Iterable[Line]) -> list[Line]:
+def clean_lines(lines: Iterable[Line], steps: Sequence[str] = DEFAULT_STEPS) -> list[Line]:
     """Clean each line's text; blank lines are dropped and remembered as ``blank_before``."""
     out: list[Line] = []
     pending_blank = False
     for line in lines:
-        text = clean_text(line.text)
+        text = clean_text(line.text, steps)
         if not text:
             pending_blank = True
             continue

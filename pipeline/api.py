@@ -37,8 +37,8 @@ def extract_string(text: str, *, path: str = "<text>") -> PlanDocument:
 
 
 def normalised_text(path: str | Path) -> str:
-    """The document's normalised text: one paragraph a line, hard wraps undone."""
-    lines = stages.normalise(readers.read_document(path))
+    """The document's text as written, one paragraph a line: NFC, spaces, hard wraps undone."""
+    lines = stages.normalise(readers.read_document(path), as_written=True)
     return "\n".join(p.text for p in join_paragraphs(lines))
 
 

@@ -10,8 +10,16 @@ from dataclasses import dataclass
 
 from kehoach.extractors.citations import extract_citations
 from kehoach.extractors.deadlines import mark_deadlines
+from kehoach.extractors.fidelity import SpellingMap, restore_spelling
 from kehoach.extractors.header import doc_type_of_line, find_issuer_in_text, parse_header, title_block_end
-from kehoach.extractors.normalize import clean_lines, drop_page_numbers, join_paragraphs
+from kehoach.extractors.normalize import (
+    DEFAULT_STEPS,
+    WRITTEN_STEPS,
+    clean_lines,
+    clean_text,
+    drop_page_numbers,
+    join_paragraphs,
+)
 from kehoach.extractors.signature import find_signature_blocks
 from kehoach.extractors.structure import DocumentTree, extract_tree
 from kehoach.extractors.tables import TaskTable, find_task_tables, table_assignments
@@ -28,20 +36,21 @@ class CleanText:
     tables: list[TaskTable]
 
 
-def clean(raw: RawDocument) -> CleanText:
-    """Cleaned lines (NFC, tone marks, Đ look-alikes, spaces) and the task tables, found once.
+def clean(raw: RawDocument, *, as_written: bool = False) -> CleanText:
+    """Cleaned lines and the task tables, found once: the match view the parsers read (tone
+    marks and Đ look-alikes folded), or ``as_written``.
 
     Page numbers are dropped after the tables are found, so that the row numbers of a task
     table, which look just like them, stay."""
-    lines = clean_lines(raw.lines)
+    lines = clean_lines(raw.lines, WRITTEN_STEPS if as_written else DEFAULT_STEPS)
     tables = find_task_tables(lines)
     table_lines = {n for table in tables for n in range(table.start, table.end)}
     return CleanText(lines=drop_page_numbers(lines, keep=table_lines), tables=tables)
 
 
-def normalise(raw: RawDocument) -> list[Line]:
+def normalise(raw: RawDocument, *, as_written: bool = False) -> list[Line]:
     """The cleaned lines of :func:`clean`."""
-    return clean(raw).lines
+    return clean(raw, as_written=as_written).lines
 
 
 def parse(lines: list[Line], tables: list[TaskTable] | None = None) -> tuple[Metadata, list[Node], list[str]]:
@@ -110,5 +119,11 @@ def build_document(raw: RawDocument) -> PlanDocument:
     nodes = [n.model_copy(update={"task": not table_rows[n.id].is_group}) if n.id in table_rows else n for n in nodes]
     source = Source(path=raw.path, sha256=raw.sha256, format=raw.format, pages=raw.pages,
                     text_source=raw.text_source, warnings=[*raw.warnings, *warnings])
-    return PlanDocument(source=source, metadata=metadata, nodes=nodes, citations=citations,
-                        assignments=assignments)
+    plan = PlanDocument(source=source, metadata=metadata, nodes=nodes, citations=citations, assignments=assignments)
+    return restore_spelling(plan, spelling_map(raw))
+
+
+def spelling_map(raw: RawDocument) -> SpellingMap:
+    """The document's lines as written beside the match view the parsers read."""
+    return SpellingMap.from_lines((clean_text(line.text, WRITTEN_STEPS), clean_text(line.text, DEFAULT_STEPS))
+                                  for line in raw.lines)

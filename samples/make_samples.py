@@ -66,11 +66,12 @@ class SampleDoc:
 def _paragraphs(lines: list[str]) -> list[str | TableBlock]:
     """Plain-text lines → paragraphs, with the pipeline's own rules for hard wraps, and the
     task tables the pipeline finds (one cell a line in a clerk's copy) as ruled tables."""
-    from kehoach.extractors.normalize import clean_lines, join_paragraphs
+    from kehoach.extractors.normalize import WRITTEN_STEPS, clean_lines, join_paragraphs
     from kehoach.extractors.tables import find_task_tables
     from kehoach.schemas.layout import Line
 
-    cleaned = clean_lines(Line(text=t) for t in lines)
+    # The document's words as written (the parsers' match view would fold old tone placement).
+    cleaned = clean_lines((Line(text=t) for t in lines), WRITTEN_STEPS)
     blocks: list[str | TableBlock] = []
     done = 0
     for table in find_task_tables(cleaned):

@@ -25,6 +25,27 @@ def shared_corpus() -> Path:
 
 
 @pytest.fixture(scope="session")
+def bulk_extractions():
+    """Every bulk text of ../shared/corpus extracted once: (path, plan or the exception raised), and the
+    seconds it took in all."""
+    import time
+
+    from kehoach.pipeline import api
+
+    paths = sorted((SHARED_CORPUS / "bulk").glob("*.txt"))
+    if not paths:
+        pytest.skip("../shared/corpus/bulk is not present beside the project")
+    started = time.perf_counter()
+    results = []
+    for path in paths:
+        try:
+            results.append((path, api.extract(path)))
+        except Exception as exc:  # noqa: BLE001 - the tests list every crash
+            results.append((path, exc))
+    return results, time.perf_counter() - started
+
+
+@pytest.fixture(scope="session")
 def run_cli():
     """Run the installed `kehoach` command in a subprocess (real exit codes and streams)."""
     import subprocess

@@ -4,18 +4,15 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
-from kehoach.pipeline import api
 from kehoach.pipeline.evaluate import METADATA_FIELDS, evaluate, subtotals
 
 from .corpus_floors import NODE_F1_PER_ORIGINAL_DOC, ORIGINAL, TEXT_FLOORS
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-BULK = sorted((SHARED / "bulk").glob("*.txt"))
 METADATA_FIELD_ACCURACY = 0.95
 SUBSETS = {"original": lambda stem: stem.startswith(ORIGINAL), "all": lambda stem: True}
 MIN_CHARS_PER_SECOND = 50_000  # whole pipeline, citations and units included; the text stage alone is faster
@@ -46,23 +43,14 @@ def test_metadata_field_accuracy(scores, name):
         (d["doc"], d["misses"].get("metadata_wrong")) for d in scores["documents"]]
 
 
-def test_bulk_extracts_without_error():
-    if not BULK:
-        pytest.skip("../shared/corpus/bulk is not present beside the project")
-    failures = []
-    chars = 0
-    started = time.perf_counter()
-    for path in BULK:
-        try:
-            plan = api.extract(path)
-        except Exception as exc:  # noqa: BLE001 - the point is to list every crash
-            failures.append(f"{path.name}: {exc!r}")
-            continue
-        chars += path.stat().st_size
+def test_bulk_extracts_without_error(bulk_extractions):
+    results, elapsed = bulk_extractions
+    failures = [f"{path.name}: {plan!r}" for path, plan in results if isinstance(plan, Exception)]
+    assert failures == []
+    for path, plan in results:
         ids = [n.id for n in plan.nodes]
         assert len(ids) == len(set(ids)), f"{path.name}: duplicate node ids"
         known = set(ids)
         assert all(n.parent is None or n.parent in known for n in plan.nodes), f"{path.name}: dangling parent"
-    elapsed = time.perf_counter() - started
-    assert failures == []
+    chars = sum(path.stat().st_size for path, _ in results)
     assert chars / elapsed >= MIN_CHARS_PER_SECOND

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kehoach.extractors.normalize import clean_text
+from kehoach.extractors.normalize import WRITTEN_STEPS, clean_text
 from kehoach.pipeline import api, readers
 
 from .conftest import SAMPLES
@@ -20,7 +20,7 @@ def _fold_whitespace(text: str) -> str:
 
 @pytest.mark.parametrize("stem", SAMPLE_STEMS)
 def test_pdf_text_equals_source_text(stem):
-    source = clean_text((SAMPLES / "source" / f"{stem}.txt").read_text(encoding="utf-8"))
+    source = clean_text((SAMPLES / "source" / f"{stem}.txt").read_text(encoding="utf-8"), WRITTEN_STEPS)
     extracted = api.normalised_text(SAMPLES / "pdf" / f"{stem}.pdf")
     a, b = _fold_whitespace(source), _fold_whitespace(extracted)
     first_diff = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
