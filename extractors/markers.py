@@ -204,3 +204,71 @@ def to_roman(value: int) -> str:
 def next_letter(letter: str) -> str:
     """The upper-case part after ``letter``: "A" → "B", "Đ" → "E" (Vietnamese order)."""
     return "E" if letter == "Đ" else chr(ord(letter) + 1)
+
+
+# Vietnamese letter items run a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y.
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+_FIRST_LABELS = {"roman": ("I",), "arabic": ("1",), "paren": ("1",), "letter": ("a",), "part": ("A",),
+                 "article": ("Điều 1",), "chapter": ("Chương I", "Chương 1"), "division": ("Mục 1",),
+                 "book": ("Phần I", "Phần 1", "Phần thứ nhất"), "appendix": ("Phụ lục", "Phụ lục I", "Phụ lục 1")}
+_WORD_LABEL_RE = re.compile(r"^(?P<word>Điều|Chương|Mục|Phần|Phụ lục) (?P<number>[IVXLC]+|\d+)$")
+
+
+def first_labels(style: str) -> tuple[str, ...]:
+    """The labels that open a run of ``style``: ("I",), ("1",), ("Chương I", "Chương 1") …"""
+    return _FIRST_LABELS.get(base_style(style), ())
+
+
+def next_label(style: str, label: str) -> str | None:
+    """The label after ``label`` in a run of ``style``: "II" → "III", "9" → "10", "đ" → "e", "2.1" → "2.2",
+    "Điều 5" → "Điều 6", "Chương II" → "Chương III"."""
+    base = base_style(style)
+    if word := _WORD_LABEL_RE.match(label):
+        number = next_label("arabic" if word.group("number").isdigit() else "roman", word.group("number"))
+        return f"{word.group('word')} {number}" if number else None
+    if base == "roman":
+        value = roman_value(label)
+        return to_roman(value + 1) if value else None
+    if base in ("arabic", "paren") and label.isdigit():
+        return str(int(label) + 1)
+    if base in ("decimal", "decimal_letter") and label.rpartition(".")[2].isdigit():
+        head, _, last = label.rpartition(".")
+        return f"{head}.{int(last) + 1}"
+    if base == "letter" and label in LETTERS[:-1]:
+        return LETTERS[LETTERS.index(label) + 1]
+    if base == "part" and len(label) == 1:
+        return next_letter(label)
+    return None
+
+
+# --- OCR misreadings of markers ----------------------------------------------------
+
+# Tesseract reads a Roman I as "l", "|", "!" or "í", a digit 1 as "l", "I", "|" or "!", a 0 as
+# "O" or "o", and loses one stroke of "III".
+_OCR_AS_ROMAN_I = str.maketrans({ch: "I" for ch in "l|!íì"})
+_OCR_AS_DIGIT = str.maketrans({**{ch: "1" for ch in "lI|!"}, "O": "0", "o": "0"})
+_OCR_MARKER_RE = re.compile(
+    r"^(?P<word>(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ\s+lục|PHỤ\s+LỤC)\s+)?"
+    r"(?P<token>[IVXLCl|!íì\dOo]{1,6}(?:\.[\dlI|!Oo]{1,3})*)(?P<after>(?:\s?[.):]|\s*$)(?:\s.*)?)$", re.DOTALL)
+
+
+def ocr_readings(text: str, *, alone: bool = False) -> list[str]:
+    """``text`` with its leading marker read the ways a usual OCR confusion explains:
+    "l. MỤC ĐÍCH" → "I. MỤC ĐÍCH" / "1. MỤC ĐÍCH", "II. …" → "III. …", "1O. …" → "10. …",
+    "Điều l. …" → "Điều 1. …"; with ``alone``, a table's row number alone on its line too ("l" → "I")."""
+    match = _OCR_MARKER_RE.match(text.lstrip())
+    if not match:
+        return []
+    word, token, after = match.group("word") or "", match.group("token"), match.group("after")
+    if not (word or alone or after.lstrip()[:1] in (".", ")")):
+        return []  # a bare number or numeral opens a paragraph only after a division word
+    readings: list[str] = []
+    roman = token.translate(_OCR_AS_ROMAN_I)
+    if roman != token and re.fullmatch(r"[IVXLC]+", roman):
+        readings.append(roman)  # "l." → "I."
+    elif re.fullmatch(r"[IVXLC]*I", token):  # a stroke lost: "II." for "III."
+        readings.append(token + "I")
+    digits = token.translate(_OCR_AS_DIGIT)
+    if re.fullmatch(r"\d+(?:\.\d+)*", digits):
+        readings.append(digits)  # "1O." → "10.", "2.l." → "2.1."
+    return [word + r + after for r in dict.fromkeys(readings) if r != token]

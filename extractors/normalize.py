@@ -17,6 +17,7 @@ from kehoach.extractors.markers import (
     BARE_WORD_RE,
     NEW_BLOCK_RE,
     PAREN_ITEM_RE,
+    ocr_readings,
 )
 from kehoach.schemas.layout import Line, Paragraph
 
@@ -239,9 +240,10 @@ def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_
     """Whether ``line`` begins a new paragraph after ``prev``."""
     if line.hard_break:
         return True
-    if BARE_WORD_RE.match(prev.text) and BARE_WORD_NUMBER_RE.match(line.text):
+    readings = [line.text, *(ocr_readings(line.text) if line.ocr else ())]  # an OCR'd "l." may be "1."
+    if BARE_WORD_RE.match(prev.text) and any(BARE_WORD_NUMBER_RE.match(t) for t in readings):
         return False  # "Điều⏎1. Phạm vi điều chỉnh": the number completes the marker
-    if NEW_BLOCK_RE.match(line.text):
+    if any(NEW_BLOCK_RE.match(t) for t in readings):
         if _wrapped_in_body(prev, line, right_edge, left_edge):
             return False  # "… của “Phần" ⏎ "C. TRÌNH TỰ …": a justified line wrapped before a marker-like word
         if _continues_at_dash(prev.text, line.text) and not _SENTENCE_END_RE.search(prev.text):

@@ -30,6 +30,7 @@ from kehoach.extractors.markers import (
     parse_marker,
 )
 from kehoach.extractors.normalize import is_upper_line
+from kehoach.extractors.numbering import fits, ocr_warning, read_through_ocr
 from kehoach.extractors.quotations import quoted_paragraphs
 from kehoach.extractors.table_nodes import cut_tables
 from kehoach.extractors.tables import TableRow, TaskTable, find_task_tables
@@ -151,6 +152,7 @@ class _TreeBuilder:
         self.last_part: str | None = None
         self.table_rows: dict[str, TableRow] = {}
         self.warnings: list[str] = []
+        self.last_seen: dict[str, str] = {}  # style → the label of its last marker (articles run on)
 
     def add_title(self, para: Paragraph) -> None:
         self.title.append(para)
@@ -183,6 +185,7 @@ class _TreeBuilder:
     def add_table(self, table: TaskTable, para: Paragraph) -> None:
         """One node per row under the open appendix (or its open item): "Phụ lục.1", "Phụ lục I.II.3"."""
         self.in_closing = False
+        self.warnings.extend(table.warnings)
         parent = self.stack[-1].node.id if self.stack else None
         ids: dict[str, str] = {}
         for row in table.rows:
@@ -207,6 +210,17 @@ class _TreeBuilder:
         return node_id
 
     def _read_marker(self, index: int, para: Paragraph) -> Marker | None:
+        marker = self._as_written(index, para)
+        if para.ocr and (marker is None or not fits(marker, self._open_runs(), self.last_seen)):
+            expected = read_through_ocr(self.paragraphs, index, marker, self._open_runs(), self.last_seen)
+            if expected is not None:
+                self.warnings.append(ocr_warning(para, marker, expected))
+                marker = expected
+        if marker is not None:
+            self.last_seen[base_style(marker.style)] = marker.label
+        return marker
+
+    def _as_written(self, index: int, para: Paragraph) -> Marker | None:
         marker = parse_marker(para.text)
         if marker and marker.style == "paren" and not self._numbers_main_points(index, marker):
             return None
@@ -217,6 +231,9 @@ class _TreeBuilder:
                                                       or (last_part and marker.label == next_letter(last_part))):
             return None  # "A. Nguyễn …": an initial, not a part
         return marker
+
+    def _open_runs(self) -> list[tuple[str, str]]:
+        return [(entry.style, entry.label) for entry in self.stack]
 
     def _numbers_main_points(self, index: int, marker: Marker) -> bool:
         """ "(1) … (2) …" number the main points of the open node: "(1)" right under a numbered node's

@@ -27,7 +27,14 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from kehoach.extractors.deadlines import Deadline
-from kehoach.extractors.markers import ROMAN_VALID_RE, ROW_MARKER_RE, UPPER_CHARS, roman_value, strip_zeros
+from kehoach.extractors.markers import (
+    ROMAN_VALID_RE,
+    ROW_MARKER_RE,
+    UPPER_CHARS,
+    ocr_readings,
+    roman_value,
+    strip_zeros,
+)
 from kehoach.extractors.normalize import is_upper_line, join_wrapped
 from kehoach.extractors.table_cells import assign_cells, parse_table_deadline, row_cells, split_units
 from kehoach.extractors.table_header import column_role, read_header, starts_header
@@ -80,6 +87,7 @@ class TaskTable:
     end: int  # index after the last line read
     rows: list[TableRow] = field(default_factory=list)
     lines: tuple[Line, ...] = ()  # the lines it was read from, header to last row: later stages find it by them
+    warnings: list[str] = field(default_factory=list)  # OCR'd row numbers read as the numbering expects
 
 
 # --- rows ------------------------------------------------------------------------
@@ -112,6 +120,7 @@ class _RowScan:
     skipped: set[int] = field(default_factory=set)  # gap lines and repeated headers
     columns_at: dict[int, list[str]] = field(default_factory=dict)  # line index → columns from there on
     end: int = 0
+    warnings: list[str] = field(default_factory=list)
 
 
 def _kind(label: str, numbering: _Numbering, title: str, row_is_full: Callable[[], bool]) -> str | None:
@@ -190,23 +199,52 @@ def _scan_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], 
             scan.skipped.update(range(j, header.end))
             j = header.end
             continue
-        start_of_row = _row_start(text)
-        if start_of_row and not (lines[j].hard_break and not lines[j].blank_before and j > start):
-            label, title = start_of_row
-            following = title or (texts[j + 1] if j + 1 < len(texts) else "")
-            previous = scan.marks[-1].index if scan.marks else start - 1
-            body = [lines[n] for n in range(previous + 1, j) if n not in scan.skipped]
-            kind = _kind(label, numbering, following, partial(_is_full, body, cells_wanted))
-            if kind is None and j == start and label.isdigit():
-                kind = "item"  # the line under the header is the first row, whatever its number
-            if kind is not None:
-                scan.marks.append(_Mark(j, _advance(numbering, label, kind), kind, title))
+        mark = _row_at(lines, texts, j, start, scan, numbering, cells_wanted)
+        if mark is not None:
+            scan.marks.append(mark)
         j += 1
     return scan
 
 
+def _row_at(lines: Sequence[Line], texts: Sequence[str], j: int, start: int, scan: _RowScan, numbering: _Numbering,
+            cells_wanted: int) -> _Mark | None:
+    """The row that line ``j`` opens, or None. An OCR'd row number that breaks the numbering is
+    read as the number a usual OCR confusion explains ("l." for "I.", "II" where "III" is due)."""
+    if lines[j].hard_break and not lines[j].blank_before and j > start:
+        return None  # a cell of the row, not its first
+    previous = scan.marks[-1].index if scan.marks else start - 1
+    is_full = partial(_is_full, [lines[n] for n in range(previous + 1, j) if n not in scan.skipped], cells_wanted)
+    literal = _row_start(texts[j])
+    readings = [texts[j]]
+    if lines[j].ocr and not _group_goes_on(texts, j, literal):
+        readings += ocr_readings(texts[j], alone=True)
+    for k, text in enumerate(readings):
+        if (start_of_row := _row_start(text)) is None:
+            continue
+        label, title = start_of_row
+        kind = _kind(label, numbering, title or (texts[j + 1] if j + 1 < len(texts) else ""), is_full)
+        if kind is None and j == start and label.isdigit():
+            kind = "item"  # the line under the header is the first row, whatever its number
+        if kind is not None:
+            if k > 0:
+                scan.warnings.append(f"OCR'd row number \"{texts[j].split()[0]}\" read as \"{label}\", the row the "
+                                     "numbering expects")
+            return _Mark(j, _advance(numbering, label, kind), kind, title)
+    return None
+
+
+def _group_goes_on(texts: Sequence[str], j: int, literal: tuple[str, str] | None) -> bool:
+    """Whether the next Roman group row after line ``j`` continues the literal one ("II" then "III"):
+    the literal was written so, a repeat kept as written."""
+    value = roman_value(literal[0]) if literal else None
+    if not value:
+        return False
+    later = next((r for t in texts[j + 1:] if (r := _row_start(t)) and roman_value(r[0])), None)
+    return later is not None and roman_value(later[0]) == value + 1
+
+
 def _read_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], start: int
-               ) -> tuple[list[TableRow], int]:
+               ) -> tuple[list[TableRow], _RowScan]:
     scan = _scan_rows(lines, texts, columns, start)
     rows: list[TableRow] = []
     part: str | None = None
@@ -236,7 +274,7 @@ def _read_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], 
             supports=tuple(split_units(by_role["support"])) if "support" in by_role else (),
             deadline_text=" ".join(by_role["deadline"].split()) if "deadline" in by_role else None,
             start=mark.index, end=row_end))
-    return rows, scan.end
+    return rows, scan
 
 
 def find_task_tables(lines: Sequence[Line]) -> list[TaskTable]:
@@ -258,13 +296,13 @@ def find_task_tables(lines: Sequence[Line]) -> list[TaskTable]:
         if header is None:
             i += 1
             continue
-        rows, end = _read_rows(lines, texts, header.columns, header.end)
+        rows, scan = _read_rows(lines, texts, header.columns, header.end)
         if not any(not r.is_group for r in rows):
             i += 1
             continue
-        tables.append(TaskTable(columns=header.columns, titles=header.titles, start=i, end=end, rows=rows,
-                                lines=tuple(lines[i:end])))
-        i = max(end, i + 1)
+        tables.append(TaskTable(columns=header.columns, titles=header.titles, start=i, end=scan.end, rows=rows,
+                                lines=tuple(lines[i:scan.end]), warnings=scan.warnings))
+        i = max(scan.end, i + 1)
     return tables
 
 

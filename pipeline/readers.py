@@ -8,7 +8,7 @@ native / ocr / mixed and ``warnings`` names the OCR'd pages.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kehoach.extractors import docx as docx_reader
@@ -120,7 +120,7 @@ def _read_pdf(data: bytes, options: ReadOptions) -> tuple[list[Line], int, str, 
             ocr_done = sorted(read)
             warnings.append(f"{_page_ranges(ocr_done)} read by OCR ({why})")
             for number, page_lines in read.items():
-                by_page[number] = page_lines
+                by_page[number] = [replace(line, ocr=True) for line in page_lines]
                 quality = score_text("\n".join(line.text for line in page_lines))
                 if quality.enough_text and not quality.is_vietnamese:
                     warnings.append(f"page {number}: OCR text is still not Vietnamese ({quality.reason})")

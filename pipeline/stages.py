@@ -6,7 +6,7 @@ paragraphs → nodes → citations, assignments.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kehoach.extractors.citations import extract_citations
 from kehoach.extractors.deadlines import mark_deadlines
@@ -42,7 +42,8 @@ def clean(raw: RawDocument, *, as_written: bool = False) -> CleanText:
 
     Page numbers are dropped after the tables are found, so that the row numbers of a task
     table, which look just like them, stay."""
-    lines = clean_lines(raw.lines, WRITTEN_STEPS if as_written else DEFAULT_STEPS)
+    read = raw.lines if raw.text_source != "ocr" else [replace(line, ocr=True) for line in raw.lines]
+    lines = clean_lines(read, WRITTEN_STEPS if as_written else DEFAULT_STEPS)
     tables = find_task_tables(lines)
     table_lines = {n for table in tables for n in range(table.start, table.end)}
     return CleanText(lines=drop_page_numbers(lines, keep=table_lines), tables=tables)

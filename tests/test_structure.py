@@ -6,7 +6,7 @@ import pytest
 
 from kehoach.extractors.markers import parse_marker
 from kehoach.extractors.normalize import clean_lines, join_paragraphs
-from kehoach.extractors.structure import extract_nodes, short_heading
+from kehoach.extractors.structure import extract_nodes, extract_tree, short_heading
 from kehoach.schemas.layout import Line
 
 
@@ -297,3 +297,73 @@ def test_footnotes_join_the_node_carrying_their_marker(text, expected_last_parag
         assert nodes[node_id].text.split("\n")[-1] == paragraph
     holders = [n.id for n in nodes.values() if any(p.startswith("[") for p in (n.text or "").split("\n"))]
     assert holders == list(expected_last_paragraph)
+
+
+# fmt: off
+# Numbering read through OCR: (text, ids when the text came from OCR, ids when typed, warnings from OCR).
+OCR_CASES = [
+    pytest.param("I. MỤC ĐÍCH\n1. Việc một.\nII. NHIỆM VỤ\n1. Việc hai.\nII. TỔ CHỨC\n1. Việc ba.\nIV. KINH PHÍ",
+                 ["I", "I.1", "II", "II.1", "III", "III.1", "IV"], ["I", "I.1", "II", "II.1", "II#2", "II#2.1", "IV"],
+                 1, id="ii-where-iii-is-due"),
+    pytest.param("l. MỤC ĐÍCH\n1. Việc một.\nII. NHIỆM VỤ", ["I", "I.1", "II"], ["l", "l.1", "II"], 1,
+                 id="l-for-roman-one"),
+    pytest.param("|. MỤC ĐÍCH, YÊU CẦU\nII. NHIỆM VỤ", ["I", "II"], ["II"], 1, id="pipe-for-roman-one"),
+    pytest.param("I. NHIỆM VỤ\nl. Mục đích.\n2. Yêu cầu.", ["I", "I.1", "I.2"], ["I", "I.l", "I.l.2"], 1,
+                 id="l-for-arabic-one"),
+    pytest.param("l.\nTrách nhiệm phối hợp thẩm định\nl.\nCác cơ quan đăng ký đầu tư:\na) Là đầu mối;\n"
+                 "2. Sở Xây dựng:\nII.\nTrách nhiệm thực hiện",
+                 ["I", "I.1", "I.1.a", "I.2", "II"], ["l", "l.a", "l.a.2", "II"], 2,
+                 id="section-and-its-first-item-both-unreadable"),
+    pytest.param("I. NHIỆM VỤ\n9. Việc chín.\n1O. Việc mười.\n11. Việc mười một.",
+                 ["I", "I.9", "I.10", "I.11"], ["I", "I.9", "I.11"], 1, id="capital-o-for-zero"),
+    pytest.param("Chương I\nĐiều 9. Phạm vi\nChương II\nĐiều\n1O. Trách nhiệm của các sở",
+                 ["Chương I", "Chương I.Điều 9", "Chương II", "Chương II.Điều 10"],
+                 ["Chương I", "Chương I.Điều 9", "Chương II"], 1, id="article-word-then-1o-articles-run-on"),
+    # Irregular numbering written so stays as written, OCR or not.
+    pytest.param("I. MỤC ĐÍCH\nII. NHIỆM VỤ\nII. TỔ CHỨC\nIII. KINH PHÍ", ["I", "II", "II#2", "III"],
+                 ["I", "II", "II#2", "III"], 0, id="repeat-written-so-is-kept"),
+    pytest.param("II. MỤC ĐÍCH\n1. Việc một.\nIII. NHIỆM VỤ", ["II", "II.1", "III"], ["II", "II.1", "III"], 0,
+                 id="numbering-starting-at-ii-is-kept"),
+    pytest.param("I. NHIỆM VỤ\n1. Một.\n2. Hai.\n4. Bốn.", ["I", "I.1", "I.2", "I.4"], ["I", "I.1", "I.2", "I.4"], 0,
+                 id="skipped-number-stays-skipped"),
+    pytest.param("1. Các Bộ:\ni) Nội dung chín;\nk) Nội dung mười;\nl) Nội dung mười một.",
+                 ["1", "1.i", "1.k", "1.l"], ["1", "1.i", "1.k", "1.l"], 0, id="letter-l-in-its-run-is-kept"),
+]
+# fmt: on
+
+
+def _tree(text: str, ocr: bool):
+    lines = [Line(text=t, ocr=ocr) for t in text.split("\n")]
+    return extract_tree(join_paragraphs(clean_lines(lines)))
+
+
+@pytest.mark.parametrize("text,from_ocr,typed,warnings", OCR_CASES)
+def test_numbering_read_through_ocr(text, from_ocr, typed, warnings):
+    tree = _tree(text, ocr=True)
+    assert [n.id for n in tree.nodes if n.kind != "pseudo"] == from_ocr
+    assert len(tree.warnings) == warnings and all("OCR" in w for w in tree.warnings)
+    typed_tree = _tree(text, ocr=False)
+    assert [n.id for n in typed_tree.nodes if n.kind != "pseudo"] == typed and typed_tree.warnings == []
+
+
+def test_ocr_marker_and_warning_name_both_readings():
+    tree = _tree("I. MỤC ĐÍCH\nII. NHIỆM VỤ\nII. TỔ CHỨC", ocr=True)
+    node = next(n for n in tree.nodes if n.id == "III")
+    assert node.marker == "III." and node.heading == "TỔ CHỨC"
+    assert tree.warnings == ['OCR\'d marker "II." read as "III.", the marker the numbering expects']
+
+
+def test_ocr_warnings_reach_the_source_and_only_ocr_lines_are_read_so():
+    from kehoach.pipeline.stages import build_document
+    from kehoach.schemas.layout import RawDocument
+
+    texts = ["I. MỤC ĐÍCH", "Nội dung.", "II. NHIỆM VỤ", "Nội dung.", "II. TỔ CHỨC THỰC HIỆN", "Nội dung."]
+    scanned = RawDocument(path="s.pdf", sha256="0", format="pdf", lines=[Line(text=t) for t in texts],
+                          text_source="ocr")
+    plan = build_document(scanned)
+    assert [n.id for n in plan.nodes if n.kind != "pseudo"] == ["I", "II", "III"]
+    assert any("read as \"III.\"" in w for w in plan.source.warnings)
+    # A mixed document: the page read natively keeps its repeat as written.
+    mixed = RawDocument(path="m.pdf", sha256="0", format="pdf", text_source="mixed",
+                        lines=[Line(text=t, ocr=k < 4) for k, t in enumerate(texts)])
+    assert [n.id for n in build_document(mixed).nodes if n.kind != "pseudo"] == ["I", "II", "II#2"]

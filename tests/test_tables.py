@@ -224,6 +224,18 @@ def test_row_paths(texts, expected):
     assert [r.path for t in find_task_tables(txt(*texts)) for r in t.rows] == expected
 
 
+def test_ocr_row_numbers_read_as_the_numbering_expects():
+    texts = [*HEADER, "l.", "CÔNG TÁC TUYÊN TRUYỀN", "1", "Tổ chức hội nghị", "Sở Nội vụ", "Sở Tư pháp", "2025",
+             "II", "CÔNG TÁC KIỂM TRA", "2", "Kiểm tra", "Sở Nội vụ", "Sở Tư pháp", "2025",
+             "II", "KINH PHÍ", "3", "Bố trí kinh phí", "Sở Tài chính", "Sở Nội vụ", "2026"]
+    as_read = [Line(text=t, line_no=k, ocr=True) for k, t in enumerate(texts)]
+    (table,) = find_task_tables(as_read)
+    assert [r.path for r in table.rows] == ["I", "I.1", "II", "II.2", "III", "III.3"]
+    assert len(table.warnings) == 2
+    # Typed, the same numbers are kept as written: "l." is no row, the second "II" no group.
+    assert [r.path for r in find_task_tables(txt(*texts))[0].rows] == ["1", "II", "II.2", "II.3"]
+
+
 @pytest.mark.parametrize("title,role", [
     pytest.param("TT", "number", id="tt"),
     pytest.param("Số TT", "number", id="so-tt"),
