@@ -64,6 +64,8 @@ BARE_WORD_NUMBER_RE = re.compile(r"\d|[IVXLC]+\b|THỨ\b|thứ\b")
 PAREN_ITEM_RE = re.compile(r"^\s*(?:\d{1,3}|[a-zđ])\)")
 # Dash, plus and dot bullets: text of the item above, never a node.
 BULLET_RE = re.compile(r"^[-+•*–—]")
+# A bullet with the spaces around it, to take off a line: "  - Bộ Y tế" → "Bộ Y tế".
+BULLET_LEAD_RE = re.compile(r"^\s*[-+•*–—]\s*")
 
 # --- paragraph markers (the tree) --------------------------------------------------
 
@@ -144,6 +146,13 @@ def parse_marker(text: str) -> Marker | None:
     return None
 
 
+def strip_marker(text: str) -> str:
+    """``text`` without the structural marker that opens it: "III. NHIỆM VỤ" → "NHIỆM VỤ",
+    "Điều 3. Thi hành" → "Thi hành"; a text without one as it is."""
+    marker = parse_marker(text)
+    return marker.rest if marker else text.strip()
+
+
 def _is_appendix_heading(text: str, rest: str) -> bool:
     """ "PHỤ LỤC …" always; "Phụ lục 2 …" only as a short heading, not "Phụ lục 2 kèm theo …" in a sentence."""
     return text.startswith("PHỤ") or len(rest.split()) <= 8 and not re.search(r"\bkèm\s+theo\b", rest)
@@ -176,6 +185,8 @@ def base_style(style: str) -> str:
 
 # A row's number alone on its line: "1", "01.", "I", "II.", "A", "a)".
 ROW_MARKER_RE = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})+|\d{1,3}|[IVXLC]{1,6}|[A-ZĐ]|[a-zđ])\s*[.):]?$")
+# A group row's numeral with its title on the same line: "II. HOÀN" ⏎ "THIỆN CƠ CHẾ …".
+GROUP_ROW_RE = re.compile(rf"^(?P<label>[IVXLC]{{1,6}}|[A-ZĐ])\s*(?P<punct>[.)])?\s+(?P<rest>[{UPPER_CHARS}].*)$")
 
 
 # --- sequences ---------------------------------------------------------------------

@@ -28,9 +28,9 @@ from functools import partial
 
 from kehoach.extractors.deadlines import Deadline
 from kehoach.extractors.markers import (
+    GROUP_ROW_RE,
     ROMAN_VALID_RE,
     ROW_MARKER_RE,
-    UPPER_CHARS,
     ocr_readings,
     roman_value,
     strip_zeros,
@@ -47,8 +47,6 @@ TABLE_END_RE = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục\s+(?:[IVXLC]+|\d+)\b
                           re.IGNORECASE)
 # A row left out ("…………", ". . ."): the rows after it keep their own numbers ("2" after "8").
 GAP_RE = re.compile(r"^[.…·\s]{3,}$")
-# A group row's marker with its title on the same line: "II. HOÀN" ⏎ "THIỆN CƠ CHẾ …".
-_GROUP_WITH_TEXT_RE = re.compile(rf"^(?P<label>[IVXLC]{{1,6}}|[A-ZĐ])\s*(?P<punct>[.)])?\s+(?P<rest>[{UPPER_CHARS}].*)$")
 MAX_GROUP_SKIP = 6  # Roman group rows may skip numbers ("II" … "VII" with rows left out), this many at most
 
 
@@ -171,7 +169,7 @@ def _row_start(text: str) -> tuple[str, str] | None:
     """(label, title beside it) when ``text`` may open a row: "3", "II.", "II. HOÀN THIỆN …"."""
     if m := ROW_MARKER_RE.match(text):
         return m.group("label"), ""
-    m = _GROUP_WITH_TEXT_RE.match(text)
+    m = GROUP_ROW_RE.match(text)
     if m and (m.group("punct") or is_upper_line(m.group("rest"))):
         return m.group("label"), m.group("rest")
     return None
