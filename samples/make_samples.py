@@ -50,6 +50,7 @@ class TableBlock:
 
     titles: list[str]
     rows: list[list[str]]  # one cell per column; a group row: [number, title]
+    paragraphs: list[str] = field(default_factory=list)  # the table's lines joined as text, when it cannot be drawn
 
 
 @dataclass
@@ -76,7 +77,9 @@ def _paragraphs(lines: list[str]) -> list[str | TableBlock]:
     done = 0
     for table in find_task_tables(cleaned):
         blocks += [p.text for p in join_paragraphs(cleaned[done:table.start])]
-        blocks.append(_table_block(table))
+        block = _table_block(table)
+        block.paragraphs = [p.text for p in join_paragraphs(cleaned[table.start:table.end])]
+        blocks.append(block)
         done = table.end
     return blocks + [p.text for p in join_paragraphs(cleaned[done:])]
 
@@ -291,7 +294,14 @@ def _ruled_table(block: TableBlock, width: float, p):
 
 def typeset_text(text: str) -> bytes:
     """Plain text → PDF bytes (the layout guessed from the text)."""
-    return typeset(split_document(text))
+    from reportlab.platypus.doctemplate import LayoutError
+
+    doc = split_document(text)
+    try:
+        return typeset(doc)
+    except LayoutError:  # a table row taller than a page: the tables run as paragraphs instead
+        doc.body = [p for b in doc.body for p in ([b] if isinstance(b, str) else b.paragraphs)]
+        return typeset(doc)
 
 
 def main(argv: list[str]) -> None:
