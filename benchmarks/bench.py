@@ -210,6 +210,13 @@ def recogniser_speed() -> dict:
             "citations_per_document": found / len(texts)}
 
 
+def peer_benchmark() -> dict | None:
+    """Recall and precision on references labelled by someone else (benchmarks/peer.py)."""
+    import peer
+
+    return peer.summary(peer.score(peer.load())) if peer.PEER.exists() else None
+
+
 def eval_totals() -> dict | None:
     if not (SHARED / "gold").is_dir():
         return None
@@ -265,6 +272,7 @@ def main() -> None:
         # Two sizes: peak RSS must stay flat as the count grows, not just under a bound.
         results["memory"] = [memory_run(max(1, args.memory_docs // 4)), memory_run(args.memory_docs)]
     results["citations_recogniser"] = recogniser_speed()
+    results["peer"] = peer_benchmark()
     results["eval_totals"] = eval_totals()
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print_table(results)
@@ -300,6 +308,10 @@ def print_table(results: dict) -> None:
     r = results["citations_recogniser"]
     print(f"citation recogniser: {r['chars_per_s']:,.0f} chars/s ({r['utf8_bytes_per_s'] / 1e6:.2f} MB/s UTF-8) "
           f"over {r['documents']} documents, {r['citations_per_document']:.1f} citations per document")
+    if results.get("peer"):
+        import peer
+
+        peer.print_result(results["peer"])
     if results.get("eval_totals"):
         print("eval totals: " + ", ".join(f"{k} {v:.3f}" for k, v in results["eval_totals"].items()))
 

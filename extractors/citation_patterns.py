@@ -36,11 +36,11 @@ def _icase(pattern: str) -> str:
 
 # --- letters and separators ------------------------------------------------------
 
-# Upper-case letters of symbols: A–Z, Đ and its OCR look-alike Ð (U+00D0), and the
+# Upper-case letters of symbols: A–Z, Đ and its OCR look-alike Ð (U+00D0), Ư (the Party's older "TƯ"), and the
 # Cyrillic capitals that look like Latin ones (a copied text layer mixes them in: "NĐ-СР").
 CYRILLIC_LOOKALIKES = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O",
                        "Р": "P", "Т": "T", "Х": "X"}
-UPPER = "A-ZĐÐ" + "".join(CYRILLIC_LOOKALIKES)
+UPPER = "A-ZĐÐƯ" + "".join(CYRILLIC_LOOKALIKES)
 LOWER_VI = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
@@ -59,8 +59,9 @@ YEAR_RE = r"(?:19|20)\d{2}"
 
 # One part of a symbol: an upper-case abbreviation, with the official mixed-case
 # forms (TTg, QĐi, CTr, TTr, QyĐ: one lower-case letter at a time, never a
-# lower-case word), digits of a legislature (QH15) and "&" (QLN&CS).
-SYMBOL_PART_RE = rf"[{UPPER}](?:[{UPPER}0-9&]|[a-zđ](?![{LOWER_VI}]))*"
+# lower-case word), digits of a legislature (QH15) and "&" (QLN&CS, with a space after it as some copies
+# have it: "QLN& TTBĐS").
+SYMBOL_PART_RE = rf"[{UPPER}](?:[{UPPER}0-9&]|(?<=&)[ ](?=[{UPPER}])|[a-zđ](?![{LOWER_VI}]))*"
 
 # A type abbreviation written with a space instead of the dash before the issuer ("1234/QĐ UBND",
 # "01/2021/NĐ CP"): only after a known type and before a part in capitals standing alone, never
@@ -74,8 +75,15 @@ STATE_SYMBOL_RE = rf"(?:{_SPACED_HEAD_RE})?{SYMBOL_PART_RE}(?:{DASH_SEP_RE}{SYMB
 # official form has a dash there.
 NORMATIVE_SYMBOL_RE = rf"(?:{_SPACED_HEAD_RE}|{SYMBOL_PART_RE}/(?=[{UPPER}]))?{SYMBOL_PART_RE}(?:{DASH_SEP_RE}{SYMBOL_PART_RE})*"
 
+# The issuer alone after the number, as documents before the 1997 rules wrote it: "94-CP", "235-HĐBT";
+# a citation only right after its type word ("Nghị định số 94-CP").
+OLD_SYMBOL_RE = SYMBOL_PART_RE
+
 # TYPE/ISSUER of the Party: "NQ/TW", "HD/UBKTTW", "CV/ĐU", "KL/TW".
 PARTY_SYMBOL_RE = rf"{SYMBOL_PART_RE}{SLASH_RE}{SYMBOL_PART_RE}(?:[{DASH}]{SYMBOL_PART_RE})*"
+
+# A number with a letter ("30a/2008/NQ-CP", "09b/2013/TT-BTP"): a document inserted after another.
+_NUMBER_LETTER_RE = r"(?:[a-z](?=\s*/))?"
 
 # Not inside another token: a date ("12/12/2013"), a standard ("QCVN 01:2021/BXD"),
 # a decimal ("1,5"); but "số31-QĐ/TW" (no space after "số") is fine.
@@ -84,14 +92,16 @@ _NUMBER_START = r"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<![\w/\-–—]))(?<!\d[.,:
 CITATION_RE = re.compile(
     rf"""
     {_NUMBER_START}
-    {_group("number", NUMBER_RE)}
+    {_group("number", NUMBER_RE + _NUMBER_LETTER_RE)}
     (?:
-        # legal normative: 178/2024/NĐ-CP   85/2015/QH13   101/2025/UBTVQH15
+        # legal normative: 178/2024/NĐ-CP   85/2015/QH13   101/2025/UBTVQH15   30a/2008/NQ-CP
         {SLASH_RE}{_group("year", YEAR_RE)}{SLASH_RE}{_group("symbol", NORMATIVE_SYMBOL_RE)}
       | # administrative: 3177/QĐ-UBND   193/UBND-KT   16/KH-MTTQ-BTT   183/KL-TW
         {SLASH_RE}{_group("state_symbol", STATE_SYMBOL_RE)}
       | # Party: 25-NQ/TW   2449-CV/ĐU   08-QĐi/TW   19-HD/UBKTTW
         {DASH_SEP_RE}{_group("party_symbol", PARTY_SYMBOL_RE)}
+      | # before 1997, the issuer alone after a dash: 94-CP   235-HĐBT (only after a type word)
+        [{DASH}]{_group("old_symbol", OLD_SYMBOL_RE)}
     )
     (?![\w/])
     """,
@@ -126,11 +136,13 @@ TYPE_PREFIX_RE = re.compile(
 
 _LAW_NAME_SPAN = rf"[{UPPER_VI}](?:(?!Luật\s|Bộ\s+luật\s|Pháp\s+lệnh\s|\s(?i:số)\s*\d)[^;:.()\n“”\"]){{0,150}}?"
 
+_LAW_HEADS = r"Bộ\s+[Ll]uật|Luật|Pháp\s+[Ll]ệnh"
+
 # "Luật Bầu cử … số " — the law's name stands between the type word and the number.
 LAW_BEFORE_NUMBER_RE = re.compile(
     rf"""
     (?<![\w])
-    {_group("doc_type", "Bộ luật|Luật|Pháp lệnh")}
+    {_group("doc_type", _LAW_HEADS)}
     \s+{_group("name", _LAW_NAME_SPAN)}
     \s+{_icase("số")}\s*[:.]?\s*
     $
@@ -144,7 +156,7 @@ SHORT_REF_RE = re.compile(
     rf"""
     (?<![\w])
     {_group("doc_type", _icase(_TYPE_WORDS_RE))}
-    \s*(?:{_icase("số")}\s*[:.]?\s*)?
+    \s*(?:{_group("so", _icase("số"))}\s*[:.]?\s*)?
     {_group("number", NUMBER_RE)}
     (?![\w/{DASH}]|[.,:]\d|\s*[/{DASH}]\s*[{UPPER}\d])
     """,
@@ -267,9 +279,27 @@ ALIAS_RE = re.compile(
 
 # --- laws and codes by name ----------------------------------------------------------
 
-# "Luật Thực hiện dân chủ ở cơ sở năm 2022", "Bộ luật Lao động 2019", "Pháp lệnh Ưu đãi …".
-# Only the head; the name is read word by word (see citations._read_law_name).
-LAW_HEAD_RE = re.compile(rf"(?<![\w])(?P<doc_type>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+(?=[{UPPER_VI}])")
+# "Luật Thực hiện dân chủ ở cơ sở năm 2022", "Bộ luật Lao động 2019", "Bộ Luật dân sự", "Pháp lệnh Ưu đãi …",
+# "LUẬT PHÒNG THỦ DÂN SỰ" (a title in capitals). Only the head; the name is read from the law lexicon or word by
+# word (see citation_laws). Never "luật" in lower case: "pháp luật", "các luật" name no law.
+LAW_HEAD_RE = re.compile(
+    r"(?<![\w])(?P<doc_type>Bộ\s+[Ll]uật|BỘ\s+LUẬT|Luật|LUẬT|Pháp\s+[Ll]ệnh|PHÁP\s+LỆNH)\s+(?=\w|[“\"])")
+# The verb of an amending law's title right after its head: "Luật sửa đổi, bổ sung một số điều của Luật …",
+# "Pháp lệnh sửa đổi Điều 10 của Pháp lệnh Dân số", "Luật Sửa đổi, bổ sung …".
+AMENDING_VERB_RE = re.compile(r"(?i:sửa\s+đổi\s*,?\s*bổ\s+sung|sửa\s+đổi|bổ\s+sung)(?!\w)")
+# What an amending title says before the laws it amends: "một số điều của", "Điều 6 và Phụ lục 4 về … của";
+# never across a clause end.
+_TITLE_CHAR = r"(?:[^;:.()\n“”\"]|\n(?![ \t]*\n))"  # inside one title: a wrapped line, never a blank one
+AMENDING_OBJECT_GAP_RE = re.compile(rf"{_TITLE_CHAR}{{0,200}}?(?<![\w])(?=(?:Bộ\s+[Ll]uật|Luật|Pháp\s+[Ll]ệnh)\s)")
+# An amending title over laws it does not name: "… của các luật liên quan đến đầu tư xây dựng cơ bản ngày …".
+AMENDING_GENERIC_RE = re.compile(
+    rf"{_TITLE_CHAR}{{0,120}}?(?i:của)\s+(?i:các|một\s+số)\s+(?i:bộ\s+luật|luật|pháp\s+lệnh)(?!\w){_TITLE_CHAR}{{0,150}}?"
+    r"(?=\s*(?:,?\s*(?i:ngày)\s|(?i:năm)\s+\d|(?i:số)\s|[;:.()]|\n[ \t]*\n|$))")
+# Words that make an amending law a draft, not a cited document: "Xây dựng Luật sửa đổi, bổ sung …",
+# "dự thảo Luật sửa đổi …", "trình Quốc hội dự án Luật sửa đổi …".
+DRAFT_BEFORE_RE = re.compile(r"(?<![\w])(?i:xây\s+dựng|soạn\s+thảo|dự\s+thảo|dự\s+án|đề\s+nghị\s+xây\s+dựng)\s+(?:các\s+)?$")
+# Between the laws an amending title lists: "Luật A, Luật B và Luật C".
+LAW_LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:(?i:và)\s+)?|(?i:và)\s+)(?=(?:Bộ\s+[Ll]uật|Luật|Pháp\s+[Ll]ệnh)\s)")
 # "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013", "Hiến pháp".
 CONSTITUTION_RE = re.compile(
     rf"(?<![\w])Hiến\s+pháp(?:\s+(?P<name>nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s*Nam))?"
@@ -278,8 +308,10 @@ CONSTITUTION_RE = re.compile(
 # An amending law's title before a law's name: "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B
 # và " — a date after the last name is the amending law's, not B's.
 AMENDING_LAW_BEFORE_RE = re.compile(
-    r"Luật\s+(?i:sửa\s+đổi|bổ\s+sung)[^;:()\n]{0,400}$"
+    r"(?:Luật|Pháp\s+lệnh)\s+(?i:sửa\s+đổi|bổ\s+sung)(?:[^;:()\n]|\n(?![ \t]*\n)){0,400}$"
 )
+# "các Luật sửa đổi …", "những Luật …": a plural names no one law.
+PLURAL_BEFORE_RE = re.compile(r"(?<![\w])(?i:các|những|mọi)\s+$")
 
 WORD_RE = re.compile(r"[^\s,;:.()\[\]“”\"!?…]+|[,;:.()\[\]“”\"!?…]")
 

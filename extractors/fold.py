@@ -75,11 +75,11 @@ def ascii_key(text: str) -> str:
 
 
 @cache
-def _abbreviation_table() -> tuple[re.Pattern, dict[str, str]]:
+def _abbreviation_table(data: str = "abbreviations") -> tuple[re.Pattern, dict[str, str]]:
     """One pattern over every abbreviation's compare key, parts joined by an optional '&' or '-'."""
     expansions: dict[str, str] = {}
     alternatives = []
-    for entry in lexicon.load("abbreviations")["abbreviations"]:
+    for entry in lexicon.load(data)["abbreviations"]:
         parts = [compare_key(p) for p in re.split(r"\s*[&-]\s*", entry["abbreviation"])]
         expansions["".join(parts)] = compare_key(entry["expansion"])
         alternatives.append(r"\s*[-&]?\s*".join(map(re.escape, parts)))
@@ -87,7 +87,11 @@ def _abbreviation_table() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"), expansions
 
 
-def expand_abbreviations(folded: str) -> str:
-    """UBND, HĐND, MTTQ, ĐU and the ministry abbreviations (TN&MT, LĐ-TB&XH …) → their words, on a compare key."""
-    pattern, expansions = _abbreviation_table()
+def expand_abbreviations(folded: str, data: str = "abbreviations") -> str:
+    """UBND, HĐND, MTTQ, ĐU and the ministry abbreviations (TN&MT, LĐ-TB&XH …) → their words, on a compare key.
+
+    ``data`` names another file of the same shape: ``bodies`` adds the parts of body names that offices
+    shorten (VHXH, CHQS, ĐVSN …), which only unit keys expand.
+    """
+    pattern, expansions = _abbreviation_table(data)
     return pattern.sub(lambda m: expansions[re.sub(r"[\s&-]", "", m.group(0))], folded)

@@ -8,6 +8,9 @@ text as written.
   ("Chỉ thị số 33/CT-TTg", "33/ct-ttg", "25- NQ/TW") → "33/CT-TTG", "25-NQ/TW".
 - :func:`issuer_key` — "UBND tỉnh Đắk Lắk" → "uy ban nhan dan tinh dak lak".
 - :func:`unit_key` — "Phòng Văn hoá – Xã hội" → "phong-van-hoa-xa-hoi".
+- :func:`jurisdiction_key` — "thành phố Hà Nội", "TP. Hà Nội", "Hà Nội" → "ha-noi".
+- :func:`name_key` — a cited document's name or number for fragment search:
+  "Luật Đất đai năm 2024" → "luat dat dai 2024".
 - :func:`fts_query` — a user's search words → an FTS5 expression, with and
   without diacritics.
 """
@@ -27,6 +30,19 @@ _DASH_RE = re.compile(r"[‐‑‒–—―−]")
 REF_TOKEN_RE = re.compile(r"\d[0-9a-z]*(?:\s*[/-]\s*[0-9a-z]+)+")
 
 _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
+
+# "… có liên quan" and "… liên quan" name one catch-all group.
+_CO_LIEN_QUAN_RE = re.compile(r"(?<![a-z0-9])co-lien-quan(?![a-z0-9])")
+
+# The administrative level before a place name, on a folded key: "tinh-dak-lak", "thanh-pho-ha-noi",
+# "tp-ho-chi-minh", "thu-do-ha-noi", "xa-luong-minh", "dac-khu-phu-quoc".
+_LEVEL_RE = re.compile(r"^(?:tinh|thanh-pho|tp|thu-do|thi-xa|tx|thi-tran|huyen|quan|xa|phuong|dac-khu)-(?=.)")
+# Short forms of a place name, on a folded key.
+_PLACE_ALIASES = {"hcm": "ho-chi-minh", "tphcm": "ho-chi-minh", "hn": "ha-noi", "tw": "trung-uong"}
+
+# A name key keeps "/" and "-" (numbers: "33/ct-ttg"); other punctuation is a space.
+_NAME_PUNCT_RE = re.compile(r"[^0-9a-z/\-]+")
+_NAM_YEAR_RE = re.compile(r"\bnam (?=(?:19|20)\d\d\b)")  # "năm 2024" → "2024"
 
 # Search syntax: "a phrase", a word (optionally word*), and the FTS5 operators.
 _QUERY_TOKEN_RE = re.compile(r'"([^"]*)"?|(\S+)')
@@ -68,7 +84,34 @@ def unit_key(name: str | None) -> str | None:
     # Built on the extractor's own unit_id, so a lookup folds exactly as the stored ids
     # were made (every abbreviation the units stage knows: VHXH, ĐVSN, KT-HT-ĐT …).
     folded = ascii_key(unit_id(name))
-    return _NON_ALNUM_RE.sub("-", folded).strip("-") or None
+    key = _NON_ALNUM_RE.sub("-", folded).strip("-")
+    return _CO_LIEN_QUAN_RE.sub("lien-quan", key) or None
+
+
+def jurisdiction_key(name: str | None) -> str | None:
+    """The matching key of a jurisdiction: ASCII-folded, words joined by "-", the level word dropped.
+
+    "thành phố Hà Nội", "TP. Hà Nội", "Hà Nội" → "ha-noi"; "tỉnh Đắk Lắk" → "dak-lak";
+    "TP.HCM" → "ho-chi-minh"; "Trung ương" → "trung-uong". Idempotent, so a key is its own key.
+    """
+    if name is None or not name.strip():
+        return None
+    key = _NON_ALNUM_RE.sub("-", ascii_key(name)).strip("-")
+    key = _LEVEL_RE.sub("", key)
+    return _PLACE_ALIASES.get(key.replace("-", ""), key) or None
+
+
+def name_key(name: str | None) -> str | None:
+    """The matching key of a cited document's name or number, for lookups by name or fragment.
+
+    ASCII-folded, lower case, "/" and "-" kept, other punctuation a space, "năm" before a
+    year dropped: "Luật Đất đai năm 2024" → "luat dat dai 2024"; "33/CT‑TTg" → "33/ct-ttg".
+    """
+    if name is None or not name.strip():
+        return None
+    folded = ascii_key(_DASH_RE.sub("-", name))
+    key = " ".join(_NAME_PUNCT_RE.sub(" ", folded).split())
+    return _NAM_YEAR_RE.sub("", key) or None
 
 
 def fts_query(query: str) -> tuple[str, str]:

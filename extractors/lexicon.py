@@ -8,6 +8,7 @@ This module only loads and indexes the files; it holds no names itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -70,6 +71,110 @@ def symbol_types(*, party: bool = False) -> dict[str, str]:
     if party:
         return {**state, **party_table}
     return {**{a: n for a, n in party_table.items() if a not in state}, **state}
+
+
+@dataclass(frozen=True)
+class Body:
+    """A public body that documents assign work to ("Bộ Tài chính"), or a kind of local body ("Sở Tài chính")."""
+
+    name: str  # as official style writes it; a local kind without its place
+    level: str  # central | local
+    kind: str
+    aliases: tuple[str, ...] = ()  # other writings of the same body: fold to the name's unit key
+    merged_from: tuple[str, ...] = ()  # former bodies merged into it: keep their own keys
+    examples: tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def is_central(self) -> bool:
+        return self.level == "central"
+
+
+@cache
+def bodies() -> tuple[Body, ...]:
+    """Every body of ``data/bodies.json``, central ones first as the file lists them."""
+    return tuple(
+        Body(name=e["name"], level=e["level"], kind=e["kind"], aliases=tuple(e.get("aliases", ())),
+             merged_from=tuple(e.get("merged_from", ())), examples=tuple(e.get("examples", ())),
+             source=e.get("source", ""))
+        for e in load("bodies")["bodies"]
+    )
+
+
+@cache
+def group_words() -> dict[str, tuple[str, ...]]:
+    """The words of catch-all units: ``determiners``, ``nouns`` and ``closers`` (``data/bodies.json``)."""
+    groups = load("bodies")["groups"]
+    return {key: tuple(groups[key]) for key in ("determiners", "nouns", "closers")}
+
+
+@dataclass(frozen=True)
+class LawVersion:
+    """One law passed under a name (or one amending law): its number and dates."""
+
+    number: str | None = None  # "58/2024/QH15"; None where only the date is known
+    date: dt.date | None = None  # adoption
+    year: int | None = None
+    in_force: dt.date | None = None
+
+    @property
+    def start(self) -> dt.date:
+        """From when it is in force: its in-force date, else its adoption date (or the start of its year)."""
+        return self.in_force or self.date or dt.date(self.year or 1, 1, 1)
+
+
+@dataclass(frozen=True)
+class Law:
+    """A law, code, ordinance or the Constitution, and the versions passed under its name."""
+
+    name: str  # the official title of the latest version: "Luật Đầu tư công"
+    doc_type: str  # Luật | Bộ luật | Pháp lệnh | Hiến pháp
+    variants: tuple[str, ...] = ()  # other titles it is written with
+    short_names: tuple[str, ...] = ()  # shorter names offices write ("Luật Bầu cử")
+    versions: tuple[LawVersion, ...] = ()  # oldest first
+    amended_by: tuple[LawVersion, ...] = ()
+    examples: tuple[str, ...] = ()
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        """The full titles: the name, then the variants."""
+        return (self.name, *self.variants)
+
+    def version(self, *, year: int | None = None, on: dt.date | None = None) -> LawVersion | None:
+        """The version a citation means: of ``year`` when the citation gives one, else the one in force
+        ``on`` the citing document's date; with neither, the only version there is.
+
+        Two versions of one year ("Luật Tổ chức chính quyền địa phương 2025": February and June) give
+        the one in force on the date, else the later one.
+        """
+        if year is not None:
+            chosen = [v for v in self.versions if (v.date.year if v.date else v.year) == year]
+            if len(chosen) > 1 and on is not None:
+                chosen = [v for v in chosen if v.start <= on] or chosen[:1]
+            return chosen[-1] if chosen else None
+        if on is not None:
+            in_force = [v for v in self.versions if v.start <= on]
+            return in_force[-1] if in_force else None
+        return self.versions[0] if len(self.versions) == 1 else None
+
+
+def _law_version(entry: dict) -> LawVersion:
+    date = dt.date.fromisoformat(entry["date"]) if "date" in entry else None
+    in_force = dt.date.fromisoformat(entry["in_force"]) if "in_force" in entry else None
+    return LawVersion(number=entry.get("number"), date=date, year=date.year if date else entry.get("year"),
+                      in_force=in_force)
+
+
+@cache
+def laws() -> tuple[Law, ...]:
+    """Every law of ``data/laws.json``."""
+    return tuple(
+        Law(name=e["name"], doc_type=e["type"], variants=tuple(e.get("variants", ())),
+            short_names=tuple(e.get("short_names", ())),
+            versions=tuple(_law_version(v) for v in e.get("versions", ())),
+            amended_by=tuple(_law_version(v) for v in e.get("amended_by", ())), examples=tuple(e.get("examples", ())))
+        for e in load("laws")["laws"]
+    )
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Patterns and lexicons for organisational units and their roles.
 
 Only constants live here (as eyecite's ``regexes.py``); the logic is in
-``units.py``. Lexicons are lists of words from administrative Vietnamese, not
+``unit_names.py`` and ``unit_roles.py``. Lexicons are lists of words from administrative Vietnamese, not
 from one document: the heads of the bodies named in Nghị định 10/2016/NĐ-CP,
 Luật Tổ chức chính quyền địa phương and the Party / Front statutes, plus the
 verbs that open a task sentence in plans and directives.
@@ -11,60 +11,11 @@ from __future__ import annotations
 
 import re
 
-# --- abbreviations -----------------------------------------------------------
-# Written forms → full names. Used for the folded ``unit_id`` and to expand the
-# short forms found in headings ("UBND các xã, phường"). Keys are matched on
-# word boundaries, case-sensitively (they are upper-case acronyms).
-ABBREVIATIONS: dict[str, str] = {
-    "UBND": "Ủy ban nhân dân",
-    "HĐND": "Hội đồng nhân dân",
-    "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
-    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
-    "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
-    "MTTQ": "Mặt trận Tổ quốc",
-    "ĐU": "Đảng ủy",
-    "ĐVSN": "đơn vị sự nghiệp",
-    "VHXH": "Văn hóa - Xã hội",
-    "VH-XH": "Văn hóa - Xã hội",
-    "KT-HT-ĐT": "Kinh tế, Hạ tầng và Đô thị",
-    "KTHTĐT": "Kinh tế, Hạ tầng và Đô thị",
-    "KT-HT": "Kinh tế - Hạ tầng",
-    "LĐTBXH": "Lao động - Thương binh và Xã hội",
-    "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
-    "LĐTB&XH": "Lao động - Thương binh và Xã hội",
-    "TN&MT": "Tài nguyên và Môi trường",
-    "TNMT": "Tài nguyên và Môi trường",
-    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
-    "NNPTNT": "Nông nghiệp và Phát triển nông thôn",
-    "GD&ĐT": "Giáo dục và Đào tạo",
-    "GDĐT": "Giáo dục và Đào tạo",
-    "KH&ĐT": "Kế hoạch và Đầu tư",
-    "KHĐT": "Kế hoạch và Đầu tư",
-    "VH,TT&DL": "Văn hóa, Thể thao và Du lịch",
-    "VHTTDL": "Văn hóa, Thể thao và Du lịch",
-    "TT&TT": "Thông tin và Truyền thông",
-    "TTTT": "Thông tin và Truyền thông",
-    "KH&CN": "Khoa học và Công nghệ",
-    "KHCN": "Khoa học và Công nghệ",
-    "BCH": "Ban Chỉ huy",
-    "BCHQS": "Bộ Chỉ huy Quân sự",
-    "CHQS": "Chỉ huy Quân sự",
-    "BTT": "Ban Thường trực",
-    "TT": "Trung tâm",
-    "VP": "Văn phòng",
-    "CA": "Công an",
-    "TW": "Trung ương",
-    "HLHPN": "Hội Liên hiệp Phụ nữ",
-    "CCB": "Cựu chiến binh",
-    "TNCS": "Thanh niên Cộng sản",
-}
-_ABBR_ALT = "|".join(sorted((re.escape(k) for k in ABBREVIATIONS), key=len, reverse=True))
-# An acronym stands alone: not inside a longer run of letters or a symbol.
-ABBREVIATION_RE = re.compile(rf"(?<![\w&-])(?:{_ABBR_ALT})(?![\w&])")
+from kehoach.extractors import lexicon
 
 # Honorifics and request verbs that precede a unit but are not part of it.
 HONORIFIC_RE = re.compile(r"^(?:(?:Đồng|đồng)\s+chí|Đ/c|đ/c)\s+")
-LEADING_VERB_RE = re.compile(r"^(?:Đề\s+nghị|đề\s+nghị|Giao|giao|Đối\s+với|đối\s+với)\s+")
+LEADING_VERB_RE = re.compile(r"^(?:Đề\s+nghị|đề\s+nghị|Giao|giao|Đối\s+với|đối\s+với)(?:\s*:)?\s+")
 
 # --- where a unit name begins ------------------------------------------------
 
@@ -77,9 +28,9 @@ ORG_HEAD = r"""
   | Văn\s+phòng|VP\s+(?=HĐND|UBND|Đảng)
   | Sở(?=\s+[A-ZĐ])|Phòng(?=\s+[A-ZĐ]|\s+chuyên\s+môn)|Ban(?=\s+[A-ZĐ]|\s+công\s+tác|\s+chỉ\s+đạo|\s+quản\s+lý)
   | Bộ\s+Chỉ\s+huy|Bộ\s+đội|Bộ(?=\s+[A-ZĐ])|Bộ(?=\s*[,;.:]|\s+(?:trưởng))|Cục(?=\s+[A-ZĐ])|Chi\s+cục|Vụ(?=\s+[A-ZĐ])|Tổng\s+cục
-  | Trung\s+tâm|Công\s+an|Quân\s+sự|Kho\s+bạc|Ngân\s+hàng|Thanh\s+tra(?=\s+[A-ZĐ])|Viện(?=\s+[A-ZĐ])|Tòa\s+án|Toà\s+án
+  | Trung\s+tâm|Công\s+an|Quân\s+sự|Kho\s+bạc|Ngân\s+hàng|Thanh\s+tra(?=\s+(?:[A-ZĐ]|tỉnh|thành\s+phố|xã|phường|đặc\s+khu|cấp))|Viện(?=\s+[A-ZĐ])|Tòa\s+án|Toà\s+án
   | Đảng\s+ủy|Đảng\s+uỷ|Đảng\s+đoàn|Đảng\s+bộ|Chi\s+bộ|ĐU|Tỉnh\s+ủy|Tỉnh\s+uỷ|Thành\s+ủy|Thành\s+uỷ|Huyện\s+ủy|Huyện\s+uỷ
-  | Hội(?=\s+[A-ZĐ])|Đoàn(?=\s+[A-ZĐ])|Thành\s+Đoàn|Thành\s+đoàn|Tỉnh\s+Đoàn|Tỉnh\s+đoàn|Liên\s+đoàn|Công\s+đoàn
+  | Hội(?=\s+[A-ZĐ])|Hiệp\s+hội(?=\s+[A-ZĐ])|Đoàn(?=\s+[A-ZĐ])|Thành\s+Đoàn|Thành\s+đoàn|Tỉnh\s+Đoàn|Tỉnh\s+đoàn|Liên\s+đoàn|Công\s+đoàn
   | Tổ(?=\s+(?:công\s+tác|tiếp|giúp\s+việc|chuyên|thường\s+trực|kiểm|dân\s+phố|Trưởng|trưởng|đại\s+biểu))
   | Đội(?=\s+[A-ZĐ])|Chi\s+nhánh|Đài|Báo(?=\s+[A-ZĐ])|Trường(?=\s+[A-ZĐ])|Bệnh\s+viện|Trạm\s+y\s+tế
   | Cơ\s+quan(?=\s+[A-ZĐ])|Văn\s+phòng\s+Chính\s+phủ|Chính\s+phủ(?=\s+(?:chủ\s+trì|giao))
@@ -90,34 +41,51 @@ ORG_HEAD = r"""
 """
 # Person titles that stand for the body they head ("Giám đốc Sở Xây dựng").
 TITLE_HEAD = r"""
-    (?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Chánh\s+Văn\s+phòng|Chánh\s+Thanh\s+tra|Chánh\s+án|Viện\s+trưởng|Bí\s+thư)
+    (?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Chánh\s+[Vv]ăn\s+phòng|Chánh\s+Thanh\s+tra|Chánh\s+án|Viện\s+trưởng|Bí\s+thư)
   | (?:Phó\s+)?(?:Trưởng|Thủ\s+trưởng|Bộ\s+trưởng|Tổng\s+cục\s+trưởng|Cục\s+trưởng|Chi\s+cục\s+trưởng|Tổ\s+[Tt]rưởng|Vụ\s+trưởng
                 |Chỉ\s+huy\s+trưởng|Tổng\s+Giám\s+đốc|Tổng\s+Kiểm\s+toán\s+nhà\s+nước|Tổng\s+Thanh\s+tra)
   | Cán\s+bộ\s+(?:phụ\s+trách|chuyên\s+trách|đầu\s+mối)|Chuyên\s+viên(?=\s+phụ\s+trách)|Công\s+chức(?=\s+phụ\s+trách)
   | Người\s+đứng\s+đầu
+  | (?:thủ\s+trưởng|người\s+đứng\s+đầu|giám\s+đốc|chủ\s+tịch)(?=\s+(?:các|những|cơ\s+quan|đơn\s+vị|cấp|sở|[A-ZĐ]))  # "; thủ trưởng cơ quan, đơn vị"
 """
 # Lower-case bodies and plural groups ("các sở, ban, ngành", "lực lượng công an").
 GROUP_NOUN = r"""
     sở|ban|ngành|phòng|bộ(?!\s+(?:phận|máy))|cơ\s+quan|đơn\s+vị|tổ\s+chức|địa\s+phương|cấp\s+ủy|cấp\s+uỷ|đoàn\s+thể
-  | hội|đoàn|xã|phường|thị\s+trấn|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|tổ\s+dân\s+phố|bộ\s+phận|trường(?!\s+hợp)|trung\s+tâm
-  | cá\s+nhân|doanh\s+nghiệp|lực\s+lượng|chi\s+bộ|đảng\s+bộ|ông|bà|thành\s+viên|chủ\s+đầu\s+tư|ủy\s+ban|uỷ\s+ban
+  | hội|đoàn|đối\s+tượng|chủ\s+rừng|xã|phường|thị\s+trấn|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|tổ\s+dân\s+phố|bộ\s+phận|trường(?!\s+hợp)|trung\s+tâm
+  | cá\s+nhân|doanh\s+nghiệp|lực\s+lượng|chi\s+bộ|đảng\s+bộ|ông|bà|thành\s+viên|ủy\s+ban|uỷ\s+ban
   | ngân\s+hàng|Ngân\s+hàng|[Vv]iện(?:\s+nghiên\s+cứu)?|cơ\s+sở\s+(?:đào\s+tạo|giáo\s+dục|y\s+tế|khám\s+bệnh|sản\s+xuất|kinh\s+doanh)
   | Sở|Ban|Bộ|Phòng|Trung\s+tâm|Hội|Đoàn|Cơ\s+quan|Đơn\s+vị|Ủy\s+ban|Uỷ\s+ban|Tổ|Cục|Chi\s+cục|Vụ|Trạm|Trường(?!\s+hợp)|ĐVSN|cấp
   | Tổ\s+đại\s+biểu|tổ\s+đại\s+biểu|đại\s+biểu(?=\s+(?:Hội\s+đồng|HĐND|Quốc\s+hội|dân\s+cử))
 """
 LOWER_BODY = r"""
-    lực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|lực\s+lượng(?=\s+[a-zđ])
+    lực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|lực\s+lượng(?=\s+[a-zđA-ZĐ])
   | công\s+an(?=\s|,|$)|quân\s+đội|cấp\s+[ủu]y(?:\s+đảng)?|cấp\s+uỷ|doanh\s+nghiệp|báo,\s+đài(?=\s|,|$)     # phối hợp với cấp ủy, chính quyền các cấp
   | đại\s+biểu(?=\s+(?:Hội\s+đồng|HĐND|Quốc\s+hội))
+  | chủ\s+đầu\s+tư(?:\s+(?:các\s+)?dự\s+án)?(?=\s*(?:[,;.:]|$|và\s|có\s|liên\s))  # "các sở, ban ngành, | chủ đầu tư dự án": a party of its own
   | cán\s+bộ,\s+công\s+chức(?:,\s+viên\s+chức)?(?:\s+và\s+người\s+lao\s+động)?(?=\s+(?:của|thuộc|có\s+liên\s+quan|liên\s+quan))|chính\s+quyền\s+(?:các\s+cấp|địa\s+phương|cơ\s+sở|cấp\s+xã)
   | ngành\s+(?:y\s+tế|giáo\s+dục|chức\s+năng|tài\s+chính|công\s+an|văn\s+hóa|[a-zđ]+)
+  | (?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Tt]ổ\s+chức|[Cc]á\s+nhân|[Đđ]ịa\s+phương)(?:,\s+(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân|địa\s+phương))*
+    (?=\s+(?:có\s+)?liên\s+quan)                                                         # đơn vị có liên quan; cơ quan, địa phương liên quan
   | địa\s+phương(?=\s+(?:có|liên\s+quan|lân\s+cận))|đơn\s+vị\s+sự\s+nghiệp|cơ\s+quan\s+(?:chuyên\s+môn|liên\s+quan|có\s+liên\s+quan|Trung\s+ương|thông\s+tấn|báo\s+chí)
 """
 
-# A unit begins here: an optional plural marker, then a head.
+
+
+def _known_bodies() -> str:
+    """Every body of ``data/bodies.json`` by its name, aliases and former names, longest first:
+    a known name is read whole ("Ban Chính sách, chiến lược Trung ương", "Tòa án nhân dân tối cao")."""
+    names = {n for b in lexicon.bodies() for n in (b.name, *b.aliases, *b.merged_from)}
+    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+
+
+KNOWN_BODY = _known_bodies()
+ORG_HEAD_RE = re.compile(rf"(?:{ORG_HEAD})(?![\w])", re.VERBOSE)
+
+# A unit begins here: a known body, or an optional plural marker, then a head.
 UNIT_START_RE = re.compile(
     rf"""(?:
-        (?P<plural>(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s+(?:{GROUP_NOUN}))    # các phòng, các Sở
+        (?P<known>{KNOWN_BODY})                                      # Bộ Tài chính, Thanh tra tỉnh …
+      | (?P<plural>(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s+(?:{GROUP_NOUN}))    # các phòng, các Sở
       | (?P<title>{TITLE_HEAD})                                      # Giám đốc Sở …
       | (?P<org>{ORG_HEAD})                                          # Sở Y tế, UBND …
       | (?P<lower>{LOWER_BODY})                                      # lực lượng quân đội, công an
@@ -144,6 +112,12 @@ ADMIN_LEVEL_RE = re.compile(r"(?:xã|phường|đặc\s+khu|thị\s+trấn|thị
 
 # --- where a unit name ends ---------------------------------------------------
 
+# Words that can be a noun in a name or the verb after it ("các cơ quan, tổ chức" /
+# "các thôn ấp, tổ dân phố, tổ chức phổ biến"): a verb when another predicate follows.
+AMBIGUOUS_WORDS = {"tổ chức", "cấp", "quản lý", "tổng hợp", "tham mưu", "phụ trách", "trực tiếp", "công an"}
+# Punctuation and ellipses that trail a name cut from running text.
+TRAILING_RE = re.compile(r"[\s,;:.…]+$|\s*\.{2,}$")
+
 # Words that open the predicate: a unit name stops before them (lower case only;
 # capitalised "Xây dựng" in "Sở Xây dựng" is part of a name).
 PREDICATE_WORDS = r"""
@@ -158,7 +132,7 @@ PREDICATE_WORDS = r"""
   | giao|yêu\s+cầu|đề\s+nghị|xem\s+xét|quyết\s+định|quy\s+định|thi\s+hành|tiến\s+hành|thu\s+gom|vệ\s+sinh|phun|cấp|chi|trả|nộp
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
   | khen\s+thưởng|phát\s+huy|ưu\s+tiên|tiên\s+phong|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
-  | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi
+  | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi|tập\s+trung|kiện\s+toàn
   | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)
 """
 PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
@@ -179,8 +153,10 @@ NAME_CONTINUATION = r"""
   | xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|tổ\s+dân\s+phố|địa\s+phương|cơ\s+sở|trung\s+ương|nhà\s+nước
   | khoa\s+học(?:\s+và\s+công\s+nghệ)?|trong\s+và\s+ngoài\s+nước|trong\s+nước|nước\s+ngoài   # các tổ chức khoa học trong và ngoài nước
   | vận\s+tải|nông\s+thôn|môi\s+trường|đô\s+thị|hạ\s+tầng|bệnh\s+tật
-  | (?:các\s+)?khu\s+(?:công\s+nghệ\s+cao|công\s+nghiệp|kinh\s+tế|chế\s+xuất)(?:\s+và\s+(?:các\s+)?khu\s+(?:công\s+nghệ\s+cao|công\s+nghiệp|kinh\s+tế|chế\s+xuất))*
-  | hành\s+chính|phụ\s+trách|lĩnh\s+vực|trực\s+tiếp|quản\s+lý|cá\s+nhân|doanh\s+nghiệp|vũ\s+trang|an\s+ninh|quốc\s+phòng
+  | (?:các\s+)?[Kk]hu\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất)(?:\s+và\s+(?:các\s+)?(?:[Kk]hu\s+)?(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất))*
+  | ứng\s+dụng\s+[Cc]ông\s+nghệ\s+cao                                   # Khu nông nghiệp ứng dụng công nghệ cao (Luật Công nghệ cao)
+  | chủ\s+rừng
+  | hành\s+chính|phụ\s+trách|lĩnh\s+vực|thường\s+trực|trực\s+tiếp|quản\s+lý|cá\s+nhân|doanh\s+nghiệp|vũ\s+trang|an\s+ninh|quốc\s+phòng
   | hội|đoàn|lực\s+lượng|chức\s+năng|mặt\s+trận|cựu\s+chiến\s+binh|phụ\s+nữ|thanh\s+niên|nông\s+dân|công\s+an
 """
 NAME_CONTINUATION_RE = re.compile(rf"(?:{NAME_CONTINUATION})(?![\w])", re.VERBOSE)
@@ -196,14 +172,14 @@ LEAD_VERB_RE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trá
 # "phối hợp (chặt chẽ) với X", "Phối hợp X", "cùng X", "phối hợp cùng X".
 SUPPORT_RE = re.compile(
     r"""(?:
-        [Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tốt|đồng\s+bộ))?(?:\s+(?:với|cùng(?:\s+với)?))?\s+
+        [Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tốt|đồng\s+bộ))?(?:,\s+hỗ\s+trợ)?(?:\s+(?:với|cùng(?:\s+với)?))?\s+
       | (?<![\w])[Cc]ùng(?:\s+với)?\s+
     )""",
     re.VERBOSE,
 )
 
 # "Giao X", "Đề nghị X": the document asks X to do the work.
-REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)[Gg]iao)\s+")
+REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)[Gg]iao)(?:\s*:)?\s+")
 # Not a request: "đề nghị của X" (the proposer), "Đơn đề nghị", "đề nghị cơ quan có thẩm quyền".
 REQUEST_NOT_RE = re.compile(
     r"""(?:của|xét|Xét|cơ\s+sở|Đơn|đơn|theo|Theo|có|văn\s+bản|[Tt]ờ\s+trình|hồ\s+sơ|[Cc]ông\s+văn|[Kk]ính|xin|[Dd]anh\s+sách)\s+$""",
@@ -218,18 +194,25 @@ REGULATED_PARTY_RE = re.compile(
 
 # Labelled fields: "Đơn vị chủ trì: X", "Cơ quan phối hợp: X", "Trách nhiệm chỉ đạo thực hiện: X; Y".
 LABEL_RE = re.compile(
-    r"""(?:^|(?<=[\n.;]\s)|(?<=^-\s)|(?<=\n-\s)|(?<=\n)|(?<=[-+]\s))
+    r"""(?:^|(?<=[\n.;]\s)|(?<=^-\s)|(?<=\n-\s)|(?<=\n)|(?<=[-+]\s)|(?<=^[a-zđ]\)\s)|(?<=\n[a-zđ]\)\s))
         (?:
           (?P<lead>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm)
+              (?:\s*\(\s*tham\s+mưu\s*\))?                                                   # Đơn vị chủ trì (tham mưu) thực hiện:
               (?:\s+(?:tham\s+mưu(?:\s+thực\s+hiện)?|thực\s+hiện|triển\s+khai))?     # Đơn vị chủ trì thực hiện:
             | Trách\s+nhiệm(?:\s+(?:chỉ\s+đạo|chủ\s+trì|tổ\s+chức))?(?:\s+(?:thực\s+hiện|triển\s+khai))?
             | Chủ\s+trì|Đơn\s+vị\s+thực\s+hiện)
         | (?P<support>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+phối\s+hợp(?:\s+(?:thực\s+hiện|triển\s+khai))?|Phối\s+hợp)
-        )\s*:\s*""",
+        )(?:\s*:\s*|[ \t]*(?P<block>\n)(?=\s*[-+•]))     # "Cơ quan chủ trì:" or a block of dash lines below""",
     re.VERBOSE,
 )
 
 # Shared-head list: "Các Bộ: Công Thương, Xây dựng" → "Bộ Công Thương", "Bộ Xây dựng".
+# A head shared by a list in running text: "Các Bộ, cơ quan: Tài chính, Xây dựng, …", "Giám đốc các Sở: Giáo dục
+# và Đào tạo, Tài chính, Nội vụ" → one unit per body ("Bộ Tài chính", "Giám đốc Sở Tài chính").
+SHARED_LIST_RE = re.compile(
+    rf"(?P<title>(?:{TITLE_HEAD})\s+)?[Cc]ác\s+(?P<head>Bộ|Sở|Ban|Phòng|Cục|Vụ|Hội|Trung\s+tâm|Ủy\s+ban|Đảng\s+ủy)"
+    r"(?:,\s*(?:cơ\s+quan|ngành|đơn\s+vị))?\s*:\s*(?=[A-ZĐ])", re.VERBOSE)
+
 SHARED_HEAD_RE = re.compile(
     r"^(?:Các|các)\s+(?P<head>Bộ|Sở|Ban|Phòng|Cục|Vụ|Hội|Trung\s+tâm|Ủy\s+ban|Đảng\s+ủy)\s*:\s*(?P<items>[^:;.]+?)\s*[:.]?\s*$")
 
@@ -237,6 +220,17 @@ SHARED_HEAD_RE = re.compile(
 SHARED_LEVEL_RE = re.compile(
     r"^(?P<head>[^:;,()]{3,60}?)\s+các\s+(?P<level>xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp)\s*:\s*"
     r"(?P<items>[A-ZĐ][^:;.]*?)\s*[:.]?\s*$")
+
+# A body or a person's title opening a clause: the subject of a request in a preamble ("…, Chủ tịch
+# UBND tỉnh yêu cầu Thủ trưởng các sở …").
+CLAUSE_SUBJECT_RE = re.compile(rf"(?:^|[,;:.\n])\s*(?:{TITLE_HEAD}|{ORG_HEAD})[^,;:.\n]*$", re.VERBOSE)
+
+# A conditional reporting route: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …".
+CONDITIONAL_ROUTE_RE = re.compile(r"(?:[Nn]ếu|[Tt]rường\s+hợp|[Kk]hi)\s+(?:có\s+)?(?:phát\s+sinh\s+)?(?:khó\s+khăn|vướng\s+mắc)")
+# What the subject of a closing sentence is asked to do: carry the document out ("các cơ quan, đơn vị nghiêm túc
+# tổ chức, triển khai thực hiện").
+CLOSING_PREDICATE_RE = re.compile(
+    r"(?:nghiêm\s+túc|khẩn\s+trương|chủ\s+động|tập\s+trung|triển\s+khai|tổ\s+chức\s+(?:triển\s+khai|thực\s+hiện)|thực\s+hiện)(?![\w])")
 
 # A lead-in clause before a subject: "Căn cứ …, X lập", "Sau khi kiểm tra, X lập".
 INTRO_RE = re.compile(
@@ -259,7 +253,7 @@ FIELD_HOLDER_RE = re.compile(r"^(?:Cán\s+bộ|Chuyên\s+viên|Công\s+chức|L�
 # Descriptive sections: statements there state aims, not tasks.
 DESCRIPTIVE_HEADING_RE = re.compile(
     r"^(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|chỉ\s+tiêu|quan\s+điểm|đánh\s+giá|sự\s+cần\s+thiết|căn\s+cứ|tình\s+hình|kết\s+quả"
-    r"|phạm\s+vi|đối\s+tượng|nguyên\s+tắc|giải\s+thích|kinh\s+phí"
+    r"|phạm\s+vi|đối\s+tượng|nguyên\s+tắc|giải\s+thích"
     r"|dự\s+báo(?!.*(?:giải\s+pháp|nhiệm\s+vụ|tổ\s+chức\s+thực\s+hiện)))(?![\w])")
 # Sections whose items are tasks.
 TASK_HEADING_RE = re.compile(

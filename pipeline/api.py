@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kehoach.extractors.normalize import join_paragraphs
@@ -10,23 +11,29 @@ from kehoach.pipeline.errors import InputError
 from kehoach.schemas.models import PlanDocument
 
 
-def extract(path: str | Path, options: readers.ReadOptions = readers.DEFAULT_OPTIONS) -> PlanDocument:
+def extract(path: str | Path, options: readers.ReadOptions = readers.DEFAULT_OPTIONS,
+            on_progress: Callable[[str], None] | None = None) -> PlanDocument:
     """Read and parse one file (PDF, DOCX or TXT) into the JSON contract.
 
     A document with no text at all (images only, OCR unavailable) is an error, not
-    an empty result; one with neither a number nor a numbered section says so in
-    ``source.warnings``.
+    an empty result; ``source.warnings`` says what the header lacks (a number, a
+    date) and whether no numbered section was found, so every listing can say so.
 
     :param path: the document's file path
     :param options: OCR on/off, password, page limit (see ``readers.ReadOptions``)
+    :param on_progress: told what is happening on a long read ("OCR of 80 pages")
     :raises InputError: the file is missing, empty, of an unknown type or unreadable
     """
-    raw = readers.read_document(path, options)
+    raw = readers.read_document(path, options, on_progress=on_progress)
     if not any(line.text.strip() for line in raw.lines):
         raise InputError(str(path), "; ".join(raw.warnings) or "no text in the document")
     plan = stages.build_document(raw)
-    if plan.metadata.number is None and not any(n.kind != "pseudo" for n in plan.nodes):
-        warnings = [*plan.source.warnings, "no document number and no numbered sections found"]
+    missing = [warning for warning, absent in (
+        ("no document number in the header", plan.metadata.number is None),
+        ("no date in the header", plan.metadata.date is None),
+        ("no numbered sections found", not any(n.kind != "pseudo" for n in plan.nodes))) if absent]
+    if missing:
+        warnings = [*plan.source.warnings, *missing]
         plan = plan.model_copy(update={"source": plan.source.model_copy(update={"warnings": warnings})})
     return plan
 
@@ -42,12 +49,14 @@ def normalised_text(path: str | Path) -> str:
     return "\n".join(p.text for p in join_paragraphs(lines))
 
 
-# --- the registry's questions (issue 7): read-only, one call per CLI command ---
+# --- the registry: loading (writes) and the questions (read-only), one call per CLI command ---
 
 import datetime as _dt
+from collections.abc import Callable as _Callable
 
 import sqlite_utils as _sqlite_utils
 
+from kehoach.pipeline import lookup as _lookup
 from kehoach.pipeline import queries as _queries
 from kehoach.pipeline import registry as _registry
 
@@ -59,12 +68,56 @@ def open_registry(path: str | Path) -> _sqlite_utils.Database:
     return _registry.open_db(path)
 
 
+def _writable(db: Registry) -> _sqlite_utils.Database:
+    return db if isinstance(db, _sqlite_utils.Database) else _registry.open_db(db)
+
+
 def _readable(db: Registry) -> _sqlite_utils.Database:
     return db if isinstance(db, _sqlite_utils.Database) else _queries.open_readonly(db)
 
 
+def ingest(
+    db: Registry,
+    paths: list[str | Path],
+    *,
+    workers: int | None = None,
+    timeout: float | None = None,
+    options: readers.ReadOptions = readers.DEFAULT_OPTIONS,
+    on_planned: _Callable[[int], None] | None = None,
+    on_entry: _Callable | None = None,
+    on_progress: _Callable | None = None,
+):
+    """Load files and folders into a registry (created if needed), one transaction per document.
+
+    Files already stored (same bytes) are skipped before they are read; a copy of a stored
+    document is recorded as such; each file's fate comes to ``on_entry`` as it is known.
+
+    :param db: an open registry or the path of one
+    :param on_progress: called with (path, what is happening) while a file is being read
+    :returns: a ``batch.BatchReport`` (``loaded``, ``skipped``, ``failed`` entries)
+    :raises RegistryError: the registry cannot be opened
+    """
+    from kehoach.pipeline import batch
+    from kehoach.pipeline.worker import DEFAULT_TIMEOUT
+
+    return batch.ingest(_writable(db), [Path(p) for p in paths], workers=workers,
+                        timeout=DEFAULT_TIMEOUT if timeout is None else timeout, options=options,
+                        on_planned=on_planned, on_entry=on_entry, on_progress=on_progress)
+
+
+def load(db: Registry, plan: PlanDocument) -> _registry.LoadResult:
+    """Store one extracted document; see :func:`registry.load`."""
+    return _registry.load(_writable(db), plan)
+
+
+def summary(db: Registry) -> dict[str, int]:
+    """Row counts of the registry's tables."""
+    return _registry.counts(_readable(db))
+
+
 def query_cites(db: Registry, ref: str) -> list[dict]:
-    """Nodes citing ``ref`` ("33/CT-TTg" in any written form), with unit and deadline.
+    """Nodes citing ``ref`` ("33/CT-TTg" in any written form, a name it is cited by, or a
+    fragment), with the citing sentence, relation, unit and deadline.
 
     :param db: an open registry or the path of one (opened read-only)
     """
@@ -75,18 +128,24 @@ def query_tasks(
     db: Registry,
     *,
     unit: str | None = None,
+    jurisdiction: str | None = None,
     doc: str | None = None,
     due_before: str | _dt.date | None = None,
     overdue: bool = False,
     today: _dt.date | None = None,
 ) -> list[dict]:
     """A unit's (or everyone's) tasks; filters as in :func:`queries.tasks`."""
-    return _queries.tasks(_readable(db), unit=unit, doc=doc, due_before=due_before, overdue=overdue,
-                          today=today)
+    return _queries.tasks(_readable(db), unit=unit, jurisdiction=jurisdiction, doc=doc, due_before=due_before,
+                          overdue=overdue, today=today)
+
+
+def query_units(db: Registry, *, name: str | None = None, jurisdiction: str | None = None) -> list[dict]:
+    """Units with their jurisdiction and task counts, catch-all groups last."""
+    return _queries.units(_readable(db), name=name, jurisdiction=jurisdiction)
 
 
 def query_docs(db: Registry, *, all_versions: bool = False) -> list[dict]:
-    """Ingested documents with node, task, citation and assignment counts."""
+    """Ingested documents with their label, node, task, citation and assignment counts."""
     return _queries.docs(_readable(db), all_versions=all_versions)
 
 
@@ -103,3 +162,13 @@ def query_implements(db: Registry, ref: str) -> list[dict]:
 def query_implemented_by(db: Registry, document_id: int) -> list[dict]:
     """What one ingested document implements, and which documents implement it."""
     return _queries.implemented_by(_readable(db), document_id)
+
+
+def suggest_refs(db: Registry, ref: str) -> list[str]:
+    """Names and numbers of cited documents close to ``ref``, for "did you mean"."""
+    return _lookup.suggest_refs(_readable(db), ref)
+
+
+def suggest_units(db: Registry, name: str) -> list[str]:
+    """Unit names close to ``name``, for "did you mean"."""
+    return _lookup.suggest_units(_readable(db), name)

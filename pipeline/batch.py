@@ -18,9 +18,9 @@ import sqlite_utils
 
 from kehoach.pipeline import registry
 from kehoach.pipeline.errors import KehoachError
-from kehoach.pipeline.files import collect_files
+from kehoach.pipeline.files import find_files
 from kehoach.pipeline.readers import DEFAULT_OPTIONS, ReadOptions, sha256_of
-from kehoach.pipeline.worker import DEFAULT_TIMEOUT, WorkerPool
+from kehoach.pipeline.worker import DEFAULT_TIMEOUT, Outcome, WorkerPool
 
 
 @dataclass(slots=True)
@@ -28,7 +28,7 @@ class Entry:
     """One line of the final report."""
 
     path: str
-    status: str  # "loaded" | "skipped" | "failed"
+    status: str  # "loaded" | "skipped" (already stored, or a copy of a stored document) | "failed" | "ignored"
     detail: str = ""
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
@@ -54,6 +54,11 @@ class BatchReport:
     def failed(self) -> list[Entry]:
         return self._of("failed")
 
+    @property
+    def ignored(self) -> list[Entry]:
+        """Files in a folder that are not read (a legacy .doc without LibreOffice, a spreadsheet …)."""
+        return self._of("ignored")
+
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
@@ -68,6 +73,7 @@ def ingest(
     options: ReadOptions = DEFAULT_OPTIONS,
     on_planned: Callable[[int], None] | None = None,
     on_entry: Callable[[Entry], None] | None = None,
+    on_progress: Callable[[str, str], None] | None = None,
 ) -> BatchReport:
     """Load files and folders into the registry.
 
@@ -75,6 +81,7 @@ def ingest(
     :param timeout: seconds per document before its worker is killed
     :param on_planned: called once with the number of files to extract
     :param on_entry: called for each file as soon as its fate is known
+    :param on_progress: called with (path, what is happening) while a file is read
     """
     started = time.monotonic()
     report = BatchReport()
@@ -84,10 +91,13 @@ def ingest(
         if on_entry:
             on_entry(entry)
 
-    files, problems = collect_files(paths)
-    for problem in problems:
+    found = find_files(paths)
+    for problem in found.problems:
         path, _, reason = problem.partition(": ")
         record(Entry(path, "failed", reason))
+    for file, reason in found.ignored:
+        record(Entry(str(file), "ignored", reason))
+    files = found.files
     todo: list[str] = []
     seen: dict[str, str] = {}
     for file in files:
@@ -112,23 +122,29 @@ def ingest(
         # when there are fewer documents than workers.
         options = replace(options, ocr_jobs=options.ocr_jobs or max(1, size // active))
         with WorkerPool(active, timeout=timeout, options=options) as pool:
-            for outcome in pool.map(todo):
-                if not outcome.ok:
-                    record(Entry(outcome.path, "failed", outcome.reason or "failed", outcome.seconds))
-                    continue
-                plan = outcome.plan
-                try:
-                    result = registry.load(db, plan)
-                except KehoachError as exc:
-                    record(Entry(outcome.path, "failed", exc.reason, outcome.seconds))
-                    continue
-                if result.status == "skipped":
-                    record(Entry(outcome.path, "skipped", "already in the registry", outcome.seconds))
-                    continue
-                detail = (f"{result.nodes} nodes, {result.citations} citations, "
-                          f"{result.assignments} assignments")
-                if plan.source.text_source != "native":
-                    detail += f" ({plan.source.text_source} text)"
-                record(Entry(outcome.path, "loaded", detail, outcome.seconds, list(plan.source.warnings)))
+            for outcome in pool.map(todo, on_progress=on_progress):
+                record(_load(db, outcome))
     report.seconds = time.monotonic() - started
     return report
+
+
+def _load(db: sqlite_utils.Database, outcome: Outcome) -> Entry:
+    """Store one extracted document; its line of the report says what became of it."""
+    if not outcome.ok:
+        return Entry(outcome.path, "failed", outcome.reason or "failed", outcome.seconds)
+    plan = outcome.plan
+    try:
+        result = registry.load(db, plan)
+    except KehoachError as exc:
+        return Entry(outcome.path, "failed", exc.reason, outcome.seconds)
+    warnings = list(plan.source.warnings)
+    if result.status == "skipped":
+        return Entry(outcome.path, "skipped", "already in the registry", outcome.seconds)
+    if result.status == "copy":
+        return Entry(outcome.path, "skipped", result.message, outcome.seconds, warnings)
+    detail = f"{result.nodes} nodes, {result.citations} citations, {result.assignments} assignments"
+    if plan.source.text_source != "native":
+        detail += f" ({plan.source.text_source} text)"
+    if result.message:
+        detail = f"{result.message}; {detail}"
+    return Entry(outcome.path, "loaded", detail, outcome.seconds, warnings)

@@ -6,8 +6,8 @@ on stderr and exit status 2; a batch with failures exits 1.
 
 from __future__ import annotations
 
-import functools
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from kehoach import __version__
-from kehoach.pipeline import api, registry
+from kehoach.pipeline import api
 from kehoach.pipeline.errors import KehoachError
 from kehoach.pipeline.worker import DEFAULT_TIMEOUT
 
@@ -93,71 +93,29 @@ def ingest(
     """Load documents into the registry, one transaction per document.
 
     Files already in the registry (same bytes) are skipped before they are read,
-    so an interrupted run resumes where it stopped. Files are read in parallel
-    child processes; a file that cannot be read, or takes longer than --timeout,
-    is reported and leaves the registry as it was; the others still load.
+    so an interrupted run resumes where it stopped; a file holding a document the
+    registry has (a re-saved or re-scanned copy) is recorded as "same document as
+    …", and a changed one as "version 2 of …, replaces …". Files are read in
+    parallel child processes; a file that cannot be read, or takes longer than
+    --timeout, is reported and leaves the registry as it was; the others still
+    load. Each file gets one line with its warnings; files in a folder that are
+    not read (.doc without LibreOffice, spreadsheets, images) are listed as ignored.
 
     Example: kehoach ingest ../shared/corpus/pdf --workers 2 --db kehoach.db
     """
-    from kehoach.pipeline import batch
     from kehoach.pipeline.readers import ReadOptions
+    from kehoach.pipeline.render import IngestView
 
+    view = IngestView(sys.stdout.isatty() if progress is None else progress)
     try:
-        database = registry.open_db(db)
+        with view:
+            report = api.ingest(db, paths, workers=workers, timeout=timeout, options=ReadOptions(ocr=ocr),
+                                on_planned=view.planned, on_entry=view.entry, on_progress=view.progress)
     except KehoachError as exc:
         fail(str(exc), exc.exit_code)
-    show_bar = sys.stdout.isatty() if progress is None else progress
-
-    def plain(entry: batch.Entry) -> None:
-        if entry.status == "failed":
-            typer.echo(f"failed   {entry.path}: {entry.detail}", err=True)
-        else:
-            typer.echo(f"{entry.status:<8} {entry.path}" + (f": {entry.detail}" if entry.detail else ""))
-            for warning in entry.warnings:
-                typer.echo(f"         warning: {warning}")
-
-    options = ReadOptions(ocr=ocr)
-    run = functools.partial(batch.ingest, database, paths, workers=workers, timeout=timeout, options=options)
-    try:
-        if show_bar:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            console = Console(stderr=False)
-            with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                          MofNCompleteColumn(), TimeElapsedColumn(), console=console) as bar:
-                task = bar.add_task("reading", total=None)
-
-                def planned(count: int) -> None:
-                    bar.update(task, total=count)
-
-                def entry_done(entry: batch.Entry) -> None:
-                    if entry.status == "failed":
-                        bar.console.print(f"[red]failed[/red]   {entry.path}: {entry.detail}", markup=True,
-                                          highlight=False)
-                    if entry.seconds or entry.status == "loaded":
-                        bar.advance(task)
-                    bar.update(task, description=f"{Path(entry.path).name[:40]}")
-
-                report = run(on_planned=planned, on_entry=entry_done)
-        else:
-            report = run(on_entry=plain)
     except KeyboardInterrupt:
         fail("interrupted; documents loaded so far stay in the registry", 130)
-    if show_bar:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(title=f"kehoach ingest → {db} ({report.seconds:.1f} s)")
-        for column in ("status", "files", "details"):
-            table.add_column(column)
-        table.add_row("loaded", str(len(report.loaded)), "")
-        table.add_row("skipped", str(len(report.skipped)), "same bytes already in the registry")
-        table.add_row("failed", str(len(report.failed)),
-                      "\n".join(f"{Path(e.path).name}: {e.detail}" for e in report.failed[:20]))
-        Console().print(table)
-    typer.echo(f"{len(report.loaded)} loaded, {len(report.skipped)} skipped, {len(report.failed)} failed "
-               f"in {report.seconds:.1f} s → {db}")
+    view.summary(report, db)
     if report.failed:
         raise typer.Exit(1)
 
@@ -170,9 +128,10 @@ def summary(
 
     Example: kehoach summary --db kehoach.db
     """
-    if not db.exists():
-        fail(f"{db}: no such registry (run `kehoach ingest` first)")
-    counts = registry.counts(registry.open_db(db))
+    try:
+        counts = api.summary(db)
+    except KehoachError as exc:
+        fail(str(exc), exc.exit_code)
     typer.echo(", ".join(f"{count} {name}" for name, count in counts.items()))
 
 
@@ -181,40 +140,35 @@ def eval_command(
     corpus: Annotated[Path, typer.Argument(help="A folder with text/*.txt and gold/*.json.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")] = False,
     misses: Annotated[bool, typer.Option("--misses", help="Also list what each document got wrong.")] = False,
+    minimum: Annotated[list[str] | None, typer.Option(
+        "--min", help="FIGURE=VALUE: exit 1 when a total is below it (nodes, citations, mentions, assignments: "
+                      "F1; cite_dates, metadata: accuracy). Repeat for several.")] = None,
 ) -> None:
     """Score extraction against a gold corpus: P/R/F1 per document and in total.
 
-    Always exits 0: it measures, it does not judge.
+    Exits 0 unless a --min is given and a total falls below it (then 1, naming it on stderr).
 
-    Example: kehoach eval ../shared/corpus
+    Example: kehoach eval ../shared/corpus --min nodes=0.98 --min assignments=0.9
     """
-    from kehoach.pipeline.evaluate import evaluate
+    from kehoach.pipeline.evaluate import below_minimum, evaluate, parse_minimums, report_lines
 
     if not (corpus / "gold").is_dir():
         fail(f"{corpus}: no gold/ folder (expected CORPUS/text/*.txt and CORPUS/gold/*.json)")
+    try:
+        floors = parse_minimums(minimum or [])
+    except ValueError as exc:
+        fail(f"--min: {exc}")
     result = evaluate(corpus)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
-        return
-    kinds = ("nodes", "citations", "mentions", "assignments")
-    header = f"{'document':<44} " + " ".join(f"{k[:11]:>11}" for k in kinds) + f" {'dates':>6} {'meta':>6}"
-    typer.echo(header)
-    for doc in result["documents"]:
-        row = f"{doc['doc'][:44]:<44} " + " ".join(f"{doc[k]['f1']:>11.3f}" for k in kinds)
-        row += f" {doc['cite_dates']['accuracy']:>6.2f} {doc['metadata']['accuracy']:>6.2f}"
-        if doc.get("error"):
-            row += f"  ERROR {doc['error']}"
-        typer.echo(row)
-        if misses:
-            for key, value in doc["misses"].items():
-                if value:
-                    typer.echo(f"    {key}: {value}")
-    t = result["totals"]
-    typer.echo(f"{'TOTAL F1':<44} " + " ".join(f"{t[k]['f1']:>11.3f}" for k in kinds)
-               + f" {t['cite_dates']['accuracy']:>6.2f} {t['metadata']['accuracy']:>6.2f}")
-    typer.echo("totals: " + "; ".join(
-        f"{k} P={t[k]['precision']:.3f} R={t[k]['recall']:.3f} F1={t[k]['f1']:.3f}" for k in kinds)
-        + f"; cite_dates={t['cite_dates']['accuracy']:.3f}; metadata={t['metadata']['accuracy']:.3f}")
+    else:
+        for line in report_lines(result, misses=misses):
+            typer.echo(line)
+    failing = below_minimum(result, floors)
+    for name, got, wanted in failing:
+        typer.echo(f"kehoach: {name} {got:.4f} is below the minimum {wanted:g}", err=True)
+    if failing:
+        raise typer.Exit(1)
 
 
 # The registry's query commands: cites, tasks, docs, search, implements.
@@ -226,9 +180,34 @@ from kehoach.pipeline import cli_surfaces
 cli_surfaces.register(app)
 
 
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a command killed by it would report
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of our output went away (``kehoach export | head``): stop without a word.
+    stdout is pointed at /dev/null so the interpreter's last flush cannot complain either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    os._exit(EXIT_BROKEN_PIPE)
+
+
 def main() -> None:
     try:
         app()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
     except KeyboardInterrupt:
         typer.echo("kehoach: interrupted", err=True)
         sys.exit(130)
+    except SystemExit:
+        # click ends a command whose output pipe broke with exit 1 and a wrapped stdout; the
+        # pending buffer still has to go nowhere quietly.
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        raise

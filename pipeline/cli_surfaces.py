@@ -78,13 +78,16 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or xlsx.")] = "csv",
     db: DbOption = DEFAULT_DB,
     unit: Annotated[str | None, typer.Option("--unit", help="Only this unit's tasks (any spelling).")] = None,
+    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Only units of this province, city "
+                                                     "or commune (\"Hà Nội\").")] = None,
     doc: Annotated[str | None, typer.Option("--doc", help="Only this document: number, id or file name.")] = None,
     out: Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (default: stdout; "
                                                 "xlsx: kehoach-tasks.xlsx).")] = None,
 ) -> None:
     """Write the task table for spreadsheets: one row per (task, unit).
 
-    Columns: document, node, task text, unit, role, deadline, cited refs. The xlsx has a
+    Columns: document (label, number, issuer, date, title), node, task text, unit,
+    jurisdiction, role, deadline, cited refs. The xlsx has a
     header row, frozen panes and column widths that fit Vietnamese text.
 
     Example: kehoach export --format xlsx --unit "Ban Công tác mặt trận thôn" -o tasks.xlsx
@@ -92,9 +95,11 @@ def export(
     from kehoach.pipeline import export as exporter
 
     try:
-        count, path = exporter.export(db, fmt, out, unit=unit, doc=doc)
+        count, path = exporter.export(db, fmt, out, unit=unit, jurisdiction=jurisdiction, doc=doc)
     except KehoachError as exc:
         _fail(str(exc), exc.exit_code)
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): cli.main ends quietly
     except OSError as exc:
         _fail(f"{out}: cannot write ({exc.strerror or exc})")
     if path is not None:

@@ -220,3 +220,61 @@ def evaluate(corpus: str | Path, *, extractor=api.extract) -> dict:
     result_totals["cite_dates"] = dates.scores()
     result_totals["metadata"] = metadata.scores()
     return {"documents": documents, "totals": result_totals}
+
+
+# The totals a --min can name: F1 for the four counted kinds, accuracy for the other two.
+FIGURES = ("nodes", "citations", "mentions", "assignments", "cite_dates", "metadata")
+KINDS = ("nodes", "citations", "mentions", "assignments")
+
+
+def parse_minimums(specs: list[str]) -> dict[str, float]:
+    """``["nodes=0.98", "assignments=0.9"]`` → ``{"nodes": 0.98, "assignments": 0.9}``.
+
+    :raises ValueError: a spec is not FIGURE=NUMBER with a known figure and 0 ≤ NUMBER ≤ 1
+    """
+    out: dict[str, float] = {}
+    for spec in specs:
+        name, sep, value = spec.partition("=")
+        name = name.strip()
+        if not sep or name not in FIGURES:
+            raise ValueError(f"{spec!r}: expected FIGURE=VALUE, FIGURE one of {', '.join(FIGURES)}")
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValueError(f"{spec!r}: {value!r} is not a number") from None
+        if not 0 <= number <= 1:
+            raise ValueError(f"{spec!r}: a minimum is between 0 and 1")
+        out[name] = number
+    return out
+
+
+def figure(totals: dict, name: str) -> float:
+    """A total's headline figure: F1 for counted kinds, accuracy for dates and metadata."""
+    return totals[name]["f1"] if name in KINDS else totals[name]["accuracy"]
+
+
+def below_minimum(result: dict, minimums: dict[str, float]) -> list[tuple[str, float, float]]:
+    """(figure, value, minimum) for each total of an :func:`evaluate` result below its minimum."""
+    totals = result["totals"]
+    return [(name, figure(totals, name), floor) for name, floor in minimums.items() if figure(totals, name) < floor]
+
+
+def report_lines(result: dict, *, misses: bool = False) -> list[str]:
+    """The plain-text report of `kehoach eval`: a row per document, the totals."""
+    header = f"{'document':<44} " + " ".join(f"{k[:11]:>11}" for k in KINDS) + f" {'dates':>6} {'meta':>6}"
+    lines = [header]
+    for doc in result["documents"]:
+        row = f"{doc['doc'][:44]:<44} " + " ".join(f"{doc[k]['f1']:>11.3f}" for k in KINDS)
+        row += f" {doc['cite_dates']['accuracy']:>6.2f} {doc['metadata']['accuracy']:>6.2f}"
+        if doc.get("error"):
+            row += f"  ERROR {doc['error']}"
+        lines.append(row)
+        if misses:
+            lines += [f"    {key}: {value}" for key, value in doc["misses"].items() if value]
+    t = result["totals"]
+    lines.append(f"{'TOTAL F1':<44} " + " ".join(f"{t[k]['f1']:>11.3f}" for k in KINDS)
+                 + f" {t['cite_dates']['accuracy']:>6.2f} {t['metadata']['accuracy']:>6.2f}")
+    lines.append("totals: " + "; ".join(
+        f"{k} P={t[k]['precision']:.3f} R={t[k]['recall']:.3f} F1={t[k]['f1']:.3f}" for k in KINDS)
+        + f"; cite_dates={t['cite_dates']['accuracy']:.3f}; metadata={t['metadata']['accuracy']:.3f}")
+    return lines

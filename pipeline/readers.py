@@ -8,6 +8,7 @@ native / ocr / mixed and ``warnings`` names the OCR'd pages.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,10 +16,14 @@ from kehoach.extractors import docx as docx_reader
 from kehoach.extractors import ocr, text_file
 from kehoach.extractors import pdf as pdf_reader
 from kehoach.extractors.quality import score_text
+from kehoach.pipeline import legacy_word
 from kehoach.pipeline.errors import InputError, UnsupportedFormat
 from kehoach.schemas.layout import Line, RawDocument
 
 SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".txt": "txt"}
+# Read by conversion, when a converter is installed (pipeline/legacy_word.py).
+CONVERTED = {".doc": "doc"}
+Progress = Callable[[str], None]
 MAX_BYTES = 200 * 1024 * 1024
 MAX_PAGES = pdf_reader.MAX_PAGES
 
@@ -37,7 +42,7 @@ DEFAULT_OPTIONS = ReadOptions()
 
 
 def detect_format(path: Path) -> str:
-    fmt = SUFFIXES.get(path.suffix.lower())
+    fmt = SUFFIXES.get(path.suffix.lower()) or CONVERTED.get(path.suffix.lower())
     if fmt is None:
         raise UnsupportedFormat(str(path), f"unsupported file type '{path.suffix or '(none)'}' (expected .pdf, .docx or .txt)")
     return fmt
@@ -83,8 +88,20 @@ def _page_ranges(pages: list[int]) -> str:
     return f"{label} " + ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
 
 
-def _read_pdf(data: bytes, options: ReadOptions) -> tuple[list[Line], int, str, list[str]]:
-    """Native text where it is Vietnamese, OCR elsewhere."""
+def _unavailable(options: ReadOptions) -> str | None:
+    """Why OCR will not run, as the end of a sentence; None when it will."""
+    if not options.ocr:
+        return "OCR is disabled (--no-ocr)"
+    reason = ocr.ocr_unavailable_reason()
+    return reason.replace("OCR unavailable: ", "OCR is unavailable: ", 1) if reason else None
+
+
+def _read_pdf(data: bytes, options: ReadOptions, on_progress: Progress | None = None,
+              ) -> tuple[list[Line], int, str, list[str]]:
+    """Native text where it is Vietnamese, OCR elsewhere.
+
+    :raises PdfReadError: no page has text and OCR cannot supply it (the reason says why)
+    """
     pdf_reader.check_document(data, max_pages=options.max_pages, password=options.password)
     pdf_reader.check_bombs(data)
     lines, pages = pdf_reader.extract_lines(data, max_pages=options.max_pages, password=options.password)
@@ -96,34 +113,13 @@ def _read_pdf(data: bytes, options: ReadOptions) -> tuple[list[Line], int, str, 
         quality = score_text("\n".join(line.text for line in page_lines))
         if not quality.is_vietnamese:
             failing[number] = quality
-    warnings: list[str] = []
     textless = [n for n, q in failing.items() if not q.enough_text]
     if textless:
         with_images = ocr.image_pages(data, password=options.password)
         for number in textless:
             if number not in with_images and failing[number].cid_runs == 0:
                 del failing[number]  # a blank page or a short closing page: nothing to re-read
-    ocr_done: list[int] = []
-    if failing:
-        reasons = sorted({q.category for q in failing.values()})
-        why = "; ".join(reasons)
-        unavailable = "OCR disabled" if not options.ocr else ocr.ocr_unavailable_reason()
-        if unavailable:
-            warnings.append(f"{_page_ranges(list(failing))} not read ({why}); {unavailable}")
-            for number in failing:
-                by_page[number] = []
-        else:
-            try:
-                read = ocr.ocr_pages(data, sorted(failing), jobs=options.ocr_jobs, password=options.password)
-            except ocr.OcrError as exc:
-                raise pdf_reader.PdfReadError(f"OCR failed: {exc}") from None
-            ocr_done = sorted(read)
-            warnings.append(f"{_page_ranges(ocr_done)} read by OCR ({why})")
-            for number, page_lines in read.items():
-                by_page[number] = [replace(line, ocr=True) for line in page_lines]
-                quality = score_text("\n".join(line.text for line in page_lines))
-                if quality.enough_text and not quality.is_vietnamese:
-                    warnings.append(f"page {number}: OCR text is still not Vietnamese ({quality.reason})")
+    ocr_done, warnings = _reread(data, pages, by_page, failing, options, on_progress) if failing else ([], [])
     merged = pdf_reader.move_footnotes([line for number in sorted(by_page) for line in by_page[number]])
     for i, line in enumerate(merged):
         line.line_no = i
@@ -137,18 +133,63 @@ def _read_pdf(data: bytes, options: ReadOptions) -> tuple[list[Line], int, str, 
     return merged, pages, source, warnings
 
 
-def read_document(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS) -> RawDocument:
-    """Read a PDF, DOCX or TXT file into lines; raises ``InputError`` with the reason."""
+def _has_text(by_page: dict[int, list[Line]], skip: dict | list = ()) -> bool:
+    return any(line.text.strip() for number, lines in by_page.items() if number not in skip for line in lines)
+
+
+def _reread(data: bytes, pages: int, by_page: dict[int, list[Line]], failing: dict, options: ReadOptions,
+            on_progress: Progress | None) -> tuple[list[int], list[str]]:
+    """OCR the failing pages into ``by_page`` (or empty them when OCR cannot run).
+
+    :returns: the pages read by OCR, and the warnings
+    :raises PdfReadError: no page has text and OCR cannot supply it
+    """
+    why = "; ".join(sorted({q.category for q in failing.values()}))
+    unavailable = _unavailable(options)
+    if unavailable:
+        if not _has_text(by_page, skip=failing):
+            layer = "no text layer" if not any(q.enough_text for q in failing.values()) else \
+                f"the text layer cannot be read ({why})"
+            raise pdf_reader.PdfReadError(f"{layer}, and {unavailable}")
+        for number in failing:
+            by_page[number] = []
+        return [], [f"{_page_ranges(list(failing))} not read ({why}); {unavailable}"]
+    if on_progress:
+        on_progress(f"OCR of {len(failing)} of {pages} pages")
+    try:
+        read = ocr.ocr_pages(data, sorted(failing), jobs=options.ocr_jobs, password=options.password)
+    except ocr.OcrError as exc:
+        raise pdf_reader.PdfReadError(f"OCR failed: {exc}") from None
+    warnings = [f"{_page_ranges(sorted(read))} read by OCR ({why})"]
+    for number, page_lines in read.items():
+        by_page[number] = [replace(line, ocr=True) for line in page_lines]  # their markers may carry OCR slips
+        quality = score_text("\n".join(line.text for line in page_lines))
+        if quality.enough_text and not quality.is_vietnamese:
+            warnings.append(f"page {number}: OCR text is still not Vietnamese ({quality.reason})")
+    if not _has_text(by_page):
+        raise pdf_reader.PdfReadError(f"no text layer, and OCR found no text on {_page_ranges(list(failing))}")
+    return sorted(read), warnings
+
+
+def read_document(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS,
+                  on_progress: Progress | None = None) -> RawDocument:
+    """Read a PDF, DOCX or TXT file (or a legacy .doc, through LibreOffice) into lines.
+
+    :param on_progress: told what is happening on a long read ("OCR of 80 of 80 pages")
+    :raises InputError: with the reason
+    """
     path = Path(path)
     data = read_bytes(path)
     fmt = detect_format(path)
+    if fmt == "doc":
+        return legacy_word.read_doc(path, data, lambda docx: _lines_of_docx(path, docx))
     sha256 = hashlib.sha256(data).hexdigest()
     pages = None
     source = "native"
     warnings: list[str] = []
     try:
         if fmt == "pdf":
-            lines, pages, source, warnings = _read_pdf(data, options)
+            lines, pages, source, warnings = _read_pdf(data, options, on_progress)
         elif fmt == "docx":
             lines = docx_reader.extract_lines(data)
         else:
@@ -169,3 +210,10 @@ def read_text(text: str, *, path: str = "<text>") -> RawDocument:
     data = text.encode("utf-8")
     lines = text_file.extract_lines(data)
     return RawDocument(path=path, sha256=hashlib.sha256(data).hexdigest(), format="txt", lines=lines)
+
+
+def _lines_of_docx(path: Path, data: bytes) -> list[Line]:
+    try:
+        return docx_reader.extract_lines(data)
+    except docx_reader.DocxReadError as exc:
+        raise InputError(str(path), str(exc)) from None

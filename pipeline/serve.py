@@ -6,17 +6,15 @@ English after; facets; canned queries; FTS on ``nodes`` through ``nodes_fts``,
 whose ``text_folded`` column lets "dan van" and "dang uy" find "dân vận" and
 "Đảng ủy"). :func:`serve` runs Datasette on 127.0.0.1 only, the file opened
 immutable (read-only, no locks) and the registry's matching keys available in
-SQL as ``ref_key(text)`` and ``unit_key(text)``, so a canned query's REF
-parameter takes any written form ("33/ct-ttg", "Chỉ thị số 33/CT-TTg") and
-matches the stored ``ref_key`` column, exactly as ``kehoach cites`` does.
+SQL (``ref_key``, ``name_key``, ``unit_key``, ``jurisdiction_key``), so a canned
+query's REF parameter takes any written form ("33/ct-ttg", "Chỉ thị số
+33/CT-TTg") and matches exactly as ``kehoach cites`` does: the canned queries'
+SQL is ``queries.canned_queries()``, the one the CLI runs.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
-
-from kehoach.extractors.keys import ref_key, unit_key
 
 HOST = "127.0.0.1"  # never another interface: the registry is not published
 DEFAULT_PORT = 8001
@@ -47,12 +45,16 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "signer_authority": "Thẩm quyền ký (TM., KT.…) — signing authority",
         "signers": "Mọi người ký (mảng JSON) — every signer (JSON array)",
         "schema_version": "Phiên bản hợp đồng JSON — JSON contract version",
+        "label": "Nhãn: số hiệu, hoặc loại + trích yếu + ngày, hoặc tên tệp — label: number, else type, title "
+                 "and date, else file name",
+        "content_hash": "Mã băm nội dung đã trích xuất — SHA-256 of the extracted header and nodes",
         "number_key": "Khóa so khớp của số hiệu — matching key of the number (ref_key)",
         "issuer_key": "Khóa so khớp của cơ quan — matching key of the issuer",
         "year": "Năm ban hành — year of issue",
         "version": "Phiên bản thứ mấy của văn bản — version 1, 2, …",
         "current": "1 = phiên bản hiện hành, 0 = đã thay thế — 1 current, 0 superseded",
         "superseded_by": "Văn bản (id) thay thế phiên bản này — the document id that replaced it",
+        "same_as": "Bản sao của văn bản (id) này, không nạp lại — a copy of that document, not loaded again",
         "ingested_at": "Thời điểm nạp (UTC) — ingest time (UTC)",
     }),
     "nodes": ("Mục, khoản, điểm của văn bản (và phần mở đầu, kết thúc) — numbered nodes and pseudo-nodes", {
@@ -67,7 +69,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "text": "Nội dung — text",
         "page": "Trang — page",
         "task": "1 = là nhiệm vụ — 1 if the node is a task",
-        "deadline": "Thời hạn (của mục hoặc mục cha gần nhất) — deadline, own or nearest ancestor's",
+        "deadline": "Thời hạn ghi tại mục — the deadline stated on the node",
         "deadline_text": "Thời hạn như văn bản ghi — the deadline as written",
         "text_folded": "Nội dung bỏ dấu đ (cho tìm kiếm) — text with đ → d, indexed for search",
     }),
@@ -88,9 +90,15 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "term": "Khóa (Đại hội…) — term",
         "title": "Trích yếu — title",
         "canonical_ref": "Số hiệu của văn bản trích theo tên — the number of a document cited by name",
-        "ref_key": "Khóa so khớp số hiệu (33/CT-TTG) — matching key of the reference",
+        "ref_key": "Khóa so khớp số hiệu (33/CT-TTG) — matching key of the reference (of canonical_ref if set)",
         "issuer_key": "Khóa so khớp cơ quan — matching key of the issuer",
         "identity": "Định danh: ref_key|năm|cơ quan — identity key",
+    }),
+    "legal_document_names": (("Tên và số hiệu đã dùng để trích dẫn một văn bản — names and numbers a cited "
+                              "document was cited by"), {
+        "legal_document_id": "Văn bản được trích dẫn — the cited document",
+        "name": "Tên hoặc số hiệu như đã viết — the name or number as written",
+        "name_key": "Khóa so khớp tên (tìm theo tên, đoạn tên) — matching key of the name",
     }),
     "citations": ("Mỗi lần trích dẫn một văn bản — one row per mention of a cited document", {
         "id": "Mã dòng — row id",
@@ -102,13 +110,19 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "start": "Vị trí bắt đầu trong nội dung mục — start offset in the node text",
         "end": "Vị trí kết thúc — end offset",
     }),
-    "units": ("Đơn vị được giao việc — assigned units", {
-        "unit_id": "Mã đơn vị — unit id",
+    "units": ("Đơn vị được giao việc, mỗi địa bàn một dòng — assigned units, one row per jurisdiction", {
+        "id": "Mã dòng — row id",
+        "unit_id": "Mã đơn vị (lần đầu gặp) — unit id, first seen",
+        "unit_key": "Khóa so khớp tên đơn vị — matching key of the unit",
+        "jurisdiction": "Địa bàn (tỉnh, xã; Trung ương) — jurisdiction, first seen",
+        "jurisdiction_key": "Khóa so khớp địa bàn (ha-noi) — matching key of the jurisdiction",
+        "identity": "Định danh: unit_key|địa bàn — identity key",
         "name": "Tên (lần đầu gặp) — name, first seen",
         "aliases": "Các cách viết (mảng JSON) — every name seen (JSON array)",
+        "is_group": "1 = nhóm chung (các sở, ban, ngành) — 1 for a catch-all group",
     }),
     "unit_aliases": ("Cách viết tên đơn vị, để tra cứu — unit names as written, for lookup", {
-        "unit_id": "Mã đơn vị — unit id",
+        "unit_key": "Khóa so khớp tên đơn vị — matching key of the unit",
         "alias": "Tên như đã viết — the name as written",
         "alias_key": "Khóa so khớp tên — matching key of the name (unit_key)",
     }),
@@ -118,6 +132,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "node_id": "Mục được giao — the node",
         "unit": "Đơn vị như đã viết — the unit as written",
         "unit_id": "Mã đơn vị — unit id",
+        "unit_pk": "Đơn vị trong địa bàn (units.id) — the unit row",
         "role": "Vai trò: lead = chủ trì, support = phối hợp — role",
         "deadline": "Thời hạn (ISO) — deadline",
         "deadline_text": "Thời hạn như đã viết — the deadline as written",
@@ -134,12 +149,16 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "legal_document_id": "Văn bản được trích dẫn — the cited document",
         "ref": "Số hiệu văn bản được trích dẫn — cited reference",
         "ref_key": "Khóa so khớp số hiệu — matching key of the reference",
+        "canonical_ref": "Số hiệu của văn bản trích theo tên — the number of a document cited by name",
         "cited_doc_type": "Loại văn bản được trích dẫn — cited document type",
         "cited_issuer": "Cơ quan ban hành văn bản được trích dẫn — cited issuer",
         "cited_date": "Ngày văn bản được trích dẫn — cited date",
         "relation": "Quan hệ — relation",
         "citation_text": "Đoạn trích — the mention as written",
+        "citation_start": "Vị trí đoạn trích trong nội dung mục — start offset of the mention",
+        "citation_end": "Vị trí kết thúc đoạn trích — end offset of the mention",
         "document_id": "Văn bản trích dẫn — citing document",
+        "document_label": "Nhãn văn bản trích dẫn — citing document label",
         "document_type": "Loại văn bản trích dẫn — citing document type",
         "document_number": "Số hiệu văn bản trích dẫn — citing document number",
         "document_issuer": "Cơ quan ban hành văn bản trích dẫn — citing issuer",
@@ -151,15 +170,20 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "heading": "Tiêu đề mục — heading",
         "text": "Nội dung mục — node text",
         "task": "1 = là nhiệm vụ — 1 if a task",
-        "deadline": "Thời hạn — deadline",
+        "deadline": "Thời hạn (của mục hoặc kế thừa) — deadline, own or inherited",
+        "deadline_text": "Thời hạn như đã viết — deadline as written",
     }),
     "unit_tasks": (("Việc của từng đơn vị, mở rộng cho cả cây mục con — each unit's work, "
                     "expanded to the node's subtree"), {
+        "unit_pk": "Đơn vị trong địa bàn (units.id) — the unit row",
         "unit_id": "Mã đơn vị — unit id",
         "unit": "Tên đơn vị (chuẩn) — unit, canonical name",
         "unit_as_written": "Tên đơn vị như đã viết — unit as written",
+        "jurisdiction": "Địa bàn của đơn vị — the unit's jurisdiction",
+        "is_group": "1 = nhóm chung — 1 for a catch-all group",
         "role": "Vai trò: lead = chủ trì, support = phối hợp — role",
         "document_id": "Văn bản — the document",
+        "document_label": "Nhãn văn bản — document label",
         "document_type": "Loại văn bản — document type",
         "document_number": "Số hiệu văn bản — document number",
         "document_issuer": "Cơ quan ban hành — issuer",
@@ -176,6 +200,12 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "assigned_node": "Mục ghi phân công — the node where the assignment is stated",
         "depth": "0 = giao trực tiếp, > 0 = kế thừa từ mục cha — 0 stated here, > 0 inherited",
     }),
+    "node_deadlines": (("Thời hạn áp dụng cho từng mục: của mục, hoặc của mục cha gần nhất — each node's "
+                        "deadline, its own or its nearest ancestor's"), {
+        "node_pk": "Mã dòng của mục — node row id",
+        "deadline": "Thời hạn (ISO) — deadline",
+        "deadline_text": "Thời hạn như đã viết — deadline as written",
+    }),
     "legal_document_links": ("Văn bản được trích dẫn mà sổ cũng lưu — cited documents the registry holds", {
         "legal_document_id": "Văn bản được trích dẫn — the cited document",
         "document_id": "Bản đã nạp của văn bản đó — our ingested copy",
@@ -185,81 +215,38 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
 FACETS = {
     "documents": ["issuer", "doc_type"],
     "legal_documents": ["issuer", "doc_type"],
-    "assignments": ["unit", "role"],
-    "unit_tasks": ["unit", "role"],
+    "assignments": ["unit", "role", "jurisdiction"],
+    "units": ["jurisdiction", "is_group"],
+    "unit_tasks": ["unit", "role", "jurisdiction"],
     "tasks_citing": ["ref", "document_issuer"],
 }
-LABEL_COLUMNS = {"documents": "title", "legal_documents": "ref", "units": "name"}
+LABEL_COLUMNS = {"documents": "label", "legal_documents": "ref", "units": "name"}
 
-# The lead unit(s) of a node: own or inherited from a unit heading (as kehoach cites).
-_LEADS_SQL = """(select group_concat(unit, '; ') from (
-      select distinct u.name as unit from node_ancestors t
-      join nodes an on an.id = t.ancestor
-      join assignments a on a.document_id = an.document_id and a.node_id = an.node_id and a.role = 'lead'
-      join units u on u.unit_id = a.unit_id
-      where t.node = {node_pk} order by t.depth, a.id))"""
-
+# Titles and descriptions of the canned queries; their SQL is queries.canned_queries(), the CLI's own.
 QUERIES: dict[str, dict] = {
     "tasks_citing_document": {
         "title": "Nhiệm vụ trích dẫn một văn bản — tasks citing a document",
-        "description": "Nhập số hiệu theo bất kỳ cách viết nào (33/CT-TTg, 33/ct-ttg, Chỉ thị số 33/CT-TTg) — "
-                       "the cited reference in any written form.",
-        "sql": f"""select tc.ref, tc.document_number, tc.document_issuer, tc.document_date, tc.node_id,
-  tc.task, tc.text, {_LEADS_SQL.format(node_pk="tc.node_pk")} as lead_units, tc.deadline,
-  group_concat(distinct tc.relation) as relation, tc.document_id
-from tasks_citing tc
-where tc.ref_key = ref_key(:ref)
-group by tc.document_id, tc.node_id
-order by tc.document_date desc, tc.document_id, tc.node_pk""",
+        "description": "Nhập số hiệu theo bất kỳ cách viết nào (33/CT-TTg, 33/ct-ttg, Chỉ thị số 33/CT-TTg) hoặc "
+                       "tên đã trích dẫn (Luật Đất đai 2024) — the cited reference in any written form, or a name.",
     },
     "unit_tasks_deadlines": {
         "title": "Việc của một đơn vị, kèm thời hạn — a unit's tasks with deadlines",
-        "description": "Tên đơn vị theo bất kỳ cách viết nào (Phòng Văn hoá – Xã hội) hoặc mã đơn vị; "
-                       "việc có thời hạn trước — any spelling of the unit's name, or its unit id; "
-                       "tasks with a deadline first.",
-        "sql": """select ut.unit, ut.role, ut.deadline, ut.deadline_text, ut.document_number, ut.document_issuer,
-  ut.node_id, ut.heading, ut.text, min(ut.depth) > 0 as inherited, ut.document_id
-from unit_tasks ut
-where ut.unit_id in (select unit_id from unit_aliases where alias_key = unit_key(:unit) or unit_id = :unit)
-group by ut.document_id, ut.node_pk, ut.unit_id
-order by ut.deadline is null, ut.deadline, ut.document_id, ut.seq""",
+        "description": "Tên đơn vị theo bất kỳ cách viết nào (Phòng Văn hoá – Xã hội) hoặc mã đơn vị; địa bàn "
+                       "(Hà Nội) để lọc, có thể bỏ trống — any spelling of the unit's name, or its unit id; "
+                       "a jurisdiction to filter by, or blank.",
     },
     "overdue_tasks": {
         "title": "Việc quá hạn tính đến hôm nay — overdue tasks as of today",
         "description": "Thời hạn trước ngày hôm nay (giờ máy chủ) — deadline before today (server's local date).",
-        "sql": """select ut.deadline, cast(julianday(date('now', 'localtime')) - julianday(ut.deadline) as integer)
-    as days_overdue,
-  ut.unit, ut.role, ut.document_number, ut.document_issuer, ut.node_id, ut.heading, ut.text, ut.document_id
-from unit_tasks ut
-where ut.deadline < date('now', 'localtime')
-group by ut.document_id, ut.node_pk, ut.unit_id
-order by ut.deadline, ut.document_id, ut.seq, ut.role, ut.unit""",
     },
     "documents_implementing": {
         "title": "Văn bản triển khai thực hiện một văn bản — documents implementing a document",
-        "description": "Văn bản ghi \"Thực hiện …\" văn bản này; our_copy = bản sổ đang lưu — documents that "
-                       "implement REF (any written form); our_copy is the registry's own copy of REF.",
-        "sql": """select l.ref, d.id as document_id, d.doc_type, d.number, d.issuer, d.date, d.title,
-  group_concat(distinct c.node_id) as nodes,
-  (select min(k.document_id) from legal_document_links k where k.legal_document_id = l.id) as our_copy
-from legal_documents l
-join citations c on c.legal_document_id = l.id and c.relation = 'implements'
-join documents d on d.id = c.document_id and d.current = 1
-where l.ref_key = ref_key(:ref)
-group by d.id
-order by d.date is null, d.date desc, d.id""",
+        "description": "Văn bản ghi \"Thực hiện …\" văn bản này; cited_document_id = bản sổ đang lưu — documents "
+                       "that implement REF (any written form); cited_document_id is the registry's own copy.",
     },
     "most_cited_documents": {
         "title": "Văn bản được trích dẫn nhiều nhất — most-cited documents",
         "description": "Số văn bản trích dẫn và số lần trích dẫn — citing documents and mentions.",
-        "sql": """select l.ref, l.doc_type, l.issuer, l.date, count(distinct c.document_id) as citing_documents,
-  count(*) as mentions, l.id as legal_document_id
-from legal_documents l
-join citations c on c.legal_document_id = l.id
-join documents d on d.id = c.document_id and d.current = 1
-group by l.id
-order by citing_documents desc, mentions desc, l.ref
-limit 100""",
     },
 }
 
@@ -274,6 +261,9 @@ def metadata(db_name: str) -> dict:
 
     :param db_name: the database's name in Datasette (see :func:`database_name`)
     """
+    from kehoach.pipeline.queries import canned_queries
+
+    sql = canned_queries()
     tables: dict[str, dict] = {}
     for name, (description, columns) in TABLES.items():
         table: dict = {"description": description, "columns": dict(columns)}
@@ -294,16 +284,10 @@ def metadata(db_name: str) -> dict:
             db_name: {
                 "description": "Sổ theo dõi (chỉ đọc) — the registry, read-only",
                 "tables": tables,
-                "queries": {name: dict(query) for name, query in QUERIES.items()},
+                "queries": {name: {**query, "sql": sql[name]} for name, query in QUERIES.items()},
             }
         },
     }
-
-
-def prepare_connection(conn: sqlite3.Connection) -> None:
-    """Make the registry's matching keys callable from SQL: ``ref_key(x)``, ``unit_key(x)``."""
-    conn.create_function("ref_key", 1, ref_key, deterministic=True)
-    conn.create_function("unit_key", 1, unit_key, deterministic=True)
 
 
 class _Plugin:
@@ -311,6 +295,8 @@ class _Plugin:
 
     @staticmethod
     def prepare_connection(conn, database, datasette):
+        from kehoach.pipeline.queries import prepare_connection
+
         prepare_connection(conn)
 
 

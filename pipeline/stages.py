@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from kehoach.extractors.citations import extract_citations
 from kehoach.extractors.deadlines import mark_deadlines
 from kehoach.extractors.fidelity import SpellingMap, restore_spelling
+from kehoach.extractors.fingerprint import fingerprint
 from kehoach.extractors.header import doc_type_of_line, find_issuer_in_text, parse_header, title_block_end
 from kehoach.extractors.normalize import (
     DEFAULT_STEPS,
@@ -23,7 +24,7 @@ from kehoach.extractors.normalize import (
 from kehoach.extractors.signature import find_signature_blocks
 from kehoach.extractors.structure import DocumentTree, extract_tree
 from kehoach.extractors.tables import TaskTable, find_task_tables, table_assignments
-from kehoach.extractors.units import extract_assignments, mark_tasks
+from kehoach.extractors.units import extract_assignments, mark_places, mark_tasks
 from kehoach.schemas.layout import Line, Paragraph, RawDocument
 from kehoach.schemas.models import Metadata, Node, PlanDocument, Source
 
@@ -111,15 +112,16 @@ def build_document(raw: RawDocument) -> PlanDocument:
     text = clean(raw)
     metadata, tree, warnings = read_tree(text.lines, text.tables)
     nodes = tree.nodes
-    citations = extract_citations(nodes, own_number=metadata.number)
+    citations = extract_citations(nodes, own_number=metadata.number, date=metadata.date)
     rows = table_assignments(tree.table_rows)
-    assignments = [*extract_assignments(nodes), *rows]
+    assignments = mark_places([*extract_assignments(nodes), *rows], metadata)
     nodes = mark_deadlines(mark_tasks(nodes, assignments), assignments)
     # a table row is a task whatever its heading says; a group row heads rows, it is none
     table_rows = tree.table_rows
     nodes = [n.model_copy(update={"task": not table_rows[n.id].is_group}) if n.id in table_rows else n for n in nodes]
     source = Source(path=raw.path, sha256=raw.sha256, format=raw.format, pages=raw.pages,
-                    text_source=raw.text_source, warnings=[*raw.warnings, *warnings])
+                    text_source=raw.text_source, warnings=[*raw.warnings, *warnings],
+                    fingerprint=fingerprint("\n".join(line.text for line in text.lines)))
     plan = PlanDocument(source=source, metadata=metadata, nodes=nodes, citations=citations, assignments=assignments)
     return restore_spelling(plan, spelling_map(raw))
 

@@ -14,7 +14,7 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Self
@@ -57,7 +57,8 @@ def _limit_memory() -> None:
 
 
 def _child_main(conn, options: ReadOptions) -> None:
-    """Worker loop: receive a path, send back ("ok", plan) or ("failed", reason)."""
+    """Worker loop: receive a path, send back ("ok", plan) or ("failed", reason), after
+    any number of ("progress", what is happening) on a long read."""
     from kehoach.pipeline import api  # in the child only: the parent never parses
 
     try:
@@ -74,7 +75,7 @@ def _child_main(conn, options: ReadOptions) -> None:
         if path is None:
             return
         try:
-            conn.send(("ok", api.extract(path, options)))
+            conn.send(("ok", api.extract(path, options, on_progress=lambda what: conn.send(("progress", what)))))
         except KehoachError as exc:
             conn.send(("failed", exc.reason))
         except MemoryError:
@@ -147,8 +148,13 @@ class WorkerPool:
         worker.kill()
         self._workers[self._workers.index(worker)] = _Worker(self._ctx, self.options)
 
-    def map(self, paths: Iterable[str]) -> Iterator[Outcome]:
-        """Outcomes in completion order; every path yields exactly one."""
+    def map(self, paths: Iterable[str], on_progress: Callable[[str, str], None] | None = None,
+            ) -> Iterator[Outcome]:
+        """Outcomes in completion order; every path yields exactly one.
+
+        :param on_progress: called with (path, what is happening): "reading" when a worker
+            takes the file, then what the worker reports ("OCR of 80 of 80 pages")
+        """
         queue = deque(paths)
         busy: dict[int, _Worker] = {}
         while queue or busy:
@@ -156,6 +162,8 @@ class WorkerPool:
                 if queue and id(worker) not in busy:
                     worker.submit(queue.popleft())
                     busy[id(worker)] = worker
+                    if on_progress:
+                        on_progress(worker.path or "", "reading")
             now = time.monotonic()
             deadline = min(w.started + self.timeout for w in busy.values())
             ready = wait([w.conn for w in busy.values()], timeout=max(0.0, deadline - now))
@@ -172,6 +180,10 @@ class WorkerPool:
                         del busy[id(worker)]
                         self._replace(worker)
                         yield Outcome(path, None, f"the reader crashed ({how})", elapsed)
+                        continue
+                    if status == "progress":
+                        if on_progress:
+                            on_progress(path, value)
                         continue
                     del busy[id(worker)]
                     worker.path = None

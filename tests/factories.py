@@ -24,7 +24,7 @@ def citation(ref: str, **fields) -> FoundCitation:
 
 
 # The fields a row compares; a field left out of the expectation is not checked.
-COMPARED = ("ref", "doc_type", "number", "year", "symbol", "date", "issuer", "term", "title", "relation")
+COMPARED = ("ref", "doc_type", "number", "year", "symbol", "date", "issuer", "term", "title", "relation", "canonical_ref")
 
 
 def drop_offsets(found: FoundCitation, expected: FoundCitation | None = None) -> dict:

@@ -84,7 +84,7 @@ def test_xlsx(samples_db, tmp_path, rows):
     ws = load_workbook(out).active
     header = [c.value for c in ws[1]]
     assert header == [export.HEADERS[c] for c in export.COLUMNS]
-    assert ws.freeze_panes == "G2"
+    assert ws.freeze_panes == "H2"
     assert ws.max_row == len(rows) + 1
     col = {name: i for i, name in enumerate(export.COLUMNS)}
     table = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]

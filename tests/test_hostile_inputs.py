@@ -181,7 +181,12 @@ def test_decompression_bomb(cli, registry_with_one, tmp_path):
     _ingest_fails(cli, registry_with_one, path, "decompression bomb")
 
 
-def test_images_only_pdf_without_ocr(cli, registry_with_one, tmp_path):
+@pytest.mark.parametrize("extra,env,reason", [
+    pytest.param((), {"KEHOACH_TESSERACT": ""}, "no text layer, and OCR is unavailable: tesseract is not installed",
+                 id="no-tesseract"),
+    pytest.param(("--no-ocr",), {}, "no text layer, and OCR is disabled (--no-ocr)", id="no-ocr-option"),
+])
+def test_images_only_pdf_without_ocr(cli, registry_with_one, tmp_path, extra, env, reason):
     import pypdfium2 as pdfium
     from PIL import Image, ImageDraw
 
@@ -198,9 +203,8 @@ def test_images_only_pdf_without_ocr(cli, registry_with_one, tmp_path):
     page.gen_content()
     path = tmp_path / "scan.pdf"
     pdf.save(str(path))
-    env = {**os.environ, "KEHOACH_TESSERACT": ""}  # no tesseract here
-    line = _ingest_fails(cli, registry_with_one, path, "OCR unavailable", env=env)
-    assert "page 1 not read (no text layer)" in line
+    line = _ingest_fails(cli, registry_with_one, path, reason, *extra, env={**os.environ, **env})
+    assert line.startswith(f"failed   {path}: {reason}")  # the reason leads, not "page 1 read by OCR"
 
 
 def _as_jpeg(image, tmp_path: Path) -> Path:

@@ -50,14 +50,14 @@ def test_skip_check_happens_before_extraction(tmp_path):
     planned = []
     report = batch.ingest(database, [folder], workers=1, on_planned=planned.append)
     assert planned == [0]
-    assert [e.status for e in report.entries] == ["skipped", "skipped"]
+    assert [e.status for e in report.entries] == ["ignored", "skipped", "skipped"]  # notes.md: not a document
 
 
 def test_same_bytes_twice_in_one_batch(tmp_path):
     folder, db = _folder(tmp_path, 1), tmp_path / "r.db"
     (folder / "copy.txt").write_bytes((folder / "kh-0.txt").read_bytes())
     report = batch.ingest(registry.open_db(db), [folder], workers=2)
-    assert sorted(e.status for e in report.entries) == ["loaded", "skipped"]
+    assert sorted(e.status for e in report.entries) == ["ignored", "loaded", "skipped"]
 
 
 def test_progress_bar_on_request(tmp_path):

@@ -61,11 +61,17 @@ def test_cites_any_written_form(loaded_registry, ref):
 def test_cites_row_fields(loaded_registry):
     row = queries.cites(loaded_registry, "25-NQ/TW")
     assert row == [{
-        "ref": "25-NQ/TW", "relation": "implements", "document_id": 1, "document_type": "Kế hoạch",
+        "ref": "25-NQ/TW", "canonical_ref": None, "relation": "implements", "document_id": 1,
+        "document_label": "Kế hoạch Triển khai công tác dân vận chính quyền năm 2025", "document_type": "Kế hoạch",
         "document_number": None, "document_issuer": "Ủy ban nhân dân phường Gia Viên", "document_date": None,
-        "node_id": "II.1", "task": True,
+        "path": "corpus/00_ubnd-phuong-gia-vien-ke-hoach-dan-van-2025.txt", "node_id": "II.1", "task": True,
         "text": "1. Tổ chức thực hiện nghiêm túc, có hiệu quả các nghị quyết, chỉ thị của Đảng, Nhà nước về "
                 "công tác dân vận, trọng tâm…",
+        # The sentence that cites, not the start of the node.
+        "sentence": "Tổ chức thực hiện nghiêm túc, có hiệu quả các nghị quyết, chỉ thị của Đảng, Nhà nước về công "
+                    "tác dân vận, trọng tâm là: Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương "
+                    "Đảng khóa XI về “Tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong "
+                    "tình hình mới”;",
         "unit": None, "deadline": None,
     }]
 

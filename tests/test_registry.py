@@ -134,7 +134,8 @@ def test_fixture_validates_against_the_contract(name):
 
 def test_load_stores_every_row(loaded_registry):
     assert registry.counts(loaded_registry) == {
-        "documents": 3, "nodes": 16, "node_ancestors": 27, "legal_documents": 3, "citations": 5,
+        "documents": 3, "nodes": 16, "node_ancestors": 27, "legal_documents": 3, "legal_document_names": 3,
+        "citations": 5,
         "units": 5, "unit_aliases": 11, "assignments": 6, "recipients": 6,
     }
     assert loaded_registry.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -263,9 +264,23 @@ def test_the_same_number_in_another_year_is_another_document(loaded_registry):
 
 
 def test_without_a_number_the_path_identifies_the_document(loaded_registry):
-    result = registry.load(loaded_registry, changed(fixture_plan(), "c" * 64))
-    assert result.supersedes == 1
+    result = registry.load(loaded_registry, changed(fixture_plan(), "c" * 64, title="Kế hoạch đã sửa"))
+    assert (result.status, result.supersedes, result.version) == ("loaded", 1, 2)
     assert loaded_registry.execute("select current from documents where id = 1").fetchone()[0] == 0
+
+
+def test_new_bytes_with_the_same_content_are_a_copy(loaded_registry):
+    result = registry.load(loaded_registry, changed(fixture_plan(), "c" * 64))
+    assert (result.status, result.same_as, result.supersedes) == ("copy", 1, None)
+    assert result.message.startswith("same document as Kế hoạch Triển khai công tác dân vận chính quyền năm 2025 (#1")
+    row = loaded_registry.execute(
+        f"select current, same_as, version from documents where id = {result.document_id}").fetchone()
+    assert row == (0, 1, 1)
+    assert loaded_registry.execute("select current from documents where id = 1").fetchone()[0] == 1
+    # Recorded, not loaded: no nodes, and the same bytes are skipped next time.
+    assert loaded_registry.execute(
+        f"select count(*) from nodes where document_id = {result.document_id}").fetchone()[0] == 0
+    assert registry.load(loaded_registry, changed(fixture_plan(), "c" * 64)).status == "skipped"
 
 
 # --- processes: ingest twice, SIGKILL, two at once -------------------------------

@@ -69,7 +69,8 @@ def test_metadata_facets_search_and_queries():
     assert meta["title"]
     tables = meta["databases"]["kehoach"]["tables"]
     assert tables["documents"]["facets"] == ["issuer", "doc_type"]
-    assert tables["assignments"]["facets"] == ["unit", "role"]
+    assert tables["assignments"]["facets"] == ["unit", "role", "jurisdiction"]
+    assert tables["documents"]["label_column"] == "label"
     for name, table in tables.items():
         for facet in table.get("facets", []):
             assert facet in serve.TABLES[name][1], (name, facet)
@@ -126,7 +127,7 @@ def test_canned_overdue_tasks(datasette):
 
 def test_canned_documents_implementing(datasette):
     rows = get_json(datasette, "/samples/documents_implementing.json", ref="chỉ thị 33/ct-ttg")
-    assert [r["issuer"] for r in rows] == [GIA_VIEN]
+    assert [r["document_issuer"] for r in rows] == [GIA_VIEN]
     assert "preamble" in rows[0]["nodes"]
 
 

@@ -1,0 +1,265 @@
+"""Laws, codes and ordinances cited by name ("Luật Đất đai năm 2024", "Bộ luật Lao động"), amending laws
+by their title ("Luật sửa đổi, bổ sung một số điều của Luật A và Luật B"), and the Constitution.
+
+A name's boundary comes from the law lexicon (``data/laws.json`` through ``law_lexicon``): "Luật Việc
+làm về bảo hiểm thất nghiệp" cites "Luật Việc làm". A name the lexicon does not know is read word by
+word until a word that cannot belong to it; ``citation_resolve`` later cuts such a name back to one the
+document states with a year or a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.extractors import citation_patterns as P
+from kehoach.extractors.citation_models import FoundCitation
+from kehoach.extractors.citation_parts import WS_RE, canonical_type, covered, date_of, starts_type_word
+from kehoach.extractors.fold import compare_key
+from kehoach.extractors.law_lexicon import LawMatch, match_law
+
+_MAX_LAW_NAME_WORDS = 16
+_MAX_LISTED_LAWS = 12
+_ABBREVIATION_AFTER_RE = re.compile(r"\s*\(\s*[A-ZĐ][A-ZĐ&\-]{1,11}\s*\)")
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """A law's name as folded words ("Luật Đất đai" → ("luật", "đất", "đai"))."""
+    return tuple(compare_key(name).replace(",", " ").split())
+
+
+def written_name(text: str) -> str:
+    """A name as the text writes it, spaces collapsed and none before a comma ("Luật Phòng , chống" →
+    "Luật Phòng, chống")."""
+    return " ".join(text.split()).replace(" ,", ",")
+
+
+# --- names the lexicon does not know: word by word -----------------------------------------
+
+
+def _read_law_name(text: str, pos: int) -> tuple[list[str], int]:
+    """Words of a law's name from ``pos``; returns (words, end offset)."""
+    words: list[str] = []
+    ends: list[int] = []  # where each word ends
+    end = pos
+    commas = 0
+    tokens = list(P.WORD_RE.finditer(text, pos, min(len(text), pos + 400)))
+    i = 0
+    while i < len(tokens) and len(words) < _MAX_LAW_NAME_WORDS:
+        token = tokens[i]
+        word = token.group()
+        lower = word.casefold()
+        nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        gap = text[end:token.start()]
+        if words and "\n" in gap and not word[:1].islower() and not _name_goes_on(text, gap, token.start(), word):
+            break
+        phrase = next((ph for ph in P.LAW_NAME_INNER_PHRASES if words and text.startswith(ph, token.start())), None)
+        if phrase:
+            words.extend(phrase.split())
+            end = token.start() + len(phrase)
+            ends.extend([end] * len(phrase.split()))
+            while i < len(tokens) and tokens[i].start() < end:
+                i += 1
+            continue
+        if word == ",":
+            nxt_ok = nxt[:1].islower() or (nxt[:1].isupper() and i + 1 < len(tokens)
+                                            and not starts_type_word(text, tokens[i + 1].start())
+                                            and nxt.casefold() not in P.LIST_ITEM_HEADS)
+            if commas < 2 and nxt_ok and nxt.casefold() not in P.LAW_NAME_STOP_WORDS and nxt != "và":
+                commas += 1
+                words.append(",")
+                end = token.end()
+                ends.append(end)
+                i += 1
+                continue
+            break
+        if not word[:1].isalpha():
+            break
+        next_start = tokens[i + 1].start() if i + 1 < len(tokens) else end
+        if words and lower == "và":
+            # "và" joins two names ("… và Luật …") or ends one ("… và các …"), else it is inside one.
+            if not nxt[:1].isalpha() or nxt.casefold() in P.LAW_NAME_STOP_WORDS or starts_type_word(
+                    text, next_start):
+                break
+        elif words and _ends_law_name(text, token.start(), word, nxt):
+            break
+        words.append(word)
+        end = token.end()
+        ends.append(end)
+        i += 1
+    while words and words[-1] in (",", "và"):
+        # "Luật An toàn, vệ sinh lao động và quy định …": a joining word ends no name.
+        words.pop()
+        ends.pop()
+        end = ends[-1] if ends else pos
+    return words, end
+
+
+def _name_goes_on(text: str, gap: str, pos: int, word: str) -> bool:
+    """A capitalised word after a wrapped line ("Luật Tổ chức⏎Chính phủ") goes on with the name;
+    a blank line, a word in capitals, a clause opener or another document's type word ends it."""
+    return (gap.count("\n") == 1 and word[:1].isupper() and not word.isupper()
+            and word.casefold() not in P.LINE_START_WORDS and word.casefold() not in P.LIST_ITEM_HEADS
+            and not starts_type_word(text, pos))
+
+
+def _ends_law_name(text: str, pos: int, word: str, nxt: str) -> bool:
+    lower = word.casefold()
+    if lower in P.LAW_NAME_STOP_WORDS or f"{lower} {nxt.casefold()}" in P.LAW_NAME_STOP_PAIRS:
+        return True
+    # Another cited document starts here ("Luật Đất đai Nghị định …").
+    return word[:1].isupper() and starts_type_word(text, pos)
+
+
+# --- one name ------------------------------------------------------------------------------------
+
+
+def read_name(text: str, head: re.Match) -> tuple[int, LawMatch | None] | None:
+    """Where the name after a law head ends, and the lexicon's law when it knows the name.
+
+    The lexicon decides where it can; a name it does not know is read word by word, and only when it
+    is written as names are (a capital after "Luật", the head not in capitals: a title in capitals
+    names other words too).
+    """
+    doc_type = head.group("doc_type")
+    if doc_type.isupper() and not text[text.rfind("\n", 0, head.start()) + 1:head.start()].strip():
+        return None  # "LUẬT⏎ĐẤT ĐAI" opening a line: a law's own type line, not a citation
+    found = match_law(text, head.end(), doc_type)
+    if found is not None:
+        return found.end, found
+    if doc_type.isupper() or not text[head.end():head.end() + 1].isupper():
+        return None
+    words, end = _read_law_name(text, head.end())
+    if not words or words[0].casefold() in ("sửa", "bổ", "số") or words[0].casefold() in P.LINE_START_WORDS:
+        return None  # "… của Pháp lệnh Căn cứ Luật …": a clause opener names no law
+    return end, None
+
+
+def _year_or_date(text: str, end: int, found: FoundCitation) -> int:
+    """The date ("ngày 26 tháng 11 năm 2003") or year ("năm 2022", "2019") after a name, maybe after the
+    abbreviation the text gives it ("(BMNN) năm 2018"); returns where it ends."""
+    abbreviation = _ABBREVIATION_AFTER_RE.match(text, end)
+    if abbreviation and (P.LAW_DATE_RE.match(text, abbreviation.end()) or P.LAW_YEAR_RE.match(text, abbreviation.end())):
+        end = abbreviation.end()
+    match = P.LAW_DATE_RE.match(text, end)
+    if match:
+        found.date = date_of(match)
+        found.year = found.date.year if found.date else None
+        return match.end()
+    match = P.LAW_YEAR_RE.match(text, end)
+    if match:
+        found.year = int(match.group("year"))
+        return match.end()
+    return end
+
+
+def _name_citation(text: str, head: re.Match, end: int, law: LawMatch | None, *, dated: bool) -> FoundCitation:
+    doc_type = WS_RE.sub(" ", head.group("doc_type"))
+    name = written_name(text[head.end():end])
+    found = FoundCitation(
+        text="", start=head.start(), end=end, ref="", doc_type=canonical_type(doc_type), title=name,
+        law=law.law if law else None, short_form=bool(law and law.short),
+    )
+    if dated:
+        end = _year_or_date(text, end, found)
+    found.end = found.tail_end = end
+    found.text = text[head.start():end]
+    found.ref = f"{doc_type} {name}" + (f" {found.year}" if found.year else "")
+    return found
+
+
+# --- amending laws ------------------------------------------------------------------------------
+
+
+def _amended_names(text: str, pos: int) -> tuple[int, list[LawMatch | None]] | None:
+    """The laws an amending title names from ``pos`` ("một số điều của Luật A, Luật B và Luật C"):
+    where the last name ends and the lexicon's law of each; None when it names none."""
+    gap = P.AMENDING_OBJECT_GAP_RE.match(text, pos)
+    if gap is None:
+        generic = P.AMENDING_GENERIC_RE.match(text, pos)
+        return (generic.end(), []) if generic else None
+    at, end, laws = gap.end(), None, []
+    while len(laws) < _MAX_LISTED_LAWS:
+        head = P.LAW_HEAD_RE.match(text, at)
+        name = read_name(text, head) if head else None
+        if name is None:
+            break
+        end, law = name
+        laws.append(law)
+        sep = P.LAW_LIST_SEP_RE.match(text, end)
+        if sep is None:
+            break
+        at = sep.end()
+    return (end, laws) if end is not None else None
+
+
+def _amending_citation(text: str, head: re.Match) -> FoundCitation | None:
+    """"Luật sửa đổi, bổ sung một số điều của Luật A và Luật B ngày …": a citation of its own, over the
+    names of A and B (each also cited by name)."""
+    verb = P.AMENDING_VERB_RE.match(text, head.end())
+    if verb is None or P.DRAFT_BEFORE_RE.search(text, max(0, head.start() - 30), head.start()):
+        return None  # "Xây dựng Luật sửa đổi, bổ sung …": a law still to be drafted
+    named = _amended_names(text, verb.end())
+    if named is None:
+        return None
+    end, laws = named
+    if P.NUMBER_AFTER_LAW_RE.match(text, end):
+        return None  # "… số 90/2025/QH15": the numbered citation has it
+    found = _name_citation(text, head, end, None, dated=True)
+    found.amended_laws = tuple(m.law for m in laws if m is not None)
+    return found
+
+
+def scan_law_names(text: str, found: list[FoundCitation]) -> None:
+    """Laws and ordinances cited by name, and amending laws by their title."""
+    spans = [(c.start, c.end) for c in found if c.amended_laws is None]
+    for head in P.LAW_HEAD_RE.finditer(text):
+        if covered(spans, head.start()) or P.PLURAL_BEFORE_RE.search(text, max(0, head.start() - 8), head.start()):
+            continue
+        amending = _amending_citation(text, head)
+        if amending is not None:
+            found.append(amending)
+            continue
+        name = read_name(text, head)
+        if name is None:
+            continue
+        end, law = name
+        listed = inside_amending_title(text, head.start())
+        if P.NUMBER_AFTER_LAW_RE.match(text, end) and not listed:
+            continue  # "Luật X số 85/2015/QH13": the numbered citation has it
+        found.append(_name_citation(text, head, end, law, dated=not listed))
+
+
+def amending_head_before(text: str, pos: int) -> int | None:
+    """Where the amending title ends at ``pos`` starts ("Luật sửa đổi, bổ sung … của Luật A, Luật B" before
+    "số 90/2025/QH15"), or None when the name at ``pos`` is no amending law's."""
+    window_start = max(0, pos - 400)
+    match = P.AMENDING_LAW_BEFORE_RE.search(text, window_start, pos)
+    if match is None or re.search(r"\d{4}|\d/", match.group()[-200:]):
+        return None
+    return match.start()
+
+
+def inside_amending_title(text: str, pos: int) -> bool:
+    """Whether the law name at ``pos`` is one of those an amending law's title lists."""
+    return amending_head_before(text, pos) is not None
+
+
+def scan_constitution(text: str, found: list[FoundCitation]) -> None:
+    """"Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": cited by name."""
+    spans = [(c.start, c.end) for c in found]
+    for match in P.CONSTITUTION_RE.finditer(text):
+        if covered(spans, match.start()):
+            continue
+        name = " ".join(match.group("name").split()) if match.group("name") else None
+        year = int(match.group("year")) if match.group("year") else None
+        ref = " ".join(part for part in ("Hiến pháp", name, str(year) if year else None) if part)
+        found.append(FoundCitation(
+            text=match.group(), start=match.start(), end=match.end(), ref=ref, doc_type="Hiến pháp",
+            year=year, title=name, tail_end=match.end(),
+        ))
+
+
+def is_generic_constitution(found: FoundCitation) -> bool:
+    """"phù hợp với Hiến pháp, pháp luật": the bare word, with neither name nor year, outside a "Căn cứ"
+    clause, is the set phrase, not a citation ("Căn cứ Hiến pháp;" is one)."""
+    return found.doc_type == "Hiến pháp" and found.title is None and found.year is None and found.relation != "based_on"

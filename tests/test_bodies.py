@@ -1,0 +1,63 @@
+"""The bodies lexicon is data (extractors/data/bodies.json): every example of every body is found by the units
+reader, each alias folds to the body's unit_id, and a former body merged into another keeps its own id."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach.extractors import lexicon
+from kehoach.extractors.fold import ascii_key
+from kehoach.extractors.units import find_units, unit_id
+
+BODIES = lexicon.bodies()
+EXAMPLES = [(b.name, example) for b in BODIES for example in b.examples]
+ALIASES = [(b.name, alias) for b in BODIES for alias in b.aliases]
+MERGED = [(b.name, former) for b in BODIES for former in b.merged_from]
+
+
+def _ids(value: str) -> str:
+    return ascii_key(value)[:60]
+
+
+def _names_body(found: str, name: str) -> bool:
+    """A unit found names the body: its key, with a place after ("Thuế tỉnh Ninh Bình") or a person's title
+    before ("Giám đốc Trung tâm Phục vụ hành chính công tỉnh")."""
+    key, body = f" {unit_id(found)} ", f" {unit_id(name)} "
+    return body in key
+
+
+@pytest.mark.parametrize("name,example", EXAMPLES, ids=_ids)
+def test_every_example_is_found(name, example):
+    entry = next(b for b in BODIES if b.name == name)
+    found = [u.text for u in find_units(example)]
+    assert any(_names_body(f, n) for f in found for n in (name, *entry.aliases)), found
+
+
+@pytest.mark.parametrize("name,alias", ALIASES, ids=_ids)
+def test_aliases_fold_to_the_body(name, alias):
+    assert unit_id(alias) == unit_id(name)
+
+
+@pytest.mark.parametrize("name,former", MERGED, ids=_ids)
+def test_merged_bodies_keep_their_own_id(name, former):
+    assert unit_id(former) != unit_id(name)
+
+
+def test_every_body_has_an_example_and_a_source():
+    sources = lexicon.load("bodies")["sources"]
+    assert all(b.examples for b in BODIES)
+    assert all(b.source in sources for b in BODIES)
+    assert {b.level for b in BODIES} <= {"central", "local", "any"}
+
+
+def test_the_ministries_of_2025_are_there():
+    # Nghị quyết 176/2025/QH15: 14 ministries and 3 ministry-level agencies.
+    ministries = {b.name for b in BODIES if b.kind == "ministry"}
+    agencies = {b.name for b in BODIES if b.kind == "ministry-level agency"}
+    assert len(ministries) == 14
+    assert agencies == {"Ngân hàng Nhà nước Việt Nam", "Thanh tra Chính phủ", "Văn phòng Chính phủ"}
+
+
+def test_names_are_unique():
+    names = [unit_id(b.name) for b in BODIES]
+    assert len(names) == len(set(names))

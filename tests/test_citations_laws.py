@@ -1,0 +1,146 @@
+"""Laws, codes and ordinances cited by name: boundaries from the law lexicon, amending laws, short names and
+abbreviations, and the number a name stands for (``canonical_ref``). One row per variant, ASCII ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kehoach.extractors.citations import extract_citations, find_citations
+from kehoach.schemas.models import Node
+from tests.factories import citation, drop_offsets
+
+# fmt: off
+BOUNDARY_CASES = [
+    # the name ends where the lexicon's name ends, not at the next stop word
+    pytest.param("thực hiện chính sách theo quy định của Luật Việc làm về bảo hiểm thất nghiệp",
+                 [citation("Luật Việc làm", text="Luật Việc làm")], id="name-not-cut-at-viec"),
+    pytest.param("theo quy định của Luật Đầu tư công và pháp luật có liên quan",
+                 [citation("Luật Đầu tư công", text="Luật Đầu tư công")], id="name-stops-before-va-phap-luat"),
+    pytest.param("được cấp ngân sách theo quy định của Luật Ngân sách nhà nước, nguồn chi thường xuyên",
+                 [citation("Luật Ngân sách nhà nước", text="Luật Ngân sách nhà nước")], id="name-stops-before-comma-clause"),
+    pytest.param("theo quy định của Luật Ngân sách\nnhà nước, hoặc được giao biên chế",
+                 [citation("Luật Ngân sách nhà nước", text="Luật Ngân sách\nnhà nước")], id="name-over-line-break"),
+    pytest.param("Căn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019;",
+                 [citation("Bộ luật Lao động 2019", doc_type="Bộ luật", date="2019-11-20")], id="code-keeps-bo"),
+    pytest.param("theo Luật Đầu tư theo phương thức đối tác công tư và Luật Đầu tư",
+                 [citation("Luật Đầu tư theo phương thức đối tác công tư"), citation("Luật Đầu tư")],
+                 id="longest-name-wins"),
+    pytest.param("theo Luật Giáo dục đại học, Luật Giáo dục nghề nghiệp",
+                 [citation("Luật Giáo dục đại học"), citation("Luật Giáo dục nghề nghiệp")], id="names-sharing-a-start"),
+    # how older texts write names: lower case after the type word, "Bộ Luật", "về", a hyphen for the comma
+    pytest.param("theo quy định của Luật sở hữu trí tuệ và Bộ luật dân sự",
+                 [citation("Luật sở hữu trí tuệ", doc_type="Luật"), citation("Bộ luật dân sự", doc_type="Bộ luật")],
+                 id="lower-case-names"),
+    pytest.param("quy định tại Điều 93 của Bộ Luật Lao động", [citation("Bộ Luật Lao động", doc_type="Bộ luật")],
+                 id="bo-luat-capital-l"),
+    pytest.param("Căn cứ Pháp lệnh về phí và lệ phí ngày 28 tháng 8 năm 2001;",
+                 [citation("Pháp lệnh về phí và lệ phí 2001", doc_type="Pháp lệnh", date="2001-08-28")], id="ordinance-ve"),
+    pytest.param("Căn cứ Luật Thi đua-khen thưởng năm 2003;", [citation("Luật Thi đua-khen thưởng 2003", year=2003)],
+                 id="hyphen-for-comma"),
+    pytest.param("Căn cứ Luật Phòng chống bạo lực gia đình năm 2022;", [citation("Luật Phòng chống bạo lực gia đình 2022")],
+                 id="comma-left-out"),
+    pytest.param("Căn cứ Luật Giao thông đường thuỷ nội địa ngày 15 tháng 6 năm 2004;",
+                 [citation("Luật Giao thông đường thuỷ nội địa 2004")], id="ocr-old-tone-placement"),
+    pytest.param("Căn cứ Luật người cao tuổi số 39/2009/QH12 ngày 23/11/2009;",
+                 [citation("39/2009/QH12", doc_type="Luật", date="2009-11-23", text="Luật người cao tuổi số 39/2009/QH12")],
+                 id="lower-case-name-before-number"),
+    pytest.param("Căn cứ Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số 69/2020/QH14;",
+                 [citation("69/2020/QH14", doc_type="Luật")], id="type-word-inside-name-before-number"),
+    pytest.param("Căn cứ Bộ luật Lao động số 45/2019/QH14 ngày 20 tháng 11 năm 2019;",
+                 [citation("45/2019/QH14", doc_type="Bộ luật", date="2019-11-20",
+                           text="Bộ luật Lao động số 45/2019/QH14")], id="code-with-number"),
+    # a title in capitals names the law; the law's own type line does not
+    pytest.param("KẾ HOẠCH TRIỂN KHAI THI HÀNH NGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT\nPHÒNG THỦ DÂN SỰ",
+                 [citation("LUẬT PHÒNG THỦ DÂN SỰ", doc_type="Luật")], id="capitals-inside-a-title"),
+    pytest.param("LUẬT\nBẢO HIỂM XÃ HỘI", [], id="capitals-type-line-not-cited"),
+    # the Constitution: the set phrase is no citation; a "Căn cứ" clause, a name or a year makes one
+    pytest.param("bảo đảm phù hợp với Hiến\npháp, pháp luật và thực tiễn", [], id="constitution-set-phrase"),
+    pytest.param("Căn cứ Hiến pháp;", [citation("Hiến pháp", doc_type="Hiến pháp", relation="based_on")],
+                 id="constitution-based-on"),
+    pytest.param("theo quy định tại Điều 87 của Hiến pháp năm 1992", [citation("Hiến pháp 1992", year=1992)],
+                 id="constitution-with-year"),
+    # not laws
+    pytest.param("Luật này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025.", [], id="luat-nay"),
+    pytest.param("Xây dựng các Luật sửa đổi, bổ sung các Luật chuyên ngành", [], id="plural-names-no-law"),
+    pytest.param("các Luật: Đất đai, Nhà ở", [], id="plural-list-head"),
+]
+
+AMENDING_CASES = [
+    # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y": a citation of its own, and X and Y by name
+    pytest.param("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền "
+                 "địa phương ngày 22 tháng 11 năm 2019;",
+                 [citation("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa "
+                           "phương 2019", doc_type="Luật", date="2019-11-22", canonical_ref="47/2019/QH14"),
+                  citation("Luật Tổ chức Chính phủ", year=None), citation("Luật Tổ chức chính quyền địa phương", year=None)],
+                 id="amending-law-and-its-laws"),
+    pytest.param("Căn cứ Luật Sửa đổi, bổ\nsung một số điều của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;",
+                 [citation("87/2025/QH15", doc_type="Luật"), citation("Luật Ban hành văn bản quy phạm pháp luật")],
+                 id="amending-title-over-line-break-has-the-number"),
+    pytest.param("theo Luật sửa đổi, bổ sung một số điều của các luật liên quan đến đầu tư xây dựng cơ bản ngày 19 tháng 6 "
+                 "năm 2009",
+                 [citation("Luật sửa đổi, bổ sung một số điều của các luật liên quan đến đầu tư xây dựng cơ bản 2009",
+                           date="2009-06-19")], id="amending-law-over-unnamed-laws"),
+    pytest.param("Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh Ngoại hối ngày 18 tháng 3 năm 2013",
+                 [citation("Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh Ngoại hối 2013", doc_type="Pháp lệnh",
+                           canonical_ref="06/2013/UBTVQH13"),
+                  citation("Pháp lệnh Ngoại hối", year=None)], id="amending-ordinance"),
+]
+
+MENTION_CASES = [
+    # a short name or an abbreviation of a law already cited is a mention of that document
+    pytest.param("Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13;\n"
+                 "Tuyên truyền Luật Bầu cử năm 2015",
+                 [citation("85/2015/QH13"), citation("85/2015/QH13", text="Luật Bầu cử năm 2015")], id="short-name-after-number"),
+    pytest.param("Luật Bảo vệ bí mật nhà nước (BMNN) năm 2018; phổ biến Luật Bảo vệ BMNN đến cán bộ",
+                 [citation("Luật Bảo vệ bí mật nhà nước 2018"),
+                  citation("Luật Bảo vệ bí mật nhà nước 2018", text="Luật Bảo vệ BMNN")], id="abbreviation-after-full-name"),
+    pytest.param("Căn cứ Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13; tuyên truyền Luật MTTQ Việt Nam",
+                 [citation("75/2015/QH13"), citation("75/2015/QH13", text="Luật MTTQ Việt Nam")], id="mttq-after-number"),
+    pytest.param("Luật Đất đai năm 2024 ... theo Luật đất đai", [citation("Luật Đất đai 2024"), citation("Luật Đất đai 2024")],
+                 id="same-law-other-case"),
+    pytest.param("Luật Đất đai năm 2013 và Luật Đất đai năm 2024; theo Luật Đất đai",
+                 [citation("Luật Đất đai 2013"), citation("Luật Đất đai 2024"), citation("Luật Đất đai")],
+                 id="two-versions-name-stays"),
+    # abbreviations alone stay as written
+    pytest.param("Căn cứ Luật Ban hành văn bản QPPL;", [citation("Luật Ban hành văn bản QPPL")], id="qppl-as-written"),
+    pytest.param("triển khai Luật KH, CN&ĐMST năm 2025", [citation("Luật KH, CN&ĐMST 2025", canonical_ref="93/2025/QH15")],
+                 id="abbreviated-name-with-ampersand"),
+]
+
+# (line, the citing document's date, canonical refs expected)
+CANONICAL_CASES = [
+    pytest.param("theo quy định của Luật Đầu tư công", "2025-03-01", ["58/2024/QH15"], id="version-in-force"),
+    pytest.param("theo quy định của Luật Đầu tư công", "2024-12-15", ["39/2019/QH14"], id="passed-not-in-force-yet"),
+    pytest.param("theo quy định của Luật Đầu tư công", None, [None], id="no-date-several-versions"),
+    pytest.param("Căn cứ Luật Tổ chức chính quyền địa phương 2025;", None, ["72/2025/QH15"], id="year-given"),
+    pytest.param("Căn cứ Luật Thực hiện dân chủ ở cơ sở năm 2022;", None, ["10/2022/QH15"], id="year-given-one-version"),
+    pytest.param("Căn cứ Luật Đất đai số 31/2024/QH15; theo Luật Đất đai", "2025-01-01", [None, None],
+                 id="numbered-in-text-ref-is-number"),
+    pytest.param("theo Luật Hành chính công và các văn bản", "2026-01-01", [None], id="law-not-in-lexicon"),
+    pytest.param("Căn cứ Luật số 72/2025/QH15", "2025-08-01", [None], id="number-needs-none"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("line,expected", BOUNDARY_CASES + AMENDING_CASES + MENTION_CASES)
+def test_find_law_citations(line, expected):
+    found = find_citations(line)
+    assert [c.ref for c in found] == [c.ref for c in expected]
+    assert [drop_offsets(f, e) for f, e in zip(found, expected)] == [drop_offsets(e, e) for e in expected]
+    for f, e in zip(found, expected):
+        assert line[f.start:f.end] == f.text
+        assert not e.text or f.text == e.text
+
+
+@pytest.mark.parametrize("line,date,expected", CANONICAL_CASES)
+def test_canonical_ref(line, date, expected):
+    found = find_citations(line, date=dt.date.fromisoformat(date) if date else None)
+    assert [c.canonical_ref for c in found] == expected
+
+
+def test_canonical_ref_reaches_the_contract():
+    nodes = [Node(id="preamble", kind="pseudo", text="Căn cứ Luật Đầu tư công và Luật Đất đai số 31/2024/QH15;")]
+    found = extract_citations(nodes, date=dt.date(2025, 11, 20))
+    assert [(c.ref, c.canonical_ref) for c in found] == [("Luật Đầu tư công", "58/2024/QH15"), ("31/2024/QH15", None)]

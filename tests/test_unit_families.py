@@ -1,0 +1,238 @@
+"""The families of assignments that unseen documents showed missed (role blocks, execution articles and
+addressee paragraphs, people named by position, lists, names broken by a line end): one real-shaped line per
+row, negatives included. Rows marked with a bulk stem come from that document of ../shared/corpus/bulk; the
+others are shapes from the issue and the official formats.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach.extractors.units import extract_assignments
+from kehoach.schemas.models import Node
+
+TASK_SECTION = "TỔ CHỨC THỰC HIỆN"
+
+
+def _task(text: str, heading: str | None = None) -> list[Node]:
+    return [Node(id="III", marker="III.", kind="section", heading=TASK_SECTION, text=""),
+            Node(id="III.1", parent="III", marker="1.", kind="item", heading=heading, text=text)]
+
+
+def roles(text: str, heading: str | None = None) -> list[tuple[str, str]]:
+    return [(a.unit, a.role) for a in extract_assignments(_task(text, heading)) if a.node == "III.1"]
+
+
+def article_roles(text: str) -> list[tuple[str, str]]:
+    nodes = [Node(id="Điều 3", marker="Điều 3.", kind="article", heading="Tổ chức thực hiện", text=text)]
+    return [(a.unit, a.role) for a in extract_assignments(nodes)]
+
+
+def pseudo_roles(node_id: str, text: str) -> list[tuple[str, str]]:
+    return [(a.unit, a.role) for a in extract_assignments([Node(id=node_id, kind="pseudo", text=text)])]
+
+
+# fmt: off
+ROLE_BLOCK_CASES = [
+    pytest.param("Rà soát quy hoạch.\nCơ quan chủ trì\n- Sở Tài chính;\n- Sở Nội vụ.\nCơ quan phối hợp\n"
+                 "- Ủy ban nhân dân các xã, phường;\n- Công an tỉnh.", None,
+                 [("Sở Tài chính", "lead"), ("Sở Nội vụ", "lead"), ("Ủy ban nhân dân các xã, phường", "support"),
+                  ("Công an tỉnh", "support")], id="role-subheadings-over-dash-lines"),
+    pytest.param("Rà soát văn bản.\nĐơn vị chủ trì (tham mưu) thực hiện: Sở Tư pháp.", None,
+                 [("Sở Tư pháp", "lead")], id="lead-label-with-bracketed-tham-muu"),
+    pytest.param("Tổ chức tập huấn.\na) Cơ quan chủ trì: Sở Y tế\nb) Cơ quan phối hợp: Các sở, ban, ngành liên quan", None,
+                 [("Sở Y tế", "lead"), ("Các sở, ban, ngành liên quan", "support")], id="lettered-role-lines"),
+    # 71153021e3559f5e: the body's name wraps after its head.
+    pytest.param("- Cơ quan thực hiện: Sở\nKhoa học và Công nghệ tỉnh Lạng Sơn. Địa chỉ: số 01 đường Mai Thế Chuẩn.", None,
+                 [("Sở Khoa học và Công nghệ tỉnh Lạng Sơn", "lead")], id="co-quan-thuc-hien-wrapped"),
+    # 30 (09daab284f92e2dd): a lead in one bullet and a support in another stay both.
+    pytest.param("- Tổ chức tập huấn.\nĐơn vị chủ trì tham mưu thực hiện: *Sở Tư pháp.\n- Cập nhật cơ sở dữ liệu.\n"
+                 "Đơn vị chủ trì thực hiện: *Sở Khoa học và Công nghệ.\nĐơn vị phối hợp thực hiện: *Sở Tư pháp.", None,
+                 [("Sở Tư pháp", "lead"), ("Sở Khoa học và Công nghệ", "lead"), ("Sở Tư pháp", "support")],
+                 id="labelled-lead-and-support-of-one-body"),
+    # 994dfbc3967e5ebf: a regulation naming roles, not bodies.
+    pytest.param("a) Cơ quan chủ trì có văn bản đề nghị gửi đến các cơ quan phối hợp, trong văn bản phải có thời hạn trả lời.",
+                 None, [], id="neg-role-words-in-a-regulation"),
+    pytest.param("Cơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành", None, [], id="neg-table-header-cells"),
+]
+
+ADDRESSEE_CASES = [
+    pytest.param("Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Giáo dục và Đào tạo, Tài chính, Nội vụ; Chủ tịch UBND các "
+                 "huyện, thành phố; Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.",
+                 [("Chánh Văn phòng UBND tỉnh", "lead"), ("Giám đốc Sở Giáo dục và Đào tạo", "lead"),
+                  ("Giám đốc Sở Tài chính", "lead"), ("Giám đốc Sở Nội vụ", "lead"),
+                  ("Chủ tịch UBND các huyện, thành phố", "lead"), ("Thủ trưởng các cơ quan, đơn vị liên quan", "lead")],
+                 id="execution-article-shared-title"),
+    # 001c610b2efdcf0c
+    pytest.param("Chánh Văn phòng Ủy ban nhân dân Thành phố, Giám đốc các Sở, Thủ trưởng các cơ quan, đơn vị trực thuộc Ủy "
+                 "ban nhân dân Thành phố, Chủ tịch Ủy ban nhân dân phường, xã, đặc khu và các đơn vị có liên quan chịu "
+                 "trách nhiệm thi hành Quyết định này./.",
+                 [("Chánh Văn phòng Ủy ban nhân dân Thành phố", "lead"), ("Giám đốc các Sở", "lead"),
+                  ("Thủ trưởng các cơ quan, đơn vị trực thuộc Ủy ban nhân dân Thành phố", "lead"),
+                  ("Chủ tịch Ủy ban nhân dân phường, xã, đặc khu", "lead"), ("các đơn vị có liên quan", "lead")],
+                 id="execution-article-commas"),
+    # 27009faffc98b8aa
+    pytest.param("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Tư pháp, Nông nghiệp và Môi trường; Chủ tịch Ủy ban "
+                 "nhân dân các xã, phường và đặc khu Lý Sơn; Thủ trưởng các cơ quan, đơn vị và các tổ chức, cá nhân có "
+                 "liên quan chịu trách nhiệm thi hành Quyết định này./.",
+                 [("Chánh Văn phòng Ủy ban nhân dân tỉnh", "lead"), ("Giám đốc Sở Tư pháp", "lead"),
+                  ("Giám đốc Sở Nông nghiệp và Môi trường", "lead"),
+                  ("Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu Lý Sơn", "lead"),
+                  ("Thủ trưởng các cơ quan, đơn vị", "lead"), ("các tổ chức, cá nhân có liên quan", "lead")],
+                 id="execution-article-shared-title-after-comma"),
+    # tests/gold 54 (1cde9b907469c65b)
+    pytest.param("Các ông, bà: Chánh văn phòng Ủy ban nhân dân tỉnh; Chủ tịch Ủy ban nhân dân cấp xã; Thủ trưởng các "
+                 "ngành, đơn vị liên quan và các đối tượng được bồi thường, hỗ trợ và tái định cư chịu trách nhiệm thi "
+                 "hành Quyết định này./.",
+                 [("Chánh văn phòng Ủy ban nhân dân tỉnh", "lead"), ("Chủ tịch Ủy ban nhân dân cấp xã", "lead"),
+                  ("Thủ trưởng các ngành, đơn vị liên quan", "lead"),
+                  ("các đối tượng được bồi thường, hỗ trợ và tái định cư", "lead")], id="execution-article-cac-ong-ba"),
+]
+
+PSEUDO_CASES = [
+    # 31 (6bac4a0d92da936d)
+    pytest.param("preamble", "Nhằm khắc phục những tồn tại, hạn chế nêu trên, Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, "
+                 "ban, ngành và Chủ tịch UBND các xã, phường nâng cao trách nhiệm, tập trung thực hiện các nội dung sau:",
+                 [("Thủ trưởng các sở, ban, ngành", "lead"), ("Chủ tịch UBND các xã, phường", "lead")],
+                 id="preamble-chairman-asks"),
+    # tests/gold 50 (2847e16133f7b987)
+    pytest.param("closing", "Trên đây là Chỉ thị về tăng cường công tác quản lý, yêu cầu Giám đốc sở, Thủ trưởng cơ quan, ban, "
+                 "ngành thành phố, Chủ tịch Ủy ban nhân dân xã, phường và các tổ chức, cá nhân có liên quan có trách nhiệm "
+                 "tổ chức triển khai thực hiện nghiêm túc Chỉ thị này.",
+                 [("Giám đốc sở", "lead"), ("Thủ trưởng cơ quan, ban, ngành thành phố", "lead"),
+                  ("Chủ tịch Ủy ban nhân dân xã, phường", "lead"), ("các tổ chức, cá nhân có liên quan", "lead")],
+                 id="closing-asks-addressees"),
+    # tests/gold 53 (556b2fb4a0149576)
+    pytest.param("closing", "Trên đây là Kế hoạch phát động Đợt thi đua; các cơ quan, đơn vị, địa phương, doanh nghiệp "
+                 "nghiêm túc tổ chức, triển khai thực hiện./.",
+                 [("các cơ quan, đơn vị, địa phương, doanh nghiệp", "lead")], id="closing-subject-carries-it-out"),
+    pytest.param("preamble", "Căn cứ Nghị định số 30/2020/NĐ-CP; theo yêu cầu của Bộ Nội vụ tại Công văn số 12/BNV-VP;", [],
+                 id="neg-preamble-theo-yeu-cau"),
+    pytest.param("preamble", "Thời gian qua, một số đơn vị chưa đáp ứng yêu cầu các cơ quan đề ra.", [],
+                 id="neg-preamble-without-a-subject-asking"),
+    # 36 (8718801c503045f9)
+    pytest.param("closing", "Trong quá trình thực hiện nếu có khó khăn, vướng mắc đề nghị các cơ quan, đơn vị, địa phương "
+                 "phản ánh về Sở Khoa học và Công nghệ để phối hợp giải quyết./.", [], id="neg-conditional-reporting-route"),
+]
+
+PERSON_CASES = [
+    pytest.param("Chỉ đạo chung.", "Đồng chí Phó Chủ tịch Thường trực, phụ trách lĩnh vực kinh tế",
+                 [("Phó Chủ tịch Thường trực, phụ trách lĩnh vực kinh tế", "lead")], id="heading-vice-chair-with-field"),
+    pytest.param("Phụ trách chung.", "Đ/c Trưởng Ban Xây dựng Đảng - Trưởng Tiểu ban",
+                 [("Trưởng Ban Xây dựng Đảng - Trưởng Tiểu ban", "lead")], id="heading-two-posts-never-a-fragment"),
+    pytest.param("- Đồng chí Phó Chủ tịch Thường trực, phụ trách lĩnh vực kinh tế: chỉ đạo công tác thu ngân sách.", None,
+                 [("Phó Chủ tịch Thường trực, phụ trách lĩnh vực kinh tế", "lead")], id="run-in-person-with-colon"),
+    pytest.param("Đồng chí Chủ tịch UBND xã chịu trách nhiệm chung; đồng chí Phó Chủ tịch UBND xã phụ trách văn hóa - xã hội "
+                 "trực tiếp chỉ đạo.", None,
+                 [("Chủ tịch UBND xã", "lead"), ("Phó Chủ tịch UBND xã phụ trách văn hóa - xã hội", "lead")],
+                 id="persons-with-field-in-running-text"),
+    pytest.param("Giao đồng chí Trưởng Công an xã chủ trì bảo đảm an ninh.", None, [("Trưởng Công an xã", "lead")],
+                 id="request-to-a-person"),
+    pytest.param("Đồng chí Bí thư Đảng ủy xã làm việc với Ban Thường vụ.", "Lịch làm việc", [],
+                 id="neg-person-outside-a-task-verb"),
+    # d469759e6fcdc805: the body that decides is not handed work.
+    pytest.param("Trên cơ sở Đề án số 397/ĐA-CP của Chính phủ, Ủy ban Thường vụ Quốc hội quyết định sắp xếp các đơn vị "
+                 "hành chính cấp xã như sau:", None, [], id="neg-the-deciding-body"),
+]
+
+LIST_CASES = [
+    pytest.param("Ban Quản lý Khu kinh tế và Ban Quản lý các khu công nghiệp tỉnh chủ trì rà soát.", None,
+                 [("Ban Quản lý Khu kinh tế", "lead"), ("Ban Quản lý các khu công nghiệp tỉnh", "lead")],
+                 id="two-management-boards"),
+    pytest.param("Các sở, ban ngành, chủ đầu tư dự án có trách nhiệm báo cáo tiến độ.", None,
+                 [("Các sở, ban ngành", "lead"), ("chủ đầu tư dự án", "lead")], id="bodies-and-project-owners"),
+    # tests/gold 51 (296e373d796986f4)
+    pytest.param("Các Bộ, cơ quan: Tài chính, Xây dựng, Văn hóa, Thể thao và Du lịch, Tập đoàn Điện lực Việt Nam theo chức "
+                 "năng, nhiệm vụ được giao khẩn trương rà soát.", None,
+                 [("Bộ Tài chính", "lead"), ("Bộ Xây dựng", "lead"), ("Bộ Văn hóa, Thể thao và Du lịch", "lead"),
+                  ("Tập đoàn Điện lực Việt Nam", "lead")], id="shared-head-in-running-text"),
+    # 33 (31fb08f34535fce3)
+    pytest.param("- Chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố và đơn vị có liên quan rà soát nhân sự.",
+                 "Sở Nội vụ (Cơ quan thường trực Ban Vì sự tiến bộ phụ nữ Thành phố)",
+                 [("Sở Nội vụ", "lead"), ("các sở, ban, ngành, đoàn thể Thành phố", "support"),
+                  ("đơn vị có liên quan", "support")], id="group-closed-by-its-place-then-va"),
+    # 31 (6bac4a0d92da936d)
+    pytest.param("", "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban Quản lý các Khu công "
+                 "nghiệp tỉnh)",
+                 [("Sở Tài chính", "lead"), ("Ban quản lý Khu Kinh tế Phú Yên", "lead"),
+                  ("Ban Quản lý các Khu công nghiệp tỉnh", "lead")], id="group-heading-with-members"),
+    pytest.param("Đề nghị các sở, ban, ngành và địa phương khẩn trương thực hiện.", None,
+                 [("các sở, ban, ngành và địa phương", "lead")], id="neg-one-determiner-over-a-list-stays-whole"),
+    pytest.param("Phối hợp với các cơ quan, đơn vị có liên quan triển khai.", "Công an tỉnh",
+                 [("Công an tỉnh", "lead"), ("các cơ quan, đơn vị có liên quan", "support")],
+                 id="neg-related-group-stays-whole"),
+]
+
+LINE_BREAK_CASES = [
+    pytest.param("Giao Sở Công\nThương chủ trì, phối hợp với Bộ Công an, Bộ\nKhoa học và Công nghệ triển khai.", None,
+                 [("Sở Công Thương", "lead"), ("Bộ Công an", "support"), ("Bộ Khoa học và Công nghệ", "support")],
+                 id="names-wrapped-in-the-text"),
+    pytest.param("Thương chủ trì, phối hợp với các sở liên quan triển khai.", "Giao Sở Công",
+                 [("Sở Công Thương", "lead"), ("các sở liên quan", "support")], id="title-line-cut-inside-a-name"),
+    pytest.param("Chủ trì thẩm định văn bản.", "Sở Tư pháp", [("Sở Tư pháp", "lead")], id="unit-heading-then-its-task"),
+    # 33 (31fb08f34535fce3)
+    pytest.param("Phụ nữ Thành phố và các tổ chức thành viên của Mặt trận\n- Tham gia phối hợp triển khai Kế hoạch.",
+                 "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp",
+                 [("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố", "lead"), ("Hội Liên hiệp Phụ nữ Thành phố", "lead"),
+                  ("các tổ chức thành viên của Mặt trận", "lead")], id="request-heading-wrapped"),
+    # 8bb6ac57ee7b4c5d: a procedure table whose step wraps after "trình".
+    pytest.param("Bước 5\nKý phê duyệt kết quả, trình\nUBND tỉnh phê duyệt\nLãnh đạo Sở Y tế\n0,5 ngày làm việc", None, [],
+                 id="neg-line-after-a-verb-wanting-its-object"),
+    # a3b56e35d1c2d0d2: the name ends at its place; the verb after it is not part of it.
+    pytest.param("Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục hành chính trên Hệ thống.", None,
+                 [("Trung tâm Chuyển đổi số Thành phố", "lead")], id="name-closed-by-its-place"),
+    # b1bac569be973504: an execution article whose title line stops at the title.
+    pytest.param("Ủy ban nhân dân tỉnh, Giám đốc Sở Văn hóa, Thể thao và Du lịch và các cơ quan, tổ chức, cá nhân có liên "
+                 "quan chịu trách nhiệm thi hành Quyết định này./.", "Chánh Văn phòng",
+                 [("Chánh Văn phòng Ủy ban nhân dân tỉnh", "lead"), ("Giám đốc Sở Văn hóa, Thể thao và Du lịch", "lead"),
+                  ("các cơ quan, tổ chức, cá nhân có liên quan", "lead")], id="title-line-stops-at-the-title"),
+    pytest.param("Bệnh viện Đa khoa tỉnh chủ trì tiếp nhận bệnh nhân.", "Sở Y tế",
+                 [("Sở Y tế", "lead"), ("Bệnh viện Đa khoa tỉnh", "lead")], id="neg-new-body-on-the-next-line"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,heading,expected", ROLE_BLOCK_CASES)
+def test_role_blocks(text, heading, expected):
+    assert roles(text, heading) == expected
+
+
+def test_role_subheading_node_gives_its_units_to_the_task():
+    nodes = [*_task("Rà soát quy hoạch.", "Rà soát quy hoạch"),
+             Node(id="III.1.a", parent="III.1", marker="a)", kind="item", heading="Cơ quan chủ trì",
+                  text="- Sở Tài chính;\n- Sở Nội vụ."),
+             Node(id="III.1.b", parent="III.1", marker="b)", kind="item", heading="Cơ quan phối hợp",
+                  text="Các sở, ban, ngành liên quan.")]
+    assert [(a.node, a.unit, a.role) for a in extract_assignments(nodes)] == [
+        ("III.1", "Sở Tài chính", "lead"), ("III.1", "Sở Nội vụ", "lead"),
+        ("III.1", "Các sở, ban, ngành liên quan", "support")]
+
+
+@pytest.mark.parametrize("text,expected", ADDRESSEE_CASES)
+def test_execution_articles(text, expected):
+    assert article_roles(text) == expected
+
+
+@pytest.mark.parametrize("node_id,text,expected", PSEUDO_CASES)
+def test_addressee_paragraphs(node_id, text, expected):
+    assert pseudo_roles(node_id, text) == expected
+
+
+def test_request_inside_a_task_directs():
+    # tests/gold 50: "hướng dẫn, yêu cầu các đơn vị có biện pháp khắc phục" names directed units.
+    assert roles("Kiểm tra chất lượng nước; nếu không đạt, phải hướng dẫn, yêu cầu các đơn vị có biện pháp khắc phục.") == []
+
+
+@pytest.mark.parametrize("text,heading,expected", PERSON_CASES)
+def test_people_by_position(text, heading, expected):
+    assert roles(text, heading) == expected
+
+
+@pytest.mark.parametrize("text,heading,expected", LIST_CASES)
+def test_lists(text, heading, expected):
+    assert roles(text, heading) == expected
+
+
+@pytest.mark.parametrize("text,heading,expected", LINE_BREAK_CASES)
+def test_names_broken_by_a_line_end(text, heading, expected):
+    assert roles(text, heading) == expected
