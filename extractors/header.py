@@ -31,6 +31,7 @@ from kehoach.extractors.header_fields import (
     parse_place_date,
 )
 from kehoach.extractors.issuer_names import find_issuer_in_text, names_a_body, proper_case, split_issuer
+from kehoach.extractors.markers import ocr_readings
 from kehoach.extractors.normalize import is_upper_line
 from kehoach.schemas.layout import Line
 from kehoach.schemas.models import Metadata
@@ -87,6 +88,14 @@ _ATTACHED_RE = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 _MARKER_START_RE = re.compile(r"^(?:[IVXLC]+\.|\d{1,3}[.)]|[a-zđ]\)|Điều\s+\d|[-+•])\s")
 
 
+def _starts_item(line: Line) -> bool:
+    """The line opens a numbered item or a bullet, its marker read through the usual OCR confusions on an
+    OCR'd line ("l. MỤC ĐÍCH" is "I. MỤC ĐÍCH")."""
+    if _MARKER_START_RE.match(line.text):
+        return True
+    return line.ocr and any(_MARKER_START_RE.match(reading) for reading in ocr_readings(line.text))
+
+
 @dataclass
 class Header:
     metadata: Metadata = field(default_factory=Metadata)
@@ -137,7 +146,7 @@ def _find_type_line(lines: list[Line]) -> _TypeLine | None:
     """The header's type line, before the preamble or the first numbered item."""
     below_band = False
     for i, line in enumerate(lines):
-        if _PREAMBLE_START_RE.match(line.text) or _MARKER_START_RE.match(line.text):
+        if _PREAMBLE_START_RE.match(line.text) or _starts_item(line):
             return None
         found = _type_line_at(line.text, below_band)
         if found:
@@ -159,7 +168,7 @@ def title_block_end(lines: list[Line], start: int) -> int:
         if _RULE_RE.match(text):
             i += 1
             break  # the short rule drawn under the title
-        if i > start and (_PREAMBLE_START_RE.match(text) or _MARKER_START_RE.match(text)):
+        if i > start and (_PREAMBLE_START_RE.match(text) or _starts_item(lines[i])):
             break
         if i > start and _ATTACHED_RE.match(text):
             i += 1
@@ -202,7 +211,7 @@ def _header_region_end(lines: list[Line]) -> int:
         text = line.text
         if NUMBER_LINE_RE.match(text):
             seen_number = True
-        if _ADDRESSEE_RE.match(text) or _MARKER_START_RE.match(text) or _PREAMBLE_START_RE.match(text):
+        if _ADDRESSEE_RE.match(text) or _starts_item(line) or _PREAMBLE_START_RE.match(text):
             return i
         if seen_number and parse_date(text).text and re.search(r"năm\s*\d{4}\s*\*?$", text):
             # "…, ngày 20 tháng 11 năm 2025" ends the band of a Công văn (with its subject under it).

@@ -200,3 +200,41 @@ def positions() -> tuple[Position, ...]:
     found = (Position(name=e["name"], examples=tuple(e.get("examples", ())),
                       signs_beside_others=e.get("signs_beside_others", False)) for e in entries)
     return tuple(sorted(found, key=lambda p: len(p.name), reverse=True))
+
+
+@dataclass(frozen=True)
+class ColumnTitle:
+    """Words that give a task table's column its role ("Cơ quan chủ trì" → lead)."""
+
+    role: str  # number | task | lead | support | deadline | other
+    words: tuple[str, ...]
+    position: str = "anywhere"  # whole | start | anywhere: where in the title the words stand
+    unless: tuple[str, ...] = ()  # words that take the entry back ("Thời hạn giải quyết" is no deadline)
+    under: str | None = None  # sub-columns only: the role of the spanning title above them
+    examples: tuple[str, ...] = ()
+
+
+def _column_titles(key: str) -> tuple[ColumnTitle, ...]:
+    return tuple(
+        ColumnTitle(role=e["role"], words=tuple(e["words"]), position=e.get("position", "anywhere"),
+                    unless=tuple(e.get("unless", ())), under=e.get("under"), examples=tuple(e.get("examples", ())))
+        for e in load("table_columns")[key]
+    )
+
+
+@cache
+def column_titles() -> tuple[ColumnTitle, ...]:
+    """The column titles of ``data/table_columns.json``, in the order they are tried."""
+    return _column_titles("columns")
+
+
+@cache
+def sub_column_titles() -> tuple[ColumnTitle, ...]:
+    """The cells of a second header row, each under a spanning title of role ``under``."""
+    return _column_titles("sub_columns")
+
+
+@cache
+def collective_heads() -> tuple[str, ...]:
+    """Generic body nouns that head a collective phrase in a unit cell ("cơ quan", "địa phương")."""
+    return tuple(w for e in load("table_columns")["collective_heads"] for w in e["words"])

@@ -11,6 +11,14 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from kehoach.extractors.fold import fix_d_lookalikes, fix_tone_placement, nfc
+from kehoach.extractors.markers import (
+    BARE_MARKER_RE,
+    BARE_WORD_NUMBER_RE,
+    BARE_WORD_RE,
+    NEW_BLOCK_RE,
+    PAREN_ITEM_RE,
+    ocr_readings,
+)
 from kehoach.schemas.layout import Line, Paragraph
 
 # --- character-level steps -------------------------------------------------
@@ -112,41 +120,6 @@ def drop_page_numbers(lines: Sequence[Line], *, keep: Collection[int] = ()) -> l
 
 # --- paragraphs --------------------------------------------------------------
 
-# Vietnamese capitals, for "a marker followed by a capitalised word" checks.
-UPPER_CHARS = "A-Z" + "".join(
-    ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isalpha() and ch.isupper() and ch not in "×"
-)
-
-# A line that begins a new block: a structural marker or a bullet. Patterns
-# are strict on purpose: a wrapped line that merely starts with a number or
-# with "Điều 5 Nghị định ..." must not open a block.
-NEW_BLOCK_RE = re.compile(
-    rf"""^\s*(?:
-        [IVXLC]{{1,6}}\s?\.(?=\s|$)                     # I.  II.  XIV.
-      | [A-ZĐ]\.(?=\s+[{UPPER_CHARS}])                      # A. NHIỆM VỤ  (parts)
-      | \d{{1,3}}(?:\.\d{{1,3}})*[.)](?=\s|$)            # 1.  1)  3.2.  2.1.3.
-      | \d{{1,2}}(?:\.\d{{1,2}})+(?=\s+[^\W\d_])         # 3.2 Nội dung (no final dot; not "1.000 hộ")
-      | \d{{1,3}}(?:\.\d{{1,3}})+\.[a-zđ][.)](?=\s|$)    # 2.1.a.
-      | [a-zđ]\)(?=\s|$)                            # a)  đ)
-      | [a-zđ]\.(?=\s+[{UPPER_CHARS}])                     # a. Nội dung (less common letter item)
-      | Điều\s+\d{{1,3}}[a-zđ]?\s*(?:[.:]|$)            # Điều 1.   (not "Điều 5 Nghị định")
-      | (?:CHƯƠNG|Chương)\s+[IVXLC\d]+\b\s*[.:]?\s*(?:$|[{UPPER_CHARS}])   # Chương II
-      | (?:PHẦN|Phần)\s+(?:[IVXLC]+|\d{{1,2}}|(?:THỨ|thứ)\s+\w+)\b\s*[.:]?\s*(?:$|[{UPPER_CHARS}]{{2}})  # PHẦN I. DANH MỤC
-      | (?:MỤC|Mục)\s+(?:[IVXLC]+|\d{{1,2}})\b\s*[.:]?\s*(?:$|[{UPPER_CHARS}]{{2}})  # Mục 1. CHẾ ĐỘ HƯU TRÍ
-      | (?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s*$   # the word alone: its number wraps to the next line
-      | PHỤ\s+LỤC\b                                  # appendix heading
-      | Nơi\s+nhận\b                                 # recipients
-      | [-+•*–—](?=\s|$|[^\W\d_])                   # bullets ("- xã hội" handled by the caller)
-    )""",
-    re.VERBOSE,
-)
-# A line holding only a marker ("1.", "II.", "a)"): its text follows on the next line.
-_BARE_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-ZĐ]|Điều\s+\d{1,3}"
-                             r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d{1,2}))\s*[.):]?$")
-# The bare word of a numbered division, its number wrapped: "Điều" ⏎ "1. Phạm vi điều chỉnh", "Chương" ⏎ "I".
-_BARE_WORD_RE = re.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
-# "N)" or "a)" closing a parenthesis the line above opened: "(lần" ⏎ "2) đến Sở …" is not an item.
-_PAREN_ITEM_RE = re.compile(r"^\s*(?:\d{1,3}|[a-zđ])\)")
 _DASH_START_RE = re.compile(r"^\s*[-–—]\s*(\S)")
 _YEAR_END_RE = re.compile(r"\b(?:19|20)\d\d$")
 _DASH_YEAR_RE = re.compile(r"^\s*[-–—]\s*(?:19|20)\d\d\b")
@@ -242,7 +215,7 @@ def _starts_lower(text: str) -> bool:
 
 def _opens_parenthesis(text: str) -> bool:
     """The line leaves a "(" open (its own "a)" / "1)" marker aside)."""
-    text = _PAREN_ITEM_RE.sub("", text, count=1)
+    text = PAREN_ITEM_RE.sub("", text, count=1)
     return text.count("(") > text.count(")")
 
 
@@ -267,16 +240,17 @@ def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_
     """Whether ``line`` begins a new paragraph after ``prev``."""
     if line.hard_break:
         return True
-    if _BARE_WORD_RE.match(prev.text) and re.match(r"\d|[IVXLC]+\b|THỨ\b|thứ\b", line.text):
+    readings = [line.text, *(ocr_readings(line.text) if line.ocr else ())]  # an OCR'd "l." may be "1."
+    if BARE_WORD_RE.match(prev.text) and any(BARE_WORD_NUMBER_RE.match(t) for t in readings):
         return False  # "Điều⏎1. Phạm vi điều chỉnh": the number completes the marker
-    if NEW_BLOCK_RE.match(line.text):
+    if any(NEW_BLOCK_RE.match(t) for t in readings):
         if _wrapped_in_body(prev, line, right_edge, left_edge):
             return False  # "… của “Phần" ⏎ "C. TRÌNH TỰ …": a justified line wrapped before a marker-like word
         if _continues_at_dash(prev.text, line.text) and not _SENTENCE_END_RE.search(prev.text):
             return False  # "kinh tế⏎- xã hội", "2026⏎- 2030": a compound or range split at its dash
         # "(lần⏎2) đến Sở": the "2)" closes the parenthesis, it is no item
-        return not (_PAREN_ITEM_RE.match(line.text) and _opens_parenthesis(prev.text))
-    if _BARE_MARKER_RE.match(prev.text):
+        return not (PAREN_ITEM_RE.match(line.text) and _opens_parenthesis(prev.text))
+    if BARE_MARKER_RE.match(prev.text):
         return False  # "1." alone on its line, the heading follows: "1.⏎Nguy cơ ..."
     if _starts_lower(line.text):
         # A paragraph never starts in lower case: the line continues the one

@@ -55,9 +55,9 @@ class TableState:
         highlighted or boxed text without such a header skip the table finder."""
         if self.previous is not None:
             return True
-        from kehoach.extractors.tables import LEAD_COLUMN_RE
+        from kehoach.extractors.table_header import names_lead_column
 
-        return bool(LEAD_COLUMN_RE.search(" ".join(w["text"] for w in words)))
+        return names_lead_column(" ".join(w["text"] for w in words))
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
@@ -207,7 +207,7 @@ def _inside(box: tuple, x: float, y: float) -> bool:
 
 def _is_task_header(texts: list[str]) -> bool:
     """Header cells naming a task column and a lead column (tables.py's column roles)."""
-    from kehoach.extractors.tables import column_role
+    from kehoach.extractors.table_header import column_role
 
     roles = {column_role(t) for t in texts}
     return "task" in roles and "lead" in roles and bool({"support", "deadline"} & roles)

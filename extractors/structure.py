@@ -15,11 +15,25 @@ articles) have fixed ranks so that they always close the items above them.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from kehoach.extractors.normalize import UPPER_CHARS, is_upper_line, join_wrapped
-from kehoach.extractors.tables import TaskTable, find_task_tables
+from kehoach.extractors.closing import MAX_LETTER_REQUESTS, REQUEST_START_RE, starts_closing
+from kehoach.extractors.footnotes import attach_footnotes
+from kehoach.extractors.markers import (
+    CHAIN_STYLES,
+    RANKS,
+    UPPER_CHARS,
+    Marker,
+    base_style,
+    next_letter,
+    parse_marker,
+)
+from kehoach.extractors.normalize import is_upper_line
+from kehoach.extractors.numbering import fits, ocr_warning, read_through_ocr
+from kehoach.extractors.quotations import quoted_paragraphs
+from kehoach.extractors.table_nodes import cut_tables
+from kehoach.extractors.tables import TableRow, TaskTable, find_task_tables
 from kehoach.schemas.layout import Paragraph
 from kehoach.schemas.models import Node
 
@@ -27,122 +41,11 @@ HEADING_CHARS = 60  # the gold convention for a heading taken from running text
 HEADING_MAX_CHARS = 160  # a marker line longer than this is running text, not a title
 COLON_HEADING_MAX_CHARS = 200
 
-_ROMAN_VALID_RE = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-_AFTER_MARKER = rf"(?:\s+|$|(?=[{UPPER_CHARS}\"“(]))"
-_MARKER_RES: list[tuple[str, re.Pattern]] = [
-    # Điều 1. Ban hành …   /  Điều 2: …
-    # (the official form always has the dot: "Điều 5 Nghị định …" opening a line is a reference)
-    ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3}[a-zđ]?)\s*(?:[.:]\s*|$)(?P<rest>.*)$", re.DOTALL)),
-    # CHƯƠNG II / Chương 2
-    ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<label>[IVXLC]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$", re.DOTALL)),
-    # PHẦN I. DANH MỤC … / Phần II / PHẦN THỨ HAI (Luật Ban hành VBQPPL: Phần > Chương > Mục > Điều);
-    # not "Phần V của Phụ lục I", "Phần mềm …"
-    ("book", re.compile(
-        rf"^(?:PHẦN|Phần)\s+(?P<label>[IVXLC]+|\d{{1,2}}|(?:THỨ|thứ)\s+[{UPPER_CHARS}a-zà-ỹđ]+)"
-        rf"(?:\s*[.:]\s*|\s*$|\s+(?=[{UPPER_CHARS}]{{2}}))(?P<rest>.*)$", re.DOTALL)),
-    # Mục 1. CHẾ ĐỘ HƯU TRÍ / MỤC 2 (a section of a chapter); not "MỤC ĐÍCH", "Mục 2 Phần XI của …"
-    ("division", re.compile(
-        rf"^(?:MỤC|Mục)\s+(?P<label>\d{{1,2}}|[IVXLC]+)(?:\s*[.:]\s*|\s*$|\s+(?=[{UPPER_CHARS}]{{2}}))(?P<rest>.*)$",
-        re.DOTALL)),
-    # PHỤ LỤC / PHỤ LỤC I / Phụ lục số 02
-    ("appendix", re.compile(
-        r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số|Số)?\s*(?P<label>[IVXLC]+|\d{1,3}|[A-Z])\b)?\s*[.:]?\s*(?P<rest>.*)$",
-        re.DOTALL)),
-    # 2.1.a. Thành lập …
-    ("decimal_letter", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,2}})+\.[a-zđ])\s*[.)]{_AFTER_MARKER}(?P<rest>.*)$",
-                                  re.DOTALL)),
-    # 3.2. Nội dung / 3.2 Nội dung / 2.1.3.
-    ("decimal", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,2}})+)(?:\.|\s*\)|(?=\s+[^\W\d_]))"
-                           rf"{_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
-    # II. NHIỆM VỤ
-    ("roman", re.compile(rf"^(?P<label>[IVXLC]{{1,6}})\s?[.)]{_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
-    # A. PHẦN CHUNG
-    ("part", re.compile(rf"^(?P<label>[A-ZĐ])\.\s+(?P<rest>[{UPPER_CHARS}].*)$", re.DOTALL)),
-    # 1. / 01. / 1)
-    ("arabic", re.compile(rf"^(?P<label>\d{{1,3}})\s*(?P<punct>[.)]){_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
-    # a) / đ) / a.
-    ("letter", re.compile(rf"^(?P<label>[a-zđ])\s*(?P<punct>\)|\.(?=\s+[{UPPER_CHARS}]))\s*(?P<rest>.*)$", re.DOTALL)),
-]
-# An appendix holds its own parts and sections ("Phụ lục II.A"); a chapter its divisions, a division its articles.
-RANKS = {"appendix": -1, "book": 0, "part": 0, "chapter": 1, "roman": 1, "division": 1.5, "article": 2}
-_CHAIN_STYLES = {"arabic", "decimal", "decimal_letter"}
-_BULLET_RE = re.compile(r"^[-+•*–—]")
-_CLOSING_RE = re.compile(
-    r"^(?:Trên\s+đây\b|(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư|Quy\s+định)\s+này\s+có\s+hiệu\s+lực)")
 _RUN_IN_LABEL_RE = re.compile(r"^[^:]{1,40}:\s+\S")
 # A numbered caption before the title: "Mục tiêu 1. Lĩnh vực chính trị", "Bước 2: Tổ chức thực hiện".
 # Its "1." / "2:" is no sentence end and no run-in label.
 _NUMBERED_CAPTION_RE = re.compile(rf"^[{UPPER_CHARS}][^\s\d.:;]*(?:\s+[^\s\d.:;]+){{0,2}}\s+\d{{1,2}}\s*[.:]\s+")
-# The standard last sentence of a letter (Công văn): "Cục Thuế trả lời để Công ty biết./.",
-# "Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.".
-_LETTER_CLOSING_RE = re.compile(
-    r"^[^.;:]{0,120}?\b(?:trả\s+lời|thông\s+báo|phúc\s+đáp|hướng\s+dẫn|có\s+ý\s+kiến)\s+(?:để|cho)\s+"
-    r"[^.;]{0,200}?\bbiết\b")
-# A request or a reporting route that speaks of the whole text, once the items are done:
-# "Đề nghị Công ty nghiên cứu các văn bản dẫn trên …", "Yêu cầu Giám đốc các sở … thực hiện nghiêm
-# túc Chỉ thị này./.", "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …". It closes the text
-# only when the run up to the next marker ends the text ("./.").
-_REQUEST_CLOSING_RE = re.compile(
-    r"^(?:[^.;:]{0,80}?\s)?(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\b.*?(?:\b(?:nêu|dẫn|kể)\s+trên|\btrên\s+đây"
-    r"|\b(?:Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Thông\s+báo|Chương\s+trình|[Vv]ăn\s+bản)\s+này)"
-    r"|^Trong\s+quá\s+trình\s+(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?thực\s+hiện\b.{0,120}?\bnếu\s+có\b",
-    re.DOTALL)
-_TEXT_END_RE = re.compile(r"\./\.\s*$")
-_REQUEST_START_RE = re.compile(r"^(?:Kính\s+)?(?:Đề\s+nghị|Yêu\s+cầu|Giao)\s+\S")
-MAX_LETTER_REQUESTS = 3  # request paragraphs a letter's closing may take back from its body
-# Quotation marks: a quoted provision of another text ("quy định: “Điều 26. … 1. … a) …”") keeps its
-# numbering to itself. A quote left open holds the paragraphs up to its closing mark.
-_OPENS_QUOTE_RE = re.compile(r"^\s*[“”\"]")
-_COLON_QUOTE_RE = re.compile(r":\s*[“\"]")
-QUOTE_SPAN_MAX = 40  # paragraphs a quotation may run over; an opening mark never closed quotes nothing
 _TRAILING_PUNCT_RE = re.compile(r"[\s:;.,]+$")
-
-
-@dataclass
-class Marker:
-    style: str  # article, chapter, division, book, appendix, decimal_letter, decimal, roman, part, arabic, letter
-    label: str  # the id component: "II", "3", "a", "3.2", "Điều 1", "Chương II", "Mục 1", "Phần I", "Phụ lục 2"
-    marker: str  # as written: "II.", "a)", "3.2.", "Điều 1."
-    rest: str  # the paragraph text after the marker
-
-
-def parse_marker(text: str) -> Marker | None:
-    """The structural marker that opens ``text``, or None ("Quý IV", "năm 2025." are not markers)."""
-    text = text.lstrip()
-    for style, pattern in _MARKER_RES:
-        match = pattern.match(text)
-        if not match:
-            continue
-        label = match.group("label") or ""
-        rest = match.group("rest").strip()
-        written = text[: match.start("rest")].strip() if match.group("rest") else text.strip()
-        if style == "roman" and not _ROMAN_VALID_RE.match(label):
-            continue
-        if style == "appendix":
-            if not (text.startswith("PHỤ") or len(rest.split()) <= 8 and not re.search(r"\bkèm\s+theo\b", rest)):
-                continue
-            label = "Phụ lục" + (f" {_strip_zeros(label)}" if label else "")
-        elif style == "article":
-            label = f"Điều {_strip_zeros(label)}"
-        elif style == "chapter":
-            label = f"Chương {label}"
-        elif style == "division":
-            label = f"Mục {_strip_zeros(label)}"
-        elif style == "book":
-            label = "Phần " + (_strip_zeros(label) if label[:1].isdigit() or _ROMAN_VALID_RE.match(label)
-                               else label.lower())
-        elif style in ("arabic", "decimal", "decimal_letter"):
-            label = ".".join(_strip_zeros(part) for part in label.split("."))
-        if style == "arabic" and match.group("punct") == ")":
-            style = "arabic)"
-        if style == "letter" and match.group("punct") != ")":
-            style = "letter."
-        return Marker(style=style, label=label, marker=written, rest=rest)
-    return None
-
-
-def _strip_zeros(label: str) -> str:
-    return str(int(label)) if label.isdigit() else label
 
 
 @dataclass
@@ -151,10 +54,6 @@ class _Open:
     style: str
     label: str
     paragraphs: list[Paragraph] = field(default_factory=list)
-
-
-def _base(style: str) -> str:
-    return style.rstrip(").")
 
 
 def _heading_and_text(marker: Marker, paragraphs: list[Paragraph], has_children: bool) -> tuple[str | None, str | None]:
@@ -188,9 +87,18 @@ def short_heading(text: str, limit: int = HEADING_CHARS) -> str:
     return _TRAILING_PUNCT_RE.sub("", flat)
 
 
-def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
-                  title_indexes: Collection[int] = ()) -> list[Node]:
-    """Nodes in document order.
+@dataclass
+class DocumentTree:
+    """What the structure stage hands on: the nodes, and the table row each row node was made from."""
+
+    nodes: list[Node]
+    table_rows: dict[str, TableRow] = field(default_factory=dict)  # node id → its row
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract_tree(paragraphs: list[Paragraph], *, title_count: int = 0, title_indexes: Collection[int] = (),
+                 tables: Sequence[TaskTable] | None = None) -> DocumentTree:
+    """The document tree.
 
     Args:
         paragraphs: the body paragraphs, title block(s) included.
@@ -198,207 +106,205 @@ def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
         title_indexes: further paragraphs that belong to a title block, such as the
             title of a plan attached after a decision's signature; each starts a new
             document, so the numbering above it closes.
+        tables: the task tables found on the paragraphs' lines (found here when None);
+            those inside an appendix become row nodes.
     Returns:
         The pseudo-nodes "title", "preamble", "closing" (when present) and every
-        numbered node, in document order.
+        numbered node, in document order, with the table row behind each row node.
     """
     titles = set(range(title_count)) | set(title_indexes)
-    paragraphs, titles, tables = _cut_tables(paragraphs, titles)
-    title_paras: list[Paragraph] = []
-    preamble: list[Paragraph] = []
-    closing: list[Paragraph] = []
-    numbered: list[tuple[_Open, Marker | None]] = []
-    stack: list[_Open] = []
-    seen: dict[str, int] = {}
-    in_closing = False
-    last_part: str | None = None
-    children: set[str] = set()
-    quoted = _quoted(paragraphs)
-
+    if tables is None:
+        tables = find_task_tables([line for para in paragraphs for line in para.lines])
+    paragraphs, titles, placed = cut_tables(paragraphs, titles, tables)
+    builder = _TreeBuilder(paragraphs)
+    quoted = quoted_paragraphs(paragraphs)
     for index, para in enumerate(paragraphs):
         if index in titles:
-            title_paras.append(para)
-            stack.clear()
-            in_closing = False
-            continue
-        if index in tables:
-            in_closing = False
-            _table_nodes(tables[index], para, stack, seen, children, numbered)
-            continue
-        if index in quoted:  # another text's provision, quoted: its markers are not ours
-            (closing if in_closing else stack[-1].paragraphs if stack else preamble).append(para)
-            continue
-        marker = parse_marker(para.text)
-        if marker and marker.style == "roman" and last_part and marker.label == _next_letter(last_part):
-            marker = Marker("part", marker.label, marker.marker, marker.rest)
-        elif marker and marker.style == "part" and not (is_upper_line(marker.rest) or para.bold
-                                                         or (last_part and marker.label == _next_letter(last_part))):
-            marker = None  # "A. Nguyễn …": an initial, not a part
-        if marker is None:
-            if in_closing:
-                closing.append(para)
-            # A letter with no numbered items still ends with its closing request
-            # ("Đề nghị Thuế tỉnh … phối hợp thực hiện./."), after a body of at least one paragraph.
-            elif (numbered or preamble) and _starts_closing(para, stack, paragraphs[index + 1:]):
-                in_closing = True
-                if not numbered:
-                    # In a letter the request just before its last sentence is part of the
-                    # closing: "Đề nghị Thuế tỉnh X phối hợp …" ⏎ "Cục Thuế trả lời để … biết./."
-                    while len(preamble) > 1 and len(closing) < MAX_LETTER_REQUESTS \
-                            and _REQUEST_START_RE.match(preamble[-1].text):
-                        closing.insert(0, preamble.pop())
-                closing.append(para)
-            elif stack:
-                stack[-1].paragraphs.append(para)
-            else:
-                preamble.append(para)
-            continue
-        in_closing = False
-        if marker.style == "part":
-            last_part = marker.label
-        parent = _place(stack, marker)
-        node_id = _make_id(stack, marker)
-        if node_id in seen:
-            seen[node_id] += 1
-            node_id = f"{node_id}#{seen[node_id]}"
+            builder.add_title(para)
+        elif index in placed:
+            builder.add_table(placed[index], para)
+        elif index in quoted:  # another text's provision, quoted: its markers are not ours
+            builder.add_text(para)
         else:
-            seen[node_id] = 1
+            builder.add_paragraph(index, para)
+    return builder.finish()
+
+
+def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
+                  title_indexes: Collection[int] = ()) -> list[Node]:
+    """The nodes of :func:`extract_tree`, in document order."""
+    return extract_tree(paragraphs, title_count=title_count, title_indexes=title_indexes).nodes
+
+
+class _TreeBuilder:
+    """The tree read paragraph by paragraph: the open nodes (a stack), the pseudo-nodes' paragraphs."""
+
+    def __init__(self, paragraphs: list[Paragraph]):
+        self.paragraphs = paragraphs
+        self.title: list[Paragraph] = []
+        self.preamble: list[Paragraph] = []
+        self.closing: list[Paragraph] = []
+        self.numbered: list[tuple[_Open, Marker | None]] = []  # marker None: a table row, built whole
+        self.stack: list[_Open] = []
+        self.seen: dict[str, int] = {}
+        self.children: set[str] = set()
+        self.in_closing = False
+        self.last_part: str | None = None
+        self.table_rows: dict[str, TableRow] = {}
+        self.warnings: list[str] = []
+        self.last_seen: dict[str, str] = {}  # style → the label of its last marker (articles run on)
+
+    def add_title(self, para: Paragraph) -> None:
+        self.title.append(para)
+        self.stack.clear()
+        self.in_closing = False
+
+    def add_text(self, para: Paragraph) -> None:
+        """A paragraph of the open node (or of the closing, or the preamble)."""
+        (self.closing if self.in_closing else self.stack[-1].paragraphs if self.stack else self.preamble).append(para)
+
+    def add_paragraph(self, index: int, para: Paragraph) -> None:
+        marker = self._read_marker(index, para)
+        if marker is None:
+            self._add_unmarked(index, para)
+            return
+        self.in_closing = False
+        if marker.style == "part":
+            self.last_part = marker.label
+        parent = _place(self.stack, marker)
+        node_id = self._unique(_make_id(self.stack, marker))
         parent_id = parent.node.id if parent else None
         if parent_id:
-            children.add(parent_id)
+            self.children.add(parent_id)
         kind = "article" if marker.style == "article" else "section" if marker.style in RANKS else "item"
         node = Node(id=node_id, parent=parent_id, marker=marker.marker, kind=kind, page=para.page)
         entry = _Open(node=node, style=marker.style, label=marker.label, paragraphs=[para])
-        stack.append(entry)
-        numbered.append((entry, marker))
+        self.stack.append(entry)
+        self.numbered.append((entry, marker))
 
-    nodes: list[Node] = []
-    if title_paras:
-        nodes.append(Node(id="title", kind="pseudo", text="\n".join(p.text for p in title_paras),
-                          heading=short_heading(title_paras[0].text), page=title_paras[0].page))
-    if preamble:
-        nodes.append(Node(id="preamble", kind="pseudo", text="\n".join(p.text for p in preamble),
-                          heading=short_heading(preamble[0].text), page=preamble[0].page))
-    for entry, marker in numbered:
-        if marker is None:  # a table row, built whole
-            nodes.append(entry.node)
-            continue
-        heading, text = _heading_and_text(marker, entry.paragraphs, entry.node.id in children)
-        nodes.append(entry.node.model_copy(update={"heading": heading, "text": text}))
-    if closing:
-        nodes.append(Node(id="closing", kind="pseudo", text="\n".join(p.text for p in closing),
-                          heading=short_heading(closing[0].text), page=closing[0].page))
-    return attach_footnotes(nodes)
+    def add_table(self, table: TaskTable, para: Paragraph) -> None:
+        """One node per row under the open appendix (or its open item): "Phụ lục.1", "Phụ lục I.II.3"."""
+        self.in_closing = False
+        self.warnings.extend(table.warnings)
+        parent = self.stack[-1].node.id if self.stack else None
+        ids: dict[str, str] = {}
+        for row in table.rows:
+            base = ids.get(row.group, parent) if row.group else parent
+            node_id = self._unique(f"{base}.{row.label}" if base else row.label)
+            if row.is_group:
+                ids[row.path] = node_id
+            if base:
+                self.children.add(base)
+            text = row.text or None
+            node = Node(id=node_id, parent=base, marker=row.label, kind="item", page=para.page,
+                        heading=short_heading(text) if text else None, text=text, task=not row.is_group)
+            self.table_rows[node_id] = row
+            self.numbered.append((_Open(node=node, style="table", label=row.label), None))
 
+    def _unique(self, node_id: str) -> str:
+        """Numbering as written: a repeated id gets "#2", "#3" …"""
+        if node_id in self.seen:
+            self.seen[node_id] += 1
+            return f"{node_id}#{self.seen[node_id]}"
+        self.seen[node_id] = 1
+        return node_id
 
-# "[1] Thông báo kết luận của …": a footnote's text, at a page foot or gathered after the signature.
-_FOOTNOTE_TEXT_RE = re.compile(r"^\[(\d{1,3})\]\s*\S")
-_FOOTNOTE_MARK = r"(?<!^)\[{}\]"
+    def _read_marker(self, index: int, para: Paragraph) -> Marker | None:
+        marker = self._as_written(index, para)
+        if para.ocr and (marker is None or not fits(marker, self._open_runs(), self.last_seen)):
+            expected = read_through_ocr(self.paragraphs, index, marker, self._open_runs(), self.last_seen)
+            if expected is not None:
+                self.warnings.append(ocr_warning(para, marker, expected))
+                marker = expected
+        if marker is not None:
+            self.last_seen[base_style(marker.style)] = marker.label
+        return marker
 
+    def _as_written(self, index: int, para: Paragraph) -> Marker | None:
+        marker = parse_marker(para.text)
+        if marker and marker.style == "paren" and not self._numbers_main_points(index, marker):
+            return None
+        last_part = self.last_part
+        if marker and marker.style == "roman" and last_part and marker.label == next_letter(last_part):
+            return Marker("part", marker.label, marker.marker, marker.rest)
+        if marker and marker.style == "part" and not (is_upper_line(marker.rest) or para.bold
+                                                      or (last_part and marker.label == next_letter(last_part))):
+            return None  # "A. Nguyễn …": an initial, not a part
+        return marker
 
-def attach_footnotes(nodes: list[Node]) -> list[Node]:
-    """Move the text of footnote [n] into the node whose text carries the marker [n]
-    (corpus README: its citations are mentions there). A footnote whose marker no node
-    carries stays where it was."""
-    notes: list[tuple[str, str, str]] = []  # (number, holder node id, paragraph)
-    for node in nodes:
-        for para in (node.text or "").split("\n"):
-            match = _FOOTNOTE_TEXT_RE.match(para)
-            if match:
-                notes.append((match.group(1), node.id, para))
-    if not notes:
-        return nodes
-    moves: dict[str, list[str]] = {}  # target node id → paragraphs to append
-    taken: set[tuple[str, str]] = set()  # (holder, paragraph) moved away
-    for number, holder, para in notes:
-        mark = re.compile(_FOOTNOTE_MARK.format(number), re.MULTILINE)
-        target = next((n.id for n in nodes if mark.search(n.text or "") or mark.search(n.heading or "")), None)
-        if target is None or target == holder:
-            continue
-        moves.setdefault(target, []).append(para)
-        taken.add((holder, para))
-    out = []
-    for node in nodes:
-        paras = [p for p in (node.text or "").split("\n") if (node.id, p) not in taken]
-        paras += moves.get(node.id, [])
-        text = "\n".join(paras) or None
-        out.append(node if text == node.text else node.model_copy(update={"text": text}))
-    return out
+    def _open_runs(self) -> list[tuple[str, str]]:
+        return [(entry.style, entry.label) for entry in self.stack]
 
-
-def _next_letter(letter: str) -> str:
-    return "E" if letter == "Đ" else chr(ord(letter) + 1)
-
-
-def _starts_closing(para: Paragraph, stack: list[_Open], following: list[Paragraph] = ()) -> bool:
-    text = para.text
-    if _CLOSING_RE.match(text):
-        return True
-    if len(text) <= 400 and _LETTER_CLOSING_RE.match(text):
-        return True
-    if _REQUEST_CLOSING_RE.match(text):
-        # it ends the text: no marker follows before the final "./."
-        for later in [para, *following]:
-            if later is not para and parse_marker(later.text):
-                return False
-            if _TEXT_END_RE.search(later.text) or later is not para and _LETTER_CLOSING_RE.match(later.text):
-                return True
-        return False
-    # A plain paragraph ending the text ("…chỉ đạo./.") after a bullet list.
-    if text.rstrip().endswith("./.") and not _BULLET_RE.match(text) and stack:
-        previous = stack[-1].paragraphs[-1].text
-        return bool(_BULLET_RE.match(previous))
-    return False
-
-
-def _quote_balance(text: str) -> tuple[int, bool]:
-    """(curly opening minus closing marks, whether straight quotes are left unpaired).
-
-    A closing mark opening a paragraph ("”5. Sửa đổi …") is a mistyped opening mark."""
-    text = text.lstrip()
-    if text.startswith("”"):
-        text = "“" + text[1:]
-    return text.count("“") - text.count("”"), text.count('"') % 2 == 1
-
-
-def _quoted(paragraphs: list[Paragraph]) -> set[int]:
-    """Indexes of paragraphs that begin inside a quotation opened by an earlier paragraph.
-
-    A quotation opens where a paragraph leaves a quote mark open at its start or after a colon
-    ("… quy định:" ⏎ "“Điều 26. …", "quy định: “1. …"), and closes at the paragraph holding a
-    closing mark, within ``QUOTE_SPAN_MAX`` paragraphs (else it quotes nothing). The quoting text
-    takes over again, a quote left unclosed, at a paragraph that introduces the next quotation
-    ("3. Sửa đổi điểm a khoản 2 như sau:" ⏎ "“a) …") and at a section marker ("Điều 2.", "III.").
-    """
-    inside: set[int] = set()
-    open_until = -1
-    for index, para in enumerate(paragraphs):
-        text = para.text
-        curly, straight = _quote_balance(text)
-        if index <= open_until:
-            following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
-            if not _OPENS_QUOTE_RE.match(text) and (
-                    _OPENS_QUOTE_RE.match(following) and text.rstrip().endswith(":")
-                    or _COLON_QUOTE_RE.search(text) and (curly > 0 or straight)):
-                open_until = index - 1  # "… như sau:" of the quoting text, its quote follows
+    def _numbers_main_points(self, index: int, marker: Marker) -> bool:
+        """ "(1) … (2) …" number the main points of the open node: "(1)" right under a numbered node's
+        first paragraph or an introduction ending in ":", its "(2)" to come, and no other kind of
+        item under the same node (then those are its main points, and the "(1)" a list inside one
+        of them); or the next number of the open run. An appendix's own lists (the cells of a
+        procedures table, a form's fields) are not its points."""
+        if not self.stack:
+            return False
+        open_run = next((e for e in reversed(self.stack) if e.style == "paren"), None)
+        if open_run is not None:
+            return int(marker.label) == int(open_run.label) + 1
+        parent = self.stack[-1]
+        if marker.label != "1" or parent.style == "appendix" \
+                or len(parent.paragraphs) > 1 and not parent.paragraphs[-1].text.rstrip().endswith(":"):
+            return False
+        open_styles = {e.style for e in self.stack}
+        second = False
+        for later in self.paragraphs[index + 1:]:
+            found = parse_marker(later.text)
+            if found is None:
+                continue
+            if found.style == "paren":
+                second = second or found.label == "2"
+            elif found.style in RANKS or found.style in open_styles:
+                break  # the node ends
             else:
-                inside.add(index)
-                if index == open_until or not _OPENS_QUOTE_RE.match(text) or not (curly > 0 or straight):
-                    continue
-        opener = "“" if curly > 0 else '"' if straight else None
-        if opener is None:
-            continue
-        at = max(text.rfind(opener), 0 if text.lstrip().startswith("”") else -1)
-        if text[:at].strip() and not text[:at].rstrip().endswith(":"):
-            continue
-        for later in range(index + 1, min(index + 1 + QUOTE_SPAN_MAX, len(paragraphs))):
-            if (m := parse_marker(paragraphs[later].text)) and m.style in RANKS:
-                break  # "Điều 2." of the quoting text: the quote was never closed
-            later_curly, later_straight = _quote_balance(paragraphs[later].text)
-            if later_curly < 0 or later_straight:  # typed quotes are often mixed: "… ”
-                open_until = later
-                break
-    return inside
+                return False
+        return second
+
+    def _add_unmarked(self, index: int, para: Paragraph) -> None:
+        if self.in_closing:
+            self.closing.append(para)
+            return
+        previous = self.stack[-1].paragraphs[-1].text if self.stack else None
+        # A letter with no numbered items still ends with its closing request
+        # ("Đề nghị Thuế tỉnh … phối hợp thực hiện./."), after a body of at least one paragraph.
+        if (self.numbered or self.preamble) and starts_closing(para, previous, self.paragraphs[index + 1:]):
+            self.in_closing = True
+            if not self.numbered:
+                # In a letter the request just before its last sentence is part of the
+                # closing: "Đề nghị Thuế tỉnh X phối hợp …" ⏎ "Cục Thuế trả lời để … biết./."
+                while len(self.preamble) > 1 and len(self.closing) < MAX_LETTER_REQUESTS \
+                        and REQUEST_START_RE.match(self.preamble[-1].text):
+                    self.closing.insert(0, self.preamble.pop())
+            self.closing.append(para)
+        elif self.stack:
+            self.stack[-1].paragraphs.append(para)
+        else:
+            self.preamble.append(para)
+
+    def finish(self) -> DocumentTree:
+        nodes: list[Node] = []
+        if self.title:
+            nodes.append(_pseudo("title", self.title))
+        if self.preamble:
+            nodes.append(_pseudo("preamble", self.preamble))
+        for entry, marker in self.numbered:
+            if marker is None:
+                nodes.append(entry.node)
+                continue
+            heading, text = _heading_and_text(marker, entry.paragraphs, entry.node.id in self.children)
+            nodes.append(entry.node.model_copy(update={"heading": heading, "text": text}))
+        if self.closing:
+            nodes.append(_pseudo("closing", self.closing))
+        return DocumentTree(nodes=attach_footnotes(nodes), table_rows=self.table_rows, warnings=self.warnings)
+
+
+def _pseudo(node_id: str, paragraphs: list[Paragraph]) -> Node:
+    return Node(id=node_id, kind="pseudo", text="\n".join(p.text for p in paragraphs),
+                heading=short_heading(paragraphs[0].text), page=paragraphs[0].page)
 
 
 def _place(stack: list[_Open], marker: Marker) -> _Open | None:
@@ -420,7 +326,7 @@ def _place(stack: list[_Open], marker: Marker) -> _Open | None:
 
 
 def _is_chain_prefix(entry: _Open, parts: list[str]) -> bool:
-    if _base(entry.style) not in _CHAIN_STYLES:
+    if base_style(entry.style) not in CHAIN_STYLES:
         return False
     own = entry.label.split(".")
     return len(own) < len(parts) and parts[: len(own)] == own
@@ -430,98 +336,8 @@ def _make_id(stack: list[_Open], marker: Marker) -> str:
     """The id under the current stack (already closed down to the parent)."""
     if marker.style in ("decimal", "decimal_letter"):
         # "3.2." carries its own chain: hang it on the nearest node that is not a numbered item.
-        base = next((e.node.id for e in reversed(stack) if _base(e.style) not in _CHAIN_STYLES), None)
+        base = next((e.node.id for e in reversed(stack) if base_style(e.style) not in CHAIN_STYLES), None)
         return f"{base}.{marker.label}" if base else marker.label
     if not stack:
         return marker.label
     return f"{stack[-1].node.id}.{marker.label}"
-
-
-# --- appendix task tables ----------------------------------------------------------
-
-def _cut_tables(paragraphs: list[Paragraph], titles: set[int]
-                ) -> tuple[list[Paragraph], set[int], dict[int, TaskTable]]:
-    """Paragraphs with each task table of an appendix cut out into one placeholder.
-
-    The placeholder's index maps to its ``TaskTable``; a paragraph the joiner ran
-    across the table's first or last line keeps its lines outside the table.
-    """
-    starts = [i for i, p in enumerate(paragraphs)
-              if i not in titles and (m := parse_marker(p.text)) is not None and m.style == "appendix"]
-    if not starts:
-        return paragraphs, titles, {}
-    cut: dict[int, tuple[list[Paragraph], TaskTable | None]] = {}
-    stops = sorted({*starts, *titles, len(paragraphs)})
-    for a in starts:
-        end = next(s for s in stops if s > a)
-        owners: list[int] = []
-        lines = []
-        for k in range(a, end):
-            for line in paragraphs[k].lines:
-                owners.append(k)
-                lines.append(line)
-        tables = find_task_tables(lines)
-        if not tables:
-            continue
-        pieces: dict[int, list] = {k: [] for k in range(a, end)}
-        inside = [None] * len(lines)
-        for table in tables:
-            for n in range(table.start, table.end):
-                inside[n] = table
-        for k in range(a, end):
-            run: list = []
-            current: object = None
-            for n, line in enumerate(lines):
-                if owners[n] != k:
-                    continue
-                if inside[n] is not current:
-                    if run:
-                        pieces[k].append((current, run))
-                    run, current = [], inside[n]
-                run.append(line)
-            if run:
-                pieces[k].append((current, run))
-        for k, parts in pieces.items():
-            cut[k] = parts
-    out: list[Paragraph] = []
-    new_titles: set[int] = set()
-    placed: dict[int, TaskTable] = {}
-    done: set[int] = set()
-    for k, para in enumerate(paragraphs):
-        if k not in cut:
-            if k in titles:
-                new_titles.add(len(out))
-            out.append(para)
-            continue
-        for table, run in cut[k]:
-            if table is None:
-                out.append(para if len(run) == len(para.lines) else
-                           Paragraph(text=join_wrapped(line.text for line in run), lines=run, page=run[0].page))
-            elif id(table) not in done:
-                done.add(id(table))
-                placed[len(out)] = table
-                out.append(Paragraph(text="", lines=run, page=run[0].page))
-    return out, new_titles, placed
-
-
-def _table_nodes(table: TaskTable, para: Paragraph, stack: list[_Open], seen: dict[str, int],
-                 children: set[str], numbered: list) -> None:
-    """One node per row under the open appendix (or its open item): "Phụ lục.1", "Phụ lục I.II.3"."""
-    parent = stack[-1].node.id if stack else None
-    ids: dict[str, str] = {}
-    for row in table.rows:
-        base = ids.get(row.group, parent) if row.group else parent
-        node_id = f"{base}.{row.label}" if base else row.label
-        if node_id in seen:
-            seen[node_id] += 1
-            node_id = f"{node_id}#{seen[node_id]}"
-        else:
-            seen[node_id] = 1
-        if row.is_group:
-            ids[row.path] = node_id
-        if base:
-            children.add(base)
-        text = row.text or None
-        node = Node(id=node_id, parent=base, marker=row.label, kind="item", page=para.page,
-                    heading=short_heading(text) if text else None, text=text, task=not row.is_group)
-        numbered.append((_Open(node=node, style="table", label=row.label), None))

@@ -8,65 +8,46 @@ supports and its deadline. The readers give such a table as lines:
 - DOCX: one cell per line (``hard_break``), a row's first cell after a blank;
 - PDF: whatever the text layer gives (see ``extractors/pdf.py``).
 
-:func:`find_task_tables` finds the header (its cells mapped to roles by their
-words), then reads the rows: a row opens with its number alone on a line ("1",
-"2.", "I"); a Roman numeral or capital letter opens a group row ("I | Công tác
-tuyên truyền") whose numbered rows follow. :func:`table_assignments` turns the
-rows of tables whose row nodes the structure stage built into assignments.
+:func:`find_task_tables` finds the header (``table_header.py``: its cells mapped to
+roles by their words, a second header row spread under its spanning title), then reads
+the rows: a row opens with its number alone on a line ("1", "2.", "I"); a Roman numeral
+or capital letter opens a group row ("I | Công tác tuyên truyền", "II. HOÀN THIỆN …")
+whose numbered rows follow. Numbering is read as written: rows number on across groups,
+restart at 1, repeat after a row left out ("……") or once the row above has all its cells;
+Roman groups may skip numbers. The cells of each row are read by ``table_cells.py``.
+:func:`table_assignments` turns the rows that became nodes into assignments.
 Pure: lines in, plain objects out.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from functools import partial
 
-from kehoach.extractors.deadlines import Deadline, parse_deadline
-from kehoach.extractors.normalize import join_wrapped
-from kehoach.extractors.units import clean_unit, find_units, unit_id
+from kehoach.extractors.deadlines import Deadline
+from kehoach.extractors.markers import (
+    GROUP_ROW_RE,
+    ROMAN_VALID_RE,
+    ROW_MARKER_RE,
+    ocr_readings,
+    roman_value,
+    strip_zeros,
+)
+from kehoach.extractors.normalize import is_upper_line, join_wrapped
+from kehoach.extractors.table_cells import assign_cells, parse_table_deadline, row_cells, split_units
+from kehoach.extractors.table_header import column_role, read_header, starts_header
+from kehoach.extractors.units import unit_id
 from kehoach.schemas.layout import Line
-from kehoach.schemas.models import Assignment, Node
-
-WRAP_MIN_CHARS = 60  # a TXT line at least this long that does not end a sentence wrapped into the next
-HEADER_CELL_MAX_CHARS = 60  # a header cell longer than this is text, not a column title
-HEADER_MAX_LINES = 24
-
-# Column titles → roles. Order matters: "Cơ quan chủ trì thực hiện" is lead, "Nội dung thực hiện" task.
-NUMBER_COLUMN_RE = re.compile(r"^(?:S\.?\s?TT|TT|Số\s+(?:TT|thứ\s+tự))\.?$", re.IGNORECASE)
-LEAD_COLUMN_RE = re.compile(r"chủ\s+trì|(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:thực\s+hiện|chịu\s+trách\s+nhiệm)"
-                            r"|trách\s+nhiệm\s+thực\s+hiện|phân\s+công", re.IGNORECASE)
-SUPPORT_COLUMN_RE = re.compile(r"phối\s+hợp", re.IGNORECASE)
-DEADLINE_COLUMN_RE = re.compile(r"^(?:\(?\s*)(?:thời\s+gian|thời\s+hạn|tiến\s+độ|thời\s+điểm|mốc\s+thời\s+gian)"
-                                r"(?!.*giải\s+quyết)", re.IGNORECASE)
-TASK_COLUMN_RE = re.compile(r"nhiệm\s+vụ|nội\s+dung|công\s+việc|hoạt\s+động|giải\s+pháp|chương\s+trình|đề\s+án",
-                            re.IGNORECASE)
-# "Văn bản giao nhiệm vụ", "Kết quả thực hiện", "Sản phẩm": not the task, whatever words follow.
-OTHER_COLUMN_RE = re.compile(r"^\(?\s*(?:văn\s+bản|căn\s+cứ|kết\s+quả|sản\s+phẩm|ghi\s+chú|kinh\s+phí|nguồn|dự\s+toán"
-                             r"|tình\s+hình|chỉ\s+tiêu|đơn\s+vị\s+tính)", re.IGNORECASE)
-# (1) (2) (3): the column-number row under a header.
-_COLUMN_NUMBERS_RE = re.compile(r"^(?:\(\s*\d{1,2}\s*\)\s*)+$|^\d{1,2}$")
-
-# A row's number alone on its line: "1", "01.", "I", "II.", "A", "a)".
-ROW_MARKER_RE = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})+|\d{1,3}|[IVXLC]{1,6}|[A-ZĐ]|[a-zđ])\s*[.):]?$")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+from kehoach.schemas.models import Assignment
 
 # Where a TXT table ends: another appendix, the signature, the recipients.
 TABLE_END_RE = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục\s+(?:[IVXLC]+|\d+)\b|Nơi\s+nhận|KT\.|TM\.|Q\.|TL\.|GHI\s+CHÚ\b)",
                           re.IGNORECASE)
-# A cell that is a time: "Quý IV/2025", "Thường xuyên", "31/12/2025", "Tháng 11/2025", "Năm 2026".
-TIME_CELL_RE = re.compile(
-    r"^(?:(?:trước|trong|đến|từ|hoàn\s+thành|dự\s+kiến|chậm\s+nhất)\b.*)?"
-    r"(?:quý\b|tháng\b|năm\b|ngày\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*/\s*\d{4}|(?:19|20)\d{2}\b|"
-    r"thường\s+xuyên|hằng\s+|hàng\s+|định\s+kỳ|liên\s+tục|giai\s+đoạn)",
-    re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"[.;:!?]$|\.\)$")
-_OPEN_END_RE = re.compile(r"(?:\b(?:ngày|tháng|năm|và|của|các|số|tại|theo|với|trước|đến|từ)|[,(/&-])$", re.IGNORECASE)
-_RANGE_SPLIT_RE = re.compile(r"\s*(?:[-–—]|\bđến\b)\s*")
-_UNIT_SPLIT_RE = re.compile(r"\s*;\s*|\s*\n\s*")
-_LIST_JOIN_RE = re.compile(r"(?:[,;]|\bvà)\s*$")
-_TRAIL_RE = re.compile(r"[\s,;.]+$")
+# A row left out ("…………", ". . ."): the rows after it keep their own numbers ("2" after "8").
+GAP_RE = re.compile(r"^[.…·\s]{3,}$")
+MAX_GROUP_SKIP = 6  # Roman group rows may skip numbers ("II" … "VII" with rows left out), this many at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +61,7 @@ class TableRow:
     supports: tuple[str, ...] = ()
     deadline_text: str | None = None
     is_group: bool = False
+    cells: tuple[tuple[str, str], ...] = ()  # (column role, text) in column order, empty cells left out
     start: int = 0  # index of the row's number line in the lines given
     end: int = 0
 
@@ -98,269 +80,199 @@ class TaskTable:
     """A task table: the role of each column after the number, and its rows."""
 
     columns: list[str]  # roles per column: number, task, lead, support, deadline, other
+    titles: list[str]  # the column titles as written, one per column
     start: int  # index of the first header line
     end: int  # index after the last line read
     rows: list[TableRow] = field(default_factory=list)
-
-
-# --- cells -----------------------------------------------------------------------
-
-def column_role(title: str) -> str:
-    """A header cell's role: number, lead, support, deadline, task or other."""
-    title = " ".join(title.split())
-    if NUMBER_COLUMN_RE.match(title):
-        return "number"
-    if OTHER_COLUMN_RE.match(title):
-        return "other"
-    if SUPPORT_COLUMN_RE.search(title) and not re.search(r"chủ\s+trì", title, re.IGNORECASE):
-        return "support"
-    if LEAD_COLUMN_RE.search(title):
-        return "lead"
-    if DEADLINE_COLUMN_RE.match(title):
-        return "deadline"
-    if TASK_COLUMN_RE.search(title):
-        return "task"
-    return "other"
-
-
-def split_units(cell: str) -> list[str]:
-    """The units a lead / support cell lists, as written.
-
-    Splits at ";" and where ``units.find_units`` sees a new body after a comma or
-    "và"; a fixed collective ("Các phòng, ban liên quan") stays whole, a piece no
-    unit pattern knows ("Doanh nghiệp, nhà đầu tư") is kept as one unit.
-    """
-    out: list[str] = []
-    for piece in _UNIT_SPLIT_RE.split(cell):
-        piece = " ".join(piece.split())
-        if not piece:
-            continue
-        cuts = [0]
-        previous_end = None
-        for span in find_units(piece):
-            # A new body after a list separator, or straight after the previous one: cells
-            # often lose their commas ("Sở Khoa học và Công nghệ Sở Công Thương").
-            if span.start > 0 and (_LIST_JOIN_RE.search(piece[:span.start])
-                                   or (previous_end is not None and not piece[previous_end:span.start].strip())):
-                cuts.append(span.start)
-            previous_end = span.end
-        cuts.append(len(piece))
-        for a, b in pairwise(cuts):
-            name = clean_unit(re.sub(r"^(?:và\s+)", "", _TRAIL_RE.sub("", piece[a:b]).strip()))
-            name = re.sub(r"\s+và$", "", name)
-            if name and not re.fullmatch(r"[-–—x/.]+|không", name, re.IGNORECASE):
-                out.append(name)
-    return out
-
-
-def parse_table_deadline(cell: str) -> Deadline | None:
-    """A time cell → ``Deadline``: the whole cell as text, the date of the period's end.
-
-    "Năm 2025 - 2026" and "Quý IV/2025- Quý II/2026" end with their last period.
-    """
-    text = " ".join(cell.split())
-    found = parse_deadline(text)
-    parts = _RANGE_SPLIT_RE.split(text)
-    if found is None:
-        last = parse_deadline(parts[-1]) if len(parts) > 1 else None  # "2026 - 2030"
-        return Deadline(text, last.date) if last is not None else None
-    if len(parts) > 1:
-        last = parse_deadline(parts[-1])
-        if last is not None and last.date is not None and (found.date is None or last.date > found.date):
-            return Deadline(found.text, last.date)
-    return found
-
-
-def _is_time(cell: str) -> bool:
-    return bool(TIME_CELL_RE.match(cell.strip())) and len(cell) <= 120
-
-
-def _is_units(cell: str) -> bool:
-    spans = find_units(cell)
-    return bool(spans) and spans[0].start <= 4 and not _is_time(cell)
-
-
-# --- header ----------------------------------------------------------------------
-
-def _read_header(texts: Sequence[str], i: int, hard: Sequence[bool]) -> tuple[list[str], int] | None:
-    """Column roles of a header starting at ``i`` and the index after it, or None."""
-    titles: list[str] = []
-    j = i
-    while j < len(texts) and j - i < HEADER_MAX_LINES:
-        text = texts[j]
-        if not text or j > i and ROW_MARKER_RE.match(text):
-            break
-        if _COLUMN_NUMBERS_RE.match(text) and titles and j > i:
-            j += 1
-            continue
-        if len(text) > HEADER_CELL_MAX_CHARS:
-            break
-        if titles and not hard[j] and (text[:1].islower() or titles[-1].endswith((",", "/", "("))):
-            titles[-1] += " " + text  # "Thời hạn hoàn" ⏎ "thành"
-        else:
-            titles.append(text)
-        j += 1
-    roles: list[str] = []
-    for title in titles:
-        role = column_role(title)
-        roles.append("other" if role in roles and role != "other" else role)  # "Thời hạn … Tiến độ"
-    if "lead" not in roles or "task" not in roles or not ({"support", "deadline"} & set(roles)):
-        return None
-    # Trailing lines that are not column titles belong to the first row ("TT | … | I …").
-    while roles and roles[-1] == "other" and len(titles[-1]) > 30:
-        roles.pop()
-        titles.pop()
-    return roles, j
-
-
-def _roman(label: str) -> int | None:
-    if not re.fullmatch(r"[IVXLC]+", label):
-        return None
-    total = 0
-    for k, ch in enumerate(label):
-        value = _ROMAN_VALUES[ch]
-        total += -value if k + 1 < len(label) and _ROMAN_VALUES[label[k + 1]] > value else value
-    return total
+    lines: tuple[Line, ...] = ()  # the lines it was read from, header to last row: later stages find it by them
+    warnings: list[str] = field(default_factory=list)  # OCR'd row numbers read as the numbering expects
 
 
 # --- rows ------------------------------------------------------------------------
 
-def _row_kind(label: str, state: dict) -> str | None:
-    """"item" / "group" when ``label`` is the next row number, else None (a cell that is a number)."""
+@dataclass
+class _Numbering:
+    """The row numbers read so far: last item, Roman group and letter part, a row left out since."""
+
+    item: int = 0
+    group: int = 0
+    letter: int = ord("A") - 1
+    gap: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """Where a row starts: the line of its number, its label and kind, the title written beside it."""
+
+    index: int
+    label: str
+    kind: str  # item | group | letter
+    title: str = ""
+
+
+@dataclass
+class _RowScan:
+    """What the scan of a table's body found: row starts, lines that are no cell, column changes."""
+
+    marks: list[_Mark] = field(default_factory=list)
+    skipped: set[int] = field(default_factory=set)  # gap lines and repeated headers
+    columns_at: dict[int, list[str]] = field(default_factory=dict)  # line index → columns from there on
+    end: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def _kind(label: str, numbering: _Numbering, title: str, row_is_full: Callable[[], bool]) -> str | None:
+    """"item" / "group" / "letter" when ``label`` numbers the next row, else None (a number in a cell).
+
+    Numbering as written: items number on across groups ("4" under "II" after "3" under "I") or
+    restart at 1; after a row left out, or once the current row has all its cells, any number
+    opens a row ("2" again after "8"); Roman groups may skip numbers when their title is upper case."""
     if "." in label:
         return "item"  # "1.1" under group "I": its own chain
     if label.isdigit():
         n = int(label)
-        return "item" if n == state["item"] + 1 or (n == 1 and state["item"] != 0) else None
-    value = _roman(label)
-    if value is not None and value == state["group"] + 1:
+        if n in (numbering.item + 1, 1) or numbering.gap:
+            return "item"
+        return "item" if title[:1].isupper() and row_is_full() else None
+    value = roman_value(label)
+    if value is not None and value == numbering.group + 1:
         return "group"
-    if len(label) == 1 and label.isupper() and ord(label) == state["letter"] + 1:
+    if len(label) == 1 and label.isupper() and ord(label) == numbering.letter + 1:
         return "letter"
-    if len(label) == 1 and label.islower():
-        return "sub"
+    if value is not None and numbering.group + 1 < value <= numbering.group + MAX_GROUP_SKIP \
+            and ROMAN_VALID_RE.match(label) and is_upper_line(title):
+        return "group"
     return None
 
 
-def _cells(lines: Sequence[Line]) -> list[str]:
-    """A row's lines → cells: one per DOCX line; TXT wrapped cells joined back."""
-    cells: list[list[str]] = []
-    for k, line in enumerate(lines):
-        text = line.text.strip()
-        if not text:
-            continue
-        if not cells:
-            cells.append([text])
-            continue
-        prev = cells[-1][-1]
-        joins = False
-        if not line.hard_break:
-            if text[:1].islower() or _OPEN_END_RE.search(prev):
-                joins = True  # "Trước ngày" ⏎ "15/12/2025"
-            elif _is_units(cells[-1][0]) and _is_units(text):
-                joins = bool(_LIST_JOIN_RE.search(prev))  # "…, Sở Khoa học và" ⏎ "Công nghệ, Sở Công Thương"
-            elif len(prev) >= WRAP_MIN_CHARS and not _SENTENCE_END_RE.search(prev) and not _is_time(text):
-                joins = True
-            elif len(cells) == 1 and len(cells[0]) == 1 and not _SENTENCE_END_RE.search(prev) \
-                    and not _is_units(text) and not _is_time(text) and len(prev) < WRAP_MIN_CHARS \
-                    and k + 1 < len(lines) and len(line.text) >= WRAP_MIN_CHARS:
-                # The first line of a wrapped task cell ends early in a clerk's copy:
-                # "Phối hợp rà soát, sửa đổi Luật" ⏎ "Quy hoạch và xây dựng …" (a full line).
-                joins = True
-        if joins:
-            cells[-1].append(text)
-        else:
-            cells.append([text])
-    return [join_wrapped(cell) for cell in cells]
+def _advance(numbering: _Numbering, label: str, kind: str) -> str:
+    """Move the numbering past a row; the label as an id component ("01" → "1")."""
+    numbering.gap = False
+    if kind == "item":
+        if label.isdigit():
+            numbering.item = int(label)
+        return ".".join(strip_zeros(part) for part in label.split("."))
+    if kind == "group":
+        numbering.group = roman_value(label) or 0
+    else:
+        numbering.letter = ord(label)
+        numbering.group = 0
+    return label
 
 
-def _assign(columns: list[str], cells: list[str]) -> dict[str, str]:
-    """Cells → roles. All cells present: by position; some missing: by what each cell holds."""
-    roles = [c for c in columns if c != "number"]
-    out: dict[str, str] = {}
-    if not cells:
-        return out
-    task_at = roles.index("task") if "task" in roles else 0
-    if len(cells) == len(roles):
-        for role, cell in zip(roles, cells):
-            if role != "other" and role not in out:
-                out[role] = cell
-        if "deadline" in out and not _is_time(out["deadline"]) and len(out["deadline"]) > 60:
-            del out["deadline"]
-        return out
-    # Cells before the task column are rare ("Văn bản giao"); take the task cell by position.
-    k = min(task_at, len(cells) - 1)
-    after = roles[task_at + 1:]
-    # A task cell broken at a short line: its pieces come before the first unit or time cell,
-    # beyond the "other" columns ("Văn bản giao") that sit between the task and the lead.
-    between = next((n for n, r in enumerate(after) if r in ("lead", "support", "deadline")), 0)
-    first = next((n for n in range(k + 1, len(cells)) if _is_units(cells[n]) or _is_time(cells[n])), len(cells))
-    extra = max(0, first - (k + 1) - between)
-    out["task"] = join_wrapped(cells[k:k + 1 + extra])
-    rest = cells[k + 1 + extra:]
-    unit_roles = [r for r in after if r in ("lead", "support")]
-    for cell in rest:
-        if "deadline" in after and "deadline" not in out and _is_time(cell):
-            out["deadline"] = cell
-            continue
-        if unit_roles and _is_units(cell) and "deadline" not in out:
-            out[unit_roles.pop(0)] = cell
-    return out
+def _is_full(body: Sequence[Line], cells_wanted: int) -> bool:
+    """Whether a row's lines so far make all of its cells."""
+    return len(row_cells(body)) >= cells_wanted
 
 
-def _read_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], start: int,
-               stop: int) -> tuple[list[TableRow], int]:
-    state = {"item": 0, "group": 0, "letter": ord("A") - 1}
-    marks: list[tuple[int, str, str]] = []  # (index, label, kind)
-    end = stop
-    for j in range(start, stop):
+def _row_start(text: str) -> tuple[str, str] | None:
+    """(label, title beside it) when ``text`` may open a row: "3", "II.", "II. HOÀN THIỆN …"."""
+    if m := ROW_MARKER_RE.match(text):
+        return m.group("label"), ""
+    m = GROUP_ROW_RE.match(text)
+    if m and (m.group("punct") or is_upper_line(m.group("rest"))):
+        return m.group("label"), m.group("rest")
+    return None
+
+
+def _scan_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], start: int) -> _RowScan:
+    scan = _RowScan(end=len(texts))
+    numbering = _Numbering()
+    hard = [line.hard_break for line in lines]
+    cells_wanted = sum(1 for c in columns if c != "number")
+    j = start
+    while j < len(texts):
         text = texts[j]
-        if j > start and (TABLE_END_RE.match(text) or NUMBER_COLUMN_RE.match(text)):
-            end = j
+        if j > start and (TABLE_END_RE.match(text) or column_role(text) == "number"):
+            scan.end = j
             break
-        m = ROW_MARKER_RE.match(text)
-        if not m or (lines[j].hard_break and not lines[j].blank_before and j > start):
+        if GAP_RE.match(text):
+            numbering.gap = True
+            scan.skipped.add(j)
+            j += 1
             continue
-        label = m.group("label")
-        kind = _row_kind(label, state)
-        if kind is None or kind == "sub":
+        if starts_header(texts, j) and (header := read_header(texts, j, hard)) is not None:
+            scan.columns_at[j] = columns = header.columns  # a sub-table's own ("Nội dung | Đơn vị thực hiện …")
+            cells_wanted = sum(1 for c in columns if c != "number")
+            scan.skipped.update(range(j, header.end))
+            j = header.end
             continue
-        if kind == "item":
-            if label.isdigit():
-                state["item"] = int(label)
-            label = ".".join(str(int(part)) for part in label.split("."))
-        elif kind == "group":
-            state["group"] = _roman(label) or 0
-            state["item"] = 0
-        else:
-            state["letter"] = ord(label)
-            state["item"] = 0
-            state["group"] = 0
-        marks.append((j, label, kind))
+        mark = _row_at(lines, texts, j, start, scan, numbering, cells_wanted)
+        if mark is not None:
+            scan.marks.append(mark)
+        j += 1
+    return scan
+
+
+def _row_at(lines: Sequence[Line], texts: Sequence[str], j: int, start: int, scan: _RowScan, numbering: _Numbering,
+            cells_wanted: int) -> _Mark | None:
+    """The row that line ``j`` opens, or None. An OCR'd row number that breaks the numbering is
+    read as the number a usual OCR confusion explains ("l." for "I.", "II" where "III" is due)."""
+    if lines[j].hard_break and not lines[j].blank_before and j > start:
+        return None  # a cell of the row, not its first
+    previous = scan.marks[-1].index if scan.marks else start - 1
+    is_full = partial(_is_full, [lines[n] for n in range(previous + 1, j) if n not in scan.skipped], cells_wanted)
+    literal = _row_start(texts[j])
+    readings = [texts[j]]
+    if lines[j].ocr and not _group_goes_on(texts, j, literal):
+        readings += ocr_readings(texts[j], alone=True)
+    for k, text in enumerate(readings):
+        if (start_of_row := _row_start(text)) is None:
+            continue
+        label, title = start_of_row
+        kind = _kind(label, numbering, title or (texts[j + 1] if j + 1 < len(texts) else ""), is_full)
+        if kind is None and j == start and label.isdigit():
+            kind = "item"  # the line under the header is the first row, whatever its number
+        if kind is not None:
+            if k > 0:
+                scan.warnings.append(f"OCR'd row number \"{texts[j].split()[0]}\" read as \"{label}\", the row the "
+                                     "numbering expects")
+            return _Mark(j, _advance(numbering, label, kind), kind, title)
+    return None
+
+
+def _group_goes_on(texts: Sequence[str], j: int, literal: tuple[str, str] | None) -> bool:
+    """Whether the next Roman group row after line ``j`` continues the literal one ("II" then "III"):
+    the literal was written so, a repeat kept as written."""
+    value = roman_value(literal[0]) if literal else None
+    if not value:
+        return False
+    later = next((r for t in texts[j + 1:] if (r := _row_start(t)) and roman_value(r[0])), None)
+    return later is not None and roman_value(later[0]) == value + 1
+
+
+def _read_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], start: int
+               ) -> tuple[list[TableRow], _RowScan]:
+    scan = _scan_rows(lines, texts, columns, start)
     rows: list[TableRow] = []
     part: str | None = None
     group: str | None = None
-    for k, (j, label, kind) in enumerate(marks):
-        row_end = marks[k + 1][0] if k + 1 < len(marks) else end
-        if kind in ("group", "letter"):
-            text = join_wrapped(t for t in texts[j + 1:row_end] if t)
-            if kind == "letter":
-                part, group = label, None
-                parent = None
+    for k, mark in enumerate(scan.marks):
+        row_end = scan.marks[k + 1].index if k + 1 < len(scan.marks) else scan.end
+        columns = next((c for at, c in sorted(scan.columns_at.items(), reverse=True) if at < mark.index), columns)
+        body = [n for n in range(mark.index + 1, row_end) if n not in scan.skipped]
+        if mark.kind in ("group", "letter"):
+            text = join_wrapped(t for t in [mark.title, *(texts[n] for n in body)] if t)
+            parent = None if mark.kind == "letter" else part
+            if mark.kind == "letter":
+                part, group = mark.label, None
             else:
-                group = f"{part}.{label}" if part else label
-                parent = part
-            rows.append(TableRow(label=label, group=parent, text=text, is_group=True, start=j, end=row_end))
+                group = f"{part}.{mark.label}" if part else mark.label
+            rows.append(TableRow(label=mark.label, group=parent, text=text, is_group=True, start=mark.index,
+                                 end=row_end))
             continue
-        cells = _cells(lines[j + 1:row_end])
-        by_role = _assign(columns, cells)
+        cells = assign_cells(columns, row_cells([lines[n] for n in body]))
+        by_role: dict[str, str] = {}
+        for role, cell in cells:
+            if role != "other":
+                by_role.setdefault(role, cell)
         rows.append(TableRow(
-            label=label, group=group, text=by_role.get("task", ""),
+            label=mark.label, group=group, text=by_role.get("task", ""), cells=tuple(cells),
             leads=tuple(split_units(by_role["lead"])) if "lead" in by_role else (),
             supports=tuple(split_units(by_role["support"])) if "support" in by_role else (),
             deadline_text=" ".join(by_role["deadline"].split()) if "deadline" in by_role else None,
-            start=j, end=row_end))
-    return rows, end
+            start=mark.index, end=row_end))
+    return rows, scan
 
 
 def find_task_tables(lines: Sequence[Line]) -> list[TaskTable]:
@@ -378,50 +290,29 @@ def find_task_tables(lines: Sequence[Line]) -> list[TaskTable]:
     tables: list[TaskTable] = []
     i = 0
     while i < len(texts):
-        text = texts[i]
-        if not (NUMBER_COLUMN_RE.match(text) or (len(text) <= HEADER_CELL_MAX_CHARS and column_role(text) == "task"
-                                                 and i + 1 < len(texts) and column_role(texts[i + 1]) != "other")):
-            i += 1
-            continue
-        header = _read_header(texts, i, hard)
+        header = read_header(texts, i, hard) if starts_header(texts, i) else None
         if header is None:
             i += 1
             continue
-        columns, body = header
-        rows, end = _read_rows(lines, texts, columns, body, len(texts))
+        rows, scan = _read_rows(lines, texts, header.columns, header.end)
         if not any(not r.is_group for r in rows):
             i += 1
             continue
-        tables.append(TaskTable(columns=columns, start=i, end=end, rows=rows))
-        i = max(end, i + 1)
+        tables.append(TaskTable(columns=header.columns, titles=header.titles, start=i, end=scan.end, rows=rows,
+                                lines=tuple(lines[i:scan.end]), warnings=scan.warnings))
+        i = max(scan.end, i + 1)
     return tables
 
 
 # --- assignments ------------------------------------------------------------------
 
-_DEDUP_RE = re.compile(r"#\d+$")
+def table_assignments(rows: Mapping[str, TableRow]) -> list[Assignment]:
+    """Lead / support assignments of the table rows that became nodes.
 
-
-def table_assignments(nodes: Sequence[Node], tables: Sequence[TaskTable]) -> list[Assignment]:
-    """Lead / support assignments of the table rows that became nodes ("Phụ lục.1", "Phụ lục I.2.3").
-
-    A row is matched to the next appendix node, in document order, whose id ends with
-    the row's path and whose text is the row's task cell.
+    Args:
+        rows: node id ("Phụ lục.1", "Phụ lục I.II.3") → the row the structure stage made it from.
     """
-    candidates = [n for n in nodes if n.id.startswith("Phụ lục") and n.kind == "item"]
-    out: list[Assignment] = []
-    pos = 0
-    for table in tables:
-        for row in table.rows:
-            if row.is_group or not (row.leads or row.supports):
-                continue
-            for k in range(pos, len(candidates)):
-                node = candidates[k]
-                if _DEDUP_RE.sub("", node.id).endswith("." + row.path) and (node.text or "") == row.text:
-                    pos = k + 1
-                    out.extend(_row_assignments(node.id, row))
-                    break
-    return out
+    return [a for node_id, row in rows.items() if not row.is_group for a in _row_assignments(node_id, row)]
 
 
 def _row_assignments(node_id: str, row: TableRow) -> list[Assignment]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kehoach.extractors import docx as docx_reader
@@ -162,7 +162,7 @@ def _reread(data: bytes, pages: int, by_page: dict[int, list[Line]], failing: di
         raise pdf_reader.PdfReadError(f"OCR failed: {exc}") from None
     warnings = [f"{_page_ranges(sorted(read))} read by OCR ({why})"]
     for number, page_lines in read.items():
-        by_page[number] = page_lines
+        by_page[number] = [replace(line, ocr=True) for line in page_lines]  # their markers may carry OCR slips
         quality = score_text("\n".join(line.text for line in page_lines))
         if quality.enough_text and not quality.is_vietnamese:
             warnings.append(f"page {number}: OCR text is still not Vietnamese ({quality.reason})")

@@ -6,6 +6,8 @@ paragraphs → nodes → citations, assignments.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from kehoach.extractors.citations import extract_citations
 from kehoach.extractors.deadlines import mark_deadlines
 from kehoach.extractors.fidelity import SpellingMap, restore_spelling
@@ -20,22 +22,46 @@ from kehoach.extractors.normalize import (
     join_paragraphs,
 )
 from kehoach.extractors.signature import find_signature_blocks, read_sign_off
-from kehoach.extractors.structure import extract_nodes
-from kehoach.extractors.tables import find_task_tables, table_assignments
+from kehoach.extractors.structure import DocumentTree, extract_tree
+from kehoach.extractors.tables import TaskTable, find_task_tables, table_assignments
 from kehoach.extractors.units import extract_assignments, mark_places, mark_tasks
 from kehoach.schemas.layout import Line, Paragraph, RawDocument
 from kehoach.schemas.models import Metadata, Node, PlanDocument, Source
 
 
+@dataclass(slots=True)
+class CleanText:
+    """The text read once for every later stage: the cleaned lines and the task tables on them."""
+
+    lines: list[Line]
+    tables: list[TaskTable]
+
+
+def clean(raw: RawDocument, *, as_written: bool = False) -> CleanText:
+    """Cleaned lines and the task tables, found once: the match view the parsers read (tone
+    marks and Đ look-alikes folded), or ``as_written``.
+
+    Page numbers are dropped after the tables are found, so that the row numbers of a task
+    table, which look just like them, stay."""
+    read = raw.lines if raw.text_source != "ocr" else [replace(line, ocr=True) for line in raw.lines]
+    lines = clean_lines(read, WRITTEN_STEPS if as_written else DEFAULT_STEPS)
+    tables = find_task_tables(lines)
+    table_lines = {n for table in tables for n in range(table.start, table.end)}
+    return CleanText(lines=drop_page_numbers(lines, keep=table_lines), tables=tables)
+
+
 def normalise(raw: RawDocument, *, as_written: bool = False) -> list[Line]:
-    """Cleaned lines, page numbers dropped (but never the row numbers of a task table, which look just like
-    them): the match view the parsers read (tone marks and Đ look-alikes folded), or ``as_written``."""
-    lines = clean_lines(raw.lines, WRITTEN_STEPS if as_written else DEFAULT_STEPS)
-    table_rows = {n for table in find_task_tables(lines) for n in range(table.start, table.end)}
-    return drop_page_numbers(lines, keep=table_rows)
+    """The cleaned lines of :func:`clean`."""
+    return clean(raw, as_written=as_written).lines
 
 
-def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
+def parse(lines: list[Line], tables: list[TaskTable] | None = None) -> tuple[Metadata, list[Node], list[str]]:
+    """Header, body nodes, signature and recipients from cleaned lines (see :func:`read_tree`)."""
+    metadata, tree, warnings = read_tree(lines, tables)
+    return metadata, tree.nodes, warnings
+
+
+def read_tree(lines: list[Line], tables: list[TaskTable] | None = None) -> tuple[Metadata, DocumentTree, list[str]]:
     """Header, body tree, signature and recipients from cleaned lines.
 
     The body runs from the end of the header's title block to the end, minus
@@ -66,7 +92,8 @@ def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
             title_indexes.append(len(paragraphs))
             paragraphs.append(para)
         paragraphs.extend(join_paragraphs(body))
-    nodes = extract_nodes(paragraphs, title_indexes=title_indexes)
+    tree = extract_tree(paragraphs, title_indexes=title_indexes, tables=tables)
+    nodes = tree.nodes
     sign_off = read_sign_off(blocks)
     metadata = header.metadata
     update: dict = {"signer": sign_off.signer, "signers": sign_off.signers, "recipients": sign_off.recipients}
@@ -75,23 +102,24 @@ def parse(lines: list[Line]) -> tuple[Metadata, list[Node], list[str]]:
         update["issuer"] = find_issuer_in_text(preamble or "")
     metadata = metadata.model_copy(update=update)
     warnings = [] if header.title_start is not None or metadata.doc_type else ["no type line found in the header"]
-    return metadata, nodes, [*header.warnings, *warnings]
+    return metadata, tree, [*header.warnings, *warnings, *tree.warnings]
 
 
 def build_document(raw: RawDocument) -> PlanDocument:
     """Run every parsing stage on a read document."""
-    lines = normalise(raw)
-    metadata, nodes, warnings = parse(lines)
+    text = clean(raw)
+    metadata, tree, warnings = read_tree(text.lines, text.tables)
+    nodes = tree.nodes
     citations = extract_citations(nodes, own_number=metadata.number, date=metadata.date)
-    rows = table_assignments(nodes, find_task_tables(lines))
+    rows = table_assignments(tree.table_rows)
     assignments = mark_places([*extract_assignments(nodes), *rows], metadata)
     nodes = mark_deadlines(mark_tasks(nodes, assignments), assignments)
-    if rows:  # a table row is a task whatever its heading says
-        row_nodes = {a.node for a in rows}
-        nodes = [n.model_copy(update={"task": True}) if n.id in row_nodes else n for n in nodes]
+    # a table row is a task whatever its heading says; a group row heads rows, it is none
+    table_rows = tree.table_rows
+    nodes = [n.model_copy(update={"task": not table_rows[n.id].is_group}) if n.id in table_rows else n for n in nodes]
     source = Source(path=raw.path, sha256=raw.sha256, format=raw.format, pages=raw.pages,
                     text_source=raw.text_source, warnings=[*raw.warnings, *warnings],
-                    fingerprint=fingerprint("\n".join(line.text for line in lines)))
+                    fingerprint=fingerprint("\n".join(line.text for line in text.lines)))
     plan = PlanDocument(source=source, metadata=metadata, nodes=nodes, citations=citations, assignments=assignments)
     return restore_spelling(plan, spelling_map(raw))
 

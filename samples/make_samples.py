@@ -45,23 +45,63 @@ _OPEN_NUMBER_RE = re.compile(r"^Số\s*:?\s*(?:\S*[/-])?$")
 
 
 @dataclass
+class TableBlock:
+    """A task table of the body, typeset as a ruled table: column titles, then rows of cells."""
+
+    titles: list[str]
+    rows: list[list[str]]  # one cell per column; a group row: [number, title]
+    paragraphs: list[str] = field(default_factory=list)  # the table's lines joined as text, when it cannot be drawn
+
+
+@dataclass
 class SampleDoc:
     header_left: list[str] = field(default_factory=list)
     header_right: list[str] = field(default_factory=list)
     type_word: str | None = None
     title: list[str] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)  # paragraphs
+    body: list[str | TableBlock] = field(default_factory=list)  # paragraphs and task tables
     recipients: list[str] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
-    """Plain-text lines → paragraphs, with the pipeline's own rules for hard wraps."""
+def _paragraphs(lines: list[str]) -> list[str | TableBlock]:
+    """Plain-text lines → paragraphs, with the pipeline's own rules for hard wraps, and the
+    task tables the pipeline finds (one cell a line in a clerk's copy) as ruled tables."""
     from kehoach.extractors.normalize import WRITTEN_STEPS, clean_lines, join_paragraphs
+    from kehoach.extractors.tables import find_task_tables
     from kehoach.schemas.layout import Line
 
     # The document's words as written (the parsers' match view would fold old tone placement).
-    return [p.text for p in join_paragraphs(clean_lines((Line(text=t) for t in lines), WRITTEN_STEPS))]
+    cleaned = clean_lines((Line(text=t) for t in lines), WRITTEN_STEPS)
+    blocks: list[str | TableBlock] = []
+    done = 0
+    for table in find_task_tables(cleaned):
+        blocks += [p.text for p in join_paragraphs(cleaned[done:table.start])]
+        block = _table_block(table)
+        block.paragraphs = [p.text for p in join_paragraphs(cleaned[table.start:table.end])]
+        blocks.append(block)
+        done = table.end
+    return blocks + [p.text for p in join_paragraphs(cleaned[done:])]
+
+
+def _table_block(table) -> TableBlock:
+    """A ``tables.TaskTable`` → the cells to typeset (a leading number column always)."""
+    columns, titles = list(table.columns), list(table.titles)
+    if "number" not in columns:
+        columns, titles = ["number", *columns], ["", *titles]
+    rows = []
+    for row in table.rows:
+        if row.is_group:
+            rows.append([row.label, row.text])
+            continue
+        cells, found = [], list(row.cells)
+        for role in columns:
+            if role == "number":
+                cells.append(row.label)
+            else:
+                cells.append(found.pop(0)[1] if found and found[0][0] == role else "")
+        rows.append(cells)
+    return TableBlock(titles=titles, rows=rows)
 
 
 def split_document(text: str) -> SampleDoc:
@@ -202,6 +242,9 @@ def typeset(doc: SampleDoc) -> bytes:
     if doc.title:
         story.append(Spacer(1, 6 * mm))
     for para in doc.body:
+        if isinstance(para, TableBlock):
+            story.append(_ruled_table(para, width, p))
+            continue
         is_heading = bool(_HEADING_RE.match(para)) and len(para) < 160 or (para.isupper() and len(para) < 120)
         story.append(p(para, heading if is_heading else body))
     if doc.recipients or doc.signature:
@@ -228,9 +271,37 @@ def typeset(doc: SampleDoc) -> bytes:
     return buffer.getvalue()
 
 
+def _ruled_table(block: TableBlock, width: float, p):
+    """A grid table as offices draw an appendix: bold titles repeated on each page, the
+    number column narrow, the task column wide, a group row's title across the row."""
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Table, TableStyle
+
+    cell = ParagraphStyle("cell", fontName="Serif", fontSize=11, leading=13.5)
+    head = ParagraphStyle("head", parent=cell, fontName="Serif-Bold", alignment=TA_CENTER)
+    n = len(block.titles)
+    data = [[p(t, head) for t in block.titles]]
+    data += [[p(c, cell) for c in row] + [""] * (n - len(row)) for row in block.rows]
+    shares = [0.07, 0.33] + [0.6 / (n - 2)] * (n - 2) if n > 2 else [0.07, 0.93]
+    widths = [share * width for share in shares]
+    style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    style += [("SPAN", (1, k), (-1, k)) for k, row in enumerate(block.rows, start=1) if len(row) == 2 < n]
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle(style))
+    return table
+
+
 def typeset_text(text: str) -> bytes:
     """Plain text → PDF bytes (the layout guessed from the text)."""
-    return typeset(split_document(text))
+    from reportlab.platypus.doctemplate import LayoutError
+
+    doc = split_document(text)
+    try:
+        return typeset(doc)
+    except LayoutError:  # a table row taller than a page: the tables run as paragraphs instead
+        doc.body = [p for b in doc.body for p in ([b] if isinstance(b, str) else b.paragraphs)]
+        return typeset(doc)
 
 
 def main(argv: list[str]) -> None:

@@ -26,6 +26,7 @@ class Line:
     page_width: float | None = None
     blank_before: bool = False  # a blank line (or extra vertical gap) precedes this line
     hard_break: bool = False  # the source itself starts a paragraph here (a DOCX paragraph, a table cell)
+    ocr: bool = False  # read by OCR from a page image (its markers may carry OCR confusions)
 
     def with_text(self, text: str) -> Line:
         return replace(self, text=text)
@@ -59,3 +60,8 @@ class Paragraph:
     @property
     def bold(self) -> bool:
         return bool(self.lines) and all(line.bold for line in self.lines)
+
+    @property
+    def ocr(self) -> bool:
+        """Read by OCR (its first line was)."""
+        return bool(self.lines) and self.lines[0].ocr

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach.extractors.normalize import NEW_BLOCK_RE, clean_lines, drop_page_numbers, join_paragraphs
+from kehoach.extractors.markers import NEW_BLOCK_RE
+from kehoach.extractors.normalize import clean_lines, drop_page_numbers, join_paragraphs
 from kehoach.schemas.layout import Line
 
 
@@ -33,6 +34,9 @@ NEW_BLOCK_CASES = [
     pytest.param("Phần V của Phụ lục I kèm theo Nghị định", False, id="book-in-sentence"),
     pytest.param("Điều", True, id="article-word-alone"),
     pytest.param("2) đến Sở Công Thương", True, id="paren-item-alone-starts-a-block"),
+    pytest.param("(2) Về triển khai Chương trình: Chính phủ sẽ phân", True, id="parenthesised-number"),
+    pytest.param("(1) : Cơ quan, tổ chức, đơn vị quản lý công chức;", False, id="parenthesised-note-key"),
+    pytest.param("(1) (2) (3) (4)", False, id="column-numbers-row"),
 ]
 
 # A page's worth of plain-text lines (page numbers come at least this far apart).

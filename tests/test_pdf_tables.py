@@ -44,7 +44,8 @@ TASK_ROWS = [
 ]
 
 
-def typeset_table_plan(rows: list[list[str]], header: list[str] = HEADER, *, after: str = "Trên đây là Kế hoạch triển khai công tác chuyển đổi số năm 2026.") -> bytes:
+def typeset_table_plan(rows: list[list[str]], header: list[str] = HEADER, *, after: str = "Trên đây là Kế hoạch triển khai công tác chuyển đổi số năm 2026.",
+                       second_header: list[str] | None = None) -> bytes:
     """A short plan whose appendix is a grid table (reportlab, Liberation Serif)."""
     import sys
 
@@ -66,11 +67,17 @@ def typeset_table_plan(rows: list[list[str]], header: list[str] = HEADER, *, aft
     story += [Paragraph(t, body) for t in PLAN_HEAD[3:]]
     story += [Paragraph(after, body), PageBreak(), Paragraph("PHỤ LỤC", bold),
               Paragraph("DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026", bold), Spacer(1, 4 * mm)]
-    data = [[Paragraph(t, head) for t in header]] + [[Paragraph(t, cell) for t in row] for row in rows]
-    width = A4[0] - 45 * mm
-    table = Table(data, colWidths=[w * width for w in (0.07, 0.33, 0.2, 0.22, 0.18)], repeatRows=1)
+    data = [[Paragraph(t, head) for t in header]]
     style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-    style += [("SPAN", (1, k), (-1, k)) for k, row in enumerate(rows, start=1) if not any(row[2:])]
+    if second_header:  # "Cơ quan thực hiện" over "Chủ trì | Phối hợp"; TT, task and time span both rows
+        data.append([Paragraph(t, head) for t in second_header])
+        style += [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (3, 0)),
+                  ("SPAN", (4, 0), (4, 1))]
+    heads = len(data)
+    data += [[Paragraph(t, cell) for t in row] for row in rows]
+    width = A4[0] - 45 * mm
+    table = Table(data, colWidths=[w * width for w in (0.07, 0.33, 0.2, 0.22, 0.18)], repeatRows=heads)
+    style += [("SPAN", (1, k), (-1, k)) for k, row in enumerate(rows, start=heads) if not any(row[2:])]
     table.setStyle(TableStyle(style))
     story.append(table)
     buffer = io.BytesIO()
@@ -88,6 +95,9 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     plans = {
         "grouped": typeset_table_plan(TASK_ROWS),
         "flat": typeset_table_plan(TASK_ROWS[1:]),
+        "two-header-rows": typeset_table_plan(TASK_ROWS[1:], ["TT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "",
+                                                              "Thời gian hoàn thành"],
+                                              second_header=["", "", "Chủ trì", "Phối hợp", ""]),
         "long": typeset_table_plan(long_rows),
         "figures": typeset_table_plan([["1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "85", "90"],
                                        ["2", "Số tổ công nghệ số cộng đồng", "tổ", "12", "15"]],
@@ -182,6 +192,7 @@ ROW_ASSIGNMENTS = [
 
 @pytest.mark.parametrize("plan,prefix", [
     pytest.param("flat", "Phụ lục.", id="rows-under-the-appendix"),
+    pytest.param("two-header-rows", "Phụ lục.", id="lead-and-support-under-a-spanning-title"),
     pytest.param("grouped", "Phụ lục.I.", id="rows-under-a-group-row"),
 ])
 def test_extract_gives_row_nodes_and_assignments(pdfs, plan, prefix):
@@ -191,6 +202,54 @@ def test_extract_gives_row_nodes_and_assignments(pdfs, plan, prefix):
     assert [n.id for n in rows] == expected_ids
     assert [n.text for n in rows if n.task] == [r[1] for r in TASK_ROWS[1:]]
     assert assignments_of(pdfs[plan]) == [(prefix + node, *rest) for node, *rest in ROW_ASSIGNMENTS]
+
+
+# A clerk's copy (one cell a line) typeset by samples/make_samples.py: its task table is drawn ruled.
+CLERK_PLAN = """ỦY BAN NHÂN DÂN
+PHƯỜNG GIA VIÊN
+Số: 12/KH-UBND
+KẾ HOẠCH
+Triển khai công tác chuyển đổi số năm 2026
+I. NHIỆM VỤ
+Các nhiệm vụ cụ thể tại Phụ lục kèm theo.
+Trên đây là Kế hoạch triển khai công tác chuyển đổi số năm 2026.
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+TT
+Nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian hoàn thành
+I.
+CÔNG TÁC TUYÊN TRUYỀN
+1
+Tổ chức hội nghị quán triệt Nghị quyết
+Ủy ban nhân dân phường
+Công an phường
+Tháng 12/2025
+II. CÔNG TÁC
+KIỂM TRA
+2
+Kiểm tra việc thực hiện
+Phòng Kinh tế
+Quý I/2026
+"""
+
+
+def test_typeset_clerk_copy_table_reads_back(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(SAMPLES))
+    from make_samples import typeset_text
+
+    path = tmp_path / "clerk.pdf"
+    path.write_bytes(typeset_text(CLERK_PLAN))
+    doc = api.extract(path)
+    assert [n.id for n in doc.nodes if n.id.startswith("Phụ lục.")] == [
+        "Phụ lục.I", "Phụ lục.I.1", "Phụ lục.II", "Phụ lục.II.2"]
+    assert [(a.node, a.unit, a.role) for a in doc.assignments if a.node.startswith("Phụ lục.")] == [
+        ("Phụ lục.I.1", "Ủy ban nhân dân phường", "lead"), ("Phụ lục.I.1", "Công an phường", "support"),
+        ("Phụ lục.II.2", "Phòng Kinh tế", "lead")]
 
 
 # --- rules → cells (pdfplumber's table steps over plain edge dicts) ----------------

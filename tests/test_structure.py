@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kehoach.extractors.markers import parse_marker
 from kehoach.extractors.normalize import clean_lines, join_paragraphs
-from kehoach.extractors.structure import extract_nodes, parse_marker, short_heading
+from kehoach.extractors.structure import extract_nodes, extract_tree, short_heading
 from kehoach.schemas.layout import Line
 
 
@@ -47,6 +48,8 @@ MARKER_CASES = [
     pytest.param("Phần V của Phụ lục I kèm theo Nghị định số 151/2025/NĐ-CP", None, id="book-named-in-a-sentence"),
     pytest.param("Phần mềm ứng dụng quản lý văn bản", None, id="phan-mem-is-not-a-book"),
     pytest.param("2025. Năm bản lề", None, id="year-is-not-a-marker"),
+    pytest.param("(3) Về nguồn lực thực hiện Chương trình", ("paren", "3"), id="parenthesised"),
+    pytest.param("(1) : Cơ quan quản lý công chức;", None, id="parenthesised-note-key-is-text"),
     pytest.param("- Chủ trì thực hiện", None, id="dash-bullet-is-text"),
     pytest.param("+ Bệnh dại", None, id="plus-bullet-is-text"),
 ]
@@ -116,6 +119,24 @@ TREE_CASES = [
                  ["Điều 1", "Điều 1.a", "Điều 2", "Điều 2.1"], id="unclosed-quote-quotes-nothing"),
     pytest.param("1. Phát động phong trào “Toàn dân đoàn kết”\n2. Hưởng ứng “Ngày vì người nghèo”.",
                  ["1", "2"], id="balanced-quotes-in-items"),
+    # "(1) (2) (3)" number the main points of a node (a Thông báo kết luận's items)
+    pytest.param("1. Việc hợp nhất 03 Chương trình có ý nghĩa quan trọng.\n2. Về những nội dung còn có ý kiến\n"
+                 "khác nhau:\n(1) Về việc phê duyệt Chương trình: giao Bộ Nông nghiệp và Môi trường chủ trì;\n"
+                 "(2) Về triển khai Chương trình: Chính phủ sẽ phân\ncông nhiệm vụ các bộ, cơ quan.\n"
+                 "3. Trong thời gian tới, yêu cầu\ncác bộ, ngành thực hiện như sau:\n(1) Giao Bộ Tài chính chủ trì.\n"
+                 "(2) Đề nghị Ủy ban Kinh tế và Tài chính phối hợp.",
+                 ["1", "2", "2.1", "2.2", "3", "3.1", "3.2"], id="parenthesised-main-points"),
+    pytest.param("II. NHIỆM VỤ\n1. Tổ chức tuyên truyền:\n1) Hội nghị quán triệt;\n2) Tuyên truyền trên loa.\n"
+                 "2. Kiểm tra.", ["II", "II.1", "II.1.1", "II.1.2", "II.2"], id="arabic-paren-main-points"),
+    pytest.param("II. NHIỆM VỤ\n1. Tổ chức thực hiện. Tiêu chí gồm (1) dân số; (2) diện tích.\n2. Kiểm tra.",
+                 ["II", "II.1", "II.2"], id="parenthesised-in-running-text"),
+    pytest.param("III. CÁCH TÍNH ĐIỂM\n- Tiêu chí bổ sung\n(1) Mật độ dân số 1 điểm.\n(2) Số trường 0,1 điểm.\n"
+                 "1. Điểm của tiêu chí dân số\n2. Điểm của tiêu chí diện tích",
+                 ["III", "III.1", "III.2"], id="parenthesised-list-beside-the-main-items-is-text"),
+    pytest.param("Căn cứ pháp lý:\n(1) Luật Đất đai 2024;\n(2) Nghị định số 102/2024/NĐ-CP.\nI. NHIỆM VỤ",
+                 ["I"], id="parenthesised-outside-a-numbered-node-is-text"),
+    pytest.param("II. NHIỆM VỤ\n1. Tổ chức tuyên truyền.\nKết quả cụ thể như sau.\n(1) Hội nghị.\n(2) Tập huấn.",
+                 ["II", "II.1"], id="parenthesised-after-body-text-without-colon-is-text"),
 ]
 # fmt: on
 
@@ -211,6 +232,11 @@ CLOSING_CASES = [
     pytest.param("5. Sở Nội vụ theo dõi, đôn đốc.\nTrong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị "
                  "phản ánh về Sở Nội vụ để tổng hợp./.",
                  ["5", "closing"], "Trong quá trình", id="reporting-route"),
+    pytest.param("5. Trong quá trình triển khai, các sở kịp thời phản ánh về Ban Chỉ huy.\n"
+                 "Yêu cầu các sở, ban, ngành, Ủy ban nhân dân các xã,\nphường và các đơn vị có liên quan thực hiện "
+                 "nghiêm túc./.", ["5", "closing"], "Yêu cầu các sở", id="last-request-ending-the-text"),
+    pytest.param("5. Sở Nội vụ theo dõi.\nYêu cầu các sở thực hiện nghiêm túc.\n6. Sở Tài chính bố trí kinh phí./.",
+                 ["5", "6"], None, id="request-not-ending-the-text-stays-in-its-item"),
     pytest.param("1. Việc một.\nĐề nghị các đơn vị thực hiện nội dung nêu trên.\n2. Việc hai./.",
                  ["1", "2"], None, id="request-before-another-item-is-not-closing"),
     pytest.param("3. Về chính sách thuế.\nĐề nghị Công ty liên hệ cơ quan thuế để được hướng dẫn.",
@@ -271,3 +297,73 @@ def test_footnotes_join_the_node_carrying_their_marker(text, expected_last_parag
         assert nodes[node_id].text.split("\n")[-1] == paragraph
     holders = [n.id for n in nodes.values() if any(p.startswith("[") for p in (n.text or "").split("\n"))]
     assert holders == list(expected_last_paragraph)
+
+
+# fmt: off
+# Numbering read through OCR: (text, ids when the text came from OCR, ids when typed, warnings from OCR).
+OCR_CASES = [
+    pytest.param("I. MỤC ĐÍCH\n1. Việc một.\nII. NHIỆM VỤ\n1. Việc hai.\nII. TỔ CHỨC\n1. Việc ba.\nIV. KINH PHÍ",
+                 ["I", "I.1", "II", "II.1", "III", "III.1", "IV"], ["I", "I.1", "II", "II.1", "II#2", "II#2.1", "IV"],
+                 1, id="ii-where-iii-is-due"),
+    pytest.param("l. MỤC ĐÍCH\n1. Việc một.\nII. NHIỆM VỤ", ["I", "I.1", "II"], ["l", "l.1", "II"], 1,
+                 id="l-for-roman-one"),
+    pytest.param("|. MỤC ĐÍCH, YÊU CẦU\nII. NHIỆM VỤ", ["I", "II"], ["II"], 1, id="pipe-for-roman-one"),
+    pytest.param("I. NHIỆM VỤ\nl. Mục đích.\n2. Yêu cầu.", ["I", "I.1", "I.2"], ["I", "I.l", "I.l.2"], 1,
+                 id="l-for-arabic-one"),
+    pytest.param("l.\nTrách nhiệm phối hợp thẩm định\nl.\nCác cơ quan đăng ký đầu tư:\na) Là đầu mối;\n"
+                 "2. Sở Xây dựng:\nII.\nTrách nhiệm thực hiện",
+                 ["I", "I.1", "I.1.a", "I.2", "II"], ["l", "l.a", "l.a.2", "II"], 2,
+                 id="section-and-its-first-item-both-unreadable"),
+    pytest.param("I. NHIỆM VỤ\n9. Việc chín.\n1O. Việc mười.\n11. Việc mười một.",
+                 ["I", "I.9", "I.10", "I.11"], ["I", "I.9", "I.11"], 1, id="capital-o-for-zero"),
+    pytest.param("Chương I\nĐiều 9. Phạm vi\nChương II\nĐiều\n1O. Trách nhiệm của các sở",
+                 ["Chương I", "Chương I.Điều 9", "Chương II", "Chương II.Điều 10"],
+                 ["Chương I", "Chương I.Điều 9", "Chương II"], 1, id="article-word-then-1o-articles-run-on"),
+    # Irregular numbering written so stays as written, OCR or not.
+    pytest.param("I. MỤC ĐÍCH\nII. NHIỆM VỤ\nII. TỔ CHỨC\nIII. KINH PHÍ", ["I", "II", "II#2", "III"],
+                 ["I", "II", "II#2", "III"], 0, id="repeat-written-so-is-kept"),
+    pytest.param("II. MỤC ĐÍCH\n1. Việc một.\nIII. NHIỆM VỤ", ["II", "II.1", "III"], ["II", "II.1", "III"], 0,
+                 id="numbering-starting-at-ii-is-kept"),
+    pytest.param("I. NHIỆM VỤ\n1. Một.\n2. Hai.\n4. Bốn.", ["I", "I.1", "I.2", "I.4"], ["I", "I.1", "I.2", "I.4"], 0,
+                 id="skipped-number-stays-skipped"),
+    pytest.param("1. Các Bộ:\ni) Nội dung chín;\nk) Nội dung mười;\nl) Nội dung mười một.",
+                 ["1", "1.i", "1.k", "1.l"], ["1", "1.i", "1.k", "1.l"], 0, id="letter-l-in-its-run-is-kept"),
+]
+# fmt: on
+
+
+def _tree(text: str, ocr: bool):
+    lines = [Line(text=t, ocr=ocr) for t in text.split("\n")]
+    return extract_tree(join_paragraphs(clean_lines(lines)))
+
+
+@pytest.mark.parametrize("text,from_ocr,typed,warnings", OCR_CASES)
+def test_numbering_read_through_ocr(text, from_ocr, typed, warnings):
+    tree = _tree(text, ocr=True)
+    assert [n.id for n in tree.nodes if n.kind != "pseudo"] == from_ocr
+    assert len(tree.warnings) == warnings and all("OCR" in w for w in tree.warnings)
+    typed_tree = _tree(text, ocr=False)
+    assert [n.id for n in typed_tree.nodes if n.kind != "pseudo"] == typed and typed_tree.warnings == []
+
+
+def test_ocr_marker_and_warning_name_both_readings():
+    tree = _tree("I. MỤC ĐÍCH\nII. NHIỆM VỤ\nII. TỔ CHỨC", ocr=True)
+    node = next(n for n in tree.nodes if n.id == "III")
+    assert node.marker == "III." and node.heading == "TỔ CHỨC"
+    assert tree.warnings == ['OCR\'d marker "II." read as "III.", the marker the numbering expects']
+
+
+def test_ocr_warnings_reach_the_source_and_only_ocr_lines_are_read_so():
+    from kehoach.pipeline.stages import build_document
+    from kehoach.schemas.layout import RawDocument
+
+    texts = ["I. MỤC ĐÍCH", "Nội dung.", "II. NHIỆM VỤ", "Nội dung.", "II. TỔ CHỨC THỰC HIỆN", "Nội dung."]
+    scanned = RawDocument(path="s.pdf", sha256="0", format="pdf", lines=[Line(text=t) for t in texts],
+                          text_source="ocr")
+    plan = build_document(scanned)
+    assert [n.id for n in plan.nodes if n.kind != "pseudo"] == ["I", "II", "III"]
+    assert any("read as \"III.\"" in w for w in plan.source.warnings)
+    # A mixed document: the page read natively keeps its repeat as written.
+    mixed = RawDocument(path="m.pdf", sha256="0", format="pdf", text_source="mixed",
+                        lines=[Line(text=t, ocr=k < 4) for k, t in enumerate(texts)])
+    assert [n.id for n in build_document(mixed).nodes if n.kind != "pseudo"] == ["I", "II", "II#2"]

@@ -6,9 +6,13 @@ import datetime as dt
 
 import pytest
 
+from kehoach.extractors import lexicon
+from kehoach.extractors.fold import ascii_key
 from kehoach.extractors.normalize import join_paragraphs
 from kehoach.extractors.structure import extract_nodes
-from kehoach.extractors.tables import column_role, find_task_tables, parse_table_deadline, split_units
+from kehoach.extractors.table_cells import parse_table_deadline, split_units
+from kehoach.extractors.table_header import column_role, sub_column
+from kehoach.extractors.tables import find_task_tables
 from kehoach.schemas.layout import Line
 
 HEADER = ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
@@ -77,6 +81,107 @@ TABLE_CASES = [
         [("1", "Kiện toàn Ban Chỉ huy", ("Bộ CHQS tỉnh", "UBND cấp xã"), ("Các sở, ban, ngành",),
           "Trước ngày 15/12/2025")],
         id="deadline-wrapped-after-ngay"),
+    # A group row's title on its marker's line ("II. HOÀN" ⏎ "THIỆN …"); rows number on across groups.
+    pytest.param(
+        [*HEADER, "I.", "NÂNG CAO NHẬN THỨC", "1", "Triển khai nền tảng đào tạo trực tuyến", "Sở KH&CN",
+         "Các sở, ban, ngành tỉnh", "Thường xuyên", "II. HOÀN", "THIỆN CƠ CHẾ, CHÍNH SÁCH", "2",
+         "Xây dựng Bộ tiêu chí đánh giá", "Sở KH&CN", "UBND các xã, phường", "Quí IV-2025"],
+        [("I", "NÂNG CAO NHẬN THỨC", (), (), None),
+         ("I.1", "Triển khai nền tảng đào tạo trực tuyến", ("Sở KH&CN",), ("Các sở, ban, ngành tỉnh",), "Thường xuyên"),
+         ("II", "HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH", (), (), None),
+         ("II.2", "Xây dựng Bộ tiêu chí đánh giá", ("Sở KH&CN",), ("UBND các xã, phường",), "Quí IV-2025")],
+        id="group-title-beside-its-marker-and-numbering-across-groups"),
+    # Rows left out ("…………"): the next row keeps its number; Roman groups skip to "VII" (upper-case title).
+    pytest.param(
+        [*HEADER, "II", "TRIỂN KHAI VĂN BẢN", "1", "Ban hành Quy chế phối hợp", "Sở Xây dựng", "Văn phòng Ban Chỉ huy",
+         "2025", "….................", "1", "Thành lập bộ máy quản lý Quỹ", "Sở Tài chính", "Cơ quan liên quan",
+         "2025", "VII", "DIỄN TẬP PHÒNG THỦ DÂN", "SỰ", "1", "Diễn tập phòng thủ dân sự các cấp",
+         "Ban Chỉ huy Phòng thủ dân sự tỉnh", "Cơ quan, địa phương liên quan", "Theo kế hoạch"],
+        [("II", "TRIỂN KHAI VĂN BẢN", (), (), None),
+         ("II.1", "Ban hành Quy chế phối hợp", ("Sở Xây dựng",), ("Văn phòng Ban Chỉ huy",), "2025"),
+         ("II.1", "Thành lập bộ máy quản lý Quỹ", ("Sở Tài chính",), ("Cơ quan liên quan",), "2025"),
+         ("VII", "DIỄN TẬP PHÒNG THỦ DÂN SỰ", (), (), None),
+         ("VII.1", "Diễn tập phòng thủ dân sự các cấp", ("Ban Chỉ huy Phòng thủ dân sự tỉnh",),
+          ("Cơ quan, địa phương liên quan",), "Theo kế hoạch")],
+        id="rows-left-out-and-skipped-groups-as-written"),
+    # A number written twice: once the row above has all its cells, the repeat opens a row.
+    pytest.param(
+        [*HEADER, "1", "Rà soát quy hoạch", "Sở Xây dựng", "Sở Tài chính", "Quý I/2026",
+         "1", "Lập kế hoạch vốn", "Sở Tài chính", "Sở Xây dựng", "Quý II/2026"],
+        [("1", "Rà soát quy hoạch", ("Sở Xây dựng",), ("Sở Tài chính",), "Quý I/2026"),
+         ("1", "Lập kế hoạch vốn", ("Sở Tài chính",), ("Sở Xây dựng",), "Quý II/2026")],
+        id="repeated-row-number-kept"),
+    # Negative: a number inside a row whose cells are not all there is a cell, not a row.
+    pytest.param(
+        ["TT", "Nội dung công việc", "Cơ quan chủ trì", "Số lớp", "Thời gian hoàn thành", "1", "Tổ chức lớp tập huấn",
+         "Sở Nội vụ", "5", "Quý I/2026"],
+        [("1", "Tổ chức lớp tập huấn", ("Sở Nội vụ",), (), "Quý I/2026")],
+        id="number-cell-inside-a-row-is-no-row"),
+    # Two header rows: "Cơ quan thực hiện" spans "Chủ trì | Phối hợp", given after the first row's titles.
+    pytest.param(
+        ["TT", "Nhiệm vụ", "Cơ quan thực hiện", "Thời gian hoàn thành", "Chủ trì", "Phối hợp", "1",
+         "Tổ chức tuyên truyền Nghị quyết", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Quý I/2026"],
+        [("1", "Tổ chức tuyên truyền Nghị quyết", ("Sở Văn hóa, Thể thao và Du lịch",), ("Sở Nội vụ",),
+          "Quý I/2026")],
+        id="two-header-rows-lead-and-support"),
+    # Two header rows under the time column: "Thời gian" spans "Bắt đầu | Hoàn thành"; the end is the deadline.
+    pytest.param(
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian", "Bắt đầu", "Hoàn thành", "1.",
+         "Số hóa hồ sơ địa chính", "Sở Nông nghiệp và Môi trường", "UBND các xã, phường", "Tháng 01/2026",
+         "Tháng 6/2026"],
+        [("1", "Số hóa hồ sơ địa chính", ("Sở Nông nghiệp và Môi trường",), ("UBND các xã, phường",),
+          "Tháng 6/2026")],
+        id="two-header-rows-start-and-end"),
+    # No TT column: the header starts at the task column; rows still open with their numbers.
+    pytest.param(
+        ["Nội dung", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian thực hiện", "1.1",
+         "Xây dựng Kế hoạch chuyển đổi số ngành y tế", "Sở Y tế", "Các sở, ban, ngành", "2026 - 2030"],
+        [("1.1", "Xây dựng Kế hoạch chuyển đổi số ngành y tế", ("Sở Y tế",), ("Các sở, ban, ngành",),
+          "2026 - 2030")],
+        id="no-tt-column"),
+    # Role columns in another order: time before the units, support before lead.
+    pytest.param(
+        ["TT", "Nội dung công việc", "Thời gian hoàn thành", "Cơ quan phối hợp", "Cơ quan chủ trì", "1",
+         "Kiểm tra công tác cải cách hành chính", "Tháng 10/2026", "Văn phòng UBND tỉnh", "Sở Nội vụ"],
+        [("1", "Kiểm tra công tác cải cách hành chính", ("Sở Nội vụ",), ("Văn phòng UBND tỉnh",),
+          "Tháng 10/2026")],
+        id="columns-in-another-order"),
+    # A sub-table's own header inside the table (no TT column) is no group text.
+    pytest.param(
+        ["STT", "Nhiệm vụ, giải pháp", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian thực hiện", "I",
+         "Phát triển kinh tế số trong y tế", "Nội dung", "Đơn vị thực hiện", "Đơn vị phối hợp",
+         "Thời gian thực hiện", "1.1", "Triển khai bệnh án điện tử", "Sở Y tế", "Các sở, ban, ngành", "2026 - 2030"],
+        [("I", "Phát triển kinh tế số trong y tế", (), (), None),
+         ("I.1.1", "Triển khai bệnh án điện tử", ("Sở Y tế",), ("Các sở, ban, ngành",), "2026 - 2030")],
+        id="sub-table-header-inside"),
+    # A full task line not ending its sentence, then a unit cell of its own ("Sở Xây dựng"), a product column.
+    pytest.param(
+        ["TT", "Nội dung thực", "hiện", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn", "thành",
+         "Sản phẩm dự kiến", "7", "Ban hành Quy chế Phối hợp tìm kiếm, cứu nạn trên",
+         "biển, trong vùng nước cảng biển và thủy nội địa thay thế Quy chế hiện hành", "Sở Xây dựng",
+         "Văn phòng Ban Chỉ", "huy và cơ quan, địa phương liên quan", "Sau khi có Quy chế", "của TW",
+         "Quyết định Chủ tịch", "UBND tỉnh"],
+        [("7", ("Ban hành Quy chế Phối hợp tìm kiếm, cứu nạn trên biển, trong vùng nước cảng biển và thủy nội "
+                "địa thay thế Quy chế hiện hành"), ("Sở Xây dựng",),
+          ("Văn phòng Ban Chỉ huy", "cơ quan, địa phương liên quan"), "Sau khi có Quy chế của TW")],
+        id="unit-cell-after-a-full-task-line"),
+    # Cells missing at the end (no product): the others keep their columns, unknown names included.
+    pytest.param(
+        ["TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+         "Sản phẩm dự kiến", "4", "Hướng dẫn phương pháp, trình tự thống kê phù hợp", "với lĩnh vực quản lý các ngành",
+         "Sở, ban, ngành, tổ", "chức chính trị - xã hội", "Cơ quan liên quan", "2025"],
+        [("4", "Hướng dẫn phương pháp, trình tự thống kê phù hợp với lĩnh vực quản lý các ngành",
+          ("Sở, ban, ngành, tổ chức chính trị - xã hội",), ("Cơ quan liên quan",), "2025")],
+        id="product-cell-missing"),
+    # Negative: a numbered list in running text has no header: no table.
+    pytest.param(
+        ["II. NHIỆM VỤ", "1. Tổ chức hội nghị quán triệt Nghị quyết đến cán bộ.",
+         "2. Ủy ban nhân dân phường chủ trì, phối hợp với Công an phường kiểm tra.", "3. Thời gian: Quý I/2026."],
+        [], id="numbered-list-in-running-text-is-not-a-table"),
+    # Negative: a member list (no task, no lead column) stays text.
+    pytest.param(
+        ["TT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "1", "Nguyễn Văn A", "Phó Chủ tịch", "UBND phường"],
+        [], id="member-list-is-not-a-task-table"),
     # Negative: a table of figures has no roles.
     pytest.param(
         ["TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2024", "Năm 2025", "1", "Tỷ lệ hộ nghèo", "%", "2,1", "1,5"],
@@ -99,6 +204,38 @@ def test_find_task_tables(texts, expected):
     assert rows_of(txt(*texts)) == expected
 
 
+# Row paths only: which lines open rows.
+ROW_PATH_CASES = [
+    # A Roman numeral skipping the sequence opens no group when no upper-case title follows it.
+    pytest.param([*HEADER, "I", "CÔNG TÁC TUYÊN TRUYỀN", "1", "Tổ chức hội nghị", "Sở Nội vụ", "Sở Tài chính",
+                  "Quý I/2026", "V", "thành viên", "2", "Kiểm tra", "Sở Y tế", "Sở Tài chính", "Quý II/2026"],
+                 ["I", "I.1", "I.2"], id="roman-skip-without-upper-title-is-no-group"),
+    # A table whose first row is not "1" (an excerpt): the line under the header is a row.
+    pytest.param([*HEADER, "7", "Ban hành Quy chế", "Sở Xây dựng", "Sở Tư pháp", "2025", "8", "Ban hành Quy định",
+                  "Sở Xây dựng", "Sở Tư pháp", "2026"], ["7", "8"], id="first-row-under-the-header"),
+    # Negative: "12" after row 1 whose cells are not all read yet is a cell.
+    pytest.param([*HEADER, "1", "Tập huấn cho", "12", "xã, phường", "Sở Nội vụ", "Sở Tài chính", "2026"], ["1"],
+                 id="number-before-the-row-is-full-is-a-cell"),
+]
+
+
+@pytest.mark.parametrize("texts,expected", ROW_PATH_CASES)
+def test_row_paths(texts, expected):
+    assert [r.path for t in find_task_tables(txt(*texts)) for r in t.rows] == expected
+
+
+def test_ocr_row_numbers_read_as_the_numbering_expects():
+    texts = [*HEADER, "l.", "CÔNG TÁC TUYÊN TRUYỀN", "1", "Tổ chức hội nghị", "Sở Nội vụ", "Sở Tư pháp", "2025",
+             "II", "CÔNG TÁC KIỂM TRA", "2", "Kiểm tra", "Sở Nội vụ", "Sở Tư pháp", "2025",
+             "II", "KINH PHÍ", "3", "Bố trí kinh phí", "Sở Tài chính", "Sở Nội vụ", "2026"]
+    as_read = [Line(text=t, line_no=k, ocr=True) for k, t in enumerate(texts)]
+    (table,) = find_task_tables(as_read)
+    assert [r.path for r in table.rows] == ["I", "I.1", "II", "II.2", "III", "III.3"]
+    assert len(table.warnings) == 2
+    # Typed, the same numbers are kept as written: "l." is no row, the second "II" no group.
+    assert [r.path for r in find_task_tables(txt(*texts))[0].rows] == ["1", "II", "II.2", "II.3"]
+
+
 @pytest.mark.parametrize("title,role", [
     pytest.param("TT", "number", id="tt"),
     pytest.param("Số TT", "number", id="so-tt"),
@@ -116,6 +253,26 @@ def test_column_role(title, role):
     assert column_role(title) == role
 
 
+@pytest.mark.parametrize("role,example", [(e.role, x) for e in lexicon.column_titles() for x in e.examples],
+                         ids=lambda v: ascii_key(v))
+def test_column_title_examples_get_their_role(role, example):
+    assert column_role(example) == role
+
+
+@pytest.mark.parametrize("under,role,example", [(e.under, e.role, x) for e in lexicon.sub_column_titles()
+                                                for x in e.examples], ids=lambda v: ascii_key(str(v)))
+def test_sub_column_examples_get_their_role(under, role, example):
+    found = sub_column(example)
+    assert found is not None and (found.under, found.role) == (under, role)
+
+
+@pytest.mark.parametrize("example", [x for e in lexicon.load("table_columns")["collective_heads"]
+                                     for x in e["examples"]], ids=ascii_key)
+def test_collective_examples_stay_whole(example):
+    last = split_units(example)[-1]  # the collective, its comma inside
+    assert example.endswith(last) and "," in last
+
+
 @pytest.mark.parametrize("cell,units", [
     pytest.param("Sở Tài chính; Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"], id="semicolons"),
     pytest.param("Các sở, ngành, UBND xã, phường, đặc khu", ["Các sở, ngành", "UBND xã, phường, đặc khu"],
@@ -126,6 +283,14 @@ def test_column_role(title, role):
     pytest.param("Sở Khoa học và Công nghệ Sở Công Thương", ["Sở Khoa học và Công nghệ", "Sở Công Thương"],
                  id="two-bodies-without-a-comma"),
     pytest.param("Ban Quản lý dự án Sở Xây dựng", ["Ban Quản lý dự án Sở Xây dựng"], id="body-of-a-body-stays-whole"),
+    pytest.param("Cơ quan, địa", ["Cơ quan, địa"], id="cut-cell-kept"),
+    pytest.param("Cơ quan, địa phương liên quan", ["Cơ quan, địa phương liên quan"], id="collective-of-generic-heads"),
+    pytest.param("Sở Tài chính và cơ quan, địa phương liên quan", ["Sở Tài chính", "cơ quan, địa phương liên quan"],
+                 id="body-and-collective"),
+    pytest.param("Văn phòng Ban Chỉ huy và cơ quan, địa phương liên quan",
+                 ["Văn phòng Ban Chỉ huy", "cơ quan, địa phương liên quan"], id="office-and-collective"),
+    pytest.param("Các sở, ban, ngành, các tổ chức chính trị-xã hội", ["Các sở, ban, ngành", "các tổ chức chính trị-xã hội"],
+                 id="repeated-determiner-splits"),
 ])
 def test_split_units(cell, units):
     assert split_units(cell) == units
@@ -151,12 +316,22 @@ def test_table_rows_become_appendix_nodes():
     nodes = extract_nodes(join_paragraphs(lines))
     got = [(n.id, n.parent, n.text, n.task) for n in nodes if n.id.startswith("Phụ lục")]
     assert got == [
-        ("Phụ lục I", None, None, False),
+        ("Phụ lục I", None, "DANH MỤC NHIỆM VỤ", False),  # the appendix's title, not a column title
         ("Phụ lục I.I", "Phụ lục I", "Công tác tuyên truyền", False),
         ("Phụ lục I.I.1", "Phụ lục I.I", "Tổ chức hội nghị quán triệt", True),
         ("Phụ lục I.I.2", "Phụ lục I.I", "Tuyên truyền trên loa", True),
     ]
     assert [n.id for n in nodes if not n.id.startswith("Phụ lục")] == ["I"]
+
+
+def test_repeated_and_continued_row_numbers_become_node_ids():
+    lines = txt("PHỤ LỤC", *HEADER, "I.", "NÂNG CAO NHẬN THỨC", "1", "Tuyên truyền", "Sở Nội vụ", "Sở Tư pháp",
+                "2025", "II. HOÀN", "THIỆN THỂ CHẾ", "2", "Rà soát văn bản", "Sở Tư pháp", "Sở Nội vụ", "2025",
+                "2", "Ban hành quy chế", "Sở Tư pháp", "Sở Nội vụ", "2026")
+    nodes = extract_nodes(join_paragraphs(lines))
+    assert [(n.id, n.parent) for n in nodes if n.id != "Phụ lục"] == [
+        ("Phụ lục.I", "Phụ lục"), ("Phụ lục.I.1", "Phụ lục.I"), ("Phụ lục.II", "Phụ lục"),
+        ("Phụ lục.II.2", "Phụ lục.II"), ("Phụ lục.II.2#2", "Phụ lục.II")]
 
 
 def test_docx_table(tmp_path):

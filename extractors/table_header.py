@@ -1,0 +1,162 @@
+"""The header of a task table: its column titles and the role each column plays.
+
+Titles map to roles by the words of ``data/table_columns.json`` (number, task, lead, support,
+deadline, other). A header may take two rows: a title spanning two columns ("Cơ quan thực
+hiện", "Thời gian") with its sub-titles in a second row ("Chủ trì | Phối hợp", "Bắt đầu |
+Hoàn thành"). Readers give the cells row by row, so the second row's cells come last; they
+take the place of the title they sit under.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kehoach.extractors.fold import compare_key
+from kehoach.extractors.lexicon import ColumnTitle, column_titles, sub_column_titles
+from kehoach.extractors.markers import ROW_MARKER_RE
+
+HEADER_CELL_MAX_CHARS = 60  # a header cell longer than this is text, not a column title
+HEADER_MAX_LINES = 24
+LONG_TRAILING_TITLE = 30  # a trailing "other" cell this long is the first row's text, not a title
+# (1) (2) (3): the column-number row under a header.
+_COLUMN_NUMBERS_RE = re.compile(r"^(?:\(\s*\d{1,2}\s*\)\s*)+$|^\d{1,2}$")
+
+
+def _words_pattern(entry: ColumnTitle) -> re.Pattern:
+    words = "|".join(r"\s+".join(re.escape(part) for part in compare_key(w).split()) for w in entry.words)
+    if entry.position == "whole":
+        return re.compile(rf"^(?:{words})\.?$")
+    if entry.position == "start":
+        return re.compile(rf"^\(?\s*(?:{words})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
+@cache
+def _compiled(sub: bool = False) -> tuple[tuple[ColumnTitle, re.Pattern, re.Pattern | None], ...]:
+    entries = sub_column_titles() if sub else column_titles()
+    return tuple((e, _words_pattern(e), _words_pattern(ColumnTitle(role=e.role, words=e.unless)) if e.unless
+                  else None) for e in entries)
+
+
+def _matches(title: str, sub: bool = False) -> ColumnTitle | None:
+    key = compare_key(title)
+    for entry, pattern, unless in _compiled(sub):
+        if pattern.search(key) and not (unless and unless.search(key)):
+            return entry
+    return None
+
+
+def column_role(title: str) -> str:
+    """A header cell's role: number, lead, support, deadline, task or other."""
+    entry = _matches(title)
+    return entry.role if entry else "other"
+
+
+def names_lead_column(text: str) -> bool:
+    """Whether ``text`` (a page's words, say) holds a lead column's title ("chủ trì", "Cơ quan thực hiện")."""
+    key = compare_key(text)
+    return any(pattern.search(key) for entry, pattern, _ in _compiled() if entry.role == "lead")
+
+
+def sub_column(title: str) -> ColumnTitle | None:
+    """The sub-title a second-row cell is ("Chủ trì" under a lead title), or None."""
+    if len(title) > HEADER_CELL_MAX_CHARS:
+        return None
+    return _matches(title, sub=True)
+
+
+def _header_titles(texts: Sequence[str], i: int, hard: Sequence[bool]) -> tuple[list[str], int]:
+    """The column titles from line ``i`` on (wrapped titles joined) and the index after them."""
+    titles: list[str] = []
+    j = i
+    while j < len(texts) and j - i < HEADER_MAX_LINES:
+        text = texts[j]
+        if not text or j > i and ROW_MARKER_RE.match(text):
+            break
+        if _COLUMN_NUMBERS_RE.match(text) and titles and j > i:
+            j += 1
+            continue
+        if len(text) > HEADER_CELL_MAX_CHARS:
+            break
+        if titles and not hard[j] and (text[:1].islower() or titles[-1].endswith((",", "/", "("))):
+            titles[-1] += " " + text  # "Thời hạn hoàn" ⏎ "thành"
+        else:
+            titles.append(text)
+        j += 1
+    return titles, j
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A task table's header: the role and the title of each column, and the line after it."""
+
+    columns: list[str]  # number, task, lead, support, deadline, other
+    titles: list[str]  # as written; a spanning title's place taken by its sub-titles
+    end: int
+
+
+def _spread_second_row(titles: list[str], roles: list[str]) -> tuple[list[str], list[str]]:
+    """(titles, roles) with each spanning title replaced by its sub-titles, the second row dropped.
+
+    ["TT", "Nhiệm vụ", "Cơ quan thực hiện", "Thời gian", "Chủ trì", "Phối hợp"] →
+    number, task, lead, support, deadline. They stay as they are unless every trailing
+    sub-title finds its spanning title, two or more under each."""
+    k = len(titles)
+    while k > 0 and sub_column(titles[k - 1]) is not None:
+        k -= 1
+    subs = [(t, s) for t in titles[k:] if (s := sub_column(t)) is not None]
+    if len(subs) < 2:
+        return titles, roles
+    out_titles: list[str] = []
+    out_roles: list[str] = []
+    used = 0
+    for title, role in zip(titles[:k], roles[:k]):
+        n = 0
+        if sub_column(title) is None:  # a spanning title names none of its sub-titles' words
+            while used + n < len(subs) and subs[used + n][1].under == role:
+                n += 1
+        if n >= 2:
+            out_titles.extend(t for t, _ in subs[used:used + n])
+            out_roles.extend(s.role for _, s in subs[used:used + n])
+            used += n
+        else:
+            out_titles.append(title)
+            out_roles.append(role)
+    return (out_titles, out_roles) if used == len(subs) else (titles, roles)
+
+
+def read_header(texts: Sequence[str], i: int, hard: Sequence[bool]) -> Header | None:
+    """The header starting at line ``i``, or None when its titles name no task and lead column
+    and neither a support nor a time column."""
+    titles, j = _header_titles(texts, i, hard)
+    roles = [column_role(t) for t in titles]
+    # Trailing lines that are not column titles belong to the first row ("TT | … | I …").
+    while roles and _deduplicated(roles)[-1] == "other" and len(titles[-1]) > LONG_TRAILING_TITLE:
+        roles.pop()
+        titles.pop()
+    titles, roles = _spread_second_row(titles, roles)
+    unique = _deduplicated(roles)
+    if "lead" not in unique or "task" not in unique or not ({"support", "deadline"} & set(unique)):
+        return None
+    return Header(columns=unique, titles=titles, end=j)
+
+
+def _deduplicated(roles: list[str]) -> list[str]:
+    """A role taken twice is "other" the second time ("Thời hạn … Tiến độ")."""
+    out: list[str] = []
+    for role in roles:
+        out.append("other" if role in out and role != "other" else role)
+    return out
+
+
+def starts_header(texts: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` may open a header: "TT", or a short task title followed by another title
+    (not by "TT": then "DANH MỤC NHIỆM VỤ" is the appendix's title above the header)."""
+    text = texts[i]
+    if column_role(text) == "number":
+        return True
+    return (len(text) <= HEADER_CELL_MAX_CHARS and column_role(text) == "task"
+            and i + 1 < len(texts) and column_role(texts[i + 1]) not in ("other", "number"))
