@@ -89,6 +89,13 @@ def ingest(
                                       "Tesseract when it is installed.")] = True,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar "
                                                      "(default: on a terminal).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", envvar="KEHOACH_SCHEDULER", help="Read the files on the Dask cluster at this address "
+        "instead of local processes; this process still writes the registry. Example: --scheduler "
+        "tcp://127.0.0.1:8786 (start one with `make cluster`).")] = None,
+    shared_fs: Annotated[bool, typer.Option("--shared-fs", help="With --scheduler: send paths, not bytes, "
+                                            "when the workers see the same files at the same absolute "
+                                            "paths. Example: --scheduler tcp://10.0.0.5:8786 --shared-fs")] = False,
 ) -> None:
     """Load documents into the registry, one transaction per document.
 
@@ -97,11 +104,18 @@ def ingest(
     child processes; a file that cannot be read, or takes longer than --timeout,
     is reported and leaves the registry as it was; the others still load.
 
+    With --scheduler (or KEHOACH_SCHEDULER) the files are read on a Dask cluster
+    instead: each file is one task, sent as bytes unless --shared-fs; timeouts and
+    memory limits hold on the workers, and the results load here as they finish.
+
     Example: kehoach ingest ../shared/corpus/pdf --workers 2 --db kehoach.db
+
+    Example: kehoach ingest ../shared/corpus/pdf --scheduler tcp://127.0.0.1:8786
     """
     from kehoach.pipeline import batch
     from kehoach.pipeline.readers import ReadOptions
 
+    cluster = _connect_cluster(scheduler, shared_fs)  # first: an unreachable cluster leaves no registry behind
     try:
         database = registry.open_db(db)
     except KehoachError as exc:
@@ -117,7 +131,8 @@ def ingest(
                 typer.echo(f"         warning: {warning}")
 
     options = ReadOptions(ocr=ocr)
-    run = functools.partial(batch.ingest, database, paths, workers=workers, timeout=timeout, options=options)
+    run = functools.partial(batch.ingest, database, paths, workers=workers, timeout=timeout, options=options,
+                            cluster=cluster)
     try:
         if show_bar:
             from rich.console import Console
@@ -126,7 +141,7 @@ def ingest(
             console = Console(stderr=False)
             with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                           MofNCompleteColumn(), TimeElapsedColumn(), console=console) as bar:
-                task = bar.add_task("reading", total=None)
+                task = bar.add_task(f"reading on {cluster.address}" if cluster else "reading", total=None)
 
                 def planned(count: int) -> None:
                     bar.update(task, total=count)
@@ -144,6 +159,11 @@ def ingest(
             report = run(on_entry=plain)
     except KeyboardInterrupt:
         fail("interrupted; documents loaded so far stay in the registry", 130)
+    except KehoachError as exc:  # the cluster went away mid-run
+        fail(str(exc), exc.exit_code)
+    finally:
+        if cluster is not None:
+            cluster.close()
     if show_bar:
         from rich.console import Console
         from rich.table import Table
@@ -156,10 +176,46 @@ def ingest(
         table.add_row("failed", str(len(report.failed)),
                       "\n".join(f"{Path(e.path).name}: {e.detail}" for e in report.failed[:20]))
         Console().print(table)
+    _print_per_worker(report, table=show_bar)
     typer.echo(f"{len(report.loaded)} loaded, {len(report.skipped)} skipped, {len(report.failed)} failed "
                f"in {report.seconds:.1f} s → {db}")
     if report.failed:
         raise typer.Exit(1)
+
+
+def _connect_cluster(scheduler: str | None, shared_fs: bool):
+    """The Dask cluster for --scheduler, announced with its dashboard; None without it."""
+    if scheduler is None:
+        if shared_fs:
+            fail("--shared-fs goes with --scheduler (or KEHOACH_SCHEDULER): the local workers read paths anyway")
+        return None
+    from kehoach.pipeline import cluster
+
+    try:
+        connected = cluster.connect(scheduler, shared_fs=shared_fs)
+    except KehoachError as exc:
+        fail(str(exc), exc.exit_code)
+    typer.echo(connected.describe(), err=True)
+    return connected
+
+
+def _print_per_worker(report, *, table: bool) -> None:
+    """Documents per Dask worker, after the usual report (nothing on the local pool)."""
+    counts = report.per_worker()
+    if not counts:
+        return
+    if not table:
+        typer.echo("per worker: " + ", ".join(f"{worker} {n}" for worker, n in sorted(counts.items())))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    per_worker = Table(title="documents per Dask worker")
+    per_worker.add_column("worker")
+    per_worker.add_column("documents", justify="right")
+    for worker, n in sorted(counts.items()):
+        per_worker.add_row(worker, str(n))
+    Console().print(per_worker)
 
 
 @app.command()
