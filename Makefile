@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 DB     ?= kehoach.db
 SAMPLE_DOCS := samples/pdf
 
-.PHONY: run test clean system-deps samples bench serve lint
+.PHONY: run test clean system-deps samples bench serve lint cluster
 
 run: $(STAMP) system-deps
 	@$(BIN)/kehoach ingest $(SAMPLE_DOCS) --db $(DB)
@@ -57,3 +57,18 @@ PORT ?= 8001
 serve: $(STAMP)
 	@test -f $(DB) || $(BIN)/kehoach ingest $(SAMPLE_DOCS) --db $(DB) --no-progress
 	@$(BIN)/kehoach serve --db $(DB) --port $(PORT)
+
+# A Dask cluster on this machine: one scheduler and two single-thread workers from the venv
+# (Ctrl-C stops them). In another terminal:
+#   .venv/bin/kehoach ingest samples/pdf --scheduler tcp://127.0.0.1:8786
+# On more machines, run the same `dask worker tcp://SCHEDULER:8786 ...` on each, with kehoach installed.
+SCHEDULER_PORT ?= 8786
+DASHBOARD_PORT ?= 8787
+cluster: $(STAMP) system-deps
+	@echo "scheduler tcp://127.0.0.1:$(SCHEDULER_PORT), dashboard http://127.0.0.1:$(DASHBOARD_PORT)/status (Ctrl-C stops)"
+	@trap 'kill $$scheduler $$workers 2>/dev/null; wait' INT TERM; \
+	$(BIN)/dask scheduler --host 127.0.0.1 --port $(SCHEDULER_PORT) \
+		--dashboard-address 127.0.0.1:$(DASHBOARD_PORT) & scheduler=$$!; \
+	$(BIN)/dask worker tcp://127.0.0.1:$(SCHEDULER_PORT) --host 127.0.0.1 --nworkers 2 --nthreads 1 \
+		--no-dashboard & workers=$$!; \
+	wait

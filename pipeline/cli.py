@@ -189,8 +189,12 @@ def _connect_cluster(scheduler: str | None, shared_fs: bool):
         if shared_fs:
             fail("--shared-fs goes with --scheduler (or KEHOACH_SCHEDULER): the local workers read paths anyway")
         return None
+    import logging
+
     from kehoach.pipeline import cluster
 
+    # Dask's client logs tracebacks when the scheduler goes away; we say it in one line.
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
     try:
         connected = cluster.connect(scheduler, shared_fs=shared_fs)
     except KehoachError as exc:

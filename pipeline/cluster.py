@@ -16,16 +16,20 @@ the client's path.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import re
+import subprocess
+import sys
 import tempfile
 import threading
 import time
 import uuid
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
@@ -258,3 +262,72 @@ def connect(address, *, shared_fs: bool = False, max_send_mb: int = MAX_SEND_MB,
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(str(address), f"cannot reach the Dask scheduler ({str(exc)[:200]})") from None
     return DaskCluster(client, shared_fs=shared_fs, max_send_mb=max_send_mb)
+
+
+# --- a cluster of local processes (tests, `make bench`) -----------------------------------------
+
+
+@dataclass(slots=True)
+class LocalProcesses:
+    """A ``dask scheduler`` and ``dask worker`` processes started by :func:`local_processes`."""
+
+    address: str
+    scheduler: subprocess.Popen
+    workers: list[subprocess.Popen] = field(default_factory=list)
+
+
+def _dask(args: list[str], log: Path, cwd: Path) -> subprocess.Popen:
+    with open(log, "wb") as out:
+        return subprocess.Popen([sys.executable, "-m", "dask", *args], stdout=out, stderr=subprocess.STDOUT,
+                                cwd=cwd, stdin=subprocess.DEVNULL)
+
+
+@contextmanager
+def local_processes(folder: Path, workers: int = 2, *, nanny: bool = True,
+                    timeout: float = 60) -> Iterator[LocalProcesses]:
+    """What ``make cluster`` starts, on free loopback ports: a scheduler and ``workers``
+    single-thread workers, as separate processes of this venv; all stopped on exit.
+
+    :param folder: for the scheduler file, the logs and the workers' scratch space
+    :param nanny: False for bare worker processes, which stay dead when killed
+    """
+    spec = folder / "scheduler.json"
+    spec.unlink(missing_ok=True)
+    scheduler = _dask(["scheduler", "--host", "127.0.0.1", "--port", "0", "--dashboard-address",
+                       "127.0.0.1:0", "--scheduler-file", str(spec)], folder / "scheduler.log", folder)
+    started = LocalProcesses("", scheduler)
+    try:
+        _wait(lambda: _address_in(spec), timeout, "the Dask scheduler", folder / "scheduler.log")
+        started.address = _address_in(spec)
+        for i in range(workers):
+            args = ["worker", started.address, "--host", "127.0.0.1", "--nthreads", "1", "--no-dashboard",
+                    "--name", f"kehoach-{i}", "--local-directory", str(folder)]
+            started.workers.append(_dask(args + ([] if nanny else ["--no-nanny"]), folder / f"worker-{i}.log",
+                                         folder))
+        with connect(started.address, timeout=timeout) as probe:
+            _wait(lambda: probe.worker_count() == workers, timeout, f"{workers} Dask workers", folder)
+        yield started
+    finally:
+        for process in [*started.workers, scheduler]:
+            process.terminate()
+        for process in [*started.workers, scheduler]:
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(5)
+
+
+def _address_in(spec: Path) -> str | None:
+    try:
+        return json.loads(spec.read_text())["address"]
+    except (OSError, ValueError, KeyError):  # not written yet, or half written
+        return None
+
+
+def _wait(condition, seconds: float, what: str, logs: Path) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise ClusterError(None, f"{what} did not start within {seconds:g} s (logs: {logs})")
+        time.sleep(0.2)

@@ -9,14 +9,12 @@ and two workers started as separate processes on loopback.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
-import time
 import zlib
 from pathlib import Path
 
@@ -54,7 +52,7 @@ def _scan(source: Path, target: Path) -> Path:
 
 
 def _slow_pdf(path: Path) -> Path:
-    """A one-page PDF whose 400,000 drawing operations take far longer than a second to read."""
+    """A one-page PDF whose 400,000 drawing operations take seconds to read (about 8 s when idle)."""
     stream = zlib.compress(b"BT /F1 9 Tf 20 20 Td (x) Tj ET\n" * 400_000, 9)
     head = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
     head += b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
@@ -233,9 +231,11 @@ def test_timeout_fails_the_task_not_the_worker(local_cluster, tmp_path):
     slow = _slow_pdf(folder / "cham.pdf")
     (folder / "kh.txt").write_text(PLAN.format(name="PHÚ AN", n=91), encoding="utf-8")
     before = _worker_pids(local_cluster)
-    report = batch.ingest(registry.open_db(tmp_path / "r.db"), [folder], cluster=local_cluster, timeout=1)
+    # 4 s: the reading takes about 8 s on an idle machine, while the text, whose clock also
+    # counts its reader's start when a worker has none yet for this timeout, takes under 2 s.
+    report = batch.ingest(registry.open_db(tmp_path / "r.db"), [folder], cluster=local_cluster, timeout=4)
     assert [(e.path, e.detail) for e in report.failed] == [
-        (str(slow), "timed out after 1 s (limit per document; see --timeout)")]
+        (str(slow), "timed out after 4 s (limit per document; see --timeout)")]
     assert len(report.loaded) == 1
     assert _worker_pids(local_cluster) == before  # the reader child died, the Dask worker did not
 
@@ -277,41 +277,11 @@ def test_worker_killed_mid_run_loads_every_document_once(local_cluster, mixed_fo
 # --- a scheduler and two workers as separate processes, driven through the CLI ----------------------
 
 
-def _start(args: list[str], log: Path, cwd: Path) -> subprocess.Popen:
-    dask = [sys.executable, "-m", "dask"]
-    with open(log, "wb") as out:
-        return subprocess.Popen(dask + args, stdout=out, stderr=subprocess.STDOUT, cwd=cwd,
-                                stdin=subprocess.DEVNULL)
-
-
-def _wait_for(condition, seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.2)
-
-
 @pytest.fixture
 def process_cluster(tmp_path):
-    """`dask scheduler` and two `dask worker` processes on loopback; stopped, by handle, afterwards."""
-    spec = tmp_path / "scheduler.json"
-    started = [_start(["scheduler", "--host", "127.0.0.1", "--port", "0", "--dashboard-address",
-                       "127.0.0.1:0", "--scheduler-file", str(spec)], tmp_path / "scheduler.log", tmp_path)]
-    try:
-        _wait_for(spec.exists, 60, "the scheduler")
-        for i in range(2):
-            started.append(_start(["worker", "--scheduler-file", str(spec), "--host", "127.0.0.1",
-                                   "--nthreads", "1", "--no-nanny", "--no-dashboard", "--name", f"w{i}",
-                                   "--local-directory", str(tmp_path)], tmp_path / f"worker{i}.log", tmp_path))
-        address = json.loads(spec.read_text())["address"]
-        with cluster.connect(address) as probe:
-            _wait_for(lambda: probe.worker_count() == 2, 60, "two workers")
-        yield address, started[1:]
-    finally:
-        for process in started:
-            process.kill()
-            process.wait(10)
+    """`dask scheduler` and two bare `dask worker` processes on loopback, as `make cluster` starts them."""
+    with cluster.local_processes(tmp_path, workers=2, nanny=False) as started:
+        yield started.address, started.workers
 
 
 def test_cli_on_separate_processes_with_a_worker_killed(process_cluster, mixed_folder, local_run, tmp_path):
