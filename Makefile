@@ -45,10 +45,13 @@ clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis $(DB) $(DB)-wal $(DB)-shm
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-# Speed and memory figures (not a test): writes benchmarks/results.json, then times the
-# registry's queries at 20,000 documents (benchmarks/registry_scale.py, a few minutes).
+# Speed and memory figures (not a test): writes benchmarks/results.json; then the local pool
+# against a Dask cluster on this machine, the writer's rate and the unit costs behind
+# docs/SCALING.md (benchmarks/scaling.py → scaling.json); then the registry's queries at 20,000
+# documents (benchmarks/registry_scale.py). A few minutes each.
 bench: $(STAMP) system-deps
 	@$(BIN)/python benchmarks/bench.py
+	@$(BIN)/python benchmarks/scaling.py
 	@$(BIN)/python benchmarks/registry_scale.py --docs 20000
 
 # Datasette on http://127.0.0.1:$(PORT)/ over the registry (read-only); ingests the samples first

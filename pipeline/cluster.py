@@ -176,11 +176,12 @@ class DaskCluster:
         self.client.close()
 
     def _in_flight(self) -> int:
-        # Twice the worker threads keeps every worker busy while bounding the bytes held by
-        # the scheduler; recounted now and then, as workers may join or leave during a run.
+        # Four tasks per worker thread keep every worker busy through the round trips while
+        # bounding the bytes the scheduler holds; recounted now and then, as workers may join
+        # or leave during a run.
         size, counted = self._window
         if time.monotonic() - counted > _WINDOW_REFRESH:
-            size = max(4, 2 * sum(self.client.nthreads().values()))
+            size = max(8, 4 * sum(self.client.nthreads().values()))
             self._window = (size, time.monotonic())
         return size
 
@@ -208,7 +209,8 @@ class DaskCluster:
         from distributed import as_completed
 
         queue = list(paths)[::-1]
-        running = as_completed(loop=self.client.loop)
+        # with_results: the client fetches each result as its task ends, not when we ask for it
+        running = as_completed(loop=self.client.loop, with_results=True, raise_errors=False)
         names: dict[str, str] = {}  # task key -> the client's path
         while queue or not running.is_empty():
             while queue and running.count() < self._in_flight():
@@ -223,8 +225,9 @@ class DaskCluster:
                     warnings.filterwarnings("ignore", message=".*[Ll]arge graph.*")
                     running.add(self.client.submit(extract_job, job, timeout, options, key=key, pure=False))
             if not running.is_empty():
-                future = next(running)
-                yield self._collect(future, names.pop(future.key))
+                future, result = next(running)
+                path = names.pop(future.key)
+                yield result if future.status == "finished" else self._collect(future, path)
 
     def _collect(self, future, path: str) -> Outcome:
         from distributed import KilledWorker

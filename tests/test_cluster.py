@@ -52,8 +52,8 @@ def _scan(source: Path, target: Path) -> Path:
 
 
 def _slow_pdf(path: Path) -> Path:
-    """A one-page PDF whose 400,000 drawing operations take seconds to read (about 8 s when idle)."""
-    stream = zlib.compress(b"BT /F1 9 Tf 20 20 Td (x) Tj ET\n" * 400_000, 9)
+    """A one-page PDF whose 1.6 million drawing operations take over 10 s to read."""
+    stream = zlib.compress(b"BT /F1 9 Tf 20 20 Td (x) Tj ET\n" * 1_600_000, 9)
     head = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
     head += b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
     head += (b"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources "
@@ -231,8 +231,8 @@ def test_timeout_fails_the_task_not_the_worker(local_cluster, tmp_path):
     slow = _slow_pdf(folder / "cham.pdf")
     (folder / "kh.txt").write_text(PLAN.format(name="PHÚ AN", n=91), encoding="utf-8")
     before = _worker_pids(local_cluster)
-    # 4 s: the reading takes about 8 s on an idle machine, while the text, whose clock also
-    # counts its reader's start when a worker has none yet for this timeout, takes under 2 s.
+    # 4 s: the reading takes over 10 s, while the text, whose clock also counts its reader's
+    # start when a worker has none yet for this timeout, takes under 2 s even on a busy machine.
     report = batch.ingest(registry.open_db(tmp_path / "r.db"), [folder], cluster=local_cluster, timeout=4)
     assert [(e.path, e.detail) for e in report.failed] == [
         (str(slow), "timed out after 4 s (limit per document; see --timeout)")]
