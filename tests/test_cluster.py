@@ -307,3 +307,20 @@ def test_cli_on_separate_processes_with_a_worker_killed(process_cluster, mixed_f
     assert any(line.startswith("per worker: tcp://127.0.0.1:") for line in lines)
     assert "6 loaded, 0 skipped, 1 failed" in lines[-1]
     assert _counts(db_path) == _counts(local_db)
+
+
+def test_scheduler_lost_mid_run_is_one_error_and_keeps_what_loaded(mixed_folder, tmp_path):
+    with cluster.local_processes(tmp_path, workers=2) as started, cluster.connect(started.address) as connected:
+        db_path = tmp_path / "r.db"
+        loaded: list[str] = []
+
+        def stop_the_scheduler(entry: batch.Entry) -> None:
+            if entry.status == "loaded":
+                loaded.append(entry.path)
+            if len(loaded) == 1 and started.scheduler.poll() is None:
+                started.scheduler.kill()
+
+        with pytest.raises(ClusterError) as caught:
+            batch.ingest(registry.open_db(db_path), [mixed_folder], cluster=connected, on_entry=stop_the_scheduler)
+    assert "lost the Dask scheduler; run again to resume" in caught.value.reason
+    assert _paths(db_path) == sorted(loaded)
