@@ -82,7 +82,8 @@ def ingest(
                                                      ".pdf, .docx and .txt).")],
     db: Annotated[Path, typer.Option("--db", help="The registry database file.")] = DEFAULT_DB,
     workers: Annotated[int | None, typer.Option("--workers", "-j", min=1,
-                                                   help="Extraction processes (default: CPU cores).")] = None,
+                                                   help="Extraction processes (default: CPU cores); "
+                                                        "with --scheduler the cluster's workers decide.")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=1,
                                            help="Seconds per document before it is abandoned.")] = DEFAULT_TIMEOUT,
     ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="Re-read scanned or garbled pages with "
@@ -119,6 +120,8 @@ def ingest(
     try:
         database = registry.open_db(db)
     except KehoachError as exc:
+        if cluster is not None:
+            cluster.close()
         fail(str(exc), exc.exit_code)
     show_bar = sys.stdout.isatty() if progress is None else progress
 
