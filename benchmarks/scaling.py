@@ -37,6 +37,8 @@ SHARED = ROOT.parent / "shared" / "corpus"
 RESULTS = Path(__file__).resolve().parent / "scaling.json"
 SECONDS_PER_DAY = 86_400
 
+sys.path.insert(0, str(ROOT / "samples"))
+
 # The national arithmetic's assumptions (issue 16): a third of documents are scans; pages per
 # document as in the corpus PDFs (29 pages over 7 documents); cores busy 70% of the day.
 SCAN_SHARE = 1 / 3
@@ -68,23 +70,11 @@ def ocr_set(folder: Path) -> list[Path]:
             if sum(len(pdfium.PdfDocument(p)) for p in chosen) >= OCR_SET_PAGES:
                 break
         return chosen
+    from make_samples import scan_pdf
+
     folder.mkdir(parents=True)
-    made = []
-    for source in sorted((ROOT / "samples" / "pdf").glob("*.pdf")):
-        scan = pdfium.PdfDocument.new()
-        for page in pdfium.PdfDocument(source):
-            width, height = page.get_size()
-            jpeg = folder / "page.jpg"
-            page.render(scale=200 / 72).to_pil().convert("L").save(jpeg, format="JPEG", quality=85)
-            picture = pdfium.PdfImage.new(scan)
-            picture.load_jpeg(str(jpeg))
-            picture.set_matrix(pdfium.PdfMatrix().scale(width, height))
-            new = scan.new_page(width, height)
-            new.insert_obj(picture)
-            new.gen_content()
-        made.append(folder / f"scan-{source.name}")
-        scan.save(str(made[-1]))
-    return made
+    return [scan_pdf(source, folder / f"scan-{source.name}")
+            for source in sorted((ROOT / "samples" / "pdf").glob("*.pdf"))]
 
 
 def ingest_cli(paths: list[Path], *args: str) -> dict:

@@ -26,29 +26,12 @@ from kehoach.pipeline.worker import Outcome
 from .conftest import SAMPLES
 from .test_hostile_inputs import make_pdf
 
+sys.path.insert(0, str(SAMPLES))
+from make_samples import scan_pdf
+
 TABLES = ("documents", "nodes", "citations", "assignments", "recipients", "legal_documents", "units")
 PLAN = "ỦY BAN NHÂN DÂN\nXÃ {name}\nSố: {n}/KH-UBND\nKẾ HOẠCH\nI. NHIỆM VỤ\n1. Văn phòng chủ trì thực hiện.\n"
 HOSTILE = "hong.pdf"
-
-
-def _scan(source: Path, target: Path) -> Path:
-    """``source``'s first page as a picture in a PDF with no text layer (OCR reads it)."""
-    import pypdfium2 as pdfium
-
-    page = pdfium.PdfDocument(source)[0]
-    width, height = page.get_size()
-    jpeg = target.with_suffix(".jpg")
-    page.render(scale=200 / 72).to_pil().convert("L").save(jpeg, format="JPEG", quality=85)
-    pdf = pdfium.PdfDocument.new()
-    picture = pdfium.PdfImage.new(pdf)
-    picture.load_jpeg(str(jpeg))
-    picture.set_matrix(pdfium.PdfMatrix().scale(width, height))
-    new_page = pdf.new_page(width, height)
-    new_page.insert_obj(picture)
-    new_page.gen_content()
-    pdf.save(str(target))
-    jpeg.unlink()
-    return target
 
 
 def _slow_pdf(path: Path) -> Path:
@@ -75,7 +58,7 @@ def mixed_folder(tmp_path_factory) -> Path:
     for name in ("gia-vien-ke-hoach-dan-van-2025.pdf", "mttq-luong-minh-ke-hoach-hiep-thuong.pdf"):
         (folder / "pdf" / name).write_bytes((SAMPLES / "pdf" / name).read_bytes())
     drawn = make_pdf(tmp_path_factory.mktemp("drawn") / "ke-hoach.pdf")
-    _scan(drawn, folder / "pdf" / "scan-ke-hoach.pdf")
+    scan_pdf(drawn, folder / "pdf" / "scan-ke-hoach.pdf")
     (folder / "pdf" / HOSTILE).write_bytes(drawn.read_bytes()[:600])
     return folder
 
