@@ -223,6 +223,23 @@ def test_timeout_fails_the_task_not_the_worker(local_cluster, tmp_path):
     assert _worker_pids(local_cluster) == before  # the reader child died, the Dask worker did not
 
 
+def test_readers_on_the_workers_have_the_memory_limit(local_cluster, tmp_path):
+    import resource
+
+    import psutil
+    from kehoach.pipeline.worker import MEMORY_LIMIT_MB
+
+    for i in range(4):  # enough tasks for both workers to start their reader
+        (tmp_path / f"kh-{i}.txt").write_text(PLAN.format(name=f"LONG {i}", n=60 + i), encoding="utf-8")
+    batch.ingest(registry.open_db(tmp_path / "r.db"), [tmp_path], cluster=local_cluster)
+    limits = []
+    for pid in _worker_pids(local_cluster).values():
+        for child in psutil.Process(pid).children():
+            if "spawn_main" in " ".join(child.cmdline()):
+                limits.append(resource.prlimit(child.pid, resource.RLIMIT_AS)[0])
+    assert limits and set(limits) == {MEMORY_LIMIT_MB * 1024 * 1024}
+
+
 def test_file_over_the_send_limit_fails_alone(local_cluster, tmp_path):
     doc = tmp_path / "kh.txt"
     doc.write_text(PLAN.format(name="TÂN AN", n=92), encoding="utf-8")
