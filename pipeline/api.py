@@ -86,6 +86,7 @@ def ingest(
     on_planned: _Callable[[int], None] | None = None,
     on_entry: _Callable | None = None,
     on_progress: _Callable | None = None,
+    cluster=None,
 ):
     """Load files and folders into a registry (created if needed), one transaction per document.
 
@@ -94,6 +95,7 @@ def ingest(
 
     :param db: an open registry or the path of one
     :param on_progress: called with (path, what is happening) while a file is being read
+    :param cluster: read the files on this Dask cluster (``cluster.connect(address)``) instead of local processes
     :returns: a ``batch.BatchReport`` (``loaded``, ``skipped``, ``failed`` entries)
     :raises RegistryError: the registry cannot be opened
     """
@@ -102,7 +104,7 @@ def ingest(
 
     return batch.ingest(_writable(db), [Path(p) for p in paths], workers=workers,
                         timeout=DEFAULT_TIMEOUT if timeout is None else timeout, options=options,
-                        on_planned=on_planned, on_entry=on_entry, on_progress=on_progress)
+                        on_planned=on_planned, on_entry=on_entry, on_progress=on_progress, cluster=cluster)
 
 
 def load(db: Registry, plan: PlanDocument) -> _registry.LoadResult:

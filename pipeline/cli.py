@@ -82,13 +82,21 @@ def ingest(
                                                      ".pdf, .docx and .txt).")],
     db: Annotated[Path, typer.Option("--db", help="The registry database file.")] = DEFAULT_DB,
     workers: Annotated[int | None, typer.Option("--workers", "-j", min=1,
-                                                   help="Extraction processes (default: CPU cores).")] = None,
+                                                   help="Extraction processes (default: CPU cores); "
+                                                        "with --scheduler the cluster's workers decide.")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=1,
                                            help="Seconds per document before it is abandoned.")] = DEFAULT_TIMEOUT,
     ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="Re-read scanned or garbled pages with "
                                       "Tesseract when it is installed.")] = True,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar "
                                                      "(default: on a terminal).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", envvar="KEHOACH_SCHEDULER", help="Read the files on the Dask cluster at this address "
+        "instead of local processes; this process still writes the registry. Example: --scheduler "
+        "tcp://127.0.0.1:8786 (start one with `make cluster`).")] = None,
+    shared_fs: Annotated[bool, typer.Option("--shared-fs", help="With --scheduler: send paths, not bytes, "
+                                            "when the workers see the same files at the same absolute "
+                                            "paths. Example: --scheduler tcp://10.0.0.5:8786 --shared-fs")] = False,
 ) -> None:
     """Load documents into the registry, one transaction per document.
 
@@ -101,23 +109,54 @@ def ingest(
     load. Each file gets one line with its warnings; files in a folder that are
     not read (.doc without LibreOffice, spreadsheets, images) are listed as ignored.
 
+    With --scheduler (or KEHOACH_SCHEDULER) the files are read on a Dask cluster
+    instead: each file is one task, sent as bytes unless --shared-fs; timeouts and
+    memory limits hold on the workers, and the results load here as they finish.
+
     Example: kehoach ingest ../shared/corpus/pdf --workers 2 --db kehoach.db
+
+    Example: kehoach ingest ../shared/corpus/pdf --scheduler tcp://127.0.0.1:8786
     """
     from kehoach.pipeline.readers import ReadOptions
     from kehoach.pipeline.render import IngestView
 
+    cluster = _connect_cluster(scheduler, shared_fs)  # first: an unreachable cluster leaves no registry behind
     view = IngestView(sys.stdout.isatty() if progress is None else progress)
     try:
         with view:
             report = api.ingest(db, paths, workers=workers, timeout=timeout, options=ReadOptions(ocr=ocr),
-                                on_planned=view.planned, on_entry=view.entry, on_progress=view.progress)
-    except KehoachError as exc:
+                                on_planned=view.planned, on_entry=view.entry, on_progress=view.progress,
+                                cluster=cluster)
+    except KehoachError as exc:  # the registry cannot be opened, or the cluster went away mid-run
         fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         fail("interrupted; documents loaded so far stay in the registry", 130)
+    finally:
+        if cluster is not None:
+            cluster.close()
     view.summary(report, db)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _connect_cluster(scheduler: str | None, shared_fs: bool):
+    """The Dask cluster for --scheduler, announced with its dashboard; None without it."""
+    if scheduler is None:
+        if shared_fs:
+            fail("--shared-fs goes with --scheduler (or KEHOACH_SCHEDULER): the local workers read paths anyway")
+        return None
+    import logging
+
+    from kehoach.pipeline import cluster
+
+    # Dask's client logs tracebacks when the scheduler goes away; we say it in one line.
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    try:
+        connected = cluster.connect(scheduler, shared_fs=shared_fs)
+    except KehoachError as exc:
+        fail(str(exc), exc.exit_code)
+    typer.echo(connected.describe(), err=True)
+    return connected
 
 
 @app.command()

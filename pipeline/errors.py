@@ -28,3 +28,7 @@ class DocumentTimeout(InputError):
 
 class RegistryError(KehoachError):
     """The registry database cannot be opened or written."""
+
+
+class ClusterError(KehoachError):
+    """The Dask scheduler cannot be reached, or went away during a run."""

@@ -187,6 +187,8 @@ class IngestView:
     def entry(self, entry) -> None:
         """A file's fate is known: its line, and its warnings."""
         was_reading = self._reading.pop(entry.path, None) is not None
+        # A file read on a Dask cluster sends no news while it is read: its result is the news.
+        was_reading = was_reading or getattr(entry, "worker", None) is not None
         if self.live:
             from rich.text import Text
 
@@ -221,6 +223,7 @@ class IngestView:
             if report.ignored:
                 table.add_row("ignored", str(len(report.ignored)), "not documents kehoach reads (see above)")
             self.console.print(table)
+        self._per_worker(report)
         ignored = f", {len(report.ignored)} ignored" if report.ignored else ""
         line = (f"{len(report.loaded)} loaded, {len(report.skipped)} skipped, {len(report.failed)} failed{ignored} "
                 f"in {report.seconds:.1f} s → {db}")
@@ -228,3 +231,21 @@ class IngestView:
             self.console.print(line, markup=False, highlight=False)
         else:
             (self._out or sys.stdout).write(line + "\n")
+
+    def _per_worker(self, report) -> None:
+        """Documents per Dask worker (nothing on the local pool)."""
+        counts = report.per_worker()
+        if not counts:
+            return
+        if not self.live:
+            (self._out or sys.stdout).write(
+                "per worker: " + ", ".join(f"{worker} {n}" for worker, n in sorted(counts.items())) + "\n")
+            return
+        from rich.table import Table
+
+        table = Table(title="documents per Dask worker")
+        table.add_column("worker")
+        table.add_column("documents", justify="right")
+        for worker, n in sorted(counts.items()):
+            table.add_row(worker, str(n))
+        self.console.print(table)

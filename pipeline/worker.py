@@ -36,6 +36,7 @@ class Outcome:
     plan: PlanDocument | None
     reason: str | None  # why it failed; None when ``plan`` is set
     seconds: float
+    worker: str | None = None  # the Dask worker that read it; None on the local pool
 
     @property
     def ok(self) -> bool:
@@ -75,15 +76,19 @@ def _child_main(conn, options: ReadOptions) -> None:
         if path is None:
             return
         try:
-            conn.send(("ok", api.extract(path, options, on_progress=lambda what: conn.send(("progress", what)))))
+            reply = ("ok", api.extract(path, options, on_progress=lambda what: conn.send(("progress", what))))
         except KehoachError as exc:
-            conn.send(("failed", exc.reason))
+            reply = ("failed", exc.reason)
         except MemoryError:
-            conn.send(("failed", f"out of memory (over the {MEMORY_LIMIT_MB} MB limit per document)"))
+            reply = ("failed", f"out of memory (over the {MEMORY_LIMIT_MB} MB limit per document)")
         except RecursionError:
-            conn.send(("failed", "document structure nested too deeply"))
+            reply = ("failed", "document structure nested too deeply")
         except Exception as exc:  # noqa: BLE001 -- a bug or a library failure on odd input: one line, not a crash
-            conn.send(("failed", f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})"))
+            reply = ("failed", f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})")
+        try:
+            conn.send(reply)
+        except OSError:  # the parent is gone (a Dask worker killed mid-document): nobody to tell
+            return
 
 
 class _Worker:

@@ -304,6 +304,31 @@ def typeset_text(text: str) -> bytes:
         return typeset(doc)
 
 
+def scan_pdf(source: Path, target: Path, *, pages: int | None = None, dpi: int = 200) -> Path:
+    """``source`` as a scanner returns it: each page a greyscale JPEG, no text layer (OCR reads it).
+
+    :param pages: only the first pages (default: all)
+    """
+    import io
+
+    import pypdfium2 as pdfium
+
+    original, scan = pdfium.PdfDocument(source), pdfium.PdfDocument.new()
+    for index in range(len(original) if pages is None else min(pages, len(original))):
+        page = original[index]
+        width, height = page.get_size()
+        jpeg = io.BytesIO()
+        page.render(scale=dpi / 72).to_pil().convert("L").save(jpeg, format="JPEG", quality=85)
+        picture = pdfium.PdfImage.new(scan)
+        picture.load_jpeg(jpeg)
+        picture.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        new_page = scan.new_page(width, height)
+        new_page.insert_obj(picture)
+        new_page.gen_content()
+    scan.save(str(target))
+    return target
+
+
 def main(argv: list[str]) -> None:
     if len(argv) == 2:
         Path(argv[1]).write_bytes(typeset_text(Path(argv[0]).read_text(encoding="utf-8")))
