@@ -23,7 +23,7 @@ def check_header(data: bytes) -> None:
     :raises PdfReadError: no header there
     """
     if data.find(b"%PDF", 0, HEADER_WINDOW) < 0:
-        raise PdfReadError("not a PDF (no %PDF header)")
+        raise PdfReadError(f"not a PDF (no %PDF header in its first {HEADER_WINDOW} bytes)")
 
 
 def check_bombs(data: bytes, *, max_stream_bytes: int = MAX_STREAM_BYTES) -> None:

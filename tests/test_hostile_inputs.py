@@ -97,180 +97,187 @@ def registry_with_one(tmp_path) -> Path:
     return db
 
 
-def _ingest_fails(cli, db: Path, path: Path, reason: str, *extra: str, env: dict | None = None):
-    before = _counts(db)
-    result = cli("ingest", str(path), "--db", str(db), "--workers", "1", "--timeout", "60", *extra,
-                     **({"env": env} if env else {}))
-    assert result.returncode == 1, (result.stdout, result.stderr)
-    failed = [line for line in result.stderr.splitlines() if line.startswith("failed")]
-    assert len(failed) == 1, result.stderr
-    assert str(path) in failed[0] and reason in failed[0], failed[0]
-    assert "Traceback" not in result.stderr
-    assert "0 loaded, 0 skipped, 1 failed" in result.stdout
-    assert _counts(db) == before
-    return failed[0]
+# --- the files -------------------------------------------------------------------
+# Each builder makes one hostile file in a folder and returns its path.
 
 
-# --- the cases ---------------------------------------------------------------
-
-
-def test_non_pdf_with_pdf_name(cli, registry_with_one, tmp_path):
-    path = tmp_path / "cong-van.pdf"
+def _not_a_pdf(folder: Path) -> Path:
+    path = folder / "cong-van.pdf"
     path.write_bytes(b"PK\x03\x04 this is a zip archive renamed to .pdf")
-    _ingest_fails(cli, registry_with_one, path, "not a PDF (no %PDF header)")
+    return path
 
 
-def test_truncated_pdf(cli, registry_with_one, tmp_path):
-    whole = make_pdf(tmp_path / "whole.pdf", pages=3).read_bytes()
-    path = tmp_path / "truncated.pdf"
+def _truncated_pdf(folder: Path) -> Path:
+    whole = make_pdf(folder / "whole.pdf", pages=3).read_bytes()
+    path = folder / "truncated.pdf"
     path.write_bytes(whole[: len(whole) // 3])
-    _ingest_fails(cli, registry_with_one, path, "PDF")
+    return path
 
 
-def test_encrypted_pdf_with_user_password(cli, registry_with_one, tmp_path):
+def _encrypted_pdf(folder: Path) -> Path:
     from reportlab.lib.pdfencrypt import StandardEncryption
 
-    path = make_pdf(tmp_path / "mat.pdf", encrypt=StandardEncryption("secret", ownerPassword="owner"))
-    _ingest_fails(cli, registry_with_one, path, "encrypted PDF: a password is needed")
+    return make_pdf(folder / "mat.pdf", encrypt=StandardEncryption("secret", ownerPassword="owner"))
 
 
-def test_encrypted_pdf_without_user_password_loads(cli, registry_with_one, tmp_path):
-    """Owner-password-only PDFs (printing or copying restricted) open for everyone: read them."""
+def _owner_password_pdf(folder: Path) -> Path:
     from reportlab.lib.pdfencrypt import StandardEncryption
 
-    path = make_pdf(tmp_path / "han-che.pdf", encrypt=StandardEncryption("", ownerPassword="owner",
-                                                                          canCopy=0, canModify=0))
-    result = cli("ingest", str(path), "--db", str(registry_with_one), "--workers", "1")
-    assert result.returncode == 0, result.stderr
-    assert "1 loaded" in result.stdout
-    assert _counts(registry_with_one)["documents"] == 2
+    return make_pdf(folder / "han-che.pdf", encrypt=StandardEncryption("", ownerPassword="owner", canCopy=0,
+                                                                        canModify=0))
 
 
-def test_zero_page_pdf(cli, registry_with_one, tmp_path):
-    path = tmp_path / "rong.pdf"
-    body = [b"%PDF-1.4\n", b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n",
-            b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"]
-    offsets, pos = [], 0
-    for part in body:
+def _pdf_objects(objects: list[bytes], *, root: bytes = b"1 0 R") -> bytes:
+    """A PDF file of numbered objects with a correct cross-reference table."""
+    body, offsets, pos = [b"%PDF-1.4\n"], [], len(b"%PDF-1.4\n")
+    for number, obj in enumerate(objects, start=1):
+        part = b"%d 0 obj\n" % number + obj + b"\nendobj\n"
         offsets.append(pos)
+        body.append(part)
         pos += len(part)
-    xref = b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets[1:])
-    path.write_bytes(b"".join(body) + xref + b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % pos)
-    _ingest_fails(cli, registry_with_one, path, "no pages")
+    xref = b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return b"".join(body) + xref + b"trailer\n<< /Size %d /Root %s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, root, pos)
 
 
-def test_two_thousand_page_pdf(cli, registry_with_one, tmp_path):
+def _zero_page_pdf(folder: Path) -> Path:
+    path = folder / "rong.pdf"
+    path.write_bytes(_pdf_objects([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]))
+    return path
+
+
+def _two_thousand_pages(folder: Path) -> Path:
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument.new()
     for _ in range(2000):
         pdf.new_page(595, 842)
-    path = tmp_path / "dai.pdf"
+    path = folder / "dai.pdf"
     pdf.save(str(path))
-    _ingest_fails(cli, registry_with_one, path, "2000 pages is over the limit of 1000")
+    return path
 
 
-def test_decompression_bomb(cli, registry_with_one, tmp_path):
-    stream = zlib.compress(b"\0" * (96 << 20), 9)  # 96 MB of zeros in ~95 KB
-    head = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-    head += b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
-    head += b"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n"
-    head += b"4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
-    path = tmp_path / "bom.pdf"
-    path.write_bytes(head + stream + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
-    _ingest_fails(cli, registry_with_one, path, "decompression bomb")
+def _one_page_stream(folder: Path, name: str, content: bytes, resources: bytes = b"") -> Path:
+    stream = zlib.compress(content, 9)
+    path = folder / name
+    path.write_bytes(_pdf_objects([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R " + resources + b">>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]))
+    return path
 
 
-@pytest.mark.parametrize("extra,env,reason", [
-    pytest.param((), {"KEHOACH_TESSERACT": ""}, "no text layer, and OCR is unavailable: tesseract is not installed",
-                 id="no-tesseract"),
-    pytest.param(("--no-ocr",), {}, "no text layer, and OCR is disabled (--no-ocr)", id="no-ocr-option"),
-])
-def test_images_only_pdf_without_ocr(cli, registry_with_one, tmp_path, extra, env, reason):
+def _decompression_bomb(folder: Path) -> Path:
+    return _one_page_stream(folder, "bom.pdf", b"\0" * (96 << 20))  # 96 MB of zeros in ~95 KB
+
+
+def _slow_pdf(folder: Path) -> Path:
+    return _one_page_stream(folder, "cham.pdf", b"BT /F1 9 Tf 20 20 Td (x) Tj ET\n" * 400_000,
+                            b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> ")
+
+
+def _images_only_pdf(folder: Path) -> Path:
     import pypdfium2 as pdfium
     from PIL import Image, ImageDraw
 
     image = Image.new("L", (600, 800), 255)
     ImageDraw.Draw(image).rectangle((50, 50, 550, 120), fill=0)
-    png = tmp_path / "scan.png"
-    image.save(png)
+    jpeg = folder / "scan.jpg"
+    image.save(jpeg, format="JPEG")
     pdf = pdfium.PdfDocument.new()
     page = pdf.new_page(595, 842)
     picture = pdfium.PdfImage.new(pdf)
-    picture.load_jpeg(str(_as_jpeg(image, tmp_path)))
+    picture.load_jpeg(str(jpeg))
     picture.set_matrix(pdfium.PdfMatrix().scale(595, 842))
     page.insert_obj(picture)
     page.gen_content()
-    path = tmp_path / "scan.pdf"
+    path = folder / "scan.pdf"
     pdf.save(str(path))
-    line = _ingest_fails(cli, registry_with_one, path, reason, *extra, env={**os.environ, **env})
-    assert line.startswith(f"failed   {path}: {reason}")  # the reason leads, not "page 1 read by OCR"
-
-
-def _as_jpeg(image, tmp_path: Path) -> Path:
-    path = tmp_path / "scan.jpg"
-    image.save(path, format="JPEG")
     return path
 
 
-def test_txt_in_unknown_encoding(cli, registry_with_one, tmp_path):
-    path = tmp_path / "van-ban.txt"
+def _unknown_encoding(folder: Path) -> Path:
+    path = folder / "van-ban.txt"
     path.write_bytes("会議の議事録です。これは日本語の文書です。".encode("shift_jis") * 20)
-    _ingest_fails(cli, registry_with_one, path, "unknown encoding")
+    return path
 
 
-def test_txt_in_legacy_vietnamese_encoding_loads_with_warning(cli, registry_with_one, tmp_path):
+def _tcvn3_text(folder: Path) -> Path:
     from kehoach.extractors.legacy_fonts import TCVN3_TABLE
 
     to_tcvn3 = {v: k for k, v in TCVN3_TABLE.items()}
-    path = tmp_path / "tcvn3.txt"
+    path = folder / "tcvn3.txt"
     path.write_bytes("".join(to_tcvn3.get(ch, ch) for ch in GOOD_TEXT.lower()).encode("latin-1"))
-    result = cli("ingest", str(path), "--db", str(registry_with_one), "--workers", "1")
-    assert result.returncode == 0, result.stderr
-    assert "warning: not UTF-8: decoded as TCVN3" in result.stdout
+    return path
 
 
-def test_zero_byte_file(cli, registry_with_one, tmp_path):
-    path = tmp_path / "trong.pdf"
+def _zero_bytes(folder: Path) -> Path:
+    path = folder / "trong.pdf"
     path.write_bytes(b"")
-    _ingest_fails(cli, registry_with_one, path, "empty file")
+    return path
 
 
-def test_directory_loop_visits_each_file_once(cli, registry_with_one, tmp_path):
-    root = tmp_path / "loop"
+def _directory_loop(folder: Path) -> Path:
+    root = folder / "loop"
     (root / "a").mkdir(parents=True)
     (root / "a" / "back").symlink_to(root, target_is_directory=True)
     (root / "a" / "ke-hoach-2.txt").write_text(GOOD_TEXT.replace("12/KH", "13/KH"), encoding="utf-8")
-    result = cli("ingest", str(root), "--db", str(registry_with_one), "--workers", "1", timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert "1 loaded, 0 skipped, 0 failed" in result.stdout
-    assert _counts(registry_with_one)["documents"] == 2
+    return root
 
 
-def test_slow_document_times_out(cli, registry_with_one, tmp_path):
-    """A document that takes longer than --timeout is abandoned (its worker killed), not waited for."""
-    ops = b"BT /F1 9 Tf 20 20 Td (x) Tj ET\n" * 400_000
-    stream = zlib.compress(ops, 9)
-    head = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-    head += b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
-    head += (b"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-             b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>\nendobj\n")
-    head += b"4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
-    path = tmp_path / "cham.pdf"
-    path.write_bytes(head + stream + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+def _sample_pdf(_folder: Path) -> Path:
+    return min((SAMPLES / "pdf").glob("*.pdf"))
+
+
+# --- the cases --------------------------------------------------------------------
+
+# (builder, the reason its one "failed" line gives, extra ingest options, environment)
+FAILING = [
+    pytest.param(_not_a_pdf, "not a PDF (no %PDF header in its first 1024 bytes)", (), {}, id="renamed-zip"),
+    pytest.param(_truncated_pdf, "PDF", (), {}, id="truncated-pdf"),
+    pytest.param(_encrypted_pdf, "encrypted PDF: a password is needed", (), {}, id="user-password"),
+    pytest.param(_zero_page_pdf, "no pages", (), {}, id="zero-pages"),
+    pytest.param(_two_thousand_pages, "2000 pages is over the limit of 1000", (), {}, id="two-thousand-pages"),
+    pytest.param(_decompression_bomb, "decompression bomb", (), {}, id="decompression-bomb"),
+    pytest.param(_images_only_pdf, "no text layer, and OCR is unavailable: tesseract is not installed", (),
+                 {"KEHOACH_TESSERACT": ""}, id="images-only-no-tesseract"),
+    pytest.param(_images_only_pdf, "no text layer, and OCR is disabled (--no-ocr)", ("--no-ocr",), {},
+                 id="images-only-no-ocr-option"),
+    pytest.param(_unknown_encoding, "unknown encoding", (), {}, id="unknown-text-encoding"),
+    pytest.param(_zero_bytes, "empty file", (), {}, id="zero-bytes"),
+    pytest.param(_slow_pdf, "timed out after 1 s", ("--timeout", "1"), {}, id="slower-than-the-timeout"),
+]
+
+
+@pytest.mark.parametrize("build,reason,extra,env", FAILING)
+def test_hostile_file_fails_alone(cli, registry_with_one, tmp_path, build, reason, extra, env):
+    """One "failed" line naming the file and the reason (the reason first), exit 1, no traceback, and the
+    registry exactly as it was."""
+    path = build(tmp_path)
     before = _counts(registry_with_one)
-    result = cli("ingest", str(path), "--db", str(registry_with_one), "--workers", "1", "--timeout", "1",
-                     timeout=60)
-    assert result.returncode == 1
-    assert f"{path}: timed out after 1 s" in result.stderr
+    result = cli("ingest", str(path), "--db", str(registry_with_one), "--workers", "1", "--timeout", "60", *extra,
+                 env={**os.environ, **env}, timeout=120)
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed")]
+    assert len(failed) == 1, result.stderr
+    assert failed[0].startswith(f"failed   {path}: ") and reason in failed[0], failed[0]
+    assert "Traceback" not in result.stderr
+    assert "0 loaded, 0 skipped, 1 failed" in result.stdout
     assert _counts(registry_with_one) == before
 
 
-def test_sample_pdf_still_loads(cli, registry_with_one):
-    """Control: the same path through workers loads a real PDF."""
-    pdf = next(iter(sorted((SAMPLES / "pdf").glob("*.pdf"))), None)
-    if pdf is None:
-        pytest.skip("no sample PDFs")
-    result = cli("ingest", str(pdf), "--db", str(registry_with_one), "--workers", "1")
+# (builder, a line the output must hold) — odd files that are still documents load.
+LOADING = [
+    pytest.param(_owner_password_pdf, "1 loaded", id="owner-password-only"),  # printing/copying restricted
+    pytest.param(_tcvn3_text, "warning: not UTF-8: decoded as TCVN3", id="legacy-vietnamese-encoding"),
+    pytest.param(_directory_loop, "1 loaded, 0 skipped, 0 failed", id="directory-loop-visits-each-file-once"),
+    pytest.param(_sample_pdf, "1 loaded", id="control-sample-pdf"),
+]
+
+
+@pytest.mark.parametrize("build,expected", LOADING)
+def test_odd_but_readable_file_loads(cli, registry_with_one, tmp_path, build, expected):
+    result = cli("ingest", str(build(tmp_path)), "--db", str(registry_with_one), "--workers", "1", timeout=120)
     assert result.returncode == 0, result.stderr
+    assert expected in result.stdout
     assert _counts(registry_with_one)["documents"] == 2
