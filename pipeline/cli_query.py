@@ -31,10 +31,10 @@ CITES_COLUMNS = ("ref", "canonical_ref", "relation", "document_label", "document
                  "document_issuer", "document_id", "path", "node_id", "task", "sentence", "text", "unit", "deadline")
 TASKS_COLUMNS = ("unit", "jurisdiction", "role", "deadline", "deadline_text", "document_label", "document_number",
                  "document_issuer", "document_date", "document_id", "node_id", "task", "text", "inherited",
-                 "is_group", "unit_id")
+                 "is_group", "unit_id", "corrected")
 UNITS_COLUMNS = ("unit", "jurisdiction", "is_group", "tasks", "documents", "leads", "supports", "unit_id")
 DOCS_COLUMNS = ("id", "label", "doc_type", "number", "issuer", "date", "title", "nodes", "tasks", "citations",
-                "assignments", "version", "current", "superseded_by", "same_as", "text_source", "warnings", "path",
+                "assignments", "corrections", "version", "current", "superseded_by", "same_as", "text_source", "warnings", "path",
                 "ingested_at")
 SEARCH_COLUMNS = ("document_label", "document_number", "document_issuer", "document_id", "node_id", "heading",
                   "snippet", "rank")
