@@ -56,8 +56,17 @@ class Recorded:
 def resolve_document(db: sqlite_utils.Database, doc: str | int) -> int:
     """The current document that ``doc`` (a number in any written form, or a registry id) names.
 
+    An ``int`` is a registry id, exactly (the clerk's page knows it).
+
     :raises CorrectionError: no current document, or several: the message lists them
     """
+    if isinstance(doc, int):
+        row = db.execute("SELECT current, superseded_by FROM documents WHERE id = ?", [doc]).fetchone()
+        if row is None:
+            raise CorrectionError(f"#{doc}", "no such document")
+        if not row[0]:
+            raise CorrectionError(f"#{doc}", f"superseded by #{row[1]}: correct the current version")
+        return doc
     ids = document_ids(db, str(doc))
     if len(ids) == 1:
         return ids[0]

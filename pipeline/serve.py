@@ -362,8 +362,11 @@ def metadata(db_name: str) -> dict:
     :param db_name: the database's name in Datasette (see :func:`database_name`)
     """
     from kehoach.pipeline.queries import canned_queries
+    from kehoach.pipeline.status import CATEGORY_COLORS, CATEGORY_NAMES
 
     sql = canned_queries()
+    # The task_status page draws its rows as a chart (templates/query.html) in these colours.
+    chart = {"task_status": {"chart": [[k, CATEGORY_COLORS[k], v] for k, v in CATEGORY_NAMES.items()]}}
     tables: dict[str, dict] = {}
     for name, (description, columns) in TABLES.items():
         table: dict = {"description": description, "columns": dict(columns)}
@@ -384,7 +387,8 @@ def metadata(db_name: str) -> dict:
             db_name: {
                 "description": "Sổ theo dõi (chỉ đọc) — the registry, read-only",
                 "tables": tables,
-                "queries": {name: {**query, "sql": sql[name]} for name, query in QUERIES.items()},
+                "queries": {name: {**query, **chart.get(name, {}), "sql": sql[name]}
+                            for name, query in QUERIES.items()},
             }
         },
     }
@@ -426,19 +430,27 @@ def _pending_log(path: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
-def datasette_app(db: str | Path):
+TEMPLATES = Path(__file__).resolve().parent / "templates"  # the task_status chart on its query page
+
+
+def datasette_app(db: str | Path, *, changing: bool = False):
     """A configured Datasette instance serving ``db`` read-only, with :func:`metadata`.
 
     The file is opened immutable (no locks, no writes); only while an ingest is
-    writing (a non-empty -wal file, which immutable mode would ignore) is it
-    opened ``mode=ro`` instead, still read-only.
+    writing (a non-empty -wal file, which immutable mode would ignore), or when
+    the edit pages write beside it (``changing``), is it opened ``mode=ro`` instead,
+    still read-only.
     """
     from datasette.app import Datasette
 
     path = check_registry(db)
     _register_plugin()
-    files = {"files": [str(path)]} if _pending_log(path) else {"immutables": [str(path)]}
-    return Datasette(**files, metadata=metadata(database_name(path)), settings={"sql_time_limit_ms": 5000})
+    mutable = changing or _pending_log(path)
+    files = {"files": [str(path)]} if mutable else {"immutables": [str(path)]}
+    meta = metadata(database_name(path))
+    if changing:
+        meta["description"] += " Sửa: /edit/ — the clerk's edit pages: /edit/"
+    return Datasette(**files, metadata=meta, template_dir=str(TEMPLATES), settings={"sql_time_limit_ms": 5000})
 
 
 def serve(db: str | Path, *, port: int = DEFAULT_PORT) -> None:

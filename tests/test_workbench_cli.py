@@ -18,22 +18,14 @@ from typer.testing import CliRunner
 
 from kehoach.pipeline import registry, serve
 from kehoach.pipeline.cli import app
-from kehoach.schemas.models import PlanDocument
 
-DATA = Path(__file__).resolve().parent / "data"
-FIXTURES = ("registry_fixture.json", "registry_fixture_2.json", "registry_fixture_3.json")
 VAN_PHONG = "Văn phòng HĐND và UBND xã"
 runner = CliRunner()
 
 
 @pytest.fixture
-def db(tmp_path) -> Path:
-    path = tmp_path / "r.db"
-    database = registry.open_db(path)
-    for name in FIXTURES:
-        registry.load(database, PlanDocument.model_validate_json((DATA / name).read_text(encoding="utf-8")))
-    database.conn.close()
-    return path
+def db(fixture_registry) -> Path:
+    return fixture_registry
 
 
 def kehoach(db: Path, *args: str) -> list | dict:
