@@ -1,7 +1,7 @@
 """`kehoach serve --edit`: Datasette (read-only) and the clerk's edit pages in one server.
 
 :func:`edit_app` joins them: ``/edit/…`` goes to the edit app (``pipeline/workbench.py``,
-a WSGI app run in a worker thread), everything else to Datasette, which opens the
+a WSGI app run in one worker thread, so its requests take turns), everything else to Datasette, which opens the
 registry ``mode=ro`` so it sees each correction at once. With a password, every page
 needs the session the token and the password open. :func:`check_host` refuses a host
 other than loopback without a password file.
@@ -9,7 +9,10 @@ other than loopback without a password file.
 
 from __future__ import annotations
 
+import asyncio
+import io
 import ipaddress
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from kehoach.pipeline.errors import KehoachError
@@ -52,14 +55,12 @@ def check_host(host: str, password_file: Path | None) -> str | None:
 
 def edit_app(db: str | Path, *, token: str | None = None, password: str | None = None):
     """The ASGI app of ``kehoach serve --edit`` and its :class:`Workbench` (which holds the token)."""
-    from asgiref.wsgi import WsgiToAsgi
-
     from kehoach.pipeline.serve import datasette_app
     from kehoach.pipeline.workbench import Workbench
 
     bench = Workbench(db, token=token, password=password)
     datasette = datasette_app(db, changing=True).app()
-    edit = WsgiToAsgi(bench)
+    edit = wsgi_to_asgi(bench)
 
     async def app(scope, receive, send):
         if scope["type"] != "http":
@@ -73,6 +74,53 @@ def edit_app(db: str | Path, *, token: str | None = None, password: str | None =
         return await datasette(scope, receive, send)
 
     return app, bench
+
+
+def wsgi_to_asgi(wsgi_app, *, max_body: int = 1 << 20):
+    """An ASGI app calling ``wsgi_app`` in one worker thread (the edit pages are small and take turns:
+    one thread keeps the page renderer and the registry connections on a single thread)."""
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kehoach-edit")
+
+    async def app(scope, receive, send):
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")[:max_body - len(body)]
+            if not message.get("more_body"):
+                break
+        environ = _environ(scope, body)
+        status, headers, content = await asyncio.get_running_loop().run_in_executor(worker, _call, wsgi_app, environ)
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(k.lower().encode("latin1"), v.encode("latin1")) for k, v in headers]})
+        await send({"type": "http.response.body", "body": content})
+
+    return app
+
+
+def _environ(scope, body: bytes) -> dict:
+    environ = {
+        "REQUEST_METHOD": scope["method"], "SCRIPT_NAME": "",
+        "PATH_INFO": scope["path"].encode("utf-8").decode("latin1"),
+        "QUERY_STRING": scope.get("query_string", b"").decode("latin1"),
+        "SERVER_PROTOCOL": f"HTTP/{scope.get('http_version', '1.1')}", "wsgi.input": io.BytesIO(body),
+        "wsgi.url_scheme": scope.get("scheme", "http"), "CONTENT_LENGTH": str(len(body)),
+    }
+    for name, value in scope.get("headers", []):
+        key = name.decode("latin1").upper().replace("-", "_")
+        key = key if key in ("CONTENT_TYPE", "CONTENT_LENGTH") else f"HTTP_{key}"
+        environ[key] = value.decode("latin1")
+    environ["CONTENT_LENGTH"] = str(len(body))
+    return environ
+
+
+def _call(wsgi_app, environ) -> tuple[int, list[tuple[str, str]], bytes]:
+    started = {}
+
+    def start_response(status, headers, exc_info=None):
+        started["status"], started["headers"] = int(status.split()[0]), headers
+
+    content = b"".join(wsgi_app(environ, start_response))
+    return started["status"], started["headers"], content
 
 
 async def _send_forbidden(send) -> None:
