@@ -88,12 +88,16 @@ def cites(
          suggest=lambda: api.suggest_refs(db, ref), nothing=f"nothing cites {ref!r}")
 
 
+UnitOption = Annotated[str | None, typer.Option("--unit", help="A unit name in any spelling, optionally with its "
+                                               "jurisdiction (\"Sở Tài chính thành phố Hà Nội\"), or a unit_id.")]
+JurisdictionOption = Annotated[str | None, typer.Option("--jurisdiction", help="Only units of this province, city "
+                                                       "or commune (\"Hà Nội\"), or \"Trung ương\".")]
+
+
 def tasks(
     db: DbOption = DEFAULT_DB,
-    unit: Annotated[str | None, typer.Option("--unit", help="A unit name in any spelling, optionally with its "
-                                             "jurisdiction (\"Sở Tài chính thành phố Hà Nội\"), or a unit_id.")] = None,
-    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Only units of this province, city or "
-                                                     "commune (\"Hà Nội\"), or \"Trung ương\".")] = None,
+    unit: UnitOption = None,
+    jurisdiction: JurisdictionOption = None,
     doc: Annotated[str | None, typer.Option("--doc", help="A document number (45/KH-UBND), id, label or file "
                                                           "name.")] = None,
     due_before: Annotated[str | None, typer.Option("--due-before", help="Only deadlines before DATE "

@@ -15,15 +15,10 @@ from typing import Annotated
 import typer
 
 from kehoach.pipeline import api
+from kehoach.pipeline.cli_query import DEFAULT_DB, DbOption, FormatOption, JurisdictionOption, UnitOption
 from kehoach.pipeline.errors import KehoachError
 from kehoach.pipeline.render import OutputFormat, render
 
-DEFAULT_DB = Path("kehoach.db")
-DbOption = Annotated[Path, typer.Option("--db", help="The registry database file.")]
-FormatOption = Annotated[
-    OutputFormat | None,
-    typer.Option("--format", "-f", help="table (default on a terminal), json (default in a pipe) or csv."),
-]
 ByOption = Annotated[str | None, typer.Option("--by", help="Who makes the correction (default: $USER, else "
                                                             "\"clerk\").")]
 NoteOption = Annotated[str | None, typer.Option("--note", help="Why, or what was checked.")]
@@ -265,10 +260,8 @@ def export_corrections(
 
 def status(
     db: DbOption = DEFAULT_DB,
-    unit: Annotated[str | None, typer.Option("--unit", help="Only this unit (any spelling, optionally with its "
-                                             "jurisdiction).")] = None,
-    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Only units of this province, city "
-                                                     "or commune (\"Hà Nội\").")] = None,
+    unit: UnitOption = None,
+    jurisdiction: JurisdictionOption = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="The date to judge deadlines on (YYYY-MM-DD; "
                                               "default today).")] = None,
     chart: Annotated[Path | None, typer.Option("--chart", help="Also draw the table as a bar chart (PNG).")] = None,
