@@ -28,7 +28,8 @@ FormatOption = Annotated[
 ]
 
 CITES_COLUMNS = ("ref", "canonical_ref", "relation", "document_label", "document_date", "document_number",
-                 "document_issuer", "document_id", "path", "node_id", "task", "sentence", "text", "unit", "deadline")
+                 "document_issuer", "document_id", "path", "node_id", "task", "sentence", "text", "unit", "deadline",
+                 "corrected")
 TASKS_COLUMNS = ("unit", "jurisdiction", "role", "deadline", "deadline_text", "document_label", "document_number",
                  "document_issuer", "document_date", "document_id", "node_id", "task", "text", "inherited",
                  "is_group", "unit_id", "corrected")

@@ -67,7 +67,8 @@ CITES_SQL = f"""
 SELECT tc.ref, tc.canonical_ref, group_concat(DISTINCT tc.relation) AS relation, tc.document_id,
        tc.document_label, tc.document_type, tc.document_number, tc.document_issuer, tc.document_date,
        tc.path, tc.node_id, tc.task, tc.heading, tc.text, tc.citation_text, tc.citation_start,
-       tc.citation_end, {LEADS_SQL.format(node_pk="tc.node_pk")} AS unit, tc.deadline
+       tc.citation_end, {LEADS_SQL.format(node_pk="tc.node_pk")} AS unit, tc.deadline,
+       max(tc.correction_id IS NOT NULL) AS corrected
 FROM tasks_citing tc
 WHERE {{legal}}
 GROUP BY tc.document_id, tc.node_id
@@ -92,6 +93,7 @@ def cites(db: sqlite_utils.Database, ref: str) -> list[dict]:
     rows = _rows(db, CITES_SQL.format(legal=f"tc.legal_document_id IN ({_marks(ids)})"), ids)
     for row in rows:
         row["task"] = bool(row["task"])
+        row["corrected"] = bool(row["corrected"])  # a clerk added or fixed the citation
         in_heading = (row["text"] or "")[row["citation_start"]:row["citation_end"]] != row["citation_text"]
         source = row["heading"] if in_heading else row["text"]
         row["sentence"] = citing_sentence(source, row.pop("citation_start"), row.pop("citation_end"))

@@ -78,7 +78,7 @@ def test_citations_corrected_in_cites(db):
     assert "45/KH-UBND" in citing
     correct(db, "45/KH-UBND", "citation", "preamble", "fix", "33/CT-TTg", "--to-ref", "34/CT-TTg")
     assert "45/KH-UBND" not in {r["document_number"] for r in kehoach(db, "cites", "33/CT-TTg")}
-    assert [r["node_id"] for r in kehoach(db, "cites", "34/CT-TTg")] == ["preamble"]
+    assert [(r["node_id"], r["corrected"]) for r in kehoach(db, "cites", "34/CT-TTg")] == [("preamble", True)]
     correct(db, "45/KH-UBND", "citation", "I.2", "add", "25-NQ/TW", "--type", "Nghị quyết")
     ours = [r for r in kehoach(db, "cites", "25-NQ/TW") if r["document_number"] == "45/KH-UBND"]
     assert [r["node_id"] for r in ours] == ["I.2"]
