@@ -176,7 +176,7 @@ class Workbench:
     def _post(self, path: str, form: dict[str, str], session: Session) -> Response:
         from kehoach.pipeline import workbench_views
 
-        if path == "/edit/doc/whoami" or form.get("action") == "whoami":
+        if form.get("action") == "whoami":  # the name corrections are recorded under
             session.author = " ".join(form.get("author", "").split())[:80]
             return _redirect(path if path.startswith("/edit/doc/") else "/edit/")
         document_id = _document_id(path)
