@@ -8,7 +8,8 @@ by every plan). Each plan is loaded with ``registry.load`` (one transaction each
 
 Reports: load rate, file size per document, and the median / p95 latency of
 ``queries.cites`` and ``queries.tasks(unit=...)`` (target < 50 ms median), for typical
-and for popular refs/units, plus the median wall time of the ``kehoach`` CLI itself.
+and for popular refs/units, of the status report and of recording a correction, plus
+the median wall time of the ``kehoach`` CLI itself.
 
 Usage: .venv/bin/python benchmarks/registry_scale.py [--docs 20000] [--db PATH] [--samples 200]
 """
@@ -27,7 +28,7 @@ import time
 from pathlib import Path
 
 from kehoach.extractors.keys import unit_key
-from kehoach.pipeline import queries, registry
+from kehoach.pipeline import correction_store, queries, registry, status
 from kehoach.schemas.models import PlanDocument
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,6 +161,19 @@ def timed(fn, samples) -> tuple[float, float, float]:
     return statistics.median(times), times[int(len(times) * 0.95) - 1], statistics.mean(rows)
 
 
+def timed_corrections(db_path: Path, rng: random.Random, docs: int) -> tuple[float, float, float]:
+    """A task marked done on 20 random plans, each one transaction that re-applies the plan's corrections."""
+    db = registry.open_db(db_path)
+    try:
+        ids = rng.sample(range(1, docs + 1), min(20, docs))
+        nodes = dict(db.execute(f"SELECT document_id, min(node_id) FROM nodes WHERE document_id IN "
+                                f"({', '.join(map(str, ids))}) AND task = 1 GROUP BY document_id").fetchall())
+        return timed(lambda i: [correction_store.record(db, i, "status", nodes[i], status="done")],
+                     [i for i in ids if i in nodes])
+    finally:
+        db.conn.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=20_000)
@@ -196,7 +210,10 @@ def main() -> None:
             [u for u in sample_units if "Văn hóa" in u] or sample_units[:10]),
         "tasks --unit (shared by every plan)": timed(lambda u: queries.tasks(ro, unit=u), [SHARED_UNITS[0]] * 5),
         "search \"dan van\" (limit 20)": timed(lambda q: queries.search(ro, q), ['"dan van"'] * 10),
+        "status --unit (typical unit)": timed(lambda u: status.report(ro, unit=u), sample_units[:50]),
+        "status (every unit)": timed(lambda _: status.report(ro), [None] * 3),
     }
+    results["correct (record + re-apply, one plan)"] = timed_corrections(db_path, rng, args.docs)
     cli = []
     for ref in sample_refs[:5]:
         start = time.perf_counter()

@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
+
 from kehoach.pipeline import api, cluster, readers, registry, stages
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -174,3 +174,79 @@ def suggest_refs(db: Registry, ref: str) -> list[str]:
 def suggest_units(db: Registry, name: str) -> list[str]:
     """Unit names close to ``name``, for "did you mean"."""
     return _lookup.suggest_units(_readable(db), name)
+
+
+# --- clerks' corrections and task status ---------------------------------------------
+
+
+def _existing(db: Registry) -> _sqlite_utils.Database:
+    """A registry that must already exist, opened for writing (a mistyped --db creates nothing)."""
+    if not isinstance(db, _sqlite_utils.Database) and not Path(db).is_file():
+        from kehoach.pipeline.errors import RegistryError
+
+        raise RegistryError(str(db), "no such registry (run `kehoach ingest` first)")
+    return _writable(db)
+
+
+def correct(db: Registry, doc: str | int, action: str, node: str | None = None, *, author: str | None = None,
+            note: str | None = None, today: _dt.date | None = None, **values):
+    """Record one correction of a current document, and apply it (one transaction).
+
+    ``correct(db, "45/KH-UBND", "remove_assignment", "III.1", unit="Phòng Văn hóa - Xã hội", role="lead")``;
+    the actions and their values are those of ``correction_checks.prepare`` (add_assignment,
+    remove_assignment, change_assignment, task, add_citation, remove_citation, fix_citation,
+    metadata, status).
+
+    :param doc: a document number in any written form, or its registry id
+    :param author: who made it (default "clerk"); ``note``: why
+    :returns: a ``correction_store.Recorded``: the correction's id, the document's id, its outcome
+    :raises CorrectionError: no such document or node, a bad value, nothing to change (nothing stored)
+    """
+    from kehoach.pipeline import correction_store
+
+    return correction_store.record(_existing(db), doc, action, node, author=author, note=note, today=today,
+                                   **values)
+
+
+def corrections(db: Registry, *, doc: str | None = None, not_applying: bool = False) -> list[dict]:
+    """Clerks' corrections of current documents with their outcome on the current version
+    (``applied``, ``redundant``, ``not_applying`` with the reason); ``not_applying`` lists only those."""
+    from kehoach.pipeline import correction_store
+
+    return correction_store.listing(_readable(db), doc=doc, only_not_applying=not_applying)
+
+
+def corrected_document(db: Registry, doc: str | int):
+    """A current document as extracted with its corrections played: a ``corrections.Corrected``
+    (``.corrected_plan()`` is the document as corrected, ``.outcomes`` what became of each correction)."""
+    from kehoach.pipeline import correction_store
+
+    database = _readable(db)
+    return correction_store.corrected_state(database, correction_store.resolve_document(database, doc))
+
+
+def export_corrections(db: Registry, out_dir: str | Path, *, doc: str | None = None):
+    """Write each corrected document as CORPUS/text/<name>.txt + CORPUS/gold/<name>.json (the corpus
+    gold format), so ``kehoach eval OUT_DIR`` scores the extractor against the clerks' corrections.
+
+    :returns: a ``gold_export.GoldReport`` (``written`` and ``skipped`` documents with the reason)
+    """
+    from kehoach.pipeline import gold_export
+
+    return gold_export.export(_readable(db), Path(out_dir), doc=doc)
+
+
+def status(db: Registry, *, unit: str | None = None, jurisdiction: str | None = None,
+           as_of: str | _dt.date | None = None) -> list[dict]:
+    """Per lead unit, tasks done on time, done late, in progress within the deadline, overdue and
+    without a deadline, on ``as_of`` (default today); see ``pipeline/status.py``."""
+    from kehoach.pipeline import status as _status
+
+    return _status.report(_readable(db), unit=unit, jurisdiction=jurisdiction, as_of=as_of)
+
+
+def status_chart(rows: list[dict], path: str | Path, *, title: str | None = None) -> Path:
+    """Draw a status report (:func:`status`) as a PNG bar chart, one bar per unit."""
+    from kehoach.pipeline import status as _status
+
+    return _status.chart(rows, path, title=title)

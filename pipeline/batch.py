@@ -175,7 +175,7 @@ def _load(db: sqlite_utils.Database, outcome: Outcome) -> Entry:
         result = registry.load(db, plan)
     except KehoachError as exc:
         return Entry(outcome.path, "failed", exc.reason, outcome.seconds, worker=worker)
-    warnings = list(plan.source.warnings)
+    warnings = [*plan.source.warnings, *result.not_applying]
     if result.status == "skipped":
         return Entry(outcome.path, "skipped", "already in the registry", outcome.seconds, worker=worker)
     if result.status == "copy":

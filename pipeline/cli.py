@@ -217,6 +217,9 @@ cli_query.register(app)
 from kehoach.pipeline import cli_surfaces
 
 cli_surfaces.register(app)
+from kehoach.pipeline import cli_workbench
+
+cli_workbench.register(app)
 
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a command killed by it would report

@@ -28,13 +28,14 @@ FormatOption = Annotated[
 ]
 
 CITES_COLUMNS = ("ref", "canonical_ref", "relation", "document_label", "document_date", "document_number",
-                 "document_issuer", "document_id", "path", "node_id", "task", "sentence", "text", "unit", "deadline")
+                 "document_issuer", "document_id", "path", "node_id", "task", "sentence", "text", "unit", "deadline",
+                 "corrected")
 TASKS_COLUMNS = ("unit", "jurisdiction", "role", "deadline", "deadline_text", "document_label", "document_number",
                  "document_issuer", "document_date", "document_id", "node_id", "task", "text", "inherited",
-                 "is_group", "unit_id")
+                 "is_group", "unit_id", "corrected")
 UNITS_COLUMNS = ("unit", "jurisdiction", "is_group", "tasks", "documents", "leads", "supports", "unit_id")
 DOCS_COLUMNS = ("id", "label", "doc_type", "number", "issuer", "date", "title", "nodes", "tasks", "citations",
-                "assignments", "version", "current", "superseded_by", "same_as", "text_source", "warnings", "path",
+                "assignments", "corrections", "version", "current", "superseded_by", "same_as", "text_source", "warnings", "path",
                 "ingested_at")
 SEARCH_COLUMNS = ("document_label", "document_number", "document_issuer", "document_id", "node_id", "heading",
                   "snippet", "rank")
@@ -88,12 +89,16 @@ def cites(
          suggest=lambda: api.suggest_refs(db, ref), nothing=f"nothing cites {ref!r}")
 
 
+UnitOption = Annotated[str | None, typer.Option("--unit", help="A unit name in any spelling, optionally with its "
+                                               "jurisdiction (\"Sở Tài chính thành phố Hà Nội\"), or a unit_id.")]
+JurisdictionOption = Annotated[str | None, typer.Option("--jurisdiction", help="Only units of this province, city "
+                                                       "or commune (\"Hà Nội\"), or \"Trung ương\".")]
+
+
 def tasks(
     db: DbOption = DEFAULT_DB,
-    unit: Annotated[str | None, typer.Option("--unit", help="A unit name in any spelling, optionally with its "
-                                             "jurisdiction (\"Sở Tài chính thành phố Hà Nội\"), or a unit_id.")] = None,
-    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Only units of this province, city or "
-                                                     "commune (\"Hà Nội\"), or \"Trung ương\".")] = None,
+    unit: UnitOption = None,
+    jurisdiction: JurisdictionOption = None,
     doc: Annotated[str | None, typer.Option("--doc", help="A document number (45/KH-UBND), id, label or file "
                                                           "name.")] = None,
     due_before: Annotated[str | None, typer.Option("--due-before", help="Only deadlines before DATE "

@@ -27,19 +27,32 @@ def _fail(message: str, code: int = 2) -> None:
 def serve(
     db: DbOption = DEFAULT_DB,
     port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="Port on 127.0.0.1.")] = 8001,
+    edit: Annotated[bool, typer.Option("--edit", help="Also serve the clerk's edit pages (/edit/): corrections "
+                                       "and task status, with the access link printed at start.")] = False,
+    host: Annotated[str, typer.Option("--host", help="With --edit: the address to listen on (a host other than "
+                                      "loopback needs --password-file).")] = "127.0.0.1",
+    password_file: Annotated[Path | None, typer.Option("--password-file", help="With --edit: a file whose first "
+                                                       "line is the password every page then asks for.")] = None,
 ) -> None:
     """Browse the registry in Datasette on http://127.0.0.1:PORT (read-only), until Ctrl-C.
 
     Canned queries: tasks citing a document, a unit's tasks, overdue tasks,
-    documents implementing a document, most-cited documents. The search box on
-    nodes takes words without diacritics ("dan van").
+    documents implementing a document, most-cited documents, task status by unit
+    (with a chart), corrections. The search box on nodes takes words without
+    diacritics ("dan van"). With --edit, /edit/ has a page per document to correct
+    what was read and set task statuses: open the link with the token printed at start.
 
-    Example: kehoach serve --db kehoach.db --port 8001
+    Example: kehoach serve --db kehoach.db --port 8001 --edit
     """
     from kehoach.pipeline import serve as server
 
     try:
         server.check_registry(db)
+        if edit:
+            _serve_edit(db, port, host, password_file)
+            return
+        if host != server.HOST:
+            _fail("--host is for --edit (with --password-file off loopback); plain serve stays on 127.0.0.1")
     except KehoachError as exc:
         _fail(str(exc), exc.exit_code)
     typer.echo(f"serving {db} on http://{server.HOST}:{port}/{server.database_name(db)} (Ctrl-C stops)", err=True)
@@ -49,6 +62,22 @@ def serve(
         _fail(str(exc), exc.exit_code)
     except OSError as exc:
         _fail(f"cannot serve on {server.HOST}:{port} ({exc.strerror or exc})")
+
+
+def _serve_edit(db: Path, port: int, host: str, password_file: Path | None) -> None:
+    from kehoach.pipeline import serve_edit
+
+    password = serve_edit.check_host(host, password_file)
+
+    def ready(link: str) -> None:
+        typer.echo(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        typer.echo(f"edit pages: {link}", err=True)
+        typer.echo("  (the token is asked once, then kept as a cookie; do not share the link)", err=True)
+
+    try:
+        serve_edit.serve(db, port=port, host=host, password=password, on_ready=ready)
+    except OSError as exc:
+        _fail(f"cannot serve on {host}:{port} ({exc.strerror or exc})")
 
 
 def review(

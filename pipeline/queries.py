@@ -2,8 +2,9 @@
 
 Every function takes an open registry (``sqlite_utils.Database``) and returns a
 list of plain dicts, one key vocabulary throughout (the column names of
-``schemas/REGISTRY.md``), ready for ``pipeline/render.py``. Nothing here writes:
-:func:`open_readonly` opens the file with ``mode=ro``. The CLI, the export and
+``schemas/REGISTRY.md``), ready for ``pipeline/render.py`` (the status report's SQL
+is run by ``pipeline/status.py``, the corrections list's by ``pipeline/correction_store.py``).
+Nothing here writes: :func:`open_readonly` opens the file with ``mode=ro``. The CLI, the export and
 Datasette's canned queries (:func:`canned_queries`) run the SQL below.
 
 REF arguments take any written form ("33/CT-TTg", "33/ct-ttg", "Chỉ thị số
@@ -16,16 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
-from pathlib import Path
 
 import sqlite_utils
 
-from kehoach.extractors.keys import fts_query, jurisdiction_key, name_key, ref_key, unit_key
-from kehoach.pipeline.errors import RegistryError
+from kehoach.extractors.keys import fts_query, ref_key
 from kehoach.pipeline.identity import shorten as _shorten
 from kehoach.pipeline.lookup import QueryError, legal_document_ids, unit_pks
-from kehoach.pipeline.registry_schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION
+from kehoach.pipeline.readonly import iso_date as _date
+from kehoach.pipeline.readonly import marks as _marks
+from kehoach.pipeline.readonly import open_readonly, prepare_connection
+from kehoach.pipeline.readonly import rows as _rows
 from kehoach.pipeline.snippets import MARK_CLOSE, MARK_OPEN, citing_sentence, snippet
 
 __all__ = [
@@ -55,58 +56,6 @@ def shorten(text: str | None, width: int = TEXT_WIDTH) -> str | None:
     return _shorten(text, width)
 
 
-def prepare_connection(conn: sqlite3.Connection) -> None:
-    """The registry's matching keys as SQL functions: ``ref_key``, ``name_key``, ``unit_key``,
-    ``jurisdiction_key`` — so one SQL text serves the CLI and Datasette's canned queries."""
-    for name, function in (("ref_key", ref_key), ("name_key", name_key), ("unit_key", unit_key),
-                           ("jurisdiction_key", jurisdiction_key)):
-        conn.create_function(name, 1, function, deterministic=True)
-
-
-def open_readonly(path: str | Path) -> sqlite_utils.Database:
-    """Open an existing registry for reading only.
-
-    :raises RegistryError: no such file, or not a registry of this version
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise RegistryError(str(path), "no such registry (run `kehoach ingest` first)")
-    try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True,
-                               timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise RegistryError(str(path), f"not a usable registry database ({exc})") from None
-    if version != SCHEMA_VERSION:
-        raise RegistryError(str(path), f"registry schema version {version}, this kehoach reads {SCHEMA_VERSION}: "
-                                       "ingest again into a new registry file")
-    prepare_connection(conn)
-    return sqlite_utils.Database(conn)
-
-
-def _rows(db: sqlite_utils.Database, sql: str, params: list | dict = ()) -> list[dict]:
-    try:
-        cursor = db.execute(sql, params)
-    except sqlite3.OperationalError as exc:
-        raise QueryError(None, f"the registry cannot answer this ({exc})") from None
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
-def _date(value: str | dt.date | None, option: str) -> str | None:
-    if value is None or isinstance(value, dt.date):
-        return value.isoformat() if value else None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise QueryError(None, f"{option}: {value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _marks(values: list) -> str:
-    return ", ".join("?" * len(values))
-
-
 # --- cites ---------------------------------------------------------------------
 
 # The lead unit(s) of a node, own or from a unit heading above it (unit_tasks applies the rule).
@@ -118,7 +67,8 @@ CITES_SQL = f"""
 SELECT tc.ref, tc.canonical_ref, group_concat(DISTINCT tc.relation) AS relation, tc.document_id,
        tc.document_label, tc.document_type, tc.document_number, tc.document_issuer, tc.document_date,
        tc.path, tc.node_id, tc.task, tc.heading, tc.text, tc.citation_text, tc.citation_start,
-       tc.citation_end, {LEADS_SQL.format(node_pk="tc.node_pk")} AS unit, tc.deadline
+       tc.citation_end, {LEADS_SQL.format(node_pk="tc.node_pk")} AS unit, tc.deadline,
+       max(tc.correction_id IS NOT NULL) AS corrected
 FROM tasks_citing tc
 WHERE {{legal}}
 GROUP BY tc.document_id, tc.node_id
@@ -143,6 +93,7 @@ def cites(db: sqlite_utils.Database, ref: str) -> list[dict]:
     rows = _rows(db, CITES_SQL.format(legal=f"tc.legal_document_id IN ({_marks(ids)})"), ids)
     for row in rows:
         row["task"] = bool(row["task"])
+        row["corrected"] = bool(row["corrected"])  # a clerk added or fixed the citation
         in_heading = (row["text"] or "")[row["citation_start"]:row["citation_end"]] != row["citation_text"]
         source = row["heading"] if in_heading else row["text"]
         row["sentence"] = citing_sentence(source, row.pop("citation_start"), row.pop("citation_end"))
@@ -159,7 +110,7 @@ UNIT_ROWS_SQL = """
 SELECT ut.document_id, ut.document_label, ut.document_type, ut.document_number, ut.document_issuer,
        ut.document_date, ut.document_title, ut.node_id, ut.node_pk, ut.seq, ut.heading, ut.task, ut.text,
        ut.unit, ut.unit_id, ut.jurisdiction, ut.is_group, ut.role, ut.deadline, ut.deadline_text,
-       min(ut.depth) AS depth
+       min(ut.depth) AS depth, ut.correction_id, ut.unit_pk
 FROM unit_tasks ut
 WHERE {assigned}
 GROUP BY ut.document_id, ut.node_pk, ut.unit_pk"""
@@ -167,11 +118,12 @@ GROUP BY ut.document_id, ut.node_pk, ut.unit_pk"""
 # Task nodes no unit is assigned: unit columns null.
 UNASSIGNED_SQL = """
 SELECT d.id, d.label, d.doc_type, d.number, d.issuer, d.date, d.title, n.node_id, n.id, n.seq, n.heading,
-       n.task, n.text, NULL, NULL, NULL, NULL, NULL, nd.deadline, nd.deadline_text, NULL
+       1, n.text, NULL, NULL, NULL, NULL, NULL, nd.deadline, nd.deadline_text, NULL, NULL, NULL
 FROM nodes n
-JOIN documents d ON d.id = n.document_id AND d.current = 1
+JOIN corrected_documents d ON d.id = n.document_id AND d.current = 1
 JOIN node_deadlines nd ON nd.node_pk = n.id
-WHERE n.task = 1 AND NOT EXISTS (SELECT 1 FROM unit_tasks ut WHERE ut.node_pk = n.id) AND {documents}"""
+WHERE coalesce(n.task_corrected, n.task) = 1 AND {documents}
+  AND NOT EXISTS (SELECT 1 FROM unit_tasks ut WHERE ut.node_pk = n.id{roles})"""
 
 TASKS_SQL = "SELECT * FROM ({unit_rows}{unassigned}) ORDER BY {order}"
 BY_DEADLINE = "deadline IS NULL, deadline, document_id, node_pk, role, unit"
@@ -184,12 +136,18 @@ UNIT_NAMED_SQL = """ut.unit_pk IN (SELECT u.id FROM units u
       AND (coalesce(:jurisdiction, '') = '' OR u.jurisdiction_key = jurisdiction_key(:jurisdiction)))"""
 
 
+# A number as read or as corrected, an id, a label as read or corrected, a path or file name.
+DOCUMENT_IDS_SQL = """
+SELECT id FROM documents WHERE current = 1 AND (number_key = ?1 OR CAST(id AS TEXT) = ?2 OR label = ?3
+    OR path = ?3 OR path LIKE '%/' || ?3
+    OR (corrected IS NOT NULL AND (corrected ->> '$.number_key' = ?1 OR corrected ->> '$.label' = ?3)))
+ORDER BY id"""
+
+
 def document_ids(db: sqlite_utils.Database, doc: str) -> list[int]:
     """Current documents matching ``doc``: a number in any written form, an id, a label,
     or a file name or path."""
-    rows = db.execute(
-        "SELECT id FROM documents WHERE current = 1 AND (number_key = ? OR CAST(id AS TEXT) = ? OR label = ? "
-        "OR path = ? OR path LIKE '%/' || ?) ORDER BY id", [ref_key(doc), doc.strip(), doc, doc, doc]).fetchall()
+    rows = db.execute(DOCUMENT_IDS_SQL, [ref_key(doc), doc.strip(), doc]).fetchall()
     return [r[0] for r in rows]
 
 
@@ -227,7 +185,7 @@ def task_rows(
         doc_params.append(deadline_before)
     unassigned = ""
     if unit is None and jurisdiction is None:
-        unassigned = "\nUNION ALL" + UNASSIGNED_SQL.format(documents=" AND ".join(documents))
+        unassigned = "\nUNION ALL" + UNASSIGNED_SQL.format(documents=" AND ".join(documents), roles="")
         params += doc_params
     sql = TASKS_SQL.format(unit_rows=UNIT_ROWS_SQL.format(assigned=" AND ".join(assigned) or "1"),
                            unassigned=unassigned, order=order)
@@ -237,6 +195,7 @@ def task_rows(
         row["is_group"] = bool(row["is_group"]) if row["unit_id"] is not None else None
         depth = row.pop("depth")
         row["inherited"] = bool(depth) if row["unit_id"] is not None else None
+        row["corrected"] = row.pop("correction_id") is not None
     return rows
 
 
@@ -271,7 +230,7 @@ def tasks(
     rows = task_rows(db, unit=unit, jurisdiction=jurisdiction, doc=doc,
                      deadline_before=min(limits) if limits else None, order=order)
     for row in rows:
-        for key in ("node_pk", "seq", "heading", "document_title"):
+        for key in ("node_pk", "seq", "heading", "document_title", "unit_pk"):
             row.pop(key)
         row["text"] = shorten(row["text"])
     return rows
@@ -279,7 +238,7 @@ def tasks(
 
 CITED_REFS_SQL = """
 SELECT n.id, l.ref FROM nodes n
-JOIN citations c ON c.document_id = n.document_id AND c.node_id = n.node_id
+JOIN citations c ON c.document_id = n.document_id AND c.node_id = n.node_id AND c.removed_by IS NULL
 JOIN legal_documents l ON l.id = c.legal_document_id
 WHERE n.id IN ({nodes})
 ORDER BY n.id, c.start, c.id"""
@@ -304,11 +263,13 @@ DOCS_SQL = """
 SELECT d.id, d.label, d.doc_type, d.number, d.issuer, d.date, d.title, d.path, d.text_source, d.version,
        d.current, d.superseded_by, d.same_as,
        (SELECT count(*) FROM nodes n WHERE n.document_id = d.id) AS nodes,
-       (SELECT count(*) FROM nodes n WHERE n.document_id = d.id AND n.task = 1) AS tasks,
-       (SELECT count(*) FROM citations c WHERE c.document_id = d.id) AS citations,
-       (SELECT count(*) FROM assignments a WHERE a.document_id = d.id) AS assignments,
+       (SELECT count(*) FROM nodes n WHERE n.document_id = d.id AND coalesce(n.task_corrected, n.task) = 1)
+           AS tasks,
+       (SELECT count(*) FROM citations c WHERE c.document_id = d.id AND c.removed_by IS NULL) AS citations,
+       (SELECT count(*) FROM assignments a WHERE a.document_id = d.id AND a.removed_by IS NULL) AS assignments,
+       (SELECT count(*) FROM corrections k WHERE k.chain_id = d.chain_id) AS corrections,
        d.warnings, d.ingested_at
-FROM documents d {where}
+FROM corrected_documents d {where}
 ORDER BY d.date IS NULL, d.date DESC, d.id"""
 
 
@@ -350,12 +311,12 @@ def units(db: sqlite_utils.Database, *, name: str | None = None, jurisdiction: s
 
 SEARCH_SQL = """
 SELECT d.id AS document_id, d.label AS document_label, d.doc_type AS document_type,
-       d.number AS document_number, d.issuer AS document_issuer, n.node_id, n.heading, n.task, n.text,
-       highlight(nodes_fts, 2, '{open}', '{close}') AS marked,
+       d.number AS document_number, d.issuer AS document_issuer, n.node_id, n.heading,
+       coalesce(n.task_corrected, n.task) AS task, n.text, highlight(nodes_fts, 2, '{open}', '{close}') AS marked,
        round(bm25(nodes_fts, 2.0, 1.0, 1.0), 3) AS rank
 FROM nodes_fts
 JOIN nodes n ON n.id = nodes_fts.rowid
-JOIN documents d ON d.id = n.document_id AND d.current = 1
+JOIN corrected_documents d ON d.id = n.document_id AND d.current = 1
 WHERE nodes_fts MATCH ?
 ORDER BY rank, n.id
 LIMIT ?"""
@@ -394,8 +355,8 @@ SELECT l.ref, d.id AS document_id, d.label AS document_label, d.doc_type AS docu
        (SELECT min(k.document_id) FROM legal_document_links k WHERE k.legal_document_id = l.id)
            AS cited_document_id
 FROM legal_documents l
-JOIN citations c ON c.legal_document_id = l.id AND c.relation = 'implements'
-JOIN documents d ON d.id = c.document_id AND d.current = 1
+JOIN citations c ON c.legal_document_id = l.id AND c.relation = 'implements' AND c.removed_by IS NULL
+JOIN corrected_documents d ON d.id = c.document_id AND d.current = 1
 WHERE {legal}
 GROUP BY d.id
 ORDER BY d.date IS NULL, d.date DESC, d.id"""
@@ -420,14 +381,14 @@ IMPLEMENTED_BY_SQL = """
 SELECT 'implements' AS direction, l.ref, l.doc_type, l.issuer, l.date,
        (SELECT min(k.document_id) FROM legal_document_links k WHERE k.legal_document_id = l.id) AS document_id
 FROM citations c JOIN legal_documents l ON l.id = c.legal_document_id
-WHERE c.document_id = :id AND c.relation = 'implements'
+WHERE c.document_id = :id AND c.relation = 'implements' AND c.removed_by IS NULL
 GROUP BY l.id
 UNION ALL
 SELECT 'implemented_by', l.ref, d.doc_type, d.issuer, d.date, d.id
 FROM legal_document_links k
 JOIN legal_documents l ON l.id = k.legal_document_id
-JOIN citations c ON c.legal_document_id = l.id AND c.relation = 'implements'
-JOIN documents d ON d.id = c.document_id AND d.current = 1
+JOIN citations c ON c.legal_document_id = l.id AND c.relation = 'implements' AND c.removed_by IS NULL
+JOIN corrected_documents d ON d.id = c.document_id AND d.current = 1
 WHERE k.document_id = :id
 GROUP BY d.id"""
 
@@ -443,7 +404,7 @@ MOST_CITED_SQL = """
 SELECT l.ref, l.canonical_ref, l.doc_type, l.issuer, l.date, count(DISTINCT c.document_id) AS citing_documents,
        count(*) AS mentions, l.id AS legal_document_id
 FROM legal_documents l
-JOIN citations c ON c.legal_document_id = l.id
+JOIN citations c ON c.legal_document_id = l.id AND c.removed_by IS NULL
 JOIN documents d ON d.id = c.document_id AND d.current = 1
 GROUP BY l.id
 ORDER BY citing_documents DESC, mentions DESC, l.ref
@@ -453,6 +414,60 @@ LIMIT :limit"""
 def most_cited(db: sqlite_utils.Database, *, limit: int = 100) -> list[dict]:
     """The cited documents with the most citing (current) documents."""
     return _rows(db, MOST_CITED_SQL, {"limit": limit})
+
+
+# --- task status ------------------------------------------------------------------
+
+# A task's category on a date (the Government's task-tracking reports): done on time (done on or
+# before its deadline, or it has none), done late, in progress within the deadline (not done, the
+# deadline not passed), overdue, or not done without a deadline. Done after the date = not done yet.
+STATUS_CATEGORY_SQL = """CASE
+    WHEN s.status = 'done' AND s.done_date <= {as_of} THEN
+        CASE WHEN t.deadline IS NULL OR s.done_date <= t.deadline THEN 'done_on_time' ELSE 'done_late' END
+    WHEN t.deadline IS NULL THEN 'no_deadline'
+    WHEN t.deadline >= {as_of} THEN 'in_progress'
+    ELSE 'overdue' END"""
+STATUS_CATEGORIES = ("done_on_time", "done_late", "in_progress", "overdue", "no_deadline")
+
+# Per lead unit (a unit heading's lead covers the items under it), the task nodes it leads by
+# category; task nodes no unit leads are one row with the unit null.
+STATUS_SQL = """
+SELECT unit, jurisdiction, count(*) AS tasks, {sums}, unit_id
+FROM (SELECT t.*, {category} AS category FROM ({leads}{no_lead}) t
+      LEFT JOIN task_status s ON s.document_id = t.document_id AND s.node_id = t.node_id)
+GROUP BY unit_pk
+ORDER BY unit IS NULL, overdue DESC, tasks DESC, unit, jurisdiction"""
+
+# Datasette's form: a unit (any spelling) and a jurisdiction, both optional; as-of blank = today.
+STATUS_NAMED_SQL = """ut.unit_pk IN (SELECT u.id FROM units u
+    WHERE (coalesce(:unit, '') = '' OR u.unit_key IN (SELECT unit_key FROM unit_aliases
+                                                      WHERE alias_key = unit_key(:unit)))
+      AND (coalesce(:jurisdiction, '') = '' OR u.jurisdiction_key = jurisdiction_key(:jurisdiction)))"""
+
+
+def status_sql(units: str, as_of: str, *, no_lead: str = "1") -> str:
+    """The SQL of the status report: ``units`` filters the lead units, ``no_lead`` the unled tasks."""
+    leads = UNIT_ROWS_SQL.format(assigned=f"ut.role = 'lead' AND ut.task = 1 AND {units}")
+    unled = "\nUNION ALL" + UNASSIGNED_SQL.format(documents=no_lead, roles=" AND ut.role = 'lead'")
+    sums = ", ".join(f"sum(category = '{c}') AS {c}" for c in STATUS_CATEGORIES)
+    return STATUS_SQL.format(sums=sums, leads=leads, no_lead=unled,
+                             category=STATUS_CATEGORY_SQL.format(as_of=as_of))
+
+
+CORRECTIONS_SQL = """
+SELECT correction_id, document_id, document_label, node_id, action, old_value, new_value, outcome, reason,
+       author, created_at, note, made_on
+FROM correction_log
+WHERE {where}
+ORDER BY document_id, correction_id"""
+
+
+# Current documents with a correction of what was read (a status alone corrects nothing).
+CORRECTED_DOCUMENTS_SQL = """
+SELECT DISTINCT d.id FROM documents d
+JOIN corrections c ON c.chain_id = d.chain_id AND c.action != 'status'
+WHERE d.current = 1 AND {where}
+ORDER BY d.id"""
 
 
 def canned_queries() -> dict[str, str]:
@@ -470,4 +485,7 @@ ORDER BY deadline, document_id, seq, role, unit""",
         "documents_implementing": IMPLEMENTS_SQL.format(legal=LEGAL_NAMED_SQL.replace("tc.legal_document_id",
                                                                                       "l.id")),
         "most_cited_documents": MOST_CITED_SQL.replace(":limit", "100"),
+        "task_status": status_sql(STATUS_NAMED_SQL, "coalesce(nullif(:as_of, ''), date('now', 'localtime'))",
+                                  no_lead="coalesce(:unit, '') = '' AND coalesce(:jurisdiction, '') = ''"),
+        "corrections": CORRECTIONS_SQL.format(where="1"),
     }

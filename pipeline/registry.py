@@ -1,14 +1,17 @@
 """The registry: validated ``PlanDocument`` models in, SQLite rows out.
 
-The only module that writes the database. It never parses text: every value it
+With ``pipeline/correction_store.py`` (clerks' corrections), the only module that
+writes the database. It never parses text: every value it
 stores comes from the model, every matching key from ``extractors.keys``, and
 which existing row a document, cited document or unit is comes from
 ``pipeline/identity.py``. One transaction per document (``BEGIN IMMEDIATE``);
 loading the same bytes twice does nothing; a new version of a current document
 becomes current and the old one stays as history (``current = 0``,
 ``superseded_by``); a copy of one is recorded (``same_as``) and not loaded
-again. The schema is in ``pipeline/registry_schema.py`` and documented in
-``schemas/REGISTRY.md``.
+again. A new version of a corrected document gets the corrections of the
+document re-applied in the same transaction (``correction_store.reapply``); those
+that no longer apply are named in the result. The schema is in
+``pipeline/registry_schema.py`` and documented in ``schemas/REGISTRY.md``.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from kehoach.extractors.keys import issuer_key, ref_key
-from kehoach.pipeline import identity
+from kehoach.pipeline import correction_store, identity
 from kehoach.pipeline.errors import RegistryError
 from kehoach.pipeline.registry_schema import (  # noqa: F401 -- the registry's public names
     BUSY_TIMEOUT_MS,
@@ -53,6 +56,8 @@ class LoadResult:
     label: str | None = None  # the stored document's label
     previous_label: str | None = None  # the label of the document replaced or copied
     previous_path: str | None = None
+    corrections: int = 0  # clerks' corrections of the document carried over to this version
+    not_applying: tuple[str, ...] = ()  # those that no longer apply, one line each with the reason
 
     @property
     def message(self) -> str:
@@ -62,7 +67,9 @@ class LoadResult:
         if self.supersedes is not None:
             replaced = self.previous_path if self.previous_label == self.label else \
                 f"{self.previous_label}, {self.previous_path}"
-            return f"version {self.version} of {self.label}, replaces #{self.supersedes} ({replaced})"
+            kept = self.corrections - len(self.not_applying)
+            carried = f"; {kept} of {self.corrections} corrections re-applied" if self.corrections else ""
+            return f"version {self.version} of {self.label}, replaces #{self.supersedes} ({replaced}){carried}"
         return ""
 
 
@@ -118,6 +125,7 @@ def _store(db: sqlite_utils.Database, plan: PlanDocument) -> LoadResult:
     place = identity.place_document(db, plan, content)
     label = identity.document_label(plan.metadata, plan.source.path)
     doc_id = _insert_document(db, plan, place, content, label)
+    db.execute("UPDATE documents SET chain_id = ? WHERE id = ? AND chain_id IS NULL", [doc_id, doc_id])
     if place.copy:
         return LoadResult("copy", doc_id, version=place.previous_version, same_as=place.previous, label=label,
                           previous_label=place.previous_label, previous_path=place.previous_path)
@@ -131,11 +139,14 @@ def _store(db: sqlite_utils.Database, plan: PlanDocument) -> LoadResult:
         ({"document_id": doc_id, "seq": i, "recipient": r} for i, r in enumerate(plan.metadata.recipients)),
         batch_size=BATCH_SIZE,
     )
+    carried: list = []
     if place.previous is not None:
         db.execute("UPDATE documents SET current = 0, superseded_by = ? WHERE id = ?", [doc_id, place.previous])
+        carried = correction_store.reapply(db, doc_id)
     return LoadResult("loaded", doc_id, len(plan.nodes), len(plan.citations), len(plan.assignments),
                       place.previous, place.previous_version + 1, label=label,
-                      previous_label=place.previous_label, previous_path=place.previous_path)
+                      previous_label=place.previous_label, previous_path=place.previous_path,
+                      corrections=len(carried), not_applying=tuple(correction_store.not_applying(carried)))
 
 
 def _check_references(plan: PlanDocument) -> None:
@@ -171,8 +182,16 @@ def _insert_document(db: sqlite_utils.Database, plan: PlanDocument, place: ident
         # A copy keeps the version number of the document it copies and is never current.
         "version": place.previous_version if place.copy else place.previous_version + 1,
         "current": 0 if place.copy else 1, "same_as": place.previous if place.copy else None,
+        "chain_id": _chain_id(db, place.previous),
         "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }).last_pk
+
+
+def _chain_id(db: sqlite_utils.Database, previous: int | None) -> int | None:
+    """The chain a version or copy joins: its predecessor's (a first version gets its own id, set after insert)."""
+    if previous is None:
+        return None
+    return db.execute("SELECT coalesce(chain_id, id) FROM documents WHERE id = ?", [previous]).fetchone()[0]
 
 
 def _ancestry(node_id: str, parents: dict[str, str | None]) -> Iterable[tuple[str, int]]:

@@ -17,25 +17,29 @@ import sqlite_utils
 from kehoach.pipeline.errors import RegistryError
 
 BUSY_TIMEOUT_MS = 30_000
-SCHEMA_VERSION = 6  # PRAGMA user_version; 1 was the foundation's minimal registry, 2 had no node deadline_text,
+SCHEMA_VERSION = 7  # PRAGMA user_version; 1 was the foundation's minimal registry, 2 had no node deadline_text,
 # 3 no fingerprint, signers, canonical_ref, jurisdiction or is_group, 4 no unit jurisdiction, document label
-# or legal document names, 5 no document symbol or date_text
+# or legal document names, 5 no document symbol or date_text, 6 no corrections or task statuses
 
 # Columns the registry adds to the model's fields (ids, keys, flags, derived
 # values). tests/test_schema_sync.py checks every other column against the models.
 REGISTRY_COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("id", "number_key", "issuer_key", "year", "version", "current", "superseded_by", "same_as",
-                  "label", "content_hash", "ingested_at", "schema_version"),
-    "nodes": ("id", "document_id", "node_id", "seq", "text_folded"),
+                  "chain_id", "corrected", "label", "content_hash", "ingested_at", "schema_version"),
+    "nodes": ("id", "document_id", "node_id", "seq", "text_folded", "task_corrected"),
     "node_ancestors": ("node", "ancestor", "depth"),
     "legal_documents": ("id", "ref_key", "issuer_key", "identity"),
     "legal_document_names": ("legal_document_id", "name", "name_key"),
-    "citations": ("id", "document_id", "node_id", "legal_document_id"),
+    "citations": ("id", "document_id", "node_id", "legal_document_id", "correction_id", "removed_by"),
     "units": ("id", "unit_id", "unit_key", "jurisdiction", "jurisdiction_key", "identity", "name", "aliases",
               "is_group"),
     "unit_aliases": ("unit_key", "alias", "alias_key"),
-    "assignments": ("id", "document_id", "node_id", "unit_pk"),
+    "assignments": ("id", "document_id", "node_id", "unit_pk", "correction_id", "removed_by"),
     "recipients": ("document_id", "seq", "recipient"),
+    "corrections": ("id", "chain_id", "document_id", "node_id", "node_text", "action", "old_value", "new_value",
+                    "author", "created_at", "note"),
+    "correction_outcomes": ("correction_id", "document_id", "outcome", "reason"),
+    "task_status": ("document_id", "node_id", "status", "done_date", "correction_id"),
 }
 
 TABLES_SQL = """
@@ -71,6 +75,8 @@ CREATE TABLE IF NOT EXISTS documents (
     current INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1)),
     superseded_by INTEGER REFERENCES documents(id),
     same_as INTEGER REFERENCES documents(id),  -- a copy of that document: recorded, not loaded again
+    chain_id INTEGER,              -- the first version's id, shared by every version and copy: corrections follow it
+    corrected TEXT,                -- JSON object: the header columns clerks corrected, with their values
     ingested_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS nodes (
@@ -88,6 +94,7 @@ CREATE TABLE IF NOT EXISTS nodes (
     deadline TEXT,                 -- as the model states it on this node; node_deadlines applies it below
     deadline_text TEXT,            -- that deadline as written
     text_folded TEXT GENERATED ALWAYS AS (replace(replace(text, 'đ', 'd'), 'Đ', 'D')) VIRTUAL,
+    task_corrected INTEGER CHECK (task_corrected IN (0, 1)),  -- a clerk's task / not a task; null: as extracted
     UNIQUE (document_id, node_id)
 );
 CREATE TABLE IF NOT EXISTS node_ancestors (
@@ -127,6 +134,8 @@ CREATE TABLE IF NOT EXISTS citations (
     text TEXT NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
+    correction_id INTEGER REFERENCES corrections(id),  -- set on a row a correction added
+    removed_by INTEGER REFERENCES corrections(id),     -- set on a row a correction removed or replaced
     FOREIGN KEY (document_id, node_id) REFERENCES nodes(document_id, node_id)
 );
 CREATE TABLE IF NOT EXISTS units (
@@ -158,6 +167,8 @@ CREATE TABLE IF NOT EXISTS assignments (
     deadline_text TEXT,
     jurisdiction TEXT,             -- the province/city/commune of a local body; 'Trung ương' for central ones
     is_group INTEGER NOT NULL DEFAULT 0 CHECK (is_group IN (0, 1)),  -- a catch-all, not one body
+    correction_id INTEGER REFERENCES corrections(id),  -- set on a row a correction added
+    removed_by INTEGER REFERENCES corrections(id),     -- set on a row a correction removed or replaced
     FOREIGN KEY (document_id, node_id) REFERENCES nodes(document_id, node_id)
 );
 CREATE TABLE IF NOT EXISTS recipients (
@@ -165,6 +176,36 @@ CREATE TABLE IF NOT EXISTS recipients (
     seq INTEGER NOT NULL,
     recipient TEXT NOT NULL,
     PRIMARY KEY (document_id, seq)
+);
+CREATE TABLE IF NOT EXISTS corrections (
+    id INTEGER PRIMARY KEY,
+    chain_id INTEGER NOT NULL,     -- documents.chain_id: the document across its versions and copies
+    document_id INTEGER NOT NULL REFERENCES documents(id),  -- the version it was made on
+    node_id TEXT,                  -- null for a header (metadata) correction
+    node_text TEXT,                -- the node's heading and text then: re-applied while they still match
+    action TEXT NOT NULL CHECK (action IN ('add_assignment', 'remove_assignment', 'change_assignment', 'task',
+        'add_citation', 'remove_citation', 'fix_citation', 'metadata', 'status')),
+    old_value TEXT,                -- JSON object: what it changes, as the registry showed it
+    new_value TEXT,                -- JSON object: the value given
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,      -- UTC, ISO
+    note TEXT
+);
+CREATE TABLE IF NOT EXISTS correction_outcomes (
+    correction_id INTEGER NOT NULL REFERENCES corrections(id),
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'redundant', 'not_applying')),
+    reason TEXT,                   -- why it is redundant or no longer applies
+    PRIMARY KEY (correction_id, document_id)
+);
+CREATE TABLE IF NOT EXISTS task_status (
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    node_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('not-started', 'in-progress', 'done')),
+    done_date TEXT,                -- ISO; set when done
+    correction_id INTEGER NOT NULL REFERENCES corrections(id),  -- the status correction (author, date, note)
+    PRIMARY KEY (document_id, node_id),
+    FOREIGN KEY (document_id, node_id) REFERENCES nodes(document_id, node_id)
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS nodes_fts USING fts5(
     heading, text, text_folded,
@@ -180,7 +221,11 @@ CREATE INDEX IF NOT EXISTS documents_issuer ON documents(issuer_key) WHERE curre
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 CREATE INDEX IF NOT EXISTS documents_superseded_by ON documents(superseded_by);
 CREATE INDEX IF NOT EXISTS nodes_deadline ON nodes(deadline);
-CREATE INDEX IF NOT EXISTS nodes_task ON nodes(task) WHERE task = 1;
+CREATE INDEX IF NOT EXISTS nodes_task ON nodes(coalesce(task_corrected, task))
+    WHERE coalesce(task_corrected, task) = 1;
+CREATE INDEX IF NOT EXISTS documents_chain ON documents(chain_id);
+CREATE INDEX IF NOT EXISTS corrections_chain ON corrections(chain_id, id);
+CREATE INDEX IF NOT EXISTS correction_outcomes_document ON correction_outcomes(document_id);
 CREATE INDEX IF NOT EXISTS node_ancestors_node ON node_ancestors(node, depth);
 CREATE INDEX IF NOT EXISTS legal_documents_ref_key ON legal_documents(ref_key);
 CREATE INDEX IF NOT EXISTS legal_document_names_key ON legal_document_names(name_key);
@@ -190,9 +235,30 @@ CREATE INDEX IF NOT EXISTS units_key ON units(unit_key, jurisdiction_key);
 CREATE INDEX IF NOT EXISTS unit_aliases_key ON unit_aliases(alias_key);
 CREATE INDEX IF NOT EXISTS assignments_unit ON assignments(unit_pk, role);
 CREATE INDEX IF NOT EXISTS assignments_node ON assignments(document_id, node_id, role);
+CREATE INDEX IF NOT EXISTS assignments_correction ON assignments(correction_id) WHERE correction_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS citations_correction ON citations(correction_id) WHERE correction_id IS NOT NULL;
 """
 
-VIEWS_SQL = """
+# The header columns a clerk can correct: corrected_documents shows documents.corrected's value where it
+# has one (a JSON null included), the extracted one elsewhere. Matching keys (number_key, issuer_key, year)
+# stay as read: versions and links follow the document as it was read.
+CORRECTED_COLUMNS = ("label", "doc_type", "number", "issuer", "parent_issuer", "place", "date", "title",
+                     "signer_name")
+_CORRECTED = ",\n    ".join(
+    f"CASE WHEN json_type(d.corrected, '$.{c}') IS NULL THEN d.{c} ELSE d.corrected ->> '$.{c}' END AS {c}"
+    for c in CORRECTED_COLUMNS)
+
+VIEWS_SQL = f"""
+-- Every document with its header as corrected (documents keeps what was extracted).
+CREATE VIEW IF NOT EXISTS corrected_documents AS
+SELECT
+    d.id, d.sha256, d.path, d.format, d.pages, d.text_source, d.warnings, d.fingerprint,
+    {_CORRECTED},
+    d.signer_position, d.signer_authority, d.signers, d.schema_version, d.content_hash, d.number_key,
+    d.issuer_key, d.year, d.version, d.current, d.superseded_by, d.same_as, d.chain_id, d.corrected,
+    d.ingested_at
+FROM documents d;
+
 -- Each node's deadline: the one stated on it, else its nearest ancestor's (a
 -- parent's deadline applies to its children). The one place deadlines are inherited.
 CREATE VIEW IF NOT EXISTS node_deadlines AS
@@ -204,8 +270,8 @@ SELECT
      WHERE t.node = n.id AND a.deadline_text IS NOT NULL ORDER BY t.depth LIMIT 1) AS deadline_text
 FROM nodes n;
 
--- Every node citing a legal document, in current documents (name kept from the
--- issue; the `task` column says whether the node is a task).
+-- Every node citing a legal document, in current documents, as corrected (name kept
+-- from the issue; the `task` column says whether the node is a task).
 CREATE VIEW IF NOT EXISTS tasks_citing AS
 SELECT
     c.id AS citation_id,
@@ -215,42 +281,46 @@ SELECT
     c."end" AS citation_end,
     d.id AS document_id, d.label AS document_label, d.doc_type AS document_type, d.number AS document_number,
     d.issuer AS document_issuer, d.date AS document_date, d.title AS document_title, d.path,
-    n.id AS node_pk, n.node_id, n.heading, n.text, n.task, nd.deadline, nd.deadline_text
+    n.id AS node_pk, n.node_id, n.heading, n.text, coalesce(n.task_corrected, n.task) AS task, nd.deadline,
+    nd.deadline_text, c.correction_id
 FROM citations c
 JOIN legal_documents l ON l.id = c.legal_document_id
-JOIN documents d ON d.id = c.document_id AND d.current = 1
+JOIN corrected_documents d ON d.id = c.document_id AND d.current = 1
 JOIN nodes n ON n.document_id = c.document_id AND n.node_id = c.node_id
-JOIN node_deadlines nd ON nd.node_pk = n.id;
+JOIN node_deadlines nd ON nd.node_pk = n.id
+WHERE c.removed_by IS NULL;
 
 -- A unit's work: each assignment expanded from its node to the node's subtree
 -- (a unit heading leads the items under it), except below a node that names a
 -- lead of its own: there the heading's units stop. `depth` 0 = stated on the node.
+-- Assignments a correction removed are left out; those it added are in.
 CREATE VIEW IF NOT EXISTS unit_tasks AS
 SELECT
     u.id AS unit_pk, u.unit_id, u.name AS unit, a.unit AS unit_as_written, u.jurisdiction, u.is_group, a.role,
     d.id AS document_id, d.label AS document_label, d.doc_type AS document_type,
     d.number AS document_number, d.issuer AS document_issuer, d.date AS document_date,
     d.title AS document_title,
-    n.id AS node_pk, n.node_id, n.heading, n.text, n.task, n.seq,
+    n.id AS node_pk, n.node_id, n.heading, n.text, coalesce(n.task_corrected, n.task) AS task, n.seq,
     -- On the assigned node the assignment's own deadline wins; below it, the node's
     -- (its own or an ancestor's, which may be the assigned node's).
     CASE WHEN t.depth = 0 THEN coalesce(a.deadline, nd.deadline) ELSE coalesce(nd.deadline, a.deadline) END
         AS deadline,
     CASE WHEN t.depth = 0 THEN coalesce(a.deadline_text, nd.deadline_text)
          ELSE coalesce(nd.deadline_text, a.deadline_text) END AS deadline_text,
-    a.node_id AS assigned_node, t.depth
+    a.node_id AS assigned_node, t.depth, a.correction_id
 FROM assignments a
-JOIN documents d ON d.id = a.document_id AND d.current = 1
+JOIN corrected_documents d ON d.id = a.document_id AND d.current = 1
 JOIN nodes an ON an.document_id = a.document_id AND an.node_id = a.node_id
 JOIN node_ancestors t ON t.ancestor = an.id
 JOIN nodes n ON n.id = t.node
 JOIN node_deadlines nd ON nd.node_pk = n.id
 JOIN units u ON u.id = a.unit_pk
-WHERE t.depth = 0 OR NOT EXISTS (
+WHERE a.removed_by IS NULL AND (t.depth = 0 OR NOT EXISTS (
     SELECT 1 FROM node_ancestors p
     JOIN nodes m ON m.id = p.ancestor
     JOIN assignments b ON b.document_id = m.document_id AND b.node_id = m.node_id AND b.role = 'lead'
-    WHERE p.node = t.node AND p.depth < t.depth);
+        AND b.removed_by IS NULL
+    WHERE p.node = t.node AND p.depth < t.depth));
 
 -- A cited document that is also an ingested (current) document: same number,
 -- year where both know it, issuer where both know it (one may be a prefix of
@@ -263,11 +333,22 @@ WHERE (l.year IS NULL OR d.year IS NULL OR l.year = d.year)
   AND (l.issuer_key IS NULL OR d.issuer_key IS NULL
        OR substr(d.issuer_key, 1, length(l.issuer_key)) = l.issuer_key
        OR substr(l.issuer_key, 1, length(d.issuer_key)) = d.issuer_key);
+
+-- Each correction with what became of it on the document's current version.
+CREATE VIEW IF NOT EXISTS correction_log AS
+SELECT
+    c.id AS correction_id, d.id AS document_id, d.label AS document_label, c.node_id, c.action,
+    c.old_value, c.new_value, c.author, c.created_at, c.note, o.outcome, o.reason,
+    c.document_id AS made_on
+FROM corrections c
+JOIN corrected_documents d ON d.chain_id = c.chain_id AND d.current = 1
+LEFT JOIN correction_outcomes o ON o.correction_id = c.id AND o.document_id = d.id;
 """
 
 TABLES = ("documents", "nodes", "node_ancestors", "legal_documents", "legal_document_names", "citations",
-          "units", "unit_aliases", "assignments", "recipients")
-VIEWS = ("node_deadlines", "tasks_citing", "unit_tasks", "legal_document_links")
+          "units", "unit_aliases", "assignments", "recipients", "corrections", "correction_outcomes", "task_status")
+VIEWS = ("corrected_documents", "node_deadlines", "tasks_citing", "unit_tasks", "legal_document_links",
+         "correction_log")
 
 WAL_RETRIES = 100  # × 0.05 s
 

@@ -8,6 +8,10 @@ kind. No network: inline CSS, no scripts, no fonts or images fetched.
 Citations come from the extraction itself (``PlanDocument.citations``, offsets
 into the node text), so the page shows exactly what ``kehoach extract`` found;
 units from the ``units`` spaCy component (``pipeline/nlp.py``).
+
+The clerk's page of ``kehoach serve --edit`` is this page for the document as
+corrected, with the forms of an ``edit`` object (``pipeline/workbench_page.py``)
+beside the header, each assignment and each node.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from kehoach.schemas.models import Citation, Node, PlanDocument
@@ -105,6 +110,7 @@ def _anchor(node_id: str) -> str:
     return "node-" + "".join(ch if ch.isalnum() else "-" for ch in node_id)
 
 
+@lru_cache(maxsize=1)  # one per process: the edit server draws a page per request
 def _pipeline():
     from kehoach.pipeline.nlp import blank_vietnamese
 
@@ -120,6 +126,8 @@ def highlight(nlp, text: str, citations: list[Citation]) -> str:
     doc = nlp(text)
     spans = []
     for c in citations:
+        if c.end <= c.start:  # a citation a clerk added that the text does not spell out
+            continue
         span = doc.char_span(c.start, c.end, label=c.ref, alignment_mode="expand")
         if span is not None:
             spans.append(span)
@@ -172,7 +180,7 @@ def _node_link(node_id: str) -> str:
     return f'<a href="#{_anchor(node_id)}">{_e(node_id)}</a>'
 
 
-def _assignments_html(plan: PlanDocument) -> str:
+def _assignments_html(plan: PlanDocument, edit=None) -> str:
     if not plan.assignments:
         return '<p class="muted">Không có phân công — no assignments found</p>'
     order = {n.id: i for i, n in enumerate(plan.nodes)}
@@ -183,10 +191,11 @@ def _assignments_html(plan: PlanDocument) -> str:
             deadline += f' <span class="muted">({_e(a.deadline_text)})</span>'
         rows.append(f'<tr class="assignment"><td>{_e(a.unit)}</td>'
                     f'<td class="role-{a.role}">{ROLE_NAMES[a.role]}</td>'
-                    f'<td class="node">{_node_link(a.node)}</td><td>{deadline}</td></tr>')
+                    f'<td class="node">{_node_link(a.node)}</td><td>{deadline}</td>'
+                    f'{edit.assignment_cells(a) if edit else ""}</tr>')
     return ('<table class="assignments"><thead><tr><th>Đơn vị — unit</th><th>Vai trò — role</th>'
-            '<th>Mục — node</th><th>Thời hạn — deadline</th></tr></thead><tbody>'
-            + "".join(rows) + "</tbody></table>")
+            '<th>Mục — node</th><th>Thời hạn — deadline</th>' + ("<th>Sửa — edit</th>" if edit else "")
+            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
 def _citations_html(plan: PlanDocument) -> str:
@@ -211,7 +220,7 @@ def _citations_html(plan: PlanDocument) -> str:
             + "".join(rows) + "</tbody></table>")
 
 
-def _tree_html(plan: PlanDocument, nlp) -> str:
+def _tree_html(plan: PlanDocument, nlp, edit=None) -> str:
     children: dict[str | None, list[Node]] = defaultdict(list)
     known = {n.id for n in plan.nodes}
     for n in plan.nodes:
@@ -234,6 +243,8 @@ def _tree_html(plan: PlanDocument, nlp) -> str:
                             + (f" · {_date(a.deadline)}" if a.deadline else "") + "</span>"
                             for a in assigned[node.id])
             body += f'<div class="assigned">{chips}</div>'
+        if edit is not None:
+            body += edit.node_controls(node, cites[node.id])
         if node.text:
             body += f'<div class="text">{highlight(nlp, node.text, cites[node.id])}</div>'
         body += "".join(render(child) for child in children[node.id])
@@ -242,8 +253,9 @@ def _tree_html(plan: PlanDocument, nlp) -> str:
     return "".join(render(n) for n in children[None])
 
 
-def render_report(plan: PlanDocument) -> str:
-    """The review page of one extracted document, as a complete HTML string."""
+def render_report(plan: PlanDocument, *, edit=None) -> str:
+    """The review page of one extracted document, as a complete HTML string; with ``edit``
+    (a ``workbench_page.EditControls``), the clerk's page with its forms."""
     nlp = _pipeline()
     m = plan.metadata
     warnings = _warnings(plan)
@@ -261,21 +273,23 @@ def render_report(plan: PlanDocument) -> str:
 <html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Kiểm tra trích xuất — {_e(title)}</title>
-<style>{CSS}</style></head>
+<style>{CSS}{edit.css if edit else ""}</style></head>
 <body><main>
+{edit.banner() if edit else ""}
 <div class="kind">{_e(m.doc_type or "Văn bản")} · {_e(m.issuer or "")}</div>
 <h1>{_e(title)}</h1>
 {_metadata_html(plan)}
+{edit.metadata_form() if edit else ""}
 <div class="counts">{count_html}</div>
 <h2>Cảnh báo <small>— warnings</small></h2>
 {_warnings_html(warnings)}
 <h2>Phân công <small>— assignments: unit, role, node, deadline</small></h2>
-{_assignments_html(plan)}
+{_assignments_html(plan, edit)}
 <h2>Văn bản được trích dẫn <small>— cited documents</small></h2>
 {_citations_html(plan)}
 <h2>Nội dung <small>— the document's tree; click a heading to fold it</small></h2>
 {legend}
-{_tree_html(plan, nlp)}
+{_tree_html(plan, nlp, edit)}
 <footer>kehoach review · {_e(plan.source.path)} · sha256 {_e(plan.source.sha256[:16])}…</footer>
 </main></body></html>
 """

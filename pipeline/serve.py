@@ -57,6 +57,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "current": "1 = phiên bản hiện hành, 0 = đã thay thế — 1 current, 0 superseded",
         "superseded_by": "Văn bản (id) thay thế phiên bản này — the document id that replaced it",
         "same_as": "Bản sao của văn bản (id) này, không nạp lại — a copy of that document, not loaded again",
+        "chain_id": "Mã phiên bản đầu tiên, chung cho mọi phiên bản và bản sao — the first version's id, shared by "
+                    "every version and copy",
+        "corrected": "Trường đầu văn bản đã sửa (JSON) — header fields as corrected by clerks (JSON)",
         "ingested_at": "Thời điểm nạp (UTC) — ingest time (UTC)",
     }),
     "nodes": ("Mục, khoản, điểm của văn bản (và phần mở đầu, kết thúc) — numbered nodes and pseudo-nodes", {
@@ -74,6 +77,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "deadline": "Thời hạn ghi tại mục — the deadline stated on the node",
         "deadline_text": "Thời hạn như văn bản ghi — the deadline as written",
         "text_folded": "Nội dung bỏ dấu đ (cho tìm kiếm) — text with đ → d, indexed for search",
+        "task_corrected": "Cán bộ sửa: 1 = là nhiệm vụ, 0 = không; trống = như trích xuất — a clerk's task flag; "
+                          "null: as extracted",
     }),
     "node_ancestors": ("Cây mục dạng bảng bao đóng — the node tree as a closure table", {
         "ancestor": "Mục tổ tiên (nodes.id) — ancestor node",
@@ -111,6 +116,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "text": "Đoạn trích như trong văn bản — the mention as written",
         "start": "Vị trí bắt đầu trong nội dung mục — start offset in the node text",
         "end": "Vị trí kết thúc — end offset",
+        "correction_id": "Dòng do lần sửa này thêm — the correction that added this row",
+        "removed_by": "Lần sửa đã bỏ dòng này — the correction that removed or replaced this row",
     }),
     "units": ("Đơn vị được giao việc, mỗi địa bàn một dòng — assigned units, one row per jurisdiction", {
         "id": "Mã dòng — row id",
@@ -140,11 +147,90 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "deadline_text": "Thời hạn như đã viết — the deadline as written",
         "jurisdiction": "Địa bàn của đơn vị (tỉnh, xã; Trung ương) — where a local body belongs",
         "is_group": "1 = nhóm chung (các sở, ban, ngành) — 1 for a catch-all group",
+        "correction_id": "Dòng do lần sửa này thêm — the correction that added this row",
+        "removed_by": "Lần sửa đã bỏ dòng này — the correction that removed or replaced this row",
     }),
     "recipients": ("Nơi nhận — recipients", {
         "document_id": "Văn bản — the document",
         "seq": "Thứ tự — order",
         "recipient": "Nơi nhận — recipient",
+    }),
+    "corrections": (("Các lần cán bộ sửa kết quả đọc văn bản hoặc cập nhật tiến độ — clerks' corrections and "
+                     "task statuses"), {
+        "id": "Mã lần sửa — correction id",
+        "chain_id": "Văn bản (qua mọi phiên bản) — the document across its versions",
+        "document_id": "Phiên bản được sửa — the version it was made on",
+        "node_id": "Mục được sửa; trống = đầu văn bản — the node; null for a header field",
+        "node_text": "Tiêu đề và nội dung mục lúc sửa — the node's heading and text then",
+        "action": "Việc sửa (add_assignment, task, fix_citation, metadata, status…) — what was done",
+        "old_value": "Giá trị cũ (JSON) — the value it replaced (JSON)",
+        "new_value": "Giá trị mới (JSON) — the value given (JSON)",
+        "author": "Người sửa — who",
+        "created_at": "Thời điểm sửa (UTC) — when (UTC)",
+        "note": "Ghi chú — note",
+    }),
+    "correction_outcomes": ("Kết quả áp dụng lần sửa vào phiên bản hiện hành — what became of each correction", {
+        "correction_id": "Lần sửa — the correction",
+        "document_id": "Phiên bản — the version",
+        "outcome": "applied = đã áp dụng, redundant = văn bản đã đúng, not_applying = không còn áp dụng — outcome",
+        "reason": "Lý do — why it is redundant or no longer applies",
+    }),
+    "task_status": ("Tiến độ thực hiện nhiệm vụ — task status", {
+        "document_id": "Văn bản — the document",
+        "node_id": "Mục (nhiệm vụ) — the task node",
+        "status": "not-started = chưa thực hiện, in-progress = đang thực hiện, done = hoàn thành — status",
+        "done_date": "Ngày hoàn thành — the day it was done",
+        "correction_id": "Lần cập nhật (người, thời điểm, ghi chú) — the status update (who, when, note)",
+    }),
+    "corrected_documents": ("Văn bản với đầu văn bản đã sửa — documents with their header as corrected", {
+        "id": "Mã dòng — row id",
+        "sha256": "Mã băm SHA-256 của tệp — SHA-256 of the file",
+        "path": "Đường dẫn tệp khi nạp — file path at ingest",
+        "format": "Định dạng tệp — file format",
+        "pages": "Số trang — page count",
+        "text_source": "Nguồn chữ — how the text was read",
+        "warnings": "Cảnh báo khi đọc (mảng JSON) — reading warnings (JSON array)",
+        "fingerprint": "Dấu vân tay nội dung — content fingerprint",
+        "label": "Nhãn (đã sửa) — label, as corrected",
+        "doc_type": "Loại văn bản (đã sửa) — document type, as corrected",
+        "number": "Số, ký hiệu (đã sửa) — number, as corrected",
+        "issuer": "Cơ quan ban hành (đã sửa) — issuer, as corrected",
+        "parent_issuer": "Cơ quan chủ quản (đã sửa) — parent body, as corrected",
+        "place": "Địa danh (đã sửa) — place, as corrected",
+        "date": "Ngày ban hành (đã sửa) — date, as corrected",
+        "title": "Trích yếu (đã sửa) — title, as corrected",
+        "signer_name": "Người ký (đã sửa) — signer, as corrected",
+        "signer_position": "Chức vụ người ký — signer's position",
+        "signer_authority": "Thẩm quyền ký — signing authority",
+        "signers": "Mọi người ký (mảng JSON) — every signer (JSON array)",
+        "schema_version": "Phiên bản hợp đồng JSON — JSON contract version",
+        "content_hash": "Mã băm nội dung đã trích xuất — SHA-256 of the extracted content",
+        "number_key": "Khóa so khớp số hiệu (như đọc) — matching key of the number, as read",
+        "issuer_key": "Khóa so khớp cơ quan (như đọc) — matching key of the issuer, as read",
+        "year": "Năm ban hành (như đọc) — year, as read",
+        "version": "Phiên bản thứ mấy — version",
+        "current": "1 = hiện hành — 1 current",
+        "superseded_by": "Văn bản thay thế — the document that replaced it",
+        "same_as": "Bản sao của — a copy of",
+        "chain_id": "Mã phiên bản đầu tiên — the first version's id",
+        "corrected": "Trường đã sửa (JSON) — corrected fields (JSON)",
+        "ingested_at": "Thời điểm nạp (UTC) — ingest time (UTC)",
+    }),
+    "correction_log": (("Các lần sửa với kết quả trên phiên bản hiện hành — corrections with their outcome on "
+                        "the current version"), {
+        "correction_id": "Lần sửa — the correction",
+        "document_id": "Phiên bản hiện hành — the current version",
+        "document_label": "Nhãn văn bản — document label",
+        "node_id": "Mục — node",
+        "action": "Việc sửa — action",
+        "old_value": "Giá trị cũ (JSON) — old value (JSON)",
+        "new_value": "Giá trị mới (JSON) — new value (JSON)",
+        "author": "Người sửa — who",
+        "created_at": "Thời điểm sửa — when",
+        "note": "Ghi chú — note",
+        "outcome": "applied, redundant, not_applying — outcome",
+        "reason": "Lý do — reason",
+        "made_on": "Phiên bản được sửa — the version it was made on",
     }),
     "tasks_citing": ("Mục trích dẫn văn bản (văn bản hiện hành) — nodes citing a document, current documents", {
         "citation_id": "Lần trích dẫn — citation row",
@@ -174,6 +260,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "task": "1 = là nhiệm vụ — 1 if a task",
         "deadline": "Thời hạn (của mục hoặc kế thừa) — deadline, own or inherited",
         "deadline_text": "Thời hạn như đã viết — deadline as written",
+        "correction_id": "Trích dẫn do lần sửa này thêm — the correction that added the citation",
     }),
     "unit_tasks": (("Việc của từng đơn vị, mở rộng cho cả cây mục con — each unit's work, "
                     "expanded to the node's subtree"), {
@@ -201,6 +288,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "deadline_text": "Thời hạn như đã viết — deadline as written",
         "assigned_node": "Mục ghi phân công — the node where the assignment is stated",
         "depth": "0 = giao trực tiếp, > 0 = kế thừa từ mục cha — 0 stated here, > 0 inherited",
+        "correction_id": "Phân công do lần sửa này thêm — the correction that added the assignment",
     }),
     "node_deadlines": (("Thời hạn áp dụng cho từng mục: của mục, hoặc của mục cha gần nhất — each node's "
                         "deadline, its own or its nearest ancestor's"), {
@@ -250,6 +338,18 @@ QUERIES: dict[str, dict] = {
         "title": "Văn bản được trích dẫn nhiều nhất — most-cited documents",
         "description": "Số văn bản trích dẫn và số lần trích dẫn — citing documents and mentions.",
     },
+    "task_status": {
+        "title": "Tình hình thực hiện nhiệm vụ theo đơn vị — task status by unit",
+        "description": "Theo đơn vị chủ trì: hoàn thành đúng hạn, quá hạn; đang thực hiện trong hạn; quá hạn; chưa "
+                       "có thời hạn. Ngày tính (as_of) để trống = hôm nay; đơn vị, địa bàn có thể bỏ trống — per "
+                       "lead unit: done on time, done late, in progress within the deadline, overdue, no deadline; "
+                       "as_of blank = today.",
+    },
+    "corrections": {
+        "title": "Các lần sửa và kết quả — corrections and what became of them",
+        "description": "applied = đã áp dụng; redundant = văn bản như đọc đã đúng; not_applying = không còn áp "
+                       "dụng (mục đã đổi) — applied; redundant; no longer applying (the node changed).",
+    },
 }
 
 
@@ -264,8 +364,11 @@ def metadata(db_name: str) -> dict:
     :param db_name: the database's name in Datasette (see :func:`database_name`)
     """
     from kehoach.pipeline.queries import canned_queries
+    from kehoach.pipeline.status import CATEGORY_COLORS, CATEGORY_NAMES
 
     sql = canned_queries()
+    # The task_status page draws its rows as a chart (templates/query.html) in these colours.
+    chart = {"task_status": {"chart": [[k, CATEGORY_COLORS[k], v] for k, v in CATEGORY_NAMES.items()]}}
     tables: dict[str, dict] = {}
     for name, (description, columns) in TABLES.items():
         table: dict = {"description": description, "columns": dict(columns)}
@@ -286,7 +389,8 @@ def metadata(db_name: str) -> dict:
             db_name: {
                 "description": "Sổ theo dõi (chỉ đọc) — the registry, read-only",
                 "tables": tables,
-                "queries": {name: {**query, "sql": sql[name]} for name, query in QUERIES.items()},
+                "queries": {name: {**query, **chart.get(name, {}), "sql": sql[name]}
+                            for name, query in QUERIES.items()},
             }
         },
     }
@@ -328,19 +432,27 @@ def _pending_log(path: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
-def datasette_app(db: str | Path):
+TEMPLATES = Path(__file__).resolve().parent / "templates"  # the task_status chart on its query page
+
+
+def datasette_app(db: str | Path, *, changing: bool = False):
     """A configured Datasette instance serving ``db`` read-only, with :func:`metadata`.
 
     The file is opened immutable (no locks, no writes); only while an ingest is
-    writing (a non-empty -wal file, which immutable mode would ignore) is it
-    opened ``mode=ro`` instead, still read-only.
+    writing (a non-empty -wal file, which immutable mode would ignore), or when
+    the edit pages write beside it (``changing``), is it opened ``mode=ro`` instead,
+    still read-only.
     """
     from datasette.app import Datasette
 
     path = check_registry(db)
     _register_plugin()
-    files = {"files": [str(path)]} if _pending_log(path) else {"immutables": [str(path)]}
-    return Datasette(**files, metadata=metadata(database_name(path)), settings={"sql_time_limit_ms": 5000})
+    mutable = changing or _pending_log(path)
+    files = {"files": [str(path)]} if mutable else {"immutables": [str(path)]}
+    meta = metadata(database_name(path))
+    if changing:
+        meta["description"] += " Sửa: /edit/ — the clerk's edit pages: /edit/"
+    return Datasette(**files, metadata=meta, template_dir=str(TEMPLATES), settings={"sql_time_limit_ms": 5000})
 
 
 def serve(db: str | Path, *, port: int = DEFAULT_PORT) -> None:

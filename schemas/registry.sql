@@ -32,6 +32,8 @@ CREATE TABLE documents (
     current INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1)),
     superseded_by INTEGER REFERENCES documents(id),
     same_as INTEGER REFERENCES documents(id),  -- a copy of that document: recorded, not loaded again
+    chain_id INTEGER,              -- the first version's id, shared by every version and copy: corrections follow it
+    corrected TEXT,                -- JSON object: the header columns clerks corrected, with their values
     ingested_at TEXT NOT NULL
 );
 
@@ -50,6 +52,7 @@ CREATE TABLE nodes (
     deadline TEXT,                 -- as the model states it on this node; node_deadlines applies it below
     deadline_text TEXT,            -- that deadline as written
     text_folded TEXT GENERATED ALWAYS AS (replace(replace(text, 'đ', 'd'), 'Đ', 'D')) VIRTUAL,
+    task_corrected INTEGER CHECK (task_corrected IN (0, 1)),  -- a clerk's task / not a task; null: as extracted
     UNIQUE (document_id, node_id)
 );
 
@@ -93,6 +96,8 @@ CREATE TABLE citations (
     text TEXT NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
+    correction_id INTEGER REFERENCES corrections(id),  -- set on a row a correction added
+    removed_by INTEGER REFERENCES corrections(id),     -- set on a row a correction removed or replaced
     FOREIGN KEY (document_id, node_id) REFERENCES nodes(document_id, node_id)
 );
 
@@ -127,6 +132,8 @@ CREATE TABLE assignments (
     deadline_text TEXT,
     jurisdiction TEXT,             -- the province/city/commune of a local body; 'Trung ương' for central ones
     is_group INTEGER NOT NULL DEFAULT 0 CHECK (is_group IN (0, 1)),  -- a catch-all, not one body
+    correction_id INTEGER REFERENCES corrections(id),  -- set on a row a correction added
+    removed_by INTEGER REFERENCES corrections(id),     -- set on a row a correction removed or replaced
     FOREIGN KEY (document_id, node_id) REFERENCES nodes(document_id, node_id)
 );
 
@@ -135,6 +142,39 @@ CREATE TABLE recipients (
     seq INTEGER NOT NULL,
     recipient TEXT NOT NULL,
     PRIMARY KEY (document_id, seq)
+);
+
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY,
+    chain_id INTEGER NOT NULL,     -- documents.chain_id: the document across its versions and copies
+    document_id INTEGER NOT NULL REFERENCES documents(id),  -- the version it was made on
+    node_id TEXT,                  -- null for a header (metadata) correction
+    node_text TEXT,                -- the node's heading and text then: re-applied while they still match
+    action TEXT NOT NULL CHECK (action IN ('add_assignment', 'remove_assignment', 'change_assignment', 'task',
+        'add_citation', 'remove_citation', 'fix_citation', 'metadata', 'status')),
+    old_value TEXT,                -- JSON object: what it changes, as the registry showed it
+    new_value TEXT,                -- JSON object: the value given
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,      -- UTC, ISO
+    note TEXT
+);
+
+CREATE TABLE correction_outcomes (
+    correction_id INTEGER NOT NULL REFERENCES corrections(id),
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'redundant', 'not_applying')),
+    reason TEXT,                   -- why it is redundant or no longer applies
+    PRIMARY KEY (correction_id, document_id)
+);
+
+CREATE TABLE task_status (
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    node_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('not-started', 'in-progress', 'done')),
+    done_date TEXT,                -- ISO; set when done
+    correction_id INTEGER NOT NULL REFERENCES corrections(id),  -- the status correction (author, date, note)
+    PRIMARY KEY (document_id, node_id),
+    FOREIGN KEY (document_id, node_id) REFERENCES nodes(document_id, node_id)
 );
 
 CREATE VIRTUAL TABLE nodes_fts USING fts5(
@@ -153,7 +193,14 @@ CREATE INDEX documents_superseded_by ON documents(superseded_by);
 
 CREATE INDEX nodes_deadline ON nodes(deadline);
 
-CREATE INDEX nodes_task ON nodes(task) WHERE task = 1;
+CREATE INDEX nodes_task ON nodes(coalesce(task_corrected, task))
+    WHERE coalesce(task_corrected, task) = 1;
+
+CREATE INDEX documents_chain ON documents(chain_id);
+
+CREATE INDEX corrections_chain ON corrections(chain_id, id);
+
+CREATE INDEX correction_outcomes_document ON correction_outcomes(document_id);
 
 CREATE INDEX node_ancestors_node ON node_ancestors(node, depth);
 
@@ -173,6 +220,27 @@ CREATE INDEX assignments_unit ON assignments(unit_pk, role);
 
 CREATE INDEX assignments_node ON assignments(document_id, node_id, role);
 
+CREATE INDEX assignments_correction ON assignments(correction_id) WHERE correction_id IS NOT NULL;
+
+CREATE INDEX citations_correction ON citations(correction_id) WHERE correction_id IS NOT NULL;
+
+CREATE VIEW corrected_documents AS
+SELECT
+    d.id, d.sha256, d.path, d.format, d.pages, d.text_source, d.warnings, d.fingerprint,
+    CASE WHEN json_type(d.corrected, '$.label') IS NULL THEN d.label ELSE d.corrected ->> '$.label' END AS label,
+    CASE WHEN json_type(d.corrected, '$.doc_type') IS NULL THEN d.doc_type ELSE d.corrected ->> '$.doc_type' END AS doc_type,
+    CASE WHEN json_type(d.corrected, '$.number') IS NULL THEN d.number ELSE d.corrected ->> '$.number' END AS number,
+    CASE WHEN json_type(d.corrected, '$.issuer') IS NULL THEN d.issuer ELSE d.corrected ->> '$.issuer' END AS issuer,
+    CASE WHEN json_type(d.corrected, '$.parent_issuer') IS NULL THEN d.parent_issuer ELSE d.corrected ->> '$.parent_issuer' END AS parent_issuer,
+    CASE WHEN json_type(d.corrected, '$.place') IS NULL THEN d.place ELSE d.corrected ->> '$.place' END AS place,
+    CASE WHEN json_type(d.corrected, '$.date') IS NULL THEN d.date ELSE d.corrected ->> '$.date' END AS date,
+    CASE WHEN json_type(d.corrected, '$.title') IS NULL THEN d.title ELSE d.corrected ->> '$.title' END AS title,
+    CASE WHEN json_type(d.corrected, '$.signer_name') IS NULL THEN d.signer_name ELSE d.corrected ->> '$.signer_name' END AS signer_name,
+    d.signer_position, d.signer_authority, d.signers, d.schema_version, d.content_hash, d.number_key,
+    d.issuer_key, d.year, d.version, d.current, d.superseded_by, d.same_as, d.chain_id, d.corrected,
+    d.ingested_at
+FROM documents d;
+
 CREATE VIEW node_deadlines AS
 SELECT
     n.id AS node_pk,
@@ -191,12 +259,14 @@ SELECT
     c."end" AS citation_end,
     d.id AS document_id, d.label AS document_label, d.doc_type AS document_type, d.number AS document_number,
     d.issuer AS document_issuer, d.date AS document_date, d.title AS document_title, d.path,
-    n.id AS node_pk, n.node_id, n.heading, n.text, n.task, nd.deadline, nd.deadline_text
+    n.id AS node_pk, n.node_id, n.heading, n.text, coalesce(n.task_corrected, n.task) AS task, nd.deadline,
+    nd.deadline_text, c.correction_id
 FROM citations c
 JOIN legal_documents l ON l.id = c.legal_document_id
-JOIN documents d ON d.id = c.document_id AND d.current = 1
+JOIN corrected_documents d ON d.id = c.document_id AND d.current = 1
 JOIN nodes n ON n.document_id = c.document_id AND n.node_id = c.node_id
-JOIN node_deadlines nd ON nd.node_pk = n.id;
+JOIN node_deadlines nd ON nd.node_pk = n.id
+WHERE c.removed_by IS NULL;
 
 CREATE VIEW unit_tasks AS
 SELECT
@@ -204,26 +274,27 @@ SELECT
     d.id AS document_id, d.label AS document_label, d.doc_type AS document_type,
     d.number AS document_number, d.issuer AS document_issuer, d.date AS document_date,
     d.title AS document_title,
-    n.id AS node_pk, n.node_id, n.heading, n.text, n.task, n.seq,
+    n.id AS node_pk, n.node_id, n.heading, n.text, coalesce(n.task_corrected, n.task) AS task, n.seq,
     -- On the assigned node the assignment's own deadline wins; below it, the node's
     -- (its own or an ancestor's, which may be the assigned node's).
     CASE WHEN t.depth = 0 THEN coalesce(a.deadline, nd.deadline) ELSE coalesce(nd.deadline, a.deadline) END
         AS deadline,
     CASE WHEN t.depth = 0 THEN coalesce(a.deadline_text, nd.deadline_text)
          ELSE coalesce(nd.deadline_text, a.deadline_text) END AS deadline_text,
-    a.node_id AS assigned_node, t.depth
+    a.node_id AS assigned_node, t.depth, a.correction_id
 FROM assignments a
-JOIN documents d ON d.id = a.document_id AND d.current = 1
+JOIN corrected_documents d ON d.id = a.document_id AND d.current = 1
 JOIN nodes an ON an.document_id = a.document_id AND an.node_id = a.node_id
 JOIN node_ancestors t ON t.ancestor = an.id
 JOIN nodes n ON n.id = t.node
 JOIN node_deadlines nd ON nd.node_pk = n.id
 JOIN units u ON u.id = a.unit_pk
-WHERE t.depth = 0 OR NOT EXISTS (
+WHERE a.removed_by IS NULL AND (t.depth = 0 OR NOT EXISTS (
     SELECT 1 FROM node_ancestors p
     JOIN nodes m ON m.id = p.ancestor
     JOIN assignments b ON b.document_id = m.document_id AND b.node_id = m.node_id AND b.role = 'lead'
-    WHERE p.node = t.node AND p.depth < t.depth);
+        AND b.removed_by IS NULL
+    WHERE p.node = t.node AND p.depth < t.depth));
 
 CREATE VIEW legal_document_links AS
 SELECT l.id AS legal_document_id, d.id AS document_id
@@ -233,4 +304,13 @@ WHERE (l.year IS NULL OR d.year IS NULL OR l.year = d.year)
   AND (l.issuer_key IS NULL OR d.issuer_key IS NULL
        OR substr(d.issuer_key, 1, length(l.issuer_key)) = l.issuer_key
        OR substr(l.issuer_key, 1, length(d.issuer_key)) = d.issuer_key);
+
+CREATE VIEW correction_log AS
+SELECT
+    c.id AS correction_id, d.id AS document_id, d.label AS document_label, c.node_id, c.action,
+    c.old_value, c.new_value, c.author, c.created_at, c.note, o.outcome, o.reason,
+    c.document_id AS made_on
+FROM corrections c
+JOIN corrected_documents d ON d.chain_id = c.chain_id AND d.current = 1
+LEFT JOIN correction_outcomes o ON o.correction_id = c.id AND o.document_id = d.id;
 

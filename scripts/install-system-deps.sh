@@ -3,7 +3,8 @@
 #   tesseract-ocr + tesseract-ocr-vie  OCR of scanned pages and broken text layers
 #   fonts-liberation2                  typesetting sample PDFs (make samples, tests/test_pdf_path.py);
 #                                      not fonts-liberation, which lacks ư, ơ and stacked diacritics
-#   chromium                           the browser test of `kehoach serve` (tests/test_browser.py)
+#   chromium, chromium-driver          the browser tests of `kehoach serve` (tests/test_browser.py,
+#                                      tests/test_browser_edit.py drives it through selenium)
 # Where apt-get is unavailable or we are not root, says what to install by hand and goes on.
 set -u
 
@@ -40,5 +41,6 @@ fi
     || install "typesetting sample PDFs" fonts-liberation2
 
 command -v chromium >/dev/null 2>&1 || install "the browser test" chromium
+command -v chromedriver >/dev/null 2>&1 || install "the edit-page browser test" chromium-driver
 
 exit 0

@@ -69,3 +69,18 @@ def samples_db(tmp_path_factory) -> Path:
         registry.load(db, api.extract(pdf))
     db.conn.close()
     return path
+
+
+@pytest.fixture
+def fixture_registry(tmp_path) -> Path:
+    """A registry file of the three JSON fixtures (tests/data/registry_fixture*.json; no extraction):
+    #1 the Gia Viên plan (abridged), #2 the commune plan 45/KH-UBND, #3 a third plan."""
+    from kehoach.pipeline import registry
+    from kehoach.schemas.models import PlanDocument
+
+    path = tmp_path / "r.db"
+    database = registry.open_db(path)
+    for name in ("registry_fixture.json", "registry_fixture_2.json", "registry_fixture_3.json"):
+        registry.load(database, PlanDocument.model_validate_json((DATA / name).read_text(encoding="utf-8")))
+    database.conn.close()
+    return path

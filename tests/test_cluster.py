@@ -19,6 +19,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+
 from kehoach.pipeline import batch, cluster, registry
 from kehoach.pipeline.errors import ClusterError
 from kehoach.pipeline.worker import Outcome
@@ -227,6 +228,7 @@ def test_readers_on_the_workers_have_the_memory_limit(local_cluster, tmp_path):
     import resource
 
     import psutil
+
     from kehoach.pipeline.worker import MEMORY_LIMIT_MB
 
     for i in range(4):  # enough tasks for both workers to start their reader

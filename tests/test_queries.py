@@ -72,7 +72,7 @@ def test_cites_row_fields(loaded_registry):
                     "tác dân vận, trọng tâm là: Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương "
                     "Đảng khóa XI về “Tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong "
                     "tình hình mới”;",
-        "unit": None, "deadline": None,
+        "unit": None, "deadline": None, "corrected": False,
     }]
 
 

@@ -137,6 +137,7 @@ def test_load_stores_every_row(loaded_registry):
         "documents": 3, "nodes": 16, "node_ancestors": 27, "legal_documents": 3, "legal_document_names": 3,
         "citations": 5,
         "units": 5, "unit_aliases": 11, "assignments": 6, "recipients": 6,
+        "corrections": 0, "correction_outcomes": 0, "task_status": 0,
     }
     assert loaded_registry.execute("PRAGMA foreign_key_check").fetchall() == []
     assert loaded_registry.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -77,7 +77,7 @@ def test_metadata_facets_search_and_queries():
     assert tables["nodes"]["fts_table"] == "nodes_fts"
     assert set(meta["databases"]["kehoach"]["queries"]) == {
         "tasks_citing_document", "unit_tasks_deadlines", "overdue_tasks", "documents_implementing",
-        "most_cited_documents"}
+        "most_cited_documents", "task_status", "corrections"}
 
 
 def test_database_name():
