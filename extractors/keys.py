@@ -13,14 +13,23 @@ text as written.
   "Luật Đất đai năm 2024" → "luat dat dai 2024".
 - :func:`fts_query` — a user's search words → an FTS5 expression, with and
   without diacritics.
+- :func:`key_version` — what the keys above are built with: the fold chain's version
+  and the data files the folds read. The registry stores it; when it changes,
+  ``kehoach rekey`` rebuilds the stored keys.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from functools import cache
 
+from kehoach.extractors import fold, lexicon
 from kehoach.extractors.fold import ascii_key, compare_key, expand_abbreviations
 from kehoach.extractors.units import unit_id
+
+# The data files a key is folded with: a new abbreviation or body alias changes stored keys.
+_KEY_DATA = ("abbreviations", "bodies")
 
 # Dash look-alikes inside a number/symbol: "25‑NQ/TW", "33/CT–TTg".
 _DASH_RE = re.compile(r"[‐‑‒–—―−]")
@@ -146,3 +155,18 @@ def fts_query(query: str) -> tuple[str, str]:
     if not plain:
         raise ValueError(f"nothing to search for in {query!r}")
     return " ".join(plain), " ".join(folded)
+
+
+@cache
+def key_version() -> str:
+    """The version of every key here: ``fold.KEY_VERSION`` and a digest of the data the folds read
+    ("2.3f9c01ab"). Equal versions build equal keys from equal text."""
+    digest = hashlib.sha256()
+    for name in _KEY_DATA:
+        digest.update(repr(lexicon.load(name)).encode("utf-8"))
+    return f"{fold.KEY_VERSION}.{digest.hexdigest()[:8]}"
+
+
+def extracted_unit_id(name: str) -> str:
+    """The unit_id the extractor gives a unit named ``name`` (the registry rebuilds its units with it)."""
+    return unit_id(name)

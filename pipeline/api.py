@@ -117,6 +117,20 @@ def summary(db: Registry) -> dict[str, int]:
     return _registry.counts(_readable(db))
 
 
+def rekey(path: str | Path):
+    """Rebuild the registry's stored matching keys with this kehoach's keys (after an upgrade that
+    folds names differently); rows that now share an identity become one.
+
+    :returns: a ``rekey.RekeyResult`` (old and new key version, rows rebuilt and merged)
+    :raises RegistryError: no such registry, or it cannot be written
+    """
+    from kehoach.pipeline import rekey as _rekey
+
+    if not Path(path).is_file():
+        raise _registry.RegistryError(str(path), "no such registry (run `kehoach ingest` first)")
+    return _rekey.rekey(_registry.open_db(path, check_keys=False))
+
+
 def query_cites(db: Registry, ref: str) -> list[dict]:
     """Nodes citing ``ref`` ("33/CT-TTg" in any written form, a name it is cited by, or a
     fragment), with the citing sentence, relation, unit and deadline.

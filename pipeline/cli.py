@@ -174,6 +174,28 @@ def summary(
     typer.echo(", ".join(f"{count} {name}" for name, count in counts.items()))
 
 
+@app.command()
+def rekey(
+    db: Annotated[Path, typer.Option("--db", help="The registry database file.")] = DEFAULT_DB,
+) -> None:
+    """Rebuild the registry's matching keys after an upgrade of kehoach.
+
+    Keys fold names and numbers so that spellings of one thing meet ("Sở TN&MT" and
+    "Sở Tài nguyên và Môi trường"). When a new kehoach folds differently, every command
+    refuses the registry until its keys are rebuilt: this does it, in one transaction,
+    from the values stored; rows that now name the same thing become one.
+
+    Example: kehoach rekey --db kehoach.db
+    """
+    try:
+        result = api.rekey(db)
+    except KehoachError as exc:
+        fail(str(exc), exc.exit_code)
+    typer.echo(f"keys {result.old_version or 'unrecorded'} → {result.new_version}: {result.documents} documents, "
+               f"{result.legal_documents_merged} cited documents merged, units {result.units_before} → "
+               f"{result.units} ({db})")
+
+
 @app.command("eval")
 def eval_command(
     corpus: Annotated[Path, typer.Argument(help="A folder with text/*.txt and gold/*.json.")],

@@ -46,7 +46,11 @@ def open_readonly(path: str | Path) -> sqlite_utils.Database:
         raise RegistryError(str(path), f"registry schema version {version}, this kehoach reads {SCHEMA_VERSION}: "
                                        "ingest again into a new registry file")
     prepare_connection(conn)
-    return sqlite_utils.Database(conn)
+    db = sqlite_utils.Database(conn)
+    from kehoach.pipeline.rekey import check_key_version
+
+    check_key_version(db, str(path))
+    return db
 
 
 def rows(db: sqlite_utils.Database, sql: str, params: list | dict = ()) -> list[dict]:

@@ -14,16 +14,19 @@ from pathlib import Path
 
 import sqlite_utils
 
+from kehoach.extractors.keys import key_version
 from kehoach.pipeline.errors import RegistryError
 
 BUSY_TIMEOUT_MS = 30_000
-SCHEMA_VERSION = 7  # PRAGMA user_version; 1 was the foundation's minimal registry, 2 had no node deadline_text,
+SCHEMA_VERSION = 8  # PRAGMA user_version; 1 was the foundation's minimal registry, 2 had no node deadline_text,
 # 3 no fingerprint, signers, canonical_ref, jurisdiction or is_group, 4 no unit jurisdiction, document label
-# or legal document names, 5 no document symbol or date_text, 6 no corrections or task statuses
+# or legal document names, 5 no document symbol or date_text, 6 no corrections or task statuses, 7 no record of the
+# key version
 
 # Columns the registry adds to the model's fields (ids, keys, flags, derived
 # values). tests/test_schema_sync.py checks every other column against the models.
 REGISTRY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "registry_settings": ("name", "value"),
     "documents": ("id", "number_key", "issuer_key", "year", "version", "current", "superseded_by", "same_as",
                   "chain_id", "corrected", "label", "content_hash", "ingested_at", "schema_version"),
     "nodes": ("id", "document_id", "node_id", "seq", "text_folded", "task_corrected"),
@@ -43,6 +46,10 @@ REGISTRY_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 TABLES_SQL = """
+CREATE TABLE IF NOT EXISTS registry_settings (
+    name TEXT PRIMARY KEY,         -- key_version: what the stored matching keys were built with
+    value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY,
     sha256 TEXT NOT NULL UNIQUE,
@@ -345,7 +352,7 @@ JOIN corrected_documents d ON d.chain_id = c.chain_id AND d.current = 1
 LEFT JOIN correction_outcomes o ON o.correction_id = c.id AND o.document_id = d.id;
 """
 
-TABLES = ("documents", "nodes", "node_ancestors", "legal_documents", "legal_document_names", "citations",
+TABLES = ("registry_settings", "documents", "nodes", "node_ancestors", "legal_documents", "legal_document_names", "citations",
           "units", "unit_aliases", "assignments", "recipients", "corrections", "correction_outcomes", "task_status")
 VIEWS = ("corrected_documents", "node_deadlines", "tasks_citing", "unit_tasks", "legal_document_links",
          "correction_log")
@@ -353,13 +360,15 @@ VIEWS = ("corrected_documents", "node_deadlines", "tasks_citing", "unit_tasks", 
 WAL_RETRIES = 100  # × 0.05 s
 
 
-def open_db(path: str | Path) -> sqlite_utils.Database:
+def open_db(path: str | Path, *, check_keys: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) a registry database with the schema in place.
 
     WAL mode and a busy timeout, so several ``kehoach ingest`` processes can
     write one registry: each waits for the others' transactions.
 
-    :raises RegistryError: the file is not a usable registry
+    :param check_keys: refuse a registry whose matching keys another kehoach built (``kehoach rekey``
+        opens it without the check, to rebuild them)
+    :raises RegistryError: the file is not a usable registry, or its keys are out of date
     """
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -371,6 +380,10 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
         ensure_schema(db)
     except sqlite3.DatabaseError as exc:
         raise RegistryError(str(path), f"not a usable registry database ({exc})") from None
+    if check_keys:
+        from kehoach.pipeline.rekey import check_key_version
+
+        check_key_version(db, str(path))
     return db
 
 
@@ -407,6 +420,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             for script in (TABLES_SQL, INDEXES_SQL, VIEWS_SQL):
                 for statement in _statements(script):
                     conn.execute(statement)
+            conn.execute("INSERT INTO registry_settings (name, value) VALUES ('key_version', ?)", [key_version()])
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
@@ -426,8 +440,9 @@ def _statements(script: str) -> Iterable[str]:
 
 
 def counts(db: sqlite_utils.Database) -> dict[str, int]:
-    """Row counts of the tables."""
-    return {name: db.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0] for name in TABLES}
+    """Row counts of the tables that hold documents and what was read from them (not the settings)."""
+    return {name: db.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0] for name in TABLES
+            if name != "registry_settings"}
 
 
 def schema_sql(db: sqlite_utils.Database) -> str:

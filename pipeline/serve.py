@@ -150,6 +150,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "correction_id": "Dòng do lần sửa này thêm — the correction that added this row",
         "removed_by": "Lần sửa đã bỏ dòng này — the correction that removed or replaced this row",
     }),
+    "registry_settings": ("Thiết lập của kho — registry settings", {
+        "name": "Tên (key_version) — setting name",
+        "value": "Giá trị — value: the key version the stored matching keys were built with",
+    }),
     "recipients": ("Nơi nhận — recipients", {
         "document_id": "Văn bản — the document",
         "seq": "Thứ tự — order",
