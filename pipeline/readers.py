@@ -117,9 +117,10 @@ def _read_pdf(data: bytes, options: ReadOptions) -> tuple[list[Line], int, str, 
                 read = ocr.ocr_pages(data, sorted(failing), jobs=options.ocr_jobs, password=options.password)
             except ocr.OcrError as exc:
                 raise pdf_reader.PdfReadError(f"OCR failed: {exc}") from None
-            ocr_done = sorted(read)
+            ocr_done = sorted(read.pages)
             warnings.append(f"{_page_ranges(ocr_done)} read by OCR ({why})")
-            for number, page_lines in read.items():
+            warnings += read.warnings
+            for number, page_lines in read.pages.items():
                 by_page[number] = page_lines
                 quality = score_text("\n".join(line.text for line in page_lines))
                 if quality.enough_text and not quality.is_vietnamese:
