@@ -17,7 +17,8 @@ candidate is near certain:
   needs ``MIN_POSTERIOR``;
 - a known syllable needs ``MIN_POSTERIOR_KNOWN`` and must be out of its context: it
   has a neighbour on both sides, and the corpus has the replacement beside them
-  ``SUPPORT_RATIO`` times as often as the token itself, and at least once. "Giây phép" becomes "Giấy phép"; "30 giây" stays.
+  ``SUPPORT_RATIO`` times as often as the token itself, and at least once (a word
+  only the dictionary knows needs one neighbour, seen ``ONE_SIDED_SUPPORT`` times). "Giây phép" becomes "Giấy phép"; "30 giây" stays.
 - Names stay as written: a capitalised token beside another capitalised token
   ("Hoàng Văn Thuân", "Sở Công Thương") is changed only when it is no syllable at all.
 
@@ -46,6 +47,7 @@ MAX_EDITS = 2  # mark edits (a tone, a circumflex, breve, horn or stroke) betwee
 EDIT_COST = 4.0  # log-probability paid per mark edit: the channel's prior that OCR read the marks right
 MIN_POSTERIOR = 0.9  # posterior a replacement needs where the token is no known syllable
 MIN_POSTERIOR_KNOWN = 0.98  # … and where the token is a known syllable out of its context
+ONE_SIDED_SUPPORT = 50  # bigram count that lets a word the corpus never has give way at a chain's end
 SUPPORT_RATIO = 10  # a known syllable gives way only to one seen this many times more often beside its neighbours
 DISCOUNT = 0.75  # absolute discount of the bigram counts (Kneser–Ney style interpolation)
 UNSEEN = 0.5  # the count a syllable the corpus lacks gets in the unigram distribution
@@ -262,7 +264,9 @@ def _decide(model: SyllableModel, chain: list[_Token], states: list[list[str]], 
             out.append(choice if chance >= MIN_POSTERIOR else token.word)
         else:
             ours, theirs = model.support(left, choice, right), model.support(left, token.word, right)
-            framed = left is not None and right is not None
+            # A word only the dictionary knows may give way on one side's evidence, if it is strong.
+            framed = left is not None and right is not None or (
+                model.unigrams[token.word] == 0 and ours >= ONE_SIDED_SUPPORT)
             certain = framed and chance >= MIN_POSTERIOR_KNOWN and ours > 0 and ours >= SUPPORT_RATIO * theirs
             out.append(choice if certain else token.word)
     return out

@@ -26,6 +26,7 @@ CORRECTIONS = [
     pytest.param("sửa đổi bố sung", "sửa đổi bổ sung", id="known-word-tone-swapped"),
     pytest.param("quy định chỉ tiết thi hành", "quy định chi tiết thi hành", id="known-word-extra-tone"),
     pytest.param("ĐOÀN KIÊM TRA", "ĐOÀN KIỂM TRA", id="known-word-in-caps"),
+    pytest.param("TỔNG GIÁM ĐÓC", "TỔNG GIÁM ĐỐC", id="dictionary-only-word-gives-way-on-strong-left-evidence"),
     # Negatives: valid syllables in their context, names, abbreviations, foreign words.
     pytest.param("trong 30 giây", "trong 30 giây", id="known-word-in-its-context"),
     pytest.param("địa chỉ trụ sở", "địa chỉ trụ sở", id="chi-kept-where-it-belongs"),
