@@ -26,6 +26,7 @@ from PIL import Image
 from kehoach.extractors.ocr_correct import correct_lines, skeleton
 from kehoach.extractors.ocr_layout import Box, drop_seals, header_columns, printed_only
 from kehoach.extractors.pdf import words_to_lines
+from kehoach.extractors.quality import EDGE_PUNCT, is_syllable
 from kehoach.schemas.layout import Line
 
 OCR_DPI = 300
@@ -287,6 +288,20 @@ def _signature_box(page: _Page, words: list[dict]) -> Box | None:
     return Box(left + int(page.dpi * 0.05), top, width, height)
 
 
+def _legible(words: list[dict]) -> int:
+    """Letters of the words that are Vietnamese syllables or numbers: how much of a reading is text."""
+    cores = (w["text"].strip(EDGE_PUNCT) for w in words)
+    return sum(len(c) for c in cores if c and (c.isdigit() or is_syllable(c)))
+
+
+def _read_region(page: _Page, words: list[dict], box: Box) -> list[dict]:
+    """A region read on its own, unless that reads less text than the whole page's reading of it
+    (a seal Tesseract cannot see through)."""
+    alone = page.read(box)
+    before = [w for w in words if _inside(w, box)]
+    return alone if _legible(alone) >= _legible(before) else before
+
+
 def _read_page(page: _Page) -> list[Line]:
     """OCR one page: the page whole, then the header band's columns and the signature block
     each on its own (their lines never mix, the seal is gone), then the language's correction."""
@@ -294,10 +309,10 @@ def _read_page(page: _Page) -> list[Line]:
     header: list[Line] = []
     columns = header_columns(page.grey) if page.number == 1 else None
     if columns:
+        for box, column in zip(columns, ("left", "right")):
+            header += _column_lines(_read_region(page, words, box), column, page)
         band = Box(0, columns[0].top, columns[1].right, columns[0].bottom)
         words = [w for w in words if not _inside(w, band)]
-        for box, column in zip(columns, ("left", "right")):
-            header += _column_lines(page.read(box), column, page)
         header = [line.with_text(_blank_unread(fix_ocr_text(line.text), page)) for line in header]
         if page.pen_pixels > HANDWRITTEN_PIXELS * (page.dpi / OCR_DPI) ** 2:
             page.warnings.append(f"page {page.number}: handwriting in the header (a number or a date filled in "
@@ -307,8 +322,9 @@ def _read_page(page: _Page) -> list[Line]:
     if signature:
         # The closing band as two columns: the "Nơi nhận" list, then the signature block read on its own.
         recipients = [w for w in words if w["box"].top >= signature.top and w["box"].right <= signature.left]
+        block = _read_region(page, words, signature)
         words = [w for w in words if not _inside(w, signature) and w not in recipients]
-        closing = _column_lines(recipients, "left", page) + _column_lines(page.read(signature), "right", page)
+        closing = _column_lines(recipients, "left", page) + _column_lines(block, "right", page)
     lines = header + (words_to_lines(words, page.width, page.height, page.number) if words else []) + closing
     lines = [line.with_text(fix_ocr_text(line.text)) for line in lines]
     lines, changed = correct_lines(lines)

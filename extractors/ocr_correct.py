@@ -38,7 +38,7 @@ from functools import cache
 from importlib import resources
 
 from kehoach.extractors.fold import fix_tone_placement
-from kehoach.extractors.quality import is_syllable
+from kehoach.extractors.quality import EDGE_PUNCT, is_syllable
 from kehoach.schemas.layout import Line
 
 SYLLABLES_FILE = "syllables.tsv"
@@ -55,7 +55,6 @@ UNSEEN = 0.5  # the count a syllable the corpus lacks gets in the unigram distri
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _SHAPES = "\u0302\u0306\u031b"  # circumflex, breve, horn
 _WORD_RE = re.compile(r"\S+")
-_EDGE = "\"'“”‘’()[]{}<>.,;:!?…-–—/*«»"
 # Training text: runs of letters; anything else (digits, punctuation) breaks a chain of syllables.
 _TRAIN_TOKEN_RE = re.compile(r"[^\W\d_]+|[^\w\s]|\d+")
 
@@ -192,11 +191,11 @@ def _tokens(texts: list[str]) -> list[_Token]:
     for index, text in enumerate(texts):
         for match in _WORD_RE.finditer(text):
             raw = match.group(0)
-            core = raw.strip(_EDGE)
+            core = raw.strip(EDGE_PUNCT)
             if not _is_word(core):
                 pending_break = True
                 continue
-            lead = len(raw) - len(raw.lstrip(_EDGE))
+            lead = len(raw) - len(raw.lstrip(EDGE_PUNCT))
             start = match.start() + lead
             trailing = len(raw) > lead + len(core)
             tokens.append(_Token(index, start, start + len(core), core, canonical(core), pending_break or lead > 0,
