@@ -18,6 +18,7 @@ from kehoach.extractors import ocr
 from kehoach.extractors.quality import score_text
 
 from .conftest import DATA, SHARED_CORPUS
+from .test_synthetic_scans import synthetic
 
 MAX_CER = 0.02
 _HANDWRITTEN_RE = re.compile(r"⟦[^⟧]*⟧")
@@ -83,13 +84,7 @@ def test_parse_tsv_words_share_their_line_top():
 def cer(hypothesis: str, reference: str) -> float:
     """Character error rate: Levenshtein distance / reference length, whitespace collapsed."""
     a, b = (re.sub(r"\s+", " ", t).strip() for t in (hypothesis, reference))
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1] / max(1, len(b))
+    return synthetic.edit_distance(a, b) / max(1, len(b))
 
 
 @pytest.fixture(scope="module")
