@@ -24,7 +24,7 @@ import numpy as np
 from PIL import Image
 
 from kehoach.extractors.ocr_correct import correct_lines, skeleton
-from kehoach.extractors.ocr_layout import Box, drop_seals, header_columns, printed_only
+from kehoach.extractors.ocr_layout import Box, count_stems, drop_seals, header_columns, printed_only
 from kehoach.extractors.pdf import words_to_lines
 from kehoach.extractors.quality import EDGE_PUNCT, is_syllable
 from kehoach.schemas.layout import Line
@@ -39,6 +39,8 @@ REGION_PSM = 4  # Tesseract's page segmentation for a header column or a signatu
 MIN_FRAGMENT_CONF = 50  # a word of one or two characters read with less confidence in a region is a speck
 HANDWRITTEN_PIXELS = 400  # pixels of pen ink at OCR_DPI (a digit or two) that make a handwritten value
 SIGNATURE_LOOKUP = 0.04  # share of the page height above "Nơi nhận" where the signature block may start
+# What OCR makes of "I.", "II.", "III." in bold serif ("1." stays: Arabic headings exist).
+_I_NUMERAL_RE = re.compile(r"^[IlL|H]{1,4}\.$")
 _RECIPIENTS = "noinhan"  # "Nơi nhận" without marks or spaces, as OCR may give it ("Noinhận:")
 
 
@@ -267,25 +269,36 @@ def _blank_unread(text: str, page: _Page) -> str:
     return text
 
 
+def _runs_across(boxes: list[Box], width: int) -> bool:
+    """A line of running text across the page's middle, not two columns side by side: it reaches
+    both sides and no gap between its words is as wide as the gutter between columns."""
+    boxes = sorted(boxes, key=lambda b: b.left)
+    gaps = [b.left - a.right for a, b in itertools.pairwise(boxes)]
+    return boxes[0].left < width * 0.4 and boxes[-1].right > width * 0.6 and max(gaps, default=0) < width * 0.04
+
+
 def _signature_box(page: _Page, words: list[dict]) -> Box | None:
     """The signature block: right of the "Nơi nhận" list, from a little above its first line
-    (never above the body's last line) to the page's foot."""
+    (never above the body's last line) down to the page's foot or to where running text resumes
+    (a decision signed above the plan it issues)."""
     width, height = page.grey.shape[1], page.grey.shape[0]
     anchor = next((w["box"] for w, n in itertools.pairwise(words) if w["box"].right < width * 0.5
                    and skeleton(w["text"] + n["text"]).startswith(_RECIPIENTS)), None)
     if anchor is None:
         return None
-    top = anchor.top - int(SIGNATURE_LOOKUP * height)
+    top, bottom = anchor.top - int(SIGNATURE_LOOKUP * height), height
     rows: dict[tuple, list[Box]] = {}
     for word in words:
         rows.setdefault(word["line"], []).append(word["box"])
     for boxes in rows.values():
-        bottom = max(b.bottom for b in boxes)
-        if min(b.left for b in boxes) < width * 0.4 and bottom <= anchor.top:
-            top = max(top, bottom)
-    left = max([w["box"].right for w in words if w["box"].right < width * 0.5 and w["box"].top >= anchor.top],
+        line_top, line_bottom = min(b.top for b in boxes), max(b.bottom for b in boxes)
+        if min(b.left for b in boxes) < width * 0.4 and line_bottom <= anchor.top:
+            top = max(top, line_bottom)
+        elif line_top > anchor.bottom and _runs_across(boxes, width):
+            bottom = min(bottom, line_top)
+    left = max([w["box"].right for w in words if w["box"].right < width * 0.5 and anchor.top <= w["box"].top < bottom],
                default=int(width * 0.4))
-    return Box(left + int(page.dpi * 0.05), top, width, height)
+    return Box(left + int(page.dpi * 0.05), top, width, bottom)
 
 
 def _legible(words: list[dict]) -> int:
@@ -302,10 +315,25 @@ def _read_region(page: _Page, words: list[dict], box: Box) -> list[dict]:
     return alone if _legible(alone) >= _legible(before) else before
 
 
+def _recount_numerals(page: _Page, words: list[dict]) -> list[dict]:
+    """A section heading's Roman numeral made of I's read again from its strokes: Tesseract takes
+    a bold "III." for "II." or "IL.", which would shift every node id of the section."""
+    out = []
+    for word, after in zip(words, [*words[1:], None]):
+        heading = after is not None and after["line"] == word["line"] and after["text"].isupper() \
+            and len(after["text"]) > 1
+        if heading and _I_NUMERAL_RE.match(word["text"]) and word["box"].left < page.grey.shape[1] * 0.3:
+            stems = count_stems(page.grey, word["box"])
+            if 1 <= stems <= 3 and "I" * stems + "." != word["text"]:
+                word = {**word, "text": "I" * stems + "."}
+        out.append(word)
+    return out
+
+
 def _read_page(page: _Page) -> list[Line]:
     """OCR one page: the page whole, then the header band's columns and the signature block
     each on its own (their lines never mix, the seal is gone), then the language's correction."""
-    words = page.read()
+    words = _recount_numerals(page, page.read())
     header: list[Line] = []
     columns = header_columns(page.grey) if page.number == 1 else None
     if columns:
@@ -321,7 +349,8 @@ def _read_page(page: _Page) -> list[Line]:
     signature = _signature_box(page, words)
     if signature:
         # The closing band as two columns: the "Nơi nhận" list, then the signature block read on its own.
-        recipients = [w for w in words if w["box"].top >= signature.top and w["box"].right <= signature.left]
+        recipients = [w for w in words if signature.top <= w["box"].top < signature.bottom
+                      and w["box"].right <= signature.left]
         block = _read_region(page, words, signature)
         words = [w for w in words if not _inside(w, signature) and w not in recipients]
         closing = _column_lines(recipients, "left", page) + _column_lines(block, "right", page)

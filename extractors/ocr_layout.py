@@ -164,3 +164,16 @@ def header_columns(grey: np.ndarray) -> tuple[Box, Box] | None:
     pad = max(2, int(LINE_GAP * height))
     top, bottom = max(0, top - pad), min(height, bottom + pad)
     return Box(0, top, gutter, bottom), Box(gutter, top, width, bottom)
+
+
+def count_stems(grey: np.ndarray, box: Box) -> int:
+    """Vertical strokes across the middle of a word's box: the I's of a Roman numeral
+    ("III" has three; bold serif numerals OCR reads as "II" or "IL"). The serifs that join
+    the letters lie at the top and bottom, the full stop below the middle, so a band of
+    rows at mid-height sees each stem apart."""
+    height = box.bottom - box.top
+    band = grey[box.top + int(height * 0.35):box.top + int(height * 0.6), box.left:box.right] < INK_LEVEL
+    if band.size == 0:
+        return 0
+    columns = np.concatenate([[False], band.mean(axis=0) > 0.5, [False]])
+    return int(np.count_nonzero(columns[1:] & ~columns[:-1]))

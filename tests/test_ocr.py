@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from kehoach.extractors import ocr
@@ -106,3 +107,27 @@ def test_first_page_ocr_accuracy(tesseract, transcription):
     assert score_text(text).syllable_share >= 0.9
     if _HANDWRITTEN_RE.search("\n".join(reference.splitlines()[:8])):
         assert any("handwritten" in w for w in read.warnings)
+
+
+# fmt: off
+NUMERALS = [
+    pytest.param("II.", "NHIỆM", 3, "III.", id="bold-III-read-as-II"),
+    pytest.param("IL.", "MỤC", 1, "I.", id="bold-I-read-as-IL"),
+    pytest.param("II.", "NHIỆM", 2, "II.", id="II-right-stays"),
+    pytest.param("II.", "Làm", 3, "II.", id="not-a-heading-no-recount"),
+    pytest.param("1.", "MỤC", 1, "1.", id="arabic-heading-stays"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,after,stems,expected", NUMERALS)
+def test_heading_numerals_recounted_from_their_strokes(text, after, stems, expected):
+    from .test_ocr_layout import _numeral
+
+    grey = np.full((200, 800), 255, dtype=np.uint8)
+    numeral = _numeral(stems)
+    grey[100:160, 40:40 + numeral.shape[1]] = numeral
+    page = ocr._Page(binary="", number=2, rgb=None, grey=grey, dpi=300, width=595, height=842, timeout=1)
+    box = ocr.Box(40, 108, 40 + numeral.shape[1], 152)
+    words = [{"text": text, "line": (1, 1, 1), "box": box}, {"text": after, "line": (1, 1, 1), "box": box}]
+    assert ocr._recount_numerals(page, words)[0]["text"] == expected

@@ -10,7 +10,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
-from kehoach.extractors.ocr_layout import Box, drop_seals, header_columns, printed_only
+from kehoach.extractors.ocr_layout import Box, count_stems, drop_seals, header_columns, printed_only
 
 from .conftest import SAMPLES
 
@@ -82,3 +82,20 @@ def test_a_dark_scan_edge_is_no_text_line():
     assert found is not None
     assert 330 < found[0].right < 450 and found[0].bottom < 260
     assert isinstance(found[1], Box) and found[1].right == 850
+
+
+def _numeral(stems: int) -> np.ndarray:
+    """A bold serif Roman numeral of ``stems`` I's and its full stop: stems joined by serif bars."""
+    grey = np.full((60, 40 + 22 * stems), 255, dtype=np.uint8)
+    for k in range(stems):
+        grey[8:52, 10 + 22 * k:22 + 22 * k] = 0
+    grey[8:13, 6:6 + 22 * stems] = 0  # the serifs run into each other at the top …
+    grey[47:52, 6:6 + 22 * stems] = 0  # … and at the foot
+    grey[44:52, 14 + 22 * stems:22 + 22 * stems] = 0  # the full stop, below the middle
+    return grey
+
+
+@pytest.mark.parametrize("stems", [1, 2, 3])
+def test_count_stems_of_a_bold_numeral(stems):
+    grey = _numeral(stems)
+    assert count_stems(grey, Box(0, 8, grey.shape[1], 52)) == stems
