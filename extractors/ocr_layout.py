@@ -31,11 +31,13 @@ PEN_RIM = 1
 PRINT_LEVEL = 80  # grey level below which a pixel beside a seal or a pen stroke is print, and kept
 HEADER_SHARE = 0.40  # the header band lies in this top share of page 1
 GUTTER_RANGE = (0.28, 0.62)  # share of the width where the gap between the header's columns lies
-MIN_GUTTER = 0.025  # share of the width the gap must keep, at the least (about 5 mm on A4)
+MIN_GUTTER = 0.012  # share of the width the gap must keep, at the least (about 5 mm on A4)
 LINE_GAP = 0.004  # share of the height: blank rows this many apart end a text line
 MIN_LINE_INK = 0.004  # share of the width a text line must ink, at the least (specks are no line)
 MIN_ROW_INK = 0.002  # share of the width a row of pixels must ink to be part of a text line (scan noise is not)
 EDGE = 0.03  # share of the width (and of the height at the top) left out: the dark edges of a scan
+RIGHT_CENTRE_SHIFT = 0.08  # share of the width a lone line's centre may stray from the right column's
+MIN_BAND_HEIGHT = 0.025  # share of the height a header band takes at the least (two lines of type)
 MIN_LINE_HEIGHT = 0.004  # share of the height: a thinner line is a rule, a border or a speck, not text
 
 
@@ -130,12 +132,26 @@ def _widest_gap(columns: np.ndarray, start: int) -> tuple[int, int]:
     return best
 
 
+def _right_centre(line: np.ndarray, gutter: int) -> float | None:
+    columns = np.flatnonzero(line[:, gutter:].any(axis=0))
+    return None if columns.size == 0 else gutter + (columns[0] + columns[-1]) / 2
+
+
+def _off_centre(line: np.ndarray, gutter: int, centre: float | None, width: int) -> bool:
+    """A line right of the gutter alone, centred far from the right column's centre: the type
+    word ("QUYẾT ĐỊNH") centred on the page, short enough to clear the gutter."""
+    here = _right_centre(line, gutter)
+    alone = not line[:, :gutter].any()
+    return alone and centre is not None and here is not None and abs(here - centre) > RIGHT_CENTRE_SHIFT * width
+
+
 def header_columns(grey: np.ndarray) -> tuple[Box, Box] | None:
     """The left and right columns of the header band, or None when the page opens otherwise.
 
     The band is the run of text lines from the top whose ink leaves one vertical gap
     free in the middle of the page; the first line that crosses it (the type word, a
-    centred title) ends the band.
+    centred title), or that stands right of it alone but centred elsewhere than the
+    right column, ends the band.
     """
     height, width = grey.shape
     limit = int(height * HEADER_SHARE)
@@ -147,15 +163,17 @@ def header_columns(grey: np.ndarray) -> tuple[Box, Box] | None:
     used = np.zeros(hi - lo, dtype=bool)
     band: list[tuple[int, int]] = []
     gutter = 0
+    centre = None  # of the right column: its lines are centred on it
     for top, bottom in _text_lines(ink, height):
         merged = used | ink[top:bottom, lo:hi].any(axis=0)
         gap, middle = _widest_gap(~merged, lo)
-        if gap < MIN_GUTTER * width:
+        if gap < MIN_GUTTER * width or _off_centre(ink[top:bottom], middle, centre, width):
             break
         used, gutter = merged, middle
+        centre = centre or _right_centre(ink[top:bottom], middle)
         band.append((top, bottom))
-    if len(band) < 2:
-        return None
+    if not band or band[-1][1] - band[0][0] < MIN_BAND_HEIGHT * height:
+        return None  # one short line is no header band (rows close together may read as one line)
     top, bottom = band[0][0], band[-1][1]
     left_ink = ink[top:bottom, :gutter].any()
     right_ink = ink[top:bottom, gutter:].any()

@@ -99,3 +99,14 @@ def _numeral(stems: int) -> np.ndarray:
 def test_count_stems_of_a_bold_numeral(stems):
     grey = _numeral(stems)
     assert count_stems(grey, Box(0, 8, grey.shape[1], 52)) == stems
+
+
+def test_a_short_type_word_right_of_the_gap_ends_the_band():
+    grey = np.full((1200, 850), 255, dtype=np.uint8)
+    grey[100:130, 80:330] = 0  # left column
+    grey[150:180, 100:300] = 0
+    grey[100:130, 450:800] = 0  # right column, centred near 625
+    grey[150:180, 500:750] = 0
+    grey[230:260, 440:560] = 0  # "QUYẾT ĐỊNH": clear of the gap, but centred near the page's middle
+    found = header_columns(grey)
+    assert found is not None and found[0].bottom < 230
