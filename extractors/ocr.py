@@ -36,7 +36,8 @@ MIN_DPI = 72
 PAGE_TIMEOUT = 180.0  # seconds for one page in tesseract
 TESSERACT_ENV = "KEHOACH_TESSERACT"  # path of the tesseract binary; empty: OCR disabled
 REGION_PSM = 4  # Tesseract's page segmentation for a header column or a signature block: one column of lines
-MIN_FRAGMENT_CONF = 50  # a word of one or two characters read with less confidence in a region is a speck
+MIN_FRAGMENT_CONF = 50  # a region's word of no syllable read with less confidence is a speck or a stroke
+MIN_LEGIBLE_CONF = 60  # words read with less confidence do not count when two readings of a region are compared
 HANDWRITTEN_PIXELS = 400  # pixels of pen ink at OCR_DPI (a digit or two) that make a handwritten value
 SIGNATURE_LOOKUP = 0.04  # share of the page height above "Nơi nhận" where the signature block may start
 # What OCR makes of "I.", "II.", "III." in bold serif ("1." stays: Arabic headings exist).
@@ -211,10 +212,7 @@ class _Page:
         grey, pen = printed_only(self.rgb[box.top:box.bottom, box.left:box.right])
         self.pen_pixels += pen
         tsv = _run_tesseract(self.binary, grey, self.timeout, psm=REGION_PSM)
-        words = parse_tsv(tsv, self.dpi, offset=(box.left, box.top))
-        # Specks and what is left of a stroke, read faintly as a mark or two.
-        return [w for w in words if w["conf"] >= MIN_FRAGMENT_CONF
-                or len(w["text"]) > 2 and any(ch.isalnum() for ch in w["text"])]
+        return parse_tsv(tsv, self.dpi, offset=(box.left, box.top))
 
 
 def _inside(word: dict, box: Box) -> bool:
@@ -301,10 +299,14 @@ def _signature_box(page: _Page, words: list[dict]) -> Box | None:
     return Box(left + int(page.dpi * 0.05), top, width, bottom)
 
 
+def _is_legible(word: dict) -> bool:
+    core = word["text"].strip(EDGE_PUNCT)
+    return bool(core) and (core.isdigit() or is_syllable(core))
+
+
 def _legible(words: list[dict]) -> int:
-    """Letters of the words that are Vietnamese syllables or numbers: how much of a reading is text."""
-    cores = (w["text"].strip(EDGE_PUNCT) for w in words)
-    return sum(len(c) for c in cores if c and (c.isdigit() or is_syllable(c)))
+    """Letters of the confidently read words that are syllables or numbers: how much of a reading is text."""
+    return sum(len(w["text"].strip(EDGE_PUNCT)) for w in words if w["conf"] >= MIN_LEGIBLE_CONF and _is_legible(w))
 
 
 def _read_region(page: _Page, words: list[dict], box: Box) -> list[dict]:
@@ -313,6 +315,12 @@ def _read_region(page: _Page, words: list[dict], box: Box) -> list[dict]:
     alone = page.read(box)
     before = [w for w in words if _inside(w, box)]
     return alone if _legible(alone) >= _legible(before) else before
+
+
+def _without_strokes(words: list[dict]) -> list[dict]:
+    """A signature block's words less the strokes of the signature or the seal read as marks:
+    no syllable, and faint or a mark or two."""
+    return [w for w in words if _is_legible(w) or w["conf"] >= MIN_FRAGMENT_CONF and len(w["text"]) > 2]
 
 
 def _recount_numerals(page: _Page, words: list[dict]) -> list[dict]:
@@ -351,7 +359,7 @@ def _read_page(page: _Page) -> list[Line]:
         # The closing band as two columns: the "Nơi nhận" list, then the signature block read on its own.
         recipients = [w for w in words if signature.top <= w["box"].top < signature.bottom
                       and w["box"].right <= signature.left]
-        block = _read_region(page, words, signature)
+        block = _without_strokes(_read_region(page, words, signature))
         words = [w for w in words if not _inside(w, signature) and w not in recipients]
         closing = _column_lines(recipients, "left", page) + _column_lines(block, "right", page)
     lines = header + (words_to_lines(words, page.width, page.height, page.number) if words else []) + closing
