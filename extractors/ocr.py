@@ -24,7 +24,14 @@ import numpy as np
 from PIL import Image
 
 from kehoach.extractors.ocr_correct import correct_lines, skeleton
-from kehoach.extractors.ocr_layout import Box, count_stems, drop_seals, header_columns, printed_only
+from kehoach.extractors.ocr_layout import (
+    Box,
+    count_stems,
+    drop_seals,
+    has_upper_loop,
+    header_columns,
+    printed_only,
+)
 from kehoach.extractors.pdf import words_to_lines
 from kehoach.extractors.quality import EDGE_PUNCT, is_syllable
 from kehoach.schemas.layout import Line
@@ -40,8 +47,9 @@ MIN_FRAGMENT_CONF = 50  # a region's word of no syllable read with less confiden
 MIN_LEGIBLE_CONF = 60  # words read with less confidence do not count when two readings of a region are compared
 HANDWRITTEN_PIXELS = 400  # pixels of pen ink at OCR_DPI (a digit or two) that make a handwritten value
 SIGNATURE_LOOKUP = 0.04  # share of the page height above "Nơi nhận" where the signature block may start
-# What OCR makes of "I.", "II.", "III." in bold serif ("1." stays: Arabic headings exist).
-_I_NUMERAL_RE = re.compile(r"^[IlL|H]{1,4}\.$")
+# What OCR makes of "I.", "II.", "III." in bold serif, the full stop sometimes lost ("1." stays:
+# Arabic headings exist).
+_I_NUMERAL_RE = re.compile(r"^[IlL|H]{1,4}\.?$")
 _RECIPIENTS = "noinhan"  # "Nơi nhận" without marks or spaces, as OCR may give it ("Noinhận:")
 
 
@@ -317,23 +325,32 @@ def _read_region(page: _Page, words: list[dict], box: Box) -> list[dict]:
     return alone if _legible(alone) >= _legible(before) else before
 
 
+def _without_specks(words: list[dict]) -> list[dict]:
+    """A header column's words less the specks read as a faint letter or two."""
+    return [w for w in words if _is_legible(w) or w["conf"] >= MIN_FRAGMENT_CONF or len(w["text"]) > 2]
+
+
 def _without_strokes(words: list[dict]) -> list[dict]:
     """A signature block's words less the strokes of the signature or the seal read as marks:
     no syllable, and faint or a mark or two."""
     return [w for w in words if _is_legible(w) or w["conf"] >= MIN_FRAGMENT_CONF and len(w["text"]) > 2]
 
 
-def _recount_numerals(page: _Page, words: list[dict]) -> list[dict]:
-    """A section heading's Roman numeral made of I's read again from its strokes: Tesseract takes
-    a bold "III." for "II." or "IL.", which would shift every node id of the section."""
+def _check_markers(page: _Page, words: list[dict]) -> list[dict]:
+    """Item markers at a line's start read again from their strokes, where bold serif type makes
+    Tesseract misread them and shift every node id after: a Roman numeral of I's ("III." read as
+    "II." or "IL.") recounted; a "9." without the loop of a 9 is a 5."""
     out = []
-    for word, after in zip(words, [*words[1:], None]):
-        heading = after is not None and after["line"] == word["line"] and after["text"].isupper() \
-            and len(after["text"]) > 1
+    for before, word, after in zip([None, *words], words, [*words[1:], None]):
+        starts = before is None or before["line"] != word["line"]
+        follows = after is not None and after["line"] == word["line"]
+        heading = follows and after["text"].isupper() and len(after["text"]) > 1
         if heading and _I_NUMERAL_RE.match(word["text"]) and word["box"].left < page.grey.shape[1] * 0.3:
             stems = count_stems(page.grey, word["box"])
-            if 1 <= stems <= 3 and "I" * stems + "." != word["text"]:
+            if 1 <= stems <= 3:
                 word = {**word, "text": "I" * stems + "."}
+        elif starts and follows and word["text"] == "9." and not has_upper_loop(page.grey, word["box"]):
+            word = {**word, "text": "5."}
         out.append(word)
     return out
 
@@ -341,12 +358,12 @@ def _recount_numerals(page: _Page, words: list[dict]) -> list[dict]:
 def _read_page(page: _Page) -> list[Line]:
     """OCR one page: the page whole, then the header band's columns and the signature block
     each on its own (their lines never mix, the seal is gone), then the language's correction."""
-    words = _recount_numerals(page, page.read())
+    words = _check_markers(page, page.read())
     header: list[Line] = []
     columns = header_columns(page.grey) if page.number == 1 else None
     if columns:
         for box, column in zip(columns, ("left", "right")):
-            header += _column_lines(_read_region(page, words, box), column, page)
+            header += _column_lines(_without_specks(_read_region(page, words, box)), column, page)
         band = Box(0, columns[0].top, columns[1].right, columns[0].bottom)
         words = [w for w in words if not _inside(w, band)]
         header = [line.with_text(_blank_unread(fix_ocr_text(line.text), page)) for line in header]

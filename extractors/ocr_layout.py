@@ -184,14 +184,26 @@ def header_columns(grey: np.ndarray) -> tuple[Box, Box] | None:
     return Box(0, top, gutter, bottom), Box(gutter, top, width, bottom)
 
 
+def count_runs(grey: np.ndarray, box: Box, rows: tuple[float, float], fill: float = 0.0) -> int:
+    """Runs of inked columns in a band of a word's box (``rows``: shares of its height, top and
+    bottom), a column counting as inked where more than ``fill`` of the band's pixels are ink."""
+    height = box.bottom - box.top
+    band = grey[box.top + int(height * rows[0]):box.top + int(height * rows[1]), box.left:box.right] < INK_LEVEL
+    if band.size == 0:
+        return 0
+    columns = np.concatenate([[False], band.mean(axis=0) > fill, [False]])
+    return int(np.count_nonzero(columns[1:] & ~columns[:-1]))
+
+
 def count_stems(grey: np.ndarray, box: Box) -> int:
     """Vertical strokes across the middle of a word's box: the I's of a Roman numeral
     ("III" has three; bold serif numerals OCR reads as "II" or "IL"). The serifs that join
     the letters lie at the top and bottom, the full stop below the middle, so a band of
     rows at mid-height sees each stem apart."""
-    height = box.bottom - box.top
-    band = grey[box.top + int(height * 0.35):box.top + int(height * 0.6), box.left:box.right] < INK_LEVEL
-    if band.size == 0:
-        return 0
-    columns = np.concatenate([[False], band.mean(axis=0) > 0.5, [False]])
-    return int(np.count_nonzero(columns[1:] & ~columns[:-1]))
+    return count_runs(grey, box, (0.35, 0.6), fill=0.5)
+
+
+def has_upper_loop(grey: np.ndarray, box: Box) -> bool:
+    """Whether a digit's upper half is a closed loop (9: two sides inked) rather than a single
+    stroke on the left (5, which bold serif type has OCR read as 9)."""
+    return count_runs(grey, box, (0.25, 0.37)) >= 2

@@ -21,7 +21,7 @@ from kehoach.extractors.quality import score_text
 from .conftest import DATA, SHARED_CORPUS
 from .test_synthetic_scans import synthetic
 
-MAX_CER = 0.02
+MAX_CER = 0.015  # reached: 1.31%, 0.88%, 1.32%, 0.65% (the issue aims at 1.0%)
 _HANDWRITTEN_RE = re.compile(r"⟦[^⟧]*⟧")
 OCR_PAGES = sorted((DATA / "ocr").glob("*.p1.txt"))
 
@@ -115,6 +115,7 @@ NUMERALS = [
     pytest.param("IL.", "MỤC", 1, "I.", id="bold-I-read-as-IL"),
     pytest.param("II.", "NHIỆM", 2, "II.", id="II-right-stays"),
     pytest.param("II.", "Làm", 3, "II.", id="not-a-heading-no-recount"),
+    pytest.param("II", "NỘI", 2, "II.", id="full-stop-lost"),
     pytest.param("1.", "MỤC", 1, "1.", id="arabic-heading-stays"),
 ]
 # fmt: on
@@ -130,4 +131,16 @@ def test_heading_numerals_recounted_from_their_strokes(text, after, stems, expec
     page = ocr._Page(binary="", number=2, rgb=None, grey=grey, dpi=300, width=595, height=842, timeout=1)
     box = ocr.Box(40, 108, 40 + numeral.shape[1], 152)
     words = [{"text": text, "line": (1, 1, 1), "box": box}, {"text": after, "line": (1, 1, 1), "box": box}]
-    assert ocr._recount_numerals(page, words)[0]["text"] == expected
+    assert ocr._check_markers(page, words)[0]["text"] == expected
+
+
+@pytest.mark.parametrize("loop,expected", [(True, "9."), (False, "5.")], ids=["nine-stays", "five-read-as-nine"])
+def test_nine_without_its_loop_is_five(loop, expected):
+    from .test_ocr_layout import _digit
+
+    grey = np.full((200, 800), 255, dtype=np.uint8)
+    grey[100:160, 40:96] = _digit(loop)
+    page = ocr._Page(binary="", number=3, rgb=None, grey=grey, dpi=300, width=595, height=842, timeout=1)
+    words = [{"text": "9.", "line": (1, 1, 1), "box": ocr.Box(40, 100, 96, 160)},
+             {"text": "Đẩy", "line": (1, 1, 1), "box": ocr.Box(120, 100, 200, 160)}]
+    assert ocr._check_markers(page, words)[0]["text"] == expected

@@ -10,7 +10,14 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
-from kehoach.extractors.ocr_layout import Box, count_stems, drop_seals, header_columns, printed_only
+from kehoach.extractors.ocr_layout import (
+    Box,
+    count_stems,
+    drop_seals,
+    has_upper_loop,
+    header_columns,
+    printed_only,
+)
 
 from .conftest import SAMPLES
 
@@ -110,3 +117,26 @@ def test_a_short_type_word_right_of_the_gap_ends_the_band():
     grey[230:260, 440:560] = 0  # "QUYẾT ĐỊNH": clear of the gap, but centred near the page's middle
     found = header_columns(grey)
     assert found is not None and found[0].bottom < 230
+
+
+def _digit(loop: bool) -> np.ndarray:
+    """A bold 9 (a closed loop on top, a stem down the right) or 5 (a bar on top, a stroke down the
+    left, a bowl below), 40 × 60 pixels, with its full stop."""
+    grey = np.full((60, 56), 255, dtype=np.uint8)
+    grey[0:8, 4:36] = 0  # top: the loop's top or the 5's bar
+    grey[0:30, 4:12] = 0  # left side of the upper half
+    if loop:
+        grey[0:60, 28:36] = 0  # the 9's right side and stem
+        grey[24:30, 4:36] = 0  # the loop's bottom
+    else:
+        grey[24:30, 4:36] = 0  # the 5's bowl: across, down the right, back along the foot
+        grey[24:60, 28:36] = 0
+        grey[52:60, 4:36] = 0
+    grey[52:60, 44:52] = 0  # the full stop
+    return grey
+
+
+@pytest.mark.parametrize("loop", [True, False], ids=["nine", "five"])
+def test_upper_loop_tells_nine_from_five(loop):
+    grey = _digit(loop)
+    assert has_upper_loop(grey, Box(0, 0, grey.shape[1], 60)) is loop
