@@ -331,9 +331,15 @@ def _without_specks(words: list[dict]) -> list[dict]:
 
 
 def _without_strokes(words: list[dict]) -> list[dict]:
-    """A signature block's words less the strokes of the signature or the seal read as marks:
-    no syllable, and faint or a mark or two."""
-    return [w for w in words if _is_legible(w) or w["conf"] >= MIN_FRAGMENT_CONF and len(w["text"]) > 2]
+    """A signature block's words less the strokes of the signature or the seal read as marks or
+    numbers: kept are a confident reading (of a syllable, an abbreviation or a longer word) and a
+    syllable of three letters or more, however faint."""
+    def kept(word: dict) -> bool:
+        text = word["text"]
+        confident = word["conf"] >= MIN_FRAGMENT_CONF and (_is_legible(word) or len(text) > 2 or text.isupper() and len(text) > 1)
+        return confident or _is_legible(word) and not text.isdigit() and len(text.strip(EDGE_PUNCT)) >= 3
+
+    return [w for w in words if kept(w)]
 
 
 def _check_markers(page: _Page, words: list[dict]) -> list[dict]:
