@@ -7,7 +7,8 @@ Corpora:
 - samples/pdf (the bundled sample plans),
 - ../shared/corpus/pdf (real PDFs, when present; OCR pages excluded from per-page text speed),
 - a generated batch of native-text PDFs (>= 200 pages) typeset from ../shared/corpus/bulk texts
-  or, without ../shared, from the sample sources.
+  or, without ../shared, from the sample sources;
+- the gold texts typeset, scanned with damage and read back by OCR (benchmarks/synthetic_scans.py).
 
 Writes benchmarks/results.json and prints a table.
 """
@@ -274,6 +275,10 @@ def main() -> None:
     results["citations_recogniser"] = recogniser_speed()
     results["peer"] = peer_benchmark()
     results["eval_totals"] = eval_totals()
+    if (SHARED / "gold").is_dir():
+        import synthetic_scans  # beside this script: the OCR path on the gold texts, typeset and scanned
+
+        results["synthetic_scans"] = synthetic_scans.run()
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print_table(results)
 
@@ -314,6 +319,10 @@ def print_table(results: dict) -> None:
         peer.print_result(results["peer"])
     if results.get("eval_totals"):
         print("eval totals: " + ", ".join(f"{k} {v:.3f}" for k, v in results["eval_totals"].items()))
+    if results.get("synthetic_scans"):
+        import synthetic_scans
+
+        synthetic_scans.print_table(results["synthetic_scans"])
 
 
 if __name__ == "__main__":

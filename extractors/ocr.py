@@ -11,14 +11,29 @@ logic, so an OCR'd header comes out as its left cell, then its right cell.
 from __future__ import annotations
 
 import functools
+import io
+import itertools
 import os
 import re
 import shutil
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 
+import numpy as np
+from PIL import Image
+
+from kehoach.extractors.ocr_correct import correct_lines, skeleton
+from kehoach.extractors.ocr_layout import (
+    Box,
+    count_stems,
+    drop_seals,
+    has_upper_loop,
+    header_columns,
+    printed_only,
+)
 from kehoach.extractors.pdf import words_to_lines
-from kehoach.extractors.quality import is_syllable
+from kehoach.extractors.quality import EDGE_PUNCT, is_syllable
 from kehoach.schemas.layout import Line
 
 OCR_DPI = 300
@@ -27,6 +42,15 @@ MAX_PAGE_PIXELS = 60_000_000  # a page bigger than this at OCR_DPI is rendered a
 MIN_DPI = 72
 PAGE_TIMEOUT = 180.0  # seconds for one page in tesseract
 TESSERACT_ENV = "KEHOACH_TESSERACT"  # path of the tesseract binary; empty: OCR disabled
+REGION_PSM = 4  # Tesseract's page segmentation for a header column or a signature block: one column of lines
+MIN_FRAGMENT_CONF = 50  # a region's word of no syllable read with less confidence is a speck or a stroke
+MIN_LEGIBLE_CONF = 60  # words read with less confidence do not count when two readings of a region are compared
+HANDWRITTEN_PIXELS = 400  # pixels of pen ink at OCR_DPI (a digit or two) that make a handwritten value
+SIGNATURE_LOOKUP = 0.04  # share of the page height above "Nơi nhận" where the signature block may start
+# What OCR makes of "I.", "II.", "III." in bold serif, the full stop sometimes lost ("1." stays:
+# Arabic headings exist).
+_I_NUMERAL_RE = re.compile(r"^[IlL|H]{1,4}\.?$")
+_RECIPIENTS = "noinhan"  # "Nơi nhận" without marks or spaces, as OCR may give it ("Noinhận:")
 
 
 class OcrUnavailable(RuntimeError):
@@ -66,60 +90,37 @@ def ocr_unavailable_reason() -> str | None:
 
 # --- post-OCR fixes ---------------------------------------------------------
 
-# Upper-case letters Tesseract reads without their circumflex/horn: QUYÉT, CHÁP, ĐÓC.
-_UPPER_CONFUSIONS = {
-    "É": "Ế", "È": "Ề", "Ẻ": "Ể", "Ẽ": "Ễ", "Ẹ": "Ệ",
-    "Á": "Ấ", "À": "Ầ", "Ả": "Ẩ", "Ã": "Ẫ", "Ạ": "Ậ",
-    "Ó": "Ố", "Ò": "Ồ", "Ỏ": "Ổ", "Õ": "Ỗ", "Ọ": "Ộ",
-}
-_ROMAN_HI_RE = re.compile(r"^(\s*)HI(?=\.\s)")  # "HI. NHIỆM VỤ" is "III."
+_ROMAN_HI_RE = re.compile(r"^(\s*)HI(?=\.\s)")  # "HI. NHIỆM VỤ" is "III.": "HI" is no Vietnamese word
 _SYMBOL_QUOTE_RE = re.compile(r"(?<=[-/])['‘’`](?=[A-ZĐ])")  # "QĐ-'TTg" → "QĐ-TTg"
-_UPPER_WORD_RE = re.compile(r"\b[A-ZĐÀ-Ỹ]{2,7}\b")
-
-
-def _fix_upper_word(match: re.Match) -> str:
-    word = match.group(0)
-    if not word.isupper() or is_syllable(word):
-        return word
-    for i, ch in enumerate(word):
-        better = _UPPER_CONFUSIONS.get(ch)
-        if better:
-            candidate = word[:i] + better + word[i + 1:]
-            if is_syllable(candidate):
-                return candidate
-    return word
-
-
-# Phrases of official documents where Tesseract drops or swaps a tone mark; the misread
-# forms are not Vietnamese in these phrases ("đâu tư", "bố sung"). Collected from the
-# corpus scans: a short list of whole-phrase fixes, never single syllables.
-OCR_PHRASE_FIXES = {
-    "đâu tư": "đầu tư", "Đâu tư": "Đầu tư", "đông thời": "đồng thời", "Đông thời": "Đồng thời",
-    "bố sung": "bổ sung", "bỗ sung": "bổ sung", "quy định chỉ tiết": "quy định chi tiết",
-    "thẩm quyên": "thẩm quyền", "chính quyên": "chính quyền", "liệu nỗ": "liệu nổ", "liệu nô ": "liệu nổ ",
-    "thuốc nỗ": "thuốc nổ", "thuốc nồ": "thuốc nổ", "Tổ chúc": "Tổ chức",
-}
-_PHRASE_RE = re.compile("|".join(re.escape(k) for k in sorted(OCR_PHRASE_FIXES, key=len, reverse=True)))
+# A slash look-alike inside a number's symbol: "1105⁄KH-ĐKT" (U+2044 fraction slash, U+2215 division slash).
+_DOUBLE_D_RE = re.compile("\u0110\u00d0|\u00d0\u0110")
+_SLASH_LOOKALIKE_RE = re.compile(r"(?<=\w)[\u2044\u2215](?=\w)")
 
 
 def fix_ocr_text(text: str) -> str:
-    """Known Tesseract confusions on Vietnamese official documents.
+    """Tesseract's confusions of characters, whatever the page: Đ, slashes, quotes, "HI." for "III.".
 
-    >>> fix_ocr_text("HI. NHIỆM VỤ"), fix_ocr_text("QUYÉT ĐỊNH số 12/QĐ-'TTg"), fix_ocr_text("ÐẢNG")
-    ('III. NHIỆM VỤ', 'QUYẾT ĐỊNH số 12/QĐ-TTg', 'ĐẢNG')
+    >>> fix_ocr_text("HI. NHIỆM VỤ"), fix_ocr_text("số 12/QĐ-'TTg"), fix_ocr_text("ÐẢNG"), fix_ocr_text("1105⁄KH")
+    ('III. NHIỆM VỤ', 'số 12/QĐ-TTg', 'ĐẢNG', '1105/KH')
+    >>> fix_ocr_text("Số: 1050 /QĐÐ-SCT")
+    'Số: 1050 /QĐ-SCT'
+
     """
+    text = _DOUBLE_D_RE.sub("\u0110", text)  # one Đ read twice, once as the eth: "QĐÐ-SCT"
     text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")  # Ð ð (Icelandic eth) → Đ đ
     text = _ROMAN_HI_RE.sub(r"\1III", text)
-    text = _SYMBOL_QUOTE_RE.sub("", text)
-    text = _PHRASE_RE.sub(lambda m: OCR_PHRASE_FIXES[m.group(0)], text)
-    return _UPPER_WORD_RE.sub(_fix_upper_word, text)
+    text = _SLASH_LOOKALIKE_RE.sub("/", text)
+    return _SYMBOL_QUOTE_RE.sub("", text)
 
 
 # --- Tesseract TSV → words --------------------------------------------------
 
 
-def parse_tsv(tsv: str, dpi: float) -> list[dict]:
-    """Tesseract TSV → pdfplumber-style word dicts in points; words share their line's top."""
+def parse_tsv(tsv: str, dpi: float, offset: tuple[int, int] = (0, 0)) -> list[dict]:
+    """Tesseract TSV → pdfplumber-style word dicts in points; words share their line's top.
+
+    :param offset: pixels (left, top) of the image's corner on the page, for a cropped region
+    """
     scale = 72.0 / dpi
     rows = [r.split("\t") for r in tsv.splitlines()[1:]]
     lines: dict[tuple, list[list[str]]] = {}
@@ -128,27 +129,33 @@ def parse_tsv(tsv: str, dpi: float) -> list[dict]:
             continue
         lines.setdefault((row[2], row[3], row[4]), []).append(row)
     words = []
-    for line_rows in lines.values():
-        top = min(int(r[7]) for r in line_rows)
-        bottom = max(int(r[7]) + int(r[9]) for r in line_rows)
+    for key, line_rows in lines.items():
+        top = min(int(r[7]) for r in line_rows) + offset[1]
+        bottom = max(int(r[7]) + int(r[9]) for r in line_rows) + offset[1]
         height = (bottom - top) * scale
         for r in line_rows:
-            left, width = int(r[6]), int(r[8])
+            left, width = int(r[6]) + offset[0], int(r[8])
             words.append({
                 "text": r[11].strip(), "x0": left * scale, "x1": (left + width) * scale,
                 "top": top * scale, "bottom": bottom * scale,
-                "size": round(height * 0.8, 1), "fontname": "OCR",
+                "size": round(height * 0.8, 1), "fontname": "OCR", "line": key, "conf": float(r[10]),
+                "box": Box(left, int(r[7]) + offset[1], left + width, int(r[7]) + offset[1] + int(r[9])),
             })
     return words
 
 
-def _run_tesseract(binary: str, image: bytes, dpi: int, timeout: float) -> str:
+def _run_tesseract(binary: str, grey: np.ndarray, timeout: float, psm: int | None = None) -> str:
+    """Tesseract over a grey image (page or region); its TSV."""
+    image = Image.fromarray(grey)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PPM")
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    command = [binary, "stdin", "stdout", "-l", OCR_LANG]  # no --dpi: measured to cost accuracy
+    if psm is not None:
+        command += ["--psm", str(psm)]
     try:
-        out = subprocess.run(
-            [binary, "stdin", "stdout", "-l", OCR_LANG, "tsv"],  # no --dpi: measured to cost accuracy
-            input=image, capture_output=True, timeout=timeout, env=env, check=False,
-        )
+        out = subprocess.run([*command, "tsv"], input=buffer.getvalue(), capture_output=True, timeout=timeout,
+                             env=env, check=False)
     except subprocess.TimeoutExpired as exc:
         raise OcrError(f"tesseract took over {timeout:.0f} s") from exc
     if out.returncode != 0:
@@ -157,21 +164,16 @@ def _run_tesseract(binary: str, image: bytes, dpi: int, timeout: float) -> str:
     return out.stdout.decode("utf-8", "replace")
 
 
-def _render(pdf, index: int, dpi: int) -> tuple[bytes, int]:
-    """One page as a grayscale PGM image, scaled down when it would be too many pixels."""
-    import io
-
+def _render(pdf, index: int, dpi: int) -> tuple[np.ndarray, int]:
+    """One page as an RGB array, scaled down when it would be too many pixels."""
     page = pdf[index]
     width, height = page.get_size()
     pixels = width * height * (dpi / 72.0) ** 2
     if pixels > MAX_PAGE_PIXELS:
         dpi = max(MIN_DPI, int(dpi * (MAX_PAGE_PIXELS / pixels) ** 0.5))
-    bitmap = page.render(scale=dpi / 72.0, grayscale=True)
-    image = bitmap.to_pil()
-    buffer = io.BytesIO()
-    image.save(buffer, format="PPM")
+    rgb = page.render(scale=dpi / 72.0, rev_byteorder=True).to_numpy()
     page.close()
-    return buffer.getvalue(), dpi
+    return rgb[..., :3], dpi
 
 
 def image_pages(data: bytes, password: str | None = None) -> set[int]:
@@ -192,13 +194,220 @@ def image_pages(data: bytes, password: str | None = None) -> set[int]:
         pdf.close()
 
 
+# --- one page: the whole, then the header's columns and the signature block on their own ----
+
+
+@dataclass
+class _Page:
+    """A rendered page being read: its images, its words so far, and what to warn about."""
+
+    binary: str
+    number: int
+    rgb: np.ndarray
+    grey: np.ndarray
+    dpi: int
+    width: float  # points
+    height: float
+    timeout: float
+    warnings: list[str] = field(default_factory=list)
+    pen_pixels: int = 0  # handwriting taken out of the regions read so far
+
+    def read(self, box: Box | None = None) -> list[dict]:
+        """Words of the page, or of one region read on its own as a column of short lines
+        (seals and pen strokes taken out)."""
+        if box is None:
+            return parse_tsv(_run_tesseract(self.binary, self.grey, self.timeout), self.dpi)
+        grey, pen = printed_only(self.rgb[box.top:box.bottom, box.left:box.right])
+        self.pen_pixels += pen
+        tsv = _run_tesseract(self.binary, grey, self.timeout, psm=REGION_PSM)
+        return parse_tsv(tsv, self.dpi, offset=(box.left, box.top))
+
+
+def _inside(word: dict, box: Box) -> bool:
+    x, y = (word["box"].left + word["box"].right) / 2, (word["box"].top + word["box"].bottom) / 2
+    return box.left <= x < box.right and box.top <= y < box.bottom
+
+
+def _column_lines(words: list[dict], column: str, page: _Page) -> list[Line]:
+    """A header column's words as its lines, top to bottom, each Tesseract line one ``Line``."""
+    rows: dict[tuple, list[dict]] = {}
+    for word in words:
+        rows.setdefault(word["line"], []).append(word)
+    ordered = sorted(rows.values(), key=lambda row: min(w["top"] for w in row))
+    lines = []
+    for k, row in enumerate(ordered):
+        row.sort(key=lambda w: w["x0"])
+        lines.append(Line(text=" ".join(w["text"] for w in row), page=page.number, x0=row[0]["x0"],
+                          x1=row[-1]["x1"], top=min(w["top"] for w in row), size=max(w["size"] for w in row),
+                          column=column, page_width=page.width, blank_before=k == 0))
+    return lines
+
+
+# The header's blanks a clerk fills in, by pen or by typing: the number before the symbol ("Số: 2336 /QĐ-UBND",
+# "Số: 25-NQ/TW") and the day and month of the date line ("ngày 02 tháng 7 năm 2026").
+_NUMBER_SLOT_RE = re.compile(r"^(?P<lead>Số\s*:?\s*)(?P<slot>[^/\-–]*?)(?P<rest>\s*[/\-–]\S.*)$", re.IGNORECASE)
+_DATE_SLOT_RE = re.compile(r"(?P<a>\bngày\s*)(?P<day>[^\s]*(?:\s+[^\s]+)*?)(?P<b>\s*tháng\s*)"
+                           r"(?P<month>[^\s]*(?:\s+[^\s]+)*?)(?P<c>\s*năm\b)", re.IGNORECASE)
+_SLOT_DIGITS_RE = re.compile(r"\d{1,6}")
+
+
+def _blank_unread(text: str, page: _Page) -> str:
+    """A header line with its filled-in blanks left blank where OCR gave no clean digits there
+    (handwriting, a stamp): the printed part stays, digits are never guessed, a warning says so.
+
+    "Số: j5 46 /QĐ-UBND" → "Số: /QĐ-UBND"; "Lào Cai, ngày 0Â tháng † năm 2026" → "Lào Cai, ngày tháng năm 2026".
+    """
+    unread = []
+
+    def blank(match: re.Match, slots: tuple[str, ...]) -> str:
+        parts = match.groupdict()
+        for slot in slots:
+            if parts[slot].strip() and not _SLOT_DIGITS_RE.fullmatch(parts[slot].strip()):
+                unread.append({"slot": "number", "day": "day", "month": "month"}[slot])
+                parts[slot] = " " if slot != "slot" else ""
+        return "".join(parts.values())
+
+    text = _NUMBER_SLOT_RE.sub(lambda m: blank(m, ("slot",)), text)
+    text = _DATE_SLOT_RE.sub(lambda m: blank(m, ("day", "month")), text)
+    if unread:
+        page.warnings.append(f"page {page.number}: handwritten or unreadable {' and '.join(unread)} in the header "
+                             f"not read, the printed part kept: '{text}'")
+    return text
+
+
+def _runs_across(boxes: list[Box], width: int) -> bool:
+    """A line of running text across the page's middle, not two columns side by side: it reaches
+    both sides and no gap between its words is as wide as the gutter between columns."""
+    boxes = sorted(boxes, key=lambda b: b.left)
+    gaps = [b.left - a.right for a, b in itertools.pairwise(boxes)]
+    return boxes[0].left < width * 0.4 and boxes[-1].right > width * 0.6 and max(gaps, default=0) < width * 0.04
+
+
+def _signature_box(page: _Page, words: list[dict]) -> Box | None:
+    """The signature block: right of the "Nơi nhận" list, from a little above its first line
+    (never above the body's last line) down to the page's foot or to where running text resumes
+    (a decision signed above the plan it issues)."""
+    width, height = page.grey.shape[1], page.grey.shape[0]
+    anchor = next((w["box"] for w, n in itertools.pairwise(words) if w["box"].right < width * 0.5
+                   and skeleton(w["text"] + n["text"]).startswith(_RECIPIENTS)), None)
+    if anchor is None:
+        return None
+    top, bottom = anchor.top - int(SIGNATURE_LOOKUP * height), height
+    rows: dict[tuple, list[Box]] = {}
+    for word in words:
+        rows.setdefault(word["line"], []).append(word["box"])
+    for boxes in rows.values():
+        line_top, line_bottom = min(b.top for b in boxes), max(b.bottom for b in boxes)
+        if min(b.left for b in boxes) < width * 0.4 and line_bottom <= anchor.top:
+            top = max(top, line_bottom)
+        elif line_top > anchor.bottom and _runs_across(boxes, width):
+            bottom = min(bottom, line_top)
+    left = max([w["box"].right for w in words if w["box"].right < width * 0.5 and anchor.top <= w["box"].top < bottom],
+               default=int(width * 0.4))
+    return Box(left + int(page.dpi * 0.05), top, width, bottom)
+
+
+def _is_legible(word: dict) -> bool:
+    core = word["text"].strip(EDGE_PUNCT)
+    return bool(core) and (core.isdigit() or is_syllable(core))
+
+
+def _legible(words: list[dict]) -> int:
+    """Letters of the confidently read words that are syllables or numbers: how much of a reading is text."""
+    return sum(len(w["text"].strip(EDGE_PUNCT)) for w in words if w["conf"] >= MIN_LEGIBLE_CONF and _is_legible(w))
+
+
+def _read_region(page: _Page, words: list[dict], box: Box) -> list[dict]:
+    """A region read on its own, unless that reads less text than the whole page's reading of it
+    (a seal Tesseract cannot see through)."""
+    alone = page.read(box)
+    before = [w for w in words if _inside(w, box)]
+    return alone if _legible(alone) >= _legible(before) else before
+
+
+def _without_specks(words: list[dict]) -> list[dict]:
+    """A header column's words less the specks read as a faint letter or two."""
+    return [w for w in words if _is_legible(w) or w["conf"] >= MIN_FRAGMENT_CONF or len(w["text"]) > 2]
+
+
+def _without_strokes(words: list[dict]) -> list[dict]:
+    """A signature block's words less the strokes of the signature or the seal read as marks or
+    numbers: kept are a confident reading (of a syllable, an abbreviation or a longer word) and a
+    syllable of three letters or more, however faint."""
+    def kept(word: dict) -> bool:
+        text = word["text"]
+        confident = word["conf"] >= MIN_FRAGMENT_CONF and (_is_legible(word) or len(text) > 2 or text.isupper() and len(text) > 1)
+        return confident or _is_legible(word) and not text.isdigit() and len(text.strip(EDGE_PUNCT)) >= 3
+
+    return [w for w in words if kept(w)]
+
+
+def _check_markers(page: _Page, words: list[dict]) -> list[dict]:
+    """Item markers at a line's start read again from their strokes, where bold serif type makes
+    Tesseract misread them and shift every node id after: a Roman numeral of I's ("III." read as
+    "II." or "IL.") recounted; a "9." without the loop of a 9 is a 5."""
+    out = []
+    for before, word, after in zip([None, *words], words, [*words[1:], None]):
+        starts = before is None or before["line"] != word["line"]
+        follows = after is not None and after["line"] == word["line"]
+        heading = follows and after["text"].isupper() and len(after["text"]) > 1
+        if heading and _I_NUMERAL_RE.match(word["text"]) and word["box"].left < page.grey.shape[1] * 0.3:
+            stems = count_stems(page.grey, word["box"])
+            if 1 <= stems <= 3:
+                word = {**word, "text": "I" * stems + "."}
+        elif starts and follows and word["text"] == "9." and not has_upper_loop(page.grey, word["box"]):
+            word = {**word, "text": "5."}
+        out.append(word)
+    return out
+
+
+def _read_page(page: _Page) -> list[Line]:
+    """OCR one page: the page whole, then the header band's columns and the signature block
+    each on its own (their lines never mix, the seal is gone), then the language's correction."""
+    words = _check_markers(page, page.read())
+    header: list[Line] = []
+    columns = header_columns(page.grey) if page.number == 1 else None
+    if columns:
+        for box, column in zip(columns, ("left", "right")):
+            header += _column_lines(_without_specks(_read_region(page, words, box)), column, page)
+        band = Box(0, columns[0].top, columns[1].right, columns[0].bottom)
+        words = [w for w in words if not _inside(w, band)]
+        header = [line.with_text(_blank_unread(fix_ocr_text(line.text), page)) for line in header]
+        if page.pen_pixels > HANDWRITTEN_PIXELS * (page.dpi / OCR_DPI) ** 2:
+            page.warnings.append(f"page {page.number}: handwriting in the header (a number or a date filled in "
+                                 "by pen) not read; the printed part kept")
+    closing: list[Line] = []
+    signature = _signature_box(page, words)
+    if signature:
+        # The closing band as two columns: the "Nơi nhận" list, then the signature block read on its own.
+        recipients = [w for w in words if signature.top <= w["box"].top < signature.bottom
+                      and w["box"].right <= signature.left]
+        block = _without_strokes(_read_region(page, words, signature))
+        words = [w for w in words if not _inside(w, signature) and w not in recipients]
+        closing = _column_lines(recipients, "left", page) + _column_lines(block, "right", page)
+    lines = header + (words_to_lines(words, page.width, page.height, page.number) if words else []) + closing
+    lines = [line.with_text(fix_ocr_text(line.text)) for line in lines]
+    lines, changed = correct_lines(lines)
+    if changed:
+        page.warnings.append(f"page {page.number}: {changed} OCR words corrected")
+    return lines
+
+
+@dataclass
+class OcrResult:
+    """Lines per OCR'd page, and the warnings the reading gave (corrections, handwriting)."""
+
+    pages: dict[int, list[Line]]
+    warnings: list[str]
+
+
 def ocr_pages(
     data: bytes, pages: list[int], *, jobs: int | None = None, dpi: int = OCR_DPI,
     password: str | None = None, page_timeout: float = PAGE_TIMEOUT,
-) -> dict[int, list[Line]]:
+) -> OcrResult:
     """OCR the given 1-based pages of a PDF; lines per page, post-OCR fixes applied.
 
-    :param jobs: tesseract processes at a time (default: the number of CPUs)
+    :param jobs: pages read at a time (default: the number of CPUs)
     :raises OcrUnavailable: tesseract or the ``vie`` model is missing
     :raises OcrError: tesseract failed or timed out on a page
     """
@@ -211,25 +420,25 @@ def ocr_pages(
     assert binary is not None
     jobs = max(1, jobs or os.cpu_count() or 1)
     pdf = pdfium.PdfDocument(data, password=password)
+    read: dict[int, _Page] = {}
     results: dict[int, list[Line]] = {}
     try:
-        sizes = {n: pdf[n - 1].get_size() for n in pages}
-
-        def one(number: int, image: bytes, used_dpi: int) -> tuple[int, str, int]:
-            return number, _run_tesseract(binary, image, used_dpi, page_timeout), used_dpi
-
-        # Rendering stays in this thread (pdfium is not thread-safe); tesseract runs in parallel.
+        # Rendering stays in this thread (pdfium is not thread-safe); pages are read in parallel,
+        # at most ``jobs`` rendered pages waiting at a time.
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = []
+            pending: list[tuple[int, Future]] = []
             for number in pages:
-                image, used_dpi = _render(pdf, number - 1, dpi)
-                futures.append(pool.submit(one, number, image, used_dpi))
-            for future in futures:
-                number, tsv, used_dpi = future.result()
-                width, height = sizes[number]
-                words = parse_tsv(tsv, used_dpi)
-                lines = words_to_lines(words, width, height, number) if words else []
-                results[number] = [line.with_text(fix_ocr_text(line.text)) for line in lines]
+                width, height = pdf[number - 1].get_size()
+                rgb, used_dpi = _render(pdf, number - 1, dpi)
+                page = _Page(binary, number, rgb, drop_seals(rgb), used_dpi, width, height, page_timeout)
+                read[number] = page
+                pending.append((number, pool.submit(_read_page, page)))
+                while len(pending) >= jobs:
+                    done, future = pending.pop(0)
+                    results[done] = future.result()
+                    read[done].rgb = read[done].grey = np.empty(0)  # let the images go
+            for done, future in pending:
+                results[done] = future.result()
     finally:
         pdf.close()
-    return results
+    return OcrResult(results, [w for n in sorted(read) for w in read[n].warnings])

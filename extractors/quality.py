@@ -66,7 +66,7 @@ VIETNAMESE_LETTERS = frozenset(
 
 _CID_RE = re.compile(r"\(cid:\d+\)")
 _TOKEN_RE = re.compile(r"\S+")
-_EDGE_PUNCT = "\"'“”‘’()[]{}<>.,;:!?…-–—/*«»"
+EDGE_PUNCT = "\"'“”‘’()[]{}<>.,;:!?…-–—/*«»"  # stripped from a token's ends before it is judged
 _ABBREVIATION_RE = re.compile(r"^[A-ZĐ]{2,8}\d*$")  # UBND, HĐND, QĐ, TTg-like tokens are neutral
 _NUMERIC_RE = re.compile(r"^[\d.,:/%+\-–]+$")
 _ROMAN_RE = re.compile(r"^[IVXLC]+$", re.IGNORECASE)
@@ -184,7 +184,7 @@ def is_syllable(token: str) -> bool:
 
 
 def _strip_token(token: str) -> str:
-    return token.strip(_EDGE_PUNCT)
+    return token.strip(EDGE_PUNCT)
 
 
 def score_text(text: str) -> TextQuality:

@@ -165,10 +165,12 @@ def _same(want, got) -> bool:
 
 
 def _printed_part_kept(plan: PlanDocument, name: str, printed: str) -> bool:
-    """A handwritten value left unread: null, its printed part kept, and a warning that says so."""
+    """A handwritten value left unread: null, its printed part kept, and a warning (the header's or the OCR's)
+    that says so."""
     meta = plan.metadata
     kept = {"number": meta.symbol, "date": meta.date_text}.get(name) or ""
-    warned = any(w.startswith("header:") and name in w and "not read" in w for w in plan.source.warnings)
+    words = {"number": ("number",), "date": ("date", "day", "month")}[name]
+    warned = any("not read" in w and any(word in w for word in words) for w in plan.source.warnings)
     return _metadata_value(plan, name) is None and compare_key(printed) in compare_key(kept) and warned
 
 

@@ -160,15 +160,15 @@ def _reread(data: bytes, pages: int, by_page: dict[int, list[Line]], failing: di
         read = ocr.ocr_pages(data, sorted(failing), jobs=options.ocr_jobs, password=options.password)
     except ocr.OcrError as exc:
         raise pdf_reader.PdfReadError(f"OCR failed: {exc}") from None
-    warnings = [f"{_page_ranges(sorted(read))} read by OCR ({why})"]
-    for number, page_lines in read.items():
+    warnings = [f"{_page_ranges(sorted(read.pages))} read by OCR ({why})", *read.warnings]
+    for number, page_lines in read.pages.items():
         by_page[number] = [replace(line, ocr=True) for line in page_lines]  # their markers may carry OCR slips
         quality = score_text("\n".join(line.text for line in page_lines))
         if quality.enough_text and not quality.is_vietnamese:
             warnings.append(f"page {number}: OCR text is still not Vietnamese ({quality.reason})")
     if not _has_text(by_page):
         raise pdf_reader.PdfReadError(f"no text layer, and OCR found no text on {_page_ranges(list(failing))}")
-    return sorted(read), warnings
+    return sorted(read.pages), warnings
 
 
 def read_document(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS,

@@ -103,5 +103,5 @@ def test_an_ocr_reading_of_a_native_pdf_is_near():
 
     data = pdf.read_bytes()
     read = ocr.ocr_pages(data, [1, 2, 3, 4], jobs=2)
-    ocr_text = "\n".join(line.text for page in sorted(read) for line in clean_lines(read[page]))
+    ocr_text = "\n".join(line.text for page in sorted(read.pages) for line in clean_lines(read.pages[page]))
     assert distance(fingerprint(normalised(pdf)), fingerprint(ocr_text)) <= NEAR_TEXT_BITS

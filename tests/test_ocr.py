@@ -4,20 +4,25 @@ The accuracy tests OCR one page each (about 2 s) and skip when ../shared or
 tesseract with the Vietnamese model is missing. Transcriptions in
 tests/data/ocr/*.p1.txt were checked by eye against the page rendered at 300 dpi;
 their line order is the reader's (left header cell, right header cell, body).
+Handwritten values are marked ⟦…⟧: the reader must not read them (it leaves the
+blank and warns), so they are left out of the reference.
 """
 
 from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from kehoach.extractors import ocr
 from kehoach.extractors.quality import score_text
 
 from .conftest import DATA, SHARED_CORPUS
+from .test_synthetic_scans import synthetic
 
-MAX_CER = 0.02
+MAX_CER = 0.015  # reached: 1.31%, 0.88%, 1.32%, 0.65% (the issue aims at 1.0%)
+_HANDWRITTEN_RE = re.compile(r"⟦[^⟧]*⟧")
 OCR_PAGES = sorted((DATA / "ocr").glob("*.p1.txt"))
 
 # fmt: off
@@ -25,14 +30,37 @@ FIX_CASES = [
     pytest.param("ÐẢNG ỦY XÃ", "ĐẢNG ỦY XÃ", id="icelandic-eth-to-d-stroke"),
     pytest.param("HI. NHIỆM VỤ VÀ GIẢI PHÁP", "III. NHIỆM VỤ VÀ GIẢI PHÁP", id="roman-three-read-as-HI"),
     pytest.param("Chỉ thị số 33/CT-'TTg ngày", "Chỉ thị số 33/CT-TTg ngày", id="quote-inside-symbol"),
-    pytest.param("QUYÉT ĐỊNH", "QUYẾT ĐỊNH", id="upper-e-acute-is-e-circumflex"),
-    pytest.param("ĐÓC", "ĐÓC", id="valid-syllable-kept-even-if-misread"),
-    pytest.param("sửa đổi, bố sung", "sửa đổi, bổ sung", id="phrase-bo-sung"),
+    pytest.param("Số: 1105⁄KH-ĐKT", "Số: 1105/KH-ĐKT", id="fraction-slash-in-symbol"),
+    pytest.param("QUYÉT ĐỊNH", "QUYÉT ĐỊNH", id="marks-are-left-to-the-language-model"),
     pytest.param("HIỆU QUẢ", "HIỆU QUẢ", id="valid-word-untouched"),
     pytest.param("CHI. tiết", "CHI. tiết", id="HI-only-at-line-start-as-whole-marker"),
     pytest.param("ông Hà", "ông Hà", id="lower-case-untouched"),
 ]
 # fmt: on
+
+
+# fmt: off
+BLANK_CASES = [
+    pytest.param("Số: j5 46 /QĐ-UBND", "Số:  /QĐ-UBND", ["number"], id="handwritten-number-left-blank"),
+    pytest.param("Số: 4 46 /QĐ-UBND", "Số:  /QĐ-UBND", ["number"], id="split-digits-are-no-number"),
+    pytest.param("Lào Cai, ngày 0Â tháng † năm 2026", "Lào Cai, ngày   tháng   năm 2026", ["day", "month"],
+                 id="handwritten-day-and-month"),
+    pytest.param("Số:1050 /QĐ-SCT", "Số:1050 /QĐ-SCT", [], id="typed-number-kept"),
+    pytest.param("Số: 25-NQ/TW", "Số: 25-NQ/TW", [], id="party-number-kept"),
+    pytest.param("Số:      /UBND-KT", "Số:      /UBND-KT", [], id="blank-draft-number-stays-blank"),
+    pytest.param("Lào Cai, ngày 06 tháng 3 năm 2026", "Lào Cai, ngày 06 tháng 3 năm 2026", [], id="printed-date-kept"),
+    pytest.param("Lào Cai, ngày     tháng 4 năm 2026", "Lào Cai, ngày     tháng 4 năm 2026", [], id="blank-day-kept"),
+    pytest.param("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", [], id="motto-untouched"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("line,expected,unread", BLANK_CASES)
+def test_unreadable_header_values_are_left_blank(line, expected, unread):
+    page = ocr._Page(binary="", number=1, rgb=None, grey=None, dpi=300, width=595, height=842, timeout=1)
+    assert ocr._blank_unread(line, page) == expected
+    assert len(page.warnings) == bool(unread)
+    assert all(field in page.warnings[0] for field in unread) if unread else True
 
 
 @pytest.mark.parametrize("raw,expected", FIX_CASES)
@@ -57,13 +85,7 @@ def test_parse_tsv_words_share_their_line_top():
 def cer(hypothesis: str, reference: str) -> float:
     """Character error rate: Levenshtein distance / reference length, whitespace collapsed."""
     a, b = (re.sub(r"\s+", " ", t).strip() for t in (hypothesis, reference))
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1] / max(1, len(b))
+    return synthetic.edit_distance(a, b) / max(1, len(b))
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +100,47 @@ def test_first_page_ocr_accuracy(tesseract, transcription):
     pdf = SHARED_CORPUS / "pdf" / (transcription.name.split(".")[0] + ".pdf")
     if not pdf.exists():
         pytest.skip("../shared/corpus/pdf is not present beside the project")
-    lines = ocr.ocr_pages(pdf.read_bytes(), [1])[1]
-    text = "\n".join(line.text for line in lines)
-    assert cer(text, transcription.read_text(encoding="utf-8")) <= MAX_CER
+    read = ocr.ocr_pages(pdf.read_bytes(), [1])
+    text = "\n".join(line.text for line in read.pages[1])
+    reference = transcription.read_text(encoding="utf-8")
+    assert cer(text, _HANDWRITTEN_RE.sub("", reference)) <= MAX_CER
     assert score_text(text).syllable_share >= 0.9
+    if _HANDWRITTEN_RE.search("\n".join(reference.splitlines()[:8])):
+        assert any("handwritten" in w for w in read.warnings)
+
+
+# fmt: off
+NUMERALS = [
+    pytest.param("II.", "NHIỆM", 3, "III.", id="bold-III-read-as-II"),
+    pytest.param("IL.", "MỤC", 1, "I.", id="bold-I-read-as-IL"),
+    pytest.param("II.", "NHIỆM", 2, "II.", id="II-right-stays"),
+    pytest.param("II.", "Làm", 3, "II.", id="not-a-heading-no-recount"),
+    pytest.param("II", "NỘI", 2, "II.", id="full-stop-lost"),
+    pytest.param("1.", "MỤC", 1, "1.", id="arabic-heading-stays"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,after,stems,expected", NUMERALS)
+def test_heading_numerals_recounted_from_their_strokes(text, after, stems, expected):
+    from .test_ocr_layout import _numeral
+
+    grey = np.full((200, 800), 255, dtype=np.uint8)
+    numeral = _numeral(stems)
+    grey[100:160, 40:40 + numeral.shape[1]] = numeral
+    page = ocr._Page(binary="", number=2, rgb=None, grey=grey, dpi=300, width=595, height=842, timeout=1)
+    box = ocr.Box(40, 108, 40 + numeral.shape[1], 152)
+    words = [{"text": text, "line": (1, 1, 1), "box": box}, {"text": after, "line": (1, 1, 1), "box": box}]
+    assert ocr._check_markers(page, words)[0]["text"] == expected
+
+
+@pytest.mark.parametrize("loop,expected", [(True, "9."), (False, "5.")], ids=["nine-stays", "five-read-as-nine"])
+def test_nine_without_its_loop_is_five(loop, expected):
+    from .test_ocr_layout import _digit
+
+    grey = np.full((200, 800), 255, dtype=np.uint8)
+    grey[100:160, 40:96] = _digit(loop)
+    page = ocr._Page(binary="", number=3, rgb=None, grey=grey, dpi=300, width=595, height=842, timeout=1)
+    words = [{"text": "9.", "line": (1, 1, 1), "box": ocr.Box(40, 100, 96, 160)},
+             {"text": "Đẩy", "line": (1, 1, 1), "box": ocr.Box(120, 100, 200, 160)}]
+    assert ocr._check_markers(page, words)[0]["text"] == expected
