@@ -1,6 +1,7 @@
 """Expected objects for table-driven tests (eyecite's ``test_factories.py``).
 
-Defaults describe the common case, so a row states only what differs.
+A row states the fields it expects; every field it does not state is ``ANY`` (not checked). A field
+stated as ``None`` is checked to be absent: "impossible-date-dropped" says ``date=None``.
 """
 
 from __future__ import annotations
@@ -10,30 +11,37 @@ import datetime as dt
 from kehoach.extractors.citations import FoundCitation
 
 
+class _Any:
+    """A field a row does not care about."""
+
+    def __repr__(self) -> str:
+        return "ANY"
+
+
+ANY = _Any()
+
+# The fields a row compares (offsets and text aside, which tests check on the text itself).
+COMPARED = ("ref", "doc_type", "number", "year", "symbol", "date", "issuer", "term", "title", "relation",
+            "canonical_ref")
+
+
 def citation(ref: str, **fields) -> FoundCitation:
-    """An expected citation: ``ref`` plus the fields a row cares about.
+    """An expected citation: ``ref`` plus the fields a row states; the others are ``ANY``.
 
-    ``date`` may be given as an ISO string. Offsets and ``text`` default to
-    ``None``/"" and are ignored by :func:`drop_offsets`.
+    ``date`` may be given as an ISO string.
     """
-    date = fields.pop("date", None)
-    if isinstance(date, str):
-        date = dt.date.fromisoformat(date)
-    return FoundCitation(text=fields.pop("text", ""), start=fields.pop("start", -1),
-                         end=fields.pop("end", -1), ref=ref, date=date, **fields)
-
-
-# The fields a row compares; a field left out of the expectation is not checked.
-COMPARED = ("ref", "doc_type", "number", "year", "symbol", "date", "issuer", "term", "title", "relation", "canonical_ref")
+    unknown = set(fields) - set(COMPARED) - {"text", "start", "end"}
+    if unknown:
+        raise TypeError(f"citation() got unknown fields {sorted(unknown)}")
+    if isinstance(fields.get("date"), str):
+        fields["date"] = dt.date.fromisoformat(fields["date"])
+    values = {name: fields.get(name, ANY) for name in COMPARED if name != "ref"}
+    return FoundCitation(text=fields.get("text", ""), start=fields.get("start", -1), end=fields.get("end", -1),
+                         ref=ref, **values)
 
 
 def drop_offsets(found: FoundCitation, expected: FoundCitation | None = None) -> dict:
-    """The fields of ``found`` to compare, without offsets and text.
-
-    With ``expected``, only the fields ``expected`` sets (not None) are kept, so a
-    row need not spell out every field.
-    """
-    values = {name: getattr(found, name) for name in COMPARED}
-    if expected is None:
-        return values
-    return {name: value for name, value in values.items() if getattr(expected, name) is not None}
+    """The compared fields of ``found``, without offsets and text; with ``expected``, without the fields
+    ``expected`` leaves as ``ANY``."""
+    return {name: getattr(found, name) for name in COMPARED
+            if expected is None or getattr(expected, name) is not ANY}
