@@ -97,9 +97,11 @@ def test_build_script_leaves_reserved_and_gold_texts_out(tmp_path):
     (corpus / "bulk" / "75a0867a09525909.txt").write_text("xuất xuất xuất", encoding="utf-8")  # reserved
     (corpus / "bulk" / "bbbb.txt").write_text("chấp hành chấp hành", encoding="utf-8")  # a gold copy
     (corpus / "gold" / "30_bbbb.json").write_text("{}", encoding="utf-8")
+    (corpus / "peer").mkdir()
+    (corpus / "peer" / "vnlegaltext-val.jsonl").write_text('{"data": {"value": "Kiểm_tra ."}}\n', encoding="utf-8")
     build.main([str(corpus), "--out", str(tmp_path)])
     rows = dict(r.split("\t") for r in (tmp_path / "syllables.tsv").read_text(encoding="utf-8").splitlines())
-    assert rows["kiểm"] == "3" and rows["tra"] == "3"
+    assert rows["kiểm"] == "4" and rows["tra"] == "4"  # the peer sentence's "Kiểm_tra" counted
     assert rows["xuất"] == "0" and rows["chấp"] == "0"  # known from the dictionary only
     bigrams = gzip.decompress((tmp_path / "syllable_bigrams.tsv.gz").read_bytes()).decode("utf-8")
-    assert bigrams == "kiểm tra\t3\ntra kiểm\t1\n"
+    assert bigrams == "kiểm tra\t4\ntra kiểm\t1\n"
