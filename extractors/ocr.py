@@ -46,6 +46,9 @@ REGION_PSM = 4  # Tesseract's page segmentation for a header column or a signatu
 MIN_FRAGMENT_CONF = 50  # a region's word of no syllable read with less confidence is a speck or a stroke
 MIN_LEGIBLE_CONF = 60  # words read with less confidence do not count when two readings of a region are compared
 HANDWRITTEN_PIXELS = 400  # pixels of pen ink at OCR_DPI (a digit or two) that make a handwritten value
+WORD_PSM = 8  # … and for one word read again on its own
+MIN_SLOT_CONF = 90  # confidence a header blank's value read again alone needs to stand as typed digits
+SLOT_PAD = 5  # pixels of paper kept around a word read again alone
 SIGNATURE_LOOKUP = 0.04  # share of the page height above "Nơi nhận" where the signature block may start
 # What OCR makes of "I.", "II.", "III." in bold serif, the full stop sometimes lost ("1." stays:
 # Arabic headings exist).
@@ -164,16 +167,36 @@ def _run_tesseract(binary: str, grey: np.ndarray, timeout: float, psm: int | Non
     return out.stdout.decode("utf-8", "replace")
 
 
-def _render(pdf, index: int, dpi: int) -> tuple[np.ndarray, int]:
-    """One page as an RGB array, scaled down when it would be too many pixels."""
+def open_for_render(data: bytes, password: str | None = None):
+    """The PDF opened for rendering, its forms set up before any page loads (else pdfium draws no
+    form field: an e-signed copy's number and date are form fields of its signature layer)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data, password=password)
+    pdf.init_forms()
+    return pdf
+
+
+def _render(pdf, index: int, dpi: int) -> tuple[np.ndarray, int, list[Box]]:
+    """One page as an RGB array, scaled down when it would be too many pixels, with its form fields
+    and annotations drawn (an e-signed copy's number and date are drawn by its signature layer, as
+    every viewer shows them); and the boxes, in pixels, of the text the page draws."""
+    import pypdfium2.raw as pdfium_c
+
     page = pdf[index]
     width, height = page.get_size()
     pixels = width * height * (dpi / 72.0) ** 2
     if pixels > MAX_PAGE_PIXELS:
         dpi = max(MIN_DPI, int(dpi * (MAX_PAGE_PIXELS / pixels) ** 0.5))
-    rgb = page.render(scale=dpi / 72.0, rev_byteorder=True).to_numpy()
+    scale = dpi / 72.0
+    rgb = page.render(scale=scale, rev_byteorder=True, may_draw_forms=True, draw_annots=True).to_numpy()
+    typed = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        typed.append(Box(int(left * scale), int((height - top) * scale), int(right * scale) + 1,
+                         int((height - bottom) * scale) + 1))
     page.close()
-    return rgb[..., :3], dpi
+    return rgb[..., :3], dpi, typed
 
 
 def image_pages(data: bytes, password: str | None = None) -> set[int]:
@@ -209,17 +232,19 @@ class _Page:
     width: float  # points
     height: float
     timeout: float
+    typed: list[Box] = field(default_factory=list)  # where the page draws text (not an image): no handwriting
     warnings: list[str] = field(default_factory=list)
     pen_pixels: int = 0  # handwriting taken out of the regions read so far
 
-    def read(self, box: Box | None = None) -> list[dict]:
-        """Words of the page, or of one region read on its own as a column of short lines
-        (seals and pen strokes taken out)."""
+    def read(self, box: Box | None = None, psm: int = REGION_PSM) -> list[dict]:
+        """Words of the page, or of one region read on its own as a column of short lines (or,
+        with ``psm``, as one word), seals and pen strokes taken out."""
         if box is None:
             return parse_tsv(_run_tesseract(self.binary, self.grey, self.timeout), self.dpi)
         grey, pen = printed_only(self.rgb[box.top:box.bottom, box.left:box.right])
-        self.pen_pixels += pen
-        tsv = _run_tesseract(self.binary, grey, self.timeout, psm=REGION_PSM)
+        if psm == REGION_PSM:
+            self.pen_pixels += pen
+        tsv = _run_tesseract(self.binary, grey, self.timeout, psm=psm)
         return parse_tsv(tsv, self.dpi, offset=(box.left, box.top))
 
 
@@ -249,6 +274,35 @@ _NUMBER_SLOT_RE = re.compile(r"^(?P<lead>Số\s*:?\s*)(?P<slot>[^/\-–]*?)(?P<r
 _DATE_SLOT_RE = re.compile(r"(?P<a>\bngày\s*)(?P<day>[^\s]*(?:\s+[^\s]+)*?)(?P<b>\s*tháng\s*)"
                            r"(?P<month>[^\s]*(?:\s+[^\s]+)*?)(?P<c>\s*năm\b)", re.IGNORECASE)
 _SLOT_DIGITS_RE = re.compile(r"\d{1,6}")
+
+
+_SLOT_OPENERS = {"ngày": "tháng", "tháng": "năm"}  # a date's blank lies between these words
+
+
+def _reread_slots(page: _Page, words: list[dict]) -> list[dict]:
+    """A header column's words with the day or month of its date read again alone where the line's
+    reading gave no clean digits there and the PDF draws it as text: a typed value set apart (raised,
+    smaller: "ngày ⁰⁶ tháng") that Tesseract garbles in the line ("U6_") reads clean as a word of its
+    own. On a scan the blank stays: pen in black ink reads as clean digits just as well, so only
+    the page's own text is read again. Clean digits read with ``MIN_SLOT_CONF`` replace it."""
+    out = list(words)
+    for k in range(1, len(out) - 1):
+        before, word, after = out[k - 1], out[k], out[k + 1]
+        if not (before["line"] == word["line"] == after["line"]
+                and _SLOT_OPENERS.get(before["text"].lower()) == after["text"].lower()):
+            continue
+        box = word["box"]
+        if _SLOT_DIGITS_RE.fullmatch(word["text"]) or not any(_inside(word, t) for t in page.typed):
+            continue
+        height, width = page.rgb.shape[:2]
+        region = Box(max(0, box.left - SLOT_PAD), max(0, box.top - SLOT_PAD),
+                     min(width, box.right + SLOT_PAD), min(height, box.bottom + SLOT_PAD))
+        again = page.read(region, psm=WORD_PSM)
+        if len(again) == 1 and _SLOT_DIGITS_RE.fullmatch(again[0]["text"]) and again[0]["conf"] >= MIN_SLOT_CONF:
+            page.warnings.append(f"page {page.number}: header date value \"{word['text']}\" read again alone as "
+                                 f"\"{again[0]['text']}\"")
+            out[k] = {**word, "text": again[0]["text"]}
+    return out
 
 
 def _blank_unread(text: str, page: _Page) -> str:
@@ -369,7 +423,8 @@ def _read_page(page: _Page) -> list[Line]:
     columns = header_columns(page.grey) if page.number == 1 else None
     if columns:
         for box, column in zip(columns, ("left", "right")):
-            header += _column_lines(_without_specks(_read_region(page, words, box)), column, page)
+            column_words = _reread_slots(page, _without_specks(_read_region(page, words, box)))
+            header += _column_lines(column_words, column, page)
         band = Box(0, columns[0].top, columns[1].right, columns[0].bottom)
         words = [w for w in words if not _inside(w, band)]
         header = [line.with_text(_blank_unread(fix_ocr_text(line.text), page)) for line in header]
@@ -411,15 +466,13 @@ def ocr_pages(
     :raises OcrUnavailable: tesseract or the ``vie`` model is missing
     :raises OcrError: tesseract failed or timed out on a page
     """
-    import pypdfium2 as pdfium
-
     reason = ocr_unavailable_reason()
     if reason:
         raise OcrUnavailable(reason)
     binary = find_tesseract()
     assert binary is not None
     jobs = max(1, jobs or os.cpu_count() or 1)
-    pdf = pdfium.PdfDocument(data, password=password)
+    pdf = open_for_render(data, password)
     read: dict[int, _Page] = {}
     results: dict[int, list[Line]] = {}
     try:
@@ -429,8 +482,8 @@ def ocr_pages(
             pending: list[tuple[int, Future]] = []
             for number in pages:
                 width, height = pdf[number - 1].get_size()
-                rgb, used_dpi = _render(pdf, number - 1, dpi)
-                page = _Page(binary, number, rgb, drop_seals(rgb), used_dpi, width, height, page_timeout)
+                rgb, used_dpi, typed = _render(pdf, number - 1, dpi)
+                page = _Page(binary, number, rgb, drop_seals(rgb), used_dpi, width, height, page_timeout, typed)
                 read[number] = page
                 pending.append((number, pool.submit(_read_page, page)))
                 while len(pending) >= jobs:

@@ -144,3 +144,52 @@ def test_nine_without_its_loop_is_five(loop, expected):
     words = [{"text": "9.", "line": (1, 1, 1), "box": ocr.Box(40, 100, 96, 160)},
              {"text": "Đẩy", "line": (1, 1, 1), "box": ocr.Box(120, 100, 200, 160)}]
     assert ocr._check_markers(page, words)[0]["text"] == expected
+
+
+# fmt: off
+SLOT_CASES = [
+    pytest.param("U6_", True, ("06", 94.0), "06", id="typed-raised-day-read-again"),
+    pytest.param("U6_", False, ("06", 94.0), "U6_", id="scan-no-second-reading-pen-looks-typed"),
+    pytest.param("U6_", True, ("0ó", 92.0), "U6_", id="second-reading-no-digits"),
+    pytest.param("U6_", True, ("06", 70.0), "U6_", id="second-reading-unsure"),
+    pytest.param("06", True, ("08", 99.0), "06", id="clean-digits-never-read-again"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,typed,again,expected", SLOT_CASES)
+def test_header_date_value_read_again_only_where_the_pdf_types_it(text, typed, again, expected):
+    """The day between "ngày" and "tháng" read again alone only on a page that draws it as text:
+    a scan's blank may hold black pen that reads as clean digits."""
+    box = ocr.Box(100, 100, 160, 140)
+
+    def word(t, left):
+        return {"text": t, "line": (1, 1, 1), "conf": 95.0, "box": ocr.Box(left, 100, left + 60, 140)}
+
+    page = ocr._Page(binary="", number=1, rgb=np.full((400, 400, 3), 255, np.uint8), grey=None, dpi=300,
+                     width=595, height=842, timeout=1, typed=[ocr.Box(90, 90, 170, 150)] if typed else [])
+    asked = []
+    page.read = lambda region, psm: asked.append(region) or [{**word(again[0], 100), "conf": again[1]}]
+    words = [word("ngày", 20), {**word(text, 100), "box": box}, word("tháng", 180)]
+    assert [w["text"] for w in ocr._reread_slots(page, words)] == ["ngày", expected, "tháng"]
+    assert bool(asked) == (typed and text != "06")
+    assert any("read again" in w for w in page.warnings) == (expected != text)
+
+
+def test_pages_render_with_their_form_fields():
+    """An e-signed copy's number is a form field of its signature layer: OCR must see it drawn."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=(300, 200))
+    sheet.drawString(20, 150, "So:")
+    sheet.acroForm.textfield(name="number", value="1696", x=60, y=140, width=120, height=30, borderWidth=0,
+                             fontSize=20, fillColor=None, borderColor=None)
+    sheet.save()
+    pdf = ocr.open_for_render(buffer.getvalue())
+    rgb, dpi, typed = ocr._render(pdf, 0, 72)
+    pdf.close()
+    assert dpi == 72 and (rgb[30:60, 60:180].min(axis=2) < 128).sum() > 100  # the field's "1696" is drawn
+    assert typed == [ocr.Box(20, 41, 37, 51)]  # the page's own text: "So:"
