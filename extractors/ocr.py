@@ -95,24 +95,29 @@ def ocr_unavailable_reason() -> str | None:
 
 _ROMAN_HI_RE = re.compile(r"^(\s*)HI(?=\.\s)")  # "HI. NHIỆM VỤ" is "III.": "HI" is no Vietnamese word
 _SYMBOL_QUOTE_RE = re.compile(r"(?<=[-/])['‘’`](?=[A-ZĐ])")  # "QĐ-'TTg" → "QĐ-TTg"
+# A symbol's hyphen with a space or a second hyphen after it, read from a gap in the print: the
+# official notation has no space inside a symbol ("202/BC- -BQL", "11654/ANKT- ANTCĐT").
+_SYMBOL_GAP_RE = re.compile(r"(?<=\d/)(?P<head>[A-ZĐ][A-ZĐa-z&]*)-(?:\s+-?)+(?=[A-ZĐ][A-ZĐa-z&]*\b)")
 # A slash look-alike inside a number's symbol: "1105⁄KH-ĐKT" (U+2044 fraction slash, U+2215 division slash).
 _DOUBLE_D_RE = re.compile("\u0110\u00d0|\u00d0\u0110")
 _SLASH_LOOKALIKE_RE = re.compile(r"(?<=\w)[\u2044\u2215](?=\w)")
 
 
 def fix_ocr_text(text: str) -> str:
-    """Tesseract's confusions of characters, whatever the page: Đ, slashes, quotes, "HI." for "III.".
+    """Tesseract's confusions of characters, whatever the page: Đ, slashes, quotes, spaces inside a
+    symbol, "HI." for "III.".
 
     >>> fix_ocr_text("HI. NHIỆM VỤ"), fix_ocr_text("số 12/QĐ-'TTg"), fix_ocr_text("ÐẢNG"), fix_ocr_text("1105⁄KH")
     ('III. NHIỆM VỤ', 'số 12/QĐ-TTg', 'ĐẢNG', '1105/KH')
-    >>> fix_ocr_text("Số: 1050 /QĐÐ-SCT")
-    'Số: 1050 /QĐ-SCT'
+    >>> fix_ocr_text("Số: 1050 /QĐÐ-SCT"), fix_ocr_text("số 202/BC- -BQL ngày")
+    ('Số: 1050 /QĐ-SCT', 'số 202/BC-BQL ngày')
 
     """
     text = _DOUBLE_D_RE.sub("\u0110", text)  # one Đ read twice, once as the eth: "QĐÐ-SCT"
     text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")  # Ð ð (Icelandic eth) → Đ đ
     text = _ROMAN_HI_RE.sub(r"\1III", text)
     text = _SLASH_LOOKALIKE_RE.sub("/", text)
+    text = _SYMBOL_GAP_RE.sub(r"\g<head>-", text)
     return _SYMBOL_QUOTE_RE.sub("", text)
 
 
@@ -273,6 +278,8 @@ def _column_lines(words: list[dict], column: str, page: _Page) -> list[Line]:
 _NUMBER_SLOT_RE = re.compile(r"^(?P<lead>Số\s*:?\s*)(?P<slot>[^/\-–]*?)(?P<rest>\s*[/\-–]\S.*)$", re.IGNORECASE)
 _DATE_SLOT_RE = re.compile(r"(?P<a>\bngày\s*)(?P<day>[^\s]*(?:\s+[^\s]+)*?)(?P<b>\s*tháng\s*)"
                            r"(?P<month>[^\s]*(?:\s+[^\s]+)*?)(?P<c>\s*năm\b)", re.IGNORECASE)
+_TOKEN_DATE_SLOT_RE = re.compile(r"(?P<a>\bngày\s+)(?P<day>\S+)(?P<b>\s+tháng\s+)(?P<month>\S+)(?P<c>\s+năm\b)",
+                                 re.IGNORECASE)
 _SLOT_DIGITS_RE = re.compile(r"\d{1,6}")
 
 
@@ -305,9 +312,11 @@ def _reread_slots(page: _Page, words: list[dict]) -> list[dict]:
     return out
 
 
-def _blank_unread(text: str, page: _Page) -> str:
+def _blank_unread(text: str, page: _Page, *, header: bool = True) -> str:
     """A header line with its filled-in blanks left blank where OCR gave no clean digits there
     (handwriting, a stamp): the printed part stays, digits are never guessed, a warning says so.
+    Outside the header (``header=False``) only a date whose day or month is one token, neither
+    digits nor a word, is so left blank: "(Cấp lần đầu: Ngày 0À tháng ‡ năm 2026)".
 
     "Số: j5 46 /QĐ-UBND" → "Số: /QĐ-UBND"; "Lào Cai, ngày 0Â tháng † năm 2026" → "Lào Cai, ngày tháng năm 2026".
     """
@@ -316,15 +325,18 @@ def _blank_unread(text: str, page: _Page) -> str:
     def blank(match: re.Match, slots: tuple[str, ...]) -> str:
         parts = match.groupdict()
         for slot in slots:
-            if parts[slot].strip() and not _SLOT_DIGITS_RE.fullmatch(parts[slot].strip()):
+            value = parts[slot].strip()
+            if value and not _SLOT_DIGITS_RE.fullmatch(value) and (header or not value.isalpha()):
                 unread.append({"slot": "number", "day": "day", "month": "month"}[slot])
                 parts[slot] = " " if slot != "slot" else ""
         return "".join(parts.values())
 
-    text = _NUMBER_SLOT_RE.sub(lambda m: blank(m, ("slot",)), text)
-    text = _DATE_SLOT_RE.sub(lambda m: blank(m, ("day", "month")), text)
+    if header:
+        text = _NUMBER_SLOT_RE.sub(lambda m: blank(m, ("slot",)), text)
+    text = (_DATE_SLOT_RE if header else _TOKEN_DATE_SLOT_RE).sub(lambda m: blank(m, ("day", "month")), text)
     if unread:
-        page.warnings.append(f"page {page.number}: handwritten or unreadable {' and '.join(unread)} in the header "
+        where = "in the header" if header else "in a date"
+        page.warnings.append(f"page {page.number}: handwritten or unreadable {' and '.join(unread)} {where} "
                              f"not read, the printed part kept: '{text}'")
     return text
 
@@ -442,6 +454,7 @@ def _read_page(page: _Page) -> list[Line]:
         closing = _column_lines(recipients, "left", page) + _column_lines(block, "right", page)
     lines = header + (words_to_lines(words, page.width, page.height, page.number) if words else []) + closing
     lines = [line.with_text(fix_ocr_text(line.text)) for line in lines]
+    lines = [line.with_text(_blank_unread(line.text, page, header=False)) for line in lines]
     lines, changed = correct_lines(lines)
     if changed:
         page.warnings.append(f"page {page.number}: {changed} OCR words corrected")

@@ -27,7 +27,14 @@ CORRECTIONS = [
     pytest.param("quy định chỉ tiết thi hành", "quy định chi tiết thi hành", id="known-word-extra-tone"),
     pytest.param("ĐOÀN KIÊM TRA", "ĐOÀN KIỂM TRA", id="known-word-in-caps"),
     pytest.param("TỔNG GIÁM ĐÓC", "TỔNG GIÁM ĐỐC", id="dictionary-only-word-gives-way-on-strong-left-evidence"),
+    # Case mixed inside a word: no Vietnamese word is written so.
+    pytest.param("Căn cứ Văn bản sỐ 11654", "Căn cứ Văn bản số 11654", id="mixed-case-syllable-lowered"),
+    pytest.param("tổ chức Hội nGHị", "tổ chức Hội nghị", id="mixed-case-after-title"),
     # Negatives: valid syllables in their context, names, abbreviations, foreign words.
+    pytest.param("Thủ tướng (TTg), ThS Lê Văn Hà", "Thủ tướng (TTg), ThS Lê Văn Hà", id="mixed-case-abbreviations-kept"),
+    pytest.param("quy định QĐi, CTr và TTr", "quy định QĐi, CTr và TTr", id="party-symbols-kept"),
+    pytest.param("nổ CÔnNg nghiệp", "nổ CÔnNg nghiệp", id="mixed-case-no-syllable-kept"),
+    pytest.param("iPhone và eGov", "iPhone và eGov", id="foreign-mixed-case-kept"),
     pytest.param("trong 30 giây", "trong 30 giây", id="known-word-in-its-context"),
     pytest.param("địa chỉ trụ sở", "địa chỉ trụ sở", id="chi-kept-where-it-belongs"),
     pytest.param("Kiêm tra việc", "Kiêm tra việc", id="known-word-without-left-neighbour-kept"),
