@@ -266,8 +266,10 @@ _OCR_MARKER_RE = re.compile(
 
 # Letters of an item marker Tesseract reads as another round letter: "c)" and "đ)" as "o)", "đ)" as
 # "d)" (its stroke lost), "e)" as "c)" or "o)"; with a mark from a speck of dust, "ó)".
-_OCR_AS_LETTERS = {"o": "cđea", "d": "đ", "c": "eđ", "e": "c", "ø": "gđ", **{ch: "cđe" for ch in "óòỏõọôơö"}}
-_OCR_LETTER_RE = re.compile(r"^(?P<letter>[a-zđóòỏõọôơöø])(?P<after>\s?\)(?:\s.*)?)$", re.DOTALL)
+# A capital for the small letter of the same shape ("C)", "O)", "S)"); "8)" or "ø)" for "g)".
+_OCR_AS_LETTERS = {"o": "cđea", "d": "đ", "c": "eđ", "e": "c", "ø": "gđ", "8": "g", "9": "g",
+                   **{ch: "cđe" for ch in "óòỏõọôơö"}, **{ch: ch.lower() for ch in "CĐKOSUVXY"}}
+_OCR_LETTER_RE = re.compile(r"^(?P<letter>[a-zđóòỏõọôơöø89CĐKOSUVXY])(?P<after>\s?\)(?:\s.*)?)$", re.DOTALL)
 # Item numbers of one or two digits read as look-alike letters in bold type ("5." as "o.", "9." as
 # "g."), their full stop as a comma ("1, Sở Y tế"), a Roman "II." as "H.".
 _DIGIT_LOOKALIKES = {"o": "0569", "O": "0", "Q": "0", "s": "5", "S": "5", "g": "9", "q": "9", "B": "8", "Z": "2",
