@@ -172,20 +172,13 @@ def _run_tesseract(binary: str, grey: np.ndarray, timeout: float, psm: int | Non
     return out.stdout.decode("utf-8", "replace")
 
 
-def open_for_render(data: bytes, password: str | None = None):
-    """The PDF opened for rendering, its forms set up before any page loads (else pdfium draws no
-    form field: an e-signed copy's number and date are form fields of its signature layer)."""
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(data, password=password)
-    pdf.init_forms()
-    return pdf
-
-
 def _render(pdf, index: int, dpi: int) -> tuple[np.ndarray, int, list[Box]]:
-    """One page as an RGB array, scaled down when it would be too many pixels, with its form fields
-    and annotations drawn (an e-signed copy's number and date are drawn by its signature layer, as
-    every viewer shows them); and the boxes, in pixels, of the text the page draws."""
+    """One page as an RGB array, scaled down when it would be too many pixels; and the boxes, in
+    pixels, of the text the page draws.
+
+    Form fields are not drawn: on the e-signed scans seen (../shared/corpus/pdf/more) the signature
+    layer draws only the signers' stamps ("Ký bởi: …", "TRUNG TÂM CÔNG BÁO VÀ TIN HỌC") above the
+    header, which then read as the issuer; the number and date are in the scan itself."""
     import pypdfium2.raw as pdfium_c
 
     page = pdf[index]
@@ -194,7 +187,7 @@ def _render(pdf, index: int, dpi: int) -> tuple[np.ndarray, int, list[Box]]:
     if pixels > MAX_PAGE_PIXELS:
         dpi = max(MIN_DPI, int(dpi * (MAX_PAGE_PIXELS / pixels) ** 0.5))
     scale = dpi / 72.0
-    rgb = page.render(scale=scale, rev_byteorder=True, may_draw_forms=True, draw_annots=True).to_numpy()
+    rgb = page.render(scale=scale, rev_byteorder=True).to_numpy()
     typed = []
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=3):
         left, bottom, right, top = obj.get_bounds()
@@ -479,13 +472,15 @@ def ocr_pages(
     :raises OcrUnavailable: tesseract or the ``vie`` model is missing
     :raises OcrError: tesseract failed or timed out on a page
     """
+    import pypdfium2 as pdfium
+
     reason = ocr_unavailable_reason()
     if reason:
         raise OcrUnavailable(reason)
     binary = find_tesseract()
     assert binary is not None
     jobs = max(1, jobs or os.cpu_count() or 1)
-    pdf = open_for_render(data, password)
+    pdf = pdfium.PdfDocument(data, password=password)
     read: dict[int, _Page] = {}
     results: dict[int, list[Line]] = {}
     try:
