@@ -15,6 +15,7 @@ the task-table reader (``tables.py``) reads row numbers with :data:`ROW_MARKER_R
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -263,10 +264,54 @@ _OCR_MARKER_RE = re.compile(
     r"(?P<token>[IVXLCl|!íì\dOo]{1,6}(?:\.[\dlI|!Oo]{1,3})*)(?P<after>(?:\s?[.):]|\s*$)(?:\s.*)?)$", re.DOTALL)
 
 
+# Letters of an item marker Tesseract reads as another round letter: "c)" and "đ)" as "o)", "đ)" as
+# "d)" (its stroke lost), "e)" as "c)" or "o)"; with a mark from a speck of dust, "ó)".
+# A capital for the small letter of the same shape ("C)", "O)", "S)"); "8)" or "ø)" for "g)".
+_OCR_AS_LETTERS = {"o": "cđea", "d": "đ", "c": "eđ", "e": "c", "ø": "gđ", "8": "g", "9": "g",
+                   **{ch: "cđe" for ch in "óòỏõọôơö"}, **{ch: ch.lower() for ch in "CĐKOSUVXY"}}
+_OCR_LETTER_RE = re.compile(r"^(?P<letter>[a-zđóòỏõọôơöø89CĐKOSUVXY])(?P<after>\s?\)(?:\s.*)?)$", re.DOTALL)
+# Item numbers of one or two digits read as look-alike letters in bold type ("5." as "o.", "9." as
+# "g."), their full stop as a comma ("1, Sở Y tế"), a Roman "II." as "H.".
+_DIGIT_LOOKALIKES = {"o": "0569", "O": "0", "Q": "0", "s": "5", "S": "5", "g": "9", "q": "9", "B": "8", "Z": "2",
+                     "z": "2", "G": "6", "b": "6", "A": "4", "l": "1", "I": "1", "|": "1", "!": "1"}
+_LOOKALIKE_ITEM_RE = re.compile(r"^(?P<token>[\doOQsSgqBZzGbAlI|!H]{1,2})(?P<punct>[.,)])(?P<rest>\s+\S.*)$",
+                                re.DOTALL)
+
+
+def _lookalike_readings(text: str) -> list[str]:
+    """An item number read as look-alike letters, or with a comma for its full stop: "o. Hậu cần" →
+    "5. Hậu cần" (and the other digits an "o" may be), "1, Sở Y tế" → "1. Sở Y tế", "H. Trách nhiệm" →
+    "II. Trách nhiệm"."""
+    match = _LOOKALIKE_ITEM_RE.match(text.lstrip())
+    if not match:
+        return []
+    token, punct, rest = match.group("token"), match.group("punct"), match.group("rest")
+    if punct == "," and not rest.lstrip()[:1].isupper():
+        return []  # "1, 2 và 3": a list of numbers, no item
+    punct = "." if punct == "," else punct
+    if token == "H":
+        return [f"II{punct}{rest}"]
+    if len(token) > 1 and not any(ch.isdigit() for ch in token):
+        return []  # "So. …", "Ab) …": a word, not a number read through its look-alikes
+    options = [_DIGIT_LOOKALIKES.get(ch, ch if ch.isdigit() else "") for ch in token]
+    return [f"{''.join(digits)}{punct}{rest}" for digits in itertools.product(*options)]
+
+
 def ocr_readings(text: str, *, alone: bool = False) -> list[str]:
     """``text`` with its leading marker read the ways a usual OCR confusion explains:
     "l. MỤC ĐÍCH" → "I. MỤC ĐÍCH" / "1. MỤC ĐÍCH", "II. …" → "III. …", "1O. …" → "10. …",
-    "Điều l. …" → "Điều 1. …"; with ``alone``, a table's row number alone on its line too ("l" → "I")."""
+    "Điều l. …" → "Điều 1. …", "o) …" → "c) …" / "đ) …"; with ``alone``, a table's row number alone
+    on its line too ("l" → "I")."""
+    letter = _OCR_LETTER_RE.match(text.lstrip())
+    if letter:
+        return [ch + letter.group("after") for ch in _OCR_AS_LETTERS.get(letter.group("letter"), "")]
+    lookalikes = [] if alone else _lookalike_readings(text)
+    readings = _numeral_readings(text, alone=alone)
+    return [r for r in dict.fromkeys(readings + lookalikes) if r != text.lstrip()]
+
+
+def _numeral_readings(text: str, *, alone: bool) -> list[str]:
+    """The readings of a Roman numeral or an Arabic number chain through the I/l/1 and O/0 confusions."""
     match = _OCR_MARKER_RE.match(text.lstrip())
     if not match:
         return []

@@ -46,6 +46,9 @@ REGION_PSM = 4  # Tesseract's page segmentation for a header column or a signatu
 MIN_FRAGMENT_CONF = 50  # a region's word of no syllable read with less confidence is a speck or a stroke
 MIN_LEGIBLE_CONF = 60  # words read with less confidence do not count when two readings of a region are compared
 HANDWRITTEN_PIXELS = 400  # pixels of pen ink at OCR_DPI (a digit or two) that make a handwritten value
+WORD_PSM = 8  # … and for one word read again on its own
+MIN_SLOT_CONF = 90  # confidence a header blank's value read again alone needs to stand as typed digits
+SLOT_PAD = 5  # pixels of paper kept around a word read again alone
 SIGNATURE_LOOKUP = 0.04  # share of the page height above "Nơi nhận" where the signature block may start
 # What OCR makes of "I.", "II.", "III." in bold serif, the full stop sometimes lost ("1." stays:
 # Arabic headings exist).
@@ -92,24 +95,29 @@ def ocr_unavailable_reason() -> str | None:
 
 _ROMAN_HI_RE = re.compile(r"^(\s*)HI(?=\.\s)")  # "HI. NHIỆM VỤ" is "III.": "HI" is no Vietnamese word
 _SYMBOL_QUOTE_RE = re.compile(r"(?<=[-/])['‘’`](?=[A-ZĐ])")  # "QĐ-'TTg" → "QĐ-TTg"
+# A symbol's hyphen with a space or a second hyphen after it, read from a gap in the print: the
+# official notation has no space inside a symbol ("202/BC- -BQL", "11654/ANKT- ANTCĐT").
+_SYMBOL_GAP_RE = re.compile(r"(?<=\d/)(?P<head>[A-ZĐ][A-ZĐa-z&]*)-(?:\s+-?)+(?=[A-ZĐ][A-ZĐa-z&]*\b)")
 # A slash look-alike inside a number's symbol: "1105⁄KH-ĐKT" (U+2044 fraction slash, U+2215 division slash).
 _DOUBLE_D_RE = re.compile("\u0110\u00d0|\u00d0\u0110")
 _SLASH_LOOKALIKE_RE = re.compile(r"(?<=\w)[\u2044\u2215](?=\w)")
 
 
 def fix_ocr_text(text: str) -> str:
-    """Tesseract's confusions of characters, whatever the page: Đ, slashes, quotes, "HI." for "III.".
+    """Tesseract's confusions of characters, whatever the page: Đ, slashes, quotes, spaces inside a
+    symbol, "HI." for "III.".
 
     >>> fix_ocr_text("HI. NHIỆM VỤ"), fix_ocr_text("số 12/QĐ-'TTg"), fix_ocr_text("ÐẢNG"), fix_ocr_text("1105⁄KH")
     ('III. NHIỆM VỤ', 'số 12/QĐ-TTg', 'ĐẢNG', '1105/KH')
-    >>> fix_ocr_text("Số: 1050 /QĐÐ-SCT")
-    'Số: 1050 /QĐ-SCT'
+    >>> fix_ocr_text("Số: 1050 /QĐÐ-SCT"), fix_ocr_text("số 202/BC- -BQL ngày")
+    ('Số: 1050 /QĐ-SCT', 'số 202/BC-BQL ngày')
 
     """
     text = _DOUBLE_D_RE.sub("\u0110", text)  # one Đ read twice, once as the eth: "QĐÐ-SCT"
     text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")  # Ð ð (Icelandic eth) → Đ đ
     text = _ROMAN_HI_RE.sub(r"\1III", text)
     text = _SLASH_LOOKALIKE_RE.sub("/", text)
+    text = _SYMBOL_GAP_RE.sub(r"\g<head>-", text)
     return _SYMBOL_QUOTE_RE.sub("", text)
 
 
@@ -164,16 +172,29 @@ def _run_tesseract(binary: str, grey: np.ndarray, timeout: float, psm: int | Non
     return out.stdout.decode("utf-8", "replace")
 
 
-def _render(pdf, index: int, dpi: int) -> tuple[np.ndarray, int]:
-    """One page as an RGB array, scaled down when it would be too many pixels."""
+def _render(pdf, index: int, dpi: int) -> tuple[np.ndarray, int, list[Box]]:
+    """One page as an RGB array, scaled down when it would be too many pixels; and the boxes, in
+    pixels, of the text the page draws.
+
+    Form fields are not drawn: on the e-signed scans seen (../shared/corpus/pdf/more) the signature
+    layer draws only the signers' stamps ("Ký bởi: …", "TRUNG TÂM CÔNG BÁO VÀ TIN HỌC") above the
+    header, which then read as the issuer; the number and date are in the scan itself."""
+    import pypdfium2.raw as pdfium_c
+
     page = pdf[index]
     width, height = page.get_size()
     pixels = width * height * (dpi / 72.0) ** 2
     if pixels > MAX_PAGE_PIXELS:
         dpi = max(MIN_DPI, int(dpi * (MAX_PAGE_PIXELS / pixels) ** 0.5))
-    rgb = page.render(scale=dpi / 72.0, rev_byteorder=True).to_numpy()
+    scale = dpi / 72.0
+    rgb = page.render(scale=scale, rev_byteorder=True).to_numpy()
+    typed = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        typed.append(Box(int(left * scale), int((height - top) * scale), int(right * scale) + 1,
+                         int((height - bottom) * scale) + 1))
     page.close()
-    return rgb[..., :3], dpi
+    return rgb[..., :3], dpi, typed
 
 
 def image_pages(data: bytes, password: str | None = None) -> set[int]:
@@ -209,17 +230,19 @@ class _Page:
     width: float  # points
     height: float
     timeout: float
+    typed: list[Box] = field(default_factory=list)  # where the page draws text (not an image): no handwriting
     warnings: list[str] = field(default_factory=list)
     pen_pixels: int = 0  # handwriting taken out of the regions read so far
 
-    def read(self, box: Box | None = None) -> list[dict]:
-        """Words of the page, or of one region read on its own as a column of short lines
-        (seals and pen strokes taken out)."""
+    def read(self, box: Box | None = None, psm: int = REGION_PSM) -> list[dict]:
+        """Words of the page, or of one region read on its own as a column of short lines (or,
+        with ``psm``, as one word), seals and pen strokes taken out."""
         if box is None:
             return parse_tsv(_run_tesseract(self.binary, self.grey, self.timeout), self.dpi)
         grey, pen = printed_only(self.rgb[box.top:box.bottom, box.left:box.right])
-        self.pen_pixels += pen
-        tsv = _run_tesseract(self.binary, grey, self.timeout, psm=REGION_PSM)
+        if psm == REGION_PSM:
+            self.pen_pixels += pen
+        tsv = _run_tesseract(self.binary, grey, self.timeout, psm=psm)
         return parse_tsv(tsv, self.dpi, offset=(box.left, box.top))
 
 
@@ -248,12 +271,45 @@ def _column_lines(words: list[dict], column: str, page: _Page) -> list[Line]:
 _NUMBER_SLOT_RE = re.compile(r"^(?P<lead>Số\s*:?\s*)(?P<slot>[^/\-–]*?)(?P<rest>\s*[/\-–]\S.*)$", re.IGNORECASE)
 _DATE_SLOT_RE = re.compile(r"(?P<a>\bngày\s*)(?P<day>[^\s]*(?:\s+[^\s]+)*?)(?P<b>\s*tháng\s*)"
                            r"(?P<month>[^\s]*(?:\s+[^\s]+)*?)(?P<c>\s*năm\b)", re.IGNORECASE)
+_TOKEN_DATE_SLOT_RE = re.compile(r"(?P<a>\bngày\s+)(?P<day>\S+)(?P<b>\s+tháng\s+)(?P<month>\S+)(?P<c>\s+năm\b)",
+                                 re.IGNORECASE)
 _SLOT_DIGITS_RE = re.compile(r"\d{1,6}")
 
 
-def _blank_unread(text: str, page: _Page) -> str:
+_SLOT_OPENERS = {"ngày": "tháng", "tháng": "năm"}  # a date's blank lies between these words
+
+
+def _reread_slots(page: _Page, words: list[dict]) -> list[dict]:
+    """A header column's words with the day or month of its date read again alone where the line's
+    reading gave no clean digits there and the PDF draws it as text: a typed value set apart (raised,
+    smaller: "ngày ⁰⁶ tháng") that Tesseract garbles in the line ("U6_") reads clean as a word of its
+    own. On a scan the blank stays: pen in black ink reads as clean digits just as well, so only
+    the page's own text is read again. Clean digits read with ``MIN_SLOT_CONF`` replace it."""
+    out = list(words)
+    for k in range(1, len(out) - 1):
+        before, word, after = out[k - 1], out[k], out[k + 1]
+        if not (before["line"] == word["line"] == after["line"]
+                and _SLOT_OPENERS.get(before["text"].lower()) == after["text"].lower()):
+            continue
+        box = word["box"]
+        if _SLOT_DIGITS_RE.fullmatch(word["text"]) or not any(_inside(word, t) for t in page.typed):
+            continue
+        height, width = page.rgb.shape[:2]
+        region = Box(max(0, box.left - SLOT_PAD), max(0, box.top - SLOT_PAD),
+                     min(width, box.right + SLOT_PAD), min(height, box.bottom + SLOT_PAD))
+        again = page.read(region, psm=WORD_PSM)
+        if len(again) == 1 and _SLOT_DIGITS_RE.fullmatch(again[0]["text"]) and again[0]["conf"] >= MIN_SLOT_CONF:
+            page.warnings.append(f"page {page.number}: header date value \"{word['text']}\" read again alone as "
+                                 f"\"{again[0]['text']}\"")
+            out[k] = {**word, "text": again[0]["text"]}
+    return out
+
+
+def _blank_unread(text: str, page: _Page, *, header: bool = True) -> str:
     """A header line with its filled-in blanks left blank where OCR gave no clean digits there
     (handwriting, a stamp): the printed part stays, digits are never guessed, a warning says so.
+    Outside the header (``header=False``) only a date whose day or month is one token, neither
+    digits nor a word, is so left blank: "(Cấp lần đầu: Ngày 0À tháng ‡ năm 2026)".
 
     "Số: j5 46 /QĐ-UBND" → "Số: /QĐ-UBND"; "Lào Cai, ngày 0Â tháng † năm 2026" → "Lào Cai, ngày tháng năm 2026".
     """
@@ -262,15 +318,18 @@ def _blank_unread(text: str, page: _Page) -> str:
     def blank(match: re.Match, slots: tuple[str, ...]) -> str:
         parts = match.groupdict()
         for slot in slots:
-            if parts[slot].strip() and not _SLOT_DIGITS_RE.fullmatch(parts[slot].strip()):
+            value = parts[slot].strip()
+            if value and not _SLOT_DIGITS_RE.fullmatch(value) and (header or not value.isalpha()):
                 unread.append({"slot": "number", "day": "day", "month": "month"}[slot])
                 parts[slot] = " " if slot != "slot" else ""
         return "".join(parts.values())
 
-    text = _NUMBER_SLOT_RE.sub(lambda m: blank(m, ("slot",)), text)
-    text = _DATE_SLOT_RE.sub(lambda m: blank(m, ("day", "month")), text)
+    if header:
+        text = _NUMBER_SLOT_RE.sub(lambda m: blank(m, ("slot",)), text)
+    text = (_DATE_SLOT_RE if header else _TOKEN_DATE_SLOT_RE).sub(lambda m: blank(m, ("day", "month")), text)
     if unread:
-        page.warnings.append(f"page {page.number}: handwritten or unreadable {' and '.join(unread)} in the header "
+        where = "in the header" if header else "in a date"
+        page.warnings.append(f"page {page.number}: handwritten or unreadable {' and '.join(unread)} {where} "
                              f"not read, the printed part kept: '{text}'")
     return text
 
@@ -369,7 +428,8 @@ def _read_page(page: _Page) -> list[Line]:
     columns = header_columns(page.grey) if page.number == 1 else None
     if columns:
         for box, column in zip(columns, ("left", "right")):
-            header += _column_lines(_without_specks(_read_region(page, words, box)), column, page)
+            column_words = _reread_slots(page, _without_specks(_read_region(page, words, box)))
+            header += _column_lines(column_words, column, page)
         band = Box(0, columns[0].top, columns[1].right, columns[0].bottom)
         words = [w for w in words if not _inside(w, band)]
         header = [line.with_text(_blank_unread(fix_ocr_text(line.text), page)) for line in header]
@@ -387,6 +447,7 @@ def _read_page(page: _Page) -> list[Line]:
         closing = _column_lines(recipients, "left", page) + _column_lines(block, "right", page)
     lines = header + (words_to_lines(words, page.width, page.height, page.number) if words else []) + closing
     lines = [line.with_text(fix_ocr_text(line.text)) for line in lines]
+    lines = [line.with_text(_blank_unread(line.text, page, header=False)) for line in lines]
     lines, changed = correct_lines(lines)
     if changed:
         page.warnings.append(f"page {page.number}: {changed} OCR words corrected")
@@ -429,8 +490,8 @@ def ocr_pages(
             pending: list[tuple[int, Future]] = []
             for number in pages:
                 width, height = pdf[number - 1].get_size()
-                rgb, used_dpi = _render(pdf, number - 1, dpi)
-                page = _Page(binary, number, rgb, drop_seals(rgb), used_dpi, width, height, page_timeout)
+                rgb, used_dpi, typed = _render(pdf, number - 1, dpi)
+                page = _Page(binary, number, rgb, drop_seals(rgb), used_dpi, width, height, page_timeout, typed)
                 read[number] = page
                 pending.append((number, pool.submit(_read_page, page)))
                 while len(pending) >= jobs:

@@ -55,6 +55,7 @@ UNSEEN = 0.5  # the count a syllable the corpus lacks gets in the unigram distri
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _SHAPES = "\u0302\u0306\u031b"  # circumflex, breve, horn
 _WORD_RE = re.compile(r"\S+")
+_LETTERS_RE = re.compile(r"(?<!\w)[^\W\d_]{2,}(?!\w)")  # a word of letters only
 # Training text: runs of letters; anything else (digits, punctuation) breaks a chain of syllables.
 _TRAIN_TOKEN_RE = re.compile(r"[^\W\d_]+|[^\w\s]|\d+")
 
@@ -277,13 +278,35 @@ def _cased(word: str, like: str) -> str:
     return word[0].upper() + word[1:] if like[0].isupper() else word
 
 
+def _mixed_case(text: str, model: SyllableModel) -> tuple[str, int]:
+    """A line with its words of mixed case ("sỐ", "CÔnNg") in lower case where that is a syllable the
+    model knows: a Vietnamese word is written lower, title or upper case, and Tesseract mixes the
+    cases of letters that differ only in size (c, o, ô, s, v, x); abbreviations that mix cases
+    ("TTg", "QĐi", "ThS") are no syllable and stay."""
+    changed = 0
+
+    def lower(match: re.Match) -> str:
+        nonlocal changed
+        core = match.group(0)
+        if core.islower() or core.isupper() or core.istitle() or canonical(core) not in model.unigrams:
+            return core
+        changed += 1
+        return core.lower()
+
+    return _LETTERS_RE.sub(lower, text), changed
+
+
 def correct_texts(texts: list[str], model: SyllableModel | None = None) -> tuple[list[str], int]:
     """OCR lines (one page, reading order) with their marks corrected where certain; and how many words changed.
 
     >>> correct_texts(["Hồ sơ câp Giây phép sử dụng vật liệu nô công nghiệp"])
     (['Hồ sơ cấp Giấy phép sử dụng vật liệu nổ công nghiệp'], 3)
+    >>> correct_texts(["Văn bản sỐ 12 của Bộ trưởng, Thông tư 01/2023/TT-BTC, ThS Lê Văn A"])
+    (['Văn bản số 12 của Bộ trưởng, Thông tư 01/2023/TT-BTC, ThS Lê Văn A'], 1)
     """
     model = model or load_model()
+    recased = [_mixed_case(text, model) for text in texts]
+    texts = [text for text, _ in recased]
     tokens = _tokens(texts)
     edits: list[tuple[_Token, str]] = []
     for chain in _chains(tokens):
@@ -297,7 +320,7 @@ def correct_texts(texts: list[str], model: SyllableModel | None = None) -> tuple
     for token, word in sorted(edits, key=lambda e: (e[0].line, -e[0].start)):
         text = out[token.line]
         out[token.line] = text[:token.start] + word + text[token.end:]
-    return out, len(edits)
+    return out, len(edits) + sum(n for _, n in recased)
 
 
 def correct_lines(lines: list[Line], model: SyllableModel | None = None) -> tuple[list[Line], int]:

@@ -2,7 +2,9 @@
 
     .venv/bin/python scripts/build_syllable_model.py [CORPUS_DIR]   # default ../shared/corpus
 
-Reads CORPUS_DIR/bulk/*.txt and CORPUS_DIR/text/*.txt and writes
+Reads CORPUS_DIR/bulk/*.txt, CORPUS_DIR/text/*.txt and the sentences of laws, decrees and
+circulars in CORPUS_DIR/peer/vnlegaltext-val.jsonl (the peer benchmark of citations: its
+syllables change nothing the citation finder reads) and writes
 extractors/data/syllables.tsv ("syllable<TAB>count", most frequent first) and
 extractors/data/syllable_bigrams.tsv.gz ("a b<TAB>count"), both in the spelling
 ``ocr_correct.canonical`` gives (lower case, new tone placement).
@@ -25,13 +27,16 @@ from __future__ import annotations
 import argparse
 import gzip
 import itertools
+import json
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "extractors" / "data"
 MIN_COUNT = 2
+PEER_FILE = "vnlegaltext-val.jsonl"
 RESERVED = frozenset(["75a0867a09525909", "a12a41bbbe518be8", "31786b0833a4130d", "0a5a51958af8e293", "150d48a05ed57aa3", "98be6e047028fade", "edfc0349ad13b2bf", "1fa949f85858c62f", "abca9704d4c889cd", "3a2db039af8c2d05", "2dd703fa6cbbc87b", "1a814c71716d3047", "b6ae4bd43c0ad4ff", "856f6487c18d75d0", "d2c5b73468786a99", "7bcbaa914bb254d9"])
 
 
@@ -44,16 +49,25 @@ def source_files(corpus: Path) -> list[Path]:
     return [p for p in files if p.stem not in held_out]
 
 
-def count(files: list[Path]) -> tuple[Counter, Counter]:
+def count(texts: Iterable[str]) -> tuple[Counter, Counter]:
     from kehoach.extractors.ocr_correct import training_chains
 
     unigrams: Counter = Counter()
     bigrams: Counter = Counter()
-    for path in files:
-        for chain in training_chains(path.read_text(encoding="utf-8")):
+    for text in texts:
+        for chain in training_chains(text):
             unigrams.update(chain)
             bigrams.update(itertools.pairwise(chain))
     return unigrams, bigrams
+
+
+def peer_sentences(corpus: Path) -> list[str]:
+    """The sentences of the peer benchmark (laws, decrees, circulars), syllables of a word rejoined."""
+    path = corpus / "peer" / PEER_FILE
+    if not path.exists():
+        return []
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return [row["data"]["value"].replace("_", " ") for row in rows]
 
 
 def dictionary_syllables() -> set[str]:
@@ -89,10 +103,11 @@ def main(argv: list[str] | None = None) -> None:
     files = source_files(Path(args.corpus))
     if not files:
         sys.exit(f"build_syllable_model: no texts under {args.corpus}/bulk or /text")
-    unigrams, bigrams = count(files)
+    peer = peer_sentences(Path(args.corpus))
+    unigrams, bigrams = count([*(p.read_text(encoding="utf-8") for p in files), *peer])
     syllables, pairs = write(unigrams, bigrams, dictionary_syllables(), Path(args.out))
-    print(f"{len(files)} texts, {sum(unigrams.values()):,} syllables: {syllables:,} in the inventory, "
-          f"{pairs:,} bigrams → {args.out}")
+    print(f"{len(files)} texts and {len(peer)} peer sentences, {sum(unigrams.values()):,} syllables: "
+          f"{syllables:,} in the inventory, {pairs:,} bigrams → {args.out}")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,20 @@ READING_CASES = [
     pytest.param("2.l. Nội dung", ["2.1. Nội dung"], id="decimal"),
     pytest.param("Điều l. Phạm vi điều chỉnh", ["Điều I. Phạm vi điều chỉnh", "Điều 1. Phạm vi điều chỉnh"],
                  id="article-word"),
+    pytest.param("o) Sở Y tế chủ trì", ["c) Sở Y tế chủ trì", "đ) Sở Y tế chủ trì", "e) Sở Y tế chủ trì",
+                                        "a) Sở Y tế chủ trì"], id="round-letter-o"),
+    pytest.param("d) Chỉ đạo", ["đ) Chỉ đạo"], id="d-stroke-lost"),
+    pytest.param("ó) Sở Nội vụ", ["c) Sở Nội vụ", "đ) Sở Nội vụ", "e) Sở Nội vụ"], id="o-with-a-speck"),
+    pytest.param("b) Bộ Y tế", [], id="no-confusion-explains-b"),
+    pytest.param("ø) UBND các xã", ["g) UBND các xã", "đ) UBND các xã"], id="g-read-as-slashed-o"),
+    pytest.param("C) Thúc đẩy ứng dụng", ["c) Thúc đẩy ứng dụng"], id="capital-for-small-c"),
+    pytest.param("8) Xây dựng Kế hoạch", ["g) Xây dựng Kế hoạch"], id="g-read-as-eight"),
+    pytest.param("o. Hậu cần", ["0. Hậu cần", "5. Hậu cần", "6. Hậu cần", "9. Hậu cần"], id="bold-five-read-as-o"),
+    pytest.param("1, Sở Y tế:", ["1. Sở Y tế:"], id="full-stop-read-as-comma"),
+    pytest.param("1, 2 và 3 tháng", [], id="list-of-numbers-no-item"),
+    pytest.param("H. Trách nhiệm phối hợp", ["II. Trách nhiệm phối hợp"], id="roman-two-read-as-H"),
+    pytest.param("So. abc", [], id="two-letter-word-no-number"),
+    pytest.param("o Sở Y tế", [], id="letter-without-bracket-is-no-marker"),
     pytest.param("IV. KINH PHÍ", [], id="no-confusion-explains-iv"),
     pytest.param("Quý IV năm 2025", [], id="not-a-marker"),
     pytest.param("l", [], id="lone-letter-is-no-paragraph-marker"),
@@ -62,3 +76,50 @@ def test_a_row_number_alone_has_readings_in_a_table():
 ])
 def test_strip_marker(text, expected):
     assert strip_marker(text) == expected
+
+
+# fmt: off
+# Letter items read through OCR: (text, ids when the text came from OCR, ids when typed, OCR warnings).
+LETTER_RUNS = [
+    pytest.param("1. Nhiệm vụ:\na) Một;\nb) Hai;\no) Ba;\nd) Bốn.", ["1", "1.a", "1.b", "1.c", "1.d"],
+                 ["1", "1.a", "1.b", "1.o", "1.d"], 1, id="o-where-c-is-due"),
+    pytest.param("1. Nhiệm vụ:\na) Một;\nb) Hai;\nc) Ba;\nd) Bốn;\no) Năm;\ne) Sáu.",
+                 ["1", "1.a", "1.b", "1.c", "1.d", "1.đ", "1.e"], ["1", "1.a", "1.b", "1.c", "1.d", "1.o", "1.e"], 1,
+                 id="o-where-d-stroke-is-due"),
+    pytest.param("1. Nhiệm vụ:\na) Một;\nb) Hai;\nc) Ba;\nd) Bốn;\nd) Năm;\ne) Sáu.",
+                 ["1", "1.a", "1.b", "1.c", "1.d", "1.đ", "1.e"], ["1", "1.a", "1.b", "1.c", "1.d", "1.d#2", "1.e"], 1,
+                 id="d-where-d-stroke-is-due"),
+    pytest.param("IV. NỘI DUNG\n4. Truyền thông\no. Hậu cần\n6. Phối hợp", ["IV", "IV.4", "IV.5", "IV.6"],
+                 ["IV", "IV.4", "IV.4.o", "IV.6"], 1, id="bold-five-read-as-o"),
+    pytest.param("V. TỔ CHỨC\n1, Sở Y tế:\n- Chủ trì.\n2. Sở Tài chính", ["V", "V.1", "V.2"], ["V", "V.2"], 1,
+                 id="comma-for-full-stop"),
+    pytest.param("3. Nội dung:\na) Một;\nb) Hai;\nC) Ba.\n4. Hợp tác", ["3", "3.a", "3.b", "3.c", "4"],
+                 ["3", "3.a", "3.b", "C", "C.4"], 1, id="capital-c-where-c-is-due"),
+    pytest.param("1. Nhiệm vụ:\ne) Một;\n8) Hai;\nh) Ba.", ["1", "1.e", "1.g", "1.h"],
+                 ["1", "1.e", "1.e.8", "1.h"], 1, id="eight-where-g-is-due"),
+    pytest.param("1. Nhiệm vụ:\n7) Bảy;\n8) Tám.", ["1", "1.7", "1.8"], ["1", "1.7", "1.8"], 0,
+                 id="eight-in-its-number-run-kept"),
+    # A marker that fits its run is never read otherwise.
+    pytest.param("1. Nhiệm vụ:\nm) Một;\nn) Hai;\no) Ba;\np) Bốn.", ["1", "1.m", "1.n", "1.o", "1.p"],
+                 ["1", "1.m", "1.n", "1.o", "1.p"], 0, id="o-in-its-run-kept"),
+    pytest.param("1. Nhiệm vụ:\na) Một;\nb) Hai;\nc) Ba;\nd) Bốn.", ["1", "1.a", "1.b", "1.c", "1.d"],
+                 ["1", "1.a", "1.b", "1.c", "1.d"], 0, id="d-in-its-run-kept"),
+    pytest.param("1. Nhiệm vụ:\na) Một;\nb) Hai;\nb) Hai lần nữa;\nc) Ba.", ["1", "1.a", "1.b", "1.b#2", "1.c"],
+                 ["1", "1.a", "1.b", "1.b#2", "1.c"], 0, id="repeat-no-confusion-explains-kept"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,from_ocr,typed,warnings", LETTER_RUNS)
+def test_letter_items_read_through_ocr(text, from_ocr, typed, warnings):
+    from kehoach.extractors.normalize import clean_lines, join_paragraphs
+    from kehoach.extractors.structure import extract_tree
+    from kehoach.schemas.layout import Line
+
+    def ids(ocr: bool):
+        tree = extract_tree(join_paragraphs(clean_lines([Line(text=t, ocr=ocr) for t in text.split("\n")])))
+        return [n.id for n in tree.nodes if n.kind != "pseudo"], tree.warnings
+
+    found, notes = ids(True)
+    assert found == from_ocr and len(notes) == warnings and all("OCR'd marker" in w for w in notes)
+    assert ids(False) == (typed, [])

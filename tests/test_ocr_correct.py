@@ -27,7 +27,14 @@ CORRECTIONS = [
     pytest.param("quy định chỉ tiết thi hành", "quy định chi tiết thi hành", id="known-word-extra-tone"),
     pytest.param("ĐOÀN KIÊM TRA", "ĐOÀN KIỂM TRA", id="known-word-in-caps"),
     pytest.param("TỔNG GIÁM ĐÓC", "TỔNG GIÁM ĐỐC", id="dictionary-only-word-gives-way-on-strong-left-evidence"),
+    # Case mixed inside a word: no Vietnamese word is written so.
+    pytest.param("Căn cứ Văn bản sỐ 11654", "Căn cứ Văn bản số 11654", id="mixed-case-syllable-lowered"),
+    pytest.param("tổ chức Hội nGHị", "tổ chức Hội nghị", id="mixed-case-after-title"),
     # Negatives: valid syllables in their context, names, abbreviations, foreign words.
+    pytest.param("Thủ tướng (TTg), ThS Lê Văn Hà", "Thủ tướng (TTg), ThS Lê Văn Hà", id="mixed-case-abbreviations-kept"),
+    pytest.param("quy định QĐi, CTr và TTr", "quy định QĐi, CTr và TTr", id="party-symbols-kept"),
+    pytest.param("nổ CÔnNg nghiệp", "nổ CÔnNg nghiệp", id="mixed-case-no-syllable-kept"),
+    pytest.param("iPhone và eGov", "iPhone và eGov", id="foreign-mixed-case-kept"),
     pytest.param("trong 30 giây", "trong 30 giây", id="known-word-in-its-context"),
     pytest.param("địa chỉ trụ sở", "địa chỉ trụ sở", id="chi-kept-where-it-belongs"),
     pytest.param("Kiêm tra việc", "Kiêm tra việc", id="known-word-without-left-neighbour-kept"),
@@ -97,9 +104,11 @@ def test_build_script_leaves_reserved_and_gold_texts_out(tmp_path):
     (corpus / "bulk" / "75a0867a09525909.txt").write_text("xuất xuất xuất", encoding="utf-8")  # reserved
     (corpus / "bulk" / "bbbb.txt").write_text("chấp hành chấp hành", encoding="utf-8")  # a gold copy
     (corpus / "gold" / "30_bbbb.json").write_text("{}", encoding="utf-8")
+    (corpus / "peer").mkdir()
+    (corpus / "peer" / "vnlegaltext-val.jsonl").write_text('{"data": {"value": "Kiểm_tra ."}}\n', encoding="utf-8")
     build.main([str(corpus), "--out", str(tmp_path)])
     rows = dict(r.split("\t") for r in (tmp_path / "syllables.tsv").read_text(encoding="utf-8").splitlines())
-    assert rows["kiểm"] == "3" and rows["tra"] == "3"
+    assert rows["kiểm"] == "4" and rows["tra"] == "4"  # the peer sentence's "Kiểm_tra" counted
     assert rows["xuất"] == "0" and rows["chấp"] == "0"  # known from the dictionary only
     bigrams = gzip.decompress((tmp_path / "syllable_bigrams.tsv.gz").read_bytes()).decode("utf-8")
-    assert bigrams == "kiểm tra\t3\ntra kiểm\t1\n"
+    assert bigrams == "kiểm tra\t4\ntra kiểm\t1\n"

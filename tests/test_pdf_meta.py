@@ -31,8 +31,8 @@ SIGNATURE_LAYER = {
 }
 
 # Right fields of 7 (META as written; with the signature layer's values as a viewer shows them).
-FLOORS_AS_WRITTEN = {"doc_type": 7, "number": 4, "issuer": 6, "place": 7, "date": 3, "signer": 6}
-FLOORS_AS_SHOWN = {"doc_type": 7, "number": 7, "issuer": 6, "place": 7, "date": 6, "signer": 6}
+FLOORS_AS_WRITTEN = {"doc_type": 7, "number": 4, "issuer": 7, "place": 7, "date": 4, "signer": 6}
+FLOORS_AS_SHOWN = {"doc_type": 7, "number": 7, "issuer": 7, "place": 7, "date": 7, "signer": 6}
 
 
 @pytest.fixture(scope="module")
