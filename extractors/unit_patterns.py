@@ -169,6 +169,18 @@ GROUP_CLOSER_RE = re.compile(r"(?:liên\s+quan|lân\s+cận|khác|trực\s+thu�
 # "X chủ trì", "X có trách nhiệm", "X chịu trách nhiệm": explicit lead markers after a subject.
 LEAD_VERB_RE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\w])")
 
+# Predicate words that are prepositions: they end a name but do not make its holder a subject.
+PREPOSITIONS = {"để", "nhằm", "trong", "về", "theo", "tại", "với", "cho", "từ", "trước", "sau", "khi", "nếu",
+                "bằng", "do", "bởi", "như", "gồm", "trên", "là", "được", "có", "sẽ", "đã", "đang", "bao gồm", "nơi",
+                "thống nhất"}
+# Verbs by which a subject hands work to another body: the object leads, not the subject
+# ("Chủ tịch UBND Thành phố đề nghị các cơ quan …", "UBND Thành phố giao cơ quan chuyên môn …").
+ASSIGNING_VERB_RE = re.compile(r"(?:đề\s+nghị|giao|yêu\s+cầu|thông\s+báo\s+(?:để|cho|đến))(?![\w])")
+# An adverbial between a subject and its predicate.
+ADVERBIAL_RE = re.compile(
+    r"(?:theo|căn\s+cứ|trên\s+cơ\s+sở|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực)[^.;:\n]{0,60}"
+    r"(?:được\s+giao|của\s+mình|quản\s+lý|quy\s+định)\s*,?")
+
 # "phối hợp (chặt chẽ) với X", "Phối hợp X", "cùng X", "phối hợp cùng X".
 SUPPORT_RE = re.compile(
     r"""(?:
@@ -259,8 +271,3 @@ DESCRIPTIVE_HEADING_RE = re.compile(
 TASK_HEADING_RE = re.compile(
     r"(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung|tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|triển\s+khai|hoạt\s+động"
     r"|công\s+tác|chương\s+trình|kế\s+hoạch|lộ\s+trình|tiến\s+độ)")
-
-# A marker at the start of a node's text ("III.", "1.", "2.1.a.", "a)", "Điều 3.").
-NODE_MARKER_RE = re.compile(
-    r"^\s*(?:(?:Điều|Chương|Mục)\s+\d+[.:]?|Phụ\s+lục(?:\s+[IVXLC\d]+)?[.:]?|[IVXLC]{1,6}\.|[A-ZĐ]\.|"
-    r"\d{1,3}(?:\.\d{1,3})*(?:\.[a-zđ])?[.)]?|[a-zđ][.)])\s*")
