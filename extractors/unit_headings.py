@@ -145,6 +145,8 @@ def _named_units(head: str, is_title: bool) -> tuple[list[str], int]:
     title = P.TRAILING_RE.sub("", title)
     if not title or len(title) > 160 or not (is_title or colon):
         return [], 0
+    if not is_title and P.SHARED_LIST_RE.search(head, offset):
+        return [], 0  # "…, Giám đốc các Sở: Tư| pháp, …": the colon opens a shared-head list, not a run-in task
     spans = scan_units(title, 0)
     if P.FIELD_HOLDER_RE.match(title):
         names = [title]  # "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng": one person, many fields
@@ -176,9 +178,23 @@ def _heading_predicate(rest: str) -> bool | None:
         return True
     pred = P.PREDICATE_RE.match(head)
     cont = P.NAME_CONTINUATION_RE.match(head)
-    if not pred or (cont and not (head[:cont.end()] in P.AMBIGUOUS_WORDS and ambiguous_is_verb(head, 0, cont.end()))):
-        return None  # "quản lý hồ sơ" is a verb with its object, "quản lý các khu" part of a name
+    if not pred or (cont and cont.end() >= pred.end()
+                    and not (head[:cont.end()] in P.AMBIGUOUS_WORDS and ambiguous_is_verb(head, 0, cont.end()))):
+        # "quản lý hồ sơ" is a verb with its object, "quản lý các khu" part of a name; the longer word wins
+        # ("công bố" is a verb, not "công" of "công lập")
+        return None
     return pred.group(0) not in P.PREPOSITIONS and not P.ASSIGNING_VERB_RE.match(head)
+
+
+def kept_heading(node: Node, body: str) -> str:
+    """The node's heading when the structure stage kept it out of the text although a sentence of the text
+    begins in it ("Điều 4. Chánh Văn phòng Ủy ban nhân dân⏎Thành phố, Giám đốc Sở …"): a unit's name not
+    closed by "." or ":"; else ""."""
+    heading = " ".join((node.heading or "").split())
+    if node.kind == "pseudo" or not heading or heading.endswith((".", ":")) \
+            or " ".join(body[:len(heading) * 2].split()).startswith(heading):
+        return ""
+    return heading if P.UNIT_START_RE.match(heading) else ""
 
 
 def role_block(node: Node) -> bool:

@@ -15,7 +15,8 @@ from kehoach.extractors import lexicon
 
 # Honorifics and request verbs that precede a unit but are not part of it.
 HONORIFIC_RE = re.compile(r"^(?:(?:Đồng|đồng)\s+chí|Đ/c|đ/c)\s+")
-LEADING_VERB_RE = re.compile(r"^(?:Đề\s+nghị|đề\s+nghị|Giao|giao|Đối\s+với|đối\s+với)(?:\s*:)?\s+")
+LEADING_VERB_RE = re.compile(
+    r"^(?:Đề\s+nghị|đề\s+nghị|Giao|giao|Đối\s+với|đối\s+với|(?:Ủy|Uỷ|ủy|uỷ)\s+quyền(?:\s+cho)?)(?:\s*:)?\s+")
 
 # --- where a unit name begins ------------------------------------------------
 
@@ -65,7 +66,7 @@ LOWER_BODY = r"""
   | cán\s+bộ,\s+công\s+chức(?:,\s+viên\s+chức)?(?:\s+và\s+người\s+lao\s+động)?(?=\s+(?:của|thuộc|có\s+liên\s+quan|liên\s+quan))|chính\s+quyền\s+(?:các\s+cấp|địa\s+phương|cơ\s+sở|cấp\s+xã)
   | ngành\s+(?:y\s+tế|giáo\s+dục|chức\s+năng|tài\s+chính|công\s+an|văn\s+hóa|[a-zđ]+)
   | (?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Tt]ổ\s+chức|[Cc]á\s+nhân|[Đđ]ịa\s+phương)(?:,\s+(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân|địa\s+phương))*
-    (?=\s+(?:có\s+)?liên\s+quan)                                                         # đơn vị có liên quan; cơ quan, địa phương liên quan
+    (?=\s+(?:khác\s+)?(?:có\s+)?liên\s+quan)                                                   # đơn vị có liên quan; cơ quan, địa phương liên quan
   | địa\s+phương(?=\s+(?:có|liên\s+quan|lân\s+cận))|đơn\s+vị\s+sự\s+nghiệp|cơ\s+quan\s+(?:chuyên\s+môn|liên\s+quan|có\s+liên\s+quan|Trung\s+ương|thông\s+tấn|báo\s+chí)
 """
 
@@ -191,10 +192,16 @@ SUPPORT_RE = re.compile(
 )
 
 # "Giao X", "Đề nghị X": the document asks X to do the work.
-REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)[Gg]iao)(?:\s*:)?\s+")
+# Delegation is handed down like "Giao X" when the document itself opens the sentence with it ("Điều 1. Ủy quyền
+# cho Chánh Văn phòng …"); inside a regulation's sentence ("Trưởng Ban chủ trì hoặc ủy quyền cho Phó Trưởng Ban
+# chủ trì") it is a power the regulation describes.
+REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)[Gg]iao"
+                        r"|(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))(?:Ủy|Uỷ)\s+quyền(?:\s+cho)?)(?:\s*:)?\s+")
 # Not a request: "đề nghị của X" (the proposer), "Đơn đề nghị", "đề nghị cơ quan có thẩm quyền".
+# "việc giao X", "về việc đề nghị X" name the matter of a proposal or a paper, not work this document hands out.
 REQUEST_NOT_RE = re.compile(
-    r"""(?:của|xét|Xét|cơ\s+sở|Đơn|đơn|theo|Theo|có|văn\s+bản|[Tt]ờ\s+trình|hồ\s+sơ|[Cc]ông\s+văn|[Kk]ính|xin|[Dd]anh\s+sách)\s+$""",
+    r"""(?:của|xét|Xét|cơ\s+sở|Đơn|đơn|theo|Theo|có|văn\s+bản|[Tt]ờ\s+trình|hồ\s+sơ|[Cc]ông\s+văn|[Kk]ính|xin|[Dd]anh\s+sách
+       |[Vv]iệc)\s+$""",
     re.VERBOSE)
 # A petition to a higher body ("đề nghị Bộ trưởng … xem xét, quyết định"): not work handed down.
 PETITION_RE = re.compile(r"\s*(?:xem\s+xét|quyết\s+định|phê\s+duyệt|cho\s+phép|tặng|khen\s+thưởng|công\s+nhận|cho\s+ý\s+kiến)(?![\w])")

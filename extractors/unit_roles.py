@@ -11,7 +11,8 @@ import re
 
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.markers import BULLET_LEAD_RE
-from kehoach.extractors.unit_headings import descriptive, heading_roles, own_text, role_block
+from kehoach.extractors.unit_addressees import execution_roles
+from kehoach.extractors.unit_headings import descriptive, heading_roles, kept_heading, own_text, role_block
 from kehoach.extractors.unit_names import UnitSpan, scan_units
 from kehoach.schemas.models import Node
 
@@ -95,8 +96,9 @@ Role = tuple[str, str, str]  # (unit as written, lead | support, the rule that f
 def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) -> list[Role]:
     """(unit, role, rule) triples stated in one node's own text, in order.
 
-    Rules: ``heading`` (a unit heading the node), ``label`` ("Đơn vị chủ trì: X"), ``subject`` (the subject
-    of a task sentence), ``request`` ("Giao X", "Đề nghị X"), ``support`` ("phối hợp với X").
+    Rules: ``heading`` (a unit heading the node), ``execution`` (the addressees of "… chịu trách nhiệm thi
+    hành"), ``label`` ("Đơn vị chủ trì: X"), ``subject`` (the subject of a task sentence), ``request`` ("Giao X",
+    "Đề nghị X"), ``support`` ("phối hợp với X").
     """
     body = own_text(node)
     if not body.strip() and not node.heading:
@@ -115,15 +117,34 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
         heading = (node.heading or "").strip().rstrip(":")
         joiner = "\n" if BULLET_LEAD_RE.match(body.lstrip()) else ": "
         return _label_roles(heading + joiner + body.lstrip(), known)
+    names: list[str] = []
     if not pseudo:
         names, body, skip_to = heading_roles(node, body)
-        found.extend((name, "lead", "heading") for name in names)
+    addressees, lists = _execution(node, body, known)
+    if names and any(start <= 1 for start, _end in lists):
+        names, skip_to = [], 0  # the heading is the start of the addressee list: the list names them all
+    found.extend((name, "lead", "heading") for name in names)
+    found.extend((name, "lead", "execution") for name in addressees)
     found.extend(_label_roles(body, known))
-    found.extend(_subject_roles(body, skip_to, pseudo, known))
+    found.extend(_subject_roles(body, skip_to, pseudo, known, lists))
     found.extend((name, "lead", "request") for name in _request_units(body, skip_to, pseudo, known))
     if not pseudo:
         found.extend((name, "support", "support") for name in _support_units(body, known))
     return found
+
+
+def _execution(node: Node, body: str, known: tuple[str, ...]) -> tuple[list[str], list[tuple[int, int]]]:
+    """The addressees of the node's execution sentences and the spans of their lists; a list that begins in
+    the heading is read from there."""
+    addressees, lists = execution_roles(body, known)
+    head = kept_heading(node, body)
+    if head and any(start == 0 for start, _end in lists):
+        # The structure stage drops the heading's final ";": a text that opens with another addressee
+        # ("Chánh Văn phòng UBND tỉnh" | "Giám đốc Sở …") is a new item, one that does not goes on with it.
+        rest = body.lstrip()
+        joiner = "; " if P.UNIT_START_RE.match(rest) else " "
+        addressees = execution_roles(head + joiner + rest, known)[0] or addressees
+    return addressees, lists
 
 
 def _label_roles(body: str, known: tuple[str, ...]) -> list[Role]:
@@ -142,8 +163,10 @@ def _label_roles(body: str, known: tuple[str, ...]) -> list[Role]:
     return found
 
 
-def _subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]) -> list[Role]:
-    """Subjects: "X chủ trì", "X có trách nhiệm", and a unit opening a task sentence."""
+def _subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...],
+                   lists: list[tuple[int, int]] = ()) -> list[Role]:
+    """Subjects: "X chủ trì", "X có trách nhiệm", and a unit opening a task sentence; not inside the
+    addressee ``lists`` of execution sentences, which name their own."""
     found: list[Role] = []
     done_groups: set[int] = set()
     # Addressees listed one per ";" before a shared "chịu trách nhiệm thi hành" ("Chánh Văn phòng …;
@@ -152,7 +175,7 @@ def _subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
     for s, group in _clause_starts(body):
         if group == -1 and pending and not body[:s].rstrip().endswith((";", ":")):
             pending = []
-        if s < skip_to or group in done_groups:
+        if s < skip_to or group in done_groups or any(a <= s < b for a, b in lists):
             continue
         if group >= 0 and not (body[s:s + 1].isupper() or body.startswith("các ", s)):
             continue  # after a lead-in clause the subject is a named body or "các …"

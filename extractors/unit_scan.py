@@ -27,7 +27,8 @@ _TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+q
 _OBJECT_TITLE_RE = re.compile(r"(?:[Pp]hó\s+)?(?:[Gg]iám\s+đốc|[Tt]hủ\s+trưởng|[Nn]gười\s+đứng\s+đầu|[Cc]hủ\s+tịch|Trưởng)")
 _TITLE_PAIR_RE = re.compile(rf",\s*(?:{P.TITLE_HEAD})(?![\w])", re.VERBOSE)
 _PLURAL_GROUP_RE = re.compile(rf"(?:các|những)\s+(?:{P.GROUP_NOUN})(?![\w])", re.VERBOSE)  # "thuộc các bộ, ngành"
-_GROUP_NOUN_RE = re.compile(rf"(?:{P.GROUP_NOUN})(?![\w])", re.VERBOSE)
+_TITLE_RE = re.compile(rf"(?:{P.TITLE_HEAD})(?![\w])", re.VERBOSE)
+GROUP_NOUN_RE = re.compile(rf"(?:{P.GROUP_NOUN})(?![\w])", re.VERBOSE)
 # Heads that open a new body even without a separator (table cells joined on one line).
 _NEW_BODY_HEADS = {"Sở", "Ủy ban", "Uỷ ban", "UBND", "Bộ", "Phòng", "Công an", "Trung tâm"}
 # A group closed by its place: "các sở, ban, ngành, đoàn thể Thành phố | và đơn vị có liên quan" is two units.
@@ -145,6 +146,7 @@ class _Name:
     start: re.Match
     end: int
     plural: bool  # a group under "các"/"những": a comma may go on with another group noun
+    levels: bool = False  # the group is one of administrative levels ("các xã, phường"): "và" adds only levels
     closed: bool = False  # a closing qualifier ("liên quan") was read: the group takes no more members
     title_end: int = -1  # where a person's title ends (a group of bodies may follow it)
     bare_end: int = -1  # where a head that needs its next word ends ("Văn phòng" | "đăng ký đất đai")
@@ -271,7 +273,7 @@ def _after_comma(name: _Name, j: int) -> int | None:
     if not name.plural or name.closed:
         return None
     if not _is_upper(w) and w not in _DETERMINERS:
-        cont = P.NAME_CONTINUATION_RE.match(text, k) or _GROUP_NOUN_RE.match(text, k)
+        cont = P.NAME_CONTINUATION_RE.match(text, k) or GROUP_NOUN_RE.match(text, k)
         if not cont:
             return None
         seg = text[k:cont.end()]
@@ -280,8 +282,8 @@ def _after_comma(name: _Name, j: int) -> int | None:
         if P.PREDICATE_RE.fullmatch(seg) and seg not in P.AMBIGUOUS_WORDS and seg not in {"cấp"}:
             return None
         return cont.end()  # "các sở, ban, ngành"
-    if _is_upper(w) and w in {"Bộ", "Sở", "Ban", "Ngành"}:
-        return word.end()  # "các Sở, Ban, ngành" written with capitals
+    if _is_upper(w) and w in {"Bộ", "Sở", "Ban", "Ngành"} and not _TITLE_RE.match(text, k):
+        return word.end()  # "các Sở, Ban, ngành" written with capitals; not "…, Bộ trưởng" (a person)
     return None
 
 
@@ -300,9 +302,9 @@ def _after_and(name: _Name, j: int) -> int | None:
         return _capital_word_end(text, k, word)  # "Thương binh và Xã hội"
     if w in _DETERMINERS or not name.plural or name.closed or _PLACE_CLOSED_RE.search(text, name.pos, name.end):
         return None
-    cont = P.ADMIN_LEVEL_RE.match(text, k) or P.NAME_CONTINUATION_RE.match(text, k)
+    cont = P.ADMIN_LEVEL_RE.match(text, k) or (None if name.levels else P.NAME_CONTINUATION_RE.match(text, k))
     if cont and (text[k:cont.end()] not in P.AMBIGUOUS_WORDS or not ambiguous_is_verb(text, k, cont.end())):
-        return cont.end()
+        return cont.end()  # "các sở, ban, ngành và địa phương"; "các xã, phường | và tổ chức, cá nhân …"
     return None
 
 
@@ -339,9 +341,10 @@ def _determiner(name: _Name, j: int, word: re.Match) -> int | None:
     nxt = _SPACE_RE.match(text, word.end()).end()
     level = P.ADMIN_LEVEL_RE.match(text, nxt)
     if level:
-        name.plural = True
+        name.plural = name.levels = True
         return level.end()  # "Ủy ban nhân dân các xã", "Ban công tác Mặt trận các thôn"
     if text.startswith("cấp", nxt):
+        name.levels = True
         return nxt + 3  # "Ủy ban nhân dân các cấp"
     return None
 
