@@ -110,6 +110,12 @@ def group_words() -> dict[str, tuple[str, ...]]:
     return {key: tuple(groups[key]) for key in ("determiners", "nouns", "closers")}
 
 
+@cache
+def party_nouns() -> tuple[str, ...]:
+    """The category nouns a unit may open with, without a determiner: "doanh nghiệp", "nhà đầu tư" (``data/bodies.json``)."""
+    return tuple(load("bodies")["groups"]["parties"])
+
+
 @dataclass(frozen=True)
 class LawVersion:
     """One law passed under a name (or one amending law): its number and dates."""

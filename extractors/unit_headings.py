@@ -147,6 +147,9 @@ def _named_units(head: str, is_title: bool) -> tuple[list[str], int]:
         return [], 0
     if not is_title and P.SHARED_LIST_RE.search(head, offset):
         return [], 0  # "…, Giám đốc các Sở: Tư| pháp, …": the colon opens a shared-head list, not a run-in task
+    start = P.UNIT_START_RE.match(title)
+    if start and start.group("party"):
+        return [], 0  # "Doanh nghiệp số": a bare category heads a topic, not the body doing it
     spans = scan_units(title, 0)
     if P.FIELD_HOLDER_RE.match(title):
         names = [title]  # "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng": one person, many fields

@@ -58,6 +58,23 @@ GROUP_NOUN = r"""
   | Sở|Ban|Bộ|Phòng|Trung\s+tâm|Hội|Đoàn|Cơ\s+quan|Đơn\s+vị|Ủy\s+ban|Uỷ\s+ban|Tổ|Cục|Chi\s+cục|Vụ|Trạm|Trường(?!\s+hợp)|ĐVSN|cấp
   | Tổ\s+đại\s+biểu|tổ\s+đại\s+biểu|đại\s+biểu(?=\s+(?:Hội\s+đồng|HĐND|Quốc\s+hội|dân\s+cử))
 """
+
+
+def _words_alternation(words: tuple[str, ...], capital: bool = False) -> str:
+    """Words of a data file as one alternation, longest first, spaces as ``\\s+``; with ``capital``, the first
+    letter in either case."""
+    def one(word: str) -> str:
+        first, rest = word[0], r"\s+".join(map(re.escape, word[1:].split(" ")))
+        head = f"[{first.upper()}{first}]" if capital else re.escape(first)
+        return head + rest
+    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+
+
+# The parties of the data (``bodies.json``: "nhà thầu", "nhà đầu tư") are group nouns too: "các nhà thầu".
+GROUP_NOUN += "  | " + _words_alternation(lexicon.party_nouns()) + "\n"
+# Parties a document tasks by category, without a determiner ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư").
+PARTY = _words_alternation(lexicon.party_nouns(), capital=True)
+
 LOWER_BODY = r"""
     lực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|lực\s+lượng(?=\s+[a-zđA-ZĐ])
   | công\s+an(?=\s|,|$)|quân\s+đội|cấp\s+[ủu]y(?:\s+đảng)?|cấp\s+uỷ|doanh\s+nghiệp|báo,\s+đài(?=\s|,|$)     # phối hợp với cấp ủy, chính quyền các cấp
@@ -90,6 +107,7 @@ UNIT_START_RE = re.compile(
       | (?P<title>{TITLE_HEAD})                                      # Giám đốc Sở …
       | (?P<org>{ORG_HEAD})                                          # Sở Y tế, UBND …
       | (?P<lower>{LOWER_BODY})                                      # lực lượng quân đội, công an
+      | (?P<party>{PARTY})                                           # Doanh nghiệp, nhà đầu tư
     )(?![\w])""",
     re.VERBOSE,
 )
@@ -185,7 +203,9 @@ ADVERBIAL_RE = re.compile(
 # "phối hợp (chặt chẽ) với X", "Phối hợp X", "cùng X", "phối hợp cùng X".
 SUPPORT_RE = re.compile(
     r"""(?:
-        [Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tốt|đồng\s+bộ))?(?:,\s+hỗ\s+trợ)?(?:\s+(?:với|cùng(?:\s+với)?))?\s+
+        [Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tốt|đồng\s+bộ))?
+        (?:(?:,|\s+và)\s+(?:hỗ\s+trợ|hướng\s+dẫn))?         # "phối hợp, hướng dẫn X", "phối hợp và hướng dẫn X": X supports
+        (?:\s+(?:với|cùng(?:\s+với)?))?\s+
       | (?<![\w])[Cc]ùng(?:\s+với)?\s+
     )""",
     re.VERBOSE,

@@ -186,8 +186,8 @@ def _subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
         if hon:
             p += hon.end()
         spans = scan_units(body, p, known)
-        if not spans:
-            continue
+        if not spans or P.UNIT_START_RE.match(body, p).group("party"):
+            continue  # "Doanh nghiệp, tổ chức nộp hồ sơ": a bare category opening a rule, not a body handed work
         names, pending, held = _subject_of(body, p, spans, group, pending, pseudo)
         found.extend((name, "lead", "subject") for name in names)
         if names and group >= 0 and not held:

@@ -297,9 +297,10 @@ def _after_and(name: _Name, j: int) -> int | None:
         return None
     w = word.group(0)
     if _is_upper(w):
-        if P.UNIT_START_RE.match(text, k):
+        second = P.UNIT_START_RE.match(text, k)
+        if second and not second.group("party"):
             return None  # "… và Ủy ban nhân dân tỉnh": a second body
-        return _capital_word_end(text, k, word)  # "Thương binh và Xã hội"
+        return _capital_word_end(text, k, word)  # "Thương binh và Xã hội", "Cục Khởi nghiệp và Doanh nghiệp công nghệ"
     if w in _DETERMINERS or not name.plural or name.closed or _PLACE_CLOSED_RE.search(text, name.pos, name.end):
         return None
     cont = P.ADMIN_LEVEL_RE.match(text, k) or (None if name.levels else P.NAME_CONTINUATION_RE.match(text, k))

@@ -61,3 +61,16 @@ def test_the_ministries_of_2025_are_there():
 def test_names_are_unique():
     names = [unit_id(b.name) for b in BODIES]
     assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("example", lexicon.load("bodies")["groups"]["party_examples"], ids=_ids)
+def test_party_examples_name_their_parties(example):
+    # every category the example writes ("Doanh nghiệp", "nhà đầu tư", "các nhà thầu") is a unit of its own
+    found = [u.text for u in find_units(example)]
+    written = [p for p in lexicon.party_nouns() if p in example.lower()]
+    assert written and all(any(p in f.lower() for f in found) for p in written), found
+
+
+def test_parties_are_group_nouns():
+    assert set(lexicon.party_nouns()) <= set(lexicon.group_words()["nouns"])
+

@@ -242,6 +242,41 @@ LIST_CASES = [
                  id="neg-related-group-stays-whole"),
 ]
 
+# tests/gold NOTES-50-52 call 6, NOTES-60-63 call 4: "phối hợp, hướng dẫn Z" makes Z a support.
+GUIDED_SUPPORT_CASES = [
+    # tests/gold 60 (75a0867a09525909) item (3)
+    pytest.param("Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế, Ban Quản lý dự án và các nhà thầu để thực hiện "
+                 "hiệu quả các phương án.", None,
+                 [("Bộ Công an", "lead"), ("Bộ Y tế", "support"), ("Ban Quản lý dự án", "support"),
+                  ("các nhà thầu", "support")], id="phoi-hop-comma-huong-dan"),
+    # tests/gold 52 (717159673033f644) 1.2: the directed unit is not recorded, the guided one supports.
+    pytest.param("Chỉ đạo Công an các phường, xã, đặc khu phối hợp và hướng dẫn Ủy ban nhân dân các phường, xã, đặc khu "
+                 "trong công tác rà soát.", "Giao Công an Thành phố",
+                 [("Công an Thành phố", "lead"), ("Ủy ban nhân dân các phường, xã, đặc khu", "support")],
+                 id="phoi-hop-va-huong-dan"),
+    # tests/gold 61 (31786b0833a4130d) V.1: "hướng dẫn" alone directs.
+    pytest.param("Phối hợp với Sở Khoa học và Công nghệ, Sở Xây dựng và các cơ quan liên quan hướng dẫn các doanh nghiệp "
+                 "viễn thông thực hiện.", "Ban Quản lý các khu công nghệ cao và khu công nghiệp",
+                 [("Ban Quản lý các khu công nghệ cao và khu công nghiệp", "lead"), ("Sở Khoa học và Công nghệ", "support"),
+                  ("Sở Xây dựng", "support"), ("các cơ quan liên quan", "support")], id="neg-huong-dan-alone-directs"),
+]
+
+# Parties tasked by category (data: bodies.json groups.parties).
+PARTY_CASES = [
+    # tests/gold 61 III.4.b
+    pytest.param("Doanh nghiệp viễn thông bảo đảm kinh phí thực hiện các nhiệm vụ được giao.", None,
+                 [("Doanh nghiệp viễn thông", "lead")], id="category-with-its-trade-leads"),
+    # 046d4a5b8d446144: a body's proper name holds the word.
+    pytest.param("Cục trưởng Cục Khởi nghiệp và Doanh nghiệp công nghệ chủ trì triển khai.", None,
+                 [("Cục trưởng Cục Khởi nghiệp và Doanh nghiệp công nghệ", "lead")], id="category-word-inside-a-name"),
+    # d3d459d0a856471f: a procedure's step names the applicant, not a body handed work.
+    pytest.param("Bước 1: Tiếp nhận hồ sơ\nDoanh nghiệp, tổ chức nộp 01 bộ hồ sơ theo quy định đến Bộ phận một cửa.", None,
+                 [], id="neg-bare-category-in-a-procedure"),
+    # ad5aff6c13929815: a topic heading.
+    pytest.param("Phát triển các doanh nghiệp số là lực đẩy chủ đạo để chuyển đổi mô hình tăng trưởng.", "Doanh nghiệp số", [],
+                 id="neg-category-heading-is-a-topic"),
+]
+
 LINE_BREAK_CASES = [
     pytest.param("Giao Sở Công\nThương chủ trì, phối hợp với Bộ Công an, Bộ\nKhoa học và Công nghệ triển khai.", None,
                  [("Sở Công Thương", "lead"), ("Bộ Công an", "support"), ("Bộ Khoa học và Công nghệ", "support")],
@@ -312,7 +347,7 @@ def test_people_by_position(text, heading, expected):
     assert roles(text, heading) == expected
 
 
-@pytest.mark.parametrize("text,heading,expected", LIST_CASES)
+@pytest.mark.parametrize("text,heading,expected", LIST_CASES + GUIDED_SUPPORT_CASES + PARTY_CASES)
 def test_lists(text, heading, expected):
     assert roles(text, heading) == expected
 
