@@ -111,6 +111,12 @@ def group_words() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def title_heads() -> tuple[str, ...]:
+    """Titles of persons that stand for a body, from the data: "Thứ trưởng", "Thống đốc" (``data/bodies.json``)."""
+    return tuple(load("bodies")["titles"]["heads"])
+
+
+@cache
 def party_nouns() -> tuple[str, ...]:
     """The category nouns a unit may open with, without a determiner: "doanh nghiệp", "nhà đầu tư" (``data/bodies.json``)."""
     return tuple(load("bodies")["groups"]["parties"])

@@ -189,15 +189,19 @@ def _heading_predicate(rest: str) -> bool | None:
     return pred.group(0) not in P.PREPOSITIONS and not P.ASSIGNING_VERB_RE.match(head)
 
 
-def kept_heading(node: Node, body: str) -> str:
-    """The node's heading when the structure stage kept it out of the text although a sentence of the text
-    begins in it ("Điều 4. Chánh Văn phòng Ủy ban nhân dân⏎Thành phố, Giám đốc Sở …"): a unit's name not
-    closed by "." or ":"; else ""."""
+def title_kept_out(node: Node, body: str) -> str:
+    """The node's heading when the structure stage kept it out of the text (a title line), else ""."""
     heading = " ".join((node.heading or "").split())
-    if node.kind == "pseudo" or not heading or heading.endswith((".", ":")) \
-            or " ".join(body[:len(heading) * 2].split()).startswith(heading):
+    if node.kind == "pseudo" or not heading or " ".join(body[:len(heading) * 2].split()).startswith(heading):
         return ""
-    return heading if P.UNIT_START_RE.match(heading) else ""
+    return heading
+
+
+def kept_heading(node: Node, body: str) -> str:
+    """The node's title line when a sentence of the text begins in it ("Điều 4. Chánh Văn phòng Ủy ban nhân
+    dân⏎Thành phố, Giám đốc Sở …"): a unit's name not closed by "." or ":"; else ""."""
+    heading = title_kept_out(node, body)
+    return heading if P.UNIT_START_RE.match(heading) and not heading.endswith((".", ":")) else ""
 
 
 def role_block(node: Node) -> bool:

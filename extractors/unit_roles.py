@@ -12,7 +12,14 @@ import re
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.markers import BULLET_LEAD_RE
 from kehoach.extractors.unit_addressees import execution_roles
-from kehoach.extractors.unit_headings import descriptive, heading_roles, kept_heading, own_text, role_block
+from kehoach.extractors.unit_headings import (
+    descriptive,
+    heading_roles,
+    kept_heading,
+    own_text,
+    role_block,
+    title_kept_out,
+)
 from kehoach.extractors.unit_names import UnitSpan, scan_units
 from kehoach.schemas.models import Node
 
@@ -37,8 +44,8 @@ def _clause_starts(text: str) -> list[tuple[int, int]]:
     """(offset, group) where a clause may begin with its subject.
 
     Group -1: a sentence or bullet start. After a lead-in clause ("Căn cứ …, X lập",
-    "Trên cơ sở đề nghị của Y, X chủ trì") each comma is a candidate of one group;
-    the first candidate that yields a subject ends the group.
+    "Trên cơ sở đề nghị của Y, X chủ trì") each comma is a candidate of one group, named by
+    where the lead-in starts; the first candidate that yields a subject ends the group.
     """
     # A line after one that ends on a verb wanting its object ("Ký phê duyệt kết quả, trình⏎UBND tỉnh phê
     # duyệt") goes on with that sentence: no clause starts there.
@@ -46,12 +53,12 @@ def _clause_starts(text: str) -> list[tuple[int, int]]:
                    if not (m.group(0).startswith("\n") and _OBJECT_VERB_END_RE.search(text, 0, m.start()))}
     plain |= {m.end() for m in re.finditer(r"\sthì\s+", text)}
     out = [(p, -1) for p in plain if p < len(text)]
-    for group, s in enumerate(sorted(plain)):
+    for s in sorted(plain):
         if not P.INTRO_RE.match(text, s):
             continue
         nxt = _SEGMENT_END_RE.search(text, s)
         seg_end = nxt.start() if nxt else len(text)
-        out.extend((s + c.end(), group) for c in re.finditer(r",\s+", text[s:seg_end]))
+        out.extend((s + c.end(), s) for c in re.finditer(r",\s+", text[s:seg_end]))
     return sorted(out)
 
 
@@ -124,6 +131,9 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     if names and any(start <= 1 for start, _end in lists):
         names, skip_to = [], 0  # the heading is the start of the addressee list: the list names them all
     found.extend((name, "lead", "heading") for name in names)
+    if not names and (title := title_kept_out(node, body)):
+        # a title line that is a request: "3. Trong thời gian tới, yêu cầu các bộ, ngành tập trung …"
+        found.extend((name, "lead", "request") for name in _request_units(title, 0, False, known))
     found.extend((name, "lead", "execution") for name in addressees)
     found.extend(_label_roles(body, known))
     found.extend(_subject_roles(body, skip_to, pseudo, known, lists))
@@ -172,13 +182,19 @@ def _subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
     # Addressees listed one per ";" before a shared "chịu trách nhiệm thi hành" ("Chánh Văn phòng …;
     # Giám đốc các sở; Chủ tịch UBND cấp xã … chịu trách nhiệm"): held until the marker comes.
     pending: list[UnitSpan] = []
-    for s, group in _clause_starts(body):
+    starts = _clause_starts(body)
+    lead_ins = {s for s, group in starts if group >= 0}
+    asked = [m.start() for m in P.REQUEST_RE.finditer(body)  # "Để …, yêu cầu X, Y"; not "…, giao thông"
+             if m.start() in lead_ins and P.UNIT_START_RE.match(body, m.end())]
+    for s, group in starts:
         if group == -1 and pending and not body[:s].rstrip().endswith((";", ":")):
             pending = []
         if s < skip_to or group in done_groups or any(a <= s < b for a, b in lists):
             continue
         if group >= 0 and not (body[s:s + 1].isupper() or body.startswith("các ", s)):
             continue  # after a lead-in clause the subject is a named body or "các …"
+        if group >= 0 and any(group <= a < s for a in asked):
+            continue  # "Để …, yêu cầu Bộ Y tế, | Ban Quản lý dự án …": the request's own list, read by that rule
         if P.NOT_ASSIGNMENT_LINE_RE.match(_line_at(body, s)):
             continue
         p = BULLET_LEAD_RE.match(body, s).end() if BULLET_LEAD_RE.match(body, s) else s
@@ -254,12 +270,13 @@ def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
     """Requests: "Đề nghị X …", "Giao X …"; with ``subject_first`` (a preamble) only those a body or a
     title makes ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …")."""
     found: list[str] = []
+    lead_ins = {s for s, group in _clause_starts(body) if group >= 0}
     for m in P.REQUEST_RE.finditer(body):
         if m.start() < skip_to and not pseudo:
             continue
         if subject_first and not P.CLAUSE_SUBJECT_RE.search(body[max(0, m.start() - 120):m.start()]):
             continue
-        if m.group(0).startswith("yêu") and not pseudo:
+        if m.group(0).startswith("yêu") and not pseudo and not _asked_after_lead_in(body, m.start(), lead_ins):
             continue  # "hướng dẫn, yêu cầu các đơn vị khắc phục" inside a task: directed units
         if pseudo and _conditional_route(body, m.start()):
             continue
@@ -276,6 +293,16 @@ def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
             continue  # "đề nghị Bộ trưởng … xem xét, quyết định": a petition upwards, not work handed down
         found.extend(sp.text for sp in spans)
     return found
+
+
+def _asked_after_lead_in(body: str, pos: int, lead_ins: set[int]) -> bool:
+    """ "Để bảo đảm tiến độ …, yêu cầu Bộ Y tế, … tiếp tục", "Trong thời gian tới, yêu cầu các bộ, ngành …": the
+    request opens the main clause after a lead-in clause, in the document's own voice (tests/gold NOTES-60-63
+    call 5) — not a verb in a list of the unit's own tasks ("hướng dẫn, yêu cầu các đơn vị khắc phục")."""
+    if pos not in lead_ins:
+        return False
+    chunk = body[body.rfind(",", 0, pos - 2) + 1:pos].strip(" ,")
+    return not P.PREDICATE_RE.match(chunk)
 
 
 def _support_units(body: str, known: tuple[str, ...]) -> list[str]:

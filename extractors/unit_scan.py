@@ -37,6 +37,11 @@ _PLACE_CLOSED_RE = re.compile(r"(?<!các\s)(?<!những\s)(?<!,\s)(?:[Tt]ỉnh|[T
 _FIELD_RE = re.compile(r",?\s*(?:[Tt]hường\s+trực,?\s*)?phụ\s+trách\s+")
 # A capitalised word that opens a deadline cell, not part of a name ("UBND các phường, xã Quý III Năm 2026").
 _CAPITAL_STOP_RE = re.compile(r"(?:Quý|Quí|Năm|Tháng|Trước|Thường\s+xuyên|Hằng|Hàng|Tỷ\s+lệ|Tỉ\s+lệ)(?:\s|$)")
+# A list of bare group nouns under one qualifier: ", chính quyền các cấp", ", địa phương có liên quan".
+_NOUNS = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(lexicon.group_words()["nouns"], key=len, reverse=True))
+_BARE_NOUN_RE = re.compile(rf"(?:{_NOUNS})")
+_SHARED_QUALIFIER_LIST_RE = re.compile(rf"(?:,\s+(?:{_NOUNS}))+\s+(?:các\s+cấp|(?:có\s+)?liên\s+quan)(?![\w])")
+_PROPER_AFTER_HEAD_RE = re.compile(r"\s+[A-ZĐ]")  # "Bộ Quốc phòng", "Sở Y tế": a head and its proper name
 _LEVEL_ENDS = ("xã", "phường", "khu", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp")
 _DETERMINERS = {"các", "những"}
 
@@ -151,6 +156,7 @@ class _Name:
     title_end: int = -1  # where a person's title ends (a group of bodies may follow it)
     bare_end: int = -1  # where a head that needs its next word ends ("Văn phòng" | "đăng ký đất đai")
     head: str | None = None
+    owner: int = -1  # where the body after "thuộc" starts: a list of its kind goes on ("thuộc Bộ A, Bộ B")
 
 
 def scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
@@ -270,6 +276,12 @@ def _after_comma(name: _Name, j: int) -> int | None:
     before = text[max(0, j - 12):j]
     if admin and P.ADMIN_LEVEL_RE.search(before) and before.rstrip().endswith(_LEVEL_ENDS):
         return admin.end()  # "xã, phường, thị trấn"
+    owners = _more_owners(name, k)
+    if owners is not None:
+        return owners
+    shared = _SHARED_QUALIFIER_LIST_RE.match(text, j)
+    if shared and name.start.group("lower") and _BARE_NOUN_RE.fullmatch(text, name.pos, name.end):
+        return shared.end()  # "cấp ủy, chính quyền các cấp": one qualifier over the list (NOTES-53-55 call 9)
     if not name.plural or name.closed:
         return None
     if not _is_upper(w) and w not in _DETERMINERS:
@@ -285,6 +297,22 @@ def _after_comma(name: _Name, j: int) -> int | None:
     if _is_upper(w) and w in {"Bộ", "Sở", "Ban", "Ngành"} and not _TITLE_RE.match(text, k):
         return word.end()  # "các Sở, Ban, ngành" written with capitals; not "…, Bộ trưởng" (a person)
     return None
+
+
+def _more_owners(name: _Name, k: int) -> int | None:
+    """After "thuộc Bộ Xây dựng", another body of the same kind at ``k`` is a second owner, not a second unit
+    ("các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng": tests/gold NOTES-60-63 call 8)."""
+    if name.owner < 0:
+        return None
+    owner, other = P.UNIT_START_RE.match(name.text, name.owner), P.UNIT_START_RE.match(name.text, k)
+    head = _org_head(owner) if owner else None
+    if not head or not other or _org_head(other) != head or not all(
+            _PROPER_AFTER_HEAD_RE.match(name.text, at + len(head)) for at in (name.owner, k)):
+        return None  # "thuộc Uỷ ban nhân dân tỉnh, | Uỷ ban nhân dân các xã": a level, not a second owner
+    end = scan_name(name.text, k)
+    if end is not None:
+        name.owner = k
+    return end
 
 
 def _after_and(name: _Name, j: int) -> int | None:
@@ -382,8 +410,10 @@ def _continuation(name: _Name, j: int, cont: re.Match) -> int | None:
         if not nxt or not (_is_upper(nxt.group(0)) or P.ADMIN_LEVEL_RE.match(text, k)
                            or P.NAME_CONTINUATION_RE.match(text, k) or _PLURAL_GROUP_RE.match(text, k)):
             return None
-    if seg == "trên địa bàn" and not P.ADMIN_LEVEL_RE.match(text, k):
-        return None
+        if seg == "thuộc" and _is_upper(nxt.group(0)):
+            name.owner = k  # "các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng": the owners may be listed
+    if seg == "trên địa bàn" and not P.ADMIN_LEVEL_RE.match(text[k:k + 12].lower()):
+        return None  # "trên địa bàn tỉnh", "trên địa bàn Thành phố"
     if P.GROUP_CLOSER_RE.search(text[name.pos:cont.end()]):
         name.closed = True
     return cont.end()

@@ -74,3 +74,9 @@ def test_party_examples_name_their_parties(example):
 def test_parties_are_group_nouns():
     assert set(lexicon.party_nouns()) <= set(lexicon.group_words()["nouns"])
 
+
+@pytest.mark.parametrize("example", lexicon.load("bodies")["titles"]["examples"], ids=_ids)
+def test_title_examples_name_the_person_by_position(example):
+    found = [u.text for u in find_units(example)]
+    assert any(f.split()[0] in {h.split()[0] for h in lexicon.title_heads()} for f in found), found
+

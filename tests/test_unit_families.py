@@ -207,6 +207,10 @@ PERSON_CASES = [
                  id="persons-with-field-in-running-text"),
     pytest.param("Giao đồng chí Trưởng Công an xã chủ trì bảo đảm an ninh.", None, [("Trưởng Công an xã", "lead")],
                  id="request-to-a-person"),
+    # tests/gold 60 (75a0867a09525909) item (2), NOTES-60-63 call 9
+    pytest.param("Đồng chí Bộ trưởng Bộ Y tế, Thứ trưởng Bộ Y tế phụ trách lĩnh vực tiếp tục bám sát tình hình thực tế.", None,
+                 [("Bộ trưởng Bộ Y tế", "lead"), ("Thứ trưởng Bộ Y tế phụ trách lĩnh vực", "lead")],
+                 id="minister-and-deputy-with-field"),
     pytest.param("Đồng chí Bí thư Đảng ủy xã làm việc với Ban Thường vụ.", "Lịch làm việc", [],
                  id="neg-person-outside-a-task-verb"),
     # d469759e6fcdc805: the body that decides is not handed work.
@@ -277,6 +281,41 @@ PARTY_CASES = [
                  id="neg-category-heading-is-a-topic"),
 ]
 
+# Qualifiers inside the noun phrase (tests/gold NOTES-50-52 call 4, NOTES-53-55 call 9, NOTES-60-63 calls 7-8).
+QUALIFIER_CASES = [
+    # tests/gold 50 (2847e16133f7b987) 5.b
+    pytest.param("Chủ trì, phối hợp với các đơn vị cấp nước thuộc phạm vi quản lý xây dựng phương án thay thế.", "Sở Xây dựng",
+                 [("Sở Xây dựng", "lead"), ("các đơn vị cấp nước thuộc phạm vi quản lý", "support")],
+                 id="thuoc-pham-vi-quan-ly"),
+    # tests/gold 61 (31786b0833a4130d) IV: a funding section's subjects with their place and zones.
+    pytest.param("Các doanh nghiệp viễn thông trên địa bàn Thành phố, các nhà đầu tư trong các khu công nghệ cao, khu công "
+                 "nghiệp, cụm công nghiệp chủ động bố trí kinh phí.", None,
+                 [("Các doanh nghiệp viễn thông trên địa bàn Thành phố", "lead"),
+                  ("các nhà đầu tư trong các khu công nghệ cao, khu công nghiệp, cụm công nghiệp", "lead")],
+                 id="place-and-zones-kept"),
+    # tests/gold 60 (75a0867a09525909) 2.1: the ministries are where the agencies belong.
+    pytest.param("Bộ Y tế chỉ đạo Ban Quản lý dự án phối hợp chặt chẽ với các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc "
+                 "phòng chỉ đạo các nhà thầu tập trung nguồn lực.", None,
+                 [("Bộ Y tế", "lead"), ("các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng", "support")],
+                 id="owners-listed-after-thuoc"),
+    # 32bf80ce6d1e997e: a level body after "thuộc …" is another addressee.
+    pytest.param("Thủ trưởng các sở, cơ quan thuộc Uỷ ban nhân dân tỉnh, Uỷ ban nhân dân các xã, phường chịu trách nhiệm "
+                 "triển khai.", None,
+                 [("Thủ trưởng các sở, cơ quan thuộc Uỷ ban nhân dân tỉnh", "lead"),
+                  ("Uỷ ban nhân dân các xã, phường", "lead")], id="neg-a-level-body-is-no-second-owner"),
+    # tests/gold 53 (556b2fb4a0149576) IV.2
+    pytest.param("Phối hợp chặt chẽ với cấp ủy, chính quyền các cấp, phát huy khối đại đoàn kết toàn dân.", "Mặt trận Tổ quốc "
+                 "Việt Nam tỉnh", [("Mặt trận Tổ quốc Việt Nam tỉnh", "lead"), ("cấp ủy, chính quyền các cấp", "support")],
+                 id="one-qualifier-over-bare-nouns"),
+    # tests/gold 11: without a shared qualifier the bare nouns are two units.
+    pytest.param("Phối hợp với lực lượng quân đội, công an hỗ trợ người dân.", "Ủy ban nhân dân các xã",
+                 [("Ủy ban nhân dân các xã", "lead"), ("lực lượng quân đội", "support"), ("công an", "support")],
+                 id="neg-bare-nouns-without-a-shared-qualifier"),
+    # tests/gold 60 (75a0867a09525909) 2.6, adf53d885efc1c23
+    pytest.param("Ủy ban nhân dân tỉnh Ninh Bình theo chức năng, nhiệm vụ, thẩm quyền chỉ đạo các cơ quan liên quan thúc đẩy "
+                 "tiến độ.", None, [("Ủy ban nhân dân tỉnh Ninh Bình", "lead")], id="powers-listed-before-the-verb"),
+]
+
 LINE_BREAK_CASES = [
     pytest.param("Giao Sở Công\nThương chủ trì, phối hợp với Bộ Công an, Bộ\nKhoa học và Công nghệ triển khai.", None,
                  [("Sở Công Thương", "lead"), ("Bộ Công an", "support"), ("Bộ Khoa học và Công nghệ", "support")],
@@ -337,6 +376,27 @@ def test_addressee_paragraphs(node_id, text, expected):
     assert pseudo_roles(node_id, text) == expected
 
 
+# tests/gold NOTES-60-63 call 5: the lead-in sentence of a numbered node that addresses units.
+LEAD_IN_REQUEST_CASES = [
+    # tests/gold 60 (75a0867a09525909) item 2
+    pytest.param("Để đảm bảo chất lượng, tiến độ hoàn thành 02 công trình dự án, phấn đấu hoàn thành xây dựng trước ngày 30 "
+                 "tháng 11 năm 2025, yêu cầu Bộ Y tế, Ban Quản lý dự án, các nhà thầu và các bộ, cơ quan liên quan theo "
+                 "chức năng, nhiệm vụ, thẩm quyền tiếp tục quyết tâm, nỗ lực, trong đó lưu ý một số nội dung như sau:", None,
+                 [("Bộ Y tế", "lead"), ("Ban Quản lý dự án", "lead"), ("các nhà thầu", "lead"),
+                  ("các bộ, cơ quan liên quan", "lead")], id="yeu-cau-after-a-purpose-clause"),
+    # 35 (05729ab54fc07c39) item 3: the whole sentence is the title line.
+    pytest.param("", "Trong thời gian tới, yêu cầu các bộ, ngành tập trung thực hiện một số nhiệm vụ như sau",
+                 [("các bộ, ngành", "lead")], id="yeu-cau-in-a-title-line"),
+    pytest.param("Nếu không đạt, phải hướng dẫn, yêu cầu các đơn vị có biện pháp khắc phục.", None, [],
+                 id="neg-yeu-cau-after-another-task-verb"),
+]
+
+
+@pytest.mark.parametrize("text,heading,expected", LEAD_IN_REQUEST_CASES)
+def test_requests_after_a_lead_in(text, heading, expected):
+    assert roles(text, heading) == expected
+
+
 def test_request_inside_a_task_directs():
     # tests/gold 50: "hướng dẫn, yêu cầu các đơn vị có biện pháp khắc phục" names directed units.
     assert roles("Kiểm tra chất lượng nước; nếu không đạt, phải hướng dẫn, yêu cầu các đơn vị có biện pháp khắc phục.") == []
@@ -347,7 +407,7 @@ def test_people_by_position(text, heading, expected):
     assert roles(text, heading) == expected
 
 
-@pytest.mark.parametrize("text,heading,expected", LIST_CASES + GUIDED_SUPPORT_CASES + PARTY_CASES)
+@pytest.mark.parametrize("text,heading,expected", LIST_CASES + GUIDED_SUPPORT_CASES + PARTY_CASES + QUALIFIER_CASES)
 def test_lists(text, heading, expected):
     assert roles(text, heading) == expected
 
