@@ -122,6 +122,12 @@ def party_nouns() -> tuple[str, ...]:
     return tuple(load("bodies")["groups"]["parties"])
 
 
+@cache
+def level_subjects() -> tuple[str, ...]:
+    """Level words that stand alone for a place's authorities as a subject: "Tỉnh" (``data/bodies.json``)."""
+    return tuple(load("bodies")["groups"]["level_subjects"])
+
+
 @dataclass(frozen=True)
 class LawVersion:
     """One law passed under a name (or one amending law): its number and dates."""

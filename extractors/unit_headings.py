@@ -73,6 +73,16 @@ def heading_of(node: Node, body: str) -> str:
     return _title_line(node, body)[0]
 
 
+def in_article(node: Node, by_id: dict[str, Node]) -> bool:
+    """The node is an article of a legal text or inside one (its rules, not a plan's tasks)."""
+    current: Node | None = node
+    while current is not None:
+        if current.kind == "article":
+            return True
+        current = by_id.get(current.parent) if current.parent else None
+    return False
+
+
 def descriptive(node: Node, by_id: dict[str, Node]) -> bool:
     """Inside MỤC ĐÍCH / YÊU CẦU / MỤC TIÊU … (aims, not tasks)."""
     current: Node | None = node

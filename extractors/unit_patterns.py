@@ -75,6 +75,8 @@ GROUP_NOUN = r"""
 
 # The parties of the data (``bodies.json``: "nhà thầu", "nhà đầu tư") are group nouns too: "các nhà thầu".
 GROUP_NOUN += "  | " + _words_alternation(lexicon.party_nouns()) + "\n"
+# A place's level word alone as a sentence's subject, before its verb: "Tỉnh căn cứ các quy định …" (data).
+LEVEL_SUBJECT_RE = re.compile(r"(?:" + _words_alternation(lexicon.level_subjects()) + r")(?=\s+[a-zđà-ỹ])")
 # Parties a document tasks by category, without a determiner ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư").
 PARTY = _words_alternation(lexicon.party_nouns(), capital=True)
 

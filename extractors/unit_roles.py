@@ -15,6 +15,7 @@ from kehoach.extractors.unit_addressees import execution_roles
 from kehoach.extractors.unit_headings import (
     descriptive,
     heading_roles,
+    in_article,
     kept_heading,
     own_text,
     role_block,
@@ -136,7 +137,8 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
         found.extend((name, "lead", "request") for name in _request_units(title, 0, False, known))
     found.extend((name, "lead", "execution") for name in addressees)
     found.extend(_label_roles(body, known))
-    found.extend(_subject_roles(body, skip_to, pseudo, known, lists))
+    levels = not in_article(node, by_id)  # "Thành phố hỗ trợ 50% thuế …" in a regulation states a policy
+    found.extend(_subject_roles(body, skip_to, pseudo, known, lists, levels))
     found.extend((name, "lead", "request") for name in _request_units(body, skip_to, pseudo, known))
     if not pseudo:
         found.extend((name, "support", "support") for name in _support_units(body, known))
@@ -174,9 +176,10 @@ def _label_roles(body: str, known: tuple[str, ...]) -> list[Role]:
 
 
 def _subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...],
-                   lists: list[tuple[int, int]] = ()) -> list[Role]:
+                   lists: list[tuple[int, int]] = (), levels: bool = True) -> list[Role]:
     """Subjects: "X chủ trì", "X có trách nhiệm", and a unit opening a task sentence; not inside the
-    addressee ``lists`` of execution sentences, which name their own."""
+    addressee ``lists`` of execution sentences, which name their own; with ``levels``, a level word alone
+    ("Tỉnh căn cứ …") too."""
     found: list[Role] = []
     done_groups: set[int] = set()
     # Addressees listed one per ";" before a shared "chịu trách nhiệm thi hành" ("Chánh Văn phòng …;
@@ -201,14 +204,28 @@ def _subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
         hon = P.HONORIFIC_RE.match(body[p:])
         if hon:
             p += hon.end()
-        spans = scan_units(body, p, known)
-        if not spans or P.UNIT_START_RE.match(body, p).group("party"):
+        spans = scan_units(body, p, known) or (_level_subject(body, p) if levels else [])
+        if not spans or _bare_party(body, p):
             continue  # "Doanh nghiệp, tổ chức nộp hồ sơ": a bare category opening a rule, not a body handed work
         names, pending, held = _subject_of(body, p, spans, group, pending, pseudo)
         found.extend((name, "lead", "subject") for name in names)
         if names and group >= 0 and not held:
             done_groups.add(group)
     return found
+
+
+def _bare_party(body: str, p: int) -> bool:
+    start = P.UNIT_START_RE.match(body, p)
+    return bool(start and start.group("party"))
+
+
+def _level_subject(body: str, p: int) -> list[UnitSpan]:
+    """ "Tỉnh căn cứ …", "Trường hợp còn thiếu, Tỉnh tổng hợp …": a level word alone standing for the place's
+    authorities, at the start of a sentence or after a lead-in (not a name's end wrapped to a new line)."""
+    word = P.LEVEL_SUBJECT_RE.match(body, p)
+    if not word or not (p == 0 or body[:p].rstrip()[-1:] in ".;:,"):
+        return []
+    return [UnitSpan(p, word.end(), word.group(0))]
 
 
 def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: list[UnitSpan],

@@ -7,7 +7,8 @@ import pytest
 
 from kehoach.extractors import lexicon
 from kehoach.extractors.fold import ascii_key
-from kehoach.extractors.units import find_units, unit_id
+from kehoach.extractors.units import extract_assignments, find_units, unit_id
+from kehoach.schemas.models import Node
 
 BODIES = lexicon.bodies()
 EXAMPLES = [(b.name, example) for b in BODIES for example in b.examples]
@@ -79,4 +80,11 @@ def test_parties_are_group_nouns():
 def test_title_examples_name_the_person_by_position(example):
     found = [u.text for u in find_units(example)]
     assert any(f.split()[0] in {h.split()[0] for h in lexicon.title_heads()} for f in found), found
+
+
+@pytest.mark.parametrize("example", lexicon.load("bodies")["groups"]["level_subject_examples"], ids=_ids)
+def test_level_subject_examples_lead(example):
+    nodes = [Node(id="II", marker="II.", kind="section", heading="KIẾN NGHỊ", text=""),
+             Node(id="II.1", parent="II", marker="1.", kind="item", text=example)]
+    assert [a.unit for a in extract_assignments(nodes)] == [w for w in lexicon.level_subjects() if w in example]
 

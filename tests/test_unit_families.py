@@ -281,6 +281,24 @@ PARTY_CASES = [
                  id="neg-category-heading-is-a-topic"),
 ]
 
+# tests/gold NOTES-50-52 call 11: a place's level word alone stands for its authorities (data: groups.level_subjects).
+LEVEL_SUBJECT_CASES = [
+    # tests/gold 51 (296e373d796986f4) II.2
+    pytest.param("Về việc hỗ trợ 20 xe ô tô chuyên dùng cứu thương: Tỉnh căn cứ các quy định hiện hành để sắp xếp bố trí "
+                 "xe ô tô phục vụ công tác.", None, [("Tỉnh", "lead")], id="level-word-after-a-run-in-label"),
+    pytest.param("Trường hợp còn thiếu, Tỉnh tổng hợp nhu cầu, báo cáo Bộ Tài chính.", None, [("Tỉnh", "lead")],
+                 id="level-word-after-a-lead-in"),
+    # a line that does not end a sentence: "Thành phố" there is no subject of its own
+    pytest.param("Hội đồng nhân dân\nThành phố ban hành Nghị quyết.", None, [("Hội đồng nhân dân", "lead")],
+                 id="neg-level-word-ending-a-wrapped-name"),
+]
+
+
+def test_level_word_in_a_regulation_states_a_policy():
+    # 06c6f91f5c3b4c21: "Thành phố hỗ trợ 50% thuế …" is an article's rule, not a task.
+    assert article_roles("Thành phố hỗ trợ 50% thuế thu nhập cá nhân đối với thu nhập từ tiền lương.") == []
+
+
 # Qualifiers inside the noun phrase (tests/gold NOTES-50-52 call 4, NOTES-53-55 call 9, NOTES-60-63 calls 7-8).
 QUALIFIER_CASES = [
     # tests/gold 50 (2847e16133f7b987) 5.b
@@ -407,7 +425,8 @@ def test_people_by_position(text, heading, expected):
     assert roles(text, heading) == expected
 
 
-@pytest.mark.parametrize("text,heading,expected", LIST_CASES + GUIDED_SUPPORT_CASES + PARTY_CASES + QUALIFIER_CASES)
+@pytest.mark.parametrize("text,heading,expected", LIST_CASES + GUIDED_SUPPORT_CASES + PARTY_CASES + QUALIFIER_CASES
+                         + LEVEL_SUBJECT_CASES)
 def test_lists(text, heading, expected):
     assert roles(text, heading) == expected
 
