@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kehoach.extractors import unit_patterns as P
-from kehoach.extractors.markers import BULLET_LEAD_RE
+from kehoach.extractors.markers import BULLET_LEAD_RE, strip_marker
 from kehoach.extractors.unit_addressees import execution_roles
 from kehoach.extractors.unit_headings import (
     descriptive,
@@ -136,6 +136,7 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
         # a title line that is a request: "3. Trong thời gian tới, yêu cầu các bộ, ngành tập trung …"
         found.extend((name, "lead", "request") for name in _request_units(title, 0, False, known))
     found.extend((name, "lead", "execution") for name in addressees)
+    found.extend((name, "lead", "heading") for name in _duty_lines(body, known))
     found.extend(_label_roles(body, known))
     levels = not in_article(node, by_id)  # "Thành phố hỗ trợ 50% thuế …" in a regulation states a policy
     found.extend(_subject_roles(body, skip_to, pseudo, known, lists, levels))
@@ -157,6 +158,22 @@ def _execution(node: Node, body: str, known: tuple[str, ...]) -> tuple[list[str]
         joiner = "; " if P.UNIT_START_RE.match(rest) else " "
         addressees = execution_roles(head + joiner + rest, known)[0] or addressees
     return addressees, lists
+
+
+def _duty_lines(body: str, known: tuple[str, ...]) -> list[str]:
+    """The bodies of sub-heading lines inside the text that give a body its duties ("2. Trách nhiệm của Ủy ban
+    nhân dân cấp xã" in an amendment's quoted article, tests/gold NOTES-53-55 call 11; "Nhiệm vụ của Tổ công
+    tác:"), as a unit heading a node does."""
+    found: list[str] = []
+    for line in body.split("\n")[1:]:
+        line = strip_marker(line.strip().lstrip("“\"").strip()).rstrip(" :.”\"")
+        duty = P.HEADING_OF_RE.match(line)
+        if not duty:
+            continue
+        spans = scan_units(line, duty.end(), known)
+        if spans and spans[-1].end >= len(line):
+            found.extend(sp.text for sp in spans)
+    return found
 
 
 def _label_roles(body: str, known: tuple[str, ...]) -> list[Role]:

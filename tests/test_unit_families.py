@@ -281,6 +281,20 @@ PARTY_CASES = [
                  id="neg-category-heading-is-a-topic"),
 ]
 
+# tests/gold NOTES-53-55 call 11: a body's duties inside an amendment's quoted article give it a lead on the item.
+DUTY_LINE_CASES = [
+    # tests/gold 54 (1cde9b907469c65b) Điều 1.4
+    pytest.param("Bổ sung Điều 14a vào sau Điều 14 như sau:\n“14a. Phân cấp thực hiện một số nội dung.\n1. Nội dung phân cấp\n"
+                 "Ủy ban nhân dân tỉnh phân cấp cho Ủy ban nhân dân cấp xã quyết định một số khoản hỗ trợ như sau:\n"
+                 "2. Trách nhiệm của Ủy ban nhân dân cấp xã\na) Thực hiện các nhiệm vụ, quyền hạn được phân cấp.”", None,
+                 [("Ủy ban nhân dân cấp xã", "lead")], id="duties-in-quoted-text"),
+    pytest.param("Thành lập Tổ công tác.\nNhiệm vụ của Tổ công tác:\n- Rà soát hồ sơ.", None, [("Tổ công tác", "lead")],
+                 id="duties-line-in-running-text"),
+    pytest.param("Rà soát quy định về trách nhiệm của các cơ quan.\nTrách nhiệm của cơ quan chủ trì được quy định rõ.", None,
+                 [], id="neg-duties-named-in-a-sentence"),
+]
+
+
 # tests/gold NOTES-50-52 call 11: a place's level word alone stands for its authorities (data: groups.level_subjects).
 LEVEL_SUBJECT_CASES = [
     # tests/gold 51 (296e373d796986f4) II.2
@@ -426,7 +440,7 @@ def test_people_by_position(text, heading, expected):
 
 
 @pytest.mark.parametrize("text,heading,expected", LIST_CASES + GUIDED_SUPPORT_CASES + PARTY_CASES + QUALIFIER_CASES
-                         + LEVEL_SUBJECT_CASES)
+                         + LEVEL_SUBJECT_CASES + DUTY_LINE_CASES)
 def test_lists(text, heading, expected):
     assert roles(text, heading) == expected
 
