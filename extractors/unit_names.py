@@ -12,8 +12,11 @@ import re
 from dataclasses import dataclass
 
 from kehoach.extractors import unit_patterns as P
+from kehoach.extractors.markers import UPPER_CHARS
 from kehoach.extractors.unit_scan import scan_name
 
+# A place's proper name: capitalised words ("Ninh Bình", "Bà Rịa - Vũng Tàu").
+_PLACE_RE = re.compile(rf"[{UPPER_CHARS}][\w]*(?:(?:\s+|\s*-\s*)[{UPPER_CHARS}][\w]*)*")
 _LIST_SEP_RE = re.compile(r"\s*(?:,\s*và|;\s*và|,|;|và)\s+")
 
 
@@ -56,12 +59,30 @@ def _shared_list(text: str, pos: int, known: tuple[str, ...]) -> tuple[list[Unit
     return (out, out[-1].end) if out else None
 
 
+def _shared_level(text: str, pos: int) -> tuple[list[UnitSpan], int] | None:
+    """A body of one level over a list of places ("Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh và Phú Thọ"):
+    one unit per place ("Ủy ban nhân dân tỉnh Ninh Bình", as in headings); None when not one."""
+    shared = P.SHARED_LEVEL_START_RE.match(text, pos)
+    if not shared or scan_name(shared.group("head"), 0) != len(shared.group("head")):
+        return None  # the head is one body's name: not "Bộ Công Thương và Ủy ban nhân dân" (two)
+    head, level = " ".join(shared.group("head").split()), " ".join(shared.group("level").split())
+    out: list[UnitSpan] = []
+    k = shared.end()
+    while place := _PLACE_RE.match(text, k):
+        out.append(UnitSpan(pos if not out else k, place.end(), f"{head} {level} {place.group(0)}"))
+        sep = re.compile(r"\s*(?:,\s*và|,|và)\s+").match(text, place.end())
+        if not sep:
+            break
+        k = sep.end()
+    return (out, out[-1].end) if out else None
+
+
 def scan_units(text: str, pos: int, known: tuple[str, ...] = ()) -> list[UnitSpan]:
     """A list of units from ``pos``: "Sở Tài chính; Sở Nội vụ", "X, Y và các đơn vị liên quan",
     "Các Bộ: Công Thương, Xây dựng" (a shared head)."""
     out: list[UnitSpan] = []
     while True:
-        shared = _shared_list(text, pos, known)
+        shared = _shared_list(text, pos, known) or _shared_level(text, pos)
         if shared:
             out.extend(shared[0])
             end = shared[1]

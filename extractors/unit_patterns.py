@@ -157,6 +157,7 @@ PREDICATE_WORDS = r"""
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
   | khen\s+thưởng|phát\s+huy|ưu\s+tiên|tiên\s+phong|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
   | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi|tập\s+trung|kiện\s+toàn
+  | đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ
   | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)
 """
 PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
@@ -266,6 +267,10 @@ SHARED_LIST_RE = re.compile(
 
 SHARED_HEAD_RE = re.compile(
     r"^(?:Các|các)\s+(?P<head>Bộ|Sở|Ban|Phòng|Cục|Vụ|Hội|Trung\s+tâm|Ủy\s+ban|Đảng\s+ủy)\s*:\s*(?P<items>[^:;.]+?)\s*[:.]?\s*$")
+
+# The same in running text, up to its colon: "Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh … đẩy nhanh …".
+SHARED_LEVEL_START_RE = re.compile(
+    r"(?P<head>[^:;,()\n]{3,60}?)\s+các\s+(?P<level>xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp)\s*:\s*(?=[A-ZĐ])")
 
 # Shared-level list: "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền" → "Ủy ban nhân dân xã Gia Thuận", …
 SHARED_LEVEL_RE = re.compile(

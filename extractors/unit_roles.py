@@ -32,6 +32,12 @@ _OBJECT_VERB_END_RE = re.compile(r"(?<![\w])(?:trình|gửi|báo\s+cáo|tham\s+m
 _QUALIFIER_RE = re.compile(r"\s*(?:có\s+tên|được\s+(?:giao|phân\s+công|nêu)|nêu\s+tại|tại|thuộc|trực\s+thuộc|có\s+liên\s+quan|liên\s+quan|(?:tới|đến)\s+việc|được)(?![\w])")
 # A qualifier that describes the group rather than names it: the name stays as scanned
 # ("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm").
+# The lead-in of a letter's opinion or direction: "… có ý kiến như sau:", "… ý kiến chỉ đạo như sau:".
+_OPINION_RE = re.compile(r"(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|kết\s+luận)\s+như\s+sau\s*:\s*\n")
+# The leaders whose opinion a letter conveys as direction (Quy chế làm việc của Chính phủ: the Prime Minister and
+# Deputy Prime Ministers; a committee's chair; a minister).
+_LEADER_RE = re.compile(r"(?:Thủ\s+tướng|Chủ\s+tịch|Bộ\s+trưởng|Bí\s+thư)[^.;:\n]*$")
+_QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 _DESCRIBING_RE = re.compile(r"\s*(?:tới|đến)\s+việc(?![\w])")
 
 
@@ -114,7 +120,7 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     if node.id == "title":
         return []
     if node.id == "preamble":
-        return [(name, "lead", "request") for name in _request_units(body, 0, True, known, subject_first=True)]
+        return _preamble_roles(body, known)
     pseudo = node.kind == "pseudo"
     if not pseudo and descriptive(node, by_id):
         return []
@@ -143,6 +149,25 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     found.extend((name, "lead", "request") for name in _request_units(body, skip_to, pseudo, known))
     if not pseudo:
         found.extend((name, "support", "support") for name in _support_units(body, known))
+    return found
+
+
+def _preamble_roles(body: str, known: tuple[str, ...]) -> list[Role]:
+    """A preamble's requests made by a body or a title ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …"), and,
+    in a letter whose body has no numbered items, every rule over the opinion after its lead-in ("Phó Thủ tướng
+    Chính phủ có ý kiến như sau:" ⏎ "Bộ Khoa học và Công nghệ chủ trì, phối hợp với Bộ Quốc phòng …"): that
+    text is the letter's direction, though it sits in the preamble (tests/gold NOTES-60-63 call 1)."""
+    found = [(name, "lead", "request") for name in _request_units(body, 0, True, known, subject_first=True)]
+    lead_in = _OPINION_RE.search(body)
+    if not lead_in:
+        return found
+    # Provisions quoted in the opinion ("Tại khoản 7 Điều 39 Nghị định … quy định: “…”") are the law's, not tasks.
+    opinion = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), body[lead_in.end():])
+    found.extend((name, "lead", "request") for name in _request_units(opinion, 0, False, known))
+    if _LEADER_RE.search(body, max(0, lead_in.start() - 120), lead_in.start()):
+        # a leader's direction ("Phó Thủ tướng Chính phủ … có ý kiến như sau:"), not a body's reading of the law
+        found.extend(_subject_roles(opinion, 0, False, known))
+        found.extend((name, "support", "support") for name in _support_units(opinion, known))
     return found
 
 

@@ -194,6 +194,38 @@ PSEUDO_CASES = [
                  "phản ánh về Sở Khoa học và Công nghệ để phối hợp giải quyết./.", [], id="neg-conditional-reporting-route"),
 ]
 
+# Letters without numbered items: their body is the preamble (tests/gold NOTES-60-63 call 1).
+LETTER_CASES = [
+    # 06690fd4027d01c8: a Deputy Prime Minister's direction conveyed by Văn phòng Chính phủ.
+    pytest.param("Kính gửi: Bộ trưởng Bộ Khoa học và Công nghệ.\nXét Tờ trình số 226/TTr-BKHCN của Bộ Khoa học và Công nghệ, "
+                 "Phó Thủ tướng Chính phủ Nguyễn Chí Dũng có ý kiến như sau:\nBộ Khoa học và Công nghệ chủ trì, phối hợp với "
+                 "Bộ Quốc phòng, Bộ Nội vụ và các bộ, cơ quan liên quan rà soát, làm rõ mô hình tổ chức.",
+                 [("Bộ Khoa học và Công nghệ", "lead"), ("Bộ Quốc phòng", "support"), ("Bộ Nội vụ", "support"),
+                  ("các bộ, cơ quan liên quan", "support")], id="leaders-direction-in-a-letter"),
+    # 2c71d790ecdeb8d1: a level's body over a list of places, in running text.
+    pytest.param("Phó Thủ tướng Chính phủ Trần Hồng Hà có ý kiến như sau:\nỦy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh, "
+                 "Phú Thọ đẩy nhanh các thủ tục theo quy định của pháp luật.",
+                 [("Ủy ban nhân dân tỉnh Ninh Bình", "lead"), ("Ủy ban nhân dân tỉnh Bắc Ninh", "lead"),
+                  ("Ủy ban nhân dân tỉnh Phú Thọ", "lead")], id="shared-level-in-running-text"),
+    # 005d8820eb95c1cb, f74ec909344a3ab3: a body's reading of the law asks its addressee; the law it quotes
+    # and explains hands out nothing.
+    pytest.param("Kính gửi: Thuế tỉnh Quảng Trị.\nVề vấn đề này, Cục Thuế có ý kiến như sau:\nTại khoản 7 Điều 39 Nghị định "
+                 "số 126/2020/NĐ-CP quy định: “Thủ trưởng cơ quan quản lý thuế được chỉ định thầu. Bộ Tài chính hướng dẫn "
+                 "cụ thể nội dung chi.”\nCơ quan thuế kiểm tra hồ sơ theo quy định. Do vậy, đề nghị Thuế tỉnh Quảng Trị "
+                 "trao đổi với cơ quan có thẩm quyền trên địa bàn.",
+                 [("Thuế tỉnh Quảng Trị", "lead")], id="a-bodys-opinion-asks-its-addressee"),
+    # tests/gold 63 (edfc0349ad13b2bf): a reply that reports, with no request, assigns nothing.
+    pytest.param("Kính gửi: Ủy ban Dân nguyện và Giám sát Quốc hội.\nVề kiến nghị này, Bộ Nông nghiệp và Môi trường xin "
+                 "báo cáo như sau:\n- Để tránh gián đoạn, Bộ Nông nghiệp và Phát triển nông thôn đã có Văn bản số "
+                 "375/BNN-TC về việc tạm thời áp dụng khung giá.", [], id="neg-a-reply-that-reports"),
+]
+
+
+@pytest.mark.parametrize("text,expected", LETTER_CASES)
+def test_letters_without_numbered_items(text, expected):
+    assert pseudo_roles("preamble", text) == expected
+
+
 PERSON_CASES = [
     pytest.param("Chỉ đạo chung.", "Đồng chí Phó Chủ tịch Thường trực, phụ trách lĩnh vực kinh tế",
                  [("Phó Chủ tịch Thường trực, phụ trách lĩnh vực kinh tế", "lead")], id="heading-vice-chair-with-field"),
