@@ -297,6 +297,20 @@ GUIDED_SUPPORT_CASES = [
                   ("Sở Xây dựng", "support"), ("các cơ quan liên quan", "support")], id="neg-huong-dan-alone-directs"),
 ]
 
+# Heads and words the bulk texts showed missing.
+HEAD_CASES = [
+    # 32bf80ce6d1e997e
+    pytest.param("Hằng năm, Liên hiệp các hội Khoa học và Kỹ thuật tỉnh có trách nhiệm chủ trì, đề xuất danh sách dự án.",
+                 None, [("Liên hiệp các hội Khoa học và Kỹ thuật tỉnh", "lead")], id="lien-hiep-cac-hoi"),
+    # adf53d885efc1c23
+    pytest.param("Lực lượng Kiểm lâm sở tại chủ trì, phối hợp với lực lượng Công an cấp xã tuần tra.", None,
+                 [("Lực lượng Kiểm lâm sở tại", "lead"), ("lực lượng Công an cấp xã", "support")],
+                 id="luc-luong-opening-a-sentence"),
+    # 350a122d2613c4d6: a time adverb ends the name.
+    pytest.param("Đề nghị Sở Y tế hằng năm tổng hợp kinh phí nuôi dưỡng.", None, [("Sở Y tế", "lead")],
+                 id="hang-nam-ends-a-name"),
+]
+
 # Parties tasked by category (data: bodies.json groups.parties).
 PARTY_CASES = [
     # tests/gold 61 III.4.b
@@ -472,7 +486,7 @@ def test_people_by_position(text, heading, expected):
 
 
 @pytest.mark.parametrize("text,heading,expected", LIST_CASES + GUIDED_SUPPORT_CASES + PARTY_CASES + QUALIFIER_CASES
-                         + LEVEL_SUBJECT_CASES + DUTY_LINE_CASES)
+                         + LEVEL_SUBJECT_CASES + DUTY_LINE_CASES + HEAD_CASES)
 def test_lists(text, heading, expected):
     assert roles(text, heading) == expected
 
