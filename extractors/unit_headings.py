@@ -109,12 +109,13 @@ def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]
         spans = scan_units(head, 0)
         return ([s.text for s in spans], spans[-1].end) if is_title and spans else ([], 0)
     members = _MEMBERS_RE.match(head)
-    if members and is_title:
+    if members and is_title and not P.LEAD_VERB_RE.search(members.group("group")):
         # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …)": the members named.
         spans = scan_units(members.group("members"), 0)
         if spans and spans[-1].end >= len(members.group("members").rstrip(" .")):
             return [s.text for s in spans], len(heading)
         head = members.group("group")  # "Sở Nội vụ (Cơ quan thường trực Ban …)": the body, not its role
+    # (not "Sở Tài chính chủ trì, phối hợp với Văn phòng UBND tỉnh (Trung tâm …)": a sentence, its bracket a gloss)
     listed = _listed_units(head, is_title)
     if listed is not None:
         return listed, len(heading)
@@ -149,7 +150,8 @@ def _named_units(head: str, is_title: bool) -> tuple[list[str], int]:
     bare = P.LEADING_VERB_RE.sub("", head, count=1)
     if P.HONORIFIC_RE.match(bare):
         head = P.HONORIFIC_RE.sub("", bare, count=1)  # "Đ/c Trưởng Ban …", "Giao đồng chí …"
-    lead_in = P.LEADING_VERB_RE.match(head) or P.HEADING_OF_RE.match(head)
+    duties = P.HEADING_OF_RE.match(head)
+    lead_in = P.LEADING_VERB_RE.match(head) or duties
     offset = lead_in.end() if lead_in else 0
     title, colon, _rest = head[offset:].partition(":")
     title = P.TRAILING_RE.sub("", title)
@@ -161,11 +163,13 @@ def _named_units(head: str, is_title: bool) -> tuple[list[str], int]:
     if start and start.group("party"):
         return [], 0  # "Doanh nghiệp số": a bare category heads a topic, not the body doing it
     spans = scan_units(title, 0)
+    if duties and spans and _names_a_role(title[spans[-1].end:]):
+        return [], 0  # "Trách nhiệm của các cơ quan phối hợp": a role in a procedure, not a body (corpus NOTES)
     if P.FIELD_HOLDER_RE.match(title):
         names = [title]  # "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng": one person, many fields
     elif spans and spans[-1].end >= len(title):
         names = [s.text for s in spans]
-    elif spans and spans[0].start == 0 and (sentence := _heading_predicate(title[spans[-1].end:])) is not None:
+    elif spans and spans[0].start == 0 and not duties and (sentence := _heading_predicate(title[spans[-1].end:])) is not None:
         # A heading that is a sentence: "Sở Xây dựng - Đánh giá sự phù hợp …", "Chủ tịch UBND thành phố
         # quyết định …" name their subject; "Hội đồng … là cơ quan tham mưu …" names none.
         return ([s.text for s in spans], offset + spans[-1].end) if sentence else ([], 0)
@@ -177,6 +181,13 @@ def _named_units(head: str, is_title: bool) -> tuple[list[str], int]:
     names = [n for n in names if not _VAGUE_RE.match(compare_key(clean_unit(n)))]
     used = offset + len(head[offset:].partition(":")[0]) + (1 if colon else 0)
     return names, used
+
+
+def _names_a_role(rest: str) -> bool:
+    """What follows a group's name in "Trách nhiệm của …" is a verb that makes it a role ("phối hợp", "đề nghị
+    cung cấp thông tin", "được giao chủ trì"), not a qualifier ("trong quản lý lớp học", "thuộc tỉnh")."""
+    pred = P.PREDICATE_RE.match(rest.lstrip())
+    return bool(pred) and (pred.group(0) not in P.PREPOSITIONS or pred.group(0) == "được")
 
 
 def _heading_predicate(rest: str) -> bool | None:

@@ -138,7 +138,8 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     if names and any(start <= 1 for start, _end in lists):
         names, skip_to = [], 0  # the heading is the start of the addressee list: the list names them all
     found.extend((name, "lead", "heading") for name in names)
-    if not names and (title := title_kept_out(node, body)):
+    title = title_kept_out(node, body)  # a title line the text does not repeat, read for what it states too
+    if title and not names:
         # a title line that is a request: "3. Trong thời gian tới, yêu cầu các bộ, ngành tập trung …"
         found.extend((name, "lead", "request") for name in _request_units(title, 0, False, known))
     found.extend((name, "lead", "execution") for name in addressees)
@@ -148,7 +149,7 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     found.extend(_subject_roles(body, skip_to, pseudo, known, lists, levels))
     found.extend((name, "lead", "request") for name in _request_units(body, skip_to, pseudo, known))
     if not pseudo:
-        found.extend((name, "support", "support") for name in _support_units(body, known))
+        found.extend((name, "support", "support") for name in _support_units(title, known) + _support_units(body, known))
     return found
 
 

@@ -311,6 +311,20 @@ HEAD_CASES = [
                  id="hang-nam-ends-a-name"),
 ]
 
+# A title line that is a sentence: its supports count, and its bracket glosses a body, not members of a group.
+TITLE_SENTENCE_CASES = [
+    # 80bb1f677e7d4d75
+    pytest.param("Xây dựng quy trình điện tử trong giải quyết thủ tục hành chính.",
+                 "Sở Tài chính chủ trì, phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)",
+                 [("Sở Tài chính", "lead"), ("Văn phòng UBND tỉnh", "support")], id="title-sentence-with-a-gloss"),
+    pytest.param("", "Giao Bộ Tài chính chủ trì, phối hợp với Bộ Xây dựng và các bộ, cơ quan liên quan rà soát hồ sơ",
+                 [("Bộ Tài chính", "lead"), ("Bộ Xây dựng", "support"), ("các bộ, cơ quan liên quan", "support")],
+                 id="title-sentence-names-supports"),
+    # 994dfbc3967e5ebf: a title ending in "phối hợp" does not reach into the text.
+    pytest.param("Các cơ quan Thanh tra, Tòa án đề nghị cung cấp hồ sơ phải có nội dung cụ thể.",
+                 "Trách nhiệm của các cơ quan phối hợp", [], id="neg-title-ending-on-phoi-hop"),
+]
+
 # Parties tasked by category (data: bodies.json groups.parties).
 PARTY_CASES = [
     # tests/gold 61 III.4.b
@@ -486,7 +500,7 @@ def test_people_by_position(text, heading, expected):
 
 
 @pytest.mark.parametrize("text,heading,expected", LIST_CASES + GUIDED_SUPPORT_CASES + PARTY_CASES + QUALIFIER_CASES
-                         + LEVEL_SUBJECT_CASES + DUTY_LINE_CASES + HEAD_CASES)
+                         + LEVEL_SUBJECT_CASES + DUTY_LINE_CASES + HEAD_CASES + TITLE_SENTENCE_CASES)
 def test_lists(text, heading, expected):
     assert roles(text, heading) == expected
 
