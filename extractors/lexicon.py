@@ -110,6 +110,24 @@ def group_words() -> dict[str, tuple[str, ...]]:
     return {key: tuple(groups[key]) for key in ("determiners", "nouns", "closers")}
 
 
+@cache
+def title_heads() -> tuple[str, ...]:
+    """Titles of persons that stand for a body, from the data: "Thứ trưởng", "Thống đốc" (``data/bodies.json``)."""
+    return tuple(load("bodies")["titles"]["heads"])
+
+
+@cache
+def party_nouns() -> tuple[str, ...]:
+    """The category nouns a unit may open with, without a determiner: "doanh nghiệp", "nhà đầu tư" (``data/bodies.json``)."""
+    return tuple(load("bodies")["groups"]["parties"])
+
+
+@cache
+def level_subjects() -> tuple[str, ...]:
+    """Level words that stand alone for a place's authorities as a subject: "Tỉnh" (``data/bodies.json``)."""
+    return tuple(load("bodies")["groups"]["level_subjects"])
+
+
 @dataclass(frozen=True)
 class LawVersion:
     """One law passed under a name (or one amending law): its number and dates."""

@@ -14,6 +14,7 @@ from kehoach.schemas.layout import Paragraph
 
 _OPENS_QUOTE_RE = re.compile(r"^\s*[“”\"]")
 _COLON_QUOTE_RE = re.compile(r":\s*[“\"]")
+_AMENDING_RE = re.compile(r"(?:Sửa\s+đổi|Bổ\s+sung|Bãi\s+bỏ|Thay\s+thế|Thay\s+cụm\s+từ)(?![\w])")
 QUOTE_SPAN_MAX = 40  # paragraphs a quotation may run over; an opening mark never closed quotes nothing
 
 
@@ -34,7 +35,8 @@ def quoted_paragraphs(paragraphs: Sequence[Paragraph]) -> set[int]:
     ("… quy định:" ⏎ "“Điều 26. …", "quy định: “1. …"), and closes at the paragraph holding a
     closing mark, within ``QUOTE_SPAN_MAX`` paragraphs (else it quotes nothing). The quoting text
     takes over again, a quote left unclosed, at a paragraph that introduces the next quotation
-    ("3. Sửa đổi điểm a khoản 2 như sau:" ⏎ "“a) …") and at a section marker ("Điều 2.", "III.").
+    ("3. Sửa đổi điểm a khoản 2 như sau:" ⏎ "“a) …"), at the amending text's next item ("4. Bổ sung …")
+    and at a section marker ("Điều 2.", "III.").
     """
     inside: set[int] = set()
     open_until = -1
@@ -45,7 +47,7 @@ def quoted_paragraphs(paragraphs: Sequence[Paragraph]) -> set[int]:
             following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
             if not _OPENS_QUOTE_RE.match(text) and (
                     _OPENS_QUOTE_RE.match(following) and text.rstrip().endswith(":")
-                    or _COLON_QUOTE_RE.search(text) and (curly > 0 or straight)):
+                    or _COLON_QUOTE_RE.search(text) and (curly > 0 or straight) or _amending_item(text)):
                 open_until = index - 1  # "… như sau:" of the quoting text, its quote follows
             else:
                 inside.add(index)
@@ -61,6 +63,13 @@ def quoted_paragraphs(paragraphs: Sequence[Paragraph]) -> set[int]:
         if end >= 0:
             open_until = end
     return inside
+
+
+def _amending_item(text: str) -> bool:
+    """ "4. Bổ sung Điều 14a …", "5. Sửa đổi khoản 2 …": the next item of the amending text, which ends a
+    quotation left unclosed (tests/gold NOTES-53-55 call 1)."""
+    marker = parse_marker(text)
+    return bool(marker and marker.style.startswith("arabic") and _AMENDING_RE.match(marker.rest))
 
 
 def _quote_end(paragraphs: Sequence[Paragraph], opened: int) -> int:

@@ -43,7 +43,7 @@ def split_units(cell: str) -> list[str]:
 
     Splits at ";" and where ``units.find_units`` sees a new body after a comma or
     "và"; a fixed collective ("Các phòng, ban liên quan", "Cơ quan, địa phương liên
-    quan") stays whole, a piece no unit pattern knows ("Doanh nghiệp, nhà đầu tư") is
+    quan") stays whole, a piece no unit pattern knows ("Hợp tác xã, tổ hợp tác") is
     kept as one unit.
     """
     out: list[str] = []

@@ -15,7 +15,8 @@ from kehoach.extractors import lexicon
 
 # Honorifics and request verbs that precede a unit but are not part of it.
 HONORIFIC_RE = re.compile(r"^(?:(?:Đồng|đồng)\s+chí|Đ/c|đ/c)\s+")
-LEADING_VERB_RE = re.compile(r"^(?:Đề\s+nghị|đề\s+nghị|Giao|giao|Đối\s+với|đối\s+với)(?:\s*:)?\s+")
+LEADING_VERB_RE = re.compile(
+    r"^(?:Đề\s+nghị|đề\s+nghị|Giao|giao|Đối\s+với|đối\s+với|(?:Ủy|Uỷ|ủy|uỷ)\s+quyền(?:\s+cho)?)(?:\s*:)?\s+")
 
 # --- where a unit name begins ------------------------------------------------
 
@@ -37,8 +38,21 @@ ORG_HEAD = r"""
   | Ban\s+Chỉ\s+đạo|Ban\s+Chỉ\s+huy|Hạt\s+Kiểm\s+lâm|Kiểm\s+lâm|Bảo\s+hiểm\s+xã\s+hội
   | Báo\s+và\s+Phát\s+thanh,\s*Truyền\s+hình|Báo,\s+[Đđ]ài(?=\s|$)                     # Báo và Phát thanh, Truyền hình tỉnh; Báo, Đài tỉnh
   | Liên\s+minh(?=\s+[A-ZĐ])|Tổng\s+[Cc]ông\s+ty|Công\s+ty(?=\s+[A-ZĐ])                    # Liên minh Hợp tác xã, Tổng Công ty
+  | Liên\s+hiệp(?:\s+các\s+hội)?(?=\s+[A-ZĐ])                                          # Liên hiệp các hội Khoa học và Kỹ thuật
   | Bộ(?=\s+ngành)|Doanh\s+nghiệp(?=\s+(?:viễn\s+thông|bưu\s+chính|công\s+nghệ\s+số|nhà\s+nước)\s+[a-zđ])                                            # Bộ ngành Trung ương; Doanh nghiệp viễn thông
 """
+
+
+def _words_alternation(words: tuple[str, ...], capital: bool = False) -> str:
+    """Words of a data file as one alternation, longest first, spaces as ``\\s+``; with ``capital``, the first
+    letter in either case."""
+    def one(word: str) -> str:
+        first, rest = word[0], r"\s+".join(map(re.escape, word[1:].split(" ")))
+        head = f"[{first.upper()}{first}]" if capital else re.escape(first)
+        return head + rest
+    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+
+
 # Person titles that stand for the body they head ("Giám đốc Sở Xây dựng").
 TITLE_HEAD = r"""
     (?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Chánh\s+[Vv]ăn\s+phòng|Chánh\s+Thanh\s+tra|Chánh\s+án|Viện\s+trưởng|Bí\s+thư)
@@ -48,6 +62,7 @@ TITLE_HEAD = r"""
   | Người\s+đứng\s+đầu
   | (?:thủ\s+trưởng|người\s+đứng\s+đầu|giám\s+đốc|chủ\s+tịch)(?=\s+(?:các|những|cơ\s+quan|đơn\s+vị|cấp|sở|[A-ZĐ]))  # "; thủ trưởng cơ quan, đơn vị"
 """
+TITLE_HEAD += r"  | (?:Phó\s+)?(?:" + _words_alternation(lexicon.title_heads()) + ")\n"  # Thứ trưởng, Thống đốc (data)
 # Lower-case bodies and plural groups ("các sở, ban, ngành", "lực lượng công an").
 GROUP_NOUN = r"""
     sở|ban|ngành|phòng|bộ(?!\s+(?:phận|máy))|cơ\s+quan|đơn\s+vị|tổ\s+chức|địa\s+phương|cấp\s+ủy|cấp\s+uỷ|đoàn\s+thể
@@ -57,15 +72,24 @@ GROUP_NOUN = r"""
   | Sở|Ban|Bộ|Phòng|Trung\s+tâm|Hội|Đoàn|Cơ\s+quan|Đơn\s+vị|Ủy\s+ban|Uỷ\s+ban|Tổ|Cục|Chi\s+cục|Vụ|Trạm|Trường(?!\s+hợp)|ĐVSN|cấp
   | Tổ\s+đại\s+biểu|tổ\s+đại\s+biểu|đại\s+biểu(?=\s+(?:Hội\s+đồng|HĐND|Quốc\s+hội|dân\s+cử))
 """
+
+
+# The parties of the data (``bodies.json``: "nhà thầu", "nhà đầu tư") are group nouns too: "các nhà thầu".
+GROUP_NOUN += "  | " + _words_alternation(lexicon.party_nouns()) + "\n"
+# A place's level word alone as a sentence's subject, before its verb: "Tỉnh căn cứ các quy định …" (data).
+LEVEL_SUBJECT_RE = re.compile(r"(?:" + _words_alternation(lexicon.level_subjects()) + r")(?=\s+[a-zđà-ỹ])")
+# Parties a document tasks by category, without a determiner ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư").
+PARTY = _words_alternation(lexicon.party_nouns(), capital=True)
+
 LOWER_BODY = r"""
-    lực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|lực\s+lượng(?=\s+[a-zđA-ZĐ])
+    [Ll]ực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|[Ll]ực\s+lượng(?=\s+[a-zđA-ZĐ])
   | công\s+an(?=\s|,|$)|quân\s+đội|cấp\s+[ủu]y(?:\s+đảng)?|cấp\s+uỷ|doanh\s+nghiệp|báo,\s+đài(?=\s|,|$)     # phối hợp với cấp ủy, chính quyền các cấp
   | đại\s+biểu(?=\s+(?:Hội\s+đồng|HĐND|Quốc\s+hội))
   | chủ\s+đầu\s+tư(?:\s+(?:các\s+)?dự\s+án)?(?=\s*(?:[,;.:]|$|và\s|có\s|liên\s))  # "các sở, ban ngành, | chủ đầu tư dự án": a party of its own
   | cán\s+bộ,\s+công\s+chức(?:,\s+viên\s+chức)?(?:\s+và\s+người\s+lao\s+động)?(?=\s+(?:của|thuộc|có\s+liên\s+quan|liên\s+quan))|chính\s+quyền\s+(?:các\s+cấp|địa\s+phương|cơ\s+sở|cấp\s+xã)
   | ngành\s+(?:y\s+tế|giáo\s+dục|chức\s+năng|tài\s+chính|công\s+an|văn\s+hóa|[a-zđ]+)
   | (?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Tt]ổ\s+chức|[Cc]á\s+nhân|[Đđ]ịa\s+phương)(?:,\s+(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân|địa\s+phương))*
-    (?=\s+(?:có\s+)?liên\s+quan)                                                         # đơn vị có liên quan; cơ quan, địa phương liên quan
+    (?=\s+(?:khác\s+)?(?:có\s+)?liên\s+quan)                                                   # đơn vị có liên quan; cơ quan, địa phương liên quan
   | địa\s+phương(?=\s+(?:có|liên\s+quan|lân\s+cận))|đơn\s+vị\s+sự\s+nghiệp|cơ\s+quan\s+(?:chuyên\s+môn|liên\s+quan|có\s+liên\s+quan|Trung\s+ương|thông\s+tấn|báo\s+chí)
 """
 
@@ -89,6 +113,7 @@ UNIT_START_RE = re.compile(
       | (?P<title>{TITLE_HEAD})                                      # Giám đốc Sở …
       | (?P<org>{ORG_HEAD})                                          # Sở Y tế, UBND …
       | (?P<lower>{LOWER_BODY})                                      # lực lượng quân đội, công an
+      | (?P<party>{PARTY})                                           # Doanh nghiệp, nhà đầu tư
     )(?![\w])""",
     re.VERBOSE,
 )
@@ -133,21 +158,26 @@ PREDICATE_WORDS = r"""
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
   | khen\s+thưởng|phát\s+huy|ưu\s+tiên|tiên\s+phong|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
   | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi|tập\s+trung|kiện\s+toàn
+  | đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm
   | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)
 """
 PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
 
+# Zones a body or a party belongs to: "khu công nghệ cao", "cụm công nghiệp" (Luật Đầu tư, Nghị định 35/2022/NĐ-CP).
+_ZONE = r"(?:[Kk]hu|[Cc]ụm)\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất)"
 # Lower-case words that may continue a unit name ("các phòng chuyên môn",
 # "Trung tâm sự nghiệp công", "các địa phương lân cận").
-NAME_CONTINUATION = r"""
-    chính\s+trị\s*[-–]\s*xã\s+hội(?:\s*[-–]\s*nghề\s+nghiệp)?|xã\s+hội\s*[-–]\s*nghề\s+nghiệp  # các tổ chức chính trị - xã hội
+NAME_CONTINUATION = rf"""
+    trong\s+(?:các\s+)?{_ZONE}(?:(?:,|\s+và)\s+(?:các\s+)?{_ZONE})*   # các nhà đầu tư trong các khu công nghệ cao, cụm công nghiệp
+  | phạm\s+vi\s+quản\s+lý                                               # các đơn vị cấp nước thuộc phạm vi quản lý
+  | chính\s+trị\s*[-–]\s*xã\s+hội(?:\s*[-–]\s*nghề\s+nghiệp)?|xã\s+hội\s*[-–]\s*nghề\s+nghiệp  # các tổ chức chính trị - xã hội
   | cấp\s+(?:nước|điện|thoát\s+nước)|thoát\s+nước|viễn\s+thông|bưu\s+chính                 # các đơn vị cấp nước
   | công\s+trình\s+xây\s+dựng(?:\s+chuyên\s+ngành)?|chuyên\s+ngành   # Sở quản lý công trình xây dựng chuyên ngành
   | chi\s+nhánh(?:\s+khu\s+vực(?:\s+\d+)?)?|khu\s+vực(?:\s+\d+)?          # Ngân hàng Nhà nước chi nhánh khu vực 14
   | (?:cung\s+cấp|chi\s+trả)\s+dịch\s+vụ(?:\s+chi\s+trả)?                # các tổ chức cung cấp dịch vụ chi trả
   |     có\s+liên\s+quan|liên\s+quan|thuộc,\s+trực\s+thuộc|trực\s+thuộc(?:\s+trung\s+ương|\s+Trung\s+ương)?|thuộc|của|trên\s+địa\s+bàn|ở|các\s+cấp
   | cấp(?=\s+(?:xã|phường|huyện|quận|tỉnh|thành\s+phố|trung\s+ương|Trung\s+ương|cơ\s+sở|trên|dưới|có\s+thẩm\s+quyền|ủy|uỷ|[IV]+\b))
-  | chuyên\s+môn|sự\s+nghiệp|công\s+lập|ngoài\s+công\s+lập|giáo\s+dục|y\s+tế|đảng|công|quân\s+đội|nhân\s+dân|lân\s+cận
+  | chuyên\s+môn|sự\s+nghiệp|công\s+lập|ngoài\s+công\s+lập|giáo\s+dục|y\s+tế|đảng|công|quân\s+đội|nhân\s+dân|lân\s+cận|sở\s+tại
   | thông\s+tấn|báo\s+chí|ngành|cơ\s+quan|đơn\s+vị|tổ\s+chức|đoàn\s+thể|xã\s+hội|chính\s+trị|thành\s+viên|khác|ngang\s+bộ
   | có\s+rừng|có\s+tên|chức\s+năng|có\s+thẩm\s+quyền|giúp\s+việc|chuyên\s+trách|ấp|thôn|bản
   | xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|tổ\s+dân\s+phố|địa\s+phương|cơ\s+sở|trung\s+ương|nhà\s+nước
@@ -169,20 +199,43 @@ GROUP_CLOSER_RE = re.compile(r"(?:liên\s+quan|lân\s+cận|khác|trực\s+thu�
 # "X chủ trì", "X có trách nhiệm", "X chịu trách nhiệm": explicit lead markers after a subject.
 LEAD_VERB_RE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\w])")
 
+# Predicate words that are prepositions: they end a name but do not make its holder a subject.
+PREPOSITIONS = {"để", "nhằm", "trong", "về", "theo", "tại", "với", "cho", "từ", "trước", "sau", "khi", "nếu",
+                "bằng", "do", "bởi", "như", "gồm", "trên", "là", "được", "có", "sẽ", "đã", "đang", "bao gồm", "nơi",
+                "thống nhất"}
+# Verbs by which a subject hands work to another body: the object leads, not the subject
+# ("Chủ tịch UBND Thành phố đề nghị các cơ quan …", "UBND Thành phố giao cơ quan chuyên môn …").
+ASSIGNING_VERB_RE = re.compile(r"(?:đề\s+nghị|giao|yêu\s+cầu|thông\s+báo\s+(?:để|cho|đến))(?![\w])")
+# An adverbial between a subject and its predicate: "theo chức năng, nhiệm vụ được giao,", or a bare list of the
+# powers it acts by ("Ủy ban nhân dân tỉnh Ninh Bình theo chức năng, nhiệm vụ, thẩm quyền chỉ đạo …").
+_POWER = r"(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|quyền\s+hạn|lĩnh\s+vực|phạm\s+vi)"
+ADVERBIAL_RE = re.compile(
+    r"(?:theo|căn\s+cứ|trên\s+cơ\s+sở|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực)"
+    r"(?:[^.;:\n]{0,60}(?:được\s+giao|của\s+mình|quản\s+lý|quy\s+định)"
+    rf"|(?:\s*(?:,|và)\s*{_POWER})*(?![\w]))\s*,?")
+
 # "phối hợp (chặt chẽ) với X", "Phối hợp X", "cùng X", "phối hợp cùng X".
 SUPPORT_RE = re.compile(
     r"""(?:
-        [Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tốt|đồng\s+bộ))?(?:,\s+hỗ\s+trợ)?(?:\s+(?:với|cùng(?:\s+với)?))?\s+
+        [Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tốt|đồng\s+bộ))?
+        (?:(?:,|\s+và)\s+(?:hỗ\s+trợ|hướng\s+dẫn))?         # "phối hợp, hướng dẫn X", "phối hợp và hướng dẫn X": X supports
+        (?:\s+(?:với|cùng(?:\s+với)?))?\s+
       | (?<![\w])[Cc]ùng(?:\s+với)?\s+
     )""",
     re.VERBOSE,
 )
 
 # "Giao X", "Đề nghị X": the document asks X to do the work.
-REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)[Gg]iao)(?:\s*:)?\s+")
+# Delegation is handed down like "Giao X" when the document itself opens the sentence with it ("Điều 1. Ủy quyền
+# cho Chánh Văn phòng …"); inside a regulation's sentence ("Trưởng Ban chủ trì hoặc ủy quyền cho Phó Trưởng Ban
+# chủ trì") it is a power the regulation describes.
+REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)[Gg]iao"
+                        r"|(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))(?:Ủy|Uỷ)\s+quyền(?:\s+cho)?)(?:\s*:)?\s+")
 # Not a request: "đề nghị của X" (the proposer), "Đơn đề nghị", "đề nghị cơ quan có thẩm quyền".
+# "việc giao X", "về việc đề nghị X" name the matter of a proposal or a paper, not work this document hands out.
 REQUEST_NOT_RE = re.compile(
-    r"""(?:của|xét|Xét|cơ\s+sở|Đơn|đơn|theo|Theo|có|văn\s+bản|[Tt]ờ\s+trình|hồ\s+sơ|[Cc]ông\s+văn|[Kk]ính|xin|[Dd]anh\s+sách)\s+$""",
+    r"""(?:của|xét|Xét|cơ\s+sở|Đơn|đơn|theo|Theo|có|văn\s+bản|[Tt]ờ\s+trình|hồ\s+sơ|[Cc]ông\s+văn|[Kk]ính|xin|[Dd]anh\s+sách
+       |[Vv]iệc)\s+$""",
     re.VERBOSE)
 # A petition to a higher body ("đề nghị Bộ trưởng … xem xét, quyết định"): not work handed down.
 PETITION_RE = re.compile(r"\s*(?:xem\s+xét|quyết\s+định|phê\s+duyệt|cho\s+phép|tặng|khen\s+thưởng|công\s+nhận|cho\s+ý\s+kiến)(?![\w])")
@@ -215,6 +268,10 @@ SHARED_LIST_RE = re.compile(
 
 SHARED_HEAD_RE = re.compile(
     r"^(?:Các|các)\s+(?P<head>Bộ|Sở|Ban|Phòng|Cục|Vụ|Hội|Trung\s+tâm|Ủy\s+ban|Đảng\s+ủy)\s*:\s*(?P<items>[^:;.]+?)\s*[:.]?\s*$")
+
+# The same in running text, up to its colon: "Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh … đẩy nhanh …".
+SHARED_LEVEL_START_RE = re.compile(
+    r"(?P<head>[^:;,()\n]{3,60}?)\s+các\s+(?P<level>xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp)\s*:\s*(?=[A-ZĐ])")
 
 # Shared-level list: "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền" → "Ủy ban nhân dân xã Gia Thuận", …
 SHARED_LEVEL_RE = re.compile(
@@ -259,8 +316,3 @@ DESCRIPTIVE_HEADING_RE = re.compile(
 TASK_HEADING_RE = re.compile(
     r"(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung|tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|triển\s+khai|hoạt\s+động"
     r"|công\s+tác|chương\s+trình|kế\s+hoạch|lộ\s+trình|tiến\s+độ)")
-
-# A marker at the start of a node's text ("III.", "1.", "2.1.a.", "a)", "Điều 3.").
-NODE_MARKER_RE = re.compile(
-    r"^\s*(?:(?:Điều|Chương|Mục)\s+\d+[.:]?|Phụ\s+lục(?:\s+[IVXLC\d]+)?[.:]?|[IVXLC]{1,6}\.|[A-ZĐ]\.|"
-    r"\d{1,3}(?:\.\d{1,3})*(?:\.[a-zđ])?[.)]?|[a-zđ][.)])\s*")

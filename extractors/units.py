@@ -20,10 +20,11 @@ from __future__ import annotations
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.deadlines import find_deadline
 from kehoach.extractors.fold import compare_key
+from kehoach.extractors.unit_headings import descriptive, heading_of, own_text, role_block
 from kehoach.extractors.unit_keys import clean_unit, is_group, unit_id
 from kehoach.extractors.unit_names import UnitSpan, find_units, scan_units
 from kehoach.extractors.unit_places import issuer_jurisdiction, unit_jurisdiction
-from kehoach.extractors.unit_roles import descriptive, heading_of, node_roles, own_text, role_block
+from kehoach.extractors.unit_roles import node_roles
 from kehoach.schemas.models import Assignment, Metadata, Node
 
 __all__ = ["UnitSpan", "clean_unit", "extract_assignments", "find_units", "is_group", "mark_places", "mark_tasks",

@@ -7,7 +7,8 @@ import pytest
 
 from kehoach.extractors import lexicon
 from kehoach.extractors.fold import ascii_key
-from kehoach.extractors.units import find_units, unit_id
+from kehoach.extractors.units import extract_assignments, find_units, unit_id
+from kehoach.schemas.models import Node
 
 BODIES = lexicon.bodies()
 EXAMPLES = [(b.name, example) for b in BODIES for example in b.examples]
@@ -61,3 +62,29 @@ def test_the_ministries_of_2025_are_there():
 def test_names_are_unique():
     names = [unit_id(b.name) for b in BODIES]
     assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("example", lexicon.load("bodies")["groups"]["party_examples"], ids=_ids)
+def test_party_examples_name_their_parties(example):
+    # every category the example writes ("Doanh nghiệp", "nhà đầu tư", "các nhà thầu") is a unit of its own
+    found = [u.text for u in find_units(example)]
+    written = [p for p in lexicon.party_nouns() if p in example.lower()]
+    assert written and all(any(p in f.lower() for f in found) for p in written), found
+
+
+def test_parties_are_group_nouns():
+    assert set(lexicon.party_nouns()) <= set(lexicon.group_words()["nouns"])
+
+
+@pytest.mark.parametrize("example", lexicon.load("bodies")["titles"]["examples"], ids=_ids)
+def test_title_examples_name_the_person_by_position(example):
+    found = [u.text for u in find_units(example)]
+    assert any(f.split()[0] in {h.split()[0] for h in lexicon.title_heads()} for f in found), found
+
+
+@pytest.mark.parametrize("example", lexicon.load("bodies")["groups"]["level_subject_examples"], ids=_ids)
+def test_level_subject_examples_lead(example):
+    nodes = [Node(id="II", marker="II.", kind="section", heading="KIẾN NGHỊ", text=""),
+             Node(id="II.1", parent="II", marker="1.", kind="item", text=example)]
+    assert [a.unit for a in extract_assignments(nodes)] == [w for w in lexicon.level_subjects() if w in example]
+

@@ -114,6 +114,12 @@ TREE_CASES = [
                  "2. Sửa đổi điểm a khoản 3 Điều 14 như sau: “a) Mức hỗ trợ là:\nKhu vực một\n"
                  "3. Sửa đổi khoản 5 Điều 9 như sau:\n“5. Nội dung mới.”\nĐiều 2. Hiệu lực thi hành.",
                  ["Điều 1", "Điều 1.1", "Điều 1.2", "Điều 1.3", "Điều 2"], id="amending-items-outside-quotes"),
+    # tests/gold 54 (1cde9b907469c65b): the next amending item ends a quote left open, even when the item's
+    # text does not end on the colon before its own quote ("4. Bổ sung Điều" ⏎ "14a vào sau Điều 14 như sau:").
+    pytest.param("Điều 1. Sửa đổi một số điều như sau:\n3. Sửa đổi điểm a khoản 3 Điều 14 như sau: “a) Mức hỗ trợ là:\n"
+                 "Khu vực một\n4. Bổ sung Điều\n14a vào sau Điều 14 như sau:\n“14a. Phân cấp.\n1. Nội dung phân cấp.”\n"
+                 "Điều 2. Hiệu lực thi hành.",
+                 ["Điều 1", "Điều 1.3", "Điều 1.4", "Điều 2"], id="next-amending-item-ends-an-open-quote"),
     pytest.param("Điều 1. Sửa đổi khoản 2 như sau:\n“2. Tỷ lệ vốn đối ứng:\na) Theo bảng sau.\n"
                  "Điều 2. Thay thế cụm từ “tỉnh” bằng cụm từ “thành phố”.\n1. Tại khoản 1 Điều 3.",
                  ["Điều 1", "Điều 1.a", "Điều 2", "Điều 2.1"], id="unclosed-quote-quotes-nothing"),

@@ -238,8 +238,11 @@ ROLE_CASES = [
                         ("cán bộ, công chức của Kiểm toán nhà nước", "lead")], id="can-bo-cong-chuc-addressed"),
     pytest.param("Sở Y tế; Sở Tài chính; Sở Nội vụ.", None, [], id="neg-semicolon-list-without-marker"),
     pytest.param("Văn phòng UBND tỉnh; Giám đốc các sở; Giám đốc: Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Công báo - Tin học tỉnh; Chủ tịch UBND cấp xã chịu trách nhiệm thi hành Quyết định này./.",
-                 None, [("Văn phòng UBND tỉnh", "lead"), ("Giám đốc các sở", "lead"), ("Trung tâm Phục vụ hành chính công tỉnh", "lead"),
-                        ("Trung tâm Công báo - Tin học tỉnh", "lead"), ("Chủ tịch UBND cấp xã", "lead")], id="addressees-shared-title-colon"),
+                 # each addressee keeps its title, as "Giám đốc các Sở: A, B" gives "Giám đốc Sở A" (tests/gold NOTES-60-63 call 3)
+                 None, [("Văn phòng UBND tỉnh", "lead"), ("Giám đốc các sở", "lead"),
+                        ("Giám đốc Trung tâm Phục vụ hành chính công tỉnh", "lead"),
+                        ("Giám đốc Trung tâm Công báo - Tin học tỉnh", "lead"), ("Chủ tịch UBND cấp xã", "lead")],
+                 id="addressees-shared-title-colon"),
     pytest.param("Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và các đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.",
                  None, [("Thường trực Hội đồng nhân dân", "lead"), ("các Ban của Hội đồng nhân dân", "lead"),
                         ("các Tổ đại biểu", "lead"), ("các đại biểu Hội đồng nhân dân tỉnh", "lead")], id="council-organs-supervise"),
@@ -264,8 +267,9 @@ ROLE_CASES = [
     # --- third audit (plans and programmes)
     pytest.param("Phối hợp chặt chẽ với cấp ủy, chính quyền các cấp tuyên truyền, vận động Nhân dân tham gia phong trào.",
                  "Đề nghị các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh",
-                 [("các cấp ủy Đảng", "lead"), ("Mặt trận Tổ quốc Việt Nam tỉnh", "lead"), ("cấp ủy", "support"),
-                  ("chính quyền các cấp", "support")], id="bare-cap-uy-support"),
+                 # one qualifier ("các cấp") over the bare list keeps it whole (tests/gold NOTES-53-55 call 9)
+                 [("các cấp ủy Đảng", "lead"), ("Mặt trận Tổ quốc Việt Nam tỉnh", "lead"),
+                  ("cấp ủy, chính quyền các cấp", "support")], id="bare-cap-uy-support"),
     pytest.param("- Chủ trì, phối hợp với các cơ quan, đơn vị, tổ chức khoa học trong và ngoài nước điều tra tài nguyên biển.", "Sở Nông nghiệp và Môi trường",
                  [("Sở Nông nghiệp và Môi trường", "lead"), ("các cơ quan, đơn vị, tổ chức khoa học trong và ngoài nước", "support")],
                  id="to-chuc-khoa-hoc-is-a-noun"),

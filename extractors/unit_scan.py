@@ -1,0 +1,435 @@
+"""Where one unit name ends: a scanner that reads a name word by word from where it starts.
+
+:func:`scan_name` gives the end offset of the one name that starts at an offset ("Sở Lao động - Thương
+binh và Xã hội", "các sở, ban, ngành và địa phương", "Giám đốc, Thủ trưởng các sở"); each kind of next
+token (a dash, a bracket, a comma, "và", a capitalised word, "các", a lower-case word) has its own step,
+which returns the new end or None when the name stops before it. Lists of names are ``unit_names``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kehoach.extractors import lexicon
+from kehoach.extractors import unit_patterns as P
+from kehoach.extractors.fold import compare_key
+
+_WORD_RE = re.compile(r"[\w&/]+(?:-[\w&]+)*")
+_SPACE_RE = re.compile(r"\s*")
+_PAREN_RE = re.compile(r"\(\s*([^()]{1,40}?)\s*\)")
+_BARE_HEADS = {"Văn phòng", "Ban", "Trung tâm", "Chi nhánh", "Hội đồng", "Cục", "Chi cục", "Ngân hàng", "Kho bạc"}
+# After a person's title, a group of bodies: "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan, đơn vị".
+_TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+quan|đơn\s+vị|tổ\s+chức|sở|cấp\s+[ủu][yỷ])(?![\w])",
+                             re.VERBOSE)
+# Titles that name no body by themselves ("Giám đốc", unlike "Bộ trưởng"): one before another shares its object.
+_OBJECT_TITLE_RE = re.compile(r"(?:[Pp]hó\s+)?(?:[Gg]iám\s+đốc|[Tt]hủ\s+trưởng|[Nn]gười\s+đứng\s+đầu|[Cc]hủ\s+tịch|Trưởng)")
+_TITLE_PAIR_RE = re.compile(rf",\s*(?:{P.TITLE_HEAD})(?![\w])", re.VERBOSE)
+_PLURAL_GROUP_RE = re.compile(rf"(?:các|những)\s+(?:{P.GROUP_NOUN})(?![\w])", re.VERBOSE)  # "thuộc các bộ, ngành"
+_TITLE_RE = re.compile(rf"(?:{P.TITLE_HEAD})(?![\w])", re.VERBOSE)
+GROUP_NOUN_RE = re.compile(rf"(?:{P.GROUP_NOUN})(?![\w])", re.VERBOSE)
+# Heads that open a new body even without a separator (table cells joined on one line).
+_NEW_BODY_HEADS = {"Sở", "Ủy ban", "Uỷ ban", "UBND", "Bộ", "Phòng", "Công an", "Trung tâm"}
+# A group closed by its place: "các sở, ban, ngành, đoàn thể Thành phố | và đơn vị có liên quan" is two units.
+_PLACE_CLOSED_RE = re.compile(r"(?<!các\s)(?<!những\s)(?<!,\s)(?:[Tt]ỉnh|[Tt]hành\s+phố|[Tt]rung\s+ương)\s*$")
+# The fields a person holds, after the title: ", phụ trách lĩnh vực …", "phụ trách công tác …".
+_FIELD_RE = re.compile(r",?\s*(?:[Tt]hường\s+trực,?\s*)?phụ\s+trách\s+")
+# A capitalised word that opens a deadline cell, not part of a name ("UBND các phường, xã Quý III Năm 2026").
+_CAPITAL_STOP_RE = re.compile(r"(?:Quý|Quí|Năm|Tháng|Trước|Thường\s+xuyên|Hằng|Hàng|Tỷ\s+lệ|Tỉ\s+lệ)(?:\s|$)")
+# A list of bare group nouns under one qualifier: ", chính quyền các cấp", ", địa phương có liên quan".
+_NOUNS = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(lexicon.group_words()["nouns"], key=len, reverse=True))
+_BARE_NOUN_RE = re.compile(rf"(?:{_NOUNS})")
+_SHARED_QUALIFIER_LIST_RE = re.compile(rf"(?:,\s+(?:{_NOUNS}))+\s+(?:các\s+cấp|(?:có\s+)?liên\s+quan)(?![\w])")
+_PROPER_AFTER_HEAD_RE = re.compile(r"\s+[A-ZĐ]")  # "Bộ Quốc phòng", "Sở Y tế": a head and its proper name
+_LEVEL_ENDS = ("xã", "phường", "khu", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp")
+_DETERMINERS = {"các", "những"}
+
+
+# --- words ---------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def _pos_noun_len(context: str) -> int:
+    """Length of the first word of ``context`` when underthesea tags it a noun, else 0.
+
+    For lower-case words the lexicons do not know ("bệnh tật", "triệu tập"): word
+    segmentation decides where the word ends, the tag whether a name goes on.
+    Loaded lazily and called only on such words, so the text stage stays fast.
+    """
+    try:
+        from underthesea import pos_tag
+    except ImportError:  # pragma: no cover - underthesea is a dependency
+        return 0
+    tagged = pos_tag(context)
+    if not tagged or tagged[0][1] not in {"N", "Np", "Nc", "Nu", "Ny"} or not context.startswith(tagged[0][0]):
+        return 0
+    return len(tagged[0][0])
+
+
+@lru_cache(maxsize=4096)
+def _first_word_len(context: str) -> int:
+    """Length of the first word of ``context`` per underthesea's word segmentation:
+    a capitalised syllable and the lower-case syllables of the same word
+    ("Tài chính", "Giao thông") form one word of a name."""
+    try:
+        from underthesea import word_tokenize
+    except ImportError:  # pragma: no cover - underthesea is a dependency
+        return 0
+    tokens = word_tokenize(context)
+    if not tokens:
+        return 0
+    first = tokens[0]
+    return len(first) if context.startswith(first) else 0
+
+
+def _capital_word_end(text: str, j: int, word: re.Match) -> int:
+    """End of the capitalised word at ``j`` with the lower-case syllables that belong to it."""
+    end = word.end()
+    nxt = _SPACE_RE.match(text, end).end()
+    after = _WORD_RE.match(text, nxt)
+    if after and not _is_upper(after.group(0)) and not P.PREDICATE_RE.match(text, nxt):
+        span = _first_word_len(text[j:j + 30].split("\n", 1)[0])
+        if span > len(word.group(0)):
+            end = j + span
+            # The segmenter may glue a verb to a name ("Tôn giáo chịu", "Tôn giáo khẩn trương"): stop before it.
+            for syl in re.finditer(r"\s+", text[nxt:end]):
+                k = nxt + syl.end()
+                if P.PREDICATE_RE.match(text, k) and not P.NAME_CONTINUATION_RE.match(text, k):
+                    end = nxt + syl.start()
+                    break
+    return end
+
+
+def _is_upper(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def ambiguous_is_verb(text: str, pos: int, word_end: int) -> bool:
+    """An ambiguous word is a verb when a predicate or an object follows, a noun before , ; . và."""
+    nxt = _SPACE_RE.match(text, word_end).end()
+    if nxt >= len(text) or text[nxt] in ";.:)…":
+        return False
+    if text.startswith("và ", nxt) or P.LEAD_VERB_RE.match(text, nxt) or P.SUPPORT_RE.match(text, nxt):
+        return False  # "các cơ quan, tổ chức chủ trì …": the verb is the next word
+    if text[nxt] == ",":
+        k = _SPACE_RE.match(text, nxt + 1).end()
+        return bool(P.PREDICATE_RE.match(text, k)) and not P.NAME_CONTINUATION_RE.match(text, k)
+    cont = P.NAME_CONTINUATION_RE.match(text, nxt)
+    return not (cont and text[nxt:cont.end()] not in P.AMBIGUOUS_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> tuple[str, ...]:
+    return tuple(compare_key(n) for b in lexicon.bodies() for n in (b.name, *b.aliases, *b.merged_from))
+
+
+def starts_known_body(text: str) -> bool:
+    """``text`` is the beginning of a body the lexicon knows ("Sở Công Thương", "Hội Liên hiệp Phụ" of
+    "Hội Liên hiệp Phụ nữ tỉnh"), ending at a word boundary of the text."""
+    key = compare_key(text)
+    return any(name == key or name.startswith(key + " ") for name in _known_names())
+
+
+def _org_head(start: re.Match) -> str | None:
+    """The head of a body's name ("Sở", "Ủy ban", "Văn phòng"), of a known name too; None for titles and groups."""
+    if start.group("org"):
+        return " ".join(start.group("org").split())
+    if start.group("known"):
+        head = P.ORG_HEAD_RE.match(start.group("known"))
+        return " ".join(head.group(0).split()) if head else start.group("known").split()[0]
+    return None
+
+
+# --- the scanner -----------------------------------------------------------------
+
+@dataclass
+class _Name:
+    """A name being read: where it starts, where it ends so far, and what kind of name it is."""
+
+    text: str
+    pos: int
+    start: re.Match
+    end: int
+    plural: bool  # a group under "các"/"những": a comma may go on with another group noun
+    levels: bool = False  # the group is one of administrative levels ("các xã, phường"): "và" adds only levels
+    closed: bool = False  # a closing qualifier ("liên quan") was read: the group takes no more members
+    title_end: int = -1  # where a person's title ends (a group of bodies may follow it)
+    bare_end: int = -1  # where a head that needs its next word ends ("Văn phòng" | "đăng ký đất đai")
+    head: str | None = None
+    owner: int = -1  # where the body after "thuộc" starts: a list of its kind goes on ("thuộc Bộ A, Bộ B")
+
+
+def scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
+    """End offset of the single unit name that starts at ``pos``, or None.
+
+    ``known`` are names the document itself set up ("thành lập Ban Chỉ đạo thực hiện
+    hỗ trợ nhà ở …"): such a name is taken whole, verbs inside it included.
+    """
+    start = P.UNIT_START_RE.match(text, pos)
+    if not start:
+        return None
+    end = next((pos + len(name) for name in known if text.startswith(name, pos)), start.end())
+    name = _Name(text, pos, start, end, plural=start.group("plural") is not None, title_end=start.end(),
+                 head=_org_head(start))
+    name.bare_end = end if start.group("org") and name.head in _BARE_HEADS else -1
+    while True:
+        j = _SPACE_RE.match(text, name.end).end()
+        if j >= len(text):
+            break
+        new_end = _step(name, j)
+        if new_end is None:
+            break
+        name.end = new_end
+    return _position_end(text, name.end) if start.group("title") else name.end
+
+
+def _step(name: _Name, j: int) -> int | None:
+    """The name's new end after the token at ``j``, or None when the name stops before it."""
+    text = name.text
+    if name.end == name.bare_end and j == name.end + 1:
+        name.bare_end = -1
+        completed = _bare_head_word(text, j)
+        if completed is not None:
+            return completed
+    if name.start.group("title") and name.end == name.title_end:
+        after_title = _after_title(name, j)
+        if after_title is not None:
+            return after_title
+    if _CAPITAL_STOP_RE.match(text, j):
+        return None
+    fixed = P.FIXED_NAME_RE.match(text, j)
+    if fixed:
+        return fixed.end()
+    ch = text[j]
+    if ch in "-–—" and j > name.end:
+        return _after_dash(text, j)
+    if ch == "(":
+        return _after_paren(text, j)
+    if ch == ",":
+        return _after_comma(name, j)
+    if text.startswith("và ", j) or text.startswith("và\n", j):
+        return _after_and(name, j)
+    word = _WORD_RE.match(text, j)
+    if not word:
+        return None
+    if _is_upper(word.group(0)):
+        return _capital(name, j, word)
+    if word.group(0) in _DETERMINERS:
+        return _determiner(name, j, word)
+    return _lower_word(name, j, word)
+
+
+def _bare_head_word(text: str, j: int) -> int | None:
+    """"Văn phòng đăng ký đất đai", "Ban quản lý Khu Kinh tế": a head that needs its next word."""
+    word = _WORD_RE.match(text, j)
+    if word and not _is_upper(word.group(0)) and word.group(0) not in {"các", "những", "và", "của"} and (
+            not P.PREDICATE_RE.match(text, j) or text[j:j + 7] in {"quản lý", "đăng ký"}):
+        return j + (_first_word_len(text[j:j + 30].split("\n", 1)[0]) or len(word.group(0)))
+    return None
+
+
+def _after_title(name: _Name, j: int) -> int | None:
+    """What a person's title takes next: a second title over one object, or a group of bodies."""
+    text, start = name.text, name.start
+    paired = _TITLE_PAIR_RE.match(text, name.end)
+    if paired and _OBJECT_TITLE_RE.fullmatch(text, start.start(), start.end()):
+        name.title_end = paired.end()  # "Giám đốc, Thủ trưởng các sở": two titles over one object
+        return paired.end()
+    group = _TITLE_GROUP_RE.match(text, j)
+    if group:
+        name.plural = True  # "Thủ trưởng các Sở, ban, ngành", "Giám đốc các sở"
+        return group.end()
+    return None
+
+
+def _after_dash(text: str, j: int) -> int | None:
+    """"Lao động - Thương binh": a dash between capitalised parts of one name."""
+    k = _SPACE_RE.match(text, j + 1).end()
+    word = _WORD_RE.match(text, k)
+    if (word and _is_upper(word.group(0)) and not P.HONORIFIC_RE.match(text[k:])
+            and not P.PREDICATE_RE.match(text[k:k + 20].lower())):
+        return _capital_word_end(text, k, word)
+    return None
+
+
+def _after_paren(text: str, j: int) -> int | None:
+    """"các ông (bà)", "(MTTQ)" continue a name; "(Chủ trì)", "(b/c)" do not."""
+    paren = _PAREN_RE.match(text, j)
+    inner = paren.group(1) if paren else ""
+    if paren and (inner.isupper() or inner in {"bà", "ông", "bà)", "nếu có"}) and not P.LEAD_VERB_RE.search(inner.lower()):
+        return paren.end()
+    return None
+
+
+def _after_comma(name: _Name, j: int) -> int | None:
+    """A comma goes on with administrative levels ("xã, phường, thị trấn") and, in an open group, with
+    another group noun ("các sở, ban, ngành"); else it ends the name."""
+    text = name.text
+    k = _SPACE_RE.match(text, j + 1).end()
+    if P.FIXED_NAME_RE.match(text, k):
+        return None
+    word = _WORD_RE.match(text, k)
+    if not word:
+        return None
+    w = word.group(0)
+    admin = P.ADMIN_LEVEL_RE.match(text, k)
+    before = text[max(0, j - 12):j]
+    if admin and P.ADMIN_LEVEL_RE.search(before) and before.rstrip().endswith(_LEVEL_ENDS):
+        return admin.end()  # "xã, phường, thị trấn"
+    owners = _more_owners(name, k)
+    if owners is not None:
+        return owners
+    shared = _SHARED_QUALIFIER_LIST_RE.match(text, j)
+    if shared and name.start.group("lower") and _BARE_NOUN_RE.fullmatch(text, name.pos, name.end):
+        return shared.end()  # "cấp ủy, chính quyền các cấp": one qualifier over the list (NOTES-53-55 call 9)
+    if not name.plural or name.closed:
+        return None
+    if not _is_upper(w) and w not in _DETERMINERS:
+        cont = P.NAME_CONTINUATION_RE.match(text, k) or GROUP_NOUN_RE.match(text, k)
+        if not cont:
+            return None
+        seg = text[k:cont.end()]
+        if seg in P.AMBIGUOUS_WORDS and ambiguous_is_verb(text, k, cont.end()):
+            return None
+        if P.PREDICATE_RE.fullmatch(seg) and seg not in P.AMBIGUOUS_WORDS and seg not in {"cấp"}:
+            return None
+        return cont.end()  # "các sở, ban, ngành"
+    if _is_upper(w) and w in {"Bộ", "Sở", "Ban", "Ngành"} and not _TITLE_RE.match(text, k):
+        return word.end()  # "các Sở, Ban, ngành" written with capitals; not "…, Bộ trưởng" (a person)
+    return None
+
+
+def _more_owners(name: _Name, k: int) -> int | None:
+    """After "thuộc Bộ Xây dựng", another body of the same kind at ``k`` is a second owner, not a second unit
+    ("các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng": tests/gold NOTES-60-63 call 8)."""
+    if name.owner < 0:
+        return None
+    owner, other = P.UNIT_START_RE.match(name.text, name.owner), P.UNIT_START_RE.match(name.text, k)
+    head = _org_head(owner) if owner else None
+    if not head or not other or _org_head(other) != head or not all(
+            _PROPER_AFTER_HEAD_RE.match(name.text, at + len(head)) for at in (name.owner, k)):
+        return None  # "thuộc Uỷ ban nhân dân tỉnh, | Uỷ ban nhân dân các xã": a level, not a second owner
+    end = scan_name(name.text, k)
+    if end is not None:
+        name.owner = k
+    return end
+
+
+def _after_and(name: _Name, j: int) -> int | None:
+    """"và" joins the parts of one name ("Thương binh và Xã hội") or the members of an open group
+    ("các sở, ban, ngành và địa phương"); before another body it ends the name."""
+    text = name.text
+    k = _SPACE_RE.match(text, j + 2).end()
+    word = _WORD_RE.match(text, k)
+    if not word:
+        return None
+    w = word.group(0)
+    if _is_upper(w):
+        second = P.UNIT_START_RE.match(text, k)
+        if second and not second.group("party"):
+            return None  # "… và Ủy ban nhân dân tỉnh": a second body
+        return _capital_word_end(text, k, word)  # "Thương binh và Xã hội", "Cục Khởi nghiệp và Doanh nghiệp công nghệ"
+    if w in _DETERMINERS or not name.plural or name.closed or _PLACE_CLOSED_RE.search(text, name.pos, name.end):
+        return None
+    cont = P.ADMIN_LEVEL_RE.match(text, k) or (None if name.levels else P.NAME_CONTINUATION_RE.match(text, k))
+    if cont and (text[k:cont.end()] not in P.AMBIGUOUS_WORDS or not ambiguous_is_verb(text, k, cont.end())):
+        return cont.end()  # "các sở, ban, ngành và địa phương"; "các xã, phường | và tổ chức, cá nhân …"
+    return None
+
+
+def _capital(name: _Name, j: int, word: re.Match) -> int | None:
+    """A capitalised word: a body inside the name ("Chủ tịch Ủy ban …"), a new body, or a syllable of it."""
+    text, start, end = name.text, name.start, name.end
+    inner = P.UNIT_START_RE.match(text, j)
+    inner_head = _org_head(inner) if inner else None
+    if not inner_head:
+        # "Tài chính", "Giao thông": the lower-case syllables of a capitalised word.
+        return _capital_word_end(text, j, word)
+    if inner_head in _NEW_BODY_HEADS and text[end - 1:end].islower() \
+            and P.ADMIN_LEVEL_RE.search(text[max(name.pos, end - 10):end]):
+        return None  # "UBND xã, phường, đặc khu | Sở Tài chính": two table cells
+    if name.head and inner_head.split()[0] == name.head.split()[0] and inner_head in _NEW_BODY_HEADS:
+        return None  # "Sở Khoa học và Công nghệ | Sở Công Thương": the same head again is a new body
+    if start.group("known") and inner.group("known") and end == start.end():
+        return None  # two known bodies back to back: two table cells
+    if inner.group("org") and inner_head in _BARE_HEADS:
+        name.bare_end = inner.end()  # "Chi nhánh Văn phòng đăng ký đất đai"
+    return inner.end()  # "Chủ tịch Ủy ban …", "Đảng ủy Hội đồng …": a body inside the name
+
+
+def _determiner(name: _Name, j: int, word: re.Match) -> int | None:
+    """"các"/"những" inside a name: the bodies a group belongs to, the zones or levels a body serves."""
+    text = name.text
+    group = _PLURAL_GROUP_RE.match(text, j)
+    if group and re.search(r"(?:thuộc|của)\s*$", text[name.pos:name.end]):
+        name.plural, name.closed = True, False
+        return group.end()  # "các cơ quan chuyên môn thuộc các bộ, ngành Trung ương"
+    khu = re.compile(r"các\s+[Kk]hu\s").match(text, j) and P.NAME_CONTINUATION_RE.match(text, j)
+    if khu:
+        return khu.end()  # "Ban Quản lý các khu công nghệ cao và khu công nghiệp"
+    nxt = _SPACE_RE.match(text, word.end()).end()
+    level = P.ADMIN_LEVEL_RE.match(text, nxt)
+    if level:
+        name.plural = name.levels = True
+        return level.end()  # "Ủy ban nhân dân các xã", "Ban công tác Mặt trận các thôn"
+    if text.startswith("cấp", nxt):
+        name.levels = True
+        return nxt + 3  # "Ủy ban nhân dân các cấp"
+    return None
+
+
+def _lower_word(name: _Name, j: int, word: re.Match) -> int | None:
+    """A lower-case word: a word that continues names ("chuyên môn", "có liên quan"), a level, or a noun
+    the tagger knows; a predicate ends the name."""
+    text, pos, end = name.text, name.pos, name.end
+    cont = P.NAME_CONTINUATION_RE.match(text, j)
+    pred = P.PREDICATE_RE.match(text, j)
+    if cont and (not pred or cont.end() > pred.end() or (
+            text[j:cont.end()] in P.AMBIGUOUS_WORDS and not ambiguous_is_verb(text, j, cont.end()))):
+        return _continuation(name, j, cont)
+    if pred:
+        return None
+    if word.group(0) in {"tỉnh", "xã", "phường"}:
+        return word.end()
+    noun_len = _pos_noun_len(text[j:j + 40].split("\n", 1)[0])
+    if noun_len and not (_PLACE_CLOSED_RE.search(text, pos, end) and not text.startswith(("ủy", "uỷ"), j)):
+        # a name closed by its place takes no further noun: "… Thành phố | cấu hình thủ tục hành chính"
+        return j + noun_len
+    return None
+
+
+def _continuation(name: _Name, j: int, cont: re.Match) -> int | None:
+    """A lower-case word that may continue a name; "của", "thuộc", "ở" and "trên địa bàn" only into what
+    they attach the name to."""
+    text = name.text
+    seg = text[j:cont.end()]
+    k = _SPACE_RE.match(text, cont.end()).end()
+    if seg in {"của", "thuộc", "ở"}:
+        # "của X" / "thuộc X" continue only into a named body or a level.
+        nxt = _WORD_RE.match(text, k)
+        if not nxt or not (_is_upper(nxt.group(0)) or P.ADMIN_LEVEL_RE.match(text, k)
+                           or P.NAME_CONTINUATION_RE.match(text, k) or _PLURAL_GROUP_RE.match(text, k)):
+            return None
+        if seg == "thuộc" and _is_upper(nxt.group(0)):
+            name.owner = k  # "các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng": the owners may be listed
+    if seg == "trên địa bàn" and not P.ADMIN_LEVEL_RE.match(text[k:k + 12].lower()):
+        return None  # "trên địa bàn tỉnh", "trên địa bàn Thành phố"
+    if P.GROUP_CLOSER_RE.search(text[name.pos:cont.end()]):
+        name.closed = True
+    return cont.end()
+
+
+def _position_end(text: str, end: int) -> int:
+    """A person's whole position: "Phó Chủ tịch Thường trực, phụ trách lĩnh vực kinh tế", "Phó Chủ tịch UBND xã
+    phụ trách văn hóa - xã hội" — the fields run to a punctuation mark or the next verb."""
+    tail = re.search(r"\s+phụ\s+trách$", text[:end])
+    field = _FIELD_RE.match(text, tail.start() if tail else end)  # "phụ trách" may already be inside the name
+    if not field:
+        return end
+    k = field.end()
+    for word in _WORD_RE.finditer(text, k):
+        gap = text[k:word.start()]
+        if any(ch in gap for ch in ",:;.\n(") or (word.start() > field.end() and P.PREDICATE_RE.match(text, word.start())):
+            break
+        k = word.end()
+    return k if k > field.end() else end
