@@ -142,9 +142,10 @@ PSEUDO_NODES = frozenset({"title", "preamble", "closing"})
 
 
 def mark_deadlines(nodes: Sequence[Node], assignments: Sequence[Assignment]) -> list[Node]:
-    """Nodes with the deadline each states: the earliest on its own assignments, else the one
-    its text states ("hoàn thành trong Quý III năm 2024" under a unit heading). Children
-    are not filled in: the registry applies a parent's deadline to them on query.
+    """Nodes with their deadline: the one a node states — the earliest on its own assignments, else the
+    one its text states ("hoàn thành trong Quý III năm 2024" under a unit heading) — else its nearest
+    ancestor's, which applies to the work under it. The one place deadlines are decided: the registry
+    stores them as they are.
 
     :returns: new nodes; pseudo-nodes (title, preamble, closing) never get one
     """
@@ -152,17 +153,32 @@ def mark_deadlines(nodes: Sequence[Node], assignments: Sequence[Assignment]) -> 
     for a in assignments:
         if a.deadline_text and (a.node not in own or _earlier(a, own[a.node])):
             own[a.node] = a
+    effective: dict[str, Deadline] = {}
     out = []
-    for node in nodes:
+    for node in nodes:  # document order: a parent comes before its children
         if node.id in PSEUDO_NODES:
             out.append(node)
             continue
-        stated = own.get(node.id)
-        found = Deadline(stated.deadline_text, stated.deadline) if stated else find_deadline(node.text or "")
-        if found is None and node.heading and node.heading != (node.text or "")[:len(node.heading)]:
-            found = find_deadline(node.heading)
-        out.append(node.model_copy(update={"deadline": found.date, "deadline_text": found.text}) if found else node)
+        found = _stated(node, own.get(node.id)) or effective.get(node.parent or "")
+        if found is None:
+            out.append(node)
+            continue
+        effective[node.id] = found
+        out.append(node.model_copy(update={"deadline": found.date, "deadline_text": found.text}))
     return out
+
+
+def _stated(node: Node, assignment: Assignment | None) -> Deadline | None:
+    """The deadline a node states itself: one it already carries, else its assignments', else its
+    text's, else its heading's."""
+    if node.deadline_text:
+        return Deadline(node.deadline_text, node.deadline)
+    if assignment is not None:
+        return Deadline(assignment.deadline_text, assignment.deadline)
+    found = find_deadline(node.text or "")
+    if found is None and node.heading and node.heading != (node.text or "")[:len(node.heading)]:
+        found = find_deadline(node.heading)
+    return found
 
 
 def _earlier(a: Assignment, b: Assignment) -> bool:

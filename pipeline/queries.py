@@ -118,10 +118,9 @@ GROUP BY ut.document_id, ut.node_pk, ut.unit_pk"""
 # Task nodes no unit is assigned: unit columns null.
 UNASSIGNED_SQL = """
 SELECT d.id, d.label, d.doc_type, d.number, d.issuer, d.date, d.title, n.node_id, n.id, n.seq, n.heading,
-       1, n.text, NULL, NULL, NULL, NULL, NULL, nd.deadline, nd.deadline_text, NULL, NULL, NULL
+       1, n.text, NULL, NULL, NULL, NULL, NULL, n.deadline, n.deadline_text, NULL, NULL, NULL
 FROM nodes n
 JOIN corrected_documents d ON d.id = n.document_id AND d.current = 1
-JOIN node_deadlines nd ON nd.node_pk = n.id
 WHERE coalesce(n.task_corrected, n.task) = 1 AND {documents}
   AND NOT EXISTS (SELECT 1 FROM unit_tasks ut WHERE ut.node_pk = n.id{roles})"""
 
@@ -180,7 +179,7 @@ def task_rows(
         doc_params += docs_
     if deadline_before is not None:
         assigned.append("ut.deadline < ?")
-        documents.append("nd.deadline < ?")
+        documents.append("n.deadline < ?")
         params.append(deadline_before)
         doc_params.append(deadline_before)
     unassigned = ""

@@ -207,7 +207,7 @@ def _ancestry(node_id: str, parents: dict[str, str | None]) -> Iterable[tuple[st
 
 
 def _insert_nodes(db: sqlite_utils.Database, plan: PlanDocument, doc_id: int) -> dict[str, int]:
-    # Deadlines as the model states them; the node_deadlines view applies a parent's to its children.
+    # Deadlines as the model states them: the extractor has applied a parent's to its children.
     db["nodes"].insert_all(
         ({"document_id": doc_id, "node_id": n.id, "seq": i, "parent": n.parent, "marker": n.marker,
           "kind": n.kind, "heading": n.heading, "text": n.text, "page": n.page, "task": int(n.task),

@@ -294,12 +294,6 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "depth": "0 = giao trực tiếp, > 0 = kế thừa từ mục cha — 0 stated here, > 0 inherited",
         "correction_id": "Phân công do lần sửa này thêm — the correction that added the assignment",
     }),
-    "node_deadlines": (("Thời hạn áp dụng cho từng mục: của mục, hoặc của mục cha gần nhất — each node's "
-                        "deadline, its own or its nearest ancestor's"), {
-        "node_pk": "Mã dòng của mục — node row id",
-        "deadline": "Thời hạn (ISO) — deadline",
-        "deadline_text": "Thời hạn như đã viết — deadline as written",
-    }),
     "legal_document_links": ("Văn bản được trích dẫn mà sổ cũng lưu — cited documents the registry holds", {
         "legal_document_id": "Văn bản được trích dẫn — the cited document",
         "document_id": "Bản đã nạp của văn bản đó — our ingested copy",

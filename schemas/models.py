@@ -82,7 +82,7 @@ class Node(_Model):
     text: str | None = None
     page: int | None = None
     task: bool = False
-    deadline: dt.date | None = None  # stated on this node (its own text or assignments); children inherit it
+    deadline: dt.date | None = None  # its own (stated in its text or assignments), else its nearest ancestor's
     deadline_text: str | None = None
 
 

@@ -54,7 +54,7 @@ CREATE TABLE nodes (
     text TEXT,
     page INTEGER,
     task INTEGER NOT NULL DEFAULT 0 CHECK (task IN (0, 1)),
-    deadline TEXT,                 -- as the model states it on this node; node_deadlines applies it below
+    deadline TEXT,                 -- the node's own, else its nearest ancestor's (the extractor decides)
     deadline_text TEXT,            -- that deadline as written
     text_folded TEXT GENERATED ALWAYS AS (replace(replace(text, 'đ', 'd'), 'Đ', 'D')) VIRTUAL,
     task_corrected INTEGER CHECK (task_corrected IN (0, 1)),  -- a clerk's task / not a task; null: as extracted
@@ -246,15 +246,6 @@ SELECT
     d.ingested_at
 FROM documents d;
 
-CREATE VIEW node_deadlines AS
-SELECT
-    n.id AS node_pk,
-    (SELECT a.deadline FROM node_ancestors t JOIN nodes a ON a.id = t.ancestor
-     WHERE t.node = n.id AND a.deadline_text IS NOT NULL ORDER BY t.depth LIMIT 1) AS deadline,
-    (SELECT a.deadline_text FROM node_ancestors t JOIN nodes a ON a.id = t.ancestor
-     WHERE t.node = n.id AND a.deadline_text IS NOT NULL ORDER BY t.depth LIMIT 1) AS deadline_text
-FROM nodes n;
-
 CREATE VIEW tasks_citing AS
 SELECT
     c.id AS citation_id,
@@ -264,13 +255,12 @@ SELECT
     c."end" AS citation_end,
     d.id AS document_id, d.label AS document_label, d.doc_type AS document_type, d.number AS document_number,
     d.issuer AS document_issuer, d.date AS document_date, d.title AS document_title, d.path,
-    n.id AS node_pk, n.node_id, n.heading, n.text, coalesce(n.task_corrected, n.task) AS task, nd.deadline,
-    nd.deadline_text, c.correction_id
+    n.id AS node_pk, n.node_id, n.heading, n.text, coalesce(n.task_corrected, n.task) AS task, n.deadline,
+    n.deadline_text, c.correction_id
 FROM citations c
 JOIN legal_documents l ON l.id = c.legal_document_id
 JOIN corrected_documents d ON d.id = c.document_id AND d.current = 1
 JOIN nodes n ON n.document_id = c.document_id AND n.node_id = c.node_id
-JOIN node_deadlines nd ON nd.node_pk = n.id
 WHERE c.removed_by IS NULL;
 
 CREATE VIEW unit_tasks AS
@@ -282,17 +272,16 @@ SELECT
     n.id AS node_pk, n.node_id, n.heading, n.text, coalesce(n.task_corrected, n.task) AS task, n.seq,
     -- On the assigned node the assignment's own deadline wins; below it, the node's
     -- (its own or an ancestor's, which may be the assigned node's).
-    CASE WHEN t.depth = 0 THEN coalesce(a.deadline, nd.deadline) ELSE coalesce(nd.deadline, a.deadline) END
+    CASE WHEN t.depth = 0 THEN coalesce(a.deadline, n.deadline) ELSE coalesce(n.deadline, a.deadline) END
         AS deadline,
-    CASE WHEN t.depth = 0 THEN coalesce(a.deadline_text, nd.deadline_text)
-         ELSE coalesce(nd.deadline_text, a.deadline_text) END AS deadline_text,
+    CASE WHEN t.depth = 0 THEN coalesce(a.deadline_text, n.deadline_text)
+         ELSE coalesce(n.deadline_text, a.deadline_text) END AS deadline_text,
     a.node_id AS assigned_node, t.depth, a.correction_id
 FROM assignments a
 JOIN corrected_documents d ON d.id = a.document_id AND d.current = 1
 JOIN nodes an ON an.document_id = a.document_id AND an.node_id = a.node_id
 JOIN node_ancestors t ON t.ancestor = an.id
 JOIN nodes n ON n.id = t.node
-JOIN node_deadlines nd ON nd.node_pk = n.id
 JOIN units u ON u.id = a.unit_pk
 WHERE a.removed_by IS NULL AND (t.depth = 0 OR NOT EXISTS (
     SELECT 1 FROM node_ancestors p

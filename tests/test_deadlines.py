@@ -124,6 +124,17 @@ MARK_CASES = [
                  [], {"I.1": (None, None)}, id="a-year-in-prose-is-no-deadline"),
     pytest.param([_node("3", "Thực hiện thường xuyên việc kiểm tra. Thời gian thực hiện: Thường xuyên.")],
                  [], {"3": (None, "Thường xuyên")}, id="open-deadline-keeps-its-text"),
+    pytest.param([_node("1", "Sở Y tế: hoàn thành trước ngày 31/12/2024."), _node("1.a", "Ban hành kế hoạch, "
+                  "hoàn thành trong Quý III năm 2024;", parent="1"), _node("1.b", "Tổng kết, đánh giá.", parent="1"),
+                  _node("1.b.1", "Báo cáo kết quả.", parent="1.b"), _node("2", "Tuyên truyền.")],
+                 [], {"1": ("2024-12-31", "hoàn thành trước ngày 31/12/2024"),
+                      "1.a": ("2024-09-30", "hoàn thành trong Quý III năm 2024"),
+                      "1.b": ("2024-12-31", "hoàn thành trước ngày 31/12/2024"),
+                      "1.b.1": ("2024-12-31", "hoàn thành trước ngày 31/12/2024"), "2": (None, None)},
+                 id="a-child-without-its-own-takes-the-nearest-ancestors"),
+    pytest.param([_node("preamble", "Hoàn thành trước ngày 31/12/2025.", kind="pseudo"),
+                  _node("1", "Tuyên truyền.", parent="preamble")],
+                 [], {"preamble": (None, None), "1": (None, None)}, id="nothing-flows-from-a-pseudo-node"),
 ]
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from kehoach.extractors.deadlines import mark_deadlines
 from kehoach.pipeline import registry
 from kehoach.pipeline.errors import RegistryError
 from kehoach.schemas.models import PlanDocument
@@ -341,8 +342,9 @@ def test_two_concurrent_ingests_both_succeed(tmp_path, db_path):
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_unit_tasks_give_each_child_its_own_deadline_else_the_parents(registry_db):
-    """A unit heading leads items a) and b); a) states its own deadline, b) inherits the heading's."""
+def test_unit_tasks_show_the_deadline_the_extractor_decided(registry_db):
+    """A unit heading leads items a) and b); a) states its own deadline, b) takes the heading's
+    (decided by mark_deadlines, stored as it is)."""
     plan = PlanDocument.model_validate({
         "source": {"path": "chi-thi.txt", "sha256": "d" * 64, "format": "txt"},
         "metadata": {"doc_type": "Chỉ thị", "number": "13/CT-TTg", "issuer": "Thủ tướng Chính phủ"},
@@ -357,7 +359,7 @@ def test_unit_tasks_give_each_child_its_own_deadline_else_the_parents(registry_d
         "assignments": [{"node": "1", "unit": "Bộ Tài nguyên và Môi trường", "unit_id": "bộ tài nguyên và môi trường",
                          "role": "lead"}],
     })
-    registry.load(registry_db, plan)
+    registry.load(registry_db, plan.model_copy(update={"nodes": mark_deadlines(plan.nodes, plan.assignments)}))
     rows = {r[0]: (r[1], r[2]) for r in registry_db.execute(
         "select node_id, deadline, deadline_text from unit_tasks order by node_id")}
     assert rows == {
