@@ -19,6 +19,7 @@ import io
 import re
 import zipfile
 
+from kehoach.extractors.markers import to_roman
 from kehoach.schemas.layout import Line
 
 
@@ -35,9 +36,6 @@ HEADER_LEFT_RE = re.compile(r"^\s*Số\s*:|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BỘ\
 HEADER_RIGHT_RE = re.compile(r"CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập|ngày\s+(?:\d|\.|…|tháng)", re.IGNORECASE)
 SIGNATURE_LEFT_RE = re.compile(r"^\s*Nơi\s+nhận", re.IGNORECASE)
 NUMBER_LINE_RE = re.compile(r"^\s*Số\s*[:.]", re.IGNORECASE)
-
-ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
 
 def _w(tag: str) -> str:
@@ -64,15 +62,6 @@ def _int(value: str | None, default: int) -> int:
 # --- numbering -----------------------------------------------------------------
 
 
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in ROMAN:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
 def _letters(n: int) -> str:
     """1 → a … 26 → z, 27 → aa (Word repeats the letter)."""
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
@@ -87,9 +76,9 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return _letters(n).upper()
     if fmt == "lowerRoman":
-        return _roman(n).lower()
+        return to_roman(n).lower()
     if fmt == "upperRoman":
-        return _roman(n)
+        return to_roman(n)
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "none":

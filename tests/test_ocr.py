@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from kehoach.extractors import ocr
+from kehoach.extractors.ocr_glyphs import fix_ocr_text
 from kehoach.extractors.quality import score_text
 
 from .conftest import DATA, SHARED_CORPUS
@@ -88,7 +89,7 @@ def test_unreadable_header_values_are_left_blank(line, expected, unread):
 
 @pytest.mark.parametrize("raw,expected", FIX_CASES)
 def test_fix_ocr_text(raw, expected):
-    assert ocr.fix_ocr_text(raw) == expected
+    assert fix_ocr_text(raw) == expected
 
 
 def test_parse_tsv_words_share_their_line_top():
