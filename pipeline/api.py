@@ -131,6 +131,19 @@ def rekey(path: str | Path):
     return _rekey.rekey(_registry.open_db(path, check_keys=False))
 
 
+def upgrade(path: str | Path) -> tuple[int, int]:
+    """Bring an older registry up to this kehoach's schema in place (corrections and statuses kept).
+
+    :returns: the schema version before and after
+    :raises RegistryError: no such registry, or a version too old to upgrade
+    """
+    if not Path(path).is_file():
+        raise _registry.RegistryError(str(path), "no such registry (run `kehoach ingest` first)")
+    before = _registry.schema_version(path)
+    _registry.open_db(path, check_keys=False)
+    return before, _registry.SCHEMA_VERSION
+
+
 def query_cites(db: Registry, ref: str) -> list[dict]:
     """Nodes citing ``ref`` ("33/CT-TTg" in any written form, a name it is cited by, or a
     fragment), with the citing sentence, relation, unit and deadline.

@@ -196,6 +196,24 @@ def rekey(
                f"{result.units} ({db})")
 
 
+@app.command()
+def upgrade(
+    db: Annotated[Path, typer.Option("--db", help="The registry database file.")] = DEFAULT_DB,
+) -> None:
+    """Bring a registry written by an older kehoach up to this one's schema, in place.
+
+    The clerks' corrections and task statuses are kept; a registry too old to upgrade
+    is named as such (ingest again into a new file).
+
+    Example: kehoach upgrade --db kehoach.db
+    """
+    try:
+        before, after = api.upgrade(db)
+    except KehoachError as exc:
+        fail(str(exc), exc.exit_code)
+    typer.echo(f"schema {before} → {after} ({db})" if before != after else f"schema {after}: up to date ({db})")
+
+
 @app.command("eval")
 def eval_command(
     corpus: Annotated[Path, typer.Argument(help="A folder with text/*.txt and gold/*.json.")],

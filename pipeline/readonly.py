@@ -16,7 +16,7 @@ import sqlite_utils
 from kehoach.extractors.keys import jurisdiction_key, name_key, ref_key, unit_key
 from kehoach.pipeline.errors import RegistryError
 from kehoach.pipeline.lookup import QueryError
-from kehoach.pipeline.registry_schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION
+from kehoach.pipeline.registry_schema import BUSY_TIMEOUT_MS, MIGRATIONS, SCHEMA_VERSION
 
 
 def prepare_connection(conn: sqlite3.Connection) -> None:
@@ -42,6 +42,9 @@ def open_readonly(path: str | Path) -> sqlite_utils.Database:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise RegistryError(str(path), f"not a usable registry database ({exc})") from None
+    if version in MIGRATIONS:
+        raise RegistryError(str(path), f"registry schema version {version}, this kehoach reads {SCHEMA_VERSION}: "
+                                       f"`kehoach upgrade --db {path}` brings it up to date, corrections kept")
     if version != SCHEMA_VERSION:
         raise RegistryError(str(path), f"registry schema version {version}, this kehoach reads {SCHEMA_VERSION}: "
                                        "ingest again into a new registry file")

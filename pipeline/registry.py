@@ -37,6 +37,7 @@ from kehoach.pipeline.registry_schema import (  # noqa: F401 -- the registry's p
     ensure_schema,
     open_db,
     schema_sql,
+    schema_version,
 )
 from kehoach.schemas.models import PlanDocument
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterable
+from contextlib import closing
 from pathlib import Path
 
 import sqlite_utils
@@ -391,6 +392,12 @@ def _use_wal(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = WAL")  # last try: let its error speak
 
 
+def schema_version(path: str | Path) -> int:
+    """The schema version a registry file was written with (0: empty or not a registry)."""
+    with closing(sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create the tables, indexes and views that are missing (one write transaction).
 
@@ -402,7 +409,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
+        if version in MIGRATIONS:
+            MIGRATIONS[version](conn)
+        elif version != SCHEMA_VERSION:
             if version != 0 or "documents" in db.table_names():
                 raise RegistryError(None, f"registry schema version {version}, this kehoach needs "
                                           f"{SCHEMA_VERSION}: ingest again into a new registry file")
@@ -416,6 +425,26 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def _from_8(conn: sqlite3.Connection) -> None:
+    """Version 8 stored only the deadline a node states and applied its ancestors' in a view: store
+    each node's effective deadline (its nearest ancestor's) as the extractor now does, and rebuild
+    the views. Corrections and task statuses are untouched."""
+    for name in ("node_deadlines", *VIEWS):
+        conn.execute(f"DROP VIEW IF EXISTS [{name}]")
+    conn.execute("""
+        UPDATE nodes SET (deadline, deadline_text) = (
+            SELECT a.deadline, a.deadline_text FROM node_ancestors na JOIN nodes a ON a.id = na.ancestor
+            WHERE na.node = nodes.id AND a.deadline_text IS NOT NULL ORDER BY na.depth LIMIT 1)
+        WHERE deadline_text IS NULL AND node_id NOT IN ('title', 'preamble', 'closing')""")
+    for statement in _statements(VIEWS_SQL):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+# An older registry this kehoach brings up to date in place, keeping the clerks' work: version → step.
+MIGRATIONS = {8: _from_8}
 
 
 def _statements(script: str) -> Iterable[str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.extractors.deadlines import mark_deadlines
-from kehoach.pipeline import registry
+from kehoach.pipeline import correction_store, readonly, registry
 from kehoach.pipeline.errors import RegistryError
 from kehoach.schemas.models import PlanDocument
 
@@ -111,6 +111,46 @@ def test_an_older_registry_is_refused(db_path):
     conn.close()
     with pytest.raises(RegistryError, match="schema version 0"):
         registry.open_db(db_path)
+
+
+def _version_8_registry(db_path):
+    """A registry as version 8 left it: children without their heading's deadline, a node_deadlines
+    view, and a clerk's status on a task."""
+    db = registry.open_db(db_path)
+    registry.load(db, PlanDocument.model_validate({
+        "source": {"path": "kh.txt", "sha256": "e" * 64, "format": "txt"},
+        "metadata": {"doc_type": "Kế hoạch", "number": "12/KH-UBND", "issuer": "UBND xã"},
+        "nodes": [{"id": "preamble", "kind": "pseudo", "text": "Hoàn thành trước ngày 31/12/2025."},
+                  {"id": "1", "marker": "1.", "kind": "item", "text": "Văn phòng: hoàn thành trước ngày 15/12/2025.",
+                   "task": True, "deadline": "2025-12-15", "deadline_text": "trước ngày 15/12/2025"},
+                  {"id": "1.a", "parent": "1", "marker": "a)", "kind": "item", "text": "Rà soát.", "task": True},
+                  {"id": "1.b", "parent": "1", "marker": "b)", "kind": "item", "text": "Báo cáo trong Quý I năm 2026.",
+                   "task": True, "deadline": "2026-03-31", "deadline_text": "trong Quý I năm 2026"},
+                  {"id": "2", "marker": "2.", "kind": "item", "text": "Tuyên truyền.", "task": True}],
+    }))
+    correction_store.record(db, "12/KH-UBND", "status", "1.a", status="done", date="2025-12-01")
+    db.execute("CREATE VIEW node_deadlines AS SELECT id, deadline FROM nodes")
+    db.execute("PRAGMA user_version = 8")
+    db.conn.close()
+
+
+def test_a_version_8_registry_is_upgraded_in_place_keeping_corrections(db_path):
+    _version_8_registry(db_path)
+    with pytest.raises(RegistryError, match="kehoach upgrade"):
+        readonly.open_readonly(db_path)
+    result = subprocess.run([*KEHOACH, "upgrade", "--db", str(db_path)], check=False, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stderr
+    assert "schema 8 → 9" in result.stdout
+    db = readonly.open_readonly(db_path)
+    assert {r[0]: r[1] for r in db.execute("select node_id, deadline from nodes")} == {
+        "preamble": None, "1": "2025-12-15", "1.a": "2025-12-15", "1.b": "2026-03-31", "2": None}
+    assert "node_deadlines" not in db.view_names()
+    assert set(registry.VIEWS) <= set(db.view_names())
+    assert db.execute("select count(*) from corrections where action = 'status'").fetchone()[0] == 1
+    again = subprocess.run([*KEHOACH, "upgrade", "--db", str(db_path)], check=False, capture_output=True,
+                            text=True)
+    assert again.returncode == 0 and "up to date" in again.stdout
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path):
