@@ -23,22 +23,37 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image
 
+from kehoach.extractors.ocr_blanks import blank_unread, reread_slots
 from kehoach.extractors.ocr_correct import correct_lines, skeleton
 from kehoach.extractors.ocr_glyphs import fix_ocr_text
 from kehoach.extractors.ocr_layout import (
     Box,
+    centre_inside,
     count_stems,
     drop_seals,
     has_upper_loop,
     header_columns,
     printed_only,
 )
+from kehoach.extractors.ocr_tables import (
+    CELL_PSM,
+    ScannedTables,
+    as_row_number,
+    cell_groups,
+    find_scanned_tables,
+    group_image,
+    is_narrow,
+    outside_image,
+    tight,
+)
 from kehoach.extractors.pdf import words_to_lines
+from kehoach.extractors.pdf_tables import RuledTable, TableState, table_page_lines
 from kehoach.extractors.quality import EDGE_PUNCT, is_syllable
 from kehoach.schemas.layout import Line
 
 OCR_DPI = 300
 OCR_LANG = "vie"
+NUMBER_LANG = "eng"  # a row number alone in its cell is ASCII, and the English model reads "5" where vie gives "b)"
 MAX_PAGE_PIXELS = 60_000_000  # a page bigger than this at OCR_DPI is rendered at a lower resolution
 MIN_DPI = 72
 PAGE_TIMEOUT = 180.0  # seconds for one page in tesseract
@@ -47,9 +62,7 @@ REGION_PSM = 4  # Tesseract's page segmentation for a header column or a signatu
 MIN_FRAGMENT_CONF = 50  # a region's word of no syllable read with less confidence is a speck or a stroke
 MIN_LEGIBLE_CONF = 60  # words read with less confidence do not count when two readings of a region are compared
 HANDWRITTEN_PIXELS = 400  # pixels of pen ink at OCR_DPI (a digit or two) that make a handwritten value
-WORD_PSM = 8  # … and for one word read again on its own
-MIN_SLOT_CONF = 90  # confidence a header blank's value read again alone needs to stand as typed digits
-SLOT_PAD = 5  # pixels of paper kept around a word read again alone
+SCAN_COLUMN_MATCH = 8.0  # points: a scanned page's table goes on from the page before when its column widths match
 SIGNATURE_LOOKUP = 0.04  # share of the page height above "Nơi nhận" where the signature block may start
 # What OCR makes of "I.", "II.", "III." in bold serif, the full stop sometimes lost ("1." stays:
 # Arabic headings exist).
@@ -123,13 +136,14 @@ def parse_tsv(tsv: str, dpi: float, offset: tuple[int, int] = (0, 0)) -> list[di
     return words
 
 
-def _run_tesseract(binary: str, grey: np.ndarray, timeout: float, psm: int | None = None) -> str:
+def _run_tesseract(binary: str, grey: np.ndarray, timeout: float, psm: int | None = None,
+                   lang: str = OCR_LANG) -> str:
     """Tesseract over a grey image (page or region); its TSV."""
     image = Image.fromarray(grey)
     buffer = io.BytesIO()
     image.save(buffer, format="PPM")
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    command = [binary, "stdin", "stdout", "-l", OCR_LANG]  # no --dpi: measured to cost accuracy
+    command = [binary, "stdin", "stdout", "-l", lang]  # no --dpi: measured to cost accuracy
     if psm is not None:
         command += ["--psm", str(psm)]
     try:
@@ -217,11 +231,6 @@ class _Page:
         return parse_tsv(tsv, self.dpi, offset=(box.left, box.top))
 
 
-def _inside(word: dict, box: Box) -> bool:
-    x, y = (word["box"].left + word["box"].right) / 2, (word["box"].top + word["box"].bottom) / 2
-    return box.left <= x < box.right and box.top <= y < box.bottom
-
-
 def _column_lines(words: list[dict], column: str, page: _Page) -> list[Line]:
     """A header column's words as its lines, top to bottom, each Tesseract line one ``Line``."""
     rows: dict[tuple, list[dict]] = {}
@@ -235,74 +244,6 @@ def _column_lines(words: list[dict], column: str, page: _Page) -> list[Line]:
                           x1=row[-1]["x1"], top=min(w["top"] for w in row), size=max(w["size"] for w in row),
                           column=column, page_width=page.width, blank_before=k == 0))
     return lines
-
-
-# The header's blanks a clerk fills in, by pen or by typing: the number before the symbol ("Số: 2336 /QĐ-UBND",
-# "Số: 25-NQ/TW") and the day and month of the date line ("ngày 02 tháng 7 năm 2026").
-_NUMBER_SLOT_RE = re.compile(r"^(?P<lead>Số\s*:?\s*)(?P<slot>[^/\-–]*?)(?P<rest>\s*[/\-–]\S.*)$", re.IGNORECASE)
-_DATE_SLOT_RE = re.compile(r"(?P<a>\bngày\s*)(?P<day>[^\s]*(?:\s+[^\s]+)*?)(?P<b>\s*tháng\s*)"
-                           r"(?P<month>[^\s]*(?:\s+[^\s]+)*?)(?P<c>\s*năm\b)", re.IGNORECASE)
-_TOKEN_DATE_SLOT_RE = re.compile(r"(?P<a>\bngày\s+)(?P<day>\S+)(?P<b>\s+tháng\s+)(?P<month>\S+)(?P<c>\s+năm\b)",
-                                 re.IGNORECASE)
-_SLOT_DIGITS_RE = re.compile(r"\d{1,6}")
-
-
-_SLOT_OPENERS = {"ngày": "tháng", "tháng": "năm"}  # a date's blank lies between these words
-
-
-def _reread_slots(page: _Page, words: list[dict]) -> list[dict]:
-    """A header column's words with the day or month of its date read again alone where the line's
-    reading gave no clean digits there and the PDF draws it as text: a typed value set apart (raised,
-    smaller: "ngày ⁰⁶ tháng") that Tesseract garbles in the line ("U6_") reads clean as a word of its
-    own. On a scan the blank stays: pen in black ink reads as clean digits just as well, so only
-    the page's own text is read again. Clean digits read with ``MIN_SLOT_CONF`` replace it."""
-    out = list(words)
-    for k in range(1, len(out) - 1):
-        before, word, after = out[k - 1], out[k], out[k + 1]
-        if not (before["line"] == word["line"] == after["line"]
-                and _SLOT_OPENERS.get(before["text"].lower()) == after["text"].lower()):
-            continue
-        box = word["box"]
-        if _SLOT_DIGITS_RE.fullmatch(word["text"]) or not any(_inside(word, t) for t in page.typed):
-            continue
-        height, width = page.rgb.shape[:2]
-        region = Box(max(0, box.left - SLOT_PAD), max(0, box.top - SLOT_PAD),
-                     min(width, box.right + SLOT_PAD), min(height, box.bottom + SLOT_PAD))
-        again = page.read(region, psm=WORD_PSM)
-        if len(again) == 1 and _SLOT_DIGITS_RE.fullmatch(again[0]["text"]) and again[0]["conf"] >= MIN_SLOT_CONF:
-            page.warnings.append(f"page {page.number}: header date value \"{word['text']}\" read again alone as "
-                                 f"\"{again[0]['text']}\"")
-            out[k] = {**word, "text": again[0]["text"]}
-    return out
-
-
-def _blank_unread(text: str, page: _Page, *, header: bool = True) -> str:
-    """A header line with its filled-in blanks left blank where OCR gave no clean digits there
-    (handwriting, a stamp): the printed part stays, digits are never guessed, a warning says so.
-    Outside the header (``header=False``) only a date whose day or month is one token, neither
-    digits nor a word, is so left blank: "(Cấp lần đầu: Ngày 0À tháng ‡ năm 2026)".
-
-    "Số: j5 46 /QĐ-UBND" → "Số: /QĐ-UBND"; "Lào Cai, ngày 0Â tháng † năm 2026" → "Lào Cai, ngày tháng năm 2026".
-    """
-    unread = []
-
-    def blank(match: re.Match, slots: tuple[str, ...]) -> str:
-        parts = match.groupdict()
-        for slot in slots:
-            value = parts[slot].strip()
-            if value and not _SLOT_DIGITS_RE.fullmatch(value) and (header or not value.isalpha()):
-                unread.append({"slot": "number", "day": "day", "month": "month"}[slot])
-                parts[slot] = " " if slot != "slot" else ""
-        return "".join(parts.values())
-
-    if header:
-        text = _NUMBER_SLOT_RE.sub(lambda m: blank(m, ("slot",)), text)
-    text = (_DATE_SLOT_RE if header else _TOKEN_DATE_SLOT_RE).sub(lambda m: blank(m, ("day", "month")), text)
-    if unread:
-        where = "in the header" if header else "in a date"
-        page.warnings.append(f"page {page.number}: handwritten or unreadable {' and '.join(unread)} {where} "
-                             f"not read, the printed part kept: '{text}'")
-    return text
 
 
 def _runs_across(boxes: list[Box], width: int) -> bool:
@@ -351,7 +292,7 @@ def _read_region(page: _Page, words: list[dict], box: Box) -> list[dict]:
     """A region read on its own, unless that reads less text than the whole page's reading of it
     (a seal Tesseract cannot see through)."""
     alone = page.read(box)
-    before = [w for w in words if _inside(w, box)]
+    before = [w for w in words if centre_inside(w, box)]
     return alone if _legible(alone) >= _legible(before) else before
 
 
@@ -399,11 +340,11 @@ def _read_page(page: _Page) -> list[Line]:
     columns = header_columns(page.grey) if page.number == 1 else None
     if columns:
         for box, column in zip(columns, ("left", "right")):
-            column_words = _reread_slots(page, _without_specks(_read_region(page, words, box)))
+            column_words = reread_slots(page, _without_specks(_read_region(page, words, box)))
             header += _column_lines(column_words, column, page)
         band = Box(0, columns[0].top, columns[1].right, columns[0].bottom)
-        words = [w for w in words if not _inside(w, band)]
-        header = [line.with_text(_blank_unread(fix_ocr_text(line.text), page)) for line in header]
+        words = [w for w in words if not centre_inside(w, band)]
+        header = [line.with_text(blank_unread(fix_ocr_text(line.text), page)) for line in header]
         if page.pen_pixels > HANDWRITTEN_PIXELS * (page.dpi / OCR_DPI) ** 2:
             page.warnings.append(f"page {page.number}: handwriting in the header (a number or a date filled in "
                                  "by pen) not read; the printed part kept")
@@ -414,15 +355,76 @@ def _read_page(page: _Page) -> list[Line]:
         recipients = [w for w in words if signature.top <= w["box"].top < signature.bottom
                       and w["box"].right <= signature.left]
         block = _without_strokes(_read_region(page, words, signature))
-        words = [w for w in words if not _inside(w, signature) and w not in recipients]
+        words = [w for w in words if not centre_inside(w, signature) and w not in recipients]
         closing = _column_lines(recipients, "left", page) + _column_lines(block, "right", page)
     lines = header + (words_to_lines(words, page.width, page.height, page.number) if words else []) + closing
+    return _finish(lines, page)
+
+
+def _finish(lines: list[Line], page: _Page) -> list[Line]:
+    """A page's lines with the post-OCR fixes: glyphs, unread blanks, the language's correction."""
     lines = [line.with_text(fix_ocr_text(line.text)) for line in lines]
-    lines = [line.with_text(_blank_unread(line.text, page, header=False)) for line in lines]
+    lines = [line.with_text(blank_unread(line.text, page, header=False)) for line in lines]
     lines, changed = correct_lines(lines)
     if changed:
         page.warnings.append(f"page {page.number}: {changed} OCR words corrected")
     return lines
+
+
+@dataclass
+class _TablePage:
+    """A page with ruled tables, read: its words (upright page, in points) waiting for the tables of
+    the pages before it, since a task table goes on from page to page."""
+
+    words: list[dict]
+    tables: list[RuledTable]
+
+
+def _read_table_page(page: _Page, scanned: ScannedTables) -> _TablePage:
+    """The text around the tables read as a page, each table's cells column by column."""
+    def read(grey: np.ndarray, offset: tuple[int, int], psm: int | None, lang: str = OCR_LANG) -> list[dict]:
+        return parse_tsv(_run_tesseract(page.binary, grey, page.timeout, psm=psm, lang=lang), page.dpi, offset=offset)
+
+    number_lang = NUMBER_LANG if NUMBER_LANG in _languages(page.binary) else OCR_LANG
+
+    page.warnings.append(f"page {page.number}: ruled table read cell by cell (page turned {scanned.angle:+.2f}°)")
+    words = read(outside_image(scanned, page.dpi), (0, 0), None)
+    for table in scanned.tables:
+        for group in cell_groups(table):
+            # a narrow column ("TT": "I", "7") is read cell by cell: alone in a block, a short
+            # number is read as a stroke ("|", "Z4")
+            if not is_narrow(table, group):
+                words += read(*group_image(scanned, table, group, page.dpi), CELL_PSM)
+                continue
+            for cell in group:
+                image, (left, top) = group_image(scanned, table, [cell], page.dpi)
+                image, (dx, dy) = tight(image)
+                words += [{**w, "text": as_row_number(w["text"])}
+                          for w in read(image, (left + dx, top + dy), CELL_PSM, number_lang)]
+    return _TablePage(words, scanned.tables)
+
+
+def _read(page: _Page) -> list[Line] | _TablePage:
+    """A page after the title page that draws ruled tables is read around them; any other as a page."""
+    scanned = find_scanned_tables(page.grey, page.dpi) if page.number > 1 else None
+    return _read_table_page(page, scanned) if scanned else _read_page(page)
+
+
+def _lay_out_tables(results: dict[int, list[Line] | _TablePage], pages: dict[int, _Page]) -> dict[int, list[Line]]:
+    """Table pages made into lines in page order: a table without its header on a page goes on the
+    task table of the page before when their columns match."""
+    state = TableState(column_match=SCAN_COLUMN_MATCH)
+    out: dict[int, list[Line]] = {}
+    for number in sorted(results):
+        read = results[number]
+        if isinstance(read, _TablePage):
+            page = pages[number]
+            out[number] = _finish(table_page_lines(read.words, read.tables, page.width, page.height, number, state),
+                                  page)
+        else:
+            state = TableState(column_match=SCAN_COLUMN_MATCH)
+            out[number] = read
+    return out
 
 
 @dataclass
@@ -464,7 +466,7 @@ def ocr_pages(
                 rgb, used_dpi, typed = _render(pdf, number - 1, dpi)
                 page = _Page(binary, number, rgb, drop_seals(rgb), used_dpi, width, height, page_timeout, typed)
                 read[number] = page
-                pending.append((number, pool.submit(_read_page, page)))
+                pending.append((number, pool.submit(_read, page)))
                 while len(pending) >= jobs:
                     done, future = pending.pop(0)
                     results[done] = future.result()
@@ -473,4 +475,4 @@ def ocr_pages(
                 results[done] = future.result()
     finally:
         pdf.close()
-    return OcrResult(results, [w for n in sorted(read) for w in read[n].warnings])
+    return OcrResult(_lay_out_tables(results, read), [w for n in sorted(read) for w in read[n].warnings])

@@ -207,3 +207,9 @@ def has_upper_loop(grey: np.ndarray, box: Box) -> bool:
     """Whether a digit's upper half is a closed loop (9: two sides inked) rather than a single
     stroke on the left (5, which bold serif type has OCR read as 9)."""
     return count_runs(grey, box, (0.25, 0.37)) >= 2
+
+
+def centre_inside(word: dict, box: Box) -> bool:
+    """Whether a word's centre lies in ``box`` (pixels)."""
+    x, y = (word["box"].left + word["box"].right) / 2, (word["box"].top + word["box"].bottom) / 2
+    return box.left <= x < box.right and box.top <= y < box.bottom

@@ -48,6 +48,7 @@ class TableState:
 
     previous: RuledTable | None = None
     header: list[str] | None = None
+    column_match: float = COLUMN_MATCH  # a scan's columns wander more than a native page's
 
     def may_hold_table(self, words: list[dict]) -> bool:
         """Whether a page's rules are worth reading: a task table may go on from the previous
@@ -213,12 +214,25 @@ def _is_task_header(texts: list[str]) -> bool:
     return "task" in roles and "lead" in roles and bool({"support", "deadline"} & roles)
 
 
-def _continues(table: RuledTable, previous: RuledTable | None) -> bool:
-    """A table at the top of a page whose columns are those of the previous page's task table."""
+def _same_header(texts: list[str], previous: list[str] | None) -> bool:
+    """The header of the previous page's task table repeated: the same columns, none in another role
+    (a scan reads the same words a little differently on each page, a role word may be misread)."""
+    from kehoach.extractors.table_header import column_role
+
+    if previous is None or len(texts) != len(previous):
+        return False
+    pairs = [(column_role(a), column_role(b)) for a, b in zip(texts, previous)]
+    return texts == previous or all(a == b or a is None or b is None for a, b in pairs)
+
+
+def _continues(table: RuledTable, previous: RuledTable | None, tolerance: float = COLUMN_MATCH) -> bool:
+    """A table at the top of a page whose columns are those of the previous page's task table:
+    as many columns, each as wide (a page may sit further left or right on the glass)."""
     if previous is None:
         return False
     ours, theirs = table.bounds, previous.bounds
-    return len(ours) == len(theirs) and all(abs(a - b) <= COLUMN_MATCH for a, b in zip(ours, theirs))
+    return len(ours) == len(theirs) and all(abs((a1 - a0) - (b1 - b0)) <= tolerance
+                                            for a0, a1, b0, b1 in zip(ours, ours[1:], theirs, theirs[1:]))
 
 
 def _cell_line(words: list[dict], box: tuple, page_no: int, width: float, first: bool) -> Line:
@@ -249,11 +263,11 @@ def table_page_lines(words: list[dict], tables: list[RuledTable], width: float, 
     for table, rows in zip(tables, filled):
         header = [" ".join(w["text"] for r in group_rows(cell) for w in r) for cell in rows[0] if cell]
         start = 0
-        if header == state.header and _continues(table, state.previous):
+        if _same_header(header, state.header) and _continues(table, state.previous, state.column_match):
             start = 1  # the header repeated on the next page: the table reads on
         elif _is_task_header(header):
             state.header = header
-        elif not _continues(table, state.previous):
+        elif not _continues(table, state.previous, state.column_match):
             outside.extend(w for row in rows for cell in row for w in cell)  # not a task table: plain layout
             continue
         state.previous = table

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from kehoach.extractors import ocr
+from kehoach.extractors.ocr_blanks import blank_unread, reread_slots
 from kehoach.extractors.ocr_glyphs import fix_ocr_text
 from kehoach.extractors.quality import score_text
 
@@ -75,14 +76,14 @@ BODY_BLANK_CASES = [
 @pytest.mark.parametrize("line,expected,warned", BODY_BLANK_CASES)
 def test_unreadable_date_values_outside_the_header(line, expected, warned):
     page = ocr._Page(binary="", number=1, rgb=None, grey=None, dpi=300, width=595, height=842, timeout=1)
-    assert ocr._blank_unread(line, page, header=False) == expected
+    assert blank_unread(line, page, header=False) == expected
     assert bool(page.warnings) == warned
 
 
 @pytest.mark.parametrize("line,expected,unread", BLANK_CASES)
 def test_unreadable_header_values_are_left_blank(line, expected, unread):
     page = ocr._Page(binary="", number=1, rgb=None, grey=None, dpi=300, width=595, height=842, timeout=1)
-    assert ocr._blank_unread(line, page) == expected
+    assert blank_unread(line, page) == expected
     assert len(page.warnings) == bool(unread)
     assert all(field in page.warnings[0] for field in unread) if unread else True
 
@@ -195,7 +196,7 @@ def test_header_date_value_read_again_only_where_the_pdf_types_it(text, typed, a
     asked = []
     page.read = lambda region, psm: asked.append(region) or [{**word(again[0], 100), "conf": again[1]}]
     words = [word("ngày", 20), {**word(text, 100), "box": box}, word("tháng", 180)]
-    assert [w["text"] for w in ocr._reread_slots(page, words)] == ["ngày", expected, "tháng"]
+    assert [w["text"] for w in reread_slots(page, words)] == ["ngày", expected, "tháng"]
     assert bool(asked) == (typed and text != "06")
     assert any("read again" in w for w in page.warnings) == (expected != text)
 
