@@ -5,7 +5,9 @@ without a Unicode map). Tesseract runs as a subprocess per page with
 ``OMP_THREAD_LIMIT=1`` (its own threading is several times slower on small
 machines); pages run in parallel as separate processes, ``jobs`` at a time.
 Word boxes from Tesseract's TSV go through the PDF reader's line and column
-logic, so an OCR'd header comes out as its left cell, then its right cell.
+logic, so an OCR'd header comes out as its left cell, then its right cell. A page
+after the first that draws ruled tables is read around them, and each table's cells
+column by column (``ocr_tables``), so a scanned task table comes out as a native one.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ import numpy as np
 from PIL import Image
 
 from kehoach.extractors.markers import roman_value
-from kehoach.extractors.pdf_tables import RuledTable, _edge, find_ruled_tables
+from kehoach.extractors.pdf_tables import RuledTable, find_ruled_tables, rule_edge
 
 INK = 160  # grey level below which a pixel is ink
 MAX_SKEW = 3.0  # degrees a scan is looked at either way
@@ -103,7 +103,7 @@ def find_scanned_tables(grey: np.ndarray, dpi: int) -> ScannedTables | None:
         for row, start, end in zip(rows.tolist(), starts.tolist(), ends.tolist()):
             mask[max(0, row - RULE_PAD):row + RULE_PAD + 1, max(0, start - RULE_PAD):end + RULE_PAD] = True
             at, a, b = row * scale, start * scale, end * scale
-            edges.append(_edge(a, at, b, at, "h") if orientation == "h" else _edge(at, a, at, b, "v"))
+            edges.append(rule_edge(a, at, b, at, "h") if orientation == "h" else rule_edge(at, a, at, b, "v"))
     tables = find_ruled_tables(edges)
     if not tables:
         return None

@@ -61,7 +61,8 @@ class TableState:
         return names_lead_column(" ".join(w["text"] for w in words))
 
 
-def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
+def rule_edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
+    """A rule as a pdfplumber edge (top-left space, points), whoever found it: a PDF's paths or a scan's ink."""
     return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
             "height": bottom - top, "orientation": orientation, "object_type": "line"}
 
@@ -70,10 +71,10 @@ def _segment_edge(ax: float, ay: float, bx: float, by: float, height: float) -> 
     """A straight segment in PDF space → a horizontal or vertical edge (top-left space), or None."""
     if abs(ay - by) <= RULE_SLANT and abs(ax - bx) >= RULE_MIN_LENGTH:
         top = height - (ay + by) / 2
-        return _edge(min(ax, bx), top, max(ax, bx), top, "h")
+        return rule_edge(min(ax, bx), top, max(ax, bx), top, "h")
     if abs(ax - bx) <= RULE_SLANT and abs(ay - by) >= RULE_MIN_LENGTH:
         x = (ax + bx) / 2
-        return _edge(x, height - max(ay, by), x, height - min(ay, by), "v")
+        return rule_edge(x, height - max(ay, by), x, height - min(ay, by), "v")
     return None
 
 
@@ -170,7 +171,7 @@ def plumber_edges(page) -> list[dict]:
 
     shapes = list(page.lines) + [r for r in page.rects if r.get("stroke") or not r.get("fill")
                                  or min(r["width"], r["height"]) <= RULE_MAX_THICKNESS]
-    return [_edge(e["x0"], e["top"], e["x1"], e["bottom"], e["orientation"]) for shape in shapes
+    return [rule_edge(e["x0"], e["top"], e["x1"], e["bottom"], e["orientation"]) for shape in shapes
             for e in obj_to_edges(shape) if e.get("orientation") in ("h", "v")]
 
 
