@@ -364,6 +364,26 @@ def test_extract_drops_own_number():
     assert [c.ref for c in cites] == ["22/2013/QĐ-TTg"]
 
 
+# (the node's text, the document's own number, the refs kept)
+OWN_NUMBER_CASES = [
+    pytest.param("(Ban hành kèm theo Quyết định số 10325/QĐ-UBND)", "103/2025/QĐ-UBND", [],
+                 id="attachment-line-number-and-year-run-together"),
+    pytest.param("(Kèm theo Kế hoạch số 157/KH-UBND ngày 18 tháng 11 năm 2025 của Ủy ban nhân dân thành phố)",
+                 "157/KH-UBND", [], id="attachment-line-own-number"),
+    pytest.param("(Ban hành kèm theo Quyết định số 10325/QĐ-UBND)", "103/2025/QĐ-BNV", ["10325/QĐ-UBND"],
+                 id="attachment-line-other-symbol"),
+    pytest.param("(Kèm theo Quyết định số 12/QĐ-UBND)", "103/2025/QĐ-UBND", ["12/QĐ-UBND"],
+                 id="attachment-line-other-number"),
+    pytest.param("sửa đổi Quy định ban hành kèm theo Quyết định số 10325/QĐ-UBND của UBND tỉnh", "103/2025/QĐ-UBND",
+                 ["10325/QĐ-UBND"], id="rules-attached-to-another-decision"),
+]
+
+
+@pytest.mark.parametrize("text,own,expected", OWN_NUMBER_CASES)
+def test_extract_drops_own_number_of_an_attachment(text, own, expected):
+    assert [c.ref for c in extract_citations([_node("title", text)], own_number=own)] == expected
+
+
 def test_extract_alias_across_nodes():
     nodes = [_node("preamble", "Thực hiện Chỉ thị số 11-CT/TW ngày 1/2/2022 của Bộ Chính trị (sau đây gọi tắt là Chỉ thị 11)"),
              _node("I.1", "1. Quán triệt Chỉ thị 11 đến cán bộ"),

@@ -26,6 +26,32 @@ DATE_CASES = [
     pytest.param("Nghị quyết số 34-NQ/TU ngày 1/2/2019 của Tỉnh ủy",
                  [citation("34-NQ/TU", doc_type="Nghị quyết", date="2019-02-01", issuer="Tỉnh ủy")], id="nq-tu-single-digit-date"),
     pytest.param("Nghị quyết số 25-NQ/TW ngày 31/2/2013", [citation("25-NQ/TW", date=None)], id="impossible-date-dropped"),
+    # emphasis marks a converted copy leaves around and inside the date
+    pytest.param("Tài chính tại Tờ trình số 52/TTr-STC* *ngày 23 tháng 10 năm 2025, Công văn\nsố 3976/STC-QLGCS ngày "
+                 "13 tháng* *11 năm 2025;",
+                 [citation("52/TTr-STC", date="2025-10-23"), citation("3976/STC-QLGCS", date="2025-11-13")],
+                 id="date-through-emphasis-marks"),
+    # before the number: "<type> (đề) ngày … số …", a sentence opening with the day a body issued it
+    pytest.param("Văn phòng Chính phủ nhận văn bản đề ngày 29 tháng 10 năm 2025 số\n16/CV-HHTACN của Hội Chăn nuôi Việt "
+                 "Nam - Hiệp hội Thức ăn Chăn nuôi gửi Thủ tướng",
+                 [citation("16/CV-HHTACN", doc_type="Công văn", date="2025-10-29",
+                           issuer="Hội Chăn nuôi Việt Nam - Hiệp hội Thức ăn Chăn nuôi")], id="date-between-type-and-number"),
+    pytest.param("Ngày 28 tháng 10 năm 2025, Chủ\ntịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX về",
+                 [citation("3280/UBND-VX", doc_type="Công văn", date="2025-10-28",
+                           issuer="Chủ tịch Ủy ban nhân dân Thành phố")], id="date-opens-the-sentence"),
+    pytest.param("Ngày 05/11/2025, VPCP có VB số 10781/VPCP-CN gửi các Bộ.",
+                 [citation("10781/VPCP-CN", date="2025-11-05", issuer="VPCP")], id="date-opens-the-sentence-vb"),
+    pytest.param("Ngày 10/01/2025, Bộ Nông nghiệp và Phát triển nông thôn (nay là Bộ Nông nghiệp và Môi trường) đã có "
+                 "Văn bản số 375/BNN-TC",
+                 [citation("375/BNN-TC", date="2025-01-10", issuer="Bộ Nông nghiệp và Phát triển nông thôn")],
+                 id="date-opens-the-sentence-body-renamed"),
+    pytest.param("Ngày 18/11/2025, Thuế tỉnh Vĩnh Long có nhận được Công văn số 144/2025/CV-BSGBTr",
+                 [citation("144/2025/CV-BSGBTr", date=None)], id="date-of-receipt-is-not-the-documents"),
+    pytest.param("ngày 21/10/2025, NHNN đã chủ trì họp với các Bộ, trên cơ sở kết quả cuộc họp, NHNN đã có Tờ trình số "
+                 "195/TTr-NHNN", [citation("195/TTr-NHNN", date=None)], id="date-of-another-clause"),
+    pytest.param("theo Quyết định số 1/QĐ-UBND\nngày 2/3/2025, UBND tỉnh có Công văn số 5/UBND-VX",
+                 [citation("1/QĐ-UBND", date="2025-03-02"), citation("5/UBND-VX", date=None)],
+                 id="wrapped-date-of-the-citation-before"),
     # after the issuer
     pytest.param("Căn cứ Quyết định số 411/QĐ-TTg của Thủ tướng Chính\nphủ ngày 31/3/2022 phê duyệt Chiến lược",
                  [citation("411/QĐ-TTg", date="2022-03-31", issuer="Thủ tướng Chính phủ")], id="date-after-wrapped-issuer"),

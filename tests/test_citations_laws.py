@@ -140,6 +140,43 @@ AMENDING_CASES = [
                  [citation("50/2014/QH13"), citation("52/2019/QH14", doc_type="Luật"), citation("Luật Cán bộ, công chức"),
                   citation("Luật Viên chức")],
                  id="amending-law-two-inner-names"),
+    # a title in lower case: each law after "của" and each ", luật" is a name-only citation, its name running to
+    # the next member or to the title's end
+    pytest.param("Căn cứ Luật sửa đổi,\nbổ sung một số điều của luật chứng khoán, luật kế toán, luật kiểm toán độc lập,\n"
+                 "luật ngân sách nhà nước, luật quản lý, sử dụng tài sản công, luật quản lý thuế,\nluật thuế thu nhập cá "
+                 "nhân, luật dự trữ quốc gia, luật xử lý vi phạm hành chính\nsố 56/2024/QH15 ngày 29 tháng 11 năm 2024;",
+                 [citation("56/2024/QH15", doc_type="Luật", date="2024-11-29"),
+                  citation("Luật chứng khoán", doc_type="Luật", year=None, text="luật chứng khoán"),
+                  citation("Luật kế toán"), citation("Luật kiểm toán độc lập"), citation("Luật ngân sách nhà nước"),
+                  citation("Luật quản lý, sử dụng tài sản công", date=None), citation("Luật quản lý thuế"),
+                  citation("Luật thuế thu nhập cá nhân", text="luật thuế thu nhập cá nhân"),
+                  citation("Luật dự trữ quốc gia"), citation("Luật xử lý vi phạm hành chính", date=None)],
+                 id="lower-case-title-with-number"),
+    pytest.param("Luật sửa đổi, bổ sung một số điều của luật chứng\nkhoán, luật kế toán ngày 29 tháng 11 năm 2024;",
+                 [citation("Luật sửa đổi, bổ sung một số điều của luật chứng khoán, luật kế toán 2024", doc_type="Luật",
+                           date="2024-11-29", year=2024),
+                  citation("Luật chứng khoán", date=None, text="luật chứng\nkhoán"), citation("Luật kế toán", date=None)],
+                 id="lower-case-title-dated"),
+    pytest.param("Luật sửa đổi, bổ sung một số điều của luật thuế xuất khẩu, thuế nhập khẩu và luật quản lý thuế ngày "
+                 "12 tháng 6 năm 2025;",
+                 [citation("Luật sửa đổi, bổ sung một số điều của luật thuế xuất khẩu, thuế nhập khẩu và luật quản lý "
+                           "thuế 2025"),
+                  citation("Luật thuế xuất khẩu, thuế nhập khẩu"), citation("Luật quản lý thuế")],
+                 id="lower-case-member-with-a-comma-is-one-law"),
+    pytest.param("Căn cứ Luật sửa đổi, bổ\nsung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều số\n"
+                 "60/2020/QH14;\nCăn cứ Nghị định số 66/2021/NĐ-CP quy định chi tiết thi hành một số điều của Luật sửa "
+                 "đổi, bổ sung một số điều\ncủa Luật Phòng, chống thiên tai và Luật Đê điều;",
+                 [citation("60/2020/QH14"), citation("Luật Phòng, chống thiên tai"), citation("Luật Đê điều"),
+                  citation("66/2021/NĐ-CP"),
+                  citation("60/2020/QH14", text="Luật sửa đổi, bổ sung một số điều\ncủa Luật Phòng, chống thiên tai và "
+                                                "Luật Đê điều"),
+                  citation("Luật Phòng, chống thiên tai"), citation("Luật Đê điều")],
+                 id="amending-title-alone-is-the-numbered-law"),
+    # not a law's name: "pháp luật", the law itself, a draft
+    pytest.param("sửa đổi các quy định của pháp luật về đất đai và luật khác", [], id="phap-luat-no-listed-law"),
+    pytest.param("Luật sửa đổi, bổ sung một số điều của luật này", [], id="luat-nay-no-listed-law"),
+    pytest.param("dự thảo Luật sửa đổi, bổ sung một số điều của luật chứng khoán, luật kế toán", [],
+                 id="lower-case-title-of-a-draft"),
 ]
 
 MENTION_CASES = [
@@ -165,6 +202,15 @@ MENTION_CASES = [
     pytest.param("Luật Đất đai năm 2013 và Luật Đất đai năm 2024; theo Luật Đất đai",
                  [citation("Luật Đất đai 2013"), citation("Luật Đất đai 2024"), citation("Luật Đất đai")],
                  id="two-versions-name-stays"),
+    # a tone mark typed wrong: the lexicon's name still read, the text's spelling kept in the ref
+    pytest.param("Căn cứ Luật Đầu tư theo phướng thức đối tác\ncông tư ngày 18 tháng 6 năm 2020;",
+                 [citation("Luật Đầu tư theo phướng thức đối tác công tư 2020", date="2020-06-18")],
+                 id="tone-typo-name-read-whole"),
+    pytest.param("Căn cứ Luật Quản lý thuế ngày 13 tháng 6 năm 2019; theo quy định của Luật Quản lý thuê;",
+                 [citation("Luật Quản lý thuế 2019"), citation("Luật Quản lý thuế 2019", text="Luật Quản lý thuê")],
+                 id="tone-typo-mention-of-the-cited-law"),
+    pytest.param("của luật đầu tư theo phương thức đối tác công tư, luật quán lý, sử dụng tài sản công ngày 25 tháng 6",
+                 [], id="tone-typo-lower-case-outside-a-title"),
     # abbreviations alone stay as written
     pytest.param("Căn cứ Luật Ban hành văn bản QPPL;", [citation("Luật Ban hành văn bản QPPL")], id="qppl-as-written"),
     pytest.param("triển khai Luật KH, CN&ĐMST năm 2025", [citation("Luật KH, CN&ĐMST 2025", canonical_ref="93/2025/QH15")],
