@@ -12,7 +12,13 @@ from kehoach.extractors.citations import extract_citations
 from kehoach.extractors.deadlines import mark_deadlines
 from kehoach.extractors.fidelity import SpellingMap, restore_spelling
 from kehoach.extractors.fingerprint import fingerprint
-from kehoach.extractors.header import doc_type_of_line, find_issuer_in_text, parse_header, title_block_end
+from kehoach.extractors.header import (
+    Header,
+    doc_type_of_line,
+    find_issuer_in_text,
+    parse_header,
+    title_block_end,
+)
 from kehoach.extractors.normalize import (
     DEFAULT_STEPS,
     WRITTEN_STEPS,
@@ -87,8 +93,8 @@ def read_tree(lines: list[Line], tables: list[TaskTable] | None = None) -> tuple
             cursor = end
     paragraphs: list[Paragraph] = []
     title_indexes: list[int] = []
-    for title, body in segments:
-        for para in join_paragraphs(title) if title else []:
+    for k, (title, body) in enumerate(segments):
+        for para in join_paragraphs(title) if title else _subject_title(header) if k == 0 else []:
             title_indexes.append(len(paragraphs))
             paragraphs.append(para)
         paragraphs.extend(join_paragraphs(body))
@@ -103,6 +109,13 @@ def read_tree(lines: list[Line], tables: list[TaskTable] | None = None) -> tuple
     metadata = metadata.model_copy(update=update)
     warnings = [] if header.title_start is not None or metadata.doc_type else ["no type line found in the header"]
     return metadata, tree, [*header.warnings, *warnings, *tree.warnings]
+
+
+def _subject_title(header: Header) -> list[Paragraph]:
+    """A letter's subject ("V/v …", read in the header band) as its title block, when it has no type line."""
+    if header.title_start is not None or not header.metadata.title:
+        return []
+    return [Paragraph(text=header.metadata.title, lines=[])]
 
 
 def build_document(raw: RawDocument) -> PlanDocument:
