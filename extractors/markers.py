@@ -61,6 +61,9 @@ BARE_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-
 BARE_WORD_RE = re.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
 # What completes a bare division word on the next line: "1.", "I", "THỨ HAI".
 BARE_WORD_NUMBER_RE = re.compile(r"\d|[IVXLC]+\b|THỨ\b|thứ\b")
+# A line that ends on a word of a reference still wanting its number: "… tại khoản 3 Điều" ⏎ "15." (the "15." is
+# the article's number, no item). The word alone on its line is a division's wrapped marker (BARE_WORD_RE).
+REFERENCE_WORD_END_RE = re.compile(r"\S\s+(?:[Đđ]iều|(?<!tài\s)khoản|điểm|[Cc]hương|[Mm]ục|[Pp]hần|[Pp]hụ\s+lục)\s*$")
 # "N)" or "a)" closing a parenthesis the line above opened: "(lần" ⏎ "2) đến Sở …" is not an item.
 PAREN_ITEM_RE = re.compile(r"^\s*(?:\d{1,3}|[a-zđ])\)")
 # Dash, plus and dot bullets: text of the item above, never a node.

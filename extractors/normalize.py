@@ -17,6 +17,7 @@ from kehoach.extractors.markers import (
     BARE_WORD_RE,
     NEW_BLOCK_RE,
     PAREN_ITEM_RE,
+    REFERENCE_WORD_END_RE,
     ocr_readings,
 )
 from kehoach.schemas.layout import Line, Paragraph
@@ -243,6 +244,9 @@ def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_
     readings = [line.text, *(ocr_readings(line.text) if line.ocr else ())]  # an OCR'd "l." may be "1."
     if BARE_WORD_RE.match(prev.text) and any(BARE_WORD_NUMBER_RE.match(t) for t in readings):
         return False  # "Điều⏎1. Phạm vi điều chỉnh": the number completes the marker
+    if REFERENCE_WORD_END_RE.search(prev.text) and line.text[:1].isdigit() \
+            and not (blank_is_break and line.blank_before):
+        return False  # "… tại khoản 3 Điều⏎15.": the reference's number, no item
     if any(NEW_BLOCK_RE.match(t) for t in readings):
         if _wrapped_in_body(prev, line, right_edge, left_edge):
             return False  # "… của “Phần" ⏎ "C. TRÌNH TỰ …": a justified line wrapped before a marker-like word

@@ -88,6 +88,22 @@ JOIN_CASES = [
     pytest.param(["Điểm được tính theo các mức sau (mỗi mức tính riêng):", "1) Đến 500.000 người."],
                  ["Điểm được tính theo các mức sau (mỗi mức tính riêng):", "1) Đến 500.000 người."],
                  id="balanced-parenthesis-then-item"),
+    # a reference's number wrapped away from its word: no item
+    pytest.param(["d) Cụm từ “Sở Tài nguyên và Môi", "trường” bằng cụm từ “Sở Nông nghiệp và Môi trường” tại khoản 3 Điều",
+                  "15.", "2. Bãi bỏ một", "số khoản, cụm từ như sau:"],
+                 ["d) Cụm từ “Sở Tài nguyên và Môi trường” bằng cụm từ “Sở Nông nghiệp và Môi trường” tại khoản 3 Điều 15.",
+                  "2. Bãi bỏ một số khoản, cụm từ như sau:"], id="article-number-wrapped-from-a-reference"),
+    pytest.param(["b) Thay thế Phụ lục ban hành kèm theo Quyết định tại điểm a khoản", "2.",
+                  "c) Bãi bỏ Điều 4."],
+                 ["b) Thay thế Phụ lục ban hành kèm theo Quyết định tại điểm a khoản 2.", "c) Bãi bỏ Điều 4."],
+                 id="clause-number-wrapped-from-a-reference"),
+    pytest.param(["Điều 6. Cấp, quản lý, sử dụng", "tài khoản", "", "1. Đối tượng được cấp tài khoản quản trị."],
+                 ["Điều 6. Cấp, quản lý, sử dụng tài khoản", "1. Đối tượng được cấp tài khoản quản trị."],
+                 id="tai-khoan-is-no-reference"),
+    pytest.param(["1. Tiêu chí dân số", "1.1. Dân số trung bình"], ["1. Tiêu chí dân số", "1.1. Dân số trung bình"],
+                 id="dan-so-is-no-reference"),
+    pytest.param(["Điều 2. Quy định tại Điều", "", "3. Trách nhiệm thi hành"],
+                 ["Điều 2. Quy định tại Điều", "3. Trách nhiệm thi hành"], id="reference-word-then-blank-line"),
 ]
 # fmt: on
 
