@@ -37,6 +37,7 @@ NEW_BLOCK_CASES = [
     pytest.param("(2) Về triển khai Chương trình: Chính phủ sẽ phân", True, id="parenthesised-number"),
     pytest.param("(1) : Cơ quan, tổ chức, đơn vị quản lý công chức;", False, id="parenthesised-note-key"),
     pytest.param("(1) (2) (3) (4)", False, id="column-numbers-row"),
+    pytest.param("(3) 100% các giao dịch trên nền tảng thương mại điện", True, id="parenthesised-target-share"),
 ]
 
 # A page's worth of plain-text lines (page numbers come at least this far apart).

@@ -50,6 +50,8 @@ MARKER_CASES = [
     pytest.param("2025. Năm bản lề", None, id="year-is-not-a-marker"),
     pytest.param("(3) Về nguồn lực thực hiện Chương trình", ("paren", "3"), id="parenthesised"),
     pytest.param("(1) : Cơ quan quản lý công chức;", None, id="parenthesised-note-key-is-text"),
+    pytest.param("(5) 100% số người hưởng trợ cấp được rà soát", ("paren", "5"), id="parenthesised-target-share"),
+    pytest.param("(1) 2025 - 2030", None, id="parenthesised-period-is-text"),
     pytest.param("- Chủ trì thực hiện", None, id="dash-bullet-is-text"),
     pytest.param("+ Bệnh dại", None, id="plus-bullet-is-text"),
 ]
@@ -143,6 +145,10 @@ TREE_CASES = [
                  ["I"], id="parenthesised-outside-a-numbered-node-is-text"),
     pytest.param("II. NHIỆM VỤ\n1. Tổ chức tuyên truyền.\nKết quả cụ thể như sau.\n(1) Hội nghị.\n(2) Tập huấn.",
                  ["II", "II.1"], id="parenthesised-after-body-text-without-colon-is-text"),
+    pytest.param("III. NỘI DUNG THI ĐUA\n1. Nội dung thi đua\nNâng cao nhận thức, cụ thể như sau:\n"
+                 "(1) 100% số người hưởng trợ cấp được tuyên truyền;\n(2) Ít nhất 85% người hưởng trợ cấp mở tài khoản;\n"
+                 "(3) 100 % số người được rà soát.\n2. Phương án triển khai",
+                 ["III", "III.1", "III.1.1", "III.1.2", "III.1.3", "III.2"], id="parenthesised-targets-open-with-a-share"),
 ]
 # fmt: on
 
