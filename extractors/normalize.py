@@ -102,7 +102,8 @@ def drop_page_numbers(lines: Sequence[Line], *, keep: Collection[int] = ()) -> l
     as a page number only when it continues the page sequence (2, 3, 4 …) at
     least a page's worth of lines after the previous page break: the row
     numbers of a table ("1", "2", "3" a few cells apart) stay, and so do the
-    lines at the indexes in ``keep`` (the rows of a task table, however long).
+    lines at the indexes in ``keep`` (the rows of a table, however long) and the
+    number of a division whose word stands alone above it ("CHƯƠNG" ⏎ "2").
     """
     out: list[Line] = []
     expected = 2
@@ -110,7 +111,7 @@ def drop_page_numbers(lines: Sequence[Line], *, keep: Collection[int] = ()) -> l
     for index, line in enumerate(lines):
         number = parse_page_number(line.text)
         if number is not None and line.top is None and number == expected and since_break >= MIN_PAGE_LINES \
-                and index not in keep:
+                and index not in keep and not (out and BARE_WORD_RE.match(out[-1].text)):
             expected += 1
             since_break = 0
             continue

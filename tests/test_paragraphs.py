@@ -65,6 +65,8 @@ JOIN_CASES = [
                   ("- Bảo đảm sự lãnh đạo, chỉ đạo toàn diện của các cấp ủy đảng; phát huy vai trò quản lý điều hành "
                   "của chính quyền."), *PAGE_OF_BULLETS, "- Đổi mới công tác tuyên truyền."],
                  id="page-number-lines"),
+    pytest.param([*PAGE_OF_BULLETS, "", "CHƯƠNG", "2", "", "ĐẶC ĐIỂM CẤU TẠO ĐỊA CHẤT MỎ"],
+                 [*PAGE_OF_BULLETS, "CHƯƠNG 2 ĐẶC ĐIỂM CẤU TẠO ĐỊA CHẤT MỎ"], id="division-number-is-no-page-number"),
     pytest.param(["phát triển kinh tế", "- xã hội của địa phương."], ["phát triển kinh tế - xã hội của địa phương."],
                  id="compound-split-at-dash"),
     pytest.param(["1. Phòng Văn hóa - Xã hội", "Chủ động phối hợp với Ban Xây dựng đảng Đảng ủy tham mưu, đề xuất",
