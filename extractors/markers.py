@@ -188,6 +188,13 @@ def base_style(style: str) -> str:
     return style.rstrip(").")
 
 
+# --- attachments ---------------------------------------------------------------------
+
+# The title of a list attached after the signature without an appendix marker: "DANH MỤC ⏎ THỦ TỤC HÀNH CHÍNH
+# ĐƯỢC SỬA ĐỔI, BỔ SUNG … ⏎ (Kèm theo Quyết định số …)". Its numbered rows are top-level nodes.
+ATTACHMENT_TITLE_RE = re.compile(rf"^DANH\s+MỤC(?:\s+[{UPPER_CHARS}]|\s*$)")
+
+
 # --- table rows --------------------------------------------------------------------
 
 # A row's number alone on its line: "1", "01.", "I", "II.", "A", "a)".
