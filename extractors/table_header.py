@@ -22,6 +22,9 @@ HEADER_CELL_MAX_CHARS = 60  # a header cell longer than this is text, not a colu
 HEADER_MAX_LINES = 24
 LONG_TRAILING_TITLE = 30  # a trailing "other" cell this long is the first row's text, not a title
 DATA_MIN_COLUMNS = 2  # a table that assigns no work has at least this many columns after its number
+# A column that names who chairs each row's work ("Chủ trì", "Cơ quan chủ trì"), unlike a procedure list's
+# "Cơ quan thực hiện" (the body that handles a citizen's file).
+_CHAIRS_RE = re.compile(r"(?<!\w)chủ trì(?!\w)")
 # (1) (2) (3): the column-number row under a header.
 _COLUMN_NUMBERS_RE = re.compile(r"^(?:\(\s*\d{1,2}\s*\)\s*)+$|^\d{1,2}$")
 
@@ -163,6 +166,12 @@ def read_data_header(texts: Sequence[str], i: int, hard: Sequence[bool]) -> Head
     if len(titles) < 1 + DATA_MIN_COLUMNS or column_role(titles[0]) != "number" \
             or j >= len(texts) or not (ROW_MARKER_RE.match(texts[j]) or _opens_group_row(texts[j])):
         return None
+    roles = _deduplicated([column_role(t) for t in titles])
+    if "lead" in roles and any(_CHAIRS_RE.search(compare_key(t)) for t in titles):
+        # "TT | Chỉ tiêu | Chủ trì": targets shared out, a task table after all (its first other column the task)
+        first = roles.index("other") if "task" not in roles and "other" in roles else None
+        columns = [("task" if k == first else role) for k, role in enumerate(roles)]
+        return Header(columns=columns, titles=titles, end=j)
     return Header(columns=["number"] + ["other"] * (len(titles) - 1), titles=titles, end=j, data=True)
 
 

@@ -106,3 +106,17 @@ def test_data_rows_hold_every_cell_name_the_row_and_assign_nothing():
     assert "10/2025/TT-" in row.text and "BKHCN" in row.text and "Mười (10)" in row.text
     assert table_assignments({"1": row}) == []
     assert find_task_tables(lines) == []
+
+
+def test_targets_with_a_chairing_column_are_tasks():
+    """ "TT | Chỉ tiêu | Chủ trì" shares targets out: a task table, each row led by its "Chủ trì" cell; a
+    procedure list's "Cơ quan thực hiện" (the body that handles a file) stays a data column."""
+    shared = find_tables(txt("TT", "Chỉ tiêu", "Chủ trì", "I. Kinh", "tế số", "1", "Kinh tế số chiếm 45% GRDP tỉnh.",
+                             "Sở Tài chính", "2", "Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt 40%",
+                             "Sở Khoa học và Công nghệ"))
+    assert [(t.data, [(r.path, r.leads) for r in t.rows]) for t in shared] == [
+        (False, [("I", ()), ("I.1", ("Sở Tài chính",)), ("I.2", ("Sở Khoa học và Công nghệ",))])]
+    handled = find_tables(txt("Số TT", "Tên thủ tục hành chính", "Cơ quan thực hiện", "01",
+                              "Thủ tục công nhận trung tâm", "- Sở Khoa học và Công nghệ.", "02",
+                              "Thủ tục cấp lại Giấy công nhận", "- Sở Khoa học và Công nghệ."))
+    assert [(t.data, [r.path for r in t.rows]) for t in handled] == [(True, ["1", "2"])]
