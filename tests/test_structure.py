@@ -68,6 +68,13 @@ TREE_CASES = [
                  ["II", "II.1", "II.1.1", "II.1.2", "II.3", "II.3.3"], id="decimal-under-item-skip-kept"),
     pytest.param("II. NỘI DUNG\n2. Trình tự\n2.1. Bước 1:\n2.1.a. Thành lập Ban.\n2.1.b. Hướng dẫn.\n2.2. Bước 2.",
                  ["II", "II.2", "II.2.1", "II.2.1.a", "II.2.1.b", "II.2.2"], id="decimal-letter-chain"),
+    pytest.param("II. NHIỆM VỤ\n1. Việc một\n1.1. Việc a\n1.1.1. Việc a1\n1.1.2. Việc a2\n1.2. Việc b\na) Chi tiết\n"
+                 "2. Việc hai\nIII. TỔ CHỨC",
+                 ["II", "II.1", "II.1.1", "II.1.1.1", "II.1.1.2", "II.1.2", "II.1.2.a", "II.2", "III"],
+                 id="decimal-three-levels"),
+    pytest.param("1. Mục tiêu\n1.1 Mục tiêu chung\n1.1.1 Tăng trưởng\n1.1.1.1 Chỉ tiêu một\n1.1.1.2 Chỉ tiêu hai\n"
+                 "1.2 Mục tiêu cụ thể\n2. Giải pháp",
+                 ["1", "1.1", "1.1.1", "1.1.1.1", "1.1.1.2", "1.2", "2"], id="decimal-four-levels-without-final-dot"),
     pytest.param("Điều 1. Thành lập Tổ gồm:\n1. Bà A - Tổ trưởng.\n2. Ông B - Tổ phó.\nĐiều 2. Nhiệm vụ.\n"
                  "Điều 3. Thi hành.", ["Điều 1", "Điều 1.1", "Điều 1.2", "Điều 2", "Điều 3"], id="articles"),
     pytest.param("1. Các Bộ:\na) Khẩn trương ban hành;\nb) Chủ trì.\n2. Bộ Tài chính:\na) Nghiên cứu.",
