@@ -15,7 +15,7 @@ import pytest
 
 from kehoach.extractors.citations import extract_citations, find_citations
 from kehoach.schemas.models import Node
-from tests.factories import citation, drop_offsets
+from tests.factories import assert_found, citation
 from tests.test_citations_dates import DATE_CASES, ISSUER_CASES
 from tests.test_citations_laws import AMENDING_CASES, BOUNDARY_CASES, CONSTITUTION_CASES, MENTION_CASES
 
@@ -323,11 +323,7 @@ NUMBERED_CASES = (STATE_CASES + NORMATIVE_CASES + PARTY_CASES + TYPE_WORD_CASES 
 
 @pytest.mark.parametrize("line,expected", NUMBERED_CASES)
 def test_find_citations(line, expected):
-    found = find_citations(line)
-    assert [c.ref for c in found] == [c.ref for c in expected]
-    assert [drop_offsets(f, e) for f, e in zip(found, expected)] == [drop_offsets(e, e) for e in expected]
-    for c in found:
-        assert line[c.start:c.end] == c.text
+    assert_found(line, find_citations(line), expected)
 
 
 def test_case_count():

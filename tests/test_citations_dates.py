@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kehoach.extractors.citations import find_citations
-from tests.factories import citation, drop_offsets
+from tests.factories import assert_found, citation
 
 # fmt: off
 DATE_CASES = [
@@ -119,8 +119,4 @@ ISSUER_CASES = [
 
 @pytest.mark.parametrize("line,expected", DATE_CASES + ISSUER_CASES)
 def test_date_and_issuer(line, expected):
-    found = find_citations(line)
-    assert [c.ref for c in found] == [c.ref for c in expected]
-    assert [drop_offsets(f, e) for f, e in zip(found, expected)] == [drop_offsets(e, e) for e in expected]
-    for c in found:
-        assert line[c.start:c.end] == c.text
+    assert_found(line, find_citations(line), expected)

@@ -9,7 +9,7 @@ import pytest
 
 from kehoach.extractors.citations import extract_citations, find_citations
 from kehoach.schemas.models import Node
-from tests.factories import citation, drop_offsets
+from tests.factories import assert_found, citation
 
 # fmt: off
 BOUNDARY_CASES = [
@@ -253,12 +253,7 @@ CANONICAL_CASES = [
 
 @pytest.mark.parametrize("line,expected", BOUNDARY_CASES + AMENDING_CASES + MENTION_CASES + CONSTITUTION_CASES)
 def test_find_law_citations(line, expected):
-    found = find_citations(line)
-    assert [c.ref for c in found] == [c.ref for c in expected]
-    assert [drop_offsets(f, e) for f, e in zip(found, expected)] == [drop_offsets(e, e) for e in expected]
-    for f, e in zip(found, expected):
-        assert line[f.start:f.end] == f.text
-        assert not e.text or f.text == e.text
+    assert_found(line, find_citations(line), expected)
 
 
 @pytest.mark.parametrize("line,date,expected", CANONICAL_CASES)
