@@ -61,6 +61,7 @@ GAP_RE = re.compile(r"^[.…·\s]{3,}$")
 MAX_GROUP_SKIP = 6  # Roman group rows may skip numbers ("II" … "VII" with rows left out), this many at most
 MIN_NAME_LETTERS = 3  # a data row's naming cell has words, not only a code or a figure
 MAX_ROW_SKIP = 12  # an excerpt of a list leaves rows out, this many at most between two it keeps
+BLANK_CELL_RE = re.compile(r"[\s.…·_-]*")  # a form's cell left to fill in
 _ROW_NUMBER_RE = re.compile(r"(\d{1,3})\.?")
 LOOKAHEAD_LINES = 60  # lines searched for the next row number of a table
 
@@ -346,7 +347,9 @@ def _read_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], 
                                  end=row_end))
             continue
         if data:
-            rows.append(_data_row(mark, group, row_cells([lines[n] for n in body]), row_end))
+            cells = [c for c in row_cells([lines[n] for n in body]) if not BLANK_CELL_RE.fullmatch(c)]
+            if cells:  # a form's blank rows ("1 | …… | ……") are no items
+                rows.append(_data_row(mark, group, cells, row_end))
             continue
         cells = assign_cells(columns, row_cells([lines[n] for n in body]))
         by_role: dict[str, str] = {}

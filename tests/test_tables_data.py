@@ -120,3 +120,9 @@ def test_targets_with_a_chairing_column_are_tasks():
                               "Thủ tục công nhận trung tâm", "- Sở Khoa học và Công nghệ.", "02",
                               "Thủ tục cấp lại Giấy công nhận", "- Sở Khoa học và Công nghệ."))
     assert [(t.data, [r.path for r in t.rows]) for t in handled] == [(True, ["1", "2"])]
+
+
+def test_blank_rows_of_a_form_are_no_items():
+    tables = find_tables(txt("STT", "Họ và tên", "Ngày sinh", "Đơn vị công tác", "1", "……………", "……", "2", "…", "3",
+                             "Nguyễn Văn A", "1980", "Sở Nội vụ"))
+    assert [[r.path for r in t.rows] for t in tables] == [["3"]]
