@@ -26,6 +26,7 @@ from kehoach.extractors.citation_parts import (
     covered,
     fold_key,
     issuer_before,
+    read_date_before,
     read_tail,
     symbol_of,
     type_from_symbol,
@@ -44,7 +45,8 @@ _LOOKBACK = 80  # characters before a number where its type word may stand
 _LAW_LOOKBACK = 220  # a law's name may stand between "Luật" and "số"
 _LIST_LOOKBACK = 600
 # Between a law's name and its number: "Luật người cao tuổi số 39/2009/QH12".
-_NUMBER_GAP_RE = re.compile(r"\s*,?\s*(?i:số)\s*[:.]?\s*")  # a list under one type word ("các Nghị quyết của Quốc hội: số …; số …")
+_NUMBER_GAP_RE = re.compile(r"\s*,?\s*(?i:số)\s*[:.]?\s*")
+_NUMBER_GAP_END_RE = re.compile(r"\s*,?\s*(?i:số)\s*[:.]?\s*$")
 
 
 def _list_head(text: str, start: int) -> re.Match | None:
@@ -130,15 +132,24 @@ def _type_before(text: str, start: int, symbol_type: str | None) -> _Before:
 
 def _remember_law_name(text: str, before: _Before, number_start: int, ref: str, law_names: dict[str, str],
                        names_words: list[tuple[str, ...]]) -> None:
-    """A law named with its number: the bare name elsewhere is a mention of that number."""
-    law = P.LAW_BEFORE_NUMBER_RE.match(text, before.start, number_start)
-    name = " ".join(law.group("name").split()) if law else None
-    if name is None or before.amended_laws is not None:
+    """A law named with its number: the bare name elsewhere is a mention of that number. An amending law's title
+    too ("Luật sửa đổi, bổ sung một số điều của Luật A và Luật B số 60/2020/QH14", then the title alone inside a
+    decree's title)."""
+    if before.amended_laws is not None:
+        head = P.LAW_HEAD_RE.match(text, before.start)
+        title = _NUMBER_GAP_END_RE.sub("", text[head.end():number_start]) if head else ""
+        name, words = (" ".join(title.split()), None) if title else (None, None)
+    else:
+        law = P.LAW_BEFORE_NUMBER_RE.match(text, before.start, number_start)
+        name = " ".join(law.group("name").split()) if law else None
+        words = name_words(name) if name else None
+    if name is None:
         return
     key = fold_key(f"{before.doc_type} {name}")
     # A name stated with two numbers resolves to neither ("" marks it).
     law_names[key] = ref if law_names.get(key, ref) == ref else ""
-    names_words.append(name_words(name))
+    if words:
+        names_words.append(words)
 
 
 def _scan_numbered(text: str, found: list[FoundCitation], law_names: dict[str, str],
@@ -167,6 +178,8 @@ def _scan_numbered(text: str, found: list[FoundCitation], law_names: dict[str, s
         if item.issuer is None:
             item.issuer = issuer_before(text, start)
             item.issuer_before = item.issuer is not None
+        if item.date is None:
+            read_date_before(text, start, match.start(), item)
         found.append(item)
 
 

@@ -10,6 +10,7 @@ document states with a year or a number.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kehoach.extractors import citation_patterns as P
 from kehoach.extractors.citation_models import FoundCitation
@@ -154,6 +155,7 @@ def _year_or_date(text: str, end: int, found: FoundCitation) -> int:
 
 def _name_citation(text: str, head: re.Match, end: int, law: LawMatch | None, *, dated: bool) -> FoundCitation:
     doc_type = WS_RE.sub(" ", head.group("doc_type"))
+    doc_type = doc_type[:1].upper() + doc_type[1:]  # "luật kế toán" in a lower-case title: the ref's type word
     name = written_name(text[head.end():end])
     found = FoundCitation(
         text="", start=head.start(), end=end, ref="", doc_type=canonical_type(doc_type), title=name,
@@ -170,21 +172,44 @@ def _name_citation(text: str, head: re.Match, end: int, law: LawMatch | None, *,
 # --- amending laws ------------------------------------------------------------------------------
 
 
-def _amended_names(text: str, pos: int) -> tuple[int, list[LawMatch | None]] | None:
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    """One law an amending title names: its head ("Luật", "luật"), where its name ends, the lexicon's law."""
+
+    head: re.Match
+    end: int
+    law: LawMatch | None
+
+
+def _listed_name(text: str, head: re.Match) -> tuple[int, LawMatch | None] | None:
+    """A name in an amending title's list: a capitalised one as any law's; one in lower case ("luật kế toán")
+    runs to the next member or the title's end, the lexicon's law when its name ends there too."""
+    if head.group("doc_type")[:1].isupper():
+        return read_name(text, head)
+    name = P.LISTED_NAME_RE.match(text, head.end())
+    words = name.group().split() if name else []
+    if not words or words[0].casefold() in P.LAW_NAME_STOP_WORDS:
+        return None  # "… của luật này": the law itself, no name
+    end = head.end() + len(name.group().rstrip())
+    known = match_law(text, head.end(), head.group("doc_type"))
+    return end, known if known is not None and known.end == end else None
+
+
+def _amended_names(text: str, pos: int) -> tuple[int, list[_Listed]] | None:
     """The laws an amending title names from ``pos`` ("một số điều của Luật A, Luật B và Luật C"):
-    where the last name ends and the lexicon's law of each; None when it names none."""
+    where the last name ends and each law; None when it names none."""
     gap = P.AMENDING_OBJECT_GAP_RE.match(text, pos)
     if gap is None:
         generic = P.AMENDING_GENERIC_RE.match(text, pos)
         return (generic.end(), []) if generic else None
     at, end, laws = gap.end(), None, []
     while len(laws) < _MAX_LISTED_LAWS:
-        head = P.LAW_HEAD_RE.match(text, at)
-        name = read_name(text, head) if head else None
+        head = P.LISTED_LAW_HEAD_RE.match(text, at)
+        name = _listed_name(text, head) if head else None
         if name is None:
             break
         end, law = name
-        laws.append(law)
+        laws.append(_Listed(head, end, law))
         sep = P.LAW_LIST_SEP_RE.match(text, end)
         if sep is None:
             break
@@ -192,20 +217,23 @@ def _amended_names(text: str, pos: int) -> tuple[int, list[LawMatch | None]] | N
     return (end, laws) if end is not None else None
 
 
-def _amending_citation(text: str, head: re.Match) -> FoundCitation | None:
-    """"Luật sửa đổi, bổ sung một số điều của Luật A và Luật B ngày …": a citation of its own, over the
-    names of A and B (each also cited by name)."""
+def _amending_citations(text: str, head: re.Match) -> list[FoundCitation] | None:
+    """"Luật sửa đổi, bổ sung một số điều của Luật A và luật B ngày …": a citation of its own (unless its number
+    follows: the numbered citation has it) and the laws it names in lower case (those in capitals are read as
+    any law's name); None when ``head`` opens no amending title."""
     verb = P.AMENDING_VERB_RE.match(text, head.end())
     if verb is None or P.DRAFT_BEFORE_RE.search(text, max(0, head.start() - 30), head.start()):
         return None  # "Xây dựng Luật sửa đổi, bổ sung …": a law still to be drafted
     named = _amended_names(text, verb.end())
     if named is None:
         return None
-    end, laws = named
-    if P.NUMBER_AFTER_LAW_RE.match(text, end):
-        return None  # "… số 90/2025/QH15": the numbered citation has it
-    found = _name_citation(text, head, end, None, dated=True)
-    found.amended_laws = tuple(m.law for m in laws if m is not None)
+    end, listed = named
+    found = [_name_citation(text, m.head, m.end, m.law, dated=False) for m in listed
+             if m.head.group("doc_type")[:1].islower()]
+    if not P.NUMBER_AFTER_LAW_RE.match(text, end):
+        amending = _name_citation(text, head, end, None, dated=True)
+        amending.amended_laws = tuple(m.law.law for m in listed if m.law is not None)
+        found.insert(0, amending)
     return found
 
 
@@ -215,9 +243,9 @@ def scan_law_names(text: str, found: list[FoundCitation]) -> None:
     for head in P.LAW_HEAD_RE.finditer(text):
         if covered(spans, head.start()) or P.PLURAL_BEFORE_RE.search(text, max(0, head.start() - 8), head.start()):
             continue
-        amending = _amending_citation(text, head)
+        amending = _amending_citations(text, head)
         if amending is not None:
-            found.append(amending)
+            found.extend(amending)
             continue
         name = read_name(text, head)
         if name is None:

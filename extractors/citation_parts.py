@@ -25,6 +25,7 @@ WS_RE = re.compile(r"\s+")
 _CYRILLIC_TO_LATIN = str.maketrans(P.CYRILLIC_LOOKALIKES)
 _MAX_ISSUER_WORDS = 14
 _ISSUER_LOOKBACK = 200
+_DATE_LOOKBACK = 240  # a date, a body's name and its verb before the number
 
 
 def canonical_type(word: str) -> str:
@@ -183,6 +184,23 @@ def issuer_before(text: str, start: int) -> str | None:
     if P.CITATION_RE.search(raw) or starts_type_word(raw, 0):
         return None  # "được sửa đổi tại Nghị định số …": no body there
     return clean_issuer(raw, bounded=True)
+
+
+def read_date_before(text: str, start: int, number_start: int, found: FoundCitation) -> None:
+    """The date written before the number, when none follows it: "văn bản đề ngày 29 tháng 10 năm 2025 số …"; a
+    sentence that opens with the day a body issued the document ("Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân
+    dân Thành phố đã ban hành Công văn số …"), which names the issuer too."""
+    window = max(0, start - _DATE_LOOKBACK)
+    match = P.DATE_BEFORE_NUMBER_RE.search(text, window, number_start)
+    if match is not None:
+        found.date = date_of(match)
+        return
+    match = P.DATE_OPENS_SENTENCE_RE.search(text, window, start) or P.DATE_OPENS_SENTENCE_RE.search(
+        text, window, number_start)
+    if match is not None:
+        found.date = date_of(match)
+        if found.issuer is None:
+            found.issuer = clean_issuer(match.group("issuer"), bounded=True)
 
 
 _TYPE_WORD_START_RE = re.compile(rf"(?:{P._TYPE_WORDS_RE})\b")

@@ -186,16 +186,20 @@ LIST_NUMBER_TAIL_RE = re.compile(rf"^\s*(?:,|và)\s*(?:{NUMBER_RE}\s*(?:,|và)\s
 
 # --- what follows the number -----------------------------------------------------
 
+# Space between the words of a date, with the emphasis marks a converted copy leaves in it ("ngày 13 tháng* *11").
+_DATE_SPACE = r"[\s*]"
 # "ngày 03/6/2013", "ngày 1/2/2019", "ngày 01-10-1997", "ngày 17 tháng 6 năm 2026", "ngày 01.10.1997"
 DATE_RE = rf"""
-    (?:{_icase("ngày")}\s*)
+    (?:{_icase("ngày")}{_DATE_SPACE}*)
     (?:
         (?P<day>\d{{1,2}})\s*(?P<sep>[/.{DASH}])\s*(?P<month>\d{{1,2}})\s*(?P=sep)\s*(?P<year_d>{YEAR_RE})
-      | (?P<day_w>\d{{1,2}})\s+{_icase("tháng")}\s+(?P<month_w>\d{{1,2}})\s+{_icase("năm")}\s+(?P<year_w>{YEAR_RE})
+      | (?P<day_w>\d{{1,2}}){_DATE_SPACE}+{_icase("tháng")}{_DATE_SPACE}+(?P<month_w>\d{{1,2}}){_DATE_SPACE}+
+        {_icase("năm")}{_DATE_SPACE}+(?P<year_w>{YEAR_RE})
     )
 """
-# The date stands right after the symbol, maybe after a comma: "85/2015/QH13, ngày 25/6/2015".
-AFTER_DATE_RE = re.compile(rf"\s*,?\s*{DATE_RE}", re.VERBOSE)
+# The date stands right after the symbol, maybe after a comma or emphasis marks: "85/2015/QH13, ngày 25/6/2015",
+# "52/TTr-STC* *ngày 23 tháng 10 năm 2025".
+AFTER_DATE_RE = re.compile(rf"{_DATE_SPACE}*,?{_DATE_SPACE}*{DATE_RE}", re.VERBOSE)
 
 # "khóa XI", "(khóa XII)", "khoá XIV"
 TERM_RE = rf"\(?\s*{_icase('khóa|khoá')}\s+(?P<term>[IVXLC]+|\d{{1,2}})\s*\)?"
@@ -215,7 +219,7 @@ ISSUER_STOP_RE = re.compile(
     \s+(?i:về|vể|hướng\s+dẫn|quy\s+định|ban\s+hành|tại|theo|phê\s+duyệt|thực\s+hiện|triển\s+khai|
           đã|được|trong|đối\s+với|giai\s+đoạn|nhiệm\s+kỳ|năm|sửa\s+đổi|bổ\s+sung|và\s+các|và\s+(?:{_TYPE_WORDS_RE})|
           và\s+(?:số\s+)?\d|khóa|khoá|ngày|số|(?:{_TYPE_WORDS_RE})\s+số|nhằm|để|cho|như|có|là|trên|với|
-          đề\s+nghị|quy\s+chế|công\s+bố|phân\s+cấp|phân\s+định)\b
+          đề\s+nghị|quy\s+chế|công\s+bố|phân\s+cấp|phân\s+định|gửi)\b
     | \s+và\s+(?=[{LOWER_VI}])
     | \s*[,.;:(“”"\[*]
     | \s+\d
@@ -247,6 +251,28 @@ ISSUER_BEFORE_RE = re.compile(
     (?i:tại)\s+(?:(?i:các)\s+)?
     (?:(?:{_icase(_TYPE_WORDS_RE)})\s*:?\s*)?(?:{_icase("số")}\s*:?\s*)?
     $
+    """,
+    re.VERBOSE,
+)
+
+# The date written before the number. A sentence that opens with the day a body issued the document it names:
+# "Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số …", "Ngày 05/11/2025,
+# VPCP có VB số …" (not "… có nhận được Công văn số …": that day is the receipt's).
+DATE_OPENS_SENTENCE_RE = re.compile(
+    rf"""
+    (?:^|(?<=[.;:]\s)|(?<=\n))(?=Ngày)
+    {DATE_RE}\s*,\s*
+    (?P<issuer>[{UPPER_VI}](?:[^,;:.()\n“”"]|\n(?![ \t]*\n)){{1,120}}?)\s*(?:\([^()\n]{{1,80}}\)\s*)?
+    (?:(?i:đã)\s+)?(?i:ban\s+hành|ký\s+ban\s+hành|ký|có|gửi)\s+
+    (?:(?:{_icase(_TYPE_WORDS_RE)}|VB)\s*)?(?:{_icase("số")}\s*[:.]?\s*)?
+    $
+    """,
+    re.VERBOSE,
+)
+# The type word, then its date, then the number: "văn bản đề ngày 29 tháng 10 năm 2025 số 16/CV-HHTACN".
+DATE_BEFORE_NUMBER_RE = re.compile(
+    rf"""
+    (?<![\w]){_icase(_TYPE_WORDS_RE)}\s+(?:{_icase("đề")}\s+)?{DATE_RE}\s*,?\s*{_icase("số")}\s*[:.]?\s*$
     """,
     re.VERBOSE,
 )
@@ -290,7 +316,12 @@ AMENDING_VERB_RE = re.compile(r"(?i:sửa\s+đổi\s*,?\s*bổ\s+sung|sửa\s+đ
 # What an amending title says before the laws it amends: "một số điều của", "Điều 6 và Phụ lục 4 về … của";
 # never across a clause end.
 _TITLE_CHAR = r"(?:[^;:.()\n“”\"]|\n(?![ \t]*\n))"  # inside one title: a wrapped line, never a blank one
-AMENDING_OBJECT_GAP_RE = re.compile(rf"{_TITLE_CHAR}{{0,200}}?(?<![\w])(?=(?:Bộ\s+[Ll]uật|Luật|Pháp\s+[Ll]ệnh)\s)")
+# A title in lower case names its laws in lower case after "của": "… một số điều của luật chứng khoán, luật kế
+# toán, …" ("pháp luật", "các luật" are no law's head).
+_LISTED_HEAD = r"(?:Bộ\s+[Ll]uật|Luật|Pháp\s+[Ll]ệnh|(?<=của\s)(?:bộ\s+luật|luật|pháp\s+lệnh))"
+AMENDING_OBJECT_GAP_RE = re.compile(rf"{_TITLE_CHAR}{{0,200}}?(?<![\w])(?={_LISTED_HEAD}\s)")
+# The head of one law an amending title lists, in either case: "Luật Đấu thầu", "luật kế toán".
+LISTED_LAW_HEAD_RE = re.compile(r"(?P<doc_type>[Bb]ộ\s+[Ll]uật|[Ll]uật|[Pp]háp\s+[Ll]ệnh)\s+(?=\w)")
 # An amending title over laws it does not name: "… của các luật liên quan đến đầu tư xây dựng cơ bản ngày …".
 AMENDING_GENERIC_RE = re.compile(
     rf"{_TITLE_CHAR}{{0,120}}?(?i:của)\s+(?i:các|một\s+số)\s+(?i:bộ\s+luật|luật|pháp\s+lệnh)(?!\w){_TITLE_CHAR}{{0,150}}?"
@@ -299,7 +330,13 @@ AMENDING_GENERIC_RE = re.compile(
 # "dự thảo Luật sửa đổi …", "trình Quốc hội dự án Luật sửa đổi …".
 DRAFT_BEFORE_RE = re.compile(r"(?<![\w])(?i:xây\s+dựng|soạn\s+thảo|dự\s+thảo|dự\s+án|đề\s+nghị\s+xây\s+dựng)\s+(?:các\s+)?$")
 # Between the laws an amending title lists: "Luật A, Luật B và Luật C".
-LAW_LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:(?i:và)\s+)?|(?i:và)\s+)(?=(?:Bộ\s+[Ll]uật|Luật|Pháp\s+[Ll]ệnh)\s)")
+_LIST_MEMBER_HEAD = r"(?:[Bb]ộ\s+[Ll]uật|[Ll]uật|[Pp]háp\s+[Ll]ệnh)\s"
+LAW_LIST_SEP_RE = re.compile(rf"\s*(?:,\s*(?:(?i:và)\s+)?|(?i:và)\s+)(?={_LIST_MEMBER_HEAD})")
+# A name in a lower-case list runs to the next member or to the end of the title (its date, year or number, a
+# clause mark): "luật quản lý, sử dụng tài sản công, luật quản lý thuế" names "quản lý, sử dụng tài sản công".
+LISTED_NAME_RE = re.compile(
+    rf"{_TITLE_CHAR}{{1,150}}?(?=\s*(?:,\s*(?:(?i:và)\s+)?|(?i:và)\s+){_LIST_MEMBER_HEAD}"
+    rf"|\s*,?\s*(?i:ngày)\s+\d|\s+(?i:năm)\s+\d{{4}}|\s*,?\s*(?i:số)\s*[:.]?\s*\d|\s*[;:.()“”\"]|\n[ \t]*\n|\s*$)")
 # "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013", "Hiến pháp".
 CONSTITUTION_RE = re.compile(
     rf"(?<![\w])Hiến\s+pháp(?:\s+(?P<name>nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s*Nam))?"

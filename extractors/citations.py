@@ -13,6 +13,7 @@ one string), ``citation_laws`` (laws and codes by name, their boundaries from th
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from kehoach.extractors.citation_find import scan
 from kehoach.extractors.citation_models import FoundCitation, Scan
@@ -22,8 +23,9 @@ from kehoach.schemas.models import Citation, Node
 
 __all__ = ["FoundCitation", "extract_citations", "find_citations"]
 
-
-
+# An attachment's line naming the document it goes with: "(Ban hành kèm theo Quyết định số …", "(Kèm theo …".
+_ATTACHED_TO_RE = re.compile(r"\(\s*(?:(?i:ban\s+hành)\s+)?(?i:kèm\s+theo)\s*$")
+_ATTACHED_TO_REACH = 40
 
 
 def find_citations(text: str, *, date: dt.date | None = None) -> list[FoundCitation]:
@@ -71,11 +73,11 @@ def extract_citations(nodes: list[Node], *, own_number: str | None = None,
             scans.append(scan(source))
     results = resolve(scans)
     fill_canonical_refs(results, on=date)
-    own = fold_key(own_number) if own_number and any(ch.isdigit() for ch in own_number) else None
+    own = _own_citation(own_number)
     citations: list[Citation] = []
-    for node, result in zip(owners, results):
+    for node, source, result in zip(owners, (s.text for s in scans), results):
         for c in result:
-            if own is not None and fold_key(c.ref) == own:
+            if own is not None and _is_own(c, source, own):
                 continue
             citations.append(Citation(
                 node=node.id, text=c.text, start=c.start, end=c.end, doc_type=c.doc_type, ref=c.ref,
@@ -83,3 +85,31 @@ def extract_citations(nodes: list[Node], *, own_number: str | None = None,
                 term=c.term, title=c.title, relation=c.relation, canonical_ref=c.canonical_ref,
             ))
     return citations
+
+
+def _own_citation(own_number: str | None) -> FoundCitation | None:
+    """The document's own number read as a citation ("3210/QĐ - UBND" → 3210/QĐ-UBND), None when blank."""
+    if not own_number or not any(ch.isdigit() for ch in own_number):
+        return None
+    found = scan(own_number).found
+    return found[0] if found else FoundCitation(text=own_number, start=0, end=len(own_number), ref=own_number)
+
+
+def _is_own(c: FoundCitation, source: str, own: FoundCitation) -> bool:
+    """The document itself: its own number, or the number of the line that attaches an appendix to it written
+    garbled: "(Ban hành kèm theo Quyết định số 10325/QĐ-UBND)" on the appendix of 103/2025/QĐ-UBND (the number
+    and the year's last digits run together); same symbol, the own number first, the rest from its year."""
+    if fold_key(c.ref) == fold_key(own.ref):
+        return True
+    if c.symbol is None or c.symbol != own.symbol or not own.number or not c.number \
+            or not _ATTACHED_TO_RE.search(source, max(0, c.start - _ATTACHED_TO_REACH), c.start):
+        return False
+    written = c.number + (str(c.year) if c.year else "")
+    rest = written[len(own.number):] if written.startswith(own.number) else None
+    return rest is not None and _is_subsequence(rest, str(own.year or ""))
+
+
+def _is_subsequence(part: str, whole: str) -> bool:
+    """Whether ``part``'s characters stand in ``whole`` in order ("25" in "2025")."""
+    chars = iter(whole)
+    return all(ch in chars for ch in part)

@@ -31,7 +31,7 @@ from kehoach.extractors.header_fields import (
     parse_place_date,
 )
 from kehoach.extractors.issuer_names import find_issuer_in_text, names_a_body, proper_case, split_issuer
-from kehoach.extractors.markers import ocr_readings
+from kehoach.extractors.markers import ocr_readings, parse_marker
 from kehoach.extractors.normalize import is_upper_line
 from kehoach.schemas.layout import Line
 from kehoach.schemas.models import Metadata
@@ -48,6 +48,7 @@ _HEADER_TYPE_WORDS = {word.upper(): t.name for t in lexicon.doc_types() for word
 SYMBOL_TYPES = lexicon.symbol_types()
 HEADER_SCAN_LINES = 60  # the type word sits well within the first page
 TITLE_MAX_LINES = 10
+PARENTHESIS_MAX_LINES = 3  # an attachment's "(Kèm theo …)" line wraps over this many lines at most
 
 
 def _type_alternatives(words: dict[str, str]) -> str:
@@ -171,8 +172,9 @@ def title_block_end(lines: list[Line], start: int) -> int:
         if i > start and (_PREAMBLE_START_RE.match(text) or _starts_item(lines[i])):
             break
         if i > start and _ATTACHED_RE.match(text):
-            i += 1
-            continue
+            # "(Kèm theo Quyết định số … của Chủ tịch" ⏎ "Ủy ban … tỉnh Lào Cai)" closes the title block
+            i = _parenthesis_end(lines, i)
+            return i + 1 if i < len(lines) and _RULE_RE.match(lines[i].text) else i
         upper = is_upper_line(text)
         if upper_title is None:
             upper_title = upper
@@ -185,6 +187,19 @@ def title_block_end(lines: list[Line], start: int) -> int:
             break  # "QUYẾT ĐỊNH:" of the articles
         i += 1
     return i
+
+
+def _parenthesis_end(lines: list[Line], i: int) -> int:
+    """Index after the line that closes the parenthesis line ``i`` opens: its wrapped lines, never across a
+    blank line or a numbered line (a copy may lose the ")": "(Ban hành kèm theo … của" ⏎ "Ủy ban … tỉnh")."""
+    depth = 0
+    for j in range(i, min(len(lines), i + PARENTHESIS_MAX_LINES)):
+        if j > i and (lines[j].blank_before or _starts_item(lines[j]) or parse_marker(lines[j].text)):
+            return j
+        depth += lines[j].text.count("(") - lines[j].text.count(")")
+        if depth <= 0:
+            return j + 1
+    return i + 1
 
 
 def _preamble_at(lines: list[Line], j: int) -> bool:

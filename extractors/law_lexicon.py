@@ -2,7 +2,9 @@
 
 A name is matched after its head ("Luật", "Bộ luật", "Pháp lệnh") on folded words, so that case, old tone
 placement, commas and hyphens do not matter ("Luật sở hữu trí tuệ", "Luật Thi đua-khen thưởng",
-"LUẬT PHÒNG THỦ DÂN SỰ"); "về" may stand before it ("Pháp lệnh về phí và lệ phí"). A word in capitals
+"LUẬT PHÒNG THỦ DÂN SỰ"); "về" may stand before it ("Pháp lệnh về phí và lệ phí"). A tone mark typed
+wrong does not hide a name ("Luật Đầu tư theo phướng thức đối tác công tư"): where the words without their
+marks spell a longer name than the words as written, that name is read. A word in capitals
 may stand for the syllables of the title it abbreviates ("Luật Bảo vệ BMNN", "Luật MTTQ Việt Nam", "Luật
 Ban hành văn bản QPPL", "Luật KH, CN&ĐMST"; "&" is "và"). The longest name wins: "Luật Đầu tư công"
 over "Luật Đầu tư".
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from kehoach.extractors import lexicon
-from kehoach.extractors.fold import compare_key
+from kehoach.extractors.fold import ascii_key, compare_key
 from kehoach.extractors.lexicon import Law
 
 # Words inside a name: letters and digits; "&" stands for "và"; commas and dashes between words are skipped.
@@ -59,8 +61,9 @@ def _name_body(title: str) -> list[str]:
 
 
 @cache
-def _tries() -> dict[str, dict]:
-    """Per family, a trie of folded name words; a node's _END entry lists (law, short) of names ending there."""
+def _tries(loose: bool = False) -> dict[str, dict]:
+    """Per family, a trie of folded name words (``loose``: without their marks); a node's _END entry lists
+    (law, short) of names ending there."""
     tries: dict[str, dict] = {"law": {}, "ordinance": {}}
     for law in lexicon.laws():
         if law.doc_type == "Hiến pháp":
@@ -70,7 +73,7 @@ def _tries() -> dict[str, dict]:
         for title, short in forms:
             node = root
             for word in _name_body(title):
-                node = node.setdefault(word, {})
+                node = node.setdefault(ascii_key(word) if loose else word, {})
             node.setdefault(_END, []).append((law, short))
     return tries
 
@@ -122,22 +125,33 @@ def _longest(root: dict, tokens: list[tuple[str, str, int]]) -> tuple[int, list,
     return best
 
 
+def _match(root: dict, tokens: list[tuple[str, str, int]]) -> tuple[int, list, bool, int] | None:
+    """The longest name from the first token, or from the second after "về" ("Pháp lệnh về phí và lệ phí"):
+    (tokens it takes, its laws, abbreviated, tokens skipped before it)."""
+    if tokens and tokens[0][0] in ("về", "ve"):
+        found = _longest(root, tokens[1:])
+        if found:
+            return (*found, 1)
+    found = _longest(root, tokens)
+    return (*found, 0) if found else None
+
+
 def match_law(text: str, pos: int, head: str) -> LawMatch | None:
     """The lexicon's law whose name starts at ``pos`` (right after the head word ``head``), or None."""
-    root = _tries()[_family(head)]
+    family = _family(head)
     tokens = _tokens(text, pos)
-    found = None
-    if tokens and tokens[0][0] == "về":  # "Pháp lệnh về phí và lệ phí"
-        found = _longest(root, tokens[1:])
-        tokens = tokens[1:] if found else tokens
-    found = found or _longest(root, tokens)
+    found = _match(_tries()[family], tokens)
+    loose = _match(_tries(loose=True)[family], [(w if w in _SKIPPED else ascii_key(w), written, end)
+                                                 for w, written, end in tokens])
+    if loose is not None and (found is None or loose[0] + loose[3] > found[0] + found[3]):
+        found = loose
     if found is None:
         return None
-    count, entries, abbreviated = found
+    count, entries, abbreviated, skipped = found
     wanted = compare_key(head).replace(" ", "")
     law, short = next(((law, short) for law, short in entries if compare_key(law.doc_type).replace(" ", "") == wanted),
                       entries[0])
-    return LawMatch(law=law, end=tokens[count - 1][2], short=short or abbreviated)
+    return LawMatch(law=law, end=tokens[skipped + count - 1][2], short=short or abbreviated)
 
 
 def law_number(law: Law, *, year: int | None, on: dt.date | None) -> str | None:

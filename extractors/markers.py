@@ -30,6 +30,9 @@ _ROMAN_DIGITS = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "
 
 # --- paragraph starts (the joiner) -------------------------------------------------
 
+# A share that opens a target's text: "100% số người …", "85 % số hộ", "99,5% …".
+_SHARE = r"\d{1,3}(?:[.,]\d+)?\s?%"
+
 # A line that begins a new block: a structural marker or a bullet. Patterns
 # are strict on purpose: a wrapped line that merely starts with a number or
 # with "Điều 5 Nghị định ..." must not open a block.
@@ -41,7 +44,7 @@ NEW_BLOCK_RE = re.compile(
       | \d{{1,2}}(?:\.\d{{1,2}})+(?=\s+[^\W\d_])         # 3.2 Nội dung (no final dot; not "1.000 hộ")
       | \d{{1,3}}(?:\.\d{{1,3}})+\.[a-zđ][.)](?=\s|$)    # 2.1.a.
       | [a-zđ]\)(?=\s|$)                            # a)  đ)
-      | \(\d{{1,2}}\)(?=\s+[^\W\d_])                   # (1) Về việc phê duyệt …
+      | \(\d{{1,2}}\)(?=\s+(?:[^\W\d_]|{_SHARE}))       # (1) Về việc phê duyệt …  (5) 100% số người …
       | [a-zđ]\.(?=\s+[{UPPER_CHARS}])                     # a. Nội dung (less common letter item)
       | Điều\s+\d{{1,3}}[a-zđ]?\s*(?:[.:]|$)            # Điều 1.   (not "Điều 5 Nghị định")
       | (?:CHƯƠNG|Chương)\s+[IVXLC\d]+\b\s*[.:]?\s*(?:$|[{UPPER_CHARS}])   # Chương II
@@ -61,6 +64,9 @@ BARE_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-
 BARE_WORD_RE = re.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
 # What completes a bare division word on the next line: "1.", "I", "THỨ HAI".
 BARE_WORD_NUMBER_RE = re.compile(r"\d|[IVXLC]+\b|THỨ\b|thứ\b")
+# A line that ends on a word of a reference still wanting its number: "… tại khoản 3 Điều" ⏎ "15." (the "15." is
+# the article's number, no item). The word alone on its line is a division's wrapped marker (BARE_WORD_RE).
+REFERENCE_WORD_END_RE = re.compile(r"\S\s+(?:[Đđ]iều|(?<!tài\s)khoản|điểm|[Cc]hương|[Mm]ục|[Pp]hần|[Pp]hụ\s+lục)\s*$")
 # "N)" or "a)" closing a parenthesis the line above opened: "(lần" ⏎ "2) đến Sở …" is not an item.
 PAREN_ITEM_RE = re.compile(r"^\s*(?:\d{1,3}|[a-zđ])\)")
 # Dash, plus and dot bullets: text of the item above, never a node.
@@ -102,8 +108,8 @@ MARKER_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("part", re.compile(rf"^(?P<label>[A-ZĐ])\.\s+(?P<rest>[{UPPER_CHARS}].*)$", re.DOTALL)),
     # 1. / 01. / 1)
     ("arabic", re.compile(rf"^(?P<label>\d{{1,3}})\s*(?P<punct>[.)]){_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
-    # (1) Về việc phê duyệt … (the main points of a node; structure.py decides when they count)
-    ("paren", re.compile(r"^\((?P<label>\d{1,2})\)\s+(?P<rest>[^\W\d_].*)$", re.DOTALL)),
+    # (1) Về việc phê duyệt …, (1) 100% số người … (the main points of a node; structure.py decides when they count)
+    ("paren", re.compile(rf"^\((?P<label>\d{{1,2}})\)\s+(?P<rest>(?:[^\W\d_]|{_SHARE}).*)$", re.DOTALL)),
     # a) / đ) / a.
     ("letter", re.compile(rf"^(?P<label>[a-zđ])\s*(?P<punct>\)|\.(?=\s+[{UPPER_CHARS}]))\s*(?P<rest>.*)$", re.DOTALL)),
 ]
@@ -180,6 +186,13 @@ def strip_zeros(label: str) -> str:
 def base_style(style: str) -> str:
     """The style without its punctuation variant: "arabic)" → "arabic", "letter." → "letter"."""
     return style.rstrip(").")
+
+
+# --- attachments ---------------------------------------------------------------------
+
+# The title of a list attached after the signature without an appendix marker: "DANH MỤC ⏎ THỦ TỤC HÀNH CHÍNH
+# ĐƯỢC SỬA ĐỔI, BỔ SUNG … ⏎ (Kèm theo Quyết định số …)". Its numbered rows are top-level nodes.
+ATTACHMENT_TITLE_RE = re.compile(rf"^DANH\s+MỤC(?:\s+[{UPPER_CHARS}]|\s*$)")
 
 
 # --- table rows --------------------------------------------------------------------

@@ -17,6 +17,7 @@ from kehoach.extractors.markers import (
     BARE_WORD_RE,
     NEW_BLOCK_RE,
     PAREN_ITEM_RE,
+    REFERENCE_WORD_END_RE,
     ocr_readings,
 )
 from kehoach.schemas.layout import Line, Paragraph
@@ -101,7 +102,8 @@ def drop_page_numbers(lines: Sequence[Line], *, keep: Collection[int] = ()) -> l
     as a page number only when it continues the page sequence (2, 3, 4 …) at
     least a page's worth of lines after the previous page break: the row
     numbers of a table ("1", "2", "3" a few cells apart) stay, and so do the
-    lines at the indexes in ``keep`` (the rows of a task table, however long).
+    lines at the indexes in ``keep`` (the rows of a table, however long) and the
+    number of a division whose word stands alone above it ("CHƯƠNG" ⏎ "2").
     """
     out: list[Line] = []
     expected = 2
@@ -109,7 +111,7 @@ def drop_page_numbers(lines: Sequence[Line], *, keep: Collection[int] = ()) -> l
     for index, line in enumerate(lines):
         number = parse_page_number(line.text)
         if number is not None and line.top is None and number == expected and since_break >= MIN_PAGE_LINES \
-                and index not in keep:
+                and index not in keep and not (out and BARE_WORD_RE.match(out[-1].text)):
             expected += 1
             since_break = 0
             continue
@@ -243,6 +245,9 @@ def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_
     readings = [line.text, *(ocr_readings(line.text) if line.ocr else ())]  # an OCR'd "l." may be "1."
     if BARE_WORD_RE.match(prev.text) and any(BARE_WORD_NUMBER_RE.match(t) for t in readings):
         return False  # "Điều⏎1. Phạm vi điều chỉnh": the number completes the marker
+    if REFERENCE_WORD_END_RE.search(prev.text) and line.text[:1].isdigit() \
+            and not (blank_is_break and line.blank_before):
+        return False  # "… tại khoản 3 Điều⏎15.": the reference's number, no item
     if any(NEW_BLOCK_RE.match(t) for t in readings):
         if _wrapped_in_body(prev, line, right_edge, left_edge):
             return False  # "… của “Phần" ⏎ "C. TRÌNH TỰ …": a justified line wrapped before a marker-like word

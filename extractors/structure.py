@@ -33,7 +33,7 @@ from kehoach.extractors.normalize import is_upper_line
 from kehoach.extractors.numbering import fits, ocr_warning, read_through_ocr
 from kehoach.extractors.quotations import quoted_paragraphs
 from kehoach.extractors.table_nodes import cut_tables
-from kehoach.extractors.tables import TableRow, TaskTable, find_task_tables
+from kehoach.extractors.tables import TableRow, TaskTable, find_tables
 from kehoach.schemas.layout import Paragraph
 from kehoach.schemas.models import Node
 
@@ -106,15 +106,15 @@ def extract_tree(paragraphs: list[Paragraph], *, title_count: int = 0, title_ind
         title_indexes: further paragraphs that belong to a title block, such as the
             title of a plan attached after a decision's signature; each starts a new
             document, so the numbering above it closes.
-        tables: the task tables found on the paragraphs' lines (found here when None);
-            those inside an appendix become row nodes.
+        tables: the numbered tables found on the paragraphs' lines (found here when None);
+            those inside an appendix, or right under an attachment's title, become row nodes.
     Returns:
         The pseudo-nodes "title", "preamble", "closing" (when present) and every
         numbered node, in document order, with the table row behind each row node.
     """
     titles = set(range(title_count)) | set(title_indexes)
     if tables is None:
-        tables = find_task_tables([line for para in paragraphs for line in para.lines])
+        tables = find_tables([line for para in paragraphs for line in para.lines])
     paragraphs, titles, placed = cut_tables(paragraphs, titles, tables)
     builder = _TreeBuilder(paragraphs)
     quoted = quoted_paragraphs(paragraphs)
@@ -197,7 +197,8 @@ class _TreeBuilder:
                 self.children.add(base)
             text = row.text or None
             node = Node(id=node_id, parent=base, marker=row.label, kind="item", page=para.page,
-                        heading=short_heading(text) if text else None, text=text, task=not row.is_group)
+                        heading=short_heading(row.heading_text) if row.heading_text else None, text=text,
+                        task=row.is_task)
             self.table_rows[node_id] = row
             self.numbered.append((_Open(node=node, style="table", label=row.label), None))
 

@@ -16,11 +16,15 @@ from functools import cache
 
 from kehoach.extractors.fold import compare_key
 from kehoach.extractors.lexicon import ColumnTitle, column_titles, sub_column_titles
-from kehoach.extractors.markers import ROW_MARKER_RE
+from kehoach.extractors.markers import GROUP_ROW_RE, ROW_MARKER_RE
 
 HEADER_CELL_MAX_CHARS = 60  # a header cell longer than this is text, not a column title
 HEADER_MAX_LINES = 24
 LONG_TRAILING_TITLE = 30  # a trailing "other" cell this long is the first row's text, not a title
+DATA_MIN_COLUMNS = 2  # a table that assigns no work has at least this many columns after its number
+# A column that names who chairs each row's work ("Chủ trì", "Cơ quan chủ trì"), unlike a procedure list's
+# "Cơ quan thực hiện" (the body that handles a citizen's file).
+_CHAIRS_RE = re.compile(r"(?<!\w)chủ trì(?!\w)")
 # (1) (2) (3): the column-number row under a header.
 _COLUMN_NUMBERS_RE = re.compile(r"^(?:\(\s*\d{1,2}\s*\)\s*)+$|^\d{1,2}$")
 
@@ -68,21 +72,29 @@ def sub_column(title: str) -> ColumnTitle | None:
     return _matches(title, sub=True)
 
 
+def _opens_group_row(text: str) -> bool:
+    """A group row with its numeral and title on one line ("A. THỦ TỤC HÀNH CHÍNH NỘI BỘ", "II. HOÀN THIỆN"):
+    the first row, no column title."""
+    match = GROUP_ROW_RE.match(text)
+    return bool(match and match.group("punct"))
+
+
 def _header_titles(texts: Sequence[str], i: int, hard: Sequence[bool]) -> tuple[list[str], int]:
     """The column titles from line ``i`` on (wrapped titles joined) and the index after them."""
     titles: list[str] = []
     j = i
     while j < len(texts) and j - i < HEADER_MAX_LINES:
         text = texts[j]
-        if not text or j > i and ROW_MARKER_RE.match(text):
+        if not text or j > i and (ROW_MARKER_RE.match(text) or _opens_group_row(text)):
             break
         if _COLUMN_NUMBERS_RE.match(text) and titles and j > i:
             j += 1
             continue
         if len(text) > HEADER_CELL_MAX_CHARS:
             break
-        if titles and not hard[j] and (text[:1].islower() or titles[-1].endswith((",", "/", "("))):
-            titles[-1] += " " + text  # "Thời hạn hoàn" ⏎ "thành"
+        if titles and not hard[j] and (text[:1].islower() or text.startswith("(")
+                                        or titles[-1].endswith((",", "/", "("))):
+            titles[-1] += " " + text  # "Thời hạn hoàn" ⏎ "thành", "Chiều dài" ⏎ "(km)"
         else:
             titles.append(text)
         j += 1
@@ -96,6 +108,7 @@ class Header:
     columns: list[str]  # number, task, lead, support, deadline, other
     titles: list[str]  # as written; a spanning title's place taken by its sub-titles
     end: int
+    data: bool = False  # a numbered table that assigns no work: a list, figures, scores, procedures
 
 
 def _spread_second_row(titles: list[str], roles: list[str]) -> tuple[list[str], list[str]]:
@@ -142,6 +155,24 @@ def read_header(texts: Sequence[str], i: int, hard: Sequence[bool]) -> Header | 
     if "lead" not in unique or "task" not in unique or not ({"support", "deadline"} & set(unique)):
         return None
     return Header(columns=unique, titles=titles, end=j)
+
+
+def read_data_header(texts: Sequence[str], i: int, hard: Sequence[bool]) -> Header | None:
+    """The header of a numbered table that assigns no work, starting at line ``i``: a number column first
+    ("STT | Xã, phường | Tuyến đê | Chiều dài (km)", "STT | Mã số TTHC | Tên thủ tục hành chính | …"), at least
+    :data:`DATA_MIN_COLUMNS` titles after it, and a row (its number, or a group's) right under it; None
+    otherwise."""
+    titles, j = _header_titles(texts, i, hard)
+    if len(titles) < 1 + DATA_MIN_COLUMNS or column_role(titles[0]) != "number" \
+            or j >= len(texts) or not (ROW_MARKER_RE.match(texts[j]) or _opens_group_row(texts[j])):
+        return None
+    roles = _deduplicated([column_role(t) for t in titles])
+    if "lead" in roles and any(_CHAIRS_RE.search(compare_key(t)) for t in titles):
+        # "TT | Chỉ tiêu | Chủ trì": targets shared out, a task table after all (its first other column the task)
+        first = roles.index("other") if "task" not in roles and "other" in roles else None
+        columns = [("task" if k == first else role) for k, role in enumerate(roles)]
+        return Header(columns=columns, titles=titles, end=j)
+    return Header(columns=["number"] + ["other"] * (len(titles) - 1), titles=titles, end=j, data=True)
 
 
 def _deduplicated(roles: list[str]) -> list[str]:

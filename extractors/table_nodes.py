@@ -1,8 +1,9 @@
-"""Task tables inside appendices, cut out of the paragraph stream for the tree.
+"""Numbered tables inside appendices, cut out of the paragraph stream for the tree.
 
-The joiner runs over a table's cells like over any text; the tree stage wants each task
-table of an appendix as one placeholder, whose rows become nodes ("Phụ lục.I", "Phụ lục.I.1").
-Tables are found once, on the cleaned lines (``tables.find_task_tables``), and located here
+The joiner runs over a table's cells like over any text; the tree stage wants each numbered
+table of an appendix (or of a list attached under its own "DANH MỤC" title) as one placeholder,
+whose rows become nodes ("Phụ lục.I", "Phụ lục.I.1", "1").
+Tables are found once, on the cleaned lines (``tables.find_tables``), and located here
 by their line objects: no text is compared again.
 """
 
@@ -18,7 +19,8 @@ from kehoach.schemas.layout import Line, Paragraph
 
 def cut_tables(paragraphs: Sequence[Paragraph], titles: Collection[int], tables: Sequence[TaskTable]
                ) -> tuple[list[Paragraph], set[int], dict[int, TaskTable]]:
-    """Paragraphs with each task table of an appendix cut out into one placeholder.
+    """Paragraphs with each table of an appendix (or right under an attachment's title) cut out into one
+    placeholder.
 
     Args:
         paragraphs: the body paragraphs.
@@ -27,23 +29,38 @@ def cut_tables(paragraphs: Sequence[Paragraph], titles: Collection[int], tables:
     Returns:
         The new paragraphs, the title indexes among them, and placeholder index → table.
         A paragraph the joiner ran across a table's first or last line keeps its lines
-        outside the table; a table outside any appendix stays text.
+        outside the table; a table in the body of a document stays text.
     """
     owner = {id(line): table for table in tables for line in table.lines}
     starts = [i for i, p in enumerate(paragraphs)
               if i not in titles and (m := parse_marker(p.text)) is not None and m.style == "appendix"]
-    if not owner or not starts:
+    under_titles = _under_titles(paragraphs, titles)
+    if not owner or not starts and not under_titles:
         return list(paragraphs), set(titles), {}
     pieces: dict[int, list[tuple[TaskTable | None, list[Line]]]] = {}
     stops = sorted({*starts, *titles, len(paragraphs)})
-    for a in starts:
-        end = next(s for s in stops if s > a)
+    spans = [(a, next(s for s in stops if s > a)) for a in starts] + under_titles
+    for a, end in spans:
         inside = {id(line) for k in range(a, end) for line in paragraphs[k].lines}
         cut_here = {id(t) for t in tables if t.lines and id(t.lines[0]) in inside}
         if cut_here:
             for k in range(a, end):
                 pieces[k] = _runs(paragraphs[k].lines, owner, cut_here)
     return _assemble(paragraphs, titles, pieces)
+
+
+def _under_titles(paragraphs: Sequence[Paragraph], titles: Collection[int]) -> list[tuple[int, int]]:
+    """The paragraphs right under each attachment's title block, up to the first numbered one: where a table
+    attached after the signature ("DANH MỤC … ⏎ STT | …") stands with no appendix marker over it. The first title
+    block is the document's own."""
+    ends = [t + 1 for t in sorted(titles) if t + 1 not in titles]  # after the last paragraph of each block
+    spans = []
+    for start in ends[1:]:
+        end = start
+        while end < len(paragraphs) and end not in titles and parse_marker(paragraphs[end].text) is None:
+            end += 1
+        spans.append((start, end))
+    return spans
 
 
 def _runs(lines: Sequence[Line], owner: dict[int, TaskTable], cut_here: set[int]

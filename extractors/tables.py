@@ -1,20 +1,25 @@
-"""Appendix task tables: "TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian".
+"""Appendix tables: task tables ("TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian") and
+numbered tables that assign no work (lists, figures, scores, procedures: "STT | Xã, phường | Chiều dài (km)").
 
 Plans often end with a table whose rows are tasks, each with its lead, its
-supports and its deadline. The readers give such a table as lines:
+supports and its deadline; decisions often carry a list whose numbered rows are
+the appendix's items. The readers give such a table as lines:
 
 - TXT (a clerk's copy): one cell per line, a long cell wrapped over several
   lines; empty cells are simply missing;
 - DOCX: one cell per line (``hard_break``), a row's first cell after a blank;
 - PDF: whatever the text layer gives (see ``extractors/pdf.py``).
 
-:func:`find_task_tables` finds the header (``table_header.py``: its cells mapped to
-roles by their words, a second header row spread under its spanning title), then reads
+:func:`find_tables` finds the header (``table_header.py``: its cells mapped to
+roles by their words, a second header row spread under its spanning title; a data table's
+number column and the titles after it), then reads
 the rows: a row opens with its number alone on a line ("1", "2.", "I"); a Roman numeral
 or capital letter opens a group row ("I | Công tác tuyên truyền", "II. HOÀN THIỆN …")
 whose numbered rows follow. Numbering is read as written: rows number on across groups,
 restart at 1, repeat after a row left out ("……") or once the row above has all its cells;
-Roman groups may skip numbers. The cells of each row are read by ``table_cells.py``.
+Roman groups may skip numbers. A data table's cells hold figures and grades, so its numbers must
+run in sequence and its end is read from the text around it (``table_data.py``); its rows hold
+every cell. The cells of each row are read by ``table_cells.py``.
 :func:`table_assignments` turns the rows that became nodes into assignments.
 Pure: lines in, plain objects out.
 """
@@ -37,7 +42,13 @@ from kehoach.extractors.markers import (
 )
 from kehoach.extractors.normalize import is_upper_line, join_wrapped
 from kehoach.extractors.table_cells import assign_cells, parse_table_deadline, row_cells, split_units
-from kehoach.extractors.table_header import column_role, read_header, starts_header
+from kehoach.extractors.table_data import (
+    GROUP_TITLE_MAX_LINES,
+    ends_data_table,
+    heads_next_table,
+    is_section_line,
+)
+from kehoach.extractors.table_header import column_role, read_data_header, read_header, starts_header
 from kehoach.extractors.units import unit_id
 from kehoach.schemas.layout import Line
 from kehoach.schemas.models import Assignment
@@ -48,6 +59,11 @@ TABLE_END_RE = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục\s+(?:[IVXLC]+|\d+)\b
 # A row left out ("…………", ". . ."): the rows after it keep their own numbers ("2" after "8").
 GAP_RE = re.compile(r"^[.…·\s]{3,}$")
 MAX_GROUP_SKIP = 6  # Roman group rows may skip numbers ("II" … "VII" with rows left out), this many at most
+MIN_NAME_LETTERS = 3  # a data row's naming cell has words, not only a code or a figure
+MAX_ROW_SKIP = 12  # an excerpt of a list leaves rows out, this many at most between two it keeps
+BLANK_CELL_RE = re.compile(r"[\s.…·_-]*")  # a form's cell left to fill in
+_ROW_NUMBER_RE = re.compile(r"(\d{1,3})\.?")
+LOOKAHEAD_LINES = 60  # lines searched for the next row number of a table
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +80,17 @@ class TableRow:
     cells: tuple[tuple[str, str], ...] = ()  # (column role, text) in column order, empty cells left out
     start: int = 0  # index of the row's number line in the lines given
     end: int = 0
+    data: bool = False  # a row of a table that assigns no work (its text: every cell)
+    name: str = ""  # the cell that names a data row ("Xã Hạ Hòa", a procedure's name)
+
+    @property
+    def is_task(self) -> bool:
+        """A row of work to do: a task table's numbered row, not a group row nor a data row."""
+        return not self.is_group and not self.data
+
+    @property
+    def heading_text(self) -> str:
+        return self.name or self.text
 
     @property
     def path(self) -> str:
@@ -86,6 +113,7 @@ class TaskTable:
     rows: list[TableRow] = field(default_factory=list)
     lines: tuple[Line, ...] = ()  # the lines it was read from, header to last row: later stages find it by them
     warnings: list[str] = field(default_factory=list)  # OCR'd row numbers read as the numbering expects
+    data: bool = False  # numbered rows that assign no work (``table_header.read_data_header``)
 
 
 # --- rows ------------------------------------------------------------------------
@@ -98,6 +126,9 @@ class _Numbering:
     group: int = 0
     letter: int = ord("A") - 1
     gap: bool = False
+    strict: bool = False  # a table that assigns no work, whose cells hold figures and Roman grades ("Cấp đê | IV"):
+    # its numbers run in sequence, and a Roman numeral alone opens a group only before a title in capitals
+    under_group: bool = False  # the last row read is a group (or part) row: its items may restart at 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,33 +152,66 @@ class _RowScan:
     warnings: list[str] = field(default_factory=list)
 
 
-def _kind(label: str, numbering: _Numbering, title: str, row_is_full: Callable[[], bool]) -> str | None:
+def _kind(label: str, numbering: _Numbering, title: str, row_is_full: Callable[[], bool], *, inline: bool = False,
+          first_row_follows: Callable[[], bool] = lambda: False, numbered_on: Callable[[], bool] = lambda: False
+          ) -> str | None:
     """"item" / "group" / "letter" when ``label`` numbers the next row, else None (a number in a cell).
 
-    Numbering as written: items number on across groups ("4" under "II" after "3" under "I") or
-    restart at 1; after a row left out, or once the current row has all its cells, any number
-    opens a row ("2" again after "8"); Roman groups may skip numbers when their title is upper case."""
+    Roman groups may skip numbers when their title is upper case. ``inline``: the title is written on the
+    numeral's line ("I. Lĩnh vực Lao động"); ``first_row_follows``: a row numbered 1 comes right under the
+    title ("III" ⏎ "Lĩnh vực Người có công:" ⏎ "30 TTHC" ⏎ "1"); ``numbered_on``: the next number alone in
+    the table continues this one ("128" … "129")."""
     if "." in label:
         return "item"  # "1.1" under group "I": its own chain
     if label.isdigit():
         n = int(label)
-        if n in (numbering.item + 1, 1) or numbering.gap:
-            return "item"
-        return "item" if title[:1].isupper() and row_is_full() else None
+        if numbering.strict:
+            return "item" if _strict_item(n, numbering, row_is_full, numbered_on) else None
+        return "item" if _loose_item(n, numbering, title, row_is_full) else None
     value = roman_value(label)
-    if value is not None and value == numbering.group + 1:
+    titled = (inline or _group_title(title) or first_row_follows()) if numbering.strict else is_upper_line(title)
+    if value is not None and value == numbering.group + 1 and (titled or not numbering.strict):
         return "group"
     if len(label) == 1 and label.isupper() and ord(label) == numbering.letter + 1:
         return "letter"
     if value is not None and numbering.group + 1 < value <= numbering.group + MAX_GROUP_SKIP \
-            and ROMAN_VALID_RE.match(label) and is_upper_line(title):
+            and ROMAN_VALID_RE.match(label) and titled:
         return "group"
     return None
+
+
+def _strict_item(n: int, numbering: _Numbering, row_is_full: Callable[[], bool], numbered_on: Callable[[], bool]
+                 ) -> bool:
+    """Whether ``n`` numbers the next row of a table that assigns no work, whose cells hold figures too ("99",
+    "1", "100" %). Its rows number on; they restart at 1 only under a new group; an excerpt starts anywhere and
+    leaves rows out ("128", "130", "132"), the next number continuing the one kept."""
+    if n == numbering.item + 1 or numbering.gap:
+        return True
+    if n == 1:
+        return numbering.under_group or numbering.item == 0
+    if numbering.item == 0:
+        return numbered_on()
+    return numbering.item < n <= numbering.item + MAX_ROW_SKIP and row_is_full() and numbered_on()
+
+
+def _loose_item(n: int, numbering: _Numbering, title: str, row_is_full: Callable[[], bool]) -> bool:
+    """Numbering as written in a task table: items number on across groups ("4" under "II" after "3" under
+    "I") or restart at 1; after a row left out, or once the current row has all its cells, any number opens a
+    row ("2" again after "8")."""
+    return n in (numbering.item + 1, 1) or numbering.gap or title[:1].isupper() and row_is_full()
+
+
+def _group_title(title: str) -> bool:
+    """A group row's title: words in capitals ("NHÓM XÃ, PHƯỜNG"), not a code ("K66+600- K70+000") nor the
+    header repeated after a page break ("STT")."""
+    return is_upper_line(title) and sum(ch.isalpha() for ch in title) >= MIN_NAME_LETTERS \
+        and column_role(title) != "number"
 
 
 def _advance(numbering: _Numbering, label: str, kind: str) -> str:
     """Move the numbering past a row; the label as an id component ("01" → "1")."""
     numbering.gap = False
+    numbering.under_group = kind != "item"
     if kind == "item":
         if label.isdigit():
             numbering.item = int(label)
@@ -175,15 +239,17 @@ def _row_start(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _scan_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], start: int) -> _RowScan:
+def _scan_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], start: int, *, data: bool = False
+               ) -> _RowScan:
     scan = _RowScan(end=len(texts))
-    numbering = _Numbering()
+    numbering = _Numbering(strict=data)
     hard = [line.hard_break for line in lines]
     cells_wanted = sum(1 for c in columns if c != "number")
     j = start
     while j < len(texts):
         text = texts[j]
-        if j > start and (TABLE_END_RE.match(text) or column_role(text) == "number"):
+        if j > start and (TABLE_END_RE.match(text) or column_role(text) == "number"
+                          or data and ends_data_table(lines, texts, j)):
             scan.end = j
             break
         if GAP_RE.match(text):
@@ -191,13 +257,17 @@ def _scan_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], 
             scan.skipped.add(j)
             j += 1
             continue
-        if starts_header(texts, j) and (header := read_header(texts, j, hard)) is not None:
+        if not data and starts_header(texts, j) and (header := read_header(texts, j, hard)) is not None:
             scan.columns_at[j] = columns = header.columns  # a sub-table's own ("Nội dung | Đơn vị thực hiện …")
             cells_wanted = sum(1 for c in columns if c != "number")
             scan.skipped.update(range(j, header.end))
             j = header.end
             continue
         mark = _row_at(lines, texts, j, start, scan, numbering, cells_wanted)
+        if data and j > start and (mark is None and is_section_line(text)
+                                   or mark is not None and mark.kind != "item" and heads_next_table(texts, j)):
+            scan.end = j
+            break
         if mark is not None:
             scan.marks.append(mark)
         j += 1
@@ -220,7 +290,9 @@ def _row_at(lines: Sequence[Line], texts: Sequence[str], j: int, start: int, sca
         if (start_of_row := _row_start(text)) is None:
             continue
         label, title = start_of_row
-        kind = _kind(label, numbering, title or (texts[j + 1] if j + 1 < len(texts) else ""), is_full)
+        kind = _kind(label, numbering, title or (texts[j + 1] if j + 1 < len(texts) else ""), is_full,
+                     inline=bool(title), first_row_follows=partial(_first_row_follows, texts, j, numbering),
+                     numbered_on=partial(_numbered_on, texts, j, label))
         if kind is None and j == start and label.isdigit():
             kind = "item"  # the line under the header is the first row, whatever its number
         if kind is not None:
@@ -229,6 +301,19 @@ def _row_at(lines: Sequence[Line], texts: Sequence[str], j: int, start: int, sca
                                      "numbering expects")
             return _Mark(j, _advance(numbering, label, kind), kind, title)
     return None
+
+
+def _first_row_follows(texts: Sequence[str], j: int, numbering: _Numbering) -> bool:
+    """Whether a group's first row stands within its title's reach under line ``j``: numbered 1, or, before
+    any row of the table, numbered as the excerpt it is numbers it ("128")."""
+    return any((m := _ROW_NUMBER_RE.fullmatch(t)) and (int(m.group(1)) == 1 or numbering.item == 0)
+               for t in texts[j + 2:j + 2 + GROUP_TITLE_MAX_LINES])
+
+
+def _numbered_on(texts: Sequence[str], j: int, label: str) -> bool:
+    """Whether the next number alone on its line after line ``j`` continues ``label`` ("128" then "129")."""
+    later = next((m for t in texts[j + 1:j + 1 + LOOKAHEAD_LINES] if (m := _ROW_NUMBER_RE.fullmatch(t))), None)
+    return later is not None and label.isdigit() and int(later.group(1)) == int(label) + 1
 
 
 def _group_goes_on(texts: Sequence[str], j: int, literal: tuple[str, str] | None) -> bool:
@@ -241,9 +326,9 @@ def _group_goes_on(texts: Sequence[str], j: int, literal: tuple[str, str] | None
     return later is not None and roman_value(later[0]) == value + 1
 
 
-def _read_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], start: int
+def _read_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], start: int, *, data: bool = False
                ) -> tuple[list[TableRow], _RowScan]:
-    scan = _scan_rows(lines, texts, columns, start)
+    scan = _scan_rows(lines, texts, columns, start, data=data)
     rows: list[TableRow] = []
     part: str | None = None
     group: str | None = None
@@ -255,11 +340,16 @@ def _read_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], 
             text = join_wrapped(t for t in [mark.title, *(texts[n] for n in body)] if t)
             parent = None if mark.kind == "letter" else part
             if mark.kind == "letter":
-                part, group = mark.label, None
+                part, group = mark.label, mark.label  # rows right under a part: "A.1"
             else:
                 group = f"{part}.{mark.label}" if part else mark.label
             rows.append(TableRow(label=mark.label, group=parent, text=text, is_group=True, start=mark.index,
                                  end=row_end))
+            continue
+        if data:
+            cells = [c for c in row_cells([lines[n] for n in body]) if not BLANK_CELL_RE.fullmatch(c)]
+            if cells:  # a form's blank rows ("1 | …… | ……") are no items
+                rows.append(_data_row(mark, group, cells, row_end))
             continue
         cells = assign_cells(columns, row_cells([lines[n] for n in body]))
         by_role: dict[str, str] = {}
@@ -275,33 +365,47 @@ def _read_rows(lines: Sequence[Line], texts: Sequence[str], columns: list[str], 
     return rows, scan
 
 
-def find_task_tables(lines: Sequence[Line]) -> list[TaskTable]:
-    """Every task table in ``lines`` (a header with task and lead columns and a
-    phối hợp or time column, then numbered rows), in order.
+def _data_row(mark: _Mark, group: str | None, cells: list[str], end: int) -> TableRow:
+    """A row of a table that assigns no work: its text is every cell (a legal basis cell cites), its name the
+    first cell in words (not a code such as "1.014390")."""
+    name = next((c for c in cells if sum(ch.isalpha() for ch in c) >= MIN_NAME_LETTERS), "")
+    return TableRow(label=mark.label, group=group, text="\n".join(cells), cells=tuple(("other", c) for c in cells),
+                    start=mark.index, end=end, data=True, name=name)
+
+
+def find_tables(lines: Sequence[Line]) -> list[TaskTable]:
+    """Every numbered table in ``lines``, in order: task tables (a header with task and lead columns and a
+    phối hợp or time column) and tables that assign no work (a number column and two more: lists, figures,
+    scores, procedures; ``data``), each with its numbered rows.
 
     Args:
         lines: the lines of an appendix (or a whole document), one cell per line.
     Returns:
-        ``TaskTable`` objects with line indexes into ``lines``; a table of figures,
-        a "Nơi nhận" list or a procedure list gives none.
+        ``TaskTable`` objects with line indexes into ``lines``; a "Nơi nhận" list or a
+        numbered list in running text gives none.
     """
     texts = [" ".join(line.text.split()) for line in lines]
     hard = [line.hard_break for line in lines]
     tables: list[TaskTable] = []
     i = 0
     while i < len(texts):
-        header = read_header(texts, i, hard) if starts_header(texts, i) else None
+        header = (read_header(texts, i, hard) or read_data_header(texts, i, hard)) if starts_header(texts, i) else None
         if header is None:
             i += 1
             continue
-        rows, scan = _read_rows(lines, texts, header.columns, header.end)
+        rows, scan = _read_rows(lines, texts, header.columns, header.end, data=header.data)
         if not any(not r.is_group for r in rows):
             i += 1
             continue
         tables.append(TaskTable(columns=header.columns, titles=header.titles, start=i, end=scan.end, rows=rows,
-                                lines=tuple(lines[i:scan.end]), warnings=scan.warnings))
+                                lines=tuple(lines[i:scan.end]), warnings=scan.warnings, data=header.data))
         i = max(scan.end, i + 1)
     return tables
+
+
+def find_task_tables(lines: Sequence[Line]) -> list[TaskTable]:
+    """The task tables of :func:`find_tables`: a table of figures, a procedure list gives none."""
+    return [table for table in find_tables(lines) if not table.data]
 
 
 # --- assignments ------------------------------------------------------------------
@@ -312,7 +416,7 @@ def table_assignments(rows: Mapping[str, TableRow]) -> list[Assignment]:
     Args:
         rows: node id ("Phụ lục.1", "Phụ lục I.II.3") → the row the structure stage made it from.
     """
-    return [a for node_id, row in rows.items() if not row.is_group for a in _row_assignments(node_id, row)]
+    return [a for node_id, row in rows.items() if row.is_task for a in _row_assignments(node_id, row)]
 
 
 def _row_assignments(node_id: str, row: TableRow) -> list[Assignment]:

@@ -209,15 +209,16 @@ def gold_pairs(corpus: Path) -> list[tuple[Path, Path]]:
 def subtotals(result: dict, select) -> dict:
     """Micro-averaged totals over the documents of an `evaluate` result whose stem ``select`` accepts."""
     totals = {k: Counts() for k in ("nodes", "citations", "mentions", "assignments")}
-    metadata = Accuracy()
+    accuracies = {k: Accuracy() for k in ("cite_dates", "metadata")}
     for entry in result["documents"]:
         if not select(entry["doc"]):
             continue
         for k, counts in totals.items():
             counts.add(Counts(*entry["counts"][k]))
-        metadata.add(Accuracy(entry["metadata"]["right"], entry["metadata"]["total"]))
+        for k, accuracy in accuracies.items():
+            accuracy.add(Accuracy(entry[k]["right"], entry[k]["total"]))
     out = {k: c.scores() for k, c in totals.items()}
-    out["metadata"] = metadata.scores()
+    out.update({k: a.scores() for k, a in accuracies.items()})
     return out
 
 

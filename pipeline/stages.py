@@ -12,7 +12,14 @@ from kehoach.extractors.citations import extract_citations
 from kehoach.extractors.deadlines import mark_deadlines
 from kehoach.extractors.fidelity import SpellingMap, restore_spelling
 from kehoach.extractors.fingerprint import fingerprint
-from kehoach.extractors.header import doc_type_of_line, find_issuer_in_text, parse_header, title_block_end
+from kehoach.extractors.header import (
+    Header,
+    doc_type_of_line,
+    find_issuer_in_text,
+    parse_header,
+    title_block_end,
+)
+from kehoach.extractors.markers import ATTACHMENT_TITLE_RE
 from kehoach.extractors.normalize import (
     DEFAULT_STEPS,
     WRITTEN_STEPS,
@@ -23,7 +30,7 @@ from kehoach.extractors.normalize import (
 )
 from kehoach.extractors.signature import find_signature_blocks, read_sign_off
 from kehoach.extractors.structure import DocumentTree, extract_tree
-from kehoach.extractors.tables import TaskTable, find_task_tables, table_assignments
+from kehoach.extractors.tables import TaskTable, find_tables, table_assignments
 from kehoach.extractors.units import extract_assignments, mark_places, mark_tasks
 from kehoach.schemas.layout import Line, Paragraph, RawDocument
 from kehoach.schemas.models import Metadata, Node, PlanDocument, Source
@@ -31,21 +38,21 @@ from kehoach.schemas.models import Metadata, Node, PlanDocument, Source
 
 @dataclass(slots=True)
 class CleanText:
-    """The text read once for every later stage: the cleaned lines and the task tables on them."""
+    """The text read once for every later stage: the cleaned lines and the numbered tables on them."""
 
     lines: list[Line]
     tables: list[TaskTable]
 
 
 def clean(raw: RawDocument, *, as_written: bool = False) -> CleanText:
-    """Cleaned lines and the task tables, found once: the match view the parsers read (tone
+    """Cleaned lines and the numbered tables, found once: the match view the parsers read (tone
     marks and Đ look-alikes folded), or ``as_written``.
 
     Page numbers are dropped after the tables are found, so that the row numbers of a task
     table, which look just like them, stay."""
     read = raw.lines if raw.text_source != "ocr" else [replace(line, ocr=True) for line in raw.lines]
     lines = clean_lines(read, WRITTEN_STEPS if as_written else DEFAULT_STEPS)
-    tables = find_task_tables(lines)
+    tables = find_tables(lines)
     table_lines = {n for table in tables for n in range(table.start, table.end)}
     return CleanText(lines=drop_page_numbers(lines, keep=table_lines), tables=tables)
 
@@ -66,7 +73,8 @@ def read_tree(lines: list[Line], tables: list[TaskTable] | None = None) -> tuple
 
     The body runs from the end of the header's title block to the end, minus
     every signature / Nơi nhận block; a type line right after a block starts an
-    attached document whose title lines join the ``title`` pseudo-node.
+    attached document whose title lines join the ``title`` pseudo-node, and so does the
+    "DANH MỤC …" title of a list attached without an appendix marker.
     """
     header = parse_header(lines)
     blocks = find_signature_blocks(lines, header.body_start)
@@ -85,10 +93,14 @@ def read_tree(lines: list[Line], tables: list[TaskTable] | None = None) -> tuple
             end = title_block_end(lines, cursor + 1)
             segments.append((lines[cursor + 1:end], []))
             cursor = end
+        elif cursor < len(lines) and ATTACHMENT_TITLE_RE.match(lines[cursor].text):
+            end = title_block_end(lines, cursor + 1)  # "DANH MỤC …": a list attached, its title kept whole
+            segments.append((lines[cursor:end], []))
+            cursor = end
     paragraphs: list[Paragraph] = []
     title_indexes: list[int] = []
-    for title, body in segments:
-        for para in join_paragraphs(title) if title else []:
+    for k, (title, body) in enumerate(segments):
+        for para in join_paragraphs(title) if title else _subject_title(header) if k == 0 else []:
             title_indexes.append(len(paragraphs))
             paragraphs.append(para)
         paragraphs.extend(join_paragraphs(body))
@@ -105,6 +117,13 @@ def read_tree(lines: list[Line], tables: list[TaskTable] | None = None) -> tuple
     return metadata, tree, [*header.warnings, *warnings, *tree.warnings]
 
 
+def _subject_title(header: Header) -> list[Paragraph]:
+    """A letter's subject ("V/v …", read in the header band) as its title block, when it has no type line."""
+    if header.title_start is not None or not header.metadata.title:
+        return []
+    return [Paragraph(text=header.metadata.title, lines=[])]
+
+
 def build_document(raw: RawDocument) -> PlanDocument:
     """Run every parsing stage on a read document."""
     text = clean(raw)
@@ -112,11 +131,14 @@ def build_document(raw: RawDocument) -> PlanDocument:
     nodes = tree.nodes
     citations = extract_citations(nodes, own_number=metadata.number, date=metadata.date)
     rows = table_assignments(tree.table_rows)
-    assignments = mark_places([*extract_assignments(nodes), *rows], metadata)
+    # a data table's row (a commune, a procedure, a score) names bodies in its cells but assigns them nothing
+    listed = {node_id for node_id, row in tree.table_rows.items() if row.data}
+    stated = [a for a in extract_assignments(nodes) if a.node not in listed]
+    assignments = mark_places([*stated, *rows], metadata)
     nodes = mark_deadlines(mark_tasks(nodes, assignments), assignments)
-    # a table row is a task whatever its heading says; a group row heads rows, it is none
+    # a task table's row is a task whatever its heading says; a group row heads rows, a data row lists, none is
     table_rows = tree.table_rows
-    nodes = [n.model_copy(update={"task": not table_rows[n.id].is_group}) if n.id in table_rows else n for n in nodes]
+    nodes = [n.model_copy(update={"task": table_rows[n.id].is_task}) if n.id in table_rows else n for n in nodes]
     source = Source(path=raw.path, sha256=raw.sha256, format=raw.format, pages=raw.pages,
                     text_source=raw.text_source, warnings=[*raw.warnings, *warnings],
                     fingerprint=fingerprint("\n".join(line.text for line in text.lines)))

@@ -45,3 +45,13 @@ def drop_offsets(found: FoundCitation, expected: FoundCitation | None = None) ->
     ``expected`` leaves as ``ANY``."""
     return {name: getattr(found, name) for name in COMPARED
             if expected is None or getattr(expected, name) is not ANY}
+
+
+def assert_found(line: str, found: list[FoundCitation], expected: list[FoundCitation]) -> None:
+    """A table row's check: the refs in order, the fields each expected citation states, offsets into ``line``,
+    and the text where the row gives it."""
+    assert [c.ref for c in found] == [c.ref for c in expected]
+    assert [drop_offsets(f, e) for f, e in zip(found, expected)] == [drop_offsets(e, e) for e in expected]
+    for f, e in zip(found, expected):
+        assert line[f.start:f.end] == f.text
+        assert not e.text or f.text == e.text

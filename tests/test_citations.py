@@ -1,7 +1,10 @@
-"""find_citations / extract_citations: one row per variant (eyecite's test_FindTest.py).
+"""find_citations / extract_citations: numbered documents, one row per variant (eyecite's test_FindTest.py).
 
-Each row: a real-shaped line, the expected citations (factories), an ASCII id.
-Rows expecting [] pin down non-matches.
+Each row: a real-shaped line, the expected citations (factories), an ASCII id. Rows expecting [] pin down
+non-matches. The tables go by pattern family: administrative and normative numbers, Party symbols, type
+words, symbol variants, lists, aliases and short references, negatives. Dates and issuers are in
+``test_citations_dates.py``, laws by name in ``test_citations_laws.py``, relations in
+``test_citations_relations.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ import pytest
 
 from kehoach.extractors.citations import extract_citations, find_citations
 from kehoach.schemas.models import Node
-from tests.factories import citation, drop_offsets
+from tests.factories import assert_found, citation
+from tests.test_citations_dates import DATE_CASES, ISSUER_CASES
+from tests.test_citations_laws import AMENDING_CASES, BOUNDARY_CASES, CONSTITUTION_CASES, MENTION_CASES
 
 # fmt: off
 STATE_CASES = [
@@ -28,11 +33,6 @@ STATE_CASES = [
                            title="tiếp tục tăng cường")], id="ct-ttg-with-title"),
     pytest.param("Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình",
                  [citation("76/NQ-CP", doc_type="Nghị quyết", date="2021-07-15", issuer="Chính phủ")], id="nq-cp"),
-    pytest.param("Công văn số 193/UBND-KT ngày 02/3/2025 của UBND huyện",
-                 [citation("193/UBND-KT", doc_type="Công văn", date="2025-03-02", issuer="Ủy ban nhân dân huyện")],
-                 id="cong-van-no-type-abbreviation"),
-    pytest.param("theo Văn bản số 6676/BYT-CDS ngày 10/10/2024 của Bộ Y tế",
-                 [citation("6676/BYT-CDS", doc_type="Công văn", issuer="Bộ Y tế")], id="van-ban-is-cong-van"),
     pytest.param("Xét đề nghị của Sở Xây dựng tại Công văn số 4236/SXD-QLN&CS ngày 22 tháng 5 năm 2014,",
                  [citation("4236/SXD-QLN&CS", doc_type="Công văn", date="2014-05-22")], id="ampersand-kept"),
     pytest.param("Căn cứ Hướng dẫn số 13/HD-MTTQ-BTT ngày 17/11/2025 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Ninh;",
@@ -51,7 +51,6 @@ STATE_CASES = [
     pytest.param("Biên bản số 3/BB-UBND", [citation("3/BB-UBND", doc_type="Biên bản")], id="bien-ban"),
     pytest.param("Hợp đồng số 15/HĐ-UBND", [citation("15/HĐ-UBND", doc_type="Hợp đồng")], id="hop-dong"),
     pytest.param("Kế hoạch số 0130/KH-UBND", [citation("0130/KH-UBND", number="0130")], id="leading-zero-kept"),
-    pytest.param("căn cứ 3177/QĐ-UBND đã ban hành", [citation("3177/QĐ-UBND", doc_type="Quyết định")], id="no-type-word-abbrev-gives-type"),
     pytest.param("Quyết định số 102/1999/QĐ-UB", [citation("102/1999/QĐ-UB", doc_type="Quyết định", year=1999)], id="old-ub"),
 ]
 
@@ -78,11 +77,15 @@ NORMATIVE_CASES = [
                  [citation("85/2015/QH13", doc_type="Luật", date="2015-06-25", relation="based_on")], id="law-name-then-number"),
     pytest.param("Luật Khiếu nại số 02/2011/QH13; Luật Tố cáo số 25/2018/QH14;",
                  [citation("02/2011/QH13", doc_type="Luật"), citation("25/2018/QH14", doc_type="Luật")], id="two-laws-with-numbers"),
-    pytest.param("Luật số 97/2025/QH15, ngày 27/6/2025 về sửa đổi",
-                 [citation("97/2025/QH15", date="2025-06-27")], id="date-after-comma"),
     pytest.param("Quyết định số 22/2013/QĐ-TTg và Thông tư số 09/2013/TT-BXD",
                  [citation("22/2013/QĐ-TTg", doc_type="Quyết định"), citation("09/2013/TT-BXD", doc_type="Thông tư")],
                  id="two-joined-by-va"),
+    # joint documents written with a slash after the type
+    pytest.param("Căn cứ Nghị quyết liên tịch số\n72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN ngày 20 tháng 02 năm 2025 của Ủy ban Thường\nvụ Quốc hội",
+                 [citation("72/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN", doc_type="Nghị quyết liên tịch", date="2025-02-20",
+                           issuer="Ủy ban Thường vụ Quốc hội")], id="joint-resolution-slash"),
+    pytest.param("Căn cứ Thông tư liên tịch 88/2016/TTLT/BTC-BTNMT\nngày 22 tháng 6 năm 2016 của Liên Bộ trưởng Bộ Tài chính",
+                 [citation("88/2016/TTLT-BTC-BTNMT", doc_type="Thông tư liên tịch", date="2016-06-22")], id="joint-circular-slash"),
 ]
 
 PARTY_CASES = [
@@ -93,12 +96,7 @@ PARTY_CASES = [
                  id="nq-tw-term-title"),
     pytest.param("Kết luận số 43-KL/TW ngày 07/01/2019 của Ban Bí thư Trung ương Đảng",
                  [citation("43-KL/TW", doc_type="Kết luận", date="2019-01-07", issuer="Ban Bí thư Trung ương Đảng")], id="kl-tw"),
-    pytest.param("Nghị quyết số 34-NQ/TU ngày 1/2/2019 của Tỉnh ủy",
-                 [citation("34-NQ/TU", doc_type="Nghị quyết", date="2019-02-01", issuer="Tỉnh ủy")], id="nq-tu-single-digit-date"),
-    pytest.param("Công văn số 2449-CV/ĐU ngày 01-10-1997", [citation("2449-CV/ĐU", doc_type="Công văn", date="1997-10-01")],
-                 id="cv-du-dash-date"),
     pytest.param("Quy định số 08-QĐi/TW", [citation("08-QĐi/TW", doc_type="Quy định")], id="qdi-mixed-case"),
-    pytest.param("Quy định số 101-QĐ/TW", [citation("101-QĐ/TW", doc_type="Quy định")], id="type-word-beats-abbreviation"),
     pytest.param("Quyết định số 23-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương",
                  [citation("23-QĐ/TW", doc_type="Quyết định", issuer="Ban Chấp hành Trung ương")], id="qd-tw"),
     pytest.param("Hướng dẫn số 19-HD/UBKTTW ngày 25/8/2025 của Ủy ban Kiểm tra Trung ương",
@@ -109,59 +107,99 @@ PARTY_CASES = [
                  id="chuong-trinh-hanh-dong"),
     pytest.param("Chỉ thị số 18-CT/TW ngày 26/10/2022 của Ban Bí thư", [citation("18-CT/TW", issuer="Ban Bí thư")], id="ct-tw"),
     pytest.param("Kết luận 75-KL/TW", [citation("75-KL/TW", doc_type="Kết luận")], id="no-so"),
-    pytest.param("Thông tri số 05-TT/TW", [citation("05-TT/TW", doc_type="Thông tri")], id="party-tt-is-thong-tri"),
     pytest.param("Kết luận số 06-KL/TW về tiếp tục thực hiện Chỉ thị số 40-CT/TW",
                  [citation("06-KL/TW", doc_type="Kết luận"), citation("40-CT/TW", doc_type="Chỉ thị")],
                  id="nested-citation"),
+    # the term ("khóa XI")
     pytest.param("Nghị quyết Đại hội đại biểu (khóa XII)", [], id="term-without-number"),
     pytest.param("Nghị quyết số 21-NQ/TW ngày 12/1/2018 của Ban Chấp hành Trung ương (khóa XII)",
                  [citation("21-NQ/TW", term="XII")], id="term-in-parentheses"),
     pytest.param("Nghị quyết số 21-NQ/TW ngày 12/1/2018 của Ban Chấp hành Trung ương Đảng khoá XII",
                  [citation("21-NQ/TW", term="XII")], id="term-old-tone-placement"),
-]
-
-VARIANT_CASES = [
-    # real-text variants: spacing, line breaks, dashes, OCR
-    pytest.param("Quyết định số: 3177/QĐ-UBND", [citation("3177/QĐ-UBND")], id="so-with-colon"),
-    pytest.param("Quyết định số31-QĐ/TW", [citation("31-QĐ/TW", doc_type="Quyết định")], id="so-without-space"),
-    pytest.param("Quyết định số 3177/QĐ-\nUBND ngày 06/8/2025", [citation("3177/QĐ-UBND", date="2025-08-06")], id="line-break-after-dash"),
-    pytest.param("Quyết định số 3177/QĐ-\n\nUBND ngày 06/8/2025", [citation("3177/QĐ-UBND", date="2025-08-06")], id="blank-line-inside-symbol"),
-    pytest.param("Nghị định số 144/2021/NĐ- CP", [citation("144/2021/NĐ-CP")], id="space-after-dash"),
-    pytest.param("Quyết định số 3210/QĐ - UBND", [citation("3210/QĐ-UBND")], id="spaced-dash"),
+    # written in the state order, or with spaces and line breaks around the dash
+    pytest.param("Kết luận số 183/KL-TW ngày 01/8/2025 của Bộ Chính trị",
+                 [citation("183-KL/TW", doc_type="Kết luận", symbol="KL/TW", date="2025-08-01", issuer="Bộ Chính trị")],
+                 id="party-symbol-in-state-order"),
+    pytest.param("Nghị quyết số 12/NQ-TU", [citation("12-NQ/TU")], id="party-state-order-tu"),
+    pytest.param("Kết luận số 183/ KL-TW", [citation("183-KL/TW")], id="party-state-order-space"),
     pytest.param("Nghị quyết số 57- NQ/TW ngày 22/12/2024", [citation("57-NQ/TW", date="2024-12-22")], id="party-space-after-dash"),
     pytest.param("Nghị quyết số 25-\nNQ/TW ngày 03/6/2013", [citation("25-NQ/TW", date="2013-06-03")], id="party-line-break"),
+    pytest.param("Nghị quyết số 25–NQ/TW", [citation("25-NQ/TW")], id="party-en-dash"),
+    pytest.param("Nghị quyết số 25 - NQ/TW", [citation("25-NQ/TW")], id="party-spaced-dash"),
+]
+
+TYPE_WORD_CASES = [
+    # the type word, or the symbol's abbreviation when the word names no type
+    pytest.param("Công văn số 193/UBND-KT ngày 02/3/2025 của UBND huyện",
+                 [citation("193/UBND-KT", doc_type="Công văn", date="2025-03-02", issuer="Ủy ban nhân dân huyện")],
+                 id="cong-van-no-type-abbreviation"),
+    pytest.param("theo Văn bản số 6676/BYT-CDS ngày 10/10/2024 của Bộ Y tế",
+                 [citation("6676/BYT-CDS", doc_type="Công văn", issuer="Bộ Y tế")], id="van-ban-is-cong-van"),
+    pytest.param("Xét đề nghị của Bộ Xây dựng tại văn bản số\n308/BC-BXD ngày 13 tháng 11 năm 2025 về kết quả",
+                 [citation("308/BC-BXD", doc_type="Báo cáo", date="2025-11-13", issuer="Bộ Xây dựng")], id="van-ban-takes-symbol-type"),
+    pytest.param("căn cứ 3177/QĐ-UBND đã ban hành", [citation("3177/QĐ-UBND", doc_type="Quyết định")], id="no-type-word-abbrev-gives-type"),
+    pytest.param("Công văn số 5106/CT-CS ngày 12/11/2025 về việc chính sách thuế", [citation("5106/CT-CS", doc_type="Công văn")],
+                 id="cong-van-of-cuc-thue-type-word-decides"),
+    pytest.param("Quy định số 101-QĐ/TW", [citation("101-QĐ/TW", doc_type="Quy định")], id="type-word-beats-abbreviation"),
+    pytest.param("Thông tri số 05-TT/TW", [citation("05-TT/TW", doc_type="Thông tri")], id="party-tt-is-thong-tri"),
+    pytest.param("triển khai Thông báo kết luận số 196-TB/TW ngày 16 tháng 3 năm 2015 của Ban Bí\nthư",
+                 [citation("196-TB/TW", doc_type="Thông báo", date="2015-03-16", issuer="Ban Bí thư", relation="implements")],
+                 id="thong-bao-ket-luan"),
+    pytest.param("nghị định số 06/2022/NĐ-CP", [citation("06/2022/NĐ-CP", doc_type="Nghị định")], id="lower-case-type-word"),
+    # "số" and the type word as real text writes them
+    pytest.param("Quyết định số: 3177/QĐ-UBND", [citation("3177/QĐ-UBND")], id="so-with-colon"),
+    pytest.param("Quyết định số31-QĐ/TW", [citation("31-QĐ/TW", doc_type="Quyết định")], id="so-without-space"),
+    pytest.param("Chỉ thị số\n26/CT-TTg ngày 05/9/2016", [citation("26/CT-TTg", date="2016-09-05")], id="line-break-after-so"),
+    pytest.param("Quyết định\nsố 3177/QĐ-UBND", [citation("3177/QĐ-UBND", doc_type="Quyết định")], id="type-word-wrapped"),
+    pytest.param("Nghị\nquyết số 25-NQ/TW", [citation("25-NQ/TW", doc_type="Nghị quyết")], id="type-word-split"),
+    pytest.param("Chương  trình  hành  động  số  31-CTr/TW", [citation("31-CTr/TW", doc_type="Chương trình")], id="ocr-spaced-type-word"),
+    pytest.param("Quyết  định  số  3177/QĐ-UBND", [citation("3177/QĐ-UBND", doc_type="Quyết định")], id="ocr-double-spaces"),
+]
+
+SYMBOL_VARIANT_CASES = [
+    # the symbol in real text: line breaks, spaces, dashes, capitals, OCR look-alikes, glued parts
+    pytest.param("Quyết định số 3177/QĐ-\nUBND ngày 06/8/2025", [citation("3177/QĐ-UBND", date="2025-08-06")], id="line-break-after-dash"),
+    pytest.param("Quyết định số 3177/QĐ-\n\nUBND ngày 06/8/2025", [citation("3177/QĐ-UBND", date="2025-08-06")], id="blank-line-inside-symbol"),
+    pytest.param("Kế hoạch số 45/KH-\nUBND của Ủy ban nhân dân huyện",
+                 [citation("45/KH-UBND", doc_type="Kế hoạch", issuer="Ủy ban nhân dân huyện")], id="ref-split-by-line-break"),
+    pytest.param("Nghị định số 144/2021/NĐ- CP", [citation("144/2021/NĐ-CP")], id="space-after-dash"),
+    pytest.param("Quyết định số 3210/QĐ - UBND", [citation("3210/QĐ-UBND")], id="spaced-dash"),
+    pytest.param("Quyết định số 3177 /QĐ-UBND", [citation("3177/QĐ-UBND")], id="space-before-slash"),
+    pytest.param("Nghị định số 178 / 2024 / NĐ-CP", [citation("178/2024/NĐ-CP")], id="spaces-around-slashes"),
     pytest.param("Quyết định số 3177/QĐ–UBND", [citation("3177/QĐ-UBND")], id="en-dash"),
     pytest.param("Quyết định số 3177/QĐ—UBND", [citation("3177/QĐ-UBND")], id="em-dash"),
-    pytest.param("Nghị quyết số 25–NQ/TW", [citation("25-NQ/TW")], id="party-en-dash"),
     pytest.param("QUYẾT ĐỊNH SỐ 22/2013/QĐ-TTG NGÀY 26 THÁNG 4 NĂM 2013 CỦA THỦ TƯỚNG CHÍNH PHỦ",
                  [citation("22/2013/QĐ-TTg", doc_type="Quyết định", date="2013-04-26")], id="all-caps-title-ttg"),
     pytest.param("Chỉ thị số 13/CT-TTG", [citation("13/CT-TTg")], id="ttg-upper"),
     pytest.param("Nghị định số 178/2024/NÐ-CP", [citation("178/2024/NĐ-CP", doc_type="Nghị định")], id="ocr-eth-for-d"),
     pytest.param("Quyết định số 3177/QÐ-UBND", [citation("3177/QĐ-UBND")], id="ocr-eth-state"),
     pytest.param("Nghị định 11/2020/ND-CP", [citation("11/2020/NĐ-CP", doc_type="Nghị định")], id="ascii-nd"),
-    pytest.param("Kết luận số 183/KL-TW ngày 01/8/2025 của Bộ Chính trị",
-                 [citation("183-KL/TW", doc_type="Kết luận", symbol="KL/TW", date="2025-08-01", issuer="Bộ Chính trị")],
-                 id="party-symbol-in-state-order"),
-    pytest.param("Nghị quyết số 12/NQ-TU", [citation("12-NQ/TU")], id="party-state-order-tu"),
-    pytest.param("Nghị định số 178/2024/NĐ-CP ngày 31/12/2024 của chính  phủ về",
-                 [citation("178/2024/NĐ-CP", issuer="Chính phủ")], id="lower-case-issuer"),
-    pytest.param("Quyết định số 3041/QĐ-UBND ngày  26/7/2025 của UBND thành phố về",
-                 [citation("3041/QĐ-UBND", date="2025-07-26", issuer="Ủy ban nhân dân thành phố")], id="double-space-before-date"),
-    pytest.param("Kết luận số 114-KL/TW  ngày 14/7/2015", [citation("114-KL/TW", date="2015-07-14")], id="double-space-after-symbol"),
-    pytest.param("Nghị quyết số 25-NQ/TW ngày 31/2/2013", [citation("25-NQ/TW", date=None)], id="impossible-date-dropped"),
-    pytest.param("Kế hoạch số 45/KH-\nUBND của Ủy ban nhân dân huyện",
-                 [citation("45/KH-UBND", doc_type="Kế hoạch", issuer="Ủy ban nhân dân huyện")], id="ref-split-by-line-break"),
-    pytest.param("nghị định số 06/2022/NĐ-CP", [citation("06/2022/NĐ-CP", doc_type="Nghị định")], id="lower-case-type-word"),
+    pytest.param("Thông tư số 02/2024/TT-BKHĐТ ngày 06/3/2024 của Bộ Kế hoạch và Đầu tư",
+                 [citation("02/2024/TT-BKHĐT", date="2024-03-06", issuer="Bộ Kế hoạch và Đầu tư")], id="cyrillic-te-in-symbol"),
+    pytest.param("Nghị định số 137/2020/NĐ-СР ngày 27 tháng 11 năm 2020", [citation("137/2020/NĐ-CP", date="2020-11-27")],
+                 id="cyrillic-es-er-in-symbol"),
+    pytest.param("Căn cứ Nghị định số 79/2025/NĐCP ngày 01/4/2025 của Chính phủ;",
+                 [citation("79/2025/NĐ-CP", doc_type="Nghị định", date="2025-04-01", issuer="Chính phủ")], id="nd-cp-glued"),
+    pytest.param("- Thông tư số 10/2024/TTBTC ngày 05/02/2024 của Bộ trưởng Bộ Tài chính",
+                 [citation("10/2024/TT-BTC", doc_type="Thông tư", date="2024-02-05")], id="tt-btc-glued"),
+    pytest.param("Căn cứ Nghị định số 01/2021/NĐ CP ngày 04/01/2021 của Chính phủ",
+                 [citation("01/2021/NĐ-CP", date="2021-01-04")], id="space-for-dash-normative"),
+    pytest.param("theo Quyết định số 1234/QĐ UBND ngày 2/3/2025 của UBND tỉnh",
+                 [citation("1234/QĐ-UBND", doc_type="Quyết định", date="2025-03-02", issuer="Ủy ban nhân dân tỉnh")],
+                 id="space-for-dash-administrative"),
     pytest.param("Thông tư số 98/2013/TT-BXD ngày 24 tháng 7 năm 2013 của Bộ Tài chính hướng dẫn việc quản lý",
                  [citation("98/2013/TT-BXD", issuer="Bộ Tài chính")], id="drafting-error-kept"),
-    pytest.param("Kế hoạch số 33/KH-MTTQ-BTT, ngày 14/11/2025 của Ban Thường trực",
-                 [citation("33/KH-MTTQ-BTT", date="2025-11-14", issuer="Ban Thường trực")], id="comma-before-date"),
-    pytest.param("Chỉ thị số\n26/CT-TTg ngày 05/9/2016", [citation("26/CT-TTg", date="2016-09-05")], id="line-break-after-so"),
-    pytest.param("Quyết định số 1847/QĐ-TTg ngày 27.12.2018", [citation("1847/QĐ-TTg", date="2018-12-27")], id="dotted-date"),
+    # what stands around it
+    pytest.param("Quyết định số 3177/QĐ-UBND.", [citation("3177/QĐ-UBND")], id="trailing-period"),
+    pytest.param("(Quyết định số 3177/QĐ-UBND)", [citation("3177/QĐ-UBND")], id="in-parentheses"),
+    pytest.param("“Quyết định số 3177/QĐ-UBND”", [citation("3177/QĐ-UBND")], id="in-quotes"),
+    pytest.param("Quyết định số 3177/QĐ-UBND,3178/QĐ-UBND", [citation("3177/QĐ-UBND"), citation("3178/QĐ-UBND")],
+                 id="no-space-after-comma"),
+    pytest.param("Nghị định số 06/2022/NĐ-CP, trong đó", [citation("06/2022/NĐ-CP")], id="comma-after"),
 ]
 
 LIST_CASES = [
-    # one date or issuer shared by a list; list shorthand
+    # one date or issuer shared by a list, and what is not shared
     pytest.param("tại Quyết định số 217-QĐ/TW, Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị và Chỉ thị",
                  [citation("217-QĐ/TW", date="2013-12-12", issuer="Bộ Chính trị"),
                   citation("218-QĐ/TW", date="2013-12-12", issuer="Bộ Chính trị")], id="shared-date-and-issuer"),
@@ -169,14 +207,18 @@ LIST_CASES = [
                  [citation("217-QĐ/TW", date="2013-12-12"), citation("218-QĐ/TW", date="2013-12-12")], id="shared-over-va"),
     pytest.param("Quyết định số 217-QĐ/TW ngày 12/12/2013, Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị",
                  [citation("217-QĐ/TW", issuer="Bộ Chính trị"), citation("218-QĐ/TW", issuer="Bộ Chính trị")], id="shared-issuer-only"),
-    pytest.param("Nghị quyết số 24, 25-NQ/TW ngày 03/6/2013",
-                 [citation("24-NQ/TW", doc_type="Nghị quyết", date="2013-06-03"),
-                  citation("25-NQ/TW", doc_type="Nghị quyết", date="2013-06-03")], id="list-shorthand-party"),
-    pytest.param("Nghị quyết số 24 và 25-NQ/TW", [citation("24-NQ/TW"), citation("25-NQ/TW")], id="list-shorthand-va"),
-    pytest.param("Nghị quyết số 23, 24, 25-NQ/TW", [citation("23-NQ/TW"), citation("24-NQ/TW"), citation("25-NQ/TW")],
-                 id="list-shorthand-three"),
-    pytest.param("Quyết định số 12, 13/QĐ-UBND", [citation("12/QĐ-UBND"), citation("13/QĐ-UBND")], id="list-shorthand-state"),
-    pytest.param("Nghị định số 10, 11/2020/NĐ-CP", [citation("10/2020/NĐ-CP"), citation("11/2020/NĐ-CP")], id="list-shorthand-year"),
+    pytest.param("Theo đề nghị của Sở Xây dựng tại các Tờ trình: số 441/TTr-SXD ngày 07/11/2025 và số 464/TTr-SXD ngày 20/11/2025 và Văn bản số 16947/SXD-TCĐT ngày 03/12/2025 về ban hành",
+                 [citation("441/TTr-SXD", doc_type="Tờ trình", issuer="Sở Xây dựng"),
+                  citation("464/TTr-SXD", doc_type="Tờ trình", issuer="Sở Xây dựng"),
+                  citation("16947/SXD-TCĐT", doc_type="Công văn", issuer="Sở Xây dựng")], id="issuer-before-list"),
+    pytest.param("Xét đề nghị của Chính phủ tại Tờ trình số 400/TTr-CP và Đề án số 401/ĐA-CP ngày 09 tháng 5 năm 2025, Báo cáo thẩm tra số 426/BC-UBPLTP15 ngày 03 tháng 6 năm 2025 của Ủy ban Pháp luật và Tư pháp,",
+                 [citation("400/TTr-CP", date="2025-05-09", issuer="Chính phủ"), citation("401/ĐA-CP", date="2025-05-09", issuer="Chính phủ"),
+                  citation("426/BC-UBPLTP15", date="2025-06-03", issuer="Ủy ban Pháp luật và Tư pháp")], id="date-shared-after-issuer-before"),
+    pytest.param("Căn cứ Quyết định số 1234/QĐ-UBND ngày 02/3/2025 và số 1235/QĐ-UBND ngày 03/3/2025 của UBND tỉnh",
+                 [citation("1234/QĐ-UBND", date="2025-03-02", issuer="Ủy ban nhân dân tỉnh"),
+                  citation("1235/QĐ-UBND", date="2025-03-03", issuer="Ủy ban nhân dân tỉnh")], id="issuer-shared-over-va-so"),
+    pytest.param("sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP và số\n22/2025/NĐ-CP ngày 11/02/2025 sửa đổi",
+                 [citation("37/2019/NĐ-CP", date=None), citation("22/2025/NĐ-CP", date="2025-02-11")], id="date-not-shared-over-va-so"),
     pytest.param("Chỉ thị số 26/CT-TTg ngày 05/9/2016 về tăng cường kỷ luật; Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ",
                  [citation("26/CT-TTg", date="2016-09-05", issuer=None),
                   citation("1847/QĐ-TTg", issuer="Thủ tướng Chính phủ")],
@@ -186,41 +228,27 @@ LIST_CASES = [
                   citation("31-CTr/TW", issuer="Bộ Chính trị")], id="own-issuers-kept"),
     pytest.param("Luật số 83/2025/QH15; Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13",
                  [citation("83/2025/QH15"), citation("75/2015/QH13")], id="semicolon-list"),
-]
-
-LAW_CASES = [
-    # laws and codes by name
-    pytest.param("đảm bảo các quy định của Luật Thực hiện dân chủ ở cơ sở năm 2022.",
-                 [citation("Luật Thực hiện dân chủ ở cơ sở 2022", doc_type="Luật", year=2022)], id="law-name-year"),
-    pytest.param("Căn cứ Bộ luật Lao động 2019;", [citation("Bộ luật Lao động 2019", doc_type="Bộ luật", year=2019)], id="code-year-no-nam"),
-    pytest.param("Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;",
-                 [citation("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân 2003", date="2003-11-26", year=2003)],
-                 id="law-name-date"),
-    pytest.param("phù hợp với Luật Bảo vệ môi trường và các quy định", [citation("Luật Bảo vệ môi trường")], id="law-name-no-year"),
-    pytest.param("Luật Công đoàn, Luật Thanh niên, Luật Thực hiện dân chủ ở cơ sở;",
-                 [citation("Luật Công đoàn"), citation("Luật Thanh niên"), citation("Luật Thực hiện dân chủ ở cơ sở")],
-                 id="law-name-list"),
-    pytest.param("Căn cứ Luật Phí và lệ phí ngày 25 tháng 11 năm 2015;", [citation("Luật Phí và lệ phí 2015")], id="va-inside-name"),
-    pytest.param("Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo năm 2025;",
-                 [citation("Luật Khoa học, công nghệ và đổi mới sáng tạo 2025")], id="comma-inside-name"),
-    pytest.param("Căn cứ Luật Phòng, chống thiên tai năm 2013;", [citation("Luật Phòng, chống thiên tai 2013")], id="phong-chong"),
-    pytest.param("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19/02/2025;",
-                 [citation("Luật Ban hành văn bản quy phạm pháp luật 2025", date="2025-02-19")], id="quy-inside-name"),
-    pytest.param("Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng năm 2020;",
-                 [citation("Pháp lệnh Ưu đãi người có công với cách mạng 2020", doc_type="Pháp lệnh")], id="phap-lenh"),
-    pytest.param("theo quy định của Luật Đất đai có hiệu lực", [citation("Luật Đất đai")], id="law-name-stops-at-verb"),
-    pytest.param("tại Điều 2 Luật Bảo hiểm xã hội và Điều 3", [citation("Luật Bảo hiểm xã hội")], id="law-name-stops-at-dieu"),
-    pytest.param("Luật Tổ chức chính quyền địa phương\nngày 19 tháng 6 năm 2015", [citation("Luật Tổ chức chính quyền địa phương 2015")],
-                 id="law-name-line-break"),
-    pytest.param("Luật Thực hiện dân chủ\nở cơ sở năm 2022", [citation("Luật Thực hiện dân chủ ở cơ sở 2022")], id="law-name-wrapped"),
-    pytest.param("Căn cứ Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13 và sửa đổi một số điều của Luật Mặt trận Tổ quốc Việt Nam",
-                 [citation("75/2015/QH13", doc_type="Luật"), citation("75/2015/QH13", doc_type="Luật")], id="law-name-resolves-to-number"),
-    pytest.param("Luật Bảo hiểm xã hội ngày 20 tháng 11 năm 2014; theo Luật Bảo hiểm xã hội đóng bảo hiểm",
-                 [citation("Luật Bảo hiểm xã hội 2014"), citation("Luật Bảo hiểm xã hội 2014")], id="law-name-resolves-to-year"),
-    pytest.param("theo quy định của pháp luật về đất đai", [], id="luat-lower-case-generic"),
-    pytest.param("Luật sửa đổi, bổ sung một số điều", [], id="amending-law-without-name"),
-    pytest.param("Luật Thủ đô[2] và một số văn bản", [citation("Luật Thủ đô")], id="footnote-marker-ends-law-name"),
-    pytest.param("LUẬT ĐẤT ĐAI", [], id="all-caps-law-title-not-cited"),
+    # a list under one type word ("các Nghị quyết của Quốc hội: số …; số …")
+    pytest.param("Căn cứ các Nghị quyết của Quốc\nhội: số 55/2010/QH12 ngày 24/11/2010 về miễn, giảm thuế sử dụng đất nông\nnghiệp; số 28/2016/QH14 ngày 11/11/2016 về sửa đổi;",
+                 [citation("55/2010/QH12", doc_type="Nghị quyết", date="2010-11-24", issuer="Quốc hội"),
+                  citation("28/2016/QH14", doc_type="Nghị quyết", date="2016-11-11", issuer="Quốc hội")], id="list-under-one-type"),
+    pytest.param("Căn cứ các Nghị định của Chính\nphủ: số 78/2025/NĐ-CP ngày 01/4/2025 quy định chi tiết; số\n79/2025/NĐ-CP ngày 01/4/2025 về kiểm tra và số 150/2025/NĐ-CP ngày 12/6/2025",
+                 [citation("78/2025/NĐ-CP", doc_type="Nghị định", issuer="Chính phủ"),
+                  citation("79/2025/NĐ-CP", doc_type="Nghị định", issuer="Chính phủ"),
+                  citation("150/2025/NĐ-CP", doc_type="Nghị định", date="2025-06-12", issuer="Chính phủ")],
+                 id="list-under-one-type-wrapped"),
+    pytest.param("Căn cứ các Quyết định: số 1/QĐ-UBND, số 2/QĐ-UBND. Theo Kế hoạch 3/KH-UBND",
+                 [citation("1/QĐ-UBND", doc_type="Quyết định"), citation("2/QĐ-UBND", doc_type="Quyết định"),
+                  citation("3/KH-UBND", doc_type="Kế hoạch")], id="list-head-ends-at-sentence"),
+    # list shorthand: "Nghị quyết số 24, 25-NQ/TW"
+    pytest.param("Nghị quyết số 24, 25-NQ/TW ngày 03/6/2013",
+                 [citation("24-NQ/TW", doc_type="Nghị quyết", date="2013-06-03"),
+                  citation("25-NQ/TW", doc_type="Nghị quyết", date="2013-06-03")], id="list-shorthand-party"),
+    pytest.param("Nghị quyết số 24 và 25-NQ/TW", [citation("24-NQ/TW"), citation("25-NQ/TW")], id="list-shorthand-va"),
+    pytest.param("Nghị quyết số 23, 24, 25-NQ/TW", [citation("23-NQ/TW"), citation("24-NQ/TW"), citation("25-NQ/TW")],
+                 id="list-shorthand-three"),
+    pytest.param("Quyết định số 12, 13/QĐ-UBND", [citation("12/QĐ-UBND"), citation("13/QĐ-UBND")], id="list-shorthand-state"),
+    pytest.param("Nghị định số 10, 11/2020/NĐ-CP", [citation("10/2020/NĐ-CP"), citation("11/2020/NĐ-CP")], id="list-shorthand-year"),
 ]
 
 ALIAS_CASES = [
@@ -242,270 +270,69 @@ ALIAS_CASES = [
                  [citation("75-KL/TW"), citation("31-CTr/TW"), citation("75-KL/TW"), citation("31-CTr/TW")], id="alias-of-two"),
 ]
 
-RELATION_CASES = [
-    pytest.param("Căn cứ Nghị định số 30/2020/NĐ-CP", [citation("30/2020/NĐ-CP", relation="based_on")], id="relation-can-cu"),
-    pytest.param("căn cứ Nghị định số 30/2020/NĐ-CP", [citation("30/2020/NĐ-CP", relation="based_on")], id="relation-can-cu-lower"),
-    pytest.param("Thực hiện Kế hoạch số 16/KH-MTTQ-BTT", [citation("16/KH-MTTQ-BTT", relation="implements")], id="relation-thuc-hien"),
-    pytest.param("Triển khai Thông tư số 09/2013/TT-BXD", [citation("09/2013/TT-BXD", relation="implements")], id="relation-trien-khai"),
-    pytest.param("sửa đổi, bổ sung một số điều của Nghị định số 178/2024/NĐ-CP",
-                 [citation("178/2024/NĐ-CP", relation="amends")], id="relation-sua-doi"),
-    pytest.param("bổ sung Quyết định số 12/QĐ-UBND", [citation("12/QĐ-UBND", relation="amends")], id="relation-bo-sung"),
-    pytest.param("Quyết định này thay thế Quyết định số 12/QĐ-UBND", [citation("12/QĐ-UBND", relation="replaces")], id="relation-thay-the"),
-    pytest.param("theo Quyết định số 12/QĐ-UBND", [citation("12/QĐ-UBND")], id="relation-none"),
-    pytest.param("Căn cứ Luật Đất đai; Theo Quyết định số 12/QĐ-UBND", [citation("Luật Đất đai", relation="based_on"), citation("12/QĐ-UBND")],
-                 id="relation-stops-at-clause"),
-    pytest.param("Căn cứ Quyết định số 22/2013/QĐ-TTg và Thông tư số 09/2013/TT-BXD",
-                 [citation("22/2013/QĐ-TTg", relation="based_on"), citation("09/2013/TT-BXD", relation="based_on")],
-                 id="relation-shared-in-list"),
-]
-
 NEGATIVE_CASES = [
+    # dates, numbers and periods that are no document
     pytest.param("Hà Nội, ngày 15 tháng 3 năm 2024", [], id="bare-date-is-not-a-citation"),
     pytest.param("ngày 12/12/2013", [], id="numeric-date"),
-    pytest.param("các nghị quyết của Đảng, chỉ thị của Nhà nước", [], id="type-word-without-number"),
-    pytest.param("Kế hoạch này được triển khai", [], id="kehoach-nay"),
-    pytest.param("Chỉ thị này có hiệu lực", [], id="chithi-nay"),
-    pytest.param("theo Mục II.4 Kế hoạch này", [], id="muc-of-itself"),
-    pytest.param("đạt QCVN 01:2021/BXD và TCVN 5574:2018", [], id="standards"),
-    pytest.param("theo QCVN 02-2021/BXD", [], id="standard-dash"),
-    pytest.param("Biên bản Hội nghị hiệp thương lần thứ nhất (Mẫu số 01 và 02/HNMT).", [], id="mau-so-list"),
-    pytest.param("(Mẫu số 03/HNMT)", [], id="mau-so"),
-    pytest.param("theo Mẫu số 01/KH kèm theo", [], id="mau-so-with-type-abbreviation"),
-    pytest.param("theo Phụ lục số 02/BC kèm theo", [], id="phu-luc-so"),
-    pytest.param("Biểu số 05/TK", [], id="bieu-so"),
-    pytest.param("Phụ lục 2 kèm theo Kế hoạch", [], id="own-appendix"),
     pytest.param("Giảm năng lượng tiêu hao trên GDRP bình quân 1,0-1,5%/năm.", [], id="percent-range"),
     pytest.param("giai đoạn 2026 - 2030", [], id="period"),
     pytest.param("nhiệm kỳ 2026-2031", [], id="term-years"),
     pytest.param("Dự kiến ngày 05/12/2025 (Chậm nhất ngày 10/12/2025 - 95 ngày trước bầu cử).", [], id="deadline-line"),
     pytest.param("Điện thoại: 0236/3822 123", [], id="phone"),
+    pytest.param("Điện thoại: 0236.3821.123; Fax: 0236/3822-456; Hotline: 1900-1234", [], id="phone-numbers"),
+    pytest.param("Kế hoạch giai đoạn 2021-2025, tầm nhìn đến năm 2030", [], id="period-is-not-a-number"),
     pytest.param("Tỷ lệ 3/4 số hộ", [], id="fraction"),
     pytest.param("đạt 95/100 điểm", [], id="score"),
     pytest.param("Số nhà 12/3A đường Lê Lợi", [], id="street-address"),
+    pytest.param("xe 29A/12345", [], id="plate"),
+    pytest.param("lúc 8h30/ngày", [], id="time"),
+    pytest.param("123/4567", [], id="digits-only"),
+    pytest.param("Số: 13/ABC", [], id="unknown-abbreviation-no-type"),
+    pytest.param("Số:    /KH-MTTQ-BTT", [], id="blank-number"),
+    pytest.param("Số         -CTr/TU", [], id="blank-party-number"),
+    pytest.param("- Lưu: VT, KT(05b).", [], id="recipient-list-copies"),
+    # the document itself, its forms and appendices, standards
+    pytest.param("Kế hoạch này được triển khai", [], id="kehoach-nay"),
+    pytest.param("Chỉ thị này có hiệu lực", [], id="chithi-nay"),
+    pytest.param("Chương trình hành động này", [], id="ctr-nay"),
+    pytest.param("theo Mục II.4 Kế hoạch này", [], id="muc-of-itself"),
+    pytest.param("Phụ lục 2 kèm theo Kế hoạch", [], id="own-appendix"),
+    pytest.param("đạt QCVN 01:2021/BXD và TCVN 5574:2018", [], id="standards"),
+    pytest.param("theo QCVN 02-2021/BXD", [], id="standard-dash"),
+    pytest.param("Biên bản Hội nghị hiệp thương lần thứ nhất (Mẫu số 01 và 02/HNMT).", [], id="mau-so-list"),
+    pytest.param("(Mẫu số 03/HNMT)", [], id="mau-so"),
+    pytest.param("theo Mẫu số 01/KH kèm theo", [], id="mau-so-with-type-abbreviation"),
+    pytest.param("điền, gửi Phiếu yêu cầu bổ sung hồ sơ (mẫu số 02/PYC của Phụ lục I)", [], id="form-number"),
+    pytest.param("theo Phụ lục số 02/BC kèm theo", [], id="phu-luc-so"),
+    pytest.param("Biểu số 05/TK", [], id="bieu-so"),
+    # type words and names without a number
+    pytest.param("các nghị quyết của Đảng, chỉ thị của Nhà nước", [], id="type-word-without-number"),
     pytest.param("Xây dựng Nghị định sửa đổi, bổ sung một số điều", [], id="future-decree"),
     pytest.param("Công ước khung của Liên hợp quốc về biến đổi khí hậu", [], id="international-instrument"),
     pytest.param("Quy chế dân chủ ở cơ sở", [], id="generic-quy-che"),
     pytest.param("Đề án phát triển thị trường các-bon", [], id="de-an-without-number"),
-    pytest.param("", [], id="empty"),
-    pytest.param("Số: 13/ABC", [], id="unknown-abbreviation-no-type"),
-    pytest.param("123/4567", [], id="digits-only"),
-    pytest.param("xe 29A/12345", [], id="plate"),
-    pytest.param("lúc 8h30/ngày", [], id="time"),
-    pytest.param("Số:    /KH-MTTQ-BTT", [], id="blank-number"),
-    pytest.param("Số         -CTr/TU", [], id="blank-party-number"),
-    pytest.param("Chương trình hành động này", [], id="ctr-nay"),
     pytest.param("Luật", [], id="bare-luat"),
-]
-
-OCR_NOISE_CASES = [
-    pytest.param("Quyết  định  số  3177/QĐ-UBND", [citation("3177/QĐ-UBND", doc_type="Quyết định")], id="ocr-double-spaces"),
-    pytest.param("Chương  trình  hành  động  số  31-CTr/TW", [citation("31-CTr/TW", doc_type="Chương trình")], id="ocr-spaced-type-word"),
-    pytest.param("Quyết định\nsố 3177/QĐ-UBND", [citation("3177/QĐ-UBND", doc_type="Quyết định")], id="type-word-wrapped"),
-    pytest.param("Nghị\nquyết số 25-NQ/TW", [citation("25-NQ/TW", doc_type="Nghị quyết")], id="type-word-split"),
-    pytest.param("Quyết định số 3177/QĐ-UBND.", [citation("3177/QĐ-UBND")], id="trailing-period"),
-    pytest.param("(Quyết định số 3177/QĐ-UBND)", [citation("3177/QĐ-UBND")], id="in-parentheses"),
-    pytest.param("“Quyết định số 3177/QĐ-UBND”", [citation("3177/QĐ-UBND")], id="in-quotes"),
-    pytest.param("Quyết định số 3177/QĐ-UBND,3178/QĐ-UBND", [citation("3177/QĐ-UBND"), citation("3178/QĐ-UBND")],
-                 id="no-space-after-comma"),
-    pytest.param("Quyết định số 3177 /QĐ-UBND", [citation("3177/QĐ-UBND")], id="space-before-slash"),
-    pytest.param("Nghị định số 178 / 2024 / NĐ-CP", [citation("178/2024/NĐ-CP")], id="spaces-around-slashes"),
-    pytest.param("Nghị quyết số 25 - NQ/TW", [citation("25-NQ/TW")], id="party-spaced-dash"),
-    pytest.param("Kết luận số 183/ KL-TW", [citation("183-KL/TW")], id="party-state-order-space"),
-    pytest.param("Thông tư số 09/2013/TT-BXD\u00a0ngày 01/7/2013", [citation("09/2013/TT-BXD")], id="nbsp-before-date"),
-    pytest.param("Nghị định số 06/2022/NĐ-CP của Chính phủ (Phụ lục IV)", [citation("06/2022/NĐ-CP", issuer="Chính phủ")],
-                 id="issuer-before-parenthesis"),
-    pytest.param("Nghị định số 06/2022/NĐ-CP, trong đó", [citation("06/2022/NĐ-CP")], id="comma-after"),
-]
-AUDIT_CASES = [
-    # from the bulk-text audit: issuer before the citation ("đề nghị của X tại …"), carried over a list
-    pytest.param("Xét đề nghị của Sở Xây dựng tại Công văn số 4236/SXD-QLN&CS ngày 22 tháng 5 năm 2014,",
-                 [citation("4236/SXD-QLN&CS", doc_type="Công văn", issuer="Sở Xây dựng")], id="issuer-before-cong-van"),
-    pytest.param("Theo đề nghị của Sở Xây dựng tại các Tờ trình: số 441/TTr-SXD ngày 07/11/2025 và số 464/TTr-SXD ngày 20/11/2025 và Văn bản số 16947/SXD-TCĐT ngày 03/12/2025 về ban hành",
-                 [citation("441/TTr-SXD", doc_type="Tờ trình", issuer="Sở Xây dựng"),
-                  citation("464/TTr-SXD", doc_type="Tờ trình", issuer="Sở Xây dựng"),
-                  citation("16947/SXD-TCĐT", doc_type="Công văn", issuer="Sở Xây dựng")], id="issuer-before-list"),
-    pytest.param("Theo đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du lịch tại Tờ trình số 370/TTr-SVHTTDL ngày 19/11/2025.",
-                 [citation("370/TTr-SVHTTDL", issuer="Giám đốc Sở Văn hóa, Thể thao và Du lịch")], id="issuer-before-with-commas"),
-    pytest.param("(được Sở Tư pháp thẩm định tại Báo cáo số 1853/BC-STP ngày 05/11/2025);",
-                 [citation("1853/BC-STP", doc_type="Báo cáo", issuer="Sở Tư pháp")], id="issuer-before-duoc-tham-dinh"),
-    pytest.param("theo chỉ đạo của Tổng cục Thuế (trước đây) tại công văn số 5029/TCT-PC ngày 09/11/2023 về",
-                 [citation("5029/TCT-PC", doc_type="Công văn", issuer="Tổng cục Thuế")], id="issuer-before-parenthesis"),
-    pytest.param("Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung tại Luật số 43/2024/QH15",
-                 [citation("31/2024/QH15"), citation("43/2024/QH15", issuer=None)], id="duoc-sua-doi-tai-is-no-issuer"),
-    pytest.param("Căn cứ Quyết định số 12/QĐ-UBND của UBND tỉnh; Theo đề nghị của Sở Tài chính tại Tờ trình số 8195/TTr-STC",
-                 [citation("12/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh"), citation("8195/TTr-STC", issuer="Sở Tài chính")],
-                 id="issuer-after-wins-per-citation"),
-    # issuer over-read: the title starts in capitals, a footnote marker, emphasis, "và" + lower case
-    pytest.param("Căn cứ Nghị định số 165/2024/NĐ-CP ngày 26/12/2024 của Chính phủ Quy định chi tiết, hướng dẫn thi hành",
-                 [citation("165/2024/NĐ-CP", issuer="Chính phủ")], id="issuer-stops-at-capital-quy-dinh"),
-    pytest.param("Căn cứ Nghị định số 91/2020/NĐ-CP của Chính phủ Chống tin nhắn rác, thư điện tử rác",
-                 [citation("91/2020/NĐ-CP", issuer="Chính phủ")], id="issuer-fixed-body-ends-name"),
-    pytest.param("Căn cứ Thông tư số 39/2017/TT-BTTTT của Bộ trưởng Bộ Thông tin và Truyền thông Ban hành Danh mục",
-                 [citation("39/2017/TT-BTTTT", issuer="Bộ trưởng Bộ Thông tin và Truyền thông")], id="issuer-stops-at-ban-hanh"),
-    pytest.param("Căn cứ Chỉ thị số 34/2008/CT-TTg của Thủ tướng Chính phủ Về việc tăng cường",
-                 [citation("34/2008/CT-TTg", issuer="Thủ tướng Chính phủ")], id="issuer-stops-at-capital-ve"),
-    pytest.param("Nghị định số 72/2020/NĐ-CP ngày 30/06/2020 của Chính phủ[1] quy định chi tiết",
-                 [citation("72/2020/NĐ-CP", issuer="Chính phủ")], id="issuer-stops-at-footnote-marker"),
-    pytest.param("theo Quyết định số 26/2020/QĐ-TTg ngày 14/9/2020 của Thủ tướng Chính phủ *(Quy định chi tiết",
-                 [citation("26/2020/QĐ-TTg", issuer="Thủ tướng Chính phủ")], id="issuer-stops-at-emphasis"),
-    pytest.param("theo Nghị quyết số 47/2025/NQ-HĐND ngày 13/11/2025 của HĐND Thành phố và kinh phí hỗ trợ chi phí học tập",
-                 [citation("47/2025/NQ-HĐND", issuer="Hội đồng nhân dân Thành phố")], id="issuer-stops-at-va-lower-case"),
-    pytest.param("Căn cứ Quyết định số 59/2024/QĐ-UBND ngày 9/12/2024 của Ủy ban nhân dân tỉnh phân cấp thẩm quyền",
-                 [citation("59/2024/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh")], id="issuer-stops-after-level-word"),
-    pytest.param("Căn cứ Quyết định số 29/2024/QĐ-UBND ngày 31/5/2024 của Ủy ban nhân dân tỉnh Kon Tum Ban hành tiêu chuẩn",
-                 [citation("29/2024/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Kon Tum")], id="issuer-place-name-kept"),
-    pytest.param("Thông tư số 12/2024/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội về",
-                 [citation("12/2024/TT-BLĐTBXH", issuer="Bộ Lao động - Thương binh và Xã hội")], id="issuer-xa-hoi-not-a-level"),
-    pytest.param("Nghị quyết số 05-NQ/TU ngày 1/2/2019 của Ban Thường vụ Tỉnh ủy",
-                 [citation("05-NQ/TU", issuer="Ban Thường vụ Tỉnh ủy")], id="issuer-tinh-uy-whole"),
-    pytest.param("QUYẾT ĐỊNH SỐ 06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025 CỦA THỦ TƯỚNG CHÍNH PHỦ VÀ QUYẾT ĐỊNH SỐ 3103/QĐ-BTC",
-                 [citation("06/QĐ-TTg", issuer="THỦ TƯỚNG CHÍNH PHỦ"), citation("3103/QĐ-BTC")], id="issuer-all-caps-title"),
-    # laws by name: running text, amending-law titles, the Constitution
-    pytest.param("theo quy định của Luật Di sản đối với các di tích", [citation("Luật Di sản")], id="law-name-stops-at-doi-voi"),
-    pytest.param("tại Mục 3 của Luật An toàn, vệ sinh lao động và quy định tại Nghị định này",
-                 [citation("Luật An toàn, vệ sinh lao động")], id="law-name-drops-trailing-va"),
-    pytest.param("Luật Thuế giá trị gia tăng ước tăng thu khoảng 200 tỷ đồng", [citation("Luật Thuế giá trị gia tăng")],
-                 id="law-name-in-running-text"),
-    pytest.param("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15;",
-                 [citation("64/2025/QH15", doc_type="Luật", relation="based_on"),
-                  citation("87/2025/QH15", relation="based_on")], id="lower-case-luat-inside-name"),
-    pytest.param("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Hải quan, Luật Quản lý, sử dụng tài sản công số 90/2025/QH15;",
-                 [citation("90/2025/QH15", doc_type="Luật", relation="based_on"), citation("Luật Đấu thầu", year=None),
-                  citation("Luật Hải quan"), citation("Luật Quản lý, sử dụng tài sản công")],
-                 id="amending-law-number-not-an-inner-name"),
-    pytest.param("Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017 được sửa đổi, bổ sung tại Luật sửa đổi, bổ sung một số điều của Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu ngày 29 tháng 11 năm 2024;",
-                 [citation("Luật Quy hoạch 2017", date="2017-11-24"),
-                  citation("Luật sửa đổi, bổ sung một số điều của Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư "
-                           "và Luật Đấu thầu 2024", doc_type="Luật", date="2024-11-29", year=2024),
-                  citation("Luật Đầu tư", year=None), citation("Luật Đầu tư theo phương thức đối tác công tư"),
-                  citation("Luật Đấu thầu", year=None)],
-                 id="amending-law-date-is-the-amending-laws"),
-    pytest.param("Căn cứ Luật Xây dựng số 50/2014/QH13; Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức số 52/2019/QH14;",
-                 [citation("50/2014/QH13"), citation("52/2019/QH14", doc_type="Luật"), citation("Luật Cán bộ, công chức"),
-                  citation("Luật Viên chức")],
-                 id="amending-law-two-inner-names"),
-    pytest.param("khoản 3 Điều 122 của Luật Bảo hiểm xã hội số 58/2014/QH13 và Điều 41 của Luật Bảo hiểm xã hội số 41/2024/QH15; theo Luật Bảo hiểm xã hội",
-                 [citation("58/2014/QH13"), citation("41/2024/QH15"), citation("Luật Bảo hiểm xã hội")],
-                 id="law-name-with-two-numbers-not-resolved"),
-    pytest.param("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi, bổ sung một số điều theo Nghị quyết số 203/2025/QH15;",
-                 [citation("Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam", doc_type="Hiến pháp", relation="based_on"),
-                  citation("203/2025/QH15", doc_type="Nghị quyết")], id="constitution-by-name"),
-    pytest.param("Căn cứ Hiến pháp năm 2013;", [citation("Hiến pháp 2013", doc_type="Hiến pháp", year=2013)], id="constitution-year"),
-    # the bare word outside a "Căn cứ" clause is the set phrase (gold 30_: "phù hợp với Hiến pháp, pháp luật")
-    pytest.param("phù hợp với quy định của Hiến pháp và pháp luật", [], id="constitution-bare-set-phrase"),
-    pytest.param("Hiến pháp nước ta quy định", [], id="constitution-bare-no-citation"),
-    pytest.param("các hiến pháp của nhiều nước", [], id="constitution-lower-case-generic"),
-    # symbols with Cyrillic look-alike capitals from a copied text layer
-    pytest.param("Thông tư số 02/2024/TT-BKHĐТ ngày 06/3/2024 của Bộ Kế hoạch và Đầu tư",
-                 [citation("02/2024/TT-BKHĐT", date="2024-03-06", issuer="Bộ Kế hoạch và Đầu tư")], id="cyrillic-te-in-symbol"),
-    pytest.param("Nghị định số 137/2020/NĐ-СР ngày 27 tháng 11 năm 2020", [citation("137/2020/NĐ-CP", date="2020-11-27")],
-                 id="cyrillic-es-er-in-symbol"),
-    pytest.param("Công văn số 5106/CT-CS ngày 12/11/2025 về việc chính sách thuế", [citation("5106/CT-CS", doc_type="Công văn")],
-                 id="cong-van-of-cuc-thue-type-word-decides"),
-]
-
-AUDIT2_CASES = [
-    # second bulk audit (30 lighter documents): symbol variants
-    pytest.param("Căn cứ Nghị định số 79/2025/NĐCP ngày 01/4/2025 của Chính phủ;",
-                 [citation("79/2025/NĐ-CP", doc_type="Nghị định", date="2025-04-01", issuer="Chính phủ")], id="audit2-nd-cp-glued"),
-    pytest.param("- Thông tư số 10/2024/TTBTC ngày 05/02/2024 của Bộ trưởng Bộ Tài chính",
-                 [citation("10/2024/TT-BTC", doc_type="Thông tư", date="2024-02-05")], id="audit2-tt-btc-glued"),
-    pytest.param("Căn cứ Nghị định số 01/2021/NĐ CP ngày 04/01/2021 của Chính phủ",
-                 [citation("01/2021/NĐ-CP", date="2021-01-04")], id="audit2-space-for-dash-normative"),
-    pytest.param("theo Quyết định số 1234/QĐ UBND ngày 2/3/2025 của UBND tỉnh",
-                 [citation("1234/QĐ-UBND", doc_type="Quyết định", date="2025-03-02", issuer="Ủy ban nhân dân tỉnh")],
-                 id="audit2-space-for-dash-administrative"),
-    pytest.param("Căn cứ Nghị quyết liên tịch số\n72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN ngày 20 tháng 02 năm 2025 của Ủy ban Thường\nvụ Quốc hội",
-                 [citation("72/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN", doc_type="Nghị quyết liên tịch", date="2025-02-20",
-                           issuer="Ủy ban Thường vụ Quốc hội")], id="audit2-joint-resolution-slash"),
-    pytest.param("Căn cứ Thông tư liên tịch 88/2016/TTLT/BTC-BTNMT\nngày 22 tháng 6 năm 2016 của Liên Bộ trưởng Bộ Tài chính",
-                 [citation("88/2016/TTLT-BTC-BTNMT", doc_type="Thông tư liên tịch", date="2016-06-22")], id="audit2-joint-circular-slash"),
-    pytest.param("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Namđã được sửa đổi, bổ sung một số điều theo Nghị quyết số 203/2025/QH15;",
-                 [citation("Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"), citation("203/2025/QH15", doc_type="Nghị quyết")],
-                 id="audit2-constitution-glued-word"),
-    # issuers and dates over a wrapped line
-    pytest.param("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ\nChính trị về đột phá phát triển khoa học",
-                 [citation("57-NQ/TW", date="2024-12-22", issuer="Bộ Chính trị", relation="based_on")], id="audit2-issuer-wrapped"),
-    pytest.param("theo Quyết định số 1855/QĐ-TTg ngày 11 tháng 11 năm 2009 của Thủ\ntướng Chính phủ về việc",
-                 [citation("1855/QĐ-TTg", issuer="Thủ tướng Chính phủ")], id="audit2-issuer-wrapped-mid-title"),
-    pytest.param("Căn cứ Quyết định số 411/QĐ-TTg của Thủ tướng Chính\nphủ ngày 31/3/2022 phê duyệt Chiến lược",
-                 [citation("411/QĐ-TTg", date="2022-03-31", issuer="Thủ tướng Chính phủ")], id="audit2-date-after-wrapped-issuer"),
-    pytest.param("17/2025/TT-BNNMT ngày 19 tháng 6 năm 2025 của Bộ Nông nghiệp và Môi trường quy\nđịnh về",
-                 [citation("17/2025/TT-BNNMT", issuer="Bộ Nông nghiệp và Môi trường")], id="audit2-issuer-stop-word-wrapped"),
-    pytest.param("(Ban hành kèm theo Quyết định số 12/QĐ-UBND của UBND tỉnh\nĐiều 1. Phạm vi điều chỉnh",
-                 [citation("12/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh")], id="audit2-issuer-not-into-next-article"),
-    pytest.param("Theo đề nghị của Thống đốc\nNgân hàng Nhà nước Việt Nam tại Tờ trình số 207/TTr-NHNN ngày 21 tháng 11 năm\n2025.",
-                 [citation("207/TTr-NHNN", doc_type="Tờ trình", date="2025-11-21",
-                           issuer="Thống đốc Ngân hàng Nhà nước Việt Nam")], id="audit2-issuer-before-wrapped"),
-    # type words
-    pytest.param("triển khai Thông báo kết luận số 196-TB/TW ngày 16 tháng 3 năm 2015 của Ban Bí\nthư",
-                 [citation("196-TB/TW", doc_type="Thông báo", date="2015-03-16", issuer="Ban Bí thư", relation="implements")],
-                 id="audit2-thong-bao-ket-luan"),
-    pytest.param("Xét đề nghị của Bộ Xây dựng tại văn bản số\n308/BC-BXD ngày 13 tháng 11 năm 2025 về kết quả",
-                 [citation("308/BC-BXD", doc_type="Báo cáo", date="2025-11-13", issuer="Bộ Xây dựng")], id="audit2-van-ban-takes-symbol-type"),
-    pytest.param("Căn cứ các Nghị quyết của Quốc\nhội: số 55/2010/QH12 ngày 24/11/2010 về miễn, giảm thuế sử dụng đất nông\nnghiệp; số 28/2016/QH14 ngày 11/11/2016 về sửa đổi;",
-                 [citation("55/2010/QH12", doc_type="Nghị quyết", date="2010-11-24", issuer="Quốc hội"),
-                  citation("28/2016/QH14", doc_type="Nghị quyết", date="2016-11-11", issuer="Quốc hội")], id="audit2-list-under-one-type"),
-    pytest.param("Căn cứ các Nghị định của Chính\nphủ: số 78/2025/NĐ-CP ngày 01/4/2025 quy định chi tiết; số\n79/2025/NĐ-CP ngày 01/4/2025 về kiểm tra và số 150/2025/NĐ-CP ngày 12/6/2025",
-                 [citation("78/2025/NĐ-CP", doc_type="Nghị định", issuer="Chính phủ"),
-                  citation("79/2025/NĐ-CP", doc_type="Nghị định", issuer="Chính phủ"),
-                  citation("150/2025/NĐ-CP", doc_type="Nghị định", date="2025-06-12", issuer="Chính phủ")],
-                 id="audit2-list-under-one-type-wrapped"),
-    pytest.param("Căn cứ các Quyết định: số 1/QĐ-UBND, số 2/QĐ-UBND. Theo Kế hoạch 3/KH-UBND",
-                 [citation("1/QĐ-UBND", doc_type="Quyết định"), citation("2/QĐ-UBND", doc_type="Quyết định"),
-                  citation("3/KH-UBND", doc_type="Kế hoạch")], id="audit2-list-head-ends-at-sentence"),
-    # lists: what is shared
-    pytest.param("Xét đề nghị của Chính phủ tại Tờ trình số 400/TTr-CP và Đề án số 401/ĐA-CP ngày 09 tháng 5 năm 2025, Báo cáo thẩm tra số 426/BC-UBPLTP15 ngày 03 tháng 6 năm 2025 của Ủy ban Pháp luật và Tư pháp,",
-                 [citation("400/TTr-CP", date="2025-05-09", issuer="Chính phủ"), citation("401/ĐA-CP", date="2025-05-09", issuer="Chính phủ"),
-                  citation("426/BC-UBPLTP15", date="2025-06-03", issuer="Ủy ban Pháp luật và Tư pháp")], id="audit2-date-shared-after-issuer-before"),
-    pytest.param("Căn cứ Quyết định số 1234/QĐ-UBND ngày 02/3/2025 và số 1235/QĐ-UBND ngày 03/3/2025 của UBND tỉnh",
-                 [citation("1234/QĐ-UBND", date="2025-03-02", issuer="Ủy ban nhân dân tỉnh"),
-                  citation("1235/QĐ-UBND", date="2025-03-03", issuer="Ủy ban nhân dân tỉnh")], id="audit2-issuer-shared-over-va-so"),
-    pytest.param("sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP và số\n22/2025/NĐ-CP ngày 11/02/2025 sửa đổi",
-                 [citation("37/2019/NĐ-CP", date=None), citation("22/2025/NĐ-CP", date="2025-02-11")], id="audit2-date-not-shared-over-va-so"),
-    # laws by name over a wrapped line
-    pytest.param("Căn cứ Luật Tổ chức\nChính phủ ngày 18 tháng 2 năm 2025;",
-                 [citation("Luật Tổ chức Chính phủ 2025", date="2025-02-18", relation="based_on")], id="audit2-law-name-wrapped-capital"),
-    pytest.param("doanh nghiệp theo Luật Căn cước\nBộ Khoa học và Công nghệ\n30/11/2025",
-                 [citation("Luật Căn cước")], id="audit2-law-name-not-into-body-line"),
-    pytest.param("Căn cứ Luật Đất đai\nCăn cứ Nghị định số 102/2024/NĐ-CP;",
-                 [citation("Luật Đất đai"), citation("102/2024/NĐ-CP", relation="based_on")], id="audit2-law-name-not-into-next-clause"),
-    pytest.param("tuyên truyền, phổ biến, giáo dục pháp luật về phòng chống bạo lực gia đình, thông Luật Phòng chống bạo lực gia đình, Bộ tiêu chí xây dựng gia đình hạnh phúc",
-                 [citation("Luật Phòng chống bạo lực gia đình")], id="audit2-law-name-stops-at-comma-body"),
-    # relation over a wrapped line
-    pytest.param("Căn\ncứ Nghị định số 88/2024/NĐ-CP ngày 15 tháng 7 năm 2024 của Chính phủ",
-                 [citation("88/2024/NĐ-CP", relation="based_on")], id="audit2-relation-wrapped"),
-    pytest.param("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi\nLuật số 87/2025/QH15;",
-                 [citation("64/2025/QH15", relation="based_on"), citation("87/2025/QH15", relation="based_on")],
-                 id="audit2-relation-amended-by-wrapped"),
-    pytest.param("Căn cứ Luật Tổ chức chính quyền địa phương\nXét đề nghị của Giám đốc Sở Y tế tại Tờ trình số 12/TTr-SYT ngày 2/3/2025.",
-                 [citation("Luật Tổ chức chính quyền địa phương", relation="based_on"),
-                  citation("12/TTr-SYT", issuer="Giám đốc Sở Y tế")], id="audit2-relation-not-over-clause-line"),
-    # not citations
-    pytest.param("Điện thoại: 0236.3821.123; Fax: 0236/3822-456; Hotline: 1900-1234", [], id="audit2-phone-numbers"),
-    pytest.param("Kế hoạch giai đoạn 2021-2025, tầm nhìn đến năm 2030", [], id="audit2-period-is-not-a-number"),
-    pytest.param("điền, gửi Phiếu yêu cầu bổ sung hồ sơ (mẫu số 02/PYC của Phụ lục I)", [], id="audit2-form-number"),
-    pytest.param("- Lưu: VT, KT(05b).", [], id="audit2-recipient-list-copies"),
+    pytest.param("", [], id="empty"),
 ]
 # fmt: on
 
 
-ALL_CASES = (STATE_CASES + NORMATIVE_CASES + PARTY_CASES + VARIANT_CASES + LIST_CASES + LAW_CASES
-             + ALIAS_CASES + RELATION_CASES + NEGATIVE_CASES + OCR_NOISE_CASES + AUDIT_CASES + AUDIT2_CASES)
+NUMBERED_CASES = (STATE_CASES + NORMATIVE_CASES + PARTY_CASES + TYPE_WORD_CASES + SYMBOL_VARIANT_CASES + LIST_CASES
+                  + ALIAS_CASES + NEGATIVE_CASES)
 
 
-@pytest.mark.parametrize("line,expected", ALL_CASES)
+@pytest.mark.parametrize("line,expected", NUMBERED_CASES)
 def test_find_citations(line, expected):
-    found = find_citations(line)
-    assert [c.ref for c in found] == [c.ref for c in expected]
-    assert [drop_offsets(f, e) for f, e in zip(found, expected)] == [drop_offsets(e, e) for e in expected]
-    for c in found:
-        assert line[c.start:c.end] == c.text
+    assert_found(line, find_citations(line), expected)
 
 
 def test_case_count():
-    # The issue asks for at least 150 table rows.
-    assert len(ALL_CASES) >= 150
+    # The issue asks for at least 150 table rows over the citation families.
+    families = NUMBERED_CASES + DATE_CASES + ISSUER_CASES + BOUNDARY_CASES + AMENDING_CASES + MENTION_CASES \
+        + CONSTITUTION_CASES
+    assert len(families) >= 150
+    ids = [p.id for p in families]
+    assert len(ids) == len(set(ids)), "row ids repeat across families"
 
 
 # --- extract_citations: nodes, own number, cross-node resolution --------------------------
@@ -531,6 +358,26 @@ def test_extract_drops_own_number():
              _node("preamble", "Căn cứ Quyết định số 22/2013/QĐ-TTg")]
     cites = extract_citations(nodes, own_number="3210/QĐ - UBND")
     assert [c.ref for c in cites] == ["22/2013/QĐ-TTg"]
+
+
+# (the node's text, the document's own number, the refs kept)
+OWN_NUMBER_CASES = [
+    pytest.param("(Ban hành kèm theo Quyết định số 10325/QĐ-UBND)", "103/2025/QĐ-UBND", [],
+                 id="attachment-line-number-and-year-run-together"),
+    pytest.param("(Kèm theo Kế hoạch số 157/KH-UBND ngày 18 tháng 11 năm 2025 của Ủy ban nhân dân thành phố)",
+                 "157/KH-UBND", [], id="attachment-line-own-number"),
+    pytest.param("(Ban hành kèm theo Quyết định số 10325/QĐ-UBND)", "103/2025/QĐ-BNV", ["10325/QĐ-UBND"],
+                 id="attachment-line-other-symbol"),
+    pytest.param("(Kèm theo Quyết định số 12/QĐ-UBND)", "103/2025/QĐ-UBND", ["12/QĐ-UBND"],
+                 id="attachment-line-other-number"),
+    pytest.param("sửa đổi Quy định ban hành kèm theo Quyết định số 10325/QĐ-UBND của UBND tỉnh", "103/2025/QĐ-UBND",
+                 ["10325/QĐ-UBND"], id="rules-attached-to-another-decision"),
+]
+
+
+@pytest.mark.parametrize("text,own,expected", OWN_NUMBER_CASES)
+def test_extract_drops_own_number_of_an_attachment(text, own, expected):
+    assert [c.ref for c in extract_citations([_node("title", text)], own_number=own)] == expected
 
 
 def test_extract_alias_across_nodes():

@@ -56,6 +56,31 @@ IMPLEMENTS_CASES = [
                  id="no-after-sentence-end"),
 ]
 
+CLAUSE_CASES = [
+    # the relation word of the citation's own clause: "Căn cứ", "Thực hiện", "sửa đổi", "thay thế"
+    pytest.param("Căn cứ Nghị định số 30/2020/NĐ-CP", "30/2020/NĐ-CP", "based_on", id="relation-can-cu"),
+    pytest.param("căn cứ Nghị định số 30/2020/NĐ-CP", "30/2020/NĐ-CP", "based_on", id="relation-can-cu-lower"),
+    pytest.param("Căn\ncứ Nghị định số 88/2024/NĐ-CP ngày 15 tháng 7 năm 2024 của Chính phủ", "88/2024/NĐ-CP", "based_on",
+                 id="relation-wrapped"),
+    pytest.param("Thực hiện Kế hoạch số 16/KH-MTTQ-BTT", "16/KH-MTTQ-BTT", "implements", id="relation-thuc-hien"),
+    pytest.param("Triển khai Thông tư số 09/2013/TT-BXD", "09/2013/TT-BXD", "implements", id="relation-trien-khai"),
+    pytest.param("sửa đổi, bổ sung một số điều của Nghị định số 178/2024/NĐ-CP", "178/2024/NĐ-CP", "amends",
+                 id="relation-sua-doi"),
+    pytest.param("bổ sung Quyết định số 12/QĐ-UBND", "12/QĐ-UBND", "amends", id="relation-bo-sung"),
+    pytest.param("Quyết định này thay thế Quyết định số 12/QĐ-UBND", "12/QĐ-UBND", "replaces", id="relation-thay-the"),
+    pytest.param("theo Quyết định số 12/QĐ-UBND", "12/QĐ-UBND", None, id="relation-none"),
+    # a list shares its clause's word; the next clause has its own
+    pytest.param("Căn cứ Quyết định số 22/2013/QĐ-TTg và Thông tư số 09/2013/TT-BXD", "09/2013/TT-BXD", "based_on",
+                 id="relation-shared-in-list"),
+    pytest.param("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi\nLuật số "
+                 "87/2025/QH15;", "87/2025/QH15", "based_on", id="relation-amended-by-wrapped"),
+    pytest.param("Căn cứ Luật Đất đai; Theo Quyết định số 12/QĐ-UBND", "Luật Đất đai", "based_on",
+                 id="relation-before-clause-end"),
+    pytest.param("Căn cứ Luật Đất đai; Theo Quyết định số 12/QĐ-UBND", "12/QĐ-UBND", None, id="relation-stops-at-clause"),
+    pytest.param("Căn cứ Luật Tổ chức chính quyền địa phương\nXét đề nghị của Giám đốc Sở Y tế tại Tờ trình số 12/TTr-SYT "
+                 "ngày 2/3/2025.", "12/TTr-SYT", None, id="relation-not-over-clause-line"),
+]
+
 OTHER_RELATION_CASES = [
     # based_on over "Căn cứ A; B; C"
     pytest.param("Căn cứ Luật Khiếu nại số 02/2011/QH13; Luật Tố cáo số 25/2018/QH14;", "25/2018/QH14", "based_on",
@@ -94,7 +119,7 @@ OTHER_RELATION_CASES = [
 # fmt: on
 
 
-@pytest.mark.parametrize("line,ref,expected", IMPLEMENTS_CASES + OTHER_RELATION_CASES)
+@pytest.mark.parametrize("line,ref,expected", CLAUSE_CASES + IMPLEMENTS_CASES + OTHER_RELATION_CASES)
 def test_relation(line, ref, expected):
     found = [c for c in find_citations(line) if c.ref == ref]
     assert found, [c.ref for c in find_citations(line)]

@@ -37,6 +37,7 @@ NEW_BLOCK_CASES = [
     pytest.param("(2) Về triển khai Chương trình: Chính phủ sẽ phân", True, id="parenthesised-number"),
     pytest.param("(1) : Cơ quan, tổ chức, đơn vị quản lý công chức;", False, id="parenthesised-note-key"),
     pytest.param("(1) (2) (3) (4)", False, id="column-numbers-row"),
+    pytest.param("(3) 100% các giao dịch trên nền tảng thương mại điện", True, id="parenthesised-target-share"),
 ]
 
 # A page's worth of plain-text lines (page numbers come at least this far apart).
@@ -64,6 +65,8 @@ JOIN_CASES = [
                   ("- Bảo đảm sự lãnh đạo, chỉ đạo toàn diện của các cấp ủy đảng; phát huy vai trò quản lý điều hành "
                   "của chính quyền."), *PAGE_OF_BULLETS, "- Đổi mới công tác tuyên truyền."],
                  id="page-number-lines"),
+    pytest.param([*PAGE_OF_BULLETS, "", "CHƯƠNG", "2", "", "ĐẶC ĐIỂM CẤU TẠO ĐỊA CHẤT MỎ"],
+                 [*PAGE_OF_BULLETS, "CHƯƠNG 2 ĐẶC ĐIỂM CẤU TẠO ĐỊA CHẤT MỎ"], id="division-number-is-no-page-number"),
     pytest.param(["phát triển kinh tế", "- xã hội của địa phương."], ["phát triển kinh tế - xã hội của địa phương."],
                  id="compound-split-at-dash"),
     pytest.param(["1. Phòng Văn hóa - Xã hội", "Chủ động phối hợp với Ban Xây dựng đảng Đảng ủy tham mưu, đề xuất",
@@ -88,6 +91,22 @@ JOIN_CASES = [
     pytest.param(["Điểm được tính theo các mức sau (mỗi mức tính riêng):", "1) Đến 500.000 người."],
                  ["Điểm được tính theo các mức sau (mỗi mức tính riêng):", "1) Đến 500.000 người."],
                  id="balanced-parenthesis-then-item"),
+    # a reference's number wrapped away from its word: no item
+    pytest.param(["d) Cụm từ “Sở Tài nguyên và Môi", "trường” bằng cụm từ “Sở Nông nghiệp và Môi trường” tại khoản 3 Điều",
+                  "15.", "2. Bãi bỏ một", "số khoản, cụm từ như sau:"],
+                 ["d) Cụm từ “Sở Tài nguyên và Môi trường” bằng cụm từ “Sở Nông nghiệp và Môi trường” tại khoản 3 Điều 15.",
+                  "2. Bãi bỏ một số khoản, cụm từ như sau:"], id="article-number-wrapped-from-a-reference"),
+    pytest.param(["b) Thay thế Phụ lục ban hành kèm theo Quyết định tại điểm a khoản", "2.",
+                  "c) Bãi bỏ Điều 4."],
+                 ["b) Thay thế Phụ lục ban hành kèm theo Quyết định tại điểm a khoản 2.", "c) Bãi bỏ Điều 4."],
+                 id="clause-number-wrapped-from-a-reference"),
+    pytest.param(["Điều 6. Cấp, quản lý, sử dụng", "tài khoản", "", "1. Đối tượng được cấp tài khoản quản trị."],
+                 ["Điều 6. Cấp, quản lý, sử dụng tài khoản", "1. Đối tượng được cấp tài khoản quản trị."],
+                 id="tai-khoan-is-no-reference"),
+    pytest.param(["1. Tiêu chí dân số", "1.1. Dân số trung bình"], ["1. Tiêu chí dân số", "1.1. Dân số trung bình"],
+                 id="dan-so-is-no-reference"),
+    pytest.param(["Điều 2. Quy định tại Điều", "", "3. Trách nhiệm thi hành"],
+                 ["Điều 2. Quy định tại Điều", "3. Trách nhiệm thi hành"], id="reference-word-then-blank-line"),
 ]
 # fmt: on
 

@@ -50,6 +50,8 @@ MARKER_CASES = [
     pytest.param("2025. Năm bản lề", None, id="year-is-not-a-marker"),
     pytest.param("(3) Về nguồn lực thực hiện Chương trình", ("paren", "3"), id="parenthesised"),
     pytest.param("(1) : Cơ quan quản lý công chức;", None, id="parenthesised-note-key-is-text"),
+    pytest.param("(5) 100% số người hưởng trợ cấp được rà soát", ("paren", "5"), id="parenthesised-target-share"),
+    pytest.param("(1) 2025 - 2030", None, id="parenthesised-period-is-text"),
     pytest.param("- Chủ trì thực hiện", None, id="dash-bullet-is-text"),
     pytest.param("+ Bệnh dại", None, id="plus-bullet-is-text"),
 ]
@@ -66,6 +68,13 @@ TREE_CASES = [
                  ["II", "II.1", "II.1.1", "II.1.2", "II.3", "II.3.3"], id="decimal-under-item-skip-kept"),
     pytest.param("II. NỘI DUNG\n2. Trình tự\n2.1. Bước 1:\n2.1.a. Thành lập Ban.\n2.1.b. Hướng dẫn.\n2.2. Bước 2.",
                  ["II", "II.2", "II.2.1", "II.2.1.a", "II.2.1.b", "II.2.2"], id="decimal-letter-chain"),
+    pytest.param("II. NHIỆM VỤ\n1. Việc một\n1.1. Việc a\n1.1.1. Việc a1\n1.1.2. Việc a2\n1.2. Việc b\na) Chi tiết\n"
+                 "2. Việc hai\nIII. TỔ CHỨC",
+                 ["II", "II.1", "II.1.1", "II.1.1.1", "II.1.1.2", "II.1.2", "II.1.2.a", "II.2", "III"],
+                 id="decimal-three-levels"),
+    pytest.param("1. Mục tiêu\n1.1 Mục tiêu chung\n1.1.1 Tăng trưởng\n1.1.1.1 Chỉ tiêu một\n1.1.1.2 Chỉ tiêu hai\n"
+                 "1.2 Mục tiêu cụ thể\n2. Giải pháp",
+                 ["1", "1.1", "1.1.1", "1.1.1.1", "1.1.1.2", "1.2", "2"], id="decimal-four-levels-without-final-dot"),
     pytest.param("Điều 1. Thành lập Tổ gồm:\n1. Bà A - Tổ trưởng.\n2. Ông B - Tổ phó.\nĐiều 2. Nhiệm vụ.\n"
                  "Điều 3. Thi hành.", ["Điều 1", "Điều 1.1", "Điều 1.2", "Điều 2", "Điều 3"], id="articles"),
     pytest.param("1. Các Bộ:\na) Khẩn trương ban hành;\nb) Chủ trì.\n2. Bộ Tài chính:\na) Nghiên cứu.",
@@ -143,6 +152,10 @@ TREE_CASES = [
                  ["I"], id="parenthesised-outside-a-numbered-node-is-text"),
     pytest.param("II. NHIỆM VỤ\n1. Tổ chức tuyên truyền.\nKết quả cụ thể như sau.\n(1) Hội nghị.\n(2) Tập huấn.",
                  ["II", "II.1"], id="parenthesised-after-body-text-without-colon-is-text"),
+    pytest.param("III. NỘI DUNG THI ĐUA\n1. Nội dung thi đua\nNâng cao nhận thức, cụ thể như sau:\n"
+                 "(1) 100% số người hưởng trợ cấp được tuyên truyền;\n(2) Ít nhất 85% người hưởng trợ cấp mở tài khoản;\n"
+                 "(3) 100 % số người được rà soát.\n2. Phương án triển khai",
+                 ["III", "III.1", "III.1.1", "III.1.2", "III.1.3", "III.2"], id="parenthesised-targets-open-with-a-share"),
 ]
 # fmt: on
 

@@ -74,12 +74,13 @@ def listing(run_cli, db, *args) -> list[dict]:
 
 def test_ingest_says_copy_and_version(ingested):
     _db, files, out = ingested
-    # five: the preamble's request "yêu cầu các đơn vị triển khai" leads too (a group)
-    assert out["letter"].startswith(f"loaded   {files['letter']}: 4 nodes, 1 citations, 5 assignments\n"
+    # five nodes: the V/v subject (title), the preamble, items 1–3; five assignments: the preamble's request
+    # "yêu cầu các đơn vị triển khai" leads too (a group)
+    assert out["letter"].startswith(f"loaded   {files['letter']}: 5 nodes, 1 citations, 5 assignments\n"
                                     "         warning: no document number in the header\n")
     assert out["copy"].startswith(f"skipped  {files['copy']}: same document as {LABEL} (#1, {files['letter']})\n")
     assert out["edited"].startswith(f"loaded   {files['edited']}: version 2 of {LABEL}, replaces #1 "
-                                    f"({files['letter']}); 4 nodes")
+                                    f"({files['letter']}); 5 nodes")
 
 
 def test_one_current_document_and_the_versions_recorded(ingested, run_cli):
@@ -87,7 +88,7 @@ def test_one_current_document_and_the_versions_recorded(ingested, run_cli):
     assert [(d["id"], d["version"]) for d in listing(run_cli, db, "docs")] == [(3, 2)]
     history = {d["id"]: d for d in listing(run_cli, db, "docs", "--all")}
     assert {i: (d["version"], d["current"], d["superseded_by"], d["same_as"], d["nodes"]) for i, d in history.items()} \
-        == {1: (1, False, 3, None, 4), 2: (1, False, None, 1, 0), 3: (2, True, None, None, 4)}
+        == {1: (1, False, 3, None, 5), 2: (1, False, None, 1, 0), 3: (2, True, None, None, 5)}
     assert history[3]["path"] == str(files["edited"])
 
 
@@ -119,5 +120,5 @@ def test_numbered_version_of_a_draft(ingested, run_cli, tmp_path):
     result = run_cli("ingest", str(signed), "--db", str(db), "--workers", "1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"loaded   {signed}: version 3 of 7432/UBND-XD, replaces #3 ({LABEL}, "
-                                    f"{files['edited']}); 4 nodes")
+                                    f"{files['edited']}); 5 nodes")
     assert [(d["label"], d["version"]) for d in listing(run_cli, db, "docs")] == [("7432/UBND-XD", 3)]
