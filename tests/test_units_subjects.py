@@ -1,0 +1,114 @@
+"""Leads stated by a clause: the subject of a task sentence ("X chủ trì", "X có trách nhiệm", a body opening a
+task sentence, a level word alone) and the units a request names ("Giao X", "Đề nghị X", "Yêu cầu X" after a
+lead-in), with the negatives of each (the requester, petitions upwards, directed units, regulated parties).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import article_roles, task_roles
+
+# fmt: off
+SUBJECT_CASES = [
+    pytest.param("Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan hướng dẫn việc quán triệt.", None,
+                 [("Ban Tuyên giáo Tỉnh ủy", "lead"), ("các cơ quan liên quan", "support")], id="subject-chu-tri-phoi-hop"),
+    pytest.param("- Sở Y tế chủ trì kiểm tra, đôn đốc thực hiện kế hoạch.\n- Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày.",
+                 None, [("Sở Y tế", "lead"), ("Các Trung tâm y tế", "lead")], id="bullet-subjects"),
+    pytest.param("- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân khắc phục hậu quả.", None,
+                 [("Mặt trận Tổ quốc", "lead"), ("Đoàn Thanh niên", "lead"), ("Hội Phụ nữ", "lead")],
+                 id="member-organisations-split"),
+    pytest.param("- Đồng chí Chủ tịch Ủy ban MTTQ xã chịu trách nhiệm chỉ đạo chung.", None,
+                 [("Chủ tịch Ủy ban MTTQ xã", "lead")], id="honorific-dropped"),
+    pytest.param("Trường hợp hộ gia đình khó khăn thì Ủy ban nhân dân xã, phường, thị trấn có trách nhiệm tổ chức xây dựng nhà ở.",
+                 None, [("Ủy ban nhân dân xã, phường, thị trấn", "lead")], id="thi-co-trach-nhiem"),
+    pytest.param("Các sở, ban, ngành liên quan theo chức năng nhiệm vụ được giao phối hợp với các địa phương triển "
+                 "khai thực hiện Chỉ thị này.", None,
+                 [("Các sở, ban, ngành liên quan", "lead"), ("các địa phương", "support")],
+                 id="subject-with-adverbial-without-comma-leads"),
+    # tests/gold 60 (75a0867a09525909) 2.6, adf53d885efc1c23
+    pytest.param("Ủy ban nhân dân tỉnh Ninh Bình theo chức năng, nhiệm vụ, thẩm quyền chỉ đạo các cơ quan liên quan thúc đẩy "
+                 "tiến độ.", None, [("Ủy ban nhân dân tỉnh Ninh Bình", "lead")], id="powers-listed-before-the-verb"),
+    pytest.param("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm phối hợp cùng các cơ quan chuyên môn thuộc các bộ, ngành Trung ương huy động vốn.",
+                 None, [("Các sở, ban, ngành tỉnh có liên quan", "lead"),
+                        ("các cơ quan chuyên môn thuộc các bộ, ngành Trung ương", "support")], id="subject-described-then-marker"),
+    pytest.param("Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì lập Đề án.", None,
+                 [("Sở Xây dựng", "lead")], id="proposer-is-not-assignee"),
+    pytest.param("Sau khi Ủy ban nhân dân Thành phố phê duyệt Đề án, Sở Tài chính lập thủ tục bố trí kinh phí.", None,
+                 [("Sở Tài chính", "lead")], id="subordinate-clause-subject-skipped"),
+]
+
+# tests/gold NOTES-50-52 call 11: a place's level word alone stands for its authorities (data: groups.level_subjects).
+LEVEL_SUBJECT_CASES = [
+    # tests/gold 51 (296e373d796986f4) II.2
+    pytest.param("Về việc hỗ trợ 20 xe ô tô chuyên dùng cứu thương: Tỉnh căn cứ các quy định hiện hành để sắp xếp bố trí "
+                 "xe ô tô phục vụ công tác.", None, [("Tỉnh", "lead")], id="level-word-after-a-run-in-label"),
+    pytest.param("Trường hợp còn thiếu, Tỉnh tổng hợp nhu cầu, báo cáo Bộ Tài chính.", None, [("Tỉnh", "lead")],
+                 id="level-word-after-a-lead-in"),
+    # a line that does not end a sentence: "Thành phố" there is no subject of its own
+    pytest.param("Hội đồng nhân dân\nThành phố ban hành Nghị quyết.", None, [("Hội đồng nhân dân", "lead")],
+                 id="neg-level-word-ending-a-wrapped-name"),
+]
+
+REQUEST_CASES = [
+    pytest.param("Giao Sở Tài chính chủ trì tham mưu bố trí kinh phí.", None, [("Sở Tài chính", "lead")], id="giao"),
+    pytest.param("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố, Hội Cựu chiến binh Thành phố phát động các cuộc vận động.",
+                 None, [("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố", "lead"), ("Hội Liên hiệp Phụ nữ Thành phố", "lead"),
+                        ("Hội Cựu chiến binh Thành phố", "lead")], id="de-nghi-front-organisations"),
+    pytest.param("Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và các đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.",
+                 None, [("Thường trực Hội đồng nhân dân", "lead"), ("các Ban của Hội đồng nhân dân", "lead"),
+                        ("các Tổ đại biểu", "lead"), ("các đại biểu Hội đồng nhân dân tỉnh", "lead")], id="council-organs-supervise"),
+    pytest.param("Yêu cầu các sở, ban, ngành, Ủy ban nhân dân các xã, phường và các đơn vị có liên quan thực hiện nghiêm túc./.", None,
+                 [("các sở, ban, ngành", "lead"), ("Ủy ban nhân dân các xã, phường", "lead"), ("các đơn vị có liên quan", "lead")],
+                 id="yeu-cau-administration-bodies"),
+    pytest.param("Chủ tịch Ủy ban nhân dân Thành phố đề nghị các cơ quan, đơn vị khẩn trương triển khai thực hiện.", None,
+                 [("các cơ quan, đơn vị", "lead")], id="requester-is-not-lead"),
+    pytest.param("Hội đồng kính đề nghị Bộ trưởng Bộ Y tế xem xét, quyết định.", None, [], id="neg-petition-upwards"),
+    pytest.param("- Trường hợp thiếu thông tin thì gửi văn bản đề nghị cơ quan, đơn vị có liên quan cung cấp thông tin.", None, [],
+                 id="neg-van-ban-de-nghi"),
+    pytest.param("Thủ tục thẩm định việc chuyển giao đơn vị sự nghiệp công lập giữa các bộ.", None, [], id="neg-chuyen-giao-is-not-giao"),
+    pytest.param("- Thông tin và đề nghị biểu dương các tổ chức, cá nhân làm tốt công tác dân vận.", None, [],
+                 id="neg-de-nghi-bieu-duong"),
+    pytest.param("- Thanh tra, kiểm tra, xử lý theo thẩm quyền hoặc đề nghị cơ quan có thẩm quyền xử lý vi phạm.", None, [],
+                 id="neg-co-quan-co-tham-quyen"),
+    pytest.param("Yêu cầu các cơ sở sản xuất, kinh doanh thuộc đối tượng phải lập hồ sơ môi trường.", None, [],
+                 id="neg-yeu-cau-regulated-parties"),
+    pytest.param("b) Rà soát, yêu cầu các tổ chức, doanh nghiệp thực hiện chương trình đăng ký lại.", None, [],
+                 id="neg-yeu-cau-inside-task"),
+]
+
+# tests/gold NOTES-60-63 call 5: the lead-in sentence of a numbered node that addresses units.
+LEAD_IN_REQUEST_CASES = [
+    # tests/gold 60 (75a0867a09525909) item 2
+    pytest.param("Để đảm bảo chất lượng, tiến độ hoàn thành 02 công trình dự án, phấn đấu hoàn thành xây dựng trước ngày 30 "
+                 "tháng 11 năm 2025, yêu cầu Bộ Y tế, Ban Quản lý dự án, các nhà thầu và các bộ, cơ quan liên quan theo "
+                 "chức năng, nhiệm vụ, thẩm quyền tiếp tục quyết tâm, nỗ lực, trong đó lưu ý một số nội dung như sau:", None,
+                 [("Bộ Y tế", "lead"), ("Ban Quản lý dự án", "lead"), ("các nhà thầu", "lead"),
+                  ("các bộ, cơ quan liên quan", "lead")], id="yeu-cau-after-a-purpose-clause"),
+    # 35 (05729ab54fc07c39) item 3: the whole sentence is the title line.
+    pytest.param("", "Trong thời gian tới, yêu cầu các bộ, ngành tập trung thực hiện một số nhiệm vụ như sau",
+                 [("các bộ, ngành", "lead")], id="yeu-cau-in-a-title-line"),
+    pytest.param("Nếu không đạt, phải hướng dẫn, yêu cầu các đơn vị có biện pháp khắc phục.", None, [],
+                 id="neg-yeu-cau-after-another-task-verb"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,heading,expected", SUBJECT_CASES + LEVEL_SUBJECT_CASES)
+def test_subjects(text, heading, expected):
+    assert task_roles(text, heading) == expected
+
+
+def test_level_word_in_a_regulation_states_a_policy():
+    # 06c6f91f5c3b4c21: "Thành phố hỗ trợ 50% thuế …" is an article's rule, not a task.
+    assert article_roles("Thành phố hỗ trợ 50% thuế thu nhập cá nhân đối với thu nhập từ tiền lương.") == []
+
+
+@pytest.mark.parametrize("text,heading,expected", REQUEST_CASES + LEAD_IN_REQUEST_CASES)
+def test_requests(text, heading, expected):
+    assert task_roles(text, heading) == expected
+
+
+def test_request_inside_a_task_directs():
+    # tests/gold 50: "hướng dẫn, yêu cầu các đơn vị có biện pháp khắc phục" names directed units.
+    assert task_roles("Kiểm tra chất lượng nước; nếu không đạt, phải hướng dẫn, yêu cầu các đơn vị có biện pháp khắc phục.") == []
