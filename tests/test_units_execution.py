@@ -84,6 +84,39 @@ ADDRESSEE_CASES = [
                  "Thủ trưởng các ban, ngành, đơn vị cấp tỉnh chịu trách nhiệm thi hành Quyết định này./.",
                  [("Chánh Văn phòng Ủy ban nhân dân tỉnh", "lead"), ("Giám đốc các sở", "lead"),
                   ("Thủ trưởng các ban, ngành, đơn vị cấp tỉnh", "lead")], id="execution-after-the-effect-sentence"),
+    # tests/gold 76 (7bcbaa914bb254d9) Điều 4.2, NOTES-73-76 call 6: a restrictive "có …" clause after a group stays in it.
+    pytest.param("Chánh Văn phòng Ủy ban nhân dân thành phố, Giám đốc Sở Nông nghiệp và Môi trường, Giám đốc Sở Tài chính, "
+                 "Chủ tịch Ủy ban nhân dân các xã, đặc khu, phường có tài sản kết cấu hạ tầng cấp nước sạch nông thôn tập "
+                 "trung và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.",
+                 [("Chánh Văn phòng Ủy ban nhân dân thành phố", "lead"), ("Giám đốc Sở Nông nghiệp và Môi trường", "lead"),
+                  ("Giám đốc Sở Tài chính", "lead"),
+                  ("Chủ tịch Ủy ban nhân dân các xã, đặc khu, phường có tài sản kết cấu hạ tầng cấp nước sạch nông thôn "
+                   + "tập trung", "lead"), ("các cơ quan, tổ chức, cá nhân có liên quan", "lead")],
+                 id="execution-restrictive-clause-after-a-group"),
+    pytest.param("Chánh Văn phòng Ủy ban nhân dân thành phố, Giám\nđốc Sở Tài chính, Chủ tịch Ủy ban nhân\ndân các xã, phường "
+                 "có tài sản kết cấu hạ tầng cấp nước sạch nông thôn\ntập trung và các tổ chức, cá nhân có liên quan chịu "
+                 "trách nhiệm thi\nhành Quyết định này./.",
+                 [("Chánh Văn phòng Ủy ban nhân dân thành phố", "lead"), ("Giám đốc Sở Tài chính", "lead"),
+                  ("Chủ tịch Ủy ban nhân dân các xã, phường có tài sản kết cấu hạ tầng cấp nước sạch nông thôn tập trung",
+                   "lead"), ("các tổ chức, cá nhân có liên quan", "lead")], id="execution-restrictive-clause-line-breaks"),
+    # abc00053e9811268, e452177a27361c26: "căn cứ Quyết định thi hành" closes the list as "chịu trách nhiệm thi hành" does.
+    pytest.param("Thủ trưởng các cơ quan, đơn vị thuộc UBND tỉnh; Ủy ban nhân dân các xã, phường có tài sản công; các cơ "
+                 "quan, tổ chức, cá nhân có liên quan căn cứ Quyết định thi hành./.",
+                 [("Thủ trưởng các cơ quan, đơn vị thuộc UBND tỉnh", "lead"),
+                  ("Ủy ban nhân dân các xã, phường có tài sản công", "lead"),
+                  ("các cơ quan, tổ chức, cá nhân có liên quan", "lead")], id="execution-can-cu-quyet-dinh-thi-hanh"),
+    # d71b3a48efad6d2c: "… chịu trách nhiệm tổ chức thực hiện Quy chế này"; the powers they act by are no part of them.
+    pytest.param("Các cơ quan, tổ chức, cá nhân liên quan trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình chịu trách "
+                 "nhiệm tổ chức thực hiện Quy chế này.", [("Các cơ quan, tổ chức, cá nhân liên quan", "lead")],
+                 id="execution-to-chuc-thuc-hien-powers-dropped"),
+    pytest.param("Quyết định này có hiệu lực kể từ ngày ký.\nChánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở, ban, "
+                 "ngành tỉnh, Chủ tịch Ủy ban nhân dân các xã có trách nhiệm tổ chức thực hiện Quyết định này./.",
+                 [("Chánh Văn phòng Ủy ban nhân dân tỉnh", "lead"), ("Giám đốc các sở, ban, ngành tỉnh", "lead"),
+                  ("Chủ tịch Ủy ban nhân dân các xã", "lead")], id="execution-co-trach-nhiem-to-chuc-thuc-hien"),
+    pytest.param("Sở Tài chính chủ trì, phối hợp với các cơ quan có liên quan thực hiện Kế hoạch này; các sở có trách nhiệm "
+                 "tổ chức thực hiện các nhiệm vụ được giao.", [("Sở Tài chính", "lead"), ("các sở", "lead"),
+                                                                ("các cơ quan có liên quan", "support")],
+                 id="neg-thuc-hien-without-this-document-is-no-execution-marker"),
     pytest.param("Sở Tư pháp hướng dẫn và chịu trách nhiệm thi hành Quyết định này.", [("Sở Tư pháp", "lead")],
                  id="neg-a-subject-with-its-verb-is-no-addressee-list"),
 ]
