@@ -103,6 +103,25 @@ def scan_units(text: str, pos: int, known: tuple[str, ...] = ()) -> list[UnitSpa
     return out
 
 
+_DETERMINER = "các "
+_CATEGORY_STOP_RE = re.compile(r"[.;:\n]")
+
+
+def scan_category(text: str, pos: int, known: tuple[str, ...] = ()) -> list[UnitSpan]:
+    """A collective of bare category nouns at ``pos`` ("Cơ quan, tổ chức, đơn vị", "Đơn vị sự nghiệp công lập
+    thuộc Ủy ban nhân dân tỉnh"): one unit, read as the scanner reads the same words after "các"; [] when none.
+    Not a name by itself ("Tổ chức tập huấn" opens a task): the caller asks for an explicit marker after it."""
+    if not P.CATEGORY_START_RE.match(text, pos):
+        return []
+    stop = _CATEGORY_STOP_RE.search(text, pos)
+    words = text[pos:stop.start() if stop else len(text)]
+    end = scan_name(_DETERMINER + words[:1].lower() + words[1:], 0, known)
+    if end is None or end <= len(_DETERMINER):
+        return []
+    name = P.TRAILING_RE.sub("", words[:end - len(_DETERMINER)])
+    return [UnitSpan(pos, pos + len(name), name)] if name else []
+
+
 def find_units(text: str) -> list[UnitSpan]:
     """Every unit name in ``text`` (not only assigned ones), left to right, not overlapping."""
     out: list[UnitSpan] = []

@@ -16,7 +16,7 @@ from kehoach.extractors import lexicon
 # Honorifics and request verbs that precede a unit but are not part of it.
 HONORIFIC_RE = re.compile(r"^(?:(?:Đồng|đồng)\s+chí|Đ/c|đ/c)\s+")
 LEADING_VERB_RE = re.compile(
-    r"^(?:Đề\s+nghị|đề\s+nghị|Giao|giao|Đối\s+với|đối\s+với|(?:Ủy|Uỷ|ủy|uỷ)\s+quyền(?:\s+cho)?)(?:\s*:)?\s+")
+    r"^(?:Đề\s+nghị|đề\s+nghị|Giao|giao|Đối\s+với|đối\s+với|(?:Ủy|Uỷ|ủy|uỷ)\s+quyền(?:\s+cho)?|[Pp]hân\s+cấp\s+cho)(?:\s*:)?\s+")
 
 # --- where a unit name begins ------------------------------------------------
 
@@ -80,6 +80,8 @@ GROUP_NOUN += "  | " + _words_alternation(lexicon.party_nouns()) + "\n"
 LEVEL_SUBJECT_RE = re.compile(r"(?:" + _words_alternation(lexicon.level_subjects()) + r")(?=\s+[a-zđà-ỹ])")
 # Parties a document tasks by category, without a determiner ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư").
 PARTY = _words_alternation(lexicon.party_nouns(), capital=True)
+# A collective opening a sentence without a determiner ("Tổ chức, cá nhân có trách nhiệm …"; data: groups.categories).
+CATEGORY_START_RE = re.compile(r"(?:" + _words_alternation(lexicon.category_nouns(), capital=True) + r")(?![\w])")
 
 LOWER_BODY = r"""
     [Ll]ực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|[Ll]ực\s+lượng(?=\s+[a-zđA-ZĐ])
@@ -158,7 +160,7 @@ PREDICATE_WORDS = r"""
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
   | khen\s+thưởng|phát\s+huy|ưu\s+tiên|tiên\s+phong|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
   | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi|tập\s+trung|kiện\s+toàn
-  | đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm
+  | đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm|phản\s+ánh|phản\s+hồi
   | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)
 """
 PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
@@ -205,7 +207,7 @@ PREPOSITIONS = {"để", "nhằm", "trong", "về", "theo", "tại", "với", "c
                 "thống nhất"}
 # Verbs by which a subject hands work to another body: the object leads, not the subject
 # ("Chủ tịch UBND Thành phố đề nghị các cơ quan …", "UBND Thành phố giao cơ quan chuyên môn …").
-ASSIGNING_VERB_RE = re.compile(r"(?:đề\s+nghị|giao|yêu\s+cầu|thông\s+báo\s+(?:để|cho|đến))(?![\w])")
+ASSIGNING_VERB_RE = re.compile(r"(?:đề\s+nghị|giao|yêu\s+cầu|thông\s+báo\s+(?:để|cho|đến)|phân\s+cấp|[ủu][yỷ]\s+quyền)(?![\w])")
 # An adverbial between a subject and its predicate: "theo chức năng, nhiệm vụ được giao,", or a bare list of the
 # powers it acts by ("Ủy ban nhân dân tỉnh Ninh Bình theo chức năng, nhiệm vụ, thẩm quyền chỉ đạo …").
 _POWER = r"(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|quyền\s+hạn|lĩnh\s+vực|phạm\s+vi)"
@@ -227,10 +229,10 @@ SUPPORT_RE = re.compile(
 
 # "Giao X", "Đề nghị X": the document asks X to do the work.
 # Delegation is handed down like "Giao X" when the document itself opens the sentence with it ("Điều 1. Ủy quyền
-# cho Chánh Văn phòng …"); inside a regulation's sentence ("Trưởng Ban chủ trì hoặc ủy quyền cho Phó Trưởng Ban
-# chủ trì") it is a power the regulation describes.
-REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)[Gg]iao"
-                        r"|(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))(?:Ủy|Uỷ)\s+quyền(?:\s+cho)?)(?:\s*:)?\s+")
+# cho Chánh Văn phòng …", "Phân cấp cho Ủy ban nhân dân cấp xã quyết định …"); inside a regulation's sentence
+# ("Trưởng Ban chủ trì hoặc ủy quyền cho Phó Trưởng Ban chủ trì") it is a power the regulation describes.
+REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)(?<!đã\s)[Gg]iao"
+                        r"|(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))(?:(?:Ủy|Uỷ)\s+quyền(?:\s+cho)?|Phân\s+cấp\s+cho))(?:\s*:)?\s+")
 # Not a request: "đề nghị của X" (the proposer), "Đơn đề nghị", "đề nghị cơ quan có thẩm quyền".
 # "việc giao X", "về việc đề nghị X" name the matter of a proposal or a paper, not work this document hands out.
 REQUEST_NOT_RE = re.compile(

@@ -12,6 +12,7 @@ import re
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.markers import BULLET_LEAD_RE, strip_marker
 from kehoach.extractors.unit_addressees import execution_roles
+from kehoach.extractors.unit_delegation import DECIDES_RE, delegate_units, delegation_context
 from kehoach.extractors.unit_headings import (
     descriptive,
     heading_roles,
@@ -21,7 +22,8 @@ from kehoach.extractors.unit_headings import (
     role_block,
     title_kept_out,
 )
-from kehoach.extractors.unit_names import UnitSpan, scan_units
+from kehoach.extractors.unit_keys import is_group
+from kehoach.extractors.unit_names import UnitSpan, scan_category, scan_units
 from kehoach.schemas.models import Node
 
 # A run-in subject: a colon, then the task in lower case starting with its verb.
@@ -39,12 +41,18 @@ _OPINION_RE = re.compile(r"(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|k
 _LEADER_RE = re.compile(r"(?:Thủ\s+tướng|Chủ\s+tịch|Bộ\s+trưởng|Bí\s+thư)[^.;:\n]*$")
 _QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 _DESCRIBING_RE = re.compile(r"\s*(?:tới|đến)\s+việc(?![\w])")
+_RESPONSIBLE_RE = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?![\w])")
+_COMPETENT_RE = re.compile(r"có\s+thẩm\s+quyền(?![\w])")
+# A subject that was handed a power or a task: "… được phân cấp thẩm quyền …", "… được giao quản lý …".
+_LONG_QUALIFIER = 160
+_PASSIVE_RE = re.compile(r"\s*được\s+(?:giao|phân\s+cấp|phân\s+công|[ủu][yỷ]\s+quyền)(?![\w])")
 
 
 # --- roles in one node ----------------------------------------------------------
 
 _SENTENCE_START_RE = re.compile(r"(?:\n|[.;:!?]\s)\s*(?:[-+•*–]\s+)?")
 _SEGMENT_END_RE = re.compile(r"[.;:\n]")
+_SPACES_RE = re.compile(r"\s*")
 
 
 def _clause_starts(text: str) -> list[tuple[int, int]]:
@@ -61,11 +69,15 @@ def _clause_starts(text: str) -> list[tuple[int, int]]:
     plain |= {m.end() for m in re.finditer(r"\sthì\s+", text)}
     out = [(p, -1) for p in plain if p < len(text)]
     for s in sorted(plain):
-        if not P.INTRO_RE.match(text, s):
+        intro = P.INTRO_RE.match(text, s)
+        if not intro:
             continue
         nxt = _SEGMENT_END_RE.search(text, s)
         seg_end = nxt.start() if nxt else len(text)
-        out.extend((s + c.end(), s) for c in re.finditer(r",\s+", text[s:seg_end]))
+        # "Sau khi Bộ trưởng Bộ Y tế, Bộ trưởng Bộ Giáo dục và Đào tạo quy định …, Sở Y tế … quyết định": the
+        # lead-in's own subjects are listed with commas too; those commas open no clause
+        listed = {span.start for span in scan_units(text, _SPACES_RE.match(text, intro.end()).end())[1:]}
+        out.extend((s + c.end(), s) for c in re.finditer(r",\s+", text[s:seg_end]) if s + c.end() not in listed)
     return sorted(out)
 
 
@@ -146,8 +158,10 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     found.extend((name, "lead", "heading") for name in _duty_lines(body, known))
     found.extend(_label_roles(body, known))
     levels = not in_article(node, by_id)  # "Thành phố hỗ trợ 50% thuế …" in a regulation states a policy
-    found.extend(_subject_roles(body, skip_to, pseudo, known, lists, levels))
+    delegated = not pseudo and delegation_context(node, by_id)
+    found.extend(_subject_roles(body, skip_to, pseudo, known, lists, levels, delegated))
     found.extend((name, "lead", "request") for name in _request_units(body, skip_to, pseudo, known))
+    found.extend((name, "lead", "request") for name in delegate_units(body[skip_to:], known))
     if not pseudo:
         found.extend((name, "support", "support") for name in _support_units(title, known) + _support_units(body, known))
     return found
@@ -219,10 +233,10 @@ def _label_roles(body: str, known: tuple[str, ...]) -> list[Role]:
 
 
 def _subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...],
-                   lists: list[tuple[int, int]] = (), levels: bool = True) -> list[Role]:
+                   lists: list[tuple[int, int]] = (), levels: bool = True, delegated: bool = False) -> list[Role]:
     """Subjects: "X chủ trì", "X có trách nhiệm", and a unit opening a task sentence; not inside the
     addressee ``lists`` of execution sentences, which name their own; with ``levels``, a level word alone
-    ("Tỉnh căn cứ …") too."""
+    ("Tỉnh căn cứ …") too; with ``delegated`` (the node confers powers), "X quyết định …"."""
     found: list[Role] = []
     done_groups: set[int] = set()
     # Addressees listed one per ";" before a shared "chịu trách nhiệm thi hành" ("Chánh Văn phòng …;
@@ -231,7 +245,7 @@ def _subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
     starts = _clause_starts(body)
     lead_ins = {s for s, group in starts if group >= 0}
     asked = [m.start() for m in P.REQUEST_RE.finditer(body)  # "Để …, yêu cầu X, Y"; not "…, giao thông"
-             if m.start() in lead_ins and P.UNIT_START_RE.match(body, m.end())]
+             if (m.start() in lead_ins or _asked_on_a_condition(body, m.start())) and P.UNIT_START_RE.match(body, m.end())]
     for s, group in starts:
         if group == -1 and pending and not body[:s].rstrip().endswith((";", ":")):
             pending = []
@@ -249,12 +263,26 @@ def _subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
             p += hon.end()
         spans = scan_units(body, p, known) or (_level_subject(body, p) if levels else [])
         if not spans or _bare_party(body, p):
-            continue  # "Doanh nghiệp, tổ chức nộp hồ sơ": a bare category opening a rule, not a body handed work
-        names, pending, held = _subject_of(body, p, spans, group, pending, pseudo)
+            # "Doanh nghiệp, tổ chức nộp hồ sơ": a bare category opening a rule, not a body handed work, unless an
+            # explicit marker follows it ("Tổ chức, cá nhân có trách nhiệm tuân thủ …", tests/gold NOTES-73-76 call 6)
+            if not spans or not _marked(body, spans[-1].end, delegated):
+                spans = scan_category(body, p, known)  # "Doanh nghiệp, tổ chức có trách nhiệm": one collective
+            if not spans or not _marked(body, spans[-1].end, delegated) or _COMPETENT_RE.search(spans[-1].text):
+                continue  # "Cơ quan có thẩm quyền tuyển dụng có trách nhiệm …": a role in a procedure
+        names, pending, held = _subject_of(body, p, spans, group, pending, pseudo, delegated)
         found.extend((name, "lead", "subject") for name in names)
         if names and group >= 0 and not held:
             done_groups.add(group)
     return found
+
+
+def _marked(body: str, end: int, delegated: bool) -> bool:
+    """An explicit lead marker follows the subject: "có/chịu trách nhiệm", or "quyết định" where the node confers
+    powers (``delegated``); not "chủ trì", which after a category names a role ("Đơn vị chủ trì thực hiện: …")."""
+    after = body[end:].lstrip(" ,")
+    marker = _RESPONSIBLE_RE.match(after) or (delegated and DECIDES_RE.match(after))
+    # "Cá nhân … chịu trách nhiệm trước pháp luật về hồ sơ": a liability, not work handed out
+    return bool(marker) and not after.startswith("trước", marker.end() + 1)
 
 
 def _bare_party(body: str, p: int) -> bool:
@@ -272,7 +300,7 @@ def _level_subject(body: str, p: int) -> list[UnitSpan]:
 
 
 def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: list[UnitSpan],
-                pseudo: bool) -> tuple[list[str], list[UnitSpan], bool]:
+                pseudo: bool, delegated: bool = False) -> tuple[list[str], list[UnitSpan], bool]:
     """The leads a clause's subject gives: (names, addressees still held, whether the names are held ones)."""
     after = body[spans[-1].end:]
     after_stripped = after.lstrip(" ,")
@@ -297,6 +325,14 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
             return [sp.text for sp in spans], pending, True
         # "các ông (bà) có tên tại Điều 1 chịu trách nhiệm": the subject runs up to the marker.
         return _up_to_marker(body, spans, tail), pending, True
+    passive = _PASSIVE_RE.match(after) and P.LEAD_VERB_RE.search(after, 0, _sentence_end(after))
+    if passive:
+        if is_group(spans[-1].text) and passive.start() <= _LONG_QUALIFIER and ";" not in after[:passive.start()]:
+            # "Các cơ quan, đơn vị được giao quản lý các sông, hồ … có trách nhiệm": the clause says which members
+            return _up_to_marker(body, spans, passive), pending, True
+        # "Ủy ban nhân dân cấp xã được phân cấp thẩm quyền …; xử lý … có trách nhiệm tổ chức thực hiện": the body
+        # a power was handed to answers for it, however long the power's description
+        return [sp.text for sp in spans], pending, True
     if pseudo and (_conditional_route(body, p) or not P.CLOSING_PREDICATE_RE.match(after_stripped)):
         return [], pending, True
     adverbial = P.ADVERBIAL_RE.match(after_stripped)
@@ -308,9 +344,15 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
     if P.ASSIGNING_VERB_RE.match(after_stripped):
         return [], pending, True  # the subject hands the work on; the object is read by the request rule
     pred = P.PREDICATE_RE.match(after_stripped)
-    if pred and pred.group(0) not in P.PREPOSITIONS and not P.PETITION_RE.match(after_stripped):
+    if pred and pred.group(0) not in P.PREPOSITIONS and (
+            not P.PETITION_RE.match(after_stripped) or (delegated and DECIDES_RE.match(after_stripped))):
         return [sp.text for sp in spans], pending, False
     return [], pending, True
+
+
+def _sentence_end(text: str) -> int:
+    stop = re.search(r"[.\n]", text)
+    return stop.start() if stop else len(text)
 
 
 def _conditional_route(body: str, pos: int) -> bool:
@@ -336,7 +378,8 @@ def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
             continue
         if subject_first and not P.CLAUSE_SUBJECT_RE.search(body[max(0, m.start() - 120):m.start()]):
             continue
-        if m.group(0).startswith("yêu") and not pseudo and not _asked_after_lead_in(body, m.start(), lead_ins):
+        if m.group(0).startswith("yêu") and not pseudo and not (
+                _asked_after_lead_in(body, m.start(), lead_ins) or _asked_on_a_condition(body, m.start())):
             continue  # "hướng dẫn, yêu cầu các đơn vị khắc phục" inside a task: directed units
         if pseudo and _conditional_route(body, m.start()):
             continue
@@ -363,6 +406,16 @@ def _asked_after_lead_in(body: str, pos: int, lead_ins: set[int]) -> bool:
         return False
     chunk = body[body.rfind(",", 0, pos - 2) + 1:pos].strip(" ,")
     return not P.PREDICATE_RE.match(chunk)
+
+
+_CONDITION_END_RE = re.compile(r"(?:vướng\s+mắc|khó\s+khăn)\s*,?\s*$")
+
+
+def _asked_on_a_condition(body: str, pos: int) -> bool:
+    """ "Trong quá trình thực hiện, nếu có phát sinh vướng mắc yêu cầu các Sở, ban, ngành … phản ánh kịp thời về …":
+    the request a numbered item makes on a condition (tests/gold NOTES-73-76 call 3)."""
+    start = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos)) + 1
+    return bool(P.CONDITIONAL_ROUTE_RE.search(body, start, pos) and _CONDITION_END_RE.search(body, start, pos))
 
 
 def _support_units(body: str, known: tuple[str, ...]) -> list[str]:

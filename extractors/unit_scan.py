@@ -44,6 +44,9 @@ _SHARED_QUALIFIER_LIST_RE = re.compile(rf"(?:,\s+(?:{_NOUNS}))+\s+(?:các\s+cấ
 _PROPER_AFTER_HEAD_RE = re.compile(r"\s+[A-ZĐ]")  # "Bộ Quốc phòng", "Sở Y tế": a head and its proper name
 _LEVEL_ENDS = ("xã", "phường", "khu", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp")
 _DETERMINERS = {"các", "những"}
+# A body named with its level ("Ủy ban nhân dân cấp xã", "Công an tỉnh") is whole: an ambiguous word after it is its verb.
+_LEVEL_CLOSED_RE = re.compile(r"(?<![\w])(?:xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh)\s*$")
+_VERB_AFTER_LEVEL = P.AMBIGUOUS_WORDS - {"cấp", "công an"}
 
 
 # --- words ---------------------------------------------------------------------
@@ -384,6 +387,8 @@ def _lower_word(name: _Name, j: int, word: re.Match) -> int | None:
     text, pos, end = name.text, name.pos, name.end
     cont = P.NAME_CONTINUATION_RE.match(text, j)
     pred = P.PREDICATE_RE.match(text, j)
+    if cont and text[j:cont.end()] in _VERB_AFTER_LEVEL and _LEVEL_CLOSED_RE.search(text, pos, end):
+        return None  # "đã giao Ủy ban nhân dân cấp xã | quản lý.": a body closed by its level takes the verb after it
     if cont and (not pred or cont.end() > pred.end() or (
             text[j:cont.end()] in P.AMBIGUOUS_WORDS and not ambiguous_is_verb(text, j, cont.end()))):
         return _continuation(name, j, cont)

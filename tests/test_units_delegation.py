@@ -18,6 +18,56 @@ DELEGATION_CASES = [
     pytest.param("Tổ chức thực hiện", "Ủy quyền Giám đốc Sở Nông nghiệp và Môi trường thực hiện nhiệm vụ trong lĩnh vực "
                  "quản lý chất lượng nông lâm sản và thủy sản, cụ thể:",
                  [("Giám đốc Sở Nông nghiệp và Môi trường", "lead")], id="delegation-without-cho"),
+    # tests/gold 54 (1cde9b907469c65b), 208bf7c0b7e8f27c: a body hands a power down "cho X".
+    pytest.param("Nội dung phân cấp", "Ủy ban nhân dân tỉnh phân cấp thẩm quyền cho Sở Tư pháp tỉnh Đồng Nai có ý kiến và ký "
+                 "văn bản đồng ý việc cho con nuôi nước ngoài.", [("Sở Tư pháp tỉnh Đồng Nai", "lead")],
+                 id="body-phan-cap-cho-x"),
+    # tests/gold 76 (7bcbaa914bb254d9) Điều 2.1: the power's description runs over ";" before "cho X"; the assets
+    # "đã giao X quản lý" were handed over before, which is no request.
+    pytest.param("Phân cấp thẩm quyền quyết định thanh lý tài sản", "Ủy ban nhân dân thành phố phân cấp thẩm quyền\nquyết "
+                 "định thanh lý tài sản kết cấu hạ tầng cấp nước sạch nông thôn tập trung;\nxử lý tài sản trong trường hợp "
+                 "bị mất, bị hủy hoại cho Ủy ban nhân dân cấp xã đối với tài sản đã giao Ủy ban nhân dân cấp xã quản lý.",
+                 [("Ủy ban nhân dân cấp xã", "lead")], id="phan-cap-cho-x-after-a-long-object"),
+    # 1cde9b907469c65b, ef57df9384270c6e: the sentence opens with the delegation.
+    pytest.param("Chủ sở hữu công trình thoát nước", "Phân cấp cho Ủy ban nhân dân các phường thực hiện nhiệm vụ, quyền hạn "
+                 "của chủ sở hữu tài sản đối với hệ thống thoát nước đô thị.", [("Ủy ban nhân dân các phường", "lead")],
+                 id="phan-cap-cho-opening-the-sentence"),
+    # tests/gold 65 (150d48a05ed57aa3) Điều 3, 73 (2dd703fa6cbbc87b) Điều 3-4, NOTES-64-67 call 4, NOTES-73-76 calls 1 and 4:
+    # in an article that confers powers, "X quyết định …" names the delegate.
+    pytest.param("Phân cấp thẩm quyền quyết định tiêu chuẩn, định mức sử dụng máy móc, thiết bị", "Cơ quan, tổ chức, đơn vị "
+                 "quyết định tiêu chuẩn, định mức sử dụng máy móc, thiết bị tại cơ quan, tổ chức, đơn vị thuộc phạm vi quản "
+                 "lý.", [("Cơ quan, tổ chức, đơn vị", "lead")], id="delegate-collective-decides"),
+    pytest.param("Phân cấp thẩm quyền quyết định tiêu chuẩn, định mức sử dụng diện tích chuyên dùng", "Cơ quan chuyên môn, "
+                 "đơn vị sự nghiệp công lập, tổ chức hành chính khác thuộc Ủy ban nhân dân tỉnh quyết định tiêu chuẩn, định "
+                 "mức diện tích chuyên dùng quy định tại điểm đ khoản 2 Điều 7 Nghị định số 155/2025/NĐ-CP.",
+                 [("Cơ quan chuyên môn, đơn vị sự nghiệp công lập, tổ chức hành chính khác thuộc Ủy ban nhân dân tỉnh", "lead")],
+                 id="delegate-categories-under-one-qualifier"),
+    pytest.param("Phân cấp thẩm quyền quyết định tiêu chuẩn định mức diện tích công trình sự nghiệp", "Đối với diện tích "
+                 "công trình sự nghiệp trong lĩnh vực y tế, giáo dục và đào tạo: Sở Y tế, Sở Giáo dục và Đào tạo quyết định "
+                 "tiêu chuẩn, định mức diện tích công trình sự nghiệp.", [("Sở Y tế", "lead"), ("Sở Giáo dục và Đào tạo", "lead")],
+                 id="delegates-after-a-run-in-label"),
+    # tests/gold 65 Điều 3.3.a: the ministers inside the lead-in clause only condition the power.
+    pytest.param("Phân cấp thẩm quyền quyết định tiêu chuẩn, định mức sử dụng máy móc, thiết bị chuyên dùng", "Sau khi Bộ "
+                 "trưởng Bộ Y tế, Bộ trưởng Bộ Giáo dục và Đào tạo quy định chi tiết hướng dẫn về tiêu chuẩn, định mức, Sở Y "
+                 "tế, Sở Giáo dục và Đào tạo quyết định tiêu chuẩn, định mức sử dụng máy móc, thiết bị chuyên dùng.",
+                 [("Sở Y tế", "lead"), ("Sở Giáo dục và Đào tạo", "lead")], id="delegates-after-a-lead-in-with-its-own-list"),
+    # tests/gold 76 Điều 3.1: the body a power was handed to answers for it, after the power's long description.
+    pytest.param("Tổ chức thực hiện", "Ủy ban nhân dân cấp xã được phân cấp thẩm quyền quyết định thanh lý tài sản kết cấu "
+                 "hạ tầng cấp nước sạch nông thôn tập trung; xử lý tài sản trong trường hợp bị mất, bị hủy hoại trên địa bàn "
+                 "thành phố tại Quyết định này căn cứ chức năng, nhiệm vụ được giao có trách nhiệm tổ chức thực hiện và chịu "
+                 "trách nhiệm toàn diện trước Ủy ban nhân dân thành phố.", [("Ủy ban nhân dân cấp xã", "lead")],
+                 id="delegate-answers-for-the-power"),
+    pytest.param("Phân cấp thẩm quyền quyết định", "Những nội dung về thanh lý tài sản trên địa bàn thành phố không phân cấp "
+                 "tại Quyết định này được thực hiện theo quy định của pháp luật hiện hành.", [],
+                 id="neg-what-is-not-delegated"),
+    pytest.param("Phạm vi điều chỉnh", "Quyết định này quy định phân cấp thẩm quyền quyết định cho Ủy ban nhân dân cấp xã "
+                 "trên địa bàn tỉnh.", [], id="neg-the-decision-states-its-scope"),
+    # 6f76eaad0b5b95d8: an article on revoking powers already handed down governs the delegation, it confers none.
+    pytest.param("Thu hồi hoặc tạm dừng thực hiện thẩm quyền đã phân cấp", "Bộ trưởng Bộ Tư pháp quyết định thu hồi nội "
+                 "dung đã phân cấp trong các trường hợp sau:", [], id="neg-revoking-a-power-already-handed-down"),
+    # outside an article that confers powers, "X quyết định" is the body that decides (d469759e6fcdc805).
+    pytest.param("Tổ chức thực hiện", "Chủ tịch Ủy ban nhân dân tỉnh quyết định việc điều chỉnh kế hoạch.", [],
+                 id="neg-quyet-dinh-outside-a-delegation"),
     # tests/gold 62 Điều 2: the bodies the delegate answers to are not assignees.
     pytest.param("Trách nhiệm", "Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm trước Ủy ban nhân dân tỉnh, Chủ tịch Ủy "
                  "ban nhân dân tỉnh và trước pháp luật về việc thực hiện nhiệm vụ được ủy quyền nêu trên.",

@@ -38,6 +38,54 @@ SUBJECT_CASES = [
                  [("Sở Tài chính", "lead")], id="subordinate-clause-subject-skipped"),
 ]
 
+# A collective without a determiner leads only by an explicit marker (data: groups.categories; tests/gold NOTES-73-76
+# call 6); role words of a procedure ("Cơ quan phối hợp", "cơ quan có thẩm quyền") and liabilities are no leads.
+CATEGORY_SUBJECT_CASES = [
+    # tests/gold 75 (d2c5b73468786a99) Điều 3.1
+    pytest.param("Tổ chức, cá nhân có trách nhiệm tuân thủ các quy định về hành lang bảo vệ đê điều trên địa bàn tỉnh Phú "
+                 "Thọ.", None, [("Tổ chức, cá nhân", "lead")], id="category-co-trach-nhiem"),
+    # 50693ea4bb4bda20
+    pytest.param("Cơ quan thuế có trách nhiệm đôn đốc người nộp thuế thực hiện nộp các khoản nghĩa vụ tài chính.", None,
+                 [("Cơ quan thuế", "lead")], id="category-with-its-field"),
+    # ef57df9384270c6e: the clause after "được giao" says which members.
+    pytest.param("Các cơ quan, đơn vị được giao quản lý các sông, hồ, kênh, mương có trách nhiệm phối hợp với đơn vị thoát "
+                 "nước.", None, [("Các cơ quan, đơn vị được giao quản lý các sông, hồ, kênh, mương", "lead")],
+                 id="group-handed-a-task-keeps-its-clause"),
+    # 6bac4a0d92da936d, 50693ea4bb4bda20: a role in a procedure.
+    pytest.param("Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản trong thời hạn 05 ngày làm việc.", None, [],
+                 id="neg-category-naming-a-role"),
+    # c22591f10eec1dab
+    pytest.param("Cơ quan có thẩm quyền tuyển dụng có trách nhiệm yêu cầu cơ quan có thẩm quyền cung cấp lý lịch tư pháp.",
+                 None, [], id="neg-competent-authority-is-a-role"),
+    # 5fc0868aeac2f15a
+    pytest.param("Cá nhân cam kết chịu trách nhiệm trước pháp luật về tính chính xác của hồ sơ.", None, [],
+                 id="neg-a-liability-is-no-task"),
+    pytest.param("Tổ chức tập huấn cho cán bộ, công chức có trách nhiệm thực hiện.", None, [],
+                 id="neg-to-chuc-opening-a-task-is-a-verb"),
+    pytest.param("Doanh nghiệp, tổ chức nộp 01 bộ hồ sơ theo quy định đến Bộ phận một cửa.", None, [],
+                 id="neg-category-without-a-marker"),
+]
+
+# tests/gold NOTES-73-76 call 3: a reporting route inside a numbered item gives its subjects leads.
+CONDITION_CASES = [
+    # tests/gold 73 (2dd703fa6cbbc87b) Điều 6.3: the receiving body and the routing one are not recorded.
+    pytest.param("Trong quá trình tổ chức thực hiện, nếu có phát sinh vướng mắc, các cơ quan, tổ chức, đơn vị phản ánh về Ủy "
+                 "ban nhân dân tỉnh (thông qua Sở Tài chính) để xem xét, giải quyết theo quy định./.", None,
+                 [("các cơ quan, tổ chức, đơn vị", "lead")], id="route-inside-an-item"),
+    # tests/gold 76 (7bcbaa914bb254d9) Điều 3.3
+    pytest.param("Trong quá trình thực hiện Quyết định này, nếu có phát sinh vướng mắc yêu cầu các Sở, ban, ngành, Ủy ban "
+                 "nhân dân các xã, phường, đặc khu, các cơ quan, đơn vị, doanh nghiệp, tổ chức, cá nhân phản ánh kịp thời "
+                 "về Sở Nông nghiệp và Môi trường để tổng hợp, báo cáo Ủy ban nhân dân thành phố.", None,
+                 [("các Sở, ban, ngành", "lead"), ("Ủy ban nhân dân các xã, phường, đặc khu", "lead"),
+                  ("các cơ quan, đơn vị, doanh nghiệp, tổ chức, cá nhân", "lead")], id="request-on-a-condition"),
+    # 128b34e0abc1c504
+    pytest.param("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương phản ánh về Văn "
+                 "phòng UBND tỉnh để tổng hợp, tham mưu Chủ tịch UBND tỉnh xem xét.", None,
+                 [("các cơ quan, đơn vị, địa phương", "lead")], id="route-after-two-conditions"),
+    pytest.param("Kiểm tra chất lượng nước; nếu có vướng mắc, hướng dẫn, yêu cầu các đơn vị khắc phục.", None, [],
+                 id="neg-request-inside-a-task-on-a-condition"),
+]
+
 # tests/gold NOTES-50-52 call 11: a place's level word alone stands for its authorities (data: groups.level_subjects).
 LEVEL_SUBJECT_CASES = [
     # tests/gold 51 (296e373d796986f4) II.2
@@ -94,7 +142,8 @@ LEAD_IN_REQUEST_CASES = [
 # fmt: on
 
 
-@pytest.mark.parametrize("text,heading,expected", SUBJECT_CASES + LEVEL_SUBJECT_CASES)
+@pytest.mark.parametrize("text,heading,expected", SUBJECT_CASES + CATEGORY_SUBJECT_CASES + CONDITION_CASES
+                         + LEVEL_SUBJECT_CASES)
 def test_subjects(text, heading, expected):
     assert task_roles(text, heading) == expected
 
