@@ -161,7 +161,7 @@ PREDICATE_WORDS = r"""
   | khen\s+thưởng|phát\s+huy|ưu\s+tiên|tiên\s+phong|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
   | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi|tập\s+trung|kiện\s+toàn
   | đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm|phản\s+ánh|phản\s+hồi
-  | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)
+  | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)|nhân\s+dịp
 """
 PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
 
@@ -188,6 +188,7 @@ NAME_CONTINUATION = rf"""
   | (?:các\s+)?[Kk]hu\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất)(?:\s+và\s+(?:các\s+)?(?:[Kk]hu\s+)?(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất))*
   | ứng\s+dụng\s+[Cc]ông\s+nghệ\s+cao                                   # Khu nông nghiệp ứng dụng công nghệ cao (Luật Công nghệ cao)
   | chủ\s+rừng
+  | (?<=[Bb]an\s)nhân(?=\s+(?:[A-ZĐ]|tỉnh|xã|phường|thành\s+phố))                      # "Ủy ban nhân Thành phố": "dân" dropped
   | hành\s+chính|phụ\s+trách|lĩnh\s+vực|thường\s+trực|trực\s+tiếp|quản\s+lý|cá\s+nhân|doanh\s+nghiệp|vũ\s+trang|an\s+ninh|quốc\s+phòng
   | hội|đoàn|lực\s+lượng|chức\s+năng|mặt\s+trận|cựu\s+chiến\s+binh|phụ\s+nữ|thanh\s+niên|nông\s+dân|công\s+an
 """
@@ -204,7 +205,7 @@ LEAD_VERB_RE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trá
 # Predicate words that are prepositions: they end a name but do not make its holder a subject.
 PREPOSITIONS = {"để", "nhằm", "trong", "về", "theo", "tại", "với", "cho", "từ", "trước", "sau", "khi", "nếu",
                 "bằng", "do", "bởi", "như", "gồm", "trên", "là", "được", "có", "sẽ", "đã", "đang", "bao gồm", "nơi",
-                "thống nhất"}
+                "thống nhất", "nhân dịp"}
 # Verbs by which a subject hands work to another body: the object leads, not the subject
 # ("Chủ tịch UBND Thành phố đề nghị các cơ quan …", "UBND Thành phố giao cơ quan chuyên môn …").
 ASSIGNING_VERB_RE = re.compile(r"(?:đề\s+nghị|giao|yêu\s+cầu|thông\s+báo\s+(?:để|cho|đến)|phân\s+cấp|[ủu][yỷ]\s+quyền)(?![\w])")

@@ -27,6 +27,7 @@ FIND_CASES = [
                  ["Sở Khoa học và Công nghệ", "Sở Công Thương", "UBND các phường, xã"], id="find-table-cells-joined"),
     pytest.param("UBND xã, phường, đặc khu Sở Tài chính Thường xuyên", ["UBND xã, phường, đặc khu", "Sở Tài chính"],
                  id="find-level-then-new-body"),
+    pytest.param("Sở Y tế nhân dịp Tết thăm hỏi các gia đình chính sách", ["Sở Y tế"], id="find-nhan-dip-ends-name"),
     pytest.param("Chủ tịch Ủy ban nhân dân các phường, xã nơi cơ quan thi hành án đóng trụ sở",
                  ["Chủ tịch Ủy ban nhân dân các phường, xã"], id="find-noi-ends-name"),
 ]
@@ -56,6 +57,12 @@ NAME_END_CASES = [
                  id="hang-nam-ends-a-name"),
     pytest.param("- Kịp thời rà soát, đề nghị Sở Tư pháp cấp, khóa tài khoản của công chức.", None,
                  [("Sở Tư pháp", "lead")], id="cap-is-a-verb-not-a-level"),
+    # tests/gold 64 (a12a41bbbe518be8), adf53d885efc1c23: "Ủy ban nhân" with "dân" dropped is still the committee.
+    pytest.param("Giao Chủ tịch Ủy ban nhân tỉnh huy động lực lượng, phương tiện tham gia chữa cháy rừng.", None,
+                 [("Chủ tịch Ủy ban nhân tỉnh", "lead")], id="uy-ban-nhan-with-dan-dropped"),
+    pytest.param("Giao các đơn vị trực thuộc Ủy ban nhân Thành phố; Chủ tịch Ủy ban nhân dân các xã rà soát hồ sơ.", None,
+                 [("Chủ tịch Ủy ban nhân dân các xã", "lead"), ("các đơn vị trực thuộc Ủy ban nhân Thành phố", "lead")],
+                 id="uy-ban-nhan-then-the-list-goes-on"),
     pytest.param("Sở Tài chính, Sở Xây dựng, Ban quản lý Khu Kinh tế Phú Yên tăng cường công tác xúc tiến đầu tư.", None,
                  [("Sở Tài chính", "lead"), ("Sở Xây dựng", "lead"), ("Ban quản lý Khu Kinh tế Phú Yên", "lead")],
                  id="ban-quan-ly-not-a-lone-ban"),

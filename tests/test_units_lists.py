@@ -26,6 +26,22 @@ LIST_CASES = [
                  "Sở Nội vụ (Cơ quan thường trực Ban Vì sự tiến bộ phụ nữ Thành phố)",
                  [("Sở Nội vụ", "lead"), ("các sở, ban, ngành, đoàn thể Thành phố", "support"),
                   ("đơn vị có liên quan", "support")], id="group-closed-by-its-place-then-va"),
+    # tests/gold 64 (a12a41bbbe518be8) node 1, NOTES-64-67 call 1: a title over a list whose members repeat "các".
+    pytest.param("Tiếp tục triển khai việc cập nhật cơ sở dữ liệu.", "Giao người đứng đầu các cơ quan chuyên môn, cơ quan hành "
+                 "chính khác, các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố; Chủ tịch Ủy ban nhân dân "
+                 "các xã, phường và đặc khu",
+                 [("người đứng đầu các cơ quan chuyên môn, cơ quan hành chính khác", "lead"),
+                  ("người đứng đầu các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố", "lead"),
+                  ("Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu", "lead")], id="title-shared-by-repeated-cac"),
+    pytest.param("Giám đốc các Sở, Thủ trưởng các ban, ngành, Chủ tịch UBND các xã, phường chịu trách nhiệm triển khai.", None,
+                 [("Giám đốc các Sở", "lead"), ("Thủ trưởng các ban, ngành", "lead"), ("Chủ tịch UBND các xã, phường", "lead")],
+                 id="each-member-with-its-own-title"),
+    # f8fd04822ed1cb70: people and firms have no head.
+    pytest.param("Thủ trưởng các đơn vị thuộc Bộ Tài chính, các cơ quan, tổ chức, cá nhân có liên quan tổ chức triển khai.",
+                 None, [("Thủ trưởng các đơn vị thuộc Bộ Tài chính", "lead"), ("các cơ quan, tổ chức, cá nhân có liên quan", "lead")],
+                 id="neg-no-title-over-people"),
+    pytest.param("Thủ trưởng các sở, ban, ngành và các đơn vị sự nghiệp tổ chức triển khai.", None,
+                 [("Thủ trưởng các sở, ban, ngành", "lead"), ("các đơn vị sự nghiệp", "lead")], id="neg-no-title-after-va"),
     pytest.param("Đề nghị các sở, ban, ngành và địa phương khẩn trương thực hiện.", None,
                  [("các sở, ban, ngành và địa phương", "lead")], id="neg-one-determiner-over-a-list-stays-whole"),
     pytest.param("Phối hợp với các cơ quan, đơn vị có liên quan triển khai.", "Công an tỉnh",
