@@ -209,12 +209,13 @@ PREPOSITIONS = {"để", "nhằm", "trong", "về", "theo", "tại", "với", "c
 # Verbs by which a subject hands work to another body: the object leads, not the subject
 # ("Chủ tịch UBND Thành phố đề nghị các cơ quan …", "UBND Thành phố giao cơ quan chuyên môn …").
 ASSIGNING_VERB_RE = re.compile(r"(?:đề\s+nghị|giao|yêu\s+cầu|thông\s+báo\s+(?:để|cho|đến)|phân\s+cấp|[ủu][yỷ]\s+quyền)(?![\w])")
-# An adverbial between a subject and its predicate: "theo chức năng, nhiệm vụ được giao,", or a bare list of the
+# An adverbial between a subject and its predicate: "theo chức năng, nhiệm vụ được giao,", "trên cơ sở nhiệm vụ được giao
+# tại các văn bản nêu trên,", or a bare list of the
 # powers it acts by ("Ủy ban nhân dân tỉnh Ninh Bình theo chức năng, nhiệm vụ, thẩm quyền chỉ đạo …").
 _POWER = r"(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|quyền\s+hạn|lĩnh\s+vực|phạm\s+vi)"
 ADVERBIAL_RE = re.compile(
     r"(?:theo|căn\s+cứ|trên\s+cơ\s+sở|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực)"
-    r"(?:[^.;:\n]{0,60}(?:được\s+giao|của\s+mình|quản\s+lý|quy\s+định)"
+    r"(?:[^.;:\n]{0,60}(?:được\s+giao|của\s+mình|quản\s+lý|quy\s+định)(?:\s+(?:tại|trong|theo|của)\s[^.;:\n,]{0,60},)?"
     rf"|(?:\s*(?:,|và)\s*{_POWER})*(?![\w]))\s*,?")
 
 # "phối hợp (chặt chẽ) với X", "Phối hợp X", "cùng X", "phối hợp cùng X".
@@ -303,6 +304,10 @@ NOT_ASSIGNMENT_LINE_RE = re.compile(
 # A body the document sets up names itself: "thành lập Ban Chỉ đạo thực hiện …, gồm".
 ESTABLISHED_RE = re.compile(
     r"[Tt]hành\s+lập\s+(?P<name>(?:Ban|Tổ|Hội\s+đồng|Tiểu\s+ban|Đoàn|Nhóm)\s+[^,:;.()\n]{3,120}?)\s*(?=[,:;.(\n]|$)")
+
+# A Thông báo kết luận's answer to a proposal opens with the proposal as its label: "Về đề nghị Bộ Nội vụ tham mưu …:
+# Bộ Nội vụ nghiên cứu …". The label states what the locality asked for, not work the document hands out.
+PROPOSAL_LABEL_RE = re.compile(r"\s*Về\s+(?:việc\s+)?(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)(?![\w])[^:\n]*:")
 
 # Headings that name a unit: "Nhiệm vụ của Tổ …:", "Trách nhiệm của Sở …".
 HEADING_OF_RE = re.compile(r"^(?:Nhiệm\s+vụ|Trách\s+nhiệm|Nhiệm\s+vụ\s+và\s+quyền\s+hạn)\s+(?:của|cụ\s+thể\s+của)\s+")

@@ -146,6 +146,9 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     names: list[str] = []
     if not pseudo:
         names, body, skip_to = heading_roles(node, body)
+    label = P.PROPOSAL_LABEL_RE.match(body)
+    label_end = label.end() if label and not pseudo else 0  # "Về đề nghị X …: <answer>": the answer assigns
+    skip_to = max(skip_to, label_end)
     addressees, lists = _execution(node, body, known)
     if names and any(start <= 1 for start, _end in lists):
         names, skip_to = [], 0  # the heading is the start of the addressee list: the list names them all
@@ -163,7 +166,8 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     found.extend((name, "lead", "request") for name in _request_units(body, skip_to, pseudo, known))
     found.extend((name, "lead", "request") for name in delegate_units(body[skip_to:], known))
     if not pseudo:
-        found.extend((name, "support", "support") for name in _support_units(title, known) + _support_units(body, known))
+        found.extend((name, "support", "support")
+                     for name in _support_units(title, known) + _support_units(body[label_end:], known))
     return found
 
 

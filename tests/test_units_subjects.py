@@ -32,6 +32,11 @@ SUBJECT_CASES = [
     pytest.param("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm phối hợp cùng các cơ quan chuyên môn thuộc các bộ, ngành Trung ương huy động vốn.",
                  None, [("Các sở, ban, ngành tỉnh có liên quan", "lead"),
                         ("các cơ quan chuyên môn thuộc các bộ, ngành Trung ương", "support")], id="subject-described-then-marker"),
+    # tests/gold 70 (abca9704d4c889cd) II.3: the powers the subject acts by, to their comma.
+    pytest.param("Các bộ, ngành trên cơ sở nhiệm vụ được giao tại các văn bản nêu trên, hoàn thiện cơ sở dữ liệu quốc gia, "
+                 "phối hợp với Bộ Công an, Bộ Khoa học và Công nghệ thực hiện kết nối.", None,
+                 [("Các bộ, ngành", "lead"), ("Bộ Công an", "support"), ("Bộ Khoa học và Công nghệ", "support")],
+                 id="subject-acting-by-its-tasks-under-documents"),
     pytest.param("Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì lập Đề án.", None,
                  [("Sở Xây dựng", "lead")], id="proposer-is-not-assignee"),
     pytest.param("Sau khi Ủy ban nhân dân Thành phố phê duyệt Đề án, Sở Tài chính lập thủ tục bố trí kinh phí.", None,
@@ -111,6 +116,18 @@ REQUEST_CASES = [
                  id="yeu-cau-administration-bodies"),
     pytest.param("Chủ tịch Ủy ban nhân dân Thành phố đề nghị các cơ quan, đơn vị khẩn trương triển khai thực hiện.", None,
                  [("các cơ quan, đơn vị", "lead")], id="requester-is-not-lead"),
+    # tests/gold 70 (abca9704d4c889cd) II, NOTES-70-72 call 2: a Thông báo kết luận answers the locality's proposals; the
+    # proposal is the label, the answer after its colon assigns.
+    pytest.param("Về đề nghị các bộ, ngành quan tâm sớm rà soát, ban hành các văn bản hướng dẫn: Ủy ban nhân dân thành phố "
+                 "Đà Nẵng cần tiếp tục rà soát các nội dung về phân cấp, phân quyền; phối hợp với Bộ Nội vụ tổng hợp.",
+                 "Về đề nghị các bộ, ngành quan tâm sớm rà soát, ban hành các",
+                 [("Ủy ban nhân dân thành phố Đà Nẵng", "lead"), ("Bộ Nội vụ", "support")], id="answer-to-a-proposal"),
+    pytest.param("Về đề nghị Bộ Khoa học và Công nghệ phối hợp với các bộ, ngành rà soát cơ sở dữ liệu quốc gia: Về vấn đề "
+                 "này, Chính phủ đã ban hành Nghị quyết số 214/NQ-CP. Các bộ, ngành hoàn thiện cơ sở dữ liệu, phối hợp với "
+                 "Bộ Công an thực hiện kết nối.", None, [("Các bộ, ngành", "lead"), ("Bộ Công an", "support")],
+                 id="neg-the-proposal-is-no-request"),
+    pytest.param("Về kiến nghị hỗ trợ kinh phí: đề nghị Bộ Tài chính xem xét, cân đối nguồn vốn.", None, [],
+                 id="neg-petition-in-an-answer"),
     pytest.param("Hội đồng kính đề nghị Bộ trưởng Bộ Y tế xem xét, quyết định.", None, [], id="neg-petition-upwards"),
     pytest.param("- Trường hợp thiếu thông tin thì gửi văn bản đề nghị cơ quan, đơn vị có liên quan cung cấp thông tin.", None, [],
                  id="neg-van-ban-de-nghi"),
