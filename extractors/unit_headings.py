@@ -16,7 +16,7 @@ import re
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.fold import compare_key
 from kehoach.extractors.markers import strip_marker
-from kehoach.extractors.unit_keys import clean_unit
+from kehoach.extractors.unit_keys import clean_unit, is_group
 from kehoach.extractors.unit_names import find_units, scan_units
 from kehoach.extractors.unit_scan import ambiguous_is_verb, starts_known_body
 from kehoach.schemas.models import Node
@@ -169,6 +169,8 @@ def _named_units(head: str, is_title: bool) -> tuple[list[str], int]:
         names = [title]  # "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng": one person, many fields
     elif spans and spans[-1].end >= len(title):
         names = [s.text for s in spans]
+    elif is_title and spans and _having_group(title, spans):
+        names = [title]  # "Các doanh nghiệp có cửa hàng bán lẻ xăng dầu": the clause says which members
     elif spans and spans[0].start == 0 and not duties and (sentence := _heading_predicate(title[spans[-1].end:])) is not None:
         # A heading that is a sentence: "Sở Xây dựng - Đánh giá sự phù hợp …", "Chủ tịch UBND thành phố
         # quyết định …" name their subject; "Hội đồng … là cơ quan tham mưu …" names none.
@@ -181,6 +183,14 @@ def _named_units(head: str, is_title: bool) -> tuple[list[str], int]:
     names = [n for n in names if not _VAGUE_RE.match(compare_key(clean_unit(n)))]
     used = offset + len(head[offset:].partition(":")[0]) + (1 if colon else 0)
     return names, used
+
+
+def _having_group(title: str, spans: list) -> bool:
+    """The heading is one group and a restrictive "có …" clause without a verb of its own."""
+    rest = title[spans[-1].end:].lstrip()
+    if len(spans) > 1 or spans[0].start or not is_group(spans[0].text) or not P.HAVING_RE.match(rest):
+        return False
+    return not any(P.PREDICATE_RE.fullmatch(word) for word in rest.split()[1:])
 
 
 def _names_a_role(rest: str) -> bool:

@@ -194,6 +194,10 @@ NAME_CONTINUATION = rf"""
 """
 NAME_CONTINUATION_RE = re.compile(rf"(?:{NAME_CONTINUATION})(?![\w])", re.VERBOSE)
 
+# A restrictive relative clause after a group: "Chủ tịch Ủy ban nhân dân các xã, phường có tài sản kết cấu hạ tầng …",
+# "Các doanh nghiệp có cửa hàng bán lẻ xăng dầu" names which members; not the group's own duty ("có trách nhiệm").
+HAVING_RE = re.compile(r"có\s+(?!trách\s+nhiệm|nhiệm\s+vụ|nghĩa\s+vụ|quyền|liên\s+quan|thẩm\s+quyền)[a-zđà-ỹ]")
+
 # The qualifier that closes a group: after it a "và X" is a new body.
 GROUP_CLOSER_RE = re.compile(r"(?:liên\s+quan|lân\s+cận|khác|trực\s+thuộc\s+trung\s+ương)\s*$", re.IGNORECASE)
 

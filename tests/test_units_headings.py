@@ -75,6 +75,15 @@ HEADING_CASES = [
                  [("Chủ tịch Ủy ban nhân dân thành phố", "lead")], id="heading-sentence-names-its-subject"),
     pytest.param("", "Vụ trưởng Vụ Tổ chức cán bộ quản lý hồ sơ giấy và hồ sơ điện tử của", [("Vụ trưởng Vụ Tổ chức cán bộ", "lead")],
                  id="heading-cut-name-ends-at-ambiguous-verb"),
+    # tests/gold 67 (1fa949f85858c62f) Điều 6.3, NOTES-64-67 call 5: the implementation article addresses the firms.
+    pytest.param("Thực hiện nghiêm túc các nội dung tại Quyết định này.", "Các doanh nghiệp có cửa hàng bán lẻ xăng dầu",
+                 [("Các doanh nghiệp có cửa hàng bán lẻ xăng dầu", "lead")], id="heading-group-with-a-having-clause"),
+    pytest.param("", "Các đơn vị có bếp ăn tập thể", [("Các đơn vị có bếp ăn tập thể", "lead")],
+                 id="heading-units-with-a-having-clause"),
+    # 72f18ee047b71e9a: an obligation of a regulated party heads its list of duties.
+    pytest.param("", "Doanh nghiệp viễn thông có nghĩa vụ", [], id="neg-heading-obligation-of-a-party"),
+    pytest.param("", "Các doanh nghiệp có trách nhiệm báo cáo số liệu định kỳ", [("Các doanh nghiệp", "lead")],
+                 id="neg-having-clause-that-is-the-duty"),
     pytest.param("", "Đối với các tổ chức khác", [], id="neg-vague-heading"),
     pytest.param("", "Công tác phối hợp liên ngành", [], id="neg-heading-not-a-unit"),
     pytest.param("", "Phòng chống bệnh đường ruột", [], id="neg-phong-chong-is-not-a-phong"),
