@@ -6,7 +6,7 @@
   Thương, Xây dựng", "Trách nhiệm của Sở …"), which lead the node;
 - :func:`role_block` — a node that is only a role sub-heading ("a) Cơ quan chủ trì").
 
-The clause rules (subjects, requests, supports, labelled fields) are in ``unit_roles``.
+The clause rules are in ``unit_subjects`` (subjects) and ``unit_roles`` (requests, supports, labelled fields).
 """
 
 from __future__ import annotations
