@@ -1,7 +1,7 @@
 """Patterns and lexicons for organisational units and their roles.
 
-Only constants live here (as eyecite's ``regexes.py``); the logic is in
-``unit_names.py``, ``unit_subjects.py`` and ``unit_roles.py``. Lexicons are lists of words from administrative Vietnamese, not
+Only constants live here (as eyecite's ``regexes.py``); the logic is in ``unit_names.py``,
+``unit_subjects.py`` and ``unit_roles.py``. Lexicons are lists of words from administrative Vietnamese, not
 from one document: the heads of the bodies named in Nghị định 10/2016/NĐ-CP,
 Luật Tổ chức chính quyền địa phương and the Party / Front statutes, plus the
 verbs that open a task sentence in plans and directives.
