@@ -96,6 +96,19 @@ def descriptive(node: Node, by_id: dict[str, Node]) -> bool:
     return False
 
 
+def rules_section(node: Node, by_id: dict[str, Node]) -> bool:
+    """Under a heading that states a contest's rules ("Tiêu chí đánh giá, xếp loại", "Cách thức xếp hạng"): a bare
+    subject there states a rule, only an explicit trigger assigns (tests/gold NOTES-70-72 call 3). The nearest title
+    line decides: "Phương án triển khai" under "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, …" is a task section."""
+    current: Node | None = node
+    while current is not None:
+        heading, is_title = _title_line(current, own_text(current))
+        if is_title and heading:
+            return P.RULES_HEADING_RE.match(compare_key(heading)) is not None
+        current = by_id.get(current.parent) if current.parent else None
+    return False
+
+
 # --- units a heading names ----------------------------------------------------
 
 def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]:

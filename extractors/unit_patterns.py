@@ -76,6 +76,8 @@ GROUP_NOUN = r"""
 
 # The parties of the data (``bodies.json``: "nhà thầu", "nhà đầu tư") are group nouns too: "các nhà thầu".
 GROUP_NOUN += "  | " + _words_alternation(lexicon.party_nouns()) + "\n"
+# Collectives of several words ("các cụm, khối thi đua"; data: groups.collectives), before the one-word nouns.
+GROUP_NOUN = "    " + _words_alternation(lexicon.collective_nouns()) + "\n  |" + GROUP_NOUN
 # A place's level word alone as a sentence's subject, before its verb: "Tỉnh căn cứ các quy định …" (data).
 LEVEL_SUBJECT_RE = re.compile(r"(?:" + _words_alternation(lexicon.level_subjects()) + r")(?=\s+[a-zđà-ỹ])")
 # Parties a document tasks by category, without a determiner ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư").
@@ -90,6 +92,7 @@ LOWER_BODY = r"""
   | chủ\s+đầu\s+tư(?:\s+(?:các\s+)?dự\s+án)?(?=\s*(?:[,;.:]|$|và\s|có\s|liên\s))  # "các sở, ban ngành, | chủ đầu tư dự án": a party of its own
   | cán\s+bộ,\s+công\s+chức(?:,\s+viên\s+chức)?(?:\s+và\s+người\s+lao\s+động)?(?=\s+(?:của|thuộc|có\s+liên\s+quan|liên\s+quan))|chính\s+quyền\s+(?:các\s+cấp|địa\s+phương|cơ\s+sở|cấp\s+xã)
   | ngành\s+(?:y\s+tế|giáo\s+dục|chức\s+năng|tài\s+chính|công\s+an|văn\s+hóa|[a-zđ]+)
+  | tổ\s+chức\s+chính\s+trị\s*[-–]\s*xã\s+hội                       # "phối hợp tổ chức chính trị - xã hội tại địa phương"
   | (?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Tt]ổ\s+chức|[Cc]á\s+nhân|[Đđ]ịa\s+phương)(?:,\s+(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân|địa\s+phương))*
     (?=\s+(?:khác\s+)?(?:có\s+)?liên\s+quan)                                                   # đơn vị có liên quan; cơ quan, địa phương liên quan
   | địa\s+phương(?=\s+(?:có|liên\s+quan|lân\s+cận))|đơn\s+vị\s+sự\s+nghiệp|cơ\s+quan\s+(?:chuyên\s+môn|liên\s+quan|có\s+liên\s+quan|Trung\s+ương|thông\s+tấn|báo\s+chí)
@@ -111,7 +114,8 @@ ORG_HEAD_RE = re.compile(rf"(?:{ORG_HEAD})(?![\w])", re.VERBOSE)
 UNIT_START_RE = re.compile(
     rf"""(?:
         (?P<known>{KNOWN_BODY})                                      # Bộ Tài chính, Thanh tra tỉnh …
-      | (?P<plural>(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s+(?:{GROUP_NOUN}))    # các phòng, các Sở
+      | (?P<plural>(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s+(?:{GROUP_NOUN})    # các phòng, các Sở
+          | [Ss]ở,\s*[Bb]an,?\s*[Nn]gành)                              # "phối hợp với Sở, ban ngành liên quan": no "các"
       | (?P<title>{TITLE_HEAD})                                      # Giám đốc Sở …
       | (?P<org>{ORG_HEAD})                                          # Sở Y tế, UBND …
       | (?P<lower>{LOWER_BODY})                                      # lực lượng quân đội, công an
@@ -172,6 +176,7 @@ _ZONE = r"(?:[Kk]hu|[Cc]ụm)\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[
 NAME_CONTINUATION = rf"""
     trong\s+(?:các\s+)?{_ZONE}(?:(?:,|\s+và)\s+(?:các\s+)?{_ZONE})*   # các nhà đầu tư trong các khu công nghệ cao, cụm công nghiệp
   | phạm\s+vi\s+quản\s+lý                                               # các đơn vị cấp nước thuộc phạm vi quản lý
+  | tại\s+(?:địa\s+phương|cơ\s+sở)                                       # các tổ chức chính trị - xã hội tại địa phương
   | chính\s+trị\s*[-–]\s*xã\s+hội(?:\s*[-–]\s*nghề\s+nghiệp)?|xã\s+hội\s*[-–]\s*nghề\s+nghiệp  # các tổ chức chính trị - xã hội
   | cấp\s+(?:nước|điện|thoát\s+nước)|thoát\s+nước|viễn\s+thông|bưu\s+chính                 # các đơn vị cấp nước
   | công\s+trình\s+xây\s+dựng(?:\s+chuyên\s+ngành)?|chuyên\s+ngành   # Sở quản lý công trình xây dựng chuyên ngành
@@ -324,6 +329,10 @@ DESCRIPTIVE_HEADING_RE = re.compile(
     r"^(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|chỉ\s+tiêu|quan\s+điểm|đánh\s+giá|sự\s+cần\s+thiết|căn\s+cứ|tình\s+hình|kết\s+quả"
     r"|phạm\s+vi|đối\s+tượng|nguyên\s+tắc|giải\s+thích"
     r"|dự\s+báo(?!.*(?:giải\s+pháp|nhiệm\s+vụ|tổ\s+chức\s+thực\s+hiện)))(?![\w])")
+# Sections that state a contest's rules (Luật Thi đua, khen thưởng 2022; Kế hoạch thi đua): criteria, scoring, ranking.
+RULES_HEADING_RE = re.compile(
+    r"(?:tiêu\s+chí|tiêu\s+chuẩn\s+thi\s+đua|cách\s+thức\s+(?:xếp\s+hạng|đánh\s+giá|chấm\s+điểm|tính\s+điểm)|thang\s+điểm"
+    r"|cách\s+tính\s+điểm|xếp\s+hạng|xếp\s+loại|nội\s+dung\s+thi\s+đua)(?![\w])")
 # Sections whose items are tasks.
 TASK_HEADING_RE = re.compile(
     r"(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung|tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|triển\s+khai|hoạt\s+động"

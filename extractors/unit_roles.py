@@ -20,10 +20,13 @@ from kehoach.extractors.unit_headings import (
     kept_heading,
     own_text,
     role_block,
+    rules_section,
     title_kept_out,
 )
+from kehoach.extractors.unit_keys import unit_id
 from kehoach.extractors.unit_names import scan_units
 from kehoach.extractors.unit_subjects import (
+    Reading,
     Role,
     asked_on_a_condition,
     clause_starts,
@@ -39,6 +42,9 @@ _OPINION_RE = re.compile(r"(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|k
 # Deputy Prime Ministers; a committee's chair; a minister).
 _LEADER_RE = re.compile(r"(?:Thủ\s+tướng|Chủ\s+tịch|Bộ\s+trưởng|Bí\s+thư)[^.;:\n]*$")
 _QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
+# A unit the node directs, the direction opening its sentence: "Chỉ đạo các Ngân hàng thương mại …".
+_DIRECTS_RE = re.compile(r"(?:^|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))[Cc]hỉ\s+đạo\s+")
+_PLACE_QUALIFIER_RE = re.compile(r"(?:trên\s+địa\s+bàn|thuộc|trực\s+thuộc|tại|của|ở|có\s+liên\s+quan|liên\s+quan)(?![\w])")
 
 
 # --- roles in one node ----------------------------------------------------------
@@ -113,15 +119,34 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     found.extend((name, "lead", "execution") for name in addressees)
     found.extend((name, "lead", "heading") for name in _duty_lines(body, known))
     found.extend(_label_roles(body, known))
-    levels = not in_article(node, by_id)  # "Thành phố hỗ trợ 50% thuế …" in a regulation states a policy
-    delegated = not pseudo and delegation_context(node, by_id)
-    found.extend(subject_roles(body, skip_to, pseudo, known, lists, levels, delegated))
+    reading = Reading(known=known, pseudo=pseudo, lists=tuple(lists),
+                      levels=not in_article(node, by_id),  # "Thành phố hỗ trợ 50% thuế …" in a regulation is a policy
+                      delegated=not pseudo and delegation_context(node, by_id),
+                      explicit=not pseudo and rules_section(node, by_id))
+    found.extend(_not_directed(subject_roles(body, skip_to, reading), body, known))
     found.extend((name, "lead", "request") for name in _request_units(body, skip_to, pseudo, known))
     found.extend((name, "lead", "request") for name in delegate_units(body[skip_to:], known))
     if not pseudo:
         found.extend((name, "support", "support")
                      for name in _support_units(title, known) + _support_units(body[label_end:], known))
     return found
+
+
+def _not_directed(subjects: list[Role], body: str, known: tuple[str, ...]) -> list[Role]:
+    """The subjects that are not units the node directs: "Chỉ đạo các Ngân hàng thương mại … cụ thể như sau: - Các
+    ngân hàng thương mại tham gia …" spells out the directed unit's part, which is not its own assignment (tests/gold
+    NOTES-50-52 call 5, NOTES-70-72 call 5)."""
+    directed = {unit_id(span.text) for m in _DIRECTS_RE.finditer(body) for span in scan_units(body, m.end(), known)}
+    if not directed:
+        return subjects
+    return [role for role in subjects if not any(_same_or_within(unit_id(role[0]), d) for d in directed)]
+
+
+def _same_or_within(a: str, b: str) -> bool:
+    """One unit, perhaps with a qualifier: "các ngân hàng thương mại" and "… trên địa bàn" (not "Ban Chỉ đạo" and "Ban
+    Chỉ đạo phát triển du lịch")."""
+    shorter, longer = sorted((a, b), key=len)
+    return a == b or (longer.startswith(shorter + " ") and _PLACE_QUALIFIER_RE.match(longer, len(shorter) + 1) is not None)
 
 
 def _preamble_roles(body: str, known: tuple[str, ...]) -> list[Role]:
@@ -138,7 +163,7 @@ def _preamble_roles(body: str, known: tuple[str, ...]) -> list[Role]:
     found.extend((name, "lead", "request") for name in _request_units(opinion, 0, False, known))
     if _LEADER_RE.search(body, max(0, lead_in.start() - 120), lead_in.start()):
         # a leader's direction ("Phó Thủ tướng Chính phủ … có ý kiến như sau:"), not a body's reading of the law
-        found.extend(subject_roles(opinion, 0, False, known))
+        found.extend(subject_roles(opinion, 0, Reading(known=known)))
         found.extend((name, "support", "support") for name in _support_units(opinion, known))
     return found
 

@@ -9,6 +9,7 @@ used by the request rule of ``unit_roles``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.markers import BULLET_LEAD_RE
@@ -69,11 +70,20 @@ def line_at(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
-def subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...],
-                   lists: list[tuple[int, int]] = (), levels: bool = True, delegated: bool = False) -> list[Role]:
-    """Subjects: "X chủ trì", "X có trách nhiệm", and a unit opening a task sentence; not inside the
-    addressee ``lists`` of execution sentences, which name their own; with ``levels``, a level word alone
-    ("Tỉnh căn cứ …") too; with ``delegated`` (the node confers powers), "X quyết định …"."""
+@dataclass(frozen=True)
+class Reading:
+    """How the sentences of one node are read: where the node stands and what it does."""
+
+    known: tuple[str, ...] = ()  # names the document set up ("Ban Chỉ đạo thực hiện …"), read whole
+    pseudo: bool = False  # a preamble or a closing paragraph
+    lists: tuple[tuple[int, int], ...] = ()  # the execution rule's addressee lists, which name their own
+    levels: bool = True  # a level word alone ("Tỉnh căn cứ …") may be a subject: not in a regulation's article
+    delegated: bool = False  # the node confers powers: "X quyết định …" names the delegate
+    explicit: bool = False  # the node states a contest's rules: only "X chủ trì", "X có trách nhiệm" lead
+
+
+def subject_roles(body: str, skip_to: int, reading: Reading = Reading()) -> list[Role]:
+    """Subjects: "X chủ trì", "X có trách nhiệm", and a unit opening a task sentence, as ``reading`` allows."""
     found: list[Role] = []
     done_groups: set[int] = set()
     # Addressees listed one per ";" before a shared "chịu trách nhiệm thi hành" ("Chánh Văn phòng …;
@@ -86,7 +96,7 @@ def subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...],
     for s, group in starts:
         if group == -1 and pending and not body[:s].rstrip().endswith((";", ":")):
             pending = []
-        if s < skip_to or group in done_groups or any(a <= s < b for a, b in lists):
+        if s < skip_to or group in done_groups or any(a <= s < b for a, b in reading.lists):
             continue
         if group >= 0 and not (body[s:s + 1].isupper() or body.startswith("các ", s)):
             continue  # after a lead-in clause the subject is a named body or "các …"
@@ -98,19 +108,28 @@ def subject_roles(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...],
         hon = P.HONORIFIC_RE.match(body[p:])
         if hon:
             p += hon.end()
-        spans = scan_units(body, p, known) or (_level_subject(body, p) if levels else [])
-        if not spans or _bare_party(body, p):
-            # "Doanh nghiệp, tổ chức nộp hồ sơ": a bare category opening a rule, not a body handed work, unless an
-            # explicit marker follows it ("Tổ chức, cá nhân có trách nhiệm tuân thủ …", tests/gold NOTES-73-76 call 6)
-            if not spans or not _marked(body, spans[-1].end, delegated):
-                spans = scan_category(body, p, known)  # "Doanh nghiệp, tổ chức có trách nhiệm": one collective
-            if not spans or not _marked(body, spans[-1].end, delegated) or _COMPETENT_RE.search(spans[-1].text):
-                continue  # "Cơ quan có thẩm quyền tuyển dụng có trách nhiệm …": a role in a procedure
-        names, pending, held = _subject_of(body, p, spans, group, pending, pseudo, delegated)
+        spans = _subject_spans(body, p, reading)
+        if not spans or (reading.explicit and not P.LEAD_VERB_RE.match(body[spans[-1].end:].lstrip(" ,"))):
+            continue  # "Hội đồng thi đua họp xét đánh giá …" states a contest's rule
+        names, pending, held = _subject_of(body, p, spans, group, pending, reading)
         found.extend((name, "lead", "subject") for name in names)
         if names and group >= 0 and not held:
             done_groups.add(group)
     return found
+
+
+def _subject_spans(body: str, p: int, reading: Reading) -> list[UnitSpan]:
+    """The units that open a clause at ``p``; a bare category ("Doanh nghiệp, tổ chức nộp hồ sơ") opens a rule, not
+    a body handed work, unless an explicit marker follows it ("Tổ chức, cá nhân có trách nhiệm tuân thủ …",
+    tests/gold NOTES-73-76 call 6)."""
+    spans = scan_units(body, p, reading.known) or (_level_subject(body, p) if reading.levels else [])
+    if spans and not _bare_party(body, p):
+        return spans
+    if not spans or not _marked(body, spans[-1].end, reading.delegated):
+        spans = scan_category(body, p, reading.known)  # "Doanh nghiệp, tổ chức có trách nhiệm": one collective
+    if not spans or not _marked(body, spans[-1].end, reading.delegated) or _COMPETENT_RE.search(spans[-1].text):
+        return []  # "Cơ quan có thẩm quyền tuyển dụng có trách nhiệm …": a role in a procedure
+    return spans
 
 
 def _marked(body: str, end: int, delegated: bool) -> bool:
@@ -137,7 +156,7 @@ def _level_subject(body: str, p: int) -> list[UnitSpan]:
 
 
 def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: list[UnitSpan],
-                pseudo: bool, delegated: bool = False) -> tuple[list[str], list[UnitSpan], bool]:
+                reading: Reading) -> tuple[list[str], list[UnitSpan], bool]:
     """The leads a clause's subject gives: (names, addressees still held, whether the names are held ones)."""
     after = body[spans[-1].end:]
     after_stripped = after.lstrip(" ,")
@@ -170,7 +189,7 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
         # "Ủy ban nhân dân cấp xã được phân cấp thẩm quyền …; xử lý … có trách nhiệm tổ chức thực hiện": the body
         # a power was handed to answers for it, however long the power's description
         return [sp.text for sp in spans], pending, True
-    if pseudo and (conditional_route(body, p) or not P.CLOSING_PREDICATE_RE.match(after_stripped)):
+    if reading.pseudo and (conditional_route(body, p) or not P.CLOSING_PREDICATE_RE.match(after_stripped)):
         return [], pending, True
     adverbial = P.ADVERBIAL_RE.match(after_stripped)
     if adverbial:
@@ -182,7 +201,7 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
         return [], pending, True  # the subject hands the work on; the object is read by the request rule
     pred = P.PREDICATE_RE.match(after_stripped)
     if pred and pred.group(0) not in P.PREPOSITIONS and (
-            not P.PETITION_RE.match(after_stripped) or (delegated and DECIDES_RE.match(after_stripped))):
+            not P.PETITION_RE.match(after_stripped) or (reading.delegated and DECIDES_RE.match(after_stripped))):
         return [sp.text for sp in spans], pending, False
     return [], pending, True
 

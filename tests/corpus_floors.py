@@ -19,4 +19,4 @@ NODE_F1_PER_ORIGINAL_DOC = 0.9
 
 # The project's own hand-made gold (tests/gold: documents annotated for first-contact measurement, see
 # benchmarks/first_contact.md). Needs nothing outside the repository.
-PROJECT_GOLD_FLOORS = {"nodes": 0.915, "citations": 0.922, "mentions": 0.901, "assignments": 0.986, "metadata": 1.0}
+PROJECT_GOLD_FLOORS = {"nodes": 0.915, "citations": 0.922, "mentions": 0.901, "assignments": 0.995, "metadata": 1.0}

@@ -102,3 +102,9 @@ def test_category_examples_lead_by_their_marker(example):
 
 def test_categories_are_group_nouns():
     assert set(lexicon.category_nouns()) <= set(lexicon.group_words()["nouns"])
+
+
+@pytest.mark.parametrize("example", lexicon.load("bodies")["groups"]["collective_examples"], ids=_ids)
+def test_collective_examples_are_found(example):
+    found = [u.text for u in find_units(example)]
+    assert any(c in f for f in found for c in lexicon.collective_nouns()), found

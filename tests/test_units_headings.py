@@ -134,3 +134,17 @@ def test_heading_unit_is_not_copied_to_children():
         Node(id="III.1.a", parent="III.1", marker="a)", kind="item", text="Chủ trì, hướng dẫn chuyên môn."),
     ]
     assert [(a.node, a.unit) for a in extract_assignments(nodes)] == [("III.1", "Sở Y tế")]
+
+
+def test_restated_heading_unit_is_not_recorded_again():
+    # tests/gold 71 (3a2db039af8c2d05) V.5.c, NOTES-70-72 call 4: the child restates its heading's unit; a different
+    # body it makes the actor of a task sentence leads.
+    nodes = [
+        Node(id="V", marker="V.", kind="section", heading=TASK_SECTION, text=""),
+        Node(id="V.5", parent="V", marker="5.", kind="item", heading="Ủy ban nhân dân xã, phường", text=""),
+        Node(id="V.5.c", parent="V.5", marker="c)", kind="item", heading="Tổng hợp nhu cầu mở tài khoản",
+             text="Ủy ban nhân dân xã, phường cung cấp danh sách, mời đối tượng đến điểm cung cấp dịch vụ. Ngân hàng "
+                  "hướng dẫn quy trình mở tài khoản tại địa điểm thuận tiện."),
+    ]
+    assert [(a.node, a.unit) for a in extract_assignments(nodes)] == [("V.5", "Ủy ban nhân dân xã, phường"),
+                                                                      ("V.5.c", "Ngân hàng")]

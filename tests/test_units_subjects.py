@@ -91,6 +91,30 @@ CONDITION_CASES = [
                  id="neg-request-inside-a-task-on-a-condition"),
 ]
 
+# Emulation plans (Kế hoạch thi đua): under a heading that states the contest's rules a bare subject states a rule,
+# an explicit trigger still assigns (tests/gold NOTES-70-72 call 3); the nearest title line decides.
+CONTEST_CASES = [
+    # tests/gold 71 (3a2db039af8c2d05) III.4.a
+    pytest.param("Trên cơ sở kết quả kiểm tra, đánh giá, chấm điểm của Sở Y tế (Chi cục Dân số - Xã hội), Hội đồng thi đua họp "
+                 "xét đánh giá các xã, phường, các tổ chức cung cấp dịch vụ chi trả.", None, [], "Cách thức xếp hạng",
+                 id="neg-contest-rule-subject"),
+    # tests/gold 71 III.3.a
+    pytest.param("Trên cơ sở kết quả thực hiện các chỉ tiêu tại điểm 1 Mục III Kế hoạch, giao Sở Y tế thành lập đoàn tổ chức "
+                 "kiểm tra, đánh giá kết quả thực hiện.", None, [("Sở Y tế", "lead")], "Tiêu chí đánh giá, xếp loại",
+                 id="contest-rule-section-explicit-request"),
+    pytest.param("Hội đồng Thi đua - Khen thưởng tỉnh chủ trì chấm điểm, xếp hạng các cụm, khối thi đua.", None,
+                 [("Hội đồng Thi đua - Khen thưởng tỉnh", "lead")], "Thang điểm và cách thức xếp hạng",
+                 id="contest-rule-section-chu-tri"),
+    # tests/gold 71 III.2.a: "Phương án triển khai" is a task section, whatever its section's long title says.
+    pytest.param("Ủy ban nhân dân xã, phường huy động nguồn lực, tổ chức triển khai hoạt động tuyên truyền.", None,
+                 [("Ủy ban nhân dân xã, phường", "lead")], "Phương án triển khai", id="contest-plan-task-section"),
+    pytest.param("Ban Thi đua - Khen thưởng Sở Nội vụ chủ trì, phối hợp với các cụm, khối thi đua tổng hợp kết quả.", None,
+                 [("Ban Thi đua - Khen thưởng Sở Nội vụ", "lead"), ("các cụm, khối thi đua", "support")], "Tổ chức thực hiện",
+                 id="contest-board-and-clusters"),
+    pytest.param("Trưởng các cụm, khối thi đua chủ trì tổ chức ký kết giao ước thi đua.", None,
+                 [("Trưởng các cụm, khối thi đua", "lead")], "Tổ chức thực hiện", id="contest-cluster-heads"),
+]
+
 # tests/gold NOTES-50-52 call 11: a place's level word alone stands for its authorities (data: groups.level_subjects).
 LEVEL_SUBJECT_CASES = [
     # tests/gold 51 (296e373d796986f4) II.2
@@ -163,6 +187,11 @@ LEAD_IN_REQUEST_CASES = [
                          + LEVEL_SUBJECT_CASES)
 def test_subjects(text, heading, expected):
     assert task_roles(text, heading) == expected
+
+
+@pytest.mark.parametrize("text,heading,expected,section", CONTEST_CASES)
+def test_contest_rules(text, heading, expected, section):
+    assert task_roles(text, heading, section) == expected
 
 
 def test_level_word_in_a_regulation_states_a_policy():

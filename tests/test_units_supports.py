@@ -12,6 +12,27 @@ from tests.factories import task_nodes, task_roles
 
 # fmt: off
 SUPPORT_CASES = [
+    # tests/gold 71 (3a2db039af8c2d05) V.1.a: the group written without "các".
+    pytest.param("Chủ trì, phối hợp với Sở, ban ngành liên quan triển khai, đôn đốc, kiểm tra việc thực hiện.", None,
+                 [("Sở, ban ngành liên quan", "support")], id="bare-so-ban-nganh-group"),
+    # tests/gold 71 V.5.b
+    pytest.param("Chỉ đạo phòng, ban chuyên môn, phối hợp tổ chức chính trị - xã hội tại địa phương thực hiện công tác tuyên "
+                 "truyền, vận động.", None, [("tổ chức chính trị - xã hội tại địa phương", "support")],
+                 id="bare-political-social-organisation"),
+    pytest.param("Phối hợp tổ chức hội nghị tại địa phương.", None, [], id="neg-phoi-hop-to-chuc-is-a-verb"),
+    # 33 (31fb08f34535fce3) V.1: the same group with and without "các" is one support.
+    pytest.param("- Chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố rà soát nhân sự.\n- Phối hợp với sở, ban, "
+                 "ngành, đoàn thể Thành phố hướng dẫn chuyên môn cho các xã.", "Sở Nội vụ",
+                 [("Sở Nội vụ", "lead"), ("các sở, ban, ngành, đoàn thể Thành phố", "support")], id="one-group-with-and-without-cac"),
+    # tests/gold 71 V.3.a, NOTES-70-72 call 5: the directed unit's part spelled out in bullets is not its own assignment.
+    pytest.param("Chỉ đạo các Ngân hàng thương mại trên địa bàn chủ động phối hợp với Sở Y tế triển khai Kế hoạch, cụ thể như "
+                 "sau:\n- Các ngân hàng thương mại tham gia phối hợp với Sở Y tế tuyên truyền các nội dung;\n- Cử chuyên viên "
+                 "phối hợp với Ủy ban nhân dân xã, phường mở tài khoản.", None,
+                 [("Sở Y tế", "support"), ("Ủy ban nhân dân xã, phường", "support")], id="directed-unit-in-bullets"),
+    # 322358d6040a153b: a direction inside the subject's own sentence leaves the subject its lead.
+    pytest.param("Ban Chỉ đạo phối hợp với các bộ, ngành, địa phương và chỉ đạo Ban Chỉ đạo phát triển du lịch các địa phương "
+                 "triển khai các hoạt động.", None, [("Ban Chỉ đạo", "lead"), ("các bộ, ngành, địa phương", "support")],
+                 id="neg-direction-inside-the-subjects-sentence"),
     pytest.param("Sở Xây dựng chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội, Sở Tài chính lập Đề án.", None,
                  [("Sở Xây dựng", "lead"), ("Sở Lao động - Thương binh và Xã hội", "support"), ("Sở Tài chính", "support")],
                  id="chain-two-supports"),
