@@ -188,14 +188,26 @@ def _named_units(head: str, is_title: bool) -> tuple[list[str], int]:
         # A heading that is a sentence: "Sở Xây dựng - Đánh giá sự phù hợp …", "Chủ tịch UBND thành phố
         # quyết định …" name their subject; "Hội đồng … là cơ quan tham mưu …" names none.
         return ([s.text for s in spans], offset + spans[-1].end) if sentence else ([], 0)
-    elif P.UNIT_START_RE.match(title) and "." not in title and not P.LEAD_VERB_RE.search(title):
-        # A heading line that is one long name: "Tổ tiếp công dân, xử lý khiếu nại, …".
+    elif P.UNIT_START_RE.match(title) and "." not in title and not P.LEAD_VERB_RE.search(title) and not (
+            spans and _verb_soon(title[spans[-1].end:])):
+        # A heading line that is one long name: "Tổ tiếp công dân, xử lý khiếu nại, …"; not a sentence whose verb
+        # the scanner did not reach ("Các trường học tuyên truyền, khuyến khích …").
         names = [title]
     else:
         return [], 0
     names = [n for n in names if not _VAGUE_RE.match(compare_key(clean_unit(n)))]
     used = offset + len(head[offset:].partition(":")[0]) + (1 if colon else 0)
     return names, used
+
+
+def _verb_soon(rest: str) -> bool:
+    """One of the first two words after the units opens a predicate; a preposition first opens a qualifier ("trong
+    quản lý lớp học"), whose verbs are nouns."""
+    for word in list(re.finditer(r"\S+", rest.split(",", 1)[0]))[:2]:
+        pred = P.PREDICATE_RE.match(rest, word.start())
+        if pred:
+            return pred.group(0) not in P.PREPOSITIONS
+    return False
 
 
 def _having_group(title: str, spans: list) -> bool:

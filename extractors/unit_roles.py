@@ -114,8 +114,10 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     found.extend((name, "lead", "heading") for name in names)
     title = title_kept_out(node, body)  # a title line the text does not repeat, read for what it states too
     if title and not names:
-        # a title line that is a request: "3. Trong thời gian tới, yêu cầu các bộ, ngành tập trung …"
-        found.extend((name, "lead", "request") for name in _request_units(title, 0, False, known))
+        # a title line that is a request or a delegation: "3. Trong thời gian tới, yêu cầu các bộ, ngành tập trung …",
+        # "1. Ủy ban nhân dân tỉnh phân cấp thẩm quyền cho Sở Tư pháp …"
+        found.extend((name, "lead", "request")
+                     for name in _request_units(title, 0, False, known) + delegate_units(title, known))
     found.extend((name, "lead", "execution") for name in addressees)
     found.extend((name, "lead", "heading") for name in _duty_lines(body, known))
     found.extend(_label_roles(body, known))

@@ -387,8 +387,10 @@ def _lower_word(name: _Name, j: int, word: re.Match) -> int | None:
     text, pos, end = name.text, name.pos, name.end
     cont = P.NAME_CONTINUATION_RE.match(text, j)
     pred = P.PREDICATE_RE.match(text, j)
-    if cont and text[j:cont.end()] in _VERB_AFTER_LEVEL and _LEVEL_CLOSED_RE.search(text, pos, end):
-        return None  # "đã giao Ủy ban nhân dân cấp xã | quản lý.": a body closed by its level takes the verb after it
+    if cont and text[j:cont.end()] in _VERB_AFTER_LEVEL and (_LEVEL_CLOSED_RE.search(text, pos, end) or _proper(name)):
+        # "đã giao Ủy ban nhân dân cấp xã | quản lý.", "giao Bộ Xây dựng | quản lý.": a body closed by its level or
+        # named by its proper name takes the verb after it
+        return None
     if cont and (not pred or cont.end() > pred.end() or (
             text[j:cont.end()] in P.AMBIGUOUS_WORDS and not ambiguous_is_verb(text, j, cont.end()))):
         return _continuation(name, j, cont)
@@ -401,6 +403,11 @@ def _lower_word(name: _Name, j: int, word: re.Match) -> int | None:
         # a name closed by its place takes no further noun: "… Thành phố | cấu hình thủ tục hành chính"
         return j + noun_len
     return None
+
+
+def _proper(name: _Name) -> bool:
+    """One body named by its head and a proper name ("Bộ Xây dựng", "Sở Tài chính"), not a group or a title."""
+    return bool(name.head) and not name.plural and _PROPER_AFTER_HEAD_RE.match(name.text, name.pos + len(name.head)) is not None
 
 
 def _continuation(name: _Name, j: int, cont: re.Match) -> int | None:

@@ -63,6 +63,16 @@ NAME_END_CASES = [
     pytest.param("Giao các đơn vị trực thuộc Ủy ban nhân Thành phố; Chủ tịch Ủy ban nhân dân các xã rà soát hồ sơ.", None,
                  [("Chủ tịch Ủy ban nhân dân các xã", "lead"), ("các đơn vị trực thuộc Ủy ban nhân Thành phố", "lead")],
                  id="uy-ban-nhan-then-the-list-goes-on"),
+    # c05552433ef48b49, 7bcbaa914bb254d9: a body named in full takes the ambiguous verb after it.
+    pytest.param("Quỹ nhà ở trung ương trực thuộc Bộ Xây dựng, giao Bộ Xây dựng quản lý.", None, [("Bộ Xây dựng", "lead")],
+                 id="proper-name-then-quan-ly-verb"),
+    pytest.param("Giao Ủy ban nhân dân cấp xã quản lý.", None, [("Ủy ban nhân dân cấp xã", "lead")],
+                 id="level-closed-name-then-quan-ly-verb"),
+    pytest.param("Phối hợp với Ban quản lý dự án kiểm tra.", None, [("Ban quản lý dự án", "support")],
+                 id="neg-quan-ly-inside-a-name"),
+    # c49a5afadf61b342: "công nhận" ends the name; the petition upwards hands out nothing.
+    pytest.param("Giáo vụ có trách nhiệm lập danh sách học viên đủ điều kiện đề nghị giám đốc Trung tâm công nhận hoàn thành "
+                 "chương trình bồi dưỡng.", None, [], id="cong-nhan-ends-a-petitioned-name"),
     pytest.param("Sở Tài chính, Sở Xây dựng, Ban quản lý Khu Kinh tế Phú Yên tăng cường công tác xúc tiến đầu tư.", None,
                  [("Sở Tài chính", "lead"), ("Sở Xây dựng", "lead"), ("Ban quản lý Khu Kinh tế Phú Yên", "lead")],
                  id="ban-quan-ly-not-a-lone-ban"),

@@ -57,6 +57,14 @@ DELEGATION_CASES = [
                  "thành phố tại Quyết định này căn cứ chức năng, nhiệm vụ được giao có trách nhiệm tổ chức thực hiện và chịu "
                  "trách nhiệm toàn diện trước Ủy ban nhân dân thành phố.", [("Ủy ban nhân dân cấp xã", "lead")],
                  id="delegate-answers-for-the-power"),
+    # 208bf7c0b7e8f27c: the whole clause is its title line, over lettered cases.
+    pytest.param("Ủy ban nhân dân tỉnh phân cấp thẩm quyền cho Sở Tư pháp tỉnh Đồng Nai ký Quyết định việc nuôi con nuôi có "
+                 "yếu tố nước ngoài đối với các trường hợp sau", "", [("Sở Tư pháp tỉnh Đồng Nai", "lead")],
+                 id="delegation-in-a-title-line-over-its-cases"),
+    # 8d9779edcdd6c422: a chapter on phân cấp; the delegate holds the power to approve.
+    pytest.param("Phân cấp một số nội dung thuộc lĩnh vực xây dựng, giao thông", "Sở Xây dựng chấp thuận phương án bảo đảm an "
+                 "toàn giao thông đối với công trình trên đường thủy nội địa địa phương.", [("Sở Xây dựng", "lead")],
+                 id="delegate-approves"),
     pytest.param("Phân cấp thẩm quyền quyết định", "Những nội dung về thanh lý tài sản trên địa bàn thành phố không phân cấp "
                  "tại Quyết định này được thực hiện theo quy định của pháp luật hiện hành.", [],
                  id="neg-what-is-not-delegated"),

@@ -84,6 +84,11 @@ HEADING_CASES = [
     pytest.param("", "Doanh nghiệp viễn thông có nghĩa vụ", [], id="neg-heading-obligation-of-a-party"),
     pytest.param("", "Các doanh nghiệp có trách nhiệm báo cáo số liệu định kỳ", [("Các doanh nghiệp", "lead")],
                  id="neg-having-clause-that-is-the-duty"),
+    # ac0f18a2d1b4fb56, ea34a356cafcb1aa: a title line that is a sentence names its subject, not itself whole.
+    pytest.param("", "Các trường học tuyên truyền, khuyến khích giáo viên, học sinh, sinh viên thực hiện các nội dung sau",
+                 [("Các trường học", "lead")], id="heading-sentence-verb-after-a-group"),
+    pytest.param("", "UBND cấp xã chấp thuận thiết kế nút giao đấu nối đối với các tuyến đường được giao quản lý",
+                 [("UBND cấp xã", "lead")], id="heading-sentence-chap-thuan"),
     pytest.param("", "Đối với các tổ chức khác", [], id="neg-vague-heading"),
     pytest.param("", "Công tác phối hợp liên ngành", [], id="neg-heading-not-a-unit"),
     pytest.param("", "Phòng chống bệnh đường ruột", [], id="neg-phong-chong-is-not-a-phong"),
