@@ -14,7 +14,7 @@ import re
 from kehoach.extractors import lexicon
 
 # Honorifics and request verbs that precede a unit but are not part of it.
-HONORIFIC_RE = re.compile(r"^(?:(?:Đồng|đồng)\s+chí|Đ/c|đ/c)\s+")
+HONORIFIC_RE = re.compile(r"^(?:(?:[Cc]ác\s+)?(?:Đồng|đồng)\s+chí|Đ/c|đ/c)\s+")  # "Các đồng chí Bộ trưởng, …"
 LEADING_VERB_RE = re.compile(
     r"^(?:Đề\s+nghị|đề\s+nghị|Giao|giao|Đối\s+với|đối\s+với|(?:Ủy|Uỷ|ủy|uỷ)\s+quyền(?:\s+cho)?|[Pp]hân\s+cấp\s+cho)(?:\s*:)?\s+")
 
@@ -157,7 +157,7 @@ PREDICATE_WORDS = r"""
   | báo\s+cáo|tổng\s+hợp|ban\s+hành|bố\s+trí|tuyên\s+truyền|phổ\s+biến|quán\s+triệt|đôn\s+đốc|trình|đề\s+xuất|phát\s+động
   | huy\s+động|vận\s+động|triệu\s+tập|tiếp\s+nhận|xử\s+lý|giải\s+quyết|cung\s+cấp|thống\s+kê|đánh\s+giá|tiếp\s+tục|tăng\s+cường
   | đẩy\s+mạnh|nâng\s+cao|bảo\s+đảm|đảm\s+bảo|cử|tham\s+gia|là|có|được|phải|cần|sẽ|đã|đang|căn\s+cứ|thường\s+xuyên
-  | khẩn\s+trương|chủ\s+động|tích\s+cực|kịp\s+thời|nghiêm\s+túc|khẩn\s+cấp|sớm|trực\s+tiếp|hoàn\s+thành|hoàn\s+thiện
+  | khẩn\s+trương|chủ\s+động|tích\s+cực|kịp\s+thời|nghiêm\s+túc|khẩn\s+cấp|sớm|trực\s+tiếp|hoàn\s+thành|hoàn\s+thiện|quyết\s+liệt
   | lãnh\s+đạo|quản\s+lý|điều\s+phối|điều\s+hành|chuẩn\s+bị|thành\s+lập|phê\s+duyệt|thông\s+báo|công\s+bố|niêm\s+yết
   | sửa\s+đổi|bổ\s+sung|cập\s+nhật|gửi|chuyển|mời|họp|khảo\s+sát|điều\s+tra|xác\s+định|lựa\s+chọn|cân\s+đối|dự\s+toán
   | giao|yêu\s+cầu|đề\s+nghị|xem\s+xét|quyết\s+định|quy\s+định|thi\s+hành|tiến\s+hành|thu\s+gom|vệ\s+sinh|phun|cấp|chi|trả|nộp

@@ -33,7 +33,9 @@ _COMPETENT_RE = re.compile(r"có\s+thẩm\s+quyền(?![\w])")
 # A subject that was handed a power or a task: "… được phân cấp thẩm quyền …", "… được giao quản lý …".
 _LONG_QUALIFIER = 160
 _PASSIVE_RE = re.compile(r"\s*được\s+(?:giao|phân\s+cấp|phân\s+công|[ủu][yỷ]\s+quyền)(?![\w])")
-_SENTENCE_START_RE = re.compile(r"(?:\n|[.;:!?]\s)\s*(?:[-+•*–]\s+)?")
+# A sentence or an item of a run-in enumeration: "…: (1) Thanh tra Chính phủ ban hành …; (2) Bộ Công an chủ trì …".
+_SENTENCE_START_RE = re.compile(r"(?:\n|[.;:!?]\s)\s*(?:[-+•*–]\s+)?(?:\(\d{1,2}\)\s*)?")
+_ENUMERATOR_RE = re.compile(r"\(\d{1,2}\)\s*")
 _SEGMENT_END_RE = re.compile(r"[.;:\n]")
 _SPACES_RE = re.compile(r"\s*")
 
@@ -105,6 +107,7 @@ def subject_roles(body: str, skip_to: int, reading: Reading = Reading()) -> list
         if P.NOT_ASSIGNMENT_LINE_RE.match(line_at(body, s)):
             continue
         p = BULLET_LEAD_RE.match(body, s).end() if BULLET_LEAD_RE.match(body, s) else s
+        p = _ENUMERATOR_RE.match(body, p).end() if _ENUMERATOR_RE.match(body, p) else p
         hon = P.HONORIFIC_RE.match(body[p:])
         if hon:
             p += hon.end()
@@ -193,10 +196,14 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
         return [], pending, True
     adverbial = P.ADVERBIAL_RE.match(after_stripped)
     if adverbial:
-        # "X theo chức năng, nhiệm vụ được giao, chủ động …": the predicate comes after.
-        after_stripped = after_stripped[adverbial.end():].lstrip(" ,")
-        if P.LEAD_VERB_RE.match(after_stripped):
+        # "X theo chức năng, nhiệm vụ được giao, chủ động …": the predicate comes after; where the bases run on past
+        # the adverbial ("X căn cứ chức năng, nhiệm vụ được giao, thực trạng, … khẩn trương đăng ký"), "căn cứ" is the
+        # subject's own verb.
+        rest = after_stripped[adverbial.end():].lstrip(" ,")
+        if P.LEAD_VERB_RE.match(rest):
             return [sp.text for sp in spans], pending, True
+        if P.PREDICATE_RE.match(rest) or not after_stripped.startswith("căn cứ"):
+            after_stripped = rest
     if P.ASSIGNING_VERB_RE.match(after_stripped):
         return [], pending, True  # the subject hands the work on; the object is read by the request rule
     pred = P.PREDICATE_RE.match(after_stripped)

@@ -71,6 +71,27 @@ CATEGORY_SUBJECT_CASES = [
                  id="neg-category-without-a-marker"),
 ]
 
+# Thông báo kết luận (74e2ddc7b11340da, a Government steering committee's conclusions): run-in enumerations, the
+# leaders addressed as "Các đồng chí …", bases that run on before the verb.
+CONCLUSION_CASES = [
+    pytest.param("(1) Thanh tra Chính phủ ban hành trước ngày 25 tháng 11 năm 2025; (2) Bộ Công an chủ trì, phối hợp các bộ, "
+                 "cơ quan liên quan ban hành hướng dẫn.", "Khẩn trương xây dựng và ban hành chiến lược chuyển đổi số",
+                 [("Thanh tra Chính phủ", "lead"), ("Bộ Công an", "lead"), ("các bộ, cơ quan liên quan", "support")],
+                 id="run-in-enumeration"),
+    pytest.param("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các "
+                 "tỉnh, thành phố trực thuộc trung ương phải phát huy vai trò nêu gương của người đứng đầu.",
+                 "Quyết liệt trong chỉ đạo, điều hành, chịu trách nhiệm đến cùng",
+                 [("Bộ trưởng", "lead"), ("Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ", "lead"),
+                  ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead")], id="cac-dong-chi-leaders"),
+    pytest.param("Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại cổ phần quyết liệt triển khai Chương trình tín "
+                 "dụng.", None, [("Ngân hàng Nhà nước Việt Nam", "lead"), ("các ngân hàng thương mại cổ phần", "lead")],
+                 id="quyet-liet-opens-the-predicate"),
+    pytest.param("Các bộ, ngành, địa phương căn cứ chức năng, nhiệm vụ được giao, thực trạng, hướng dẫn của Bộ Khoa học và "
+                 "Công nghệ khẩn trương đăng ký nhu cầu kinh phí.", None, [("Các bộ, ngành, địa phương", "lead")],
+                 id="bases-run-on-before-the-verb"),
+    pytest.param("Thời gian: (1) Quý I năm 2026; (2) Quý II năm 2026.", None, [], id="neg-enumeration-of-dates"),
+]
+
 # tests/gold NOTES-73-76 call 3: a reporting route inside a numbered item gives its subjects leads.
 CONDITION_CASES = [
     # tests/gold 73 (2dd703fa6cbbc87b) Điều 6.3: the receiving body and the routing one are not recorded.
@@ -184,7 +205,7 @@ LEAD_IN_REQUEST_CASES = [
 
 
 @pytest.mark.parametrize("text,heading,expected", SUBJECT_CASES + CATEGORY_SUBJECT_CASES + CONDITION_CASES
-                         + LEVEL_SUBJECT_CASES)
+                         + CONCLUSION_CASES + LEVEL_SUBJECT_CASES)
 def test_subjects(text, heading, expected):
     assert task_roles(text, heading) == expected
 
