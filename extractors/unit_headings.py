@@ -118,6 +118,8 @@ def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]
     run-in "Trung tâm sự nghiệp công: Chủ động …", "Các Bộ: Công Thương, Xây dựng".
     """
     head = heading.strip()
+    if P.NOT_ASSIGNMENT_LINE_RE.match(head):
+        return [], 0  # "Thành viên: Giám đốc Sở Y tế, …": a list of members, not a unit heading
     if P.SHARED_LIST_RE.match(head):
         spans = scan_units(head, 0)
         return ([s.text for s in spans], spans[-1].end) if is_title and spans else ([], 0)

@@ -37,7 +37,7 @@ ORG_HEAD = r"""
   | Cơ\s+quan(?=\s+[A-ZĐ])|Văn\s+phòng\s+Chính\s+phủ|Chính\s+phủ(?=\s+(?:chủ\s+trì|giao))
   | Ban\s+Chỉ\s+đạo|Ban\s+Chỉ\s+huy|Hạt\s+Kiểm\s+lâm|Kiểm\s+lâm|Bảo\s+hiểm\s+xã\s+hội
   | Báo\s+và\s+Phát\s+thanh,\s*Truyền\s+hình|Báo,\s+[Đđ]ài(?=\s|$)                     # Báo và Phát thanh, Truyền hình tỉnh; Báo, Đài tỉnh
-  | Liên\s+minh(?=\s+[A-ZĐ])|Tổng\s+[Cc]ông\s+ty|Công\s+ty(?=\s+[A-ZĐ])                    # Liên minh Hợp tác xã, Tổng Công ty
+  | Liên\s+minh(?=\s+[A-ZĐ])|Tổng\s+[Cc]ông\s+ty|Công\s+ty(?=\s+[A-ZĐ]|\s+(?:nghiên\s+cứu|thực\s+hiện|liên\s+hệ|căn\s+cứ)(?![\w]))  # Tổng Công ty; "đề nghị Công ty nghiên cứu …" (the addressee)
   | Liên\s+hiệp(?:\s+các\s+hội)?(?=\s+[A-ZĐ])                                          # Liên hiệp các hội Khoa học và Kỹ thuật
   | Bộ(?=\s+ngành)|Doanh\s+nghiệp(?=\s+(?:viễn\s+thông|bưu\s+chính|công\s+nghệ\s+số|nhà\s+nước)\s+[a-zđ])                                            # Bộ ngành Trung ương; Doanh nghiệp viễn thông
 """
@@ -164,7 +164,7 @@ PREDICATE_WORDS = r"""
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
   | khen\s+thưởng|phát\s+huy|ưu\s+tiên|tiên\s+phong|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
   | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi|tập\s+trung|kiện\s+toàn
-  | đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm|phản\s+ánh|phản\s+hồi|phân\s+cấp|[ủu][yỷ]\s+quyền|chấp\s+thuận|công\s+nhận
+  | đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm|phản\s+ánh|phản\s+hồi|phân\s+cấp|[ủu][yỷ]\s+quyền|chấp\s+thuận|công\s+nhận|đáp\s+ứng
   | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)|nhân\s+dịp
 """
 PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
@@ -214,7 +214,7 @@ LEAD_VERB_RE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trá
 # Predicate words that are prepositions: they end a name but do not make its holder a subject.
 PREPOSITIONS = {"để", "nhằm", "trong", "về", "theo", "tại", "với", "cho", "từ", "trước", "sau", "khi", "nếu",
                 "bằng", "do", "bởi", "như", "gồm", "trên", "là", "được", "có", "sẽ", "đã", "đang", "bao gồm", "nơi",
-                "thống nhất", "nhân dịp"}
+                "thống nhất", "nhân dịp", "đáp ứng"}
 # Verbs by which a subject hands work to another body: the object leads, not the subject
 # ("Chủ tịch UBND Thành phố đề nghị các cơ quan …", "UBND Thành phố giao cơ quan chuyên môn …").
 ASSIGNING_VERB_RE = re.compile(r"(?:đề\s+nghị|giao|yêu\s+cầu|thông\s+báo\s+(?:để|cho|đến)|phân\s+cấp|[ủu][yỷ]\s+quyền)(?![\w])")
@@ -307,8 +307,10 @@ INTRO_RE = re.compile(
     r"(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Khi|Trong|Để|Đồng\s+thời|Ngoài\s+ra|Trường\s+hợp|Nếu|Định\s+kỳ|Hằng|Hàng|Sau)\b")
 
 # Lines that list participants or recipients, never assignees.
+# "Thành viên Ban Chỉ đạo có trách nhiệm tham gia …" states the members' duty, not a list of them.
 NOT_ASSIGNMENT_LINE_RE = re.compile(
-    r"^\s*[-+•]?\s*(?:Thành\s+phần|Thành\s+viên|Đại\s+biểu|Mời|Kính\s+gửi|Nơi\s+nhận|Khách\s+mời)\b", re.IGNORECASE)
+    r"^\s*[-+•]?\s*(?:(?:Thành\s+phần|Thành\s+viên|Đại\s+biểu|Khách\s+mời)(?![^:\n]{0,120}(?:có|chịu)\s+trách\s+nhiệm)"
+    r"|Mời|Kính\s+gửi|Nơi\s+nhận)\b", re.IGNORECASE)
 
 # A body the document sets up names itself: "thành lập Ban Chỉ đạo thực hiện …, gồm".
 ESTABLISHED_RE = re.compile(

@@ -367,6 +367,9 @@ def _determiner(name: _Name, j: int, word: re.Match) -> int | None:
     if group and re.search(r"(?:thuộc|của)\s*$", text[name.pos:name.end]):
         name.plural, name.closed = True, False
         return group.end()  # "các cơ quan chuyên môn thuộc các bộ, ngành Trung ương"
+    if group and name.head and not name.plural:
+        name.plural = True  # "Hội đồng Thi đua - Khen thưởng các cơ quan, đơn vị": the body of each member
+        return group.end()
     khu = re.compile(r"các\s+[Kk]hu\s").match(text, j) and P.NAME_CONTINUATION_RE.match(text, j)
     if khu:
         return khu.end()  # "Ban Quản lý các khu công nghệ cao và khu công nghiệp"

@@ -89,6 +89,9 @@ HEADING_CASES = [
                  [("Các trường học", "lead")], id="heading-sentence-verb-after-a-group"),
     pytest.param("", "UBND cấp xã chấp thuận thiết kế nút giao đấu nối đối với các tuyến đường được giao quản lý",
                  [("UBND cấp xã", "lead")], id="heading-sentence-chap-thuan"),
+    # d3d459d0a856471f: the members' qualifications, not their task.
+    pytest.param("", "Thành viên Hội đồng xét duyệt đáp ứng các yêu cầu sau", [], id="neg-heading-qualification"),
+    pytest.param("Giám đốc Sở Y tế, Giám đốc Sở Tài chính.", "Thành viên", [], id="neg-heading-members-list"),
     pytest.param("", "Đối với các tổ chức khác", [], id="neg-vague-heading"),
     pytest.param("", "Công tác phối hợp liên ngành", [], id="neg-heading-not-a-unit"),
     pytest.param("", "Phòng chống bệnh đường ruột", [], id="neg-phong-chong-is-not-a-phong"),

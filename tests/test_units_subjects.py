@@ -37,6 +37,18 @@ SUBJECT_CASES = [
                  "phối hợp với Bộ Công an, Bộ Khoa học và Công nghệ thực hiện kết nối.", None,
                  [("Các bộ, ngành", "lead"), ("Bộ Công an", "support"), ("Bộ Khoa học và Công nghệ", "support")],
                  id="subject-acting-by-its-tasks-under-documents"),
+    # 322358d6040a153b: the members' duty, not a list of members.
+    pytest.param("Thành viên Ban Chỉ đạo có trách nhiệm tham gia đầy đủ các hoạt động của Ban Chỉ đạo.", None,
+                 [("Thành viên Ban Chỉ đạo", "lead")], id="members-duty"),
+    pytest.param("Thành viên: Giám đốc Sở Y tế, Giám đốc Sở Tài chính.", None, [], id="neg-members-list"),
+    # 45fb7c4784bcce3a: the council of each member of a group.
+    pytest.param("Căn cứ chức năng, nhiệm vụ của Hội đồng Thi đua - Khen thưởng tỉnh, Hội đồng Thi đua - Khen thưởng các cơ "
+                 "quan, đơn vị, địa phương có trách nhiệm phối hợp thực hiện.", None,
+                 [("Hội đồng Thi đua - Khen thưởng các cơ quan, đơn vị, địa phương", "lead")], id="body-of-each-member"),
+    pytest.param("Các cơ quan, đơn vị, địa phương; các Cụm, Khối thi đua thuộc tỉnh có trách nhiệm tổ chức triển khai thực "
+                 "hiện nghiêm túc Quy định này.", None,
+                 [("Các cơ quan, đơn vị, địa phương", "lead"), ("các Cụm, Khối thi đua thuộc tỉnh", "lead")],
+                 id="groups-by-semicolon-before-the-marker"),
     pytest.param("Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì lập Đề án.", None,
                  [("Sở Xây dựng", "lead")], id="proposer-is-not-assignee"),
     pytest.param("Sau khi Ủy ban nhân dân Thành phố phê duyệt Đề án, Sở Tài chính lập thủ tục bố trí kinh phí.", None,
@@ -173,6 +185,12 @@ REQUEST_CASES = [
                  id="neg-the-proposal-is-no-request"),
     pytest.param("Về kiến nghị hỗ trợ kinh phí: đề nghị Bộ Tài chính xem xét, cân đối nguồn vốn.", None, [],
                  id="neg-petition-in-an-answer"),
+    # 29825a0f7313b49a, 9ca435f010e53248: a tax office's reply asks the company it answers.
+    pytest.param("Về thủ tục hải quan: đề nghị Công ty nghiên cứu quy định tại Điều 67 Thông tư số 38/2015/TT-BTC để thực "
+                 "hiện.", None, [("Công ty", "lead")], id="reply-asks-the-company"),
+    pytest.param("Đề nghị Công ty căn cứ các quy định nêu trên để thực hiện./.", None, [("Công ty", "lead")],
+                 id="reply-asks-the-company-can-cu"),
+    pytest.param("Theo trình bày của Công ty, hàng hóa được nhập khẩu để gia công.", None, [], id="neg-company-as-a-source"),
     pytest.param("Hội đồng kính đề nghị Bộ trưởng Bộ Y tế xem xét, quyết định.", None, [], id="neg-petition-upwards"),
     pytest.param("- Trường hợp thiếu thông tin thì gửi văn bản đề nghị cơ quan, đơn vị có liên quan cung cấp thông tin.", None, [],
                  id="neg-van-ban-de-nghi"),
