@@ -130,9 +130,22 @@ def _subject_spans(body: str, p: int, reading: Reading) -> list[UnitSpan]:
         return spans
     if not spans or not _marked(body, spans[-1].end, reading.delegated):
         spans = scan_category(body, p, reading.known)  # "Doanh nghiệp, tổ chức có trách nhiệm": one collective
+    if spans:
+        spans = spans[:-1] + [_with_having_clause(body, spans[-1])]
     if not spans or not _marked(body, spans[-1].end, reading.delegated) or _COMPETENT_RE.search(spans[-1].text):
         return []  # "Cơ quan có thẩm quyền tuyển dụng có trách nhiệm …": a role in a procedure
     return spans
+
+
+def _with_having_clause(body: str, span: UnitSpan) -> UnitSpan:
+    """A category with a restrictive "có …" clause up to its marker: "Doanh nghiệp có hạ tầng mạng viễn thông | có trách
+    nhiệm …" names which firms."""
+    having = P.HAVING_RE.match(body, span.end + 1) if body[span.end:span.end + 1] == " " else None
+    marker = _RESPONSIBLE_RE.search(body, having.end(), having.end() + _LONG_QUALIFIER) if having else None
+    if not marker or re.search(r"[.;:,]", body[span.end:marker.start()]):
+        return span
+    end = marker.start() - 1
+    return UnitSpan(span.start, end, body[span.start:end])
 
 
 def _marked(body: str, end: int, delegated: bool) -> bool:

@@ -68,6 +68,12 @@ CATEGORY_SUBJECT_CASES = [
     pytest.param("Các cơ quan, đơn vị được giao quản lý các sông, hồ, kênh, mương có trách nhiệm phối hợp với đơn vị thoát "
                  "nước.", None, [("Các cơ quan, đơn vị được giao quản lý các sông, hồ, kênh, mương", "lead")],
                  id="group-handed-a-task-keeps-its-clause"),
+    # 72f18ee047b71e9a: a restrictive "có …" clause names which firms, up to the marker.
+    pytest.param("Doanh nghiệp có hạ tầng mạng viễn thông có trách nhiệm chủ động đề xuất, lập kế hoạch phát triển hạ tầng.",
+                 None, [("Doanh nghiệp có hạ tầng mạng viễn thông", "lead")], id="category-with-a-having-clause"),
+    # 1fa949f85858c62f (tests/gold 67 Điều 5, NOTES-64-67 call 5): a regulated party inside a procedure's step.
+    pytest.param("Trường hợp cửa hàng tạm dừng bán hàng, doanh nghiệp có trách nhiệm thông báo đến Sở Công Thương.", None, [],
+                 id="neg-party-after-a-lead-in"),
     # 6bac4a0d92da936d, 50693ea4bb4bda20: a role in a procedure.
     pytest.param("Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản trong thời hạn 05 ngày làm việc.", None, [],
                  id="neg-category-naming-a-role"),
