@@ -17,6 +17,7 @@ import re
 
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.fold import compare_key
+from kehoach.extractors.unit_headings import lineage
 from kehoach.extractors.unit_names import scan_units
 from kehoach.extractors.unit_scan import scan_name
 from kehoach.schemas.models import Node
@@ -36,12 +37,7 @@ _SENTENCE_END_RE = re.compile(r"\.(?:\s|$)|\n\s*[-+•]")
 
 def delegation_context(node: Node, by_id: dict[str, Node]) -> bool:
     """The node or a node above it is headed as conferring powers ("Phân cấp thẩm quyền quyết định …")."""
-    current: Node | None = node
-    while current is not None:
-        if _DELEGATION_HEADING_RE.search(compare_key(current.heading or "")):
-            return True
-        current = by_id.get(current.parent) if current.parent else None
-    return False
+    return any(_DELEGATION_HEADING_RE.search(compare_key(current.heading or "")) for current in lineage(node, by_id))
 
 
 def delegate_units(body: str, known: tuple[str, ...] = ()) -> list[str]:

@@ -12,6 +12,7 @@ The clause rules are in ``unit_subjects`` (subjects) and ``unit_roles`` (request
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.fold import compare_key
@@ -73,26 +74,27 @@ def heading_of(node: Node, body: str) -> str:
     return _title_line(node, body)[0]
 
 
-def in_article(node: Node, by_id: dict[str, Node]) -> bool:
-    """The node is an article of a legal text or inside one (its rules, not a plan's tasks)."""
+def lineage(node: Node, by_id: dict[str, Node]) -> Iterator[Node]:
+    """The node, then each node above it up to the root."""
     current: Node | None = node
     while current is not None:
-        if current.kind == "article":
-            return True
+        yield current
         current = by_id.get(current.parent) if current.parent else None
-    return False
+
+
+def in_article(node: Node, by_id: dict[str, Node]) -> bool:
+    """The node is an article of a legal text or inside one (its rules, not a plan's tasks)."""
+    return any(current.kind == "article" for current in lineage(node, by_id))
 
 
 def descriptive(node: Node, by_id: dict[str, Node]) -> bool:
     """Inside MỤC ĐÍCH / YÊU CẦU / MỤC TIÊU … (aims, not tasks)."""
-    current: Node | None = node
-    while current is not None:
+    for current in lineage(node, by_id):
         heading = compare_key(heading_of(current, own_text(current)))
         if P.DESCRIPTIVE_HEADING_RE.match(heading):
             is_root = current.parent is None or current.parent not in by_id
             if is_root or len(heading.split()) <= _DESCRIPTIVE_MAX_WORDS or ":" in heading[:25]:
                 return True
-        current = by_id.get(current.parent) if current.parent else None
     return False
 
 
@@ -100,12 +102,10 @@ def rules_section(node: Node, by_id: dict[str, Node]) -> bool:
     """Under a heading that states a contest's rules ("Tiêu chí đánh giá, xếp loại", "Cách thức xếp hạng"): a bare
     subject there states a rule, only an explicit trigger assigns (tests/gold NOTES-70-72 call 3). The nearest title
     line decides: "Phương án triển khai" under "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, …" is a task section."""
-    current: Node | None = node
-    while current is not None:
+    for current in lineage(node, by_id):
         heading, is_title = _title_line(current, own_text(current))
         if is_title and heading:
             return P.RULES_HEADING_RE.match(compare_key(heading)) is not None
-        current = by_id.get(current.parent) if current.parent else None
     return False
 
 

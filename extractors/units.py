@@ -22,7 +22,7 @@ import re
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.deadlines import find_deadline
 from kehoach.extractors.fold import compare_key
-from kehoach.extractors.unit_headings import descriptive, heading_of, own_text, role_block
+from kehoach.extractors.unit_headings import descriptive, heading_of, lineage, own_text, role_block
 from kehoach.extractors.unit_keys import clean_unit, is_group, unit_id
 from kehoach.extractors.unit_names import UnitSpan, find_units, scan_units
 from kehoach.extractors.unit_places import issuer_jurisdiction, unit_jurisdiction
@@ -88,12 +88,7 @@ def _node_assignments(node: Node, roles: list[tuple[str, str, str]], above: set[
 def _headed_above(node: Node, by_id: dict[str, Node], headed: dict[str, set[str]]) -> set[str]:
     """The units the headings above ``node`` name: a child that restates one as its subject adds nothing (tests/gold
     NOTES-70-72 call 4; the heading is not copied down either)."""
-    out: set[str] = set()
-    parent = by_id.get(node.parent) if node.parent else None
-    while parent is not None:
-        out |= headed.get(parent.id, set())
-        parent = by_id.get(parent.parent) if parent.parent else None
-    return out
+    return {uid for above in list(lineage(node, by_id))[1:] for uid in headed.get(above.id, ())}
 
 
 def mark_places(assignments: list[Assignment], metadata: Metadata | None) -> list[Assignment]:
@@ -128,13 +123,8 @@ def mark_tasks(nodes: list[Node], assignments: list[Assignment] | None = None) -
             if node.id in assigned:
                 task = True
             elif node.kind != "article":
-                parent = by_id.get(node.parent) if node.parent else None
-                while parent is not None:
-                    heading = compare_key(heading_of(parent, own_text(parent)))
-                    if P.TASK_HEADING_RE.search(heading[:80]):
-                        task = True
-                        break
-                    parent = by_id.get(parent.parent) if parent.parent else None
+                task = any(P.TASK_HEADING_RE.search(compare_key(heading_of(above, own_text(above)))[:80])
+                           for above in list(lineage(node, by_id))[1:])
         out.append(node.model_copy(update={"task": task}))
     return out
 
