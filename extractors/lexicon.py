@@ -123,6 +123,18 @@ def party_nouns() -> tuple[str, ...]:
 
 
 @cache
+def collective_nouns() -> tuple[str, ...]:
+    """Group nouns of several words: "cụm, khối thi đua" (``data/bodies.json``)."""
+    return tuple(load("bodies")["groups"]["collectives"])
+
+
+@cache
+def category_nouns() -> tuple[str, ...]:
+    """The nouns of a collective named without a determiner: "cơ quan", "tổ chức", "cá nhân" (``data/bodies.json``)."""
+    return tuple(load("bodies")["groups"]["categories"])
+
+
+@cache
 def level_subjects() -> tuple[str, ...]:
     """Level words that stand alone for a place's authorities as a subject: "Tỉnh" (``data/bodies.json``)."""
     return tuple(load("bodies")["groups"]["level_subjects"])

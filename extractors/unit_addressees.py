@@ -19,8 +19,13 @@ from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.unit_names import scan_units
 from kehoach.extractors.unit_scan import GROUP_NOUN_RE
 
-# "chịu trách nhiệm thi hành", "có trách nhiệm tổ chức thi hành Nghị quyết này".
-EXECUTION_RE = re.compile(r"(?:chịu|có)\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+|triển\s+khai\s+)?thi\s+hành(?![\w])")
+# "chịu trách nhiệm thi hành", "có trách nhiệm tổ chức thi hành Nghị quyết này", "chịu trách nhiệm tổ chức thực hiện
+# Quyết định này", "căn cứ Quyết định thi hành" (Nghị định 30/2020/NĐ-CP, Phụ lục I: the article on implementation).
+_THIS_DOCUMENT = r"(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư|Quy\s+chế|Quy\s+định)(?:\s+này)?"
+EXECUTION_RE = re.compile(
+    r"(?:(?:chịu|có)\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+|triển\s+khai\s+)?"
+    rf"(?:thi\s+hành|thực\s+hiện(?=\s+{_THIS_DOCUMENT}))"
+    rf"|căn\s+cứ\s+{_THIS_DOCUMENT}\s+(?:để\s+)?thi\s+hành)(?![\w])")
 # Where the sentence before the marker begins: after a full stop, or after a line that ends a heading (":").
 _SENTENCE_START_RE = re.compile(r"[.!?]\s+|:[ \t]*\n")
 # "Các ông, bà:", "Các Ông/bà:", "Các ông (bà):" before the list.
@@ -33,6 +38,7 @@ _QUALIFIER_WORD_RE = re.compile(r"(?:tại|thuộc|trực\s+thuộc|trên|về|c
 _MAX_BARE_WORDS = 12
 # A group under a determiner, and a member of it that has none ("các tổ chức, | cá nhân có liên quan").
 _GROUP_RE = re.compile(r"(?:[Cc]ác|[Nn]hững)\s")
+_GROUP_IN_RE = re.compile(r"(?<![\w])(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s")
 _BARE_MEMBER_RE = re.compile(r"(?!các\s|những\s)[a-zđà-ỹ]")
 
 
@@ -92,7 +98,10 @@ def _piece_addressees(text: str, pos: int, known: tuple[str, ...]) -> list[str] 
         nxt = _next_addressee(text, spans[-1].end if spans else pos, _GROUP_RE.match(text, pos) is not None)
         if spans:
             qualifier = text[spans[-1].end:nxt]
-            if qualifier.strip(" ,") and not _is_qualifier(qualifier):
+            adverbial = P.ADVERBIAL_RE.search(qualifier)
+            if adverbial:  # "… trong phạm vi chức năng, nhiệm vụ của mình chịu trách nhiệm": how, not who
+                qualifier = qualifier[:adverbial.start()]
+            if qualifier.strip(" ,") and not _is_qualifier(qualifier, _GROUP_IN_RE.search(spans[-1].text) is not None):
                 return None
             last = P.TRAILING_RE.sub("", spans[-1].text + qualifier)
             out.extend(title + name for name in [*(s.text for s in spans[:-1]), last])
@@ -116,11 +125,14 @@ def _next_addressee(text: str, pos: int, group: bool) -> int:
     return len(text)
 
 
-def _is_qualifier(qualifier: str) -> bool:
+def _is_qualifier(qualifier: str, group: bool = False) -> bool:
     """What follows a scanned name inside an addressee: a further part of the name or a qualifier
-    (", Tài chính", " cấp Tỉnh", " tại tỉnh Đồng Tháp"), not a predicate ("hướng dẫn và")."""
+    (", Tài chính", " cấp Tỉnh", " tại tỉnh Đồng Tháp", after a ``group`` " có tài sản …"), not a predicate
+    ("hướng dẫn và")."""
     rest = qualifier.lstrip()
     if qualifier.startswith(",") or not rest:
+        return True
+    if group and P.HAVING_RE.match(rest):  # tests/gold NOTES-73-76 call 6
         return True
     return not P.PREDICATE_RE.match(rest) or bool(_QUALIFIER_WORD_RE.match(rest))
 

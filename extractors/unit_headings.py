@@ -6,17 +6,18 @@
   Thương, Xây dựng", "Trách nhiệm của Sở …"), which lead the node;
 - :func:`role_block` — a node that is only a role sub-heading ("a) Cơ quan chủ trì").
 
-The clause rules (subjects, requests, supports, labelled fields) are in ``unit_roles``.
+The clause rules are in ``unit_subjects`` (subjects) and ``unit_roles`` (requests, supports, labelled fields).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.fold import compare_key
 from kehoach.extractors.markers import strip_marker
-from kehoach.extractors.unit_keys import clean_unit
+from kehoach.extractors.unit_keys import clean_unit, is_group
 from kehoach.extractors.unit_names import find_units, scan_units
 from kehoach.extractors.unit_scan import ambiguous_is_verb, starts_known_body
 from kehoach.schemas.models import Node
@@ -73,26 +74,38 @@ def heading_of(node: Node, body: str) -> str:
     return _title_line(node, body)[0]
 
 
-def in_article(node: Node, by_id: dict[str, Node]) -> bool:
-    """The node is an article of a legal text or inside one (its rules, not a plan's tasks)."""
+def lineage(node: Node, by_id: dict[str, Node]) -> Iterator[Node]:
+    """The node, then each node above it up to the root."""
     current: Node | None = node
     while current is not None:
-        if current.kind == "article":
-            return True
+        yield current
         current = by_id.get(current.parent) if current.parent else None
-    return False
+
+
+def in_article(node: Node, by_id: dict[str, Node]) -> bool:
+    """The node is an article of a legal text or inside one (its rules, not a plan's tasks)."""
+    return any(current.kind == "article" for current in lineage(node, by_id))
 
 
 def descriptive(node: Node, by_id: dict[str, Node]) -> bool:
     """Inside MỤC ĐÍCH / YÊU CẦU / MỤC TIÊU … (aims, not tasks)."""
-    current: Node | None = node
-    while current is not None:
+    for current in lineage(node, by_id):
         heading = compare_key(heading_of(current, own_text(current)))
         if P.DESCRIPTIVE_HEADING_RE.match(heading):
             is_root = current.parent is None or current.parent not in by_id
             if is_root or len(heading.split()) <= _DESCRIPTIVE_MAX_WORDS or ":" in heading[:25]:
                 return True
-        current = by_id.get(current.parent) if current.parent else None
+    return False
+
+
+def rules_section(node: Node, by_id: dict[str, Node]) -> bool:
+    """Under a heading that states a contest's rules ("Tiêu chí đánh giá, xếp loại", "Cách thức xếp hạng"): a bare
+    subject there states a rule, only an explicit trigger assigns (tests/gold NOTES-70-72 call 3). The nearest title
+    line decides: "Phương án triển khai" under "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, …" is a task section."""
+    for current in lineage(node, by_id):
+        heading, is_title = _title_line(current, own_text(current))
+        if is_title and heading:
+            return P.RULES_HEADING_RE.match(compare_key(heading)) is not None
     return False
 
 
@@ -105,6 +118,8 @@ def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]
     run-in "Trung tâm sự nghiệp công: Chủ động …", "Các Bộ: Công Thương, Xây dựng".
     """
     head = heading.strip()
+    if P.NOT_ASSIGNMENT_LINE_RE.match(head):
+        return [], 0  # "Thành viên: Giám đốc Sở Y tế, …": a list of members, not a unit heading
     if P.SHARED_LIST_RE.match(head):
         spans = scan_units(head, 0)
         return ([s.text for s in spans], spans[-1].end) if is_title and spans else ([], 0)
@@ -169,18 +184,40 @@ def _named_units(head: str, is_title: bool) -> tuple[list[str], int]:
         names = [title]  # "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng": one person, many fields
     elif spans and spans[-1].end >= len(title):
         names = [s.text for s in spans]
+    elif is_title and spans and _having_group(title, spans):
+        names = [title]  # "Các doanh nghiệp có cửa hàng bán lẻ xăng dầu": the clause says which members
     elif spans and spans[0].start == 0 and not duties and (sentence := _heading_predicate(title[spans[-1].end:])) is not None:
         # A heading that is a sentence: "Sở Xây dựng - Đánh giá sự phù hợp …", "Chủ tịch UBND thành phố
         # quyết định …" name their subject; "Hội đồng … là cơ quan tham mưu …" names none.
         return ([s.text for s in spans], offset + spans[-1].end) if sentence else ([], 0)
-    elif P.UNIT_START_RE.match(title) and "." not in title and not P.LEAD_VERB_RE.search(title):
-        # A heading line that is one long name: "Tổ tiếp công dân, xử lý khiếu nại, …".
+    elif P.UNIT_START_RE.match(title) and "." not in title and not P.LEAD_VERB_RE.search(title) and not (
+            spans and _verb_soon(title[spans[-1].end:])):
+        # A heading line that is one long name: "Tổ tiếp công dân, xử lý khiếu nại, …"; not a sentence whose verb
+        # the scanner did not reach ("Các trường học tuyên truyền, khuyến khích …").
         names = [title]
     else:
         return [], 0
     names = [n for n in names if not _VAGUE_RE.match(compare_key(clean_unit(n)))]
     used = offset + len(head[offset:].partition(":")[0]) + (1 if colon else 0)
     return names, used
+
+
+def _verb_soon(rest: str) -> bool:
+    """One of the first two words after the units opens a predicate; a preposition first opens a qualifier ("trong
+    quản lý lớp học"), whose verbs are nouns."""
+    for word in list(re.finditer(r"\S+", rest.split(",", 1)[0]))[:2]:
+        pred = P.PREDICATE_RE.match(rest, word.start())
+        if pred:
+            return pred.group(0) not in P.PREPOSITIONS
+    return False
+
+
+def _having_group(title: str, spans: list) -> bool:
+    """The heading is one group and a restrictive "có …" clause without a verb of its own."""
+    rest = title[spans[-1].end:].lstrip()
+    if len(spans) > 1 or spans[0].start or not is_group(spans[0].text) or not P.HAVING_RE.match(rest):
+        return False
+    return not any(P.PREDICATE_RE.fullmatch(word) for word in rest.split()[1:])
 
 
 def _names_a_role(rest: str) -> bool:

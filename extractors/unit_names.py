@@ -18,6 +18,7 @@ from kehoach.extractors.unit_scan import scan_name
 # A place's proper name: capitalised words ("Ninh Bình", "Bà Rịa - Vũng Tàu").
 _PLACE_RE = re.compile(rf"[{UPPER_CHARS}][\w]*(?:(?:\s+|\s*-\s*)[{UPPER_CHARS}][\w]*)*")
 _LIST_SEP_RE = re.compile(r"\s*(?:,\s*và|;\s*và|,|;|và)\s+")
+_GROUP_START_RE = re.compile(r"(?:các|những)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,49 @@ def scan_units(text: str, pos: int, known: tuple[str, ...] = ()) -> list[UnitSpa
         if not P.UNIT_START_RE.match(text, nxt):
             break
         pos = nxt
+    return _shared_title(text, out)
+
+
+# A person's title over a group of bodies ("người đứng đầu các cơ quan chuyên môn"), and a group that takes no head:
+# one with people or firms in it ("các cơ quan, tổ chức, cá nhân có liên quan").
+_TITLE_OVER_GROUP_RE = re.compile(rf"(?P<title>{P.TITLE_HEAD})\s+(?:các|những)\s", re.VERBOSE)
+_HEADLESS_RE = re.compile(r"(?<![\w])(?:cá\s+nhân|doanh\s+nghiệp|hộ\s+gia\s+đình|người\s+dân|nhà\s+đầu\s+tư)(?![\w])")
+
+
+def _shared_title(text: str, spans: list[UnitSpan]) -> list[UnitSpan]:
+    """A title over a list whose members repeat the determiner is each member's: "người đứng đầu các cơ quan chuyên
+    môn, cơ quan hành chính khác, các đơn vị sự nghiệp công lập" → "người đứng đầu các đơn vị sự nghiệp công lập"
+    (tests/gold NOTES-64-67 call 1); not over a member that has people or firms in it, nor after "và"."""
+    out: list[UnitSpan] = []
+    title = ""
+    for span in spans:
+        joined = text[out[-1].end:span.start] if out else ""
+        if title and joined.strip() == "," and _GROUP_START_RE.match(span.text) and not _HEADLESS_RE.search(span.text):
+            span = UnitSpan(span.start, span.end, f"{title} {span.text}")
+        else:
+            owner = _TITLE_OVER_GROUP_RE.match(span.text)
+            title = " ".join(owner.group("title").split()) if owner else ""
+        out.append(span)
     return out
+
+
+_DETERMINER = "các "
+_CATEGORY_STOP_RE = re.compile(r"[.;:\n]")
+
+
+def scan_category(text: str, pos: int, known: tuple[str, ...] = ()) -> list[UnitSpan]:
+    """A collective of bare category nouns at ``pos`` ("Cơ quan, tổ chức, đơn vị", "Đơn vị sự nghiệp công lập
+    thuộc Ủy ban nhân dân tỉnh"): one unit, read as the scanner reads the same words after "các"; [] when none.
+    Not a name by itself ("Tổ chức tập huấn" opens a task): the caller asks for an explicit marker after it."""
+    if not P.CATEGORY_START_RE.match(text, pos):
+        return []
+    stop = _CATEGORY_STOP_RE.search(text, pos)
+    words = text[pos:stop.start() if stop else len(text)]
+    end = scan_name(_DETERMINER + words[:1].lower() + words[1:], 0, known)
+    if end is None or end <= len(_DETERMINER):
+        return []
+    name = P.TRAILING_RE.sub("", words[:end - len(_DETERMINER)])
+    return [UnitSpan(pos, pos + len(name), name)] if name else []
 
 
 def find_units(text: str) -> list[UnitSpan]:

@@ -1,7 +1,7 @@
 """Patterns and lexicons for organisational units and their roles.
 
-Only constants live here (as eyecite's ``regexes.py``); the logic is in
-``unit_names.py`` and ``unit_roles.py``. Lexicons are lists of words from administrative Vietnamese, not
+Only constants live here (as eyecite's ``regexes.py``); the logic is in ``unit_names.py``,
+``unit_subjects.py`` and ``unit_roles.py``. Lexicons are lists of words from administrative Vietnamese, not
 from one document: the heads of the bodies named in Nghị định 10/2016/NĐ-CP,
 Luật Tổ chức chính quyền địa phương and the Party / Front statutes, plus the
 verbs that open a task sentence in plans and directives.
@@ -14,9 +14,9 @@ import re
 from kehoach.extractors import lexicon
 
 # Honorifics and request verbs that precede a unit but are not part of it.
-HONORIFIC_RE = re.compile(r"^(?:(?:Đồng|đồng)\s+chí|Đ/c|đ/c)\s+")
+HONORIFIC_RE = re.compile(r"^(?:(?:[Cc]ác\s+)?(?:Đồng|đồng)\s+chí|Đ/c|đ/c)\s+")  # "Các đồng chí Bộ trưởng, …"
 LEADING_VERB_RE = re.compile(
-    r"^(?:Đề\s+nghị|đề\s+nghị|Giao|giao|Đối\s+với|đối\s+với|(?:Ủy|Uỷ|ủy|uỷ)\s+quyền(?:\s+cho)?)(?:\s*:)?\s+")
+    r"^(?:Đề\s+nghị|đề\s+nghị|Giao|giao|Đối\s+với|đối\s+với|(?:Ủy|Uỷ|ủy|uỷ)\s+quyền(?:\s+cho)?|[Pp]hân\s+cấp\s+cho)(?:\s*:)?\s+")
 
 # --- where a unit name begins ------------------------------------------------
 
@@ -37,7 +37,7 @@ ORG_HEAD = r"""
   | Cơ\s+quan(?=\s+[A-ZĐ])|Văn\s+phòng\s+Chính\s+phủ|Chính\s+phủ(?=\s+(?:chủ\s+trì|giao))
   | Ban\s+Chỉ\s+đạo|Ban\s+Chỉ\s+huy|Hạt\s+Kiểm\s+lâm|Kiểm\s+lâm|Bảo\s+hiểm\s+xã\s+hội
   | Báo\s+và\s+Phát\s+thanh,\s*Truyền\s+hình|Báo,\s+[Đđ]ài(?=\s|$)                     # Báo và Phát thanh, Truyền hình tỉnh; Báo, Đài tỉnh
-  | Liên\s+minh(?=\s+[A-ZĐ])|Tổng\s+[Cc]ông\s+ty|Công\s+ty(?=\s+[A-ZĐ])                    # Liên minh Hợp tác xã, Tổng Công ty
+  | Liên\s+minh(?=\s+[A-ZĐ])|Tổng\s+[Cc]ông\s+ty|Công\s+ty(?=\s+[A-ZĐ]|\s+(?:nghiên\s+cứu|thực\s+hiện|liên\s+hệ|căn\s+cứ)(?![\w]))  # Tổng Công ty; "đề nghị Công ty nghiên cứu …" (the addressee)
   | Liên\s+hiệp(?:\s+các\s+hội)?(?=\s+[A-ZĐ])                                          # Liên hiệp các hội Khoa học và Kỹ thuật
   | Bộ(?=\s+ngành)|Doanh\s+nghiệp(?=\s+(?:viễn\s+thông|bưu\s+chính|công\s+nghệ\s+số|nhà\s+nước)\s+[a-zđ])                                            # Bộ ngành Trung ương; Doanh nghiệp viễn thông
 """
@@ -66,7 +66,7 @@ TITLE_HEAD += r"  | (?:Phó\s+)?(?:" + _words_alternation(lexicon.title_heads())
 # Lower-case bodies and plural groups ("các sở, ban, ngành", "lực lượng công an").
 GROUP_NOUN = r"""
     sở|ban|ngành|phòng|bộ(?!\s+(?:phận|máy))|cơ\s+quan|đơn\s+vị|tổ\s+chức|địa\s+phương|cấp\s+ủy|cấp\s+uỷ|đoàn\s+thể
-  | hội|đoàn|đối\s+tượng|chủ\s+rừng|xã|phường|thị\s+trấn|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|tổ\s+dân\s+phố|bộ\s+phận|trường(?!\s+hợp)|trung\s+tâm
+  | hội|đoàn|đối\s+tượng|chủ\s+rừng|xã|phường|thị\s+trấn|huyện|quận|tỉnh|thành\s+phố|thôn|ấp|tổ\s+dân\s+phố|bộ\s+phận|trường(?:\s+học)?(?!\s+hợp)|trung\s+tâm
   | cá\s+nhân|doanh\s+nghiệp|lực\s+lượng|chi\s+bộ|đảng\s+bộ|ông|bà|thành\s+viên|ủy\s+ban|uỷ\s+ban
   | ngân\s+hàng|Ngân\s+hàng|[Vv]iện(?:\s+nghiên\s+cứu)?|cơ\s+sở\s+(?:đào\s+tạo|giáo\s+dục|y\s+tế|khám\s+bệnh|sản\s+xuất|kinh\s+doanh)
   | Sở|Ban|Bộ|Phòng|Trung\s+tâm|Hội|Đoàn|Cơ\s+quan|Đơn\s+vị|Ủy\s+ban|Uỷ\s+ban|Tổ|Cục|Chi\s+cục|Vụ|Trạm|Trường(?!\s+hợp)|ĐVSN|cấp
@@ -76,10 +76,14 @@ GROUP_NOUN = r"""
 
 # The parties of the data (``bodies.json``: "nhà thầu", "nhà đầu tư") are group nouns too: "các nhà thầu".
 GROUP_NOUN += "  | " + _words_alternation(lexicon.party_nouns()) + "\n"
+# Collectives of several words ("các cụm, khối thi đua"; data: groups.collectives), before the one-word nouns.
+GROUP_NOUN = "    " + _words_alternation(lexicon.collective_nouns()) + "\n  |" + GROUP_NOUN
 # A place's level word alone as a sentence's subject, before its verb: "Tỉnh căn cứ các quy định …" (data).
 LEVEL_SUBJECT_RE = re.compile(r"(?:" + _words_alternation(lexicon.level_subjects()) + r")(?=\s+[a-zđà-ỹ])")
 # Parties a document tasks by category, without a determiner ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư").
 PARTY = _words_alternation(lexicon.party_nouns(), capital=True)
+# A collective opening a sentence without a determiner ("Tổ chức, cá nhân có trách nhiệm …"; data: groups.categories).
+CATEGORY_START_RE = re.compile(r"(?:" + _words_alternation(lexicon.category_nouns(), capital=True) + r")(?![\w])")
 
 LOWER_BODY = r"""
     [Ll]ực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|[Ll]ực\s+lượng(?=\s+[a-zđA-ZĐ])
@@ -88,6 +92,7 @@ LOWER_BODY = r"""
   | chủ\s+đầu\s+tư(?:\s+(?:các\s+)?dự\s+án)?(?=\s*(?:[,;.:]|$|và\s|có\s|liên\s))  # "các sở, ban ngành, | chủ đầu tư dự án": a party of its own
   | cán\s+bộ,\s+công\s+chức(?:,\s+viên\s+chức)?(?:\s+và\s+người\s+lao\s+động)?(?=\s+(?:của|thuộc|có\s+liên\s+quan|liên\s+quan))|chính\s+quyền\s+(?:các\s+cấp|địa\s+phương|cơ\s+sở|cấp\s+xã)
   | ngành\s+(?:y\s+tế|giáo\s+dục|chức\s+năng|tài\s+chính|công\s+an|văn\s+hóa|[a-zđ]+)
+  | tổ\s+chức\s+chính\s+trị\s*[-–]\s*xã\s+hội                       # "phối hợp tổ chức chính trị - xã hội tại địa phương"
   | (?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Tt]ổ\s+chức|[Cc]á\s+nhân|[Đđ]ịa\s+phương)(?:,\s+(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân|địa\s+phương))*
     (?=\s+(?:khác\s+)?(?:có\s+)?liên\s+quan)                                                   # đơn vị có liên quan; cơ quan, địa phương liên quan
   | địa\s+phương(?=\s+(?:có|liên\s+quan|lân\s+cận))|đơn\s+vị\s+sự\s+nghiệp|cơ\s+quan\s+(?:chuyên\s+môn|liên\s+quan|có\s+liên\s+quan|Trung\s+ương|thông\s+tấn|báo\s+chí)
@@ -109,7 +114,8 @@ ORG_HEAD_RE = re.compile(rf"(?:{ORG_HEAD})(?![\w])", re.VERBOSE)
 UNIT_START_RE = re.compile(
     rf"""(?:
         (?P<known>{KNOWN_BODY})                                      # Bộ Tài chính, Thanh tra tỉnh …
-      | (?P<plural>(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s+(?:{GROUP_NOUN}))    # các phòng, các Sở
+      | (?P<plural>(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s+(?:{GROUP_NOUN})    # các phòng, các Sở
+          | [Ss]ở,\s*[Bb]an,?\s*[Nn]gành)                              # "phối hợp với Sở, ban ngành liên quan": no "các"
       | (?P<title>{TITLE_HEAD})                                      # Giám đốc Sở …
       | (?P<org>{ORG_HEAD})                                          # Sở Y tế, UBND …
       | (?P<lower>{LOWER_BODY})                                      # lực lượng quân đội, công an
@@ -151,15 +157,15 @@ PREDICATE_WORDS = r"""
   | báo\s+cáo|tổng\s+hợp|ban\s+hành|bố\s+trí|tuyên\s+truyền|phổ\s+biến|quán\s+triệt|đôn\s+đốc|trình|đề\s+xuất|phát\s+động
   | huy\s+động|vận\s+động|triệu\s+tập|tiếp\s+nhận|xử\s+lý|giải\s+quyết|cung\s+cấp|thống\s+kê|đánh\s+giá|tiếp\s+tục|tăng\s+cường
   | đẩy\s+mạnh|nâng\s+cao|bảo\s+đảm|đảm\s+bảo|cử|tham\s+gia|là|có|được|phải|cần|sẽ|đã|đang|căn\s+cứ|thường\s+xuyên
-  | khẩn\s+trương|chủ\s+động|tích\s+cực|kịp\s+thời|nghiêm\s+túc|khẩn\s+cấp|sớm|trực\s+tiếp|hoàn\s+thành|hoàn\s+thiện
+  | khẩn\s+trương|chủ\s+động|tích\s+cực|kịp\s+thời|nghiêm\s+túc|khẩn\s+cấp|sớm|trực\s+tiếp|hoàn\s+thành|hoàn\s+thiện|quyết\s+liệt
   | lãnh\s+đạo|quản\s+lý|điều\s+phối|điều\s+hành|chuẩn\s+bị|thành\s+lập|phê\s+duyệt|thông\s+báo|công\s+bố|niêm\s+yết
   | sửa\s+đổi|bổ\s+sung|cập\s+nhật|gửi|chuyển|mời|họp|khảo\s+sát|điều\s+tra|xác\s+định|lựa\s+chọn|cân\s+đối|dự\s+toán
   | giao|yêu\s+cầu|đề\s+nghị|xem\s+xét|quyết\s+định|quy\s+định|thi\s+hành|tiến\s+hành|thu\s+gom|vệ\s+sinh|phun|cấp|chi|trả|nộp
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
   | khen\s+thưởng|phát\s+huy|ưu\s+tiên|tiên\s+phong|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
   | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi|tập\s+trung|kiện\s+toàn
-  | đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm
-  | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)
+  | đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm|phản\s+ánh|phản\s+hồi|phân\s+cấp|[ủu][yỷ]\s+quyền|chấp\s+thuận|công\s+nhận|đáp\s+ứng
+  | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)|nhân\s+dịp
 """
 PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
 
@@ -170,6 +176,7 @@ _ZONE = r"(?:[Kk]hu|[Cc]ụm)\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[
 NAME_CONTINUATION = rf"""
     trong\s+(?:các\s+)?{_ZONE}(?:(?:,|\s+và)\s+(?:các\s+)?{_ZONE})*   # các nhà đầu tư trong các khu công nghệ cao, cụm công nghiệp
   | phạm\s+vi\s+quản\s+lý                                               # các đơn vị cấp nước thuộc phạm vi quản lý
+  | tại\s+(?:địa\s+phương|cơ\s+sở)                                       # các tổ chức chính trị - xã hội tại địa phương
   | chính\s+trị\s*[-–]\s*xã\s+hội(?:\s*[-–]\s*nghề\s+nghiệp)?|xã\s+hội\s*[-–]\s*nghề\s+nghiệp  # các tổ chức chính trị - xã hội
   | cấp\s+(?:nước|điện|thoát\s+nước)|thoát\s+nước|viễn\s+thông|bưu\s+chính                 # các đơn vị cấp nước
   | công\s+trình\s+xây\s+dựng(?:\s+chuyên\s+ngành)?|chuyên\s+ngành   # Sở quản lý công trình xây dựng chuyên ngành
@@ -186,10 +193,15 @@ NAME_CONTINUATION = rf"""
   | (?:các\s+)?[Kk]hu\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất)(?:\s+và\s+(?:các\s+)?(?:[Kk]hu\s+)?(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất))*
   | ứng\s+dụng\s+[Cc]ông\s+nghệ\s+cao                                   # Khu nông nghiệp ứng dụng công nghệ cao (Luật Công nghệ cao)
   | chủ\s+rừng
+  | (?<=[Bb]an\s)nhân(?=\s+(?:[A-ZĐ]|tỉnh|xã|phường|thành\s+phố))                      # "Ủy ban nhân Thành phố": "dân" dropped
   | hành\s+chính|phụ\s+trách|lĩnh\s+vực|thường\s+trực|trực\s+tiếp|quản\s+lý|cá\s+nhân|doanh\s+nghiệp|vũ\s+trang|an\s+ninh|quốc\s+phòng
   | hội|đoàn|lực\s+lượng|chức\s+năng|mặt\s+trận|cựu\s+chiến\s+binh|phụ\s+nữ|thanh\s+niên|nông\s+dân|công\s+an
 """
 NAME_CONTINUATION_RE = re.compile(rf"(?:{NAME_CONTINUATION})(?![\w])", re.VERBOSE)
+
+# A restrictive relative clause after a group: "Chủ tịch Ủy ban nhân dân các xã, phường có tài sản kết cấu hạ tầng …",
+# "Các doanh nghiệp có cửa hàng bán lẻ xăng dầu" names which members; not the group's own duty ("có trách nhiệm").
+HAVING_RE = re.compile(r"có\s+(?!trách\s+nhiệm|nhiệm\s+vụ|nghĩa\s+vụ|quyền|liên\s+quan|thẩm\s+quyền)[a-zđà-ỹ]")
 
 # The qualifier that closes a group: after it a "và X" is a new body.
 GROUP_CLOSER_RE = re.compile(r"(?:liên\s+quan|lân\s+cận|khác|trực\s+thuộc\s+trung\s+ương)\s*$", re.IGNORECASE)
@@ -202,16 +214,17 @@ LEAD_VERB_RE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trá
 # Predicate words that are prepositions: they end a name but do not make its holder a subject.
 PREPOSITIONS = {"để", "nhằm", "trong", "về", "theo", "tại", "với", "cho", "từ", "trước", "sau", "khi", "nếu",
                 "bằng", "do", "bởi", "như", "gồm", "trên", "là", "được", "có", "sẽ", "đã", "đang", "bao gồm", "nơi",
-                "thống nhất"}
+                "thống nhất", "nhân dịp", "đáp ứng"}
 # Verbs by which a subject hands work to another body: the object leads, not the subject
 # ("Chủ tịch UBND Thành phố đề nghị các cơ quan …", "UBND Thành phố giao cơ quan chuyên môn …").
-ASSIGNING_VERB_RE = re.compile(r"(?:đề\s+nghị|giao|yêu\s+cầu|thông\s+báo\s+(?:để|cho|đến))(?![\w])")
-# An adverbial between a subject and its predicate: "theo chức năng, nhiệm vụ được giao,", or a bare list of the
+ASSIGNING_VERB_RE = re.compile(r"(?:đề\s+nghị|giao|yêu\s+cầu|thông\s+báo\s+(?:để|cho|đến)|phân\s+cấp|[ủu][yỷ]\s+quyền)(?![\w])")
+# An adverbial between a subject and its predicate: "theo chức năng, nhiệm vụ được giao,", "trên cơ sở nhiệm vụ được giao
+# tại các văn bản nêu trên,", or a bare list of the
 # powers it acts by ("Ủy ban nhân dân tỉnh Ninh Bình theo chức năng, nhiệm vụ, thẩm quyền chỉ đạo …").
 _POWER = r"(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|quyền\s+hạn|lĩnh\s+vực|phạm\s+vi)"
 ADVERBIAL_RE = re.compile(
     r"(?:theo|căn\s+cứ|trên\s+cơ\s+sở|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực)"
-    r"(?:[^.;:\n]{0,60}(?:được\s+giao|của\s+mình|quản\s+lý|quy\s+định)"
+    r"(?:[^.;:\n]{0,60}(?:được\s+giao|của\s+mình|quản\s+lý|quy\s+định)(?:\s+(?:tại|trong|theo|của)\s[^.;:\n,]{0,60},)?"
     rf"|(?:\s*(?:,|và)\s*{_POWER})*(?![\w]))\s*,?")
 
 # "phối hợp (chặt chẽ) với X", "Phối hợp X", "cùng X", "phối hợp cùng X".
@@ -227,10 +240,10 @@ SUPPORT_RE = re.compile(
 
 # "Giao X", "Đề nghị X": the document asks X to do the work.
 # Delegation is handed down like "Giao X" when the document itself opens the sentence with it ("Điều 1. Ủy quyền
-# cho Chánh Văn phòng …"); inside a regulation's sentence ("Trưởng Ban chủ trì hoặc ủy quyền cho Phó Trưởng Ban
-# chủ trì") it is a power the regulation describes.
-REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)[Gg]iao"
-                        r"|(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))(?:Ủy|Uỷ)\s+quyền(?:\s+cho)?)(?:\s*:)?\s+")
+# cho Chánh Văn phòng …", "Phân cấp cho Ủy ban nhân dân cấp xã quyết định …"); inside a regulation's sentence
+# ("Trưởng Ban chủ trì hoặc ủy quyền cho Phó Trưởng Ban chủ trì") it is a power the regulation describes.
+REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)(?<!đã\s)[Gg]iao"
+                        r"|(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))(?:(?:Ủy|Uỷ)\s+quyền(?:\s+cho)?|Phân\s+cấp\s+cho))(?:\s*:)?\s+")
 # Not a request: "đề nghị của X" (the proposer), "Đơn đề nghị", "đề nghị cơ quan có thẩm quyền".
 # "việc giao X", "về việc đề nghị X" name the matter of a proposal or a paper, not work this document hands out.
 REQUEST_NOT_RE = re.compile(
@@ -294,12 +307,18 @@ INTRO_RE = re.compile(
     r"(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Khi|Trong|Để|Đồng\s+thời|Ngoài\s+ra|Trường\s+hợp|Nếu|Định\s+kỳ|Hằng|Hàng|Sau)\b")
 
 # Lines that list participants or recipients, never assignees.
+# "Thành viên Ban Chỉ đạo có trách nhiệm tham gia …" states the members' duty, not a list of them.
 NOT_ASSIGNMENT_LINE_RE = re.compile(
-    r"^\s*[-+•]?\s*(?:Thành\s+phần|Thành\s+viên|Đại\s+biểu|Mời|Kính\s+gửi|Nơi\s+nhận|Khách\s+mời)\b", re.IGNORECASE)
+    r"^\s*[-+•]?\s*(?:(?:Thành\s+phần|Thành\s+viên|Đại\s+biểu|Khách\s+mời)(?![^:\n]{0,120}(?:có|chịu)\s+trách\s+nhiệm)"
+    r"|Mời|Kính\s+gửi|Nơi\s+nhận)\b", re.IGNORECASE)
 
 # A body the document sets up names itself: "thành lập Ban Chỉ đạo thực hiện …, gồm".
 ESTABLISHED_RE = re.compile(
     r"[Tt]hành\s+lập\s+(?P<name>(?:Ban|Tổ|Hội\s+đồng|Tiểu\s+ban|Đoàn|Nhóm)\s+[^,:;.()\n]{3,120}?)\s*(?=[,:;.(\n]|$)")
+
+# A Thông báo kết luận's answer to a proposal opens with the proposal as its label: "Về đề nghị Bộ Nội vụ tham mưu …:
+# Bộ Nội vụ nghiên cứu …". The label states what the locality asked for, not work the document hands out.
+PROPOSAL_LABEL_RE = re.compile(r"\s*Về\s+(?:việc\s+)?(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)(?![\w])[^:\n]*:")
 
 # Headings that name a unit: "Nhiệm vụ của Tổ …:", "Trách nhiệm của Sở …".
 HEADING_OF_RE = re.compile(r"^(?:Nhiệm\s+vụ|Trách\s+nhiệm|Nhiệm\s+vụ\s+và\s+quyền\s+hạn)\s+(?:của|cụ\s+thể\s+của)\s+")
@@ -312,6 +331,10 @@ DESCRIPTIVE_HEADING_RE = re.compile(
     r"^(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|chỉ\s+tiêu|quan\s+điểm|đánh\s+giá|sự\s+cần\s+thiết|căn\s+cứ|tình\s+hình|kết\s+quả"
     r"|phạm\s+vi|đối\s+tượng|nguyên\s+tắc|giải\s+thích"
     r"|dự\s+báo(?!.*(?:giải\s+pháp|nhiệm\s+vụ|tổ\s+chức\s+thực\s+hiện)))(?![\w])")
+# Sections that state a contest's rules (Luật Thi đua, khen thưởng 2022; Kế hoạch thi đua): criteria, scoring, ranking.
+RULES_HEADING_RE = re.compile(
+    r"(?:tiêu\s+chí|tiêu\s+chuẩn\s+thi\s+đua|cách\s+thức\s+(?:xếp\s+hạng|đánh\s+giá|chấm\s+điểm|tính\s+điểm)|thang\s+điểm"
+    r"|cách\s+tính\s+điểm|xếp\s+hạng|xếp\s+loại|nội\s+dung\s+thi\s+đua)(?![\w])")
 # Sections whose items are tasks.
 TASK_HEADING_RE = re.compile(
     r"(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung|tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|triển\s+khai|hoạt\s+động"

@@ -44,6 +44,9 @@ _SHARED_QUALIFIER_LIST_RE = re.compile(rf"(?:,\s+(?:{_NOUNS}))+\s+(?:các\s+cấ
 _PROPER_AFTER_HEAD_RE = re.compile(r"\s+[A-ZĐ]")  # "Bộ Quốc phòng", "Sở Y tế": a head and its proper name
 _LEVEL_ENDS = ("xã", "phường", "khu", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp")
 _DETERMINERS = {"các", "những"}
+# A body named with its level ("Ủy ban nhân dân cấp xã", "Công an tỉnh") is whole: an ambiguous word after it is its verb.
+_LEVEL_CLOSED_RE = re.compile(r"(?<![\w])(?:xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh)\s*$")
+_VERB_AFTER_LEVEL = P.AMBIGUOUS_WORDS - {"cấp", "công an"}
 
 
 # --- words ---------------------------------------------------------------------
@@ -364,6 +367,9 @@ def _determiner(name: _Name, j: int, word: re.Match) -> int | None:
     if group and re.search(r"(?:thuộc|của)\s*$", text[name.pos:name.end]):
         name.plural, name.closed = True, False
         return group.end()  # "các cơ quan chuyên môn thuộc các bộ, ngành Trung ương"
+    if group and name.head and not name.plural:
+        name.plural = True  # "Hội đồng Thi đua - Khen thưởng các cơ quan, đơn vị": the body of each member
+        return group.end()
     khu = re.compile(r"các\s+[Kk]hu\s").match(text, j) and P.NAME_CONTINUATION_RE.match(text, j)
     if khu:
         return khu.end()  # "Ban Quản lý các khu công nghệ cao và khu công nghiệp"
@@ -384,6 +390,10 @@ def _lower_word(name: _Name, j: int, word: re.Match) -> int | None:
     text, pos, end = name.text, name.pos, name.end
     cont = P.NAME_CONTINUATION_RE.match(text, j)
     pred = P.PREDICATE_RE.match(text, j)
+    if cont and text[j:cont.end()] in _VERB_AFTER_LEVEL and (_LEVEL_CLOSED_RE.search(text, pos, end) or _proper(name)):
+        # "đã giao Ủy ban nhân dân cấp xã | quản lý.", "giao Bộ Xây dựng | quản lý.": a body closed by its level or
+        # named by its proper name takes the verb after it
+        return None
     if cont and (not pred or cont.end() > pred.end() or (
             text[j:cont.end()] in P.AMBIGUOUS_WORDS and not ambiguous_is_verb(text, j, cont.end()))):
         return _continuation(name, j, cont)
@@ -396,6 +406,11 @@ def _lower_word(name: _Name, j: int, word: re.Match) -> int | None:
         # a name closed by its place takes no further noun: "… Thành phố | cấu hình thủ tục hành chính"
         return j + noun_len
     return None
+
+
+def _proper(name: _Name) -> bool:
+    """One body named by its head and a proper name ("Bộ Xây dựng", "Sở Tài chính"), not a group or a title."""
+    return bool(name.head) and not name.plural and _PROPER_AFTER_HEAD_RE.match(name.text, name.pos + len(name.head)) is not None
 
 
 def _continuation(name: _Name, j: int, cont: re.Match) -> int | None:

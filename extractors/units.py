@@ -17,15 +17,19 @@ assignments. Assignments stay on the node where they are stated.
 
 from __future__ import annotations
 
+import re
+
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.deadlines import find_deadline
 from kehoach.extractors.fold import compare_key
-from kehoach.extractors.unit_headings import descriptive, heading_of, own_text, role_block
+from kehoach.extractors.unit_headings import descriptive, heading_of, lineage, own_text, role_block
 from kehoach.extractors.unit_keys import clean_unit, is_group, unit_id
 from kehoach.extractors.unit_names import UnitSpan, find_units, scan_units
 from kehoach.extractors.unit_places import issuer_jurisdiction, unit_jurisdiction
 from kehoach.extractors.unit_roles import node_roles
 from kehoach.schemas.models import Assignment, Metadata, Node
+
+_DETERMINER_RE = re.compile(r"^(?:các|những)\s+")
 
 __all__ = ["UnitSpan", "clean_unit", "extract_assignments", "find_units", "is_group", "mark_places", "mark_tasks",
            "scan_units", "unit_id"]
@@ -45,32 +49,46 @@ def extract_assignments(nodes: list[Node]) -> list[Assignment]:
     known = tuple(sorted({m.group("name").strip() for n in nodes for m in P.ESTABLISHED_RE.finditer(n.text or "")},
                          key=len, reverse=True))
     out: list[Assignment] = []
+    headed: dict[str, set[str]] = {}  # node id → the units its heading names
     for node in nodes:
         roles = node_roles(node, by_id, known)
-        if not roles:
-            continue
-        deadline = find_deadline(own_text(node))
-        seen: set[tuple[str, str]] = set()
-        ids = {(unit_id(clean_unit(n)), r) for n, r, _rule in roles}
-        for name, role, rule in roles:
-            uid = unit_id(clean_unit(name))
-            if any(r == role and other.startswith(uid + " ") for other, r in ids):
-                continue  # "Tổ tiếp công dân" inside "Tổ tiếp công dân, xử lý khiếu nại, …": one body
-            if rule == "subject" and (uid, "support") in ids:
-                # "phối hợp Ban Quản lý …; các doanh nghiệp và các đơn vị liên quan rà soát …": the
-                # units named after "phối hợp" support; they do not also lead the same node.
-                continue
-            unit = clean_unit(name)
-            if not unit:
-                continue
-            key = (unit_id(unit), role)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Assignment(node=node.parent if role_block(node) and node.parent else node.id, unit=unit, unit_id=key[0], role=role,
-                                  deadline=deadline.date if deadline else None,
-                                  deadline_text=deadline.text if deadline else None, is_group=is_group(unit)))
+        headed[node.id] = {unit_id(clean_unit(name)) for name, _role, rule in roles if rule == "heading"}
+        if roles:
+            out.extend(_node_assignments(node, roles, _headed_above(node, by_id, headed)))
     return out
+
+
+def _node_assignments(node: Node, roles: list[tuple[str, str, str]], above: set[str]) -> list[Assignment]:
+    """One assignment per (unit, role) of the node's roles; ``above`` are the units the headings above it name."""
+    deadline = find_deadline(own_text(node))
+    seen: set[tuple[str, str]] = set()
+    ids = {(unit_id(clean_unit(n)), r) for n, r, _rule in roles}
+    out: list[Assignment] = []
+    for name, role, rule in roles:
+        unit = clean_unit(name)
+        uid = unit_id(unit)
+        if not unit or any(r == role and other.startswith(uid + " ") for other, r in ids):
+            continue  # "Tổ tiếp công dân" inside "Tổ tiếp công dân, xử lý khiếu nại, …": one body
+        if rule == "subject" and uid in above:
+            continue  # "Ủy ban nhân dân xã, phường cung cấp danh sách …" under the heading "Ủy ban nhân dân xã, phường"
+        if rule == "subject" and (uid, "support") in ids:
+            # "phối hợp Ban Quản lý …; các doanh nghiệp và các đơn vị liên quan rà soát …": the
+            # units named after "phối hợp" support; they do not also lead the same node.
+            continue
+        key = (_DETERMINER_RE.sub("", uid), role)  # "các sở, ban, ngành" and "sở, ban, ngành" are one group
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Assignment(node=node.parent if role_block(node) and node.parent else node.id, unit=unit, unit_id=uid,
+                              role=role, deadline=deadline.date if deadline else None,
+                              deadline_text=deadline.text if deadline else None, is_group=is_group(unit)))
+    return out
+
+
+def _headed_above(node: Node, by_id: dict[str, Node], headed: dict[str, set[str]]) -> set[str]:
+    """The units the headings above ``node`` name: a child that restates one as its subject adds nothing (tests/gold
+    NOTES-70-72 call 4; the heading is not copied down either)."""
+    return {uid for above in list(lineage(node, by_id))[1:] for uid in headed.get(above.id, ())}
 
 
 def mark_places(assignments: list[Assignment], metadata: Metadata | None) -> list[Assignment]:
@@ -105,13 +123,8 @@ def mark_tasks(nodes: list[Node], assignments: list[Assignment] | None = None) -
             if node.id in assigned:
                 task = True
             elif node.kind != "article":
-                parent = by_id.get(node.parent) if node.parent else None
-                while parent is not None:
-                    heading = compare_key(heading_of(parent, own_text(parent)))
-                    if P.TASK_HEADING_RE.search(heading[:80]):
-                        task = True
-                        break
-                    parent = by_id.get(parent.parent) if parent.parent else None
+                task = any(P.TASK_HEADING_RE.search(compare_key(heading_of(above, own_text(above)))[:80])
+                           for above in list(lineage(node, by_id))[1:])
         out.append(node.model_copy(update={"task": task}))
     return out
 

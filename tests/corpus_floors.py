@@ -22,7 +22,7 @@ NODE_F1_PER_ORIGINAL_DOC = 0.9
 # Each set keeps the floor it reached; a batch of new gold adds a set ("all") at the level first reached on it.
 PROJECT_GOLD_SETS = {"50-76": tuple(f"{n}_" for n in range(50, 77)), "all": ("",)}
 PROJECT_GOLD_FLOORS = {
-    "50-76": {"nodes": 1.0, "citations": 1.0, "mentions": 1.0, "cite_dates": 1.0, "assignments": 0.913,
+    "50-76": {"nodes": 1.0, "citations": 1.0, "mentions": 1.0, "cite_dates": 1.0, "assignments": 0.995,
               "metadata": 1.0},
     "all": {"nodes": 0.913, "citations": 1.0, "mentions": 0.996, "cite_dates": 1.0, "assignments": 0.881,
             "metadata": 0.99},

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from kehoach.extractors.citations import FoundCitation
+from kehoach.extractors.units import extract_assignments
+from kehoach.schemas.models import Node
 
 
 class _Any:
@@ -55,3 +57,30 @@ def assert_found(line: str, found: list[FoundCitation], expected: list[FoundCita
     for f, e in zip(found, expected):
         assert line[f.start:f.end] == f.text
         assert not e.text or f.text == e.text
+
+
+# --- unit assignments: the nodes a row's line is read in ------------------------------------------------------
+
+TASK_SECTION = "TỔ CHỨC THỰC HIỆN"
+
+
+def task_nodes(text: str | None, heading: str | None = None, section: str = TASK_SECTION) -> list[Node]:
+    """A plan's item "III.1" (with ``heading`` as its title line) under a section headed ``section``."""
+    return [Node(id="III", marker="III.", kind="section", heading=section, text=""),
+            Node(id="III.1", parent="III", marker="1.", kind="item", heading=heading, text=text)]
+
+
+def task_roles(text: str | None, heading: str | None = None, section: str = TASK_SECTION) -> list[tuple[str, str]]:
+    """(unit, role) of the item read by :func:`task_nodes`."""
+    return [(a.unit, a.role) for a in extract_assignments(task_nodes(text, heading, section)) if a.node == "III.1"]
+
+
+def article_roles(text: str, heading: str = "Tổ chức thực hiện") -> list[tuple[str, str]]:
+    """(unit, role) of a decision's article "Điều 3" titled ``heading``."""
+    nodes = [Node(id="Điều 3", marker="Điều 3.", kind="article", heading=heading, text=text)]
+    return [(a.unit, a.role) for a in extract_assignments(nodes)]
+
+
+def pseudo_roles(node_id: str, text: str) -> list[tuple[str, str]]:
+    """(unit, role) of a pseudo-node ("preamble", "closing")."""
+    return [(a.unit, a.role) for a in extract_assignments([Node(id=node_id, kind="pseudo", text=text)])]

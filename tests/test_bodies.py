@@ -3,6 +3,8 @@ reader, each alias folds to the body's unit_id, and a former body merged into an
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kehoach.extractors import lexicon
@@ -88,3 +90,21 @@ def test_level_subject_examples_lead(example):
              Node(id="II.1", parent="II", marker="1.", kind="item", text=example)]
     assert [a.unit for a in extract_assignments(nodes)] == [w for w in lexicon.level_subjects() if w in example]
 
+
+
+@pytest.mark.parametrize("example", lexicon.load("bodies")["groups"]["category_examples"], ids=_ids)
+def test_category_examples_lead_by_their_marker(example):
+    # the collective before its marker ("có trách nhiệm", or "quyết định" where the article confers powers) leads
+    marker = re.search(r"\s(?:có trách nhiệm|chịu trách nhiệm|quyết định)\s", example)
+    nodes = [Node(id="Điều 3", marker="Điều 3.", kind="article", heading="Phân cấp thẩm quyền quyết định", text=example)]
+    assert [(a.unit, a.role) for a in extract_assignments(nodes)] == [(example[:marker.start()], "lead")]
+
+
+def test_categories_are_group_nouns():
+    assert set(lexicon.category_nouns()) <= set(lexicon.group_words()["nouns"])
+
+
+@pytest.mark.parametrize("example", lexicon.load("bodies")["groups"]["collective_examples"], ids=_ids)
+def test_collective_examples_are_found(example):
+    found = [u.text for u in find_units(example)]
+    assert any(c in f for f in found for c in lexicon.collective_nouns()), found
