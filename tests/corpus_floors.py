@@ -19,11 +19,14 @@ NODE_F1_PER_ORIGINAL_DOC = 0.9
 
 # The project's own hand-made gold (tests/gold: documents annotated for first-contact measurement, see
 # benchmarks/first_contact.md). Needs nothing outside the repository.
-# Each set keeps the floor it reached; a batch of new gold adds a set ("all") at the level first reached on it.
-PROJECT_GOLD_SETS = {"50-76": tuple(f"{n}_" for n in range(50, 77)), "all": ("",)}
+# Each set keeps the floor it reached; a batch of new gold adds a set at the level first reached on it.
+PROJECT_GOLD_SETS = {"50-76": tuple(f"{n}_" for n in range(50, 77)), "50-89": tuple(f"{n}_" for n in range(50, 90)),
+                     "all": ("",)}
 PROJECT_GOLD_FLOORS = {
     "50-76": {"nodes": 1.0, "citations": 1.0, "mentions": 1.0, "cite_dates": 1.0, "assignments": 0.995,
               "metadata": 1.0},
-    "all": {"nodes": 0.913, "citations": 1.0, "mentions": 0.996, "cite_dates": 1.0, "assignments": 0.881,
+    "50-89": {"nodes": 0.913, "citations": 1.0, "mentions": 0.997, "cite_dates": 1.0, "assignments": 0.950,
+              "metadata": 0.99},
+    "all": {"nodes": 0.924, "citations": 0.993, "mentions": 0.975, "cite_dates": 1.0, "assignments": 0.944,
             "metadata": 0.99},
 }
