@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from kehoach.extractors import lexicon
 
@@ -35,6 +35,12 @@ _TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, n
 _OLD_TONE_RE = re.compile(
     rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONE_MARKS}])(?![\u0300-\u036f])(?![^\W\d_])")
 _DASHES_RE = re.compile(r"\s*[-‐‑‒–—―−]\s*")
+# The NFC letters a, e, y carrying one tone mark and nothing else: a text with none of them after o or u
+# has no old tone placement, and decomposing it (the costly part) is skipped.
+_TONED_AEY = "".join(ch for ch in map(chr, range(0xC0, 0x1F00))
+                     if len(d := unicodedata.normalize("NFD", ch)) == 2 and d[0] in "aAeEyY" and d[1] in _TONE_MARKS)
+_OLD_TONE_HINT_RE = re.compile(rf"[oOuU][{_TONED_AEY}]")
+KEY_CACHE = 1 << 16  # keys of recent strings kept: a document asks for the same names again and again
 
 
 def nfc(text: str) -> str:
@@ -49,18 +55,20 @@ def fix_d_lookalikes(text: str) -> str:
 
 def fix_tone_placement(text: str) -> str:
     """Old tone placement on final oa/oe/uy → new: "hoà" → "hòa", "thuỷ" → "thủy"; "hoặc" stays."""
-    decomposed = unicodedata.normalize("NFD", text)
-    if not any(ch in _TONE_MARKS for ch in decomposed):
+    if not _OLD_TONE_HINT_RE.search(nfc(text)):
         return text
+    decomposed = unicodedata.normalize("NFD", text)
     moved = _OLD_TONE_RE.sub(lambda m: m.group(1)[0] + m.group(2) + m.group(1)[1], decomposed)
     return unicodedata.normalize("NFC", moved)
 
 
+@lru_cache(maxsize=KEY_CACHE)
 def display_key(text: str) -> str:
     """NFC, Đ look-alikes, whitespace collapsed; case and diacritics kept."""
     return " ".join(fix_d_lookalikes(nfc(text)).split())
 
 
+@lru_cache(maxsize=KEY_CACHE)
 def compare_key(text: str) -> str:
     """The scoring fold: display key, new tone placement, dashes → " - ", case folded."""
     text = _DASHES_RE.sub(" - ", fix_tone_placement(display_key(text)))
