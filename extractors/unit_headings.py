@@ -99,14 +99,23 @@ def descriptive(node: Node, by_id: dict[str, Node]) -> bool:
 
 
 def rules_section(node: Node, by_id: dict[str, Node]) -> bool:
-    """Under a heading that states a contest's rules ("Tiêu chí đánh giá, xếp loại", "Cách thức xếp hạng"): a bare
-    subject there states a rule, only an explicit trigger assigns (tests/gold NOTES-70-72 call 3). The nearest title
-    line decides: "Phương án triển khai" under "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, …" is a task section."""
-    for current in lineage(node, by_id):
-        heading, is_title = _title_line(current, own_text(current))
-        if is_title and heading:
-            return P.RULES_HEADING_RE.match(compare_key(heading)) is not None
-    return False
+    """Under a heading that states a contest's rules ("Tiêu chí đánh giá, xếp loại", "Cách thức xếp hạng", "Số
+    lượng đề nghị khen thưởng"), or in a chapter of an attached regulation that is not its task chapter ("Chương
+    I NHỮNG QUY ĐỊNH CHUNG", not "TỔ CHỨC THỰC HIỆN"): a bare subject or a unit heading there states a rule, only
+    an explicit trigger assigns (tests/gold NOTES-70-72 call 3, NOTES-87-89 call 6). The nearest title line that
+    tells decides: "Phương án triển khai" under "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, …" is a task section."""
+    # A unit heading ("a) Các cơ quan, đơn vị cấp tỉnh …:") names whom the lines under it concern, not the topic.
+    titles = [(current, compare_key(heading)) for current in lineage(node, by_id)
+              for heading, is_title in [_title_line(current, own_text(current))]
+              if is_title and heading and not P.UNIT_START_RE.match(heading)]
+    if not titles:
+        return False
+    if P.RULES_HEADING_RE.match(titles[0][1]):
+        return True
+    if any(P.TASK_SECTION_RE.search(key) for _current, key in titles):
+        return False
+    return any(current is not node and current.kind == "section" and current.id.startswith("Chương")
+               for current, _key in titles)
 
 
 # --- units a heading names ----------------------------------------------------
@@ -153,7 +162,7 @@ def _listed_units(head: str, is_title: bool) -> list[str] | None:
     level = P.SHARED_LEVEL_RE.match(head)
     if level and P.UNIT_START_RE.match(level.group("head")):
         items = [i.strip() for i in re.split(r"\s*,\s*|\s+và\s+", level.group("items")) if i.strip()]
-        if all(i[:1].isupper() for i in items):
+        if all(w[:1].isupper() for i in items for w in i.split()):  # places, not "Bình Tây chủ trì rà soát …"
             lvl = " ".join(level.group("level").split())
             return [f"{level.group('head').strip()} {lvl} {item}" for item in items]
     return None

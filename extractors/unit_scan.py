@@ -47,6 +47,10 @@ _DETERMINERS = {"các", "những"}
 # A body named with its level ("Ủy ban nhân dân cấp xã", "Công an tỉnh") is whole: an ambiguous word after it is its verb.
 _LEVEL_CLOSED_RE = re.compile(r"(?<![\w])(?:xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh)\s*$")
 _VERB_AFTER_LEVEL = P.AMBIGUOUS_WORDS - {"cấp", "công an"}
+# What a related group is related to, when its own duty follows: "… có liên quan đến công tác bầu cử | có trách
+# nhiệm …" names which members (a restrictive qualifier is part of the name, tests/gold NOTES-93-95 call 6); without
+# the duty after it the qualifier may be the sentence's object, and the name ends at "liên quan".
+_ABOUT_RE = re.compile(r"(?:đến|tới)\s+[^,;:.()\[\]]{3,80}?(?=\s+(?:có|chịu)\s+trách\s+nhiệm(?![\w]))")
 
 
 # --- words ---------------------------------------------------------------------
@@ -431,6 +435,9 @@ def _continuation(name: _Name, j: int, cont: re.Match) -> int | None:
         return None  # "trên địa bàn tỉnh", "trên địa bàn Thành phố"
     if P.GROUP_CLOSER_RE.search(text[name.pos:cont.end()]):
         name.closed = True
+        about = _ABOUT_RE.match(text, k) if seg.endswith("liên quan") else None
+        if about:
+            return about.end()  # "các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này | có trách nhiệm"
     return cont.end()
 
 
