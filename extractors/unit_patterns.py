@@ -322,7 +322,9 @@ ESTABLISHED_RE = re.compile(
 PROPOSAL_LABEL_RE = re.compile(r"\s*Về\s+(?:việc\s+)?(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)(?![\w])[^:\n]*:")
 
 # Headings that name a unit: "Nhiệm vụ của Tổ …:", "Trách nhiệm của Sở …".
-HEADING_OF_RE = re.compile(r"^(?:Nhiệm\s+vụ|Trách\s+nhiệm|Nhiệm\s+vụ\s+và\s+quyền\s+hạn)\s+(?:của|cụ\s+thể\s+của)\s+")
+# "của" may be left out before the body ("Trách nhiệm các cơ quan, đơn vị cấp thành phố và Ủy ban nhân dân xã, phường").
+HEADING_OF_RE = re.compile(r"^(?:Nhiệm\s+vụ|Trách\s+nhiệm|Nhiệm\s+vụ\s+và\s+quyền\s+hạn)\s+"
+                           r"(?:(?:của|cụ\s+thể\s+của)\s+|(?=(?:các|những)\s|[A-ZĐ]))")
 
 # A person in charge of fields: the fields listed after "lĩnh vực" are not bodies.
 FIELD_HOLDER_RE = re.compile(r"^(?:Cán\s+bộ|Chuyên\s+viên|Công\s+chức|Lãnh\s+đạo)\s+phụ\s+trách\s")
