@@ -51,6 +51,12 @@ LIST_CASES = [
 
 # Qualifiers inside the noun phrase (tests/gold NOTES-50-52 call 4, NOTES-53-55 call 9, NOTES-60-63 calls 7-8).
 QUALIFIER_CASES = [
+    # tests/gold 80 (9b7eebadf7081069) III.2.1: the fixed phrase for every sector and level is one group.
+    pytest.param("Chủ trì, phối hợp với các ngành, các cấp thực hiện chống thất thu thuế.", "Sở Tài chính",
+                 [("Sở Tài chính", "lead"), ("các ngành, các cấp", "support")], id="fixed-cac-nganh-cac-cap"),
+    pytest.param("Chủ trì, phối hợp với các cấp, các ngành, các địa phương triển khai phòng, chống dịch.", "Sở Y tế",
+                 [("Sở Y tế", "lead"), ("các cấp, các ngành", "support"), ("các địa phương", "support")],
+                 id="fixed-cac-cap-cac-nganh-then-another-group"),
     # tests/gold 95 (bffd9da6f0d38031) IV.1: a count in place of "các" before the list of communes.
     pytest.param("Tiếp tục triển khai kế hoạch; phối hợp với Ủy ban nhân dân\n04 xã: Gia Thuận, Tân Điền, Gò Công Đông, "
                  "Tân Phú Đông thành lập mới khu bảo vệ nguồn lợi thủy sản.", "Sở Nông nghiệp và Môi trường",
