@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.fold import compare_key
@@ -31,6 +32,7 @@ _ROLE_HEAD_RE = re.compile(r"(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s")
 _BARE_TITLE_END_RE = re.compile(
     r"(?:^|[;,]\s*)(?:Chánh(?:\s+[Vv]ăn\s+phòng|\s+Thanh\s+tra)?|(?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng))\s*$")
 _VAGUE_RE = re.compile(r"^các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+khác$")
+_LIST_GAP_RE = re.compile(r"\s*(?:,|;|,?\s+và)\s*")
 _GLUED_BULLET_RE = re.compile(r"\s[-+•]\s+(?=(?:Đồng\s+chí|Đ/c)\s)")
 _CUT_HEADING = 50
 _TITLE_MAX = 120  # headings cut from running text are ~60 characters long
@@ -202,13 +204,23 @@ def _named_units(head: str, is_title: bool) -> tuple[list[str], int]:
     elif P.UNIT_START_RE.match(title) and "." not in title and not P.LEAD_VERB_RE.search(title) and not (
             spans and _verb_soon(title[spans[-1].end:])):
         # A heading line that is one long name: "Tổ tiếp công dân, xử lý khiếu nại, …"; not a sentence whose verb
-        # the scanner did not reach ("Các trường học tuyên truyền, khuyến khích …").
-        names = [title]
+        # the scanner did not reach ("Các trường học tuyên truyền, khuyến khích …"). A list of bodies whose last
+        # name the scanner did not finish is the list, the rest of the line the last name's ("Các sở ngành liên
+        # quan, Viện Nghiên cứu phát triển Thành phố").
+        names = _listed_to_the_end(title, spans) or [title]
     else:
         return [], 0
     names = [n for n in names if not _VAGUE_RE.match(compare_key(clean_unit(n)))]
     used = offset + len(head[offset:].partition(":")[0]) + (1 if colon else 0)
     return names, used
+
+
+def _listed_to_the_end(title: str, spans: list) -> list[str] | None:
+    """The names of a heading that lists bodies, the last running to the end of the line; None when not a list."""
+    if len(spans) < 2 or spans[0].start or not title[spans[-1].start].isupper() or any(
+            not _LIST_GAP_RE.fullmatch(title[a.end:b.start]) for a, b in pairwise(spans)):
+        return None  # "… tỉnh và các cơ quan báo chí đóng trên địa bàn": a group's qualifier, not a named body's rest
+    return [s.text for s in spans[:-1]] + [P.TRAILING_RE.sub("", title[spans[-1].start:])]
 
 
 def _verb_soon(rest: str) -> bool:

@@ -105,6 +105,15 @@ HEADING_CASES = [
                  id="duties-heading-without-cua"),
     pytest.param("", "Trách nhiệm Sở Tài chính", [("Sở Tài chính", "lead")], id="duties-heading-without-cua-body"),
     pytest.param("", "Trách nhiệm thi hành", [], id="neg-duties-heading-of-no-body"),
+    # tests/gold 90 (001c610b2efdcf0c) IV.5: a list whose last name the scanner does not finish.
+    pytest.param("", "Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố",
+                 [("Các sở ngành liên quan", "lead"), ("Viện Nghiên cứu phát triển Thành phố", "lead")],
+                 id="listed-last-name-to-line-end"),
+    pytest.param("", "Sở Tài chính và Trung tâm Nghiên cứu phát triển nông thôn tỉnh",
+                 [("Sở Tài chính", "lead"), ("Trung tâm Nghiên cứu phát triển nông thôn tỉnh", "lead")],
+                 id="listed-last-name-after-va"),
+    pytest.param("", "Tổ tiếp công dân, xử lý khiếu nại, tố cáo của tỉnh",
+                 [("Tổ tiếp công dân, xử lý khiếu nại, tố cáo của tỉnh", "lead")], id="neg-one-long-name-not-a-list"),
 ]
 
 # A title line that is a sentence: its supports count, and its bracket glosses a body, not members of a group.
