@@ -296,6 +296,9 @@ def heading_roles(node: Node, body: str) -> tuple[list[str], str, int]:
     """Units the node's heading names, the body to read on (a glued bullet line put back), and how much of
     the body the heading units used (the subject rule starts after it)."""
     heading, is_title = _title_line(node, body)
+    wrapped = _wrapped_duties(heading, body) if is_title else None
+    if wrapped:
+        return wrapped
     if is_title and _broken_name(heading, body):
         # "Giao Sở Công⏎Thương chủ trì …": a title line cut inside a name; read heading and text as one.
         return [], body if body.lstrip().startswith(heading) else heading + " " + body.lstrip(), 0
@@ -317,6 +320,19 @@ def heading_roles(node: Node, body: str) -> tuple[list[str], str, int]:
         names, used = [], 0
     skip_to = used if names and body.lstrip().startswith(heading) else 0
     return names, body, skip_to
+
+
+def _wrapped_duties(heading: str, body: str) -> tuple[list[str], str, int] | None:
+    """A duties title wrapped inside its body's name, the text's first line finishing it ("Điều 3. Trách nhiệm của
+    Sở⏎Công Thương"): the whole name leads; None when the title is not one."""
+    duties = P.HEADING_OF_RE.match(heading)
+    rest = body.lstrip()
+    line = rest.split("\n", 1)[0].strip()
+    if not duties or not line[:1].isupper() or rest.startswith(heading) or P.UNIT_START_RE.match(line) \
+            or not starts_known_body(f"{heading[duties.end():]} {line.split()[0]}"):
+        return None
+    names = _heading_units(f"{heading} {line}")[0]
+    return (names, rest.partition("\n")[2], 0) if names else None
 
 
 def _broken_name(heading: str, body: str) -> bool:

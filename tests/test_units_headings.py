@@ -9,7 +9,7 @@ import pytest
 
 from kehoach.extractors.units import extract_assignments
 from kehoach.schemas.models import Node
-from tests.factories import TASK_SECTION, task_roles
+from tests.factories import TASK_SECTION, article_roles, task_roles
 
 # fmt: off
 HEADING_CASES = [
@@ -171,6 +171,21 @@ def test_restated_heading_unit_is_not_recorded_again():
     ]
     assert [(a.node, a.unit) for a in extract_assignments(nodes)] == [("V.5", "Ủy ban nhân dân xã, phường"),
                                                                       ("V.5.c", "Ngân hàng")]
+
+
+# tests/gold 86 (0f2d0646af982d1b) Điều 3: an article's duties title wrapped inside its body's name.
+WRAPPED_TITLE_CASES = [
+    pytest.param("Trách nhiệm của Sở", "Công Thương", [("Sở Công Thương", "lead")], id="wrapped-duties-title"),
+    pytest.param("Trách nhiệm của Hội Liên hiệp", "Phụ nữ tỉnh\n1. Tuyên truyền, vận động hội viên.",
+                 [("Hội Liên hiệp Phụ nữ tỉnh", "lead")], id="wrapped-duties-title-then-items"),
+    pytest.param("Trách nhiệm của Sở", "Công tác phối hợp được thực hiện theo quy chế.", [],
+                 id="neg-next-line-is-no-part-of-a-name"),
+]
+
+
+@pytest.mark.parametrize("heading,text,expected", WRAPPED_TITLE_CASES)
+def test_wrapped_duties_titles(heading, text, expected):
+    assert article_roles(text, heading) == expected
 
 
 def test_restated_group_without_its_qualifier_is_not_recorded_again():
