@@ -40,6 +40,9 @@ _MAX_BARE_WORDS = 12
 _GROUP_RE = re.compile(r"(?:[Cc]ác|[Nn]hững)\s")
 _GROUP_IN_RE = re.compile(r"(?<![\w])(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s")
 _BARE_MEMBER_RE = re.compile(r"(?!các\s|những\s)[a-zđà-ỹ]")
+# A title over a group without a determiner ("Thủ trưởng cơ quan Trung ương …"), and a piece that is such a group.
+_TITLE_OVER_BARE_RE = re.compile(rf"(?P<title>{P.TITLE_HEAD})\s+(?=[a-zđà-ỹ])(?=(?:{P.GROUP_NOUN})(?![\w]))", re.VERBOSE)
+_BARE_GROUP_RE = re.compile(rf"(?!các\s|những\s)(?=[a-zđà-ỹ])(?:{P.GROUP_NOUN})(?![\w])", re.VERBOSE)
 
 
 def execution_roles(body: str, known: tuple[str, ...] = ()) -> tuple[list[str], list[tuple[int, int]]]:
@@ -76,14 +79,39 @@ def _addressees(text: str, start: int, end: int, known: tuple[str, ...]) -> list
     not a list of addressees."""
     out: list[str] = []
     piece_start = start
+    title = ""  # a title over a bare group, shared by the ";"-pieces of bare groups after it
     for piece_end in [*(m.start() for m in re.finditer(";", text[start:end])), end - start]:
         piece_end += start
-        found = _piece_addressees(text[:piece_end], _skip(text, piece_start, piece_end), known)
+        pos = _skip(text, piece_start, piece_end)
+        shared = _titled_piece(text[:piece_end], pos, title)
+        if shared:
+            out.append(shared[0])
+            pos = _skip(text, shared[1], piece_end)
+        found = _piece_addressees(text[:piece_end], pos, known)
         if found is None:
             return None
         out.extend(found)
+        if found or shared:
+            last = _TITLE_OVER_BARE_RE.match(out[-1])
+            title = " ".join(last.group("title").split()) if last else ""
         piece_start = piece_end + 1
     return out
+
+
+def _titled_piece(text: str, pos: int, title: str) -> tuple[str, int] | None:
+    """A ";"-piece that opens with bare groups, without a title or determiner of its own, after a piece that ended
+    on a title over a bare group: the title is its too, and its groups up to the next capitalised addressee or
+    determiner are one ("Thủ trưởng cơ quan Trung ương trên địa bàn thành phố; cơ quan chuyên môn, đơn vị sự nghiệp
+    công lập thuộc Ủy ban nhân dân thành phố; ban ngành thành phố và Chủ tịch …": tests/gold NOTES-87-89 call 4).
+    Returns the addressee and where it ends; None when the piece is not one."""
+    if not title or not _BARE_GROUP_RE.match(text, pos):
+        return None
+    end = len(text)
+    for sep in _SEPARATOR_RE.finditer(text, pos):
+        if text[sep.end():sep.end() + 1].isupper() or _GROUP_RE.match(text, sep.end()):
+            end = sep.start()  # "… và Chủ tịch …", "… và các tổ chức, cá nhân …": an addressee of its own
+            break
+    return f"{title} {P.TRAILING_RE.sub('', text[pos:end])}", end
 
 
 def _piece_addressees(text: str, pos: int, known: tuple[str, ...]) -> list[str] | None:

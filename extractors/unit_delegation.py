@@ -18,7 +18,7 @@ import re
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.fold import compare_key
 from kehoach.extractors.unit_headings import lineage
-from kehoach.extractors.unit_names import scan_units
+from kehoach.extractors.unit_names import scan_category, scan_units
 from kehoach.extractors.unit_scan import scan_name
 from kehoach.schemas.models import Node
 
@@ -30,6 +30,7 @@ DECIDES_RE = re.compile(r"quyết\s+định(?![\w])")
 # The verb of a body handing its power down: "… phân cấp thẩm quyền …", "… ủy quyền …" (not "được phân cấp").
 _DELEGATING_VERB_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!không\s)(?<!việc\s)(?:phân\s+cấp|[ủu][yỷ]\s+quyền)(?![\w])")
 _TO_RE = re.compile(r"(?<![\w])cho\s+")
+_AND_RE = re.compile(r"\s*(?:,\s*và|,|;|và)\s+")
 _SENTENCE_START_RE = re.compile(r"(?:^|\n|[.!?]\s)\s*(?:[-+•]\s+)?")
 # A sentence runs over wrapped lines; it ends at a full stop or at a bullet line.
 _SENTENCE_END_RE = re.compile(r"\.(?:\s|$)|\n\s*[-+•]")
@@ -53,4 +54,17 @@ def delegate_units(body: str, known: tuple[str, ...] = ()) -> list[str]:
         to = _TO_RE.search(body, verb.end(), stop.start() if stop else len(body))
         if to and P.UNIT_START_RE.match(body, to.end()):
             found.extend(span.text for span in scan_units(body, to.end(), known))
+        elif to:
+            found.extend(_categories_then_units(body, to.end(), known))
     return found
+
+
+def _categories_then_units(body: str, pos: int, known: tuple[str, ...]) -> list[str]:
+    """Delegates named as a collective without a determiner, perhaps with bodies after it: "phân cấp cho cơ quan nhà
+    nước, đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân thành phố và Chủ tịch Ủy ban nhân dân cấp xã …"."""
+    category = scan_category(body, pos, known)
+    if not category:
+        return []
+    more = _AND_RE.match(body, category[0].end)
+    rest = scan_units(body, more.end(), known) if more and P.UNIT_START_RE.match(body, more.end()) else []
+    return [span.text for span in category + rest]

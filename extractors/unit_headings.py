@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.fold import compare_key
@@ -31,6 +32,7 @@ _ROLE_HEAD_RE = re.compile(r"(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s")
 _BARE_TITLE_END_RE = re.compile(
     r"(?:^|[;,]\s*)(?:Chánh(?:\s+[Vv]ăn\s+phòng|\s+Thanh\s+tra)?|(?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng))\s*$")
 _VAGUE_RE = re.compile(r"^các\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+khác$")
+_LIST_GAP_RE = re.compile(r"\s*(?:,|;|,?\s+và)\s*")
 _GLUED_BULLET_RE = re.compile(r"\s[-+•]\s+(?=(?:Đồng\s+chí|Đ/c)\s)")
 _CUT_HEADING = 50
 _TITLE_MAX = 120  # headings cut from running text are ~60 characters long
@@ -99,14 +101,23 @@ def descriptive(node: Node, by_id: dict[str, Node]) -> bool:
 
 
 def rules_section(node: Node, by_id: dict[str, Node]) -> bool:
-    """Under a heading that states a contest's rules ("Tiêu chí đánh giá, xếp loại", "Cách thức xếp hạng"): a bare
-    subject there states a rule, only an explicit trigger assigns (tests/gold NOTES-70-72 call 3). The nearest title
-    line decides: "Phương án triển khai" under "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, …" is a task section."""
-    for current in lineage(node, by_id):
-        heading, is_title = _title_line(current, own_text(current))
-        if is_title and heading:
-            return P.RULES_HEADING_RE.match(compare_key(heading)) is not None
-    return False
+    """Under a heading that states a contest's rules ("Tiêu chí đánh giá, xếp loại", "Cách thức xếp hạng", "Số
+    lượng đề nghị khen thưởng"), or in a chapter of an attached regulation that is not its task chapter ("Chương
+    I NHỮNG QUY ĐỊNH CHUNG", not "TỔ CHỨC THỰC HIỆN"): a bare subject or a unit heading there states a rule, only
+    an explicit trigger assigns (tests/gold NOTES-70-72 call 3, NOTES-87-89 call 6). The nearest title line that
+    tells decides: "Phương án triển khai" under "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, …" is a task section."""
+    # A unit heading ("a) Các cơ quan, đơn vị cấp tỉnh …:") names whom the lines under it concern, not the topic.
+    titles = [(current, compare_key(heading)) for current in lineage(node, by_id)
+              for heading, is_title in [_title_line(current, own_text(current))]
+              if is_title and heading and not P.UNIT_START_RE.match(heading)]
+    if not titles:
+        return False
+    if P.RULES_HEADING_RE.match(titles[0][1]):
+        return True
+    if any(P.TASK_SECTION_RE.search(key) for _current, key in titles):
+        return False
+    return any(current is not node and current.kind == "section" and current.id.startswith("Chương")
+               for current, _key in titles)
 
 
 # --- units a heading names ----------------------------------------------------
@@ -153,7 +164,7 @@ def _listed_units(head: str, is_title: bool) -> list[str] | None:
     level = P.SHARED_LEVEL_RE.match(head)
     if level and P.UNIT_START_RE.match(level.group("head")):
         items = [i.strip() for i in re.split(r"\s*,\s*|\s+và\s+", level.group("items")) if i.strip()]
-        if all(i[:1].isupper() for i in items):
+        if all(w[:1].isupper() for i in items for w in i.split()):  # places, not "Bình Tây chủ trì rà soát …"
             lvl = " ".join(level.group("level").split())
             return [f"{level.group('head').strip()} {lvl} {item}" for item in items]
     return None
@@ -193,13 +204,23 @@ def _named_units(head: str, is_title: bool) -> tuple[list[str], int]:
     elif P.UNIT_START_RE.match(title) and "." not in title and not P.LEAD_VERB_RE.search(title) and not (
             spans and _verb_soon(title[spans[-1].end:])):
         # A heading line that is one long name: "Tổ tiếp công dân, xử lý khiếu nại, …"; not a sentence whose verb
-        # the scanner did not reach ("Các trường học tuyên truyền, khuyến khích …").
-        names = [title]
+        # the scanner did not reach ("Các trường học tuyên truyền, khuyến khích …"). A list of bodies whose last
+        # name the scanner did not finish is the list, the rest of the line the last name's ("Các sở ngành liên
+        # quan, Viện Nghiên cứu phát triển Thành phố").
+        names = _listed_to_the_end(title, spans) or [title]
     else:
         return [], 0
     names = [n for n in names if not _VAGUE_RE.match(compare_key(clean_unit(n)))]
     used = offset + len(head[offset:].partition(":")[0]) + (1 if colon else 0)
     return names, used
+
+
+def _listed_to_the_end(title: str, spans: list) -> list[str] | None:
+    """The names of a heading that lists bodies, the last running to the end of the line; None when not a list."""
+    if len(spans) < 2 or spans[0].start or not title[spans[-1].start].isupper() or any(
+            not _LIST_GAP_RE.fullmatch(title[a.end:b.start]) for a, b in pairwise(spans)):
+        return None  # "… tỉnh và các cơ quan báo chí đóng trên địa bàn": a group's qualifier, not a named body's rest
+    return [s.text for s in spans[:-1]] + [P.TRAILING_RE.sub("", title[spans[-1].start:])]
 
 
 def _verb_soon(rest: str) -> bool:
@@ -275,6 +296,9 @@ def heading_roles(node: Node, body: str) -> tuple[list[str], str, int]:
     """Units the node's heading names, the body to read on (a glued bullet line put back), and how much of
     the body the heading units used (the subject rule starts after it)."""
     heading, is_title = _title_line(node, body)
+    wrapped = _wrapped_duties(heading, body) if is_title else None
+    if wrapped:
+        return wrapped
     if is_title and _broken_name(heading, body):
         # "Giao Sở Công⏎Thương chủ trì …": a title line cut inside a name; read heading and text as one.
         return [], body if body.lstrip().startswith(heading) else heading + " " + body.lstrip(), 0
@@ -296,6 +320,19 @@ def heading_roles(node: Node, body: str) -> tuple[list[str], str, int]:
         names, used = [], 0
     skip_to = used if names and body.lstrip().startswith(heading) else 0
     return names, body, skip_to
+
+
+def _wrapped_duties(heading: str, body: str) -> tuple[list[str], str, int] | None:
+    """A duties title wrapped inside its body's name, the text's first line finishing it ("Điều 3. Trách nhiệm của
+    Sở⏎Công Thương"): the whole name leads; None when the title is not one."""
+    duties = P.HEADING_OF_RE.match(heading)
+    rest = body.lstrip()
+    line = rest.split("\n", 1)[0].strip()
+    if not duties or not line[:1].isupper() or rest.startswith(heading) or P.UNIT_START_RE.match(line) \
+            or not starts_known_body(f"{heading[duties.end():]} {line.split()[0]}"):
+        return None
+    names = _heading_units(f"{heading} {line}")[0]
+    return (names, rest.partition("\n")[2], 0) if names else None
 
 
 def _broken_name(heading: str, body: str) -> bool:

@@ -282,13 +282,14 @@ SHARED_LIST_RE = re.compile(
 SHARED_HEAD_RE = re.compile(
     r"^(?:Các|các)\s+(?P<head>Bộ|Sở|Ban|Phòng|Cục|Vụ|Hội|Trung\s+tâm|Ủy\s+ban|Đảng\s+ủy)\s*:\s*(?P<items>[^:;.]+?)\s*[:.]?\s*$")
 
-# The same in running text, up to its colon: "Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh … đẩy nhanh …".
+# The same in running text, up to its colon: "Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh … đẩy nhanh …"; the
+# count may stand for "các" ("Ủy ban nhân dân 04 xã: Gia Thuận, …"): the list names the bodies, the count none.
 SHARED_LEVEL_START_RE = re.compile(
-    r"(?P<head>[^:;,()\n]{3,60}?)\s+các\s+(?P<level>xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp)\s*:\s*(?=[A-ZĐ])")
+    r"(?P<head>[^:;,()\n]{3,60}?)\s+(?:các|\d{1,3})\s+(?P<level>xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp)\s*:\s*(?=[A-ZĐ])")
 
 # Shared-level list: "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền" → "Ủy ban nhân dân xã Gia Thuận", …
 SHARED_LEVEL_RE = re.compile(
-    r"^(?P<head>[^:;,()]{3,60}?)\s+các\s+(?P<level>xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp)\s*:\s*"
+    r"^(?P<head>[^:;,()]{3,60}?)\s+(?:các|\d{1,3})\s+(?P<level>xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp)\s*:\s*"
     r"(?P<items>[A-ZĐ][^:;.]*?)\s*[:.]?\s*$")
 
 # A body or a person's title opening a clause: the subject of a request in a preamble ("…, Chủ tịch
@@ -321,7 +322,9 @@ ESTABLISHED_RE = re.compile(
 PROPOSAL_LABEL_RE = re.compile(r"\s*Về\s+(?:việc\s+)?(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)(?![\w])[^:\n]*:")
 
 # Headings that name a unit: "Nhiệm vụ của Tổ …:", "Trách nhiệm của Sở …".
-HEADING_OF_RE = re.compile(r"^(?:Nhiệm\s+vụ|Trách\s+nhiệm|Nhiệm\s+vụ\s+và\s+quyền\s+hạn)\s+(?:của|cụ\s+thể\s+của)\s+")
+# "của" may be left out before the body ("Trách nhiệm các cơ quan, đơn vị cấp thành phố và Ủy ban nhân dân xã, phường").
+HEADING_OF_RE = re.compile(r"^(?:Nhiệm\s+vụ|Trách\s+nhiệm|Nhiệm\s+vụ\s+và\s+quyền\s+hạn)\s+"
+                           r"(?:(?:của|cụ\s+thể\s+của)\s+|(?=(?:các|những)\s|[A-ZĐ]))")
 
 # A person in charge of fields: the fields listed after "lĩnh vực" are not bodies.
 FIELD_HOLDER_RE = re.compile(r"^(?:Cán\s+bộ|Chuyên\s+viên|Công\s+chức|Lãnh\s+đạo)\s+phụ\s+trách\s")
@@ -334,7 +337,12 @@ DESCRIPTIVE_HEADING_RE = re.compile(
 # Sections that state a contest's rules (Luật Thi đua, khen thưởng 2022; Kế hoạch thi đua): criteria, scoring, ranking.
 RULES_HEADING_RE = re.compile(
     r"(?:tiêu\s+chí|tiêu\s+chuẩn\s+thi\s+đua|cách\s+thức\s+(?:xếp\s+hạng|đánh\s+giá|chấm\s+điểm|tính\s+điểm)|thang\s+điểm"
-    r"|cách\s+tính\s+điểm|xếp\s+hạng|xếp\s+loại|nội\s+dung\s+thi\s+đua)(?![\w])")
+    r"|cách\s+tính\s+điểm|xếp\s+hạng|xếp\s+loại|nội\s+dung\s+thi\s+đua"
+    # an award scheme's rules (Luật Thi đua, khen thưởng 2022, Điều 73-80): who awards, how many, on what standard
+    r"|(?:số\s+lượng(?:\s+đề\s+nghị)?|hình\s+thức|tiêu\s+chuẩn(?:\s+xét)?|xét\s+tặng)\s+khen\s+thưởng|khen\s+thưởng$"
+    r"|xét\s+tặng|(?:bằng|giấy)\s+khen|thẩm\s+quyền\s+(?:quyết\s+định|đánh\s+giá|khen\s+thưởng|xét)|nguyên\s+tắc)(?![\w])")
+# The task chapter or section of a regulation: its items assign by their subjects.
+TASK_SECTION_RE = re.compile(r"(?:tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|nhiệm\s+vụ|phân\s+công|điều\s+khoản\s+thi\s+hành)(?![\w])")
 # Sections whose items are tasks.
 TASK_HEADING_RE = re.compile(
     r"(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung|tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|triển\s+khai|hoạt\s+động"

@@ -15,6 +15,7 @@ from kehoach.extractors.unit_addressees import execution_roles
 from kehoach.extractors.unit_delegation import delegate_units, delegation_context
 from kehoach.extractors.unit_headings import (
     descriptive,
+    heading_of,
     heading_roles,
     in_article,
     kept_heading,
@@ -103,8 +104,11 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
         joiner = "\n" if BULLET_LEAD_RE.match(body.lstrip()) else ": "
         return _label_roles(heading + joiner + body.lstrip(), known)
     names: list[str] = []
+    delegated = not pseudo and delegation_context(node, by_id)
+    # A delegation's articles ("Thẩm quyền quyết định …" under "PHÂN CẤP …") hand powers: their holders lead.
+    rules = not pseudo and not delegated and rules_section(node, by_id)
     if not pseudo:
-        names, body, skip_to = heading_roles(node, body)
+        names, body, skip_to = _heading_names(node, body, rules)
     label = P.PROPOSAL_LABEL_RE.match(body)
     label_end = label.end() if label and not pseudo else 0  # "Về đề nghị X …: <answer>": the answer assigns
     skip_to = max(skip_to, label_end)
@@ -123,8 +127,7 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     found.extend(_label_roles(body, known))
     reading = Reading(known=known, pseudo=pseudo, lists=tuple(lists),
                       levels=not in_article(node, by_id),  # "Thành phố hỗ trợ 50% thuế …" in a regulation is a policy
-                      delegated=not pseudo and delegation_context(node, by_id),
-                      explicit=not pseudo and rules_section(node, by_id))
+                      delegated=delegated, explicit=rules)
     found.extend(_not_directed(subject_roles(body, skip_to, reading), body, known))
     found.extend((name, "lead", "request") for name in _request_units(body, skip_to, pseudo, known))
     found.extend((name, "lead", "request") for name in delegate_units(body[skip_to:], known))
@@ -132,6 +135,16 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
         found.extend((name, "support", "support")
                      for name in _support_units(title, known) + _support_units(body[label_end:], known))
     return found
+
+
+def _heading_names(node: Node, body: str, rules: bool) -> tuple[list[str], str, int]:
+    """The units the node's heading names (``heading_roles``); none where the text states rules, unless the heading
+    itself has a lead marker: "Ủy ban nhân dân xã, phường: Xét tối đa 15 tập thể" is a quota, not a task."""
+    names, body, skip_to = heading_roles(node, body)
+    if rules and names and not P.LEAD_VERB_RE.search(heading_of(node, body)) \
+            and not (skip_to and P.LEAD_VERB_RE.match(body.lstrip()[skip_to:].lstrip(" ,"))):
+        return [], body, 0  # not "Các cơ quan, đơn vị … có liên quan đến việc thoát nước | có trách nhiệm phối hợp"
+    return names, body, skip_to
 
 
 def _not_directed(subjects: list[Role], body: str, known: tuple[str, ...]) -> list[Role]:

@@ -47,6 +47,11 @@ _DETERMINERS = {"các", "những"}
 # A body named with its level ("Ủy ban nhân dân cấp xã", "Công an tỉnh") is whole: an ambiguous word after it is its verb.
 _LEVEL_CLOSED_RE = re.compile(r"(?<![\w])(?:xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh)\s*$")
 _VERB_AFTER_LEVEL = P.AMBIGUOUS_WORDS - {"cấp", "công an"}
+_LEVEL_NAMED_RE = re.compile(r"(?<![\w])cấp\s+(?:xã|huyện|tỉnh|trung\s+ương)\s*$")
+# What a related group is related to, when its own duty follows: "… có liên quan đến công tác bầu cử | có trách
+# nhiệm …" names which members (a restrictive qualifier is part of the name, tests/gold NOTES-93-95 call 6); without
+# the duty after it the qualifier may be the sentence's object, and the name ends at "liên quan".
+_ABOUT_RE = re.compile(r"(?:đến|tới)\s+[^,;:.()\[\]]{3,80}?(?=\s+(?:có|chịu)\s+trách\s+nhiệm(?![\w]))")
 
 
 # --- words ---------------------------------------------------------------------
@@ -402,6 +407,8 @@ def _lower_word(name: _Name, j: int, word: re.Match) -> int | None:
     if word.group(0) in {"tỉnh", "xã", "phường"}:
         return word.end()
     noun_len = _pos_noun_len(text[j:j + 40].split("\n", 1)[0])
+    if noun_len and _LEVEL_NAMED_RE.search(text, pos, end):
+        return None  # "Chủ tịch Ủy ban nhân dân cấp xã | thẩm quyền quyết định": the level closes the body's name
     if noun_len and not (_PLACE_CLOSED_RE.search(text, pos, end) and not text.startswith(("ủy", "uỷ"), j)):
         # a name closed by its place takes no further noun: "… Thành phố | cấu hình thủ tục hành chính"
         return j + noun_len
@@ -431,6 +438,9 @@ def _continuation(name: _Name, j: int, cont: re.Match) -> int | None:
         return None  # "trên địa bàn tỉnh", "trên địa bàn Thành phố"
     if P.GROUP_CLOSER_RE.search(text[name.pos:cont.end()]):
         name.closed = True
+        about = _ABOUT_RE.match(text, k) if seg.endswith("liên quan") else None
+        if about:
+            return about.end()  # "các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này | có trách nhiệm"
     return cont.end()
 
 

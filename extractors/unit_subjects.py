@@ -21,6 +21,8 @@ Role = tuple[str, str, str]  # (unit as written, lead | support, the rule that f
 
 # A run-in subject: a colon, then the task in lower case starting with its verb.
 _RUN_IN_RE = re.compile(rf":\s*(?:{P.PREDICATE_WORDS})(?![\w])", re.VERBOSE)
+# The markers that assign even where the text states rules: "X chủ trì", "X phối hợp với Y", "X có trách nhiệm".
+_EXPLICIT_RE = re.compile(r"(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\w])")
 _OBJECT_VERB_END_RE = re.compile(r"(?<![\w])(?:trình|gửi|báo\s+cáo|tham\s+mưu|đề\s+nghị|giao|cho|của|với|và)$")
 # What may stand between a subject and its "chịu trách nhiệm": a qualifier, not a clause
 # ("các ông (bà) có tên tại Điều 1 chịu trách nhiệm", not "Các Bộ thống nhất chỉ có một cơ quan chủ trì").
@@ -112,7 +114,7 @@ def subject_roles(body: str, skip_to: int, reading: Reading = Reading()) -> list
         if hon:
             p += hon.end()
         spans = _subject_spans(body, p, reading)
-        if not spans or (reading.explicit and not P.LEAD_VERB_RE.match(body[spans[-1].end:].lstrip(" ,"))):
+        if not spans or (reading.explicit and not _explicit_marker(body[spans[-1].end:])):
             continue  # "Hội đồng thi đua họp xét đánh giá …" states a contest's rule
         names, pending, held = _subject_of(body, p, spans, group, pending, reading)
         found.extend((name, "lead", "subject") for name in names)
@@ -169,6 +171,16 @@ def _level_subject(body: str, p: int) -> list[UnitSpan]:
     if not word or not (p == 0 or body[:p].rstrip()[-1:] in ".;:,"):
         return []
     return [UnitSpan(p, word.end(), word.group(0))]
+
+
+def _explicit_marker(after: str) -> bool:
+    """An explicit marker follows the subject, perhaps after the words that say which members ("Các cơ quan, đơn vị
+    được giao quản lý các sông, hồ … có trách nhiệm phối hợp"): where the text states rules only these assign."""
+    if _EXPLICIT_RE.match(after.lstrip(" ,")):
+        return True
+    end = _sentence_end(after)
+    return bool((_QUALIFIER_RE.match(after) or _PASSIVE_RE.match(after)) and P.LEAD_VERB_RE.search(after, 0, end)
+                and not re.search(r"[;:\n]", after[:end]))
 
 
 def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: list[UnitSpan],

@@ -69,8 +69,10 @@ def _node_assignments(node: Node, roles: list[tuple[str, str, str]], above: set[
         uid = unit_id(unit)
         if not unit or any(r == role and other.startswith(uid + " ") for other, r in ids):
             continue  # "Tổ tiếp công dân" inside "Tổ tiếp công dân, xử lý khiếu nại, …": one body
-        if rule == "subject" and uid in above:
-            continue  # "Ủy ban nhân dân xã, phường cung cấp danh sách …" under the heading "Ủy ban nhân dân xã, phường"
+        if rule == "subject" and (uid in above or (is_group(unit) and any(a.startswith(uid + " ") for a in above))):
+            # "Ủy ban nhân dân xã, phường cung cấp danh sách …" under the heading "Ủy ban nhân dân xã, phường"; "các
+            # cơ quan, đơn vị xây dựng báo cáo" under "Trách nhiệm các cơ quan, đơn vị cấp thành phố …": restated
+            continue
         if rule == "subject" and (uid, "support") in ids:
             # "phối hợp Ban Quản lý …; các doanh nghiệp và các đơn vị liên quan rà soát …": the
             # units named after "phối hợp" support; they do not also lead the same node.

@@ -81,6 +81,15 @@ def article_roles(text: str, heading: str = "Tổ chức thực hiện") -> list
     return [(a.unit, a.role) for a in extract_assignments(nodes)]
 
 
+def regulation_roles(text: str, heading: str | None, article: str, chapter: str) -> list[tuple[str, str]]:
+    """(unit, role) of item "1" (titled ``heading``) of the article titled ``article`` in the chapter titled ``chapter``
+    of a regulation attached to a decision."""
+    nodes = [Node(id="Chương II", marker="Chương II", kind="section", heading=chapter, text=""),
+             Node(id="Chương II.Điều 5", parent="Chương II", marker="Điều 5.", kind="article", heading=article, text=""),
+             Node(id="Chương II.Điều 5.1", parent="Chương II.Điều 5", marker="1.", kind="item", heading=heading, text=text)]
+    return [(a.unit, a.role) for a in extract_assignments(nodes) if a.node == "Chương II.Điều 5.1"]
+
+
 def pseudo_roles(node_id: str, text: str) -> list[tuple[str, str]]:
     """(unit, role) of a pseudo-node ("preamble", "closing")."""
     return [(a.unit, a.role) for a in extract_assignments([Node(id=node_id, kind="pseudo", text=text)])]

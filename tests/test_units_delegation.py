@@ -89,6 +89,21 @@ DELEGATION_CASES = [
     # 90cfa0f24fcb05de
     pytest.param("Nội dung", "Xét Tờ trình số 123/TTr-UBND của Ủy ban nhân dân Thành phố về việc đề nghị Hội đồng nhân dân "
                  "Thành phố ban hành Nghị quyết.", [], id="neg-ve-viec-de-nghi-names-a-paper"),
+    # tests/gold 83 (317a61c94fc776ca) Điều 3-4: delegates named as a collective without a determiner, then a title;
+    # the level closes the title's body ("cấp xã | thẩm quyền quyết định").
+    pytest.param("Phân cấp thẩm quyền quyết định tiêu chuẩn, định mức sử dụng máy móc, thiết bị",
+                 "Ủy ban nhân dân thành phố phân cấp cho cơ quan nhà nước, đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân "
+                 "dân thành phố và Chủ tịch Ủy ban nhân dân cấp xã thẩm quyền quyết định:",
+                 [("cơ quan nhà nước, đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân thành phố", "lead"),
+                  ("Chủ tịch Ủy ban nhân dân cấp xã", "lead")], id="delegates-collective-then-title"),
+    pytest.param("Phân cấp thẩm quyền quyết định tiêu chuẩn, định mức sử dụng máy móc, thiết bị",
+                 "Ủy ban nhân dân thành phố phân cấp cho các cơ quan nhà nước, đơn vị sự nghiệp công lập trực thuộc Ủy ban "
+                 "nhân dân thành phố và Chủ tịch Ủy ban nhân dân cấp xã thẩm quyền quyết định:",
+                 [("các cơ quan nhà nước, đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân thành phố", "lead"),
+                  ("Chủ tịch Ủy ban nhân dân cấp xã", "lead")], id="delegates-group-then-title-level-closed"),
+    # Not a delegate: what the power is given for.
+    pytest.param("Phân cấp quản lý tài sản", "Ủy ban nhân dân tỉnh phân cấp thẩm quyền quản lý tài sản cho phù hợp với "
+                 "thực tế.", [], id="neg-cho-phu-hop-is-no-delegate"),
 ]
 # fmt: on
 

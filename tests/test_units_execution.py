@@ -119,6 +119,25 @@ ADDRESSEE_CASES = [
                  id="neg-thuc-hien-without-this-document-is-no-execution-marker"),
     pytest.param("Sở Tư pháp hướng dẫn và chịu trách nhiệm thi hành Quyết định này.", [("Sở Tư pháp", "lead")],
                  id="neg-a-subject-with-its-verb-is-no-addressee-list"),
+    # tests/gold 87 (1a434d0a7e14dc93) Điều 4: a title over a bare group is each bare group's after it, the
+    # categories of one piece under one qualifier whole; a member with its own title keeps it.
+    pytest.param("Chánh Văn phòng Ủy ban nhân dân thành phố, Thủ trưởng\ncơ quan Trung ương trên địa bàn thành phố; cơ "
+                 "quan chuyên môn, đơn vị sự nghiệp\ncông lập thuộc Ủy ban nhân dân thành phố; ban ngành thành phố và "
+                 "Chủ tịch Ủy\nban nhân dân xã, phường chịu trách nhiệm thi hành Quyết định này./.",
+                 [("Chánh Văn phòng Ủy ban nhân dân thành phố", "lead"),
+                  ("Thủ trưởng cơ quan Trung ương trên địa bàn thành phố", "lead"),
+                  ("Thủ trưởng cơ quan chuyên môn, đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân thành phố", "lead"),
+                  ("Thủ trưởng ban ngành thành phố", "lead"), ("Chủ tịch Ủy ban nhân dân xã, phường", "lead")],
+                 id="title-over-bare-groups-shared-across-pieces"),
+    pytest.param("Giám đốc Sở Nội vụ; Thủ trưởng cơ quan, đơn vị thuộc tỉnh; đơn vị sự nghiệp công lập và các tổ chức, cá "
+                 "nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
+                 [("Giám đốc Sở Nội vụ", "lead"), ("Thủ trưởng cơ quan, đơn vị thuộc tỉnh", "lead"),
+                  ("Thủ trưởng đơn vị sự nghiệp công lập", "lead"), ("các tổ chức, cá nhân có liên quan", "lead")],
+                 id="title-shared-up-to-a-determiner"),
+    # A title over a body with a proper name is that body's alone.
+    pytest.param("Giám đốc Sở Tài chính; các sở, ngành và Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này.",
+                 [("Giám đốc Sở Tài chính", "lead"), ("các sở, ngành", "lead"), ("Ủy ban nhân dân các xã", "lead")],
+                 id="neg-title-over-a-named-body-not-shared"),
 ]
 
 # d3d459d0a856471f, e7cd8d423108e103, ca83e7689c9fc610: the article's first line, read as its title, begins the list.

@@ -9,7 +9,7 @@ import pytest
 
 from kehoach.extractors.units import extract_assignments
 from kehoach.schemas.models import Node
-from tests.factories import TASK_SECTION, task_roles
+from tests.factories import TASK_SECTION, article_roles, task_roles
 
 # fmt: off
 HEADING_CASES = [
@@ -99,6 +99,21 @@ HEADING_CASES = [
     pytest.param("", "Hội đồng Thi đua - Khen thưởng tỉnh là cơ quan tham mưu cho Ủy ban nhân dân tỉnh về công tác thi đua", [],
                  id="neg-heading-definition"),
     pytest.param("", "Doanh nghiệp số", [], id="neg-topic-heading-doanh-nghiep-so"),
+    # tests/gold 87 (1a434d0a7e14dc93) Chương IV.Điều 10.3: "của" left out before the bodies.
+    pytest.param("", "Trách nhiệm các cơ quan, đơn vị cấp thành phố và Ủy ban nhân dân xã, phường",
+                 [("các cơ quan, đơn vị cấp thành phố", "lead"), ("Ủy ban nhân dân xã, phường", "lead")],
+                 id="duties-heading-without-cua"),
+    pytest.param("", "Trách nhiệm Sở Tài chính", [("Sở Tài chính", "lead")], id="duties-heading-without-cua-body"),
+    pytest.param("", "Trách nhiệm thi hành", [], id="neg-duties-heading-of-no-body"),
+    # tests/gold 90 (001c610b2efdcf0c) IV.5: a list whose last name the scanner does not finish.
+    pytest.param("", "Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố",
+                 [("Các sở ngành liên quan", "lead"), ("Viện Nghiên cứu phát triển Thành phố", "lead")],
+                 id="listed-last-name-to-line-end"),
+    pytest.param("", "Sở Tài chính và Trung tâm Nghiên cứu phát triển nông thôn tỉnh",
+                 [("Sở Tài chính", "lead"), ("Trung tâm Nghiên cứu phát triển nông thôn tỉnh", "lead")],
+                 id="listed-last-name-after-va"),
+    pytest.param("", "Tổ tiếp công dân, xử lý khiếu nại, tố cáo của tỉnh",
+                 [("Tổ tiếp công dân, xử lý khiếu nại, tố cáo của tỉnh", "lead")], id="neg-one-long-name-not-a-list"),
 ]
 
 # A title line that is a sentence: its supports count, and its bracket glosses a body, not members of a group.
@@ -156,3 +171,34 @@ def test_restated_heading_unit_is_not_recorded_again():
     ]
     assert [(a.node, a.unit) for a in extract_assignments(nodes)] == [("V.5", "Ủy ban nhân dân xã, phường"),
                                                                       ("V.5.c", "Ngân hàng")]
+
+
+# tests/gold 86 (0f2d0646af982d1b) Điều 3: an article's duties title wrapped inside its body's name.
+WRAPPED_TITLE_CASES = [
+    pytest.param("Trách nhiệm của Sở", "Công Thương", [("Sở Công Thương", "lead")], id="wrapped-duties-title"),
+    pytest.param("Trách nhiệm của Hội Liên hiệp", "Phụ nữ tỉnh\n1. Tuyên truyền, vận động hội viên.",
+                 [("Hội Liên hiệp Phụ nữ tỉnh", "lead")], id="wrapped-duties-title-then-items"),
+    pytest.param("Trách nhiệm của Sở", "Công tác phối hợp được thực hiện theo quy chế.", [],
+                 id="neg-next-line-is-no-part-of-a-name"),
+]
+
+
+@pytest.mark.parametrize("heading,text,expected", WRAPPED_TITLE_CASES)
+def test_wrapped_duties_titles(heading, text, expected):
+    assert article_roles(text, heading) == expected
+
+
+def test_restated_group_without_its_qualifier_is_not_recorded_again():
+    # tests/gold 87 (1a434d0a7e14dc93) Chương IV.Điều 10.3.b, NOTES-87-89 call 7: the group restated without its
+    # level; a group the heading does not name leads.
+    nodes = [
+        Node(id="IV", marker="IV.", kind="section", heading=TASK_SECTION, text=""),
+        Node(id="IV.3", parent="IV", marker="3.", kind="item",
+             heading="Trách nhiệm các cơ quan, đơn vị cấp thành phố và Ủy ban nhân dân xã, phường", text=""),
+        Node(id="IV.3.b", parent="IV.3", marker="b)", kind="item", heading=None,
+             text="Trên cơ sở quy định này, các cơ quan, đơn vị xây dựng báo cáo, tự chấm điểm. Các tổ chức chính trị - "
+                  "xã hội tuyên truyền kết quả."),
+    ]
+    assert [(a.node, a.unit) for a in extract_assignments(nodes)] == [
+        ("IV.3", "các cơ quan, đơn vị cấp thành phố"), ("IV.3", "Ủy ban nhân dân xã, phường"),
+        ("IV.3.b", "Các tổ chức chính trị - xã hội")]

@@ -51,6 +51,30 @@ LIST_CASES = [
 
 # Qualifiers inside the noun phrase (tests/gold NOTES-50-52 call 4, NOTES-53-55 call 9, NOTES-60-63 calls 7-8).
 QUALIFIER_CASES = [
+    # tests/gold 80 (9b7eebadf7081069) III.2.1: the fixed phrase for every sector and level is one group.
+    pytest.param("Chủ trì, phối hợp với các ngành, các cấp thực hiện chống thất thu thuế.", "Sở Tài chính",
+                 [("Sở Tài chính", "lead"), ("các ngành, các cấp", "support")], id="fixed-cac-nganh-cac-cap"),
+    pytest.param("Chủ trì, phối hợp với các cấp, các ngành, các địa phương triển khai phòng, chống dịch.", "Sở Y tế",
+                 [("Sở Y tế", "lead"), ("các cấp, các ngành", "support"), ("các địa phương", "support")],
+                 id="fixed-cac-cap-cac-nganh-then-another-group"),
+    # tests/gold 95 (bffd9da6f0d38031) IV.1: a count in place of "các" before the list of communes.
+    pytest.param("Tiếp tục triển khai kế hoạch; phối hợp với Ủy ban nhân dân\n04 xã: Gia Thuận, Tân Điền, Gò Công Đông, "
+                 "Tân Phú Đông thành lập mới khu bảo vệ nguồn lợi thủy sản.", "Sở Nông nghiệp và Môi trường",
+                 [("Sở Nông nghiệp và Môi trường", "lead"), ("Ủy ban nhân dân xã Gia Thuận", "support"),
+                  ("Ủy ban nhân dân xã Tân Điền", "support"), ("Ủy ban nhân dân xã Gò Công Đông", "support"),
+                  ("Ủy ban nhân dân xã Tân Phú Đông", "support")], id="count-of-communes-listed"),
+    pytest.param("- Xây dựng kế hoạch cụ thể hóa các nhiệm vụ của kế hoạch.", "Ủy ban nhân dân 03 phường: Phú Mỹ, Tân Hòa và Bình Tây",
+                 [("Ủy ban nhân dân phường Phú Mỹ", "lead"), ("Ủy ban nhân dân phường Tân Hòa", "lead"),
+                  ("Ủy ban nhân dân phường Bình Tây", "lead")], id="count-of-wards-heading-leads"),
+    # tests/gold 95 VI.2 and 93: what a related group is related to, before its duty, names its members.
+    pytest.param("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm phối hợp.", None,
+                 [("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này", "lead")],
+                 id="related-to-what-before-duty"),
+    pytest.param("Các cơ quan, đơn vị cấp tỉnh có liên quan đến công tác bầu cử chịu trách nhiệm tổng hợp danh sách.", None,
+                 [("Các cơ quan, đơn vị cấp tỉnh có liên quan đến công tác bầu cử", "lead")], id="related-to-what-chiu"),
+    # Without a duty after it the words after "liên quan" are the sentence's, not the name's.
+    pytest.param("Chủ trì, phối hợp với các cơ quan có liên quan đến từng địa bàn kiểm tra việc thực hiện.", "Sở Y tế",
+                 [("Sở Y tế", "lead"), ("các cơ quan có liên quan", "support")], id="related-then-object-not-name"),
     # tests/gold 50 (2847e16133f7b987) 5.b
     pytest.param("Chủ trì, phối hợp với các đơn vị cấp nước thuộc phạm vi quản lý xây dựng phương án thay thế.", "Sở Xây dựng",
                  [("Sở Xây dựng", "lead"), ("các đơn vị cấp nước thuộc phạm vi quản lý", "support")],

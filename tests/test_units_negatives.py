@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import task_roles
+from tests.factories import regulation_roles, task_roles
 
 # fmt: off
 NEGATIVE_CASES = [
@@ -43,7 +43,64 @@ SECTION_CASES = [
     pytest.param("Ủy ban nhân dân tỉnh xác định khung cân đối ngân sách 03 năm như các Mẫu biểu kèm theo.", None, [],
                  "DỰ BÁO TÌNH HÌNH KINH TẾ - XÃ HỘI", id="neg-forecast-section"),
 ]
+
+# The rules of an award scheme or of an attached regulation: a bare subject or a unit heading states a rule; an explicit
+# trigger still assigns, and the regulation's task chapter assigns by its subjects (tests/gold NOTES-87-89 calls 6-7).
+RULE_CASES = [
+    # tests/gold 87 (1a434d0a7e14dc93) Chương I.Điều 3: a principle the issuer lays down.
+    pytest.param("Ủy ban nhân dân thành phố quy định các tiêu chí để đánh giá, xếp loại kết quả thực hiện công tác dân vận.",
+                 None, "Nguyên tắc đánh giá, xếp loại", "NHỮNG QUY ĐỊNH CHUNG", [], id="rule-principle"),
+    # tests/gold 87 Chương III.Điều 7.3: a quota headed by the unit it is for.
+    pytest.param("Xét tối đa 15 tập thể và 30 cá nhân.", "Ủy ban nhân dân xã, phường:",
+                 "Xét tặng Bằng khen Chủ tịch Ủy ban nhân dân thành phố", "KHEN THƯỞNG", [], id="rule-quota-heading"),
+    # A chapter of plain rules, its article titled by its topic.
+    pytest.param("Sở Xây dựng cấp giấy phép trong thời hạn 15 ngày kể từ ngày nhận đủ hồ sơ.", None,
+                 "Thời hạn cấp giấy phép", "QUY ĐỊNH CỤ THỂ", [], id="rule-chapter-of-rules"),
+    # tests/gold 87 Chương IV.Điều 9.1: the competence rule names the deciding body.
+    pytest.param("Ủy ban nhân dân thành phố ban hành Quyết định đánh giá, xếp loại công tác dân vận.",
+                 "Thẩm quyền đánh giá, xếp loại", "Thẩm quyền, trình tự, thời gian đánh giá, xếp loại",
+                 "TỔ CHỨC THỰC HIỆN", [], id="rule-competence"),
+    # An explicit trigger in a chapter of rules assigns.
+    pytest.param("Sở Nội vụ chủ trì, phối hợp với các cơ quan, đơn vị có liên quan tổ chức chấm điểm.", None,
+                 "Nguyên tắc đánh giá, xếp loại", "NHỮNG QUY ĐỊNH CHUNG",
+                 [("Sở Nội vụ", "lead"), ("các cơ quan, đơn vị có liên quan", "support")], id="rule-explicit-trigger"),
+    # ef57df9384270c6e Chương II.Điều 12.2.d: the words that say which members come before the explicit marker.
+    pytest.param("Các cơ quan, đơn vị được giao quản lý các sông, hồ, kênh, mương có liên quan đến việc thoát nước đô thị "
+                 "có trách nhiệm phối hợp với Sở Xây dựng.", None, "Quản lý cao độ hệ thống thoát nước",
+                 "QUẢN LÝ, VẬN HÀNH HỆ THỐNG THOÁT NƯỚC",
+                 [("Các cơ quan, đơn vị được giao quản lý các sông, hồ, kênh, mương có liên quan đến việc thoát nước đô thị",
+                   "lead"), ("Sở Xây dựng", "support")], id="rule-chapter-qualified-subject-explicit"),
+    # 879553949728a7dc Chương II.Điều 4.1: a delegation chapter hands powers; "Thẩm quyền quyết định" is not a rule there.
+    pytest.param("Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh quyết định khai thác tài sản công theo quy định.", None,
+                 "Phân cấp thẩm quyền quyết định khai thác tài sản công", "PHÂN CẤP THẨM QUYỀN QUYẾT ĐỊNH TRONG QUẢN LÝ TÀI SẢN CÔNG",
+                 [("Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh", "lead")], id="delegation-chapter-not-rules"),
+    # tests/gold 87 Chương IV.Điều 9.2.a: the task chapter's timetable gives its subjects leads.
+    pytest.param("Hằng năm, các cơ quan, đơn vị cấp thành phố và Ủy ban nhân dân xã, phường xây dựng báo cáo, tự chấm điểm.",
+                 None, "Trình tự, thời gian đánh giá, xếp loại", "TỔ CHỨC THỰC HIỆN",
+                 [("các cơ quan, đơn vị cấp thành phố", "lead"), ("Ủy ban nhân dân xã, phường", "lead")],
+                 id="task-chapter-timetable"),
+]
+# An emulation plan's award sections (tests/gold 93, 2957e4f4f0e41373, IV).
+AWARD_SECTION_CASES = [
+    pytest.param("Các Sở, ban, ngành, Mặt trận Tổ quốc Việt Nam tỉnh, Ủy ban nhân dân xã, phường quy định số lượng khen "
+                 "thưởng theo thẩm quyền.", None, [], "SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG", id="award-quota-by-competence"),
+    pytest.param("- Đoàn Kiểm tra giám sát bầu cử của tỉnh: Mỗi đoàn xét chọn 01 cá nhân;", None, [],
+                 "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", id="award-form-quota-line"),
+    pytest.param("Sở Nội vụ phối hợp với các cơ quan, đơn vị có liên quan báo cáo Ủy ban bầu cử tỉnh xem xét.", None,
+                 [("Sở Nội vụ", "lead"), ("các cơ quan, đơn vị có liên quan", "support")], "SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG",
+                 id="award-section-explicit-support"),
+]
 # fmt: on
+
+
+@pytest.mark.parametrize("text,heading,article,chapter,expected", RULE_CASES)
+def test_rules_of_a_regulation(text, heading, article, chapter, expected):
+    assert regulation_roles(text, heading, article, chapter) == expected
+
+
+@pytest.mark.parametrize("text,heading,expected,section", AWARD_SECTION_CASES)
+def test_award_sections(text, heading, expected, section):
+    assert task_roles(text, heading, section) == expected
 
 
 @pytest.mark.parametrize("text,heading,expected", NEGATIVE_CASES)

@@ -30,7 +30,7 @@ SUBJECT_CASES = [
     pytest.param("Ủy ban nhân dân tỉnh Ninh Bình theo chức năng, nhiệm vụ, thẩm quyền chỉ đạo các cơ quan liên quan thúc đẩy "
                  "tiến độ.", None, [("Ủy ban nhân dân tỉnh Ninh Bình", "lead")], id="powers-listed-before-the-verb"),
     pytest.param("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm phối hợp cùng các cơ quan chuyên môn thuộc các bộ, ngành Trung ương huy động vốn.",
-                 None, [("Các sở, ban, ngành tỉnh có liên quan", "lead"),
+                 None, [("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này", "lead"),
                         ("các cơ quan chuyên môn thuộc các bộ, ngành Trung ương", "support")], id="subject-described-then-marker"),
     # tests/gold 70 (abca9704d4c889cd) II.3: the powers the subject acts by, to their comma.
     pytest.param("Các bộ, ngành trên cơ sở nhiệm vụ được giao tại các văn bản nêu trên, hoàn thiện cơ sở dữ liệu quốc gia, "
