@@ -26,6 +26,7 @@ from kehoach.extractors.markers import (
     UPPER_CHARS,
     Marker,
     base_style,
+    next_label,
     next_letter,
     parse_marker,
 )
@@ -136,6 +137,27 @@ def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
     return extract_tree(paragraphs, title_count=title_count, title_indexes=title_indexes).nodes
 
 
+def _form_label(paragraphs: Sequence[Paragraph], k: int) -> str | None:
+    """The label of the form whose label line is paragraph ``k`` ("Mẫu 2"), or None."""
+    marker = parse_marker(paragraphs[k].text) if 0 <= k < len(paragraphs) else None
+    if marker is None or marker.style != "appendix" or marker.label.startswith("Phụ lục"):
+        return None
+    return marker.label
+
+
+def _lists_forms(paragraphs: Sequence[Paragraph], index: int, marker: Marker) -> bool:
+    """Whether the form label ``marker`` ("Mẫu số 01") is an entry of a list of forms ("Mẫu số 01 ⏎ Phiếu đăng ký ⏎
+    Mẫu số 02 ⏎ Thông báo …", a contents table): the label of the form before or after it two paragraphs away,
+    only a name between them, so this one has no body."""
+    if marker.label.startswith("Phụ lục"):
+        return False
+    before, after = _form_label(paragraphs, index - 2), _form_label(paragraphs, index + 2)
+    return (before is not None and next_label("appendix", before) == marker.label
+            and parse_marker(paragraphs[index - 1].text) is None) \
+        or (after is not None and next_label("appendix", marker.label) == after
+            and parse_marker(paragraphs[index + 1].text) is None)
+
+
 class _TreeBuilder:
     """The tree read paragraph by paragraph: the open nodes (a stack), the pseudo-nodes' paragraphs."""
 
@@ -224,6 +246,8 @@ class _TreeBuilder:
     def _as_written(self, index: int, para: Paragraph) -> Marker | None:
         marker = parse_marker(para.text)
         if marker and marker.style == "paren" and not self._numbers_main_points(index, marker):
+            return None
+        if marker and marker.style == "appendix" and _lists_forms(self.paragraphs, index, marker):
             return None
         last_part = self.last_part
         if marker and marker.style == "roman" and last_part and marker.label == next_letter(last_part):
