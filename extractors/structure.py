@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from kehoach.extractors.closing import MAX_LETTER_REQUESTS, REQUEST_START_RE, starts_closing
 from kehoach.extractors.footnotes import attach_footnotes
 from kehoach.extractors.markers import (
+    BULLET_RE,
     CHAIN_STYLES,
     RANKS,
     UPPER_CHARS,
@@ -265,16 +266,17 @@ class _TreeBuilder:
         first paragraph or an introduction ending in ":", its "(2)" to come, and no other kind of
         item under the same node (then those are its main points, and the "(1)" a list inside one
         of them); or the next number of the open run. An appendix's own lists (the cells of a
-        procedures table, a form's fields) are not its points."""
+        procedures table, a form's fields) are not its points, nor a list a dash bullet introduces."""
         if not self.stack:
             return False
         open_run = next((e for e in reversed(self.stack) if e.style == "paren"), None)
         if open_run is not None:
             return int(marker.label) == int(open_run.label) + 1
         parent = self.stack[-1]
+        introduction = parent.paragraphs[-1].text.strip()
         if marker.label != "1" or parent.style == "appendix" \
-                or len(parent.paragraphs) > 1 and not parent.paragraphs[-1].text.rstrip().endswith(":"):
-            return False
+                or len(parent.paragraphs) > 1 and (not introduction.endswith(":") or BULLET_RE.match(introduction)):
+            return False  # after a bullet's "… có 2 loại:" the list is that bullet's, not the node's points
         open_styles = {e.style for e in self.stack}
         second = False
         for later in self.paragraphs[index + 1:]:

@@ -156,6 +156,13 @@ TREE_CASES = [
                  ["1", "2", "2.1", "2.2", "3", "3.1", "3.2"], id="parenthesised-main-points"),
     pytest.param("II. NHIỆM VỤ\n1. Tổ chức tuyên truyền:\n1) Hội nghị quán triệt;\n2) Tuyên truyền trên loa.\n"
                  "2. Kiểm tra.", ["II", "II.1", "II.1.1", "II.1.2", "II.2"], id="arabic-paren-main-points"),
+    # A list that a dash bullet introduces is that bullet's, not the node's main points.
+    pytest.param("1. Hàng hóa đề nghị xác định trước mã số:\nTên thương mại: Thiết bị đeo tay.\n2. Tóm tắt mô tả hàng hóa:\n"
+                 "Theo hồ sơ đề nghị, thông tin mặt hàng như sau:\n- Thành phần, cấu tạo: Thân máy có 2 loại:\n"
+                 "(1) Model SOC-AL00, khung làm bằng thép không gỉ 316L.\n(2) Model SOC-AL00, nắp lưng bằng gốm.\n"
+                 "3. Kết quả xác định trước mã số:", ["1", "2", "3"], id="list-inside-a-bullet"),
+    pytest.param("3. Thành phần hồ sơ\n- Thành phần hồ sơ gồm có:\n(1) Tờ khai điện tử.\n(2) Văn bản chấp thuận.\n"
+                 "4. Số lượng hồ sơ: 01 bộ.", ["3", "4"], id="dossier-list-inside-a-bullet"),
     pytest.param("II. NHIỆM VỤ\n1. Tổ chức thực hiện. Tiêu chí gồm (1) dân số; (2) diện tích.\n2. Kiểm tra.",
                  ["II", "II.1", "II.2"], id="parenthesised-in-running-text"),
     pytest.param("III. CÁCH TÍNH ĐIỂM\n- Tiêu chí bổ sung\n(1) Mật độ dân số 1 điểm.\n(2) Số trường 0,1 điểm.\n"
