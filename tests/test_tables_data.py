@@ -97,6 +97,14 @@ ROW_CASES = [
                   "TỔNG CHI NSĐP", "26.811.096", "27.535.000", "26.278.107", "B", "BỘI CHI NGÂN SÁCH", "41.900", "0",
                   "21.000", "1", "Vay để bù đắp bội chi", "0", "0", "12.000"],
                  [["A", "B", "B.1"]], id="merged-column-and-zero-cells"),
+    # A group with a mixed-case title whose own figures (one per column) stand between it and its row 1.
+    pytest.param(["STT", "Nội dung", "Năm 2025", "Dự toán 2026", "So sánh (%)", "Năm 2027", "Năm 2028", "A", "B",
+                  "1", "2", "3=2/1", "4", "5", "I", "Các khoản thu từ thuế", "3.942.800", "4.538.000", "103,3",
+                  "3.559.691", "3.792.191", "1", "Thuế GTGT", "1.548.850", "1.600.000", "103,3", "1.700.000",
+                  "1.800.000", "2", "Thuế TTĐB", "120.000", "130.000", "108,3", "140.000", "150.000", "II",
+                  "Các khoản thu về nhà, đất", "900.000", "1.000.000", "111,1", "1.100.000", "1.200.000", "1",
+                  "Tiền sử dụng đất", "800.000", "900.000", "112,5", "950.000", "1.000.000"],
+                 [["I", "I.1", "I.2", "II", "II.1"]], id="mixed-case-group-over-its-figures"),
     # Footnotes gathered after the last row are no part of it.
     pytest.param(["STT", "Nội dung", "Năm 2025", "Năm 2026", "1", "Trả nợ lãi, phí", "11.400", "18.100", "\n[1]",
                   "Trong đó: Công ty cổ phần nộp 30 tỷ đồng.", "[2] Cụ thể: giảm thuế theo Nghị quyết số 174/2024/QH15."],
