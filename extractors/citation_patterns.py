@@ -85,6 +85,10 @@ PARTY_SYMBOL_RE = rf"{SYMBOL_PART_RE}{SLASH_RE}{SYMBOL_PART_RE}(?:[{DASH}]{SYMBO
 # A number with a letter ("30a/2008/NQ-CP", "09b/2013/TT-BTP"): a document inserted after another.
 _NUMBER_LETTER_RE = r"(?:[a-z](?=\s*/))?"
 
+# A number with a dotted part, before its year only ("66.2/2025/NQ-CP"): a resolution of a Government meeting
+# numbered under another one's number.
+_NUMBER_DOT_RE = rf"(?:\.\d{{1,2}}(?={SLASH_RE}{YEAR_RE}{SLASH_RE}))?"
+
 # Not inside another token: a date ("12/12/2013"), a standard ("QCVN 01:2021/BXD"),
 # a decimal ("1,5"); but "số31-QĐ/TW" (no space after "số") is fine.
 _NUMBER_START = r"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<![\w/\-–—]))(?<!\d[.,:])"
@@ -92,7 +96,7 @@ _NUMBER_START = r"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<![\w/\-–—]))(?<!\d[.,:
 CITATION_RE = re.compile(
     rf"""
     {_NUMBER_START}
-    {_group("number", NUMBER_RE + _NUMBER_LETTER_RE)}
+    {_group("number", NUMBER_RE + _NUMBER_LETTER_RE + _NUMBER_DOT_RE)}
     (?:
         # legal normative: 178/2024/NĐ-CP   85/2015/QH13   101/2025/UBTVQH15   30a/2008/NQ-CP
         {SLASH_RE}{_group("year", YEAR_RE)}{SLASH_RE}{_group("symbol", NORMATIVE_SYMBOL_RE)}

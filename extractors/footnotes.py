@@ -12,6 +12,8 @@ from kehoach.schemas.models import Node
 # "[1] Thông báo kết luận của …": a footnote's text, at a page foot or gathered after the signature.
 _FOOTNOTE_TEXT_RE = re.compile(r"^\[(\d{1,3})\]\s*\S")
 _FOOTNOTE_MARK = r"(?<!^)\[{}\]"
+# A line that opens a footnote's text, its number maybe alone on the line ("[1]" ⏎ "Trong đó: …").
+FOOTNOTE_LINE_RE = re.compile(r"^\[\d{1,3}\](?:\s|$)")
 
 
 def attach_footnotes(nodes: list[Node]) -> list[Node]:

@@ -1,6 +1,6 @@
 """Issuing bodies named from the header's lines: "ỦY BAN NHÂN DÂN / PHƯỜNG GIA VIÊN" →
 "Ủy ban nhân dân phường Gia Viên"; "BỘ TÀI CHÍNH / CỤC THUẾ" → issuer "Cục Thuế" under the
-parent "Bộ Tài chính"; Party committees named in full from the organisation above them
+parent "Bộ Tài chính", named "Cục Thuế Bộ Tài chính"; Party committees named in full from the organisation above them
 (Hướng dẫn 36-HD/VPTW).
 """
 
@@ -36,6 +36,9 @@ _COMMITTEE = rf"(?P<head>{_caps_alternatives([c['name'] for c in _NAMES['committ
 # A committee word without its place: "TỈNH ỦY", "ĐẢNG ỦY", "ĐẢNG ỦY PHƯỜNG".
 _BARE_COMMITTEE_RE = re.compile(rf"^{_COMMITTEE}(?:\s+(?P<level>{_PARTY_LEVELS}))?$")
 _COMMITTEE_TAIL_RE = re.compile(rf"(?:^|\s){_COMMITTEE}(?:\s+(?P<level>{_PARTY_LEVELS}))?$")
+# Parents whose units are named with them: "BỘ TÀI CHÍNH / CỤC THUẾ" → "Cục Thuế Bộ Tài chính".
+_NAMES_UNITS_RE = re.compile(
+    rf"^(?:{_caps_alternatives([h['name'] for h in _NAMES['heads'] if h.get('names_its_units')])})\s+\S")
 # Organs that have no name of their own: the issuer is "<organ> <parent>".
 _ORGAN_ONLY_RE = re.compile(rf"^(?:{_caps_alternatives([o['name'] for o in _NAMES['organs']])})$")
 # Bodies in their written case, keyed by every way of writing them in lower case.
@@ -187,6 +190,8 @@ def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     if parent and _ORGAN_ONLY_RE.match(" ".join(own.split())):
         # Each part in its own case: "VĂN PHÒNG" + "BỘ TÀI CHÍNH" → "Văn phòng Bộ Tài chính".
         own = f"{proper_case(' '.join(own.split()))} {proper_case(' '.join(parent.split()))}"
+    elif parent and _NAMES_UNITS_RE.match(" ".join(names[-2].split())):
+        own = f"{proper_case(' '.join(own.split()))} {proper_case(' '.join(names[-2].split()))}"
     elif parent:
         own = _party_full_name(" ".join(own.split()), " ".join(names[-2].split()))
     issuer = proper_case(" ".join(own.split()))

@@ -33,6 +33,10 @@ _ROMAN_DIGITS = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "
 # A share that opens a target's text: "100% số người …", "85 % số hộ", "99,5% …".
 _SHARE = r"\d{1,3}(?:[.,]\d+)?\s?%"
 
+# The label words of a form or table attached like an appendix: "Mẫu biểu số 01", "Biểu số 02", "Mẫu số 03"
+# (Nghị định 30/2020/NĐ-CP, Phụ lục III: forms attached to a document carry their own number).
+_FORM_WORDS = r"(?:MẪU\s+BIỂU|Mẫu\s+biểu|BIỂU|Biểu|MẪU|Mẫu)"
+
 # A line that begins a new block: a structural marker or a bullet. Patterns
 # are strict on purpose: a wrapped line that merely starts with a number or
 # with "Điều 5 Nghị định ..." must not open a block.
@@ -52,6 +56,7 @@ NEW_BLOCK_RE = re.compile(
       | (?:MỤC|Mục)\s+(?:[IVXLC]+|\d{{1,2}})\b\s*[.:]?\s*(?:$|[{UPPER_CHARS}]{{2}})  # Mục 1. CHẾ ĐỘ HƯU TRÍ
       | (?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s*$   # the word alone: its number wraps to the next line
       | PHỤ\s+LỤC\b                                  # appendix heading
+      | {_FORM_WORDS}\s+(?:SỐ|số|Số)\s*\d{{1,3}}\s*:?\s*$   # Mẫu biểu số 01 (an attached form, alone on its line)
       | Nơi\s+nhận\b                                 # recipients
       | [-+•*–—](?=\s|$|[^\W\d_])                   # bullets ("- xã hội" handled by the caller)
     )""",
@@ -96,6 +101,9 @@ MARKER_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("appendix", re.compile(
         r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số|Số)?\s*(?P<label>[IVXLC]+|\d{1,3}|[A-Z])\b)?\s*[.:]?\s*(?P<rest>.*)$",
         re.DOTALL)),
+    # Mẫu biểu số 01 / Biểu số 02 / MẪU SỐ 03: an attached form or table, alone on its line (in a sentence,
+    # "Mẫu số 01 ban hành kèm theo …" names a template)
+    ("appendix", re.compile(rf"^(?P<word>{_FORM_WORDS})\s+(?:SỐ|số|Số)\s*(?P<label>\d{{1,3}})\s*:?\s*(?P<rest>)$")),
     # 2.1.a. Thành lập …
     ("decimal_letter", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,2}})+\.[a-zđ])\s*[.)]{_AFTER_MARKER}(?P<rest>.*)$",
                                   re.DOTALL)),
@@ -144,7 +152,7 @@ def parse_marker(text: str) -> Marker | None:
             continue
         if style == "appendix" and not _is_appendix_heading(text, rest):
             continue
-        label = _id_label(style, label)
+        label = _id_label(style, label, match.groupdict().get("word"))
         if style == "arabic" and match.group("punct") == ")":
             style = "arabic)"
         if style == "letter" and match.group("punct") != ")":
@@ -165,10 +173,12 @@ def _is_appendix_heading(text: str, rest: str) -> bool:
     return text.startswith("PHỤ") or len(rest.split()) <= 8 and not re.search(r"\bkèm\s+theo\b", rest)
 
 
-def _id_label(style: str, label: str) -> str:
-    """The label as an id component: "Phụ lục 2" for "Phụ lục số 02", "Điều 1", "3.2" for "03.2"."""
+def _id_label(style: str, label: str, word: str | None = None) -> str:
+    """The label as an id component: "Phụ lục 2" for "Phụ lục số 02", "Mẫu biểu 1" for "Mẫu biểu số 01",
+    "Điều 1", "3.2" for "03.2"."""
     if style == "appendix":
-        return "Phụ lục" + (f" {strip_zeros(label)}" if label else "")
+        head = " ".join(word.split()).capitalize() if word else "Phụ lục"
+        return head + (f" {strip_zeros(label)}" if label else "")
     if style in _LABEL_WORDS:
         return f"{_LABEL_WORDS[style]} {strip_zeros(label)}"
     if style == "book":
@@ -197,8 +207,8 @@ ATTACHMENT_TITLE_RE = re.compile(rf"^DANH\s+MỤC(?:\s+[{UPPER_CHARS}]|\s*$)")
 
 # --- table rows --------------------------------------------------------------------
 
-# A row's number alone on its line: "1", "01.", "I", "II.", "A", "a)".
-ROW_MARKER_RE = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})+|\d{1,3}|[IVXLC]{1,6}|[A-ZĐ]|[a-zđ])\s*[.):]?$")
+# A row's number alone on its line: "1", "01.", "I", "II.", "A", "a)"; never "0" (a figure cell).
+ROW_MARKER_RE = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})+|(?!0+\b)\d{1,3}|[IVXLC]{1,6}|[A-ZĐ]|[a-zđ])\s*[.):]?$")
 # A group row's numeral with its title on the same line: "II. HOÀN" ⏎ "THIỆN CƠ CHẾ …".
 GROUP_ROW_RE = re.compile(rf"^(?P<label>[IVXLC]{{1,6}}|[A-ZĐ])\s*(?P<punct>[.)])?\s+(?P<rest>[{UPPER_CHARS}].*)$")
 
@@ -235,8 +245,9 @@ def next_letter(letter: str) -> str:
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 _FIRST_LABELS = {"roman": ("I",), "arabic": ("1",), "paren": ("1",), "letter": ("a",), "part": ("A",),
                  "article": ("Điều 1",), "chapter": ("Chương I", "Chương 1"), "division": ("Mục 1",),
-                 "book": ("Phần I", "Phần 1", "Phần thứ nhất"), "appendix": ("Phụ lục", "Phụ lục I", "Phụ lục 1")}
-_WORD_LABEL_RE = re.compile(r"^(?P<word>Điều|Chương|Mục|Phần|Phụ lục) (?P<number>[IVXLC]+|\d+)$")
+                 "book": ("Phần I", "Phần 1", "Phần thứ nhất"), "appendix": ("Phụ lục", "Phụ lục I", "Phụ lục 1",
+                                                             "Mẫu biểu 1", "Biểu 1", "Mẫu 1")}
+_WORD_LABEL_RE = re.compile(r"^(?P<word>Điều|Chương|Mục|Phần|Phụ lục|Mẫu biểu|Biểu|Mẫu) (?P<number>[IVXLC]+|\d+)$")
 
 
 def first_labels(style: str) -> tuple[str, ...]:

@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 from kehoach.extractors.closing import MAX_LETTER_REQUESTS, REQUEST_START_RE, starts_closing
 from kehoach.extractors.footnotes import attach_footnotes
 from kehoach.extractors.markers import (
+    BULLET_RE,
     CHAIN_STYLES,
     RANKS,
     UPPER_CHARS,
     Marker,
     base_style,
+    next_label,
     next_letter,
     parse_marker,
 )
@@ -136,6 +138,27 @@ def extract_nodes(paragraphs: list[Paragraph], *, title_count: int = 0,
     return extract_tree(paragraphs, title_count=title_count, title_indexes=title_indexes).nodes
 
 
+def _form_label(paragraphs: Sequence[Paragraph], k: int) -> str | None:
+    """The label of the form whose label line is paragraph ``k`` ("Mẫu 2"), or None."""
+    marker = parse_marker(paragraphs[k].text) if 0 <= k < len(paragraphs) else None
+    if marker is None or marker.style != "appendix" or marker.label.startswith("Phụ lục"):
+        return None
+    return marker.label
+
+
+def _lists_forms(paragraphs: Sequence[Paragraph], index: int, marker: Marker) -> bool:
+    """Whether the form label ``marker`` ("Mẫu số 01") is an entry of a list of forms ("Mẫu số 01 ⏎ Phiếu đăng ký ⏎
+    Mẫu số 02 ⏎ Thông báo …", a contents table): the label of the form before or after it two paragraphs away,
+    only a name between them, so this one has no body."""
+    if marker.label.startswith("Phụ lục"):
+        return False
+    before, after = _form_label(paragraphs, index - 2), _form_label(paragraphs, index + 2)
+    return (before is not None and next_label("appendix", before) == marker.label
+            and parse_marker(paragraphs[index - 1].text) is None) \
+        or (after is not None and next_label("appendix", marker.label) == after
+            and parse_marker(paragraphs[index + 1].text) is None)
+
+
 class _TreeBuilder:
     """The tree read paragraph by paragraph: the open nodes (a stack), the pseudo-nodes' paragraphs."""
 
@@ -225,6 +248,8 @@ class _TreeBuilder:
         marker = parse_marker(para.text)
         if marker and marker.style == "paren" and not self._numbers_main_points(index, marker):
             return None
+        if marker and marker.style == "appendix" and _lists_forms(self.paragraphs, index, marker):
+            return None
         last_part = self.last_part
         if marker and marker.style == "roman" and last_part and marker.label == next_letter(last_part):
             return Marker("part", marker.label, marker.marker, marker.rest)
@@ -241,16 +266,17 @@ class _TreeBuilder:
         first paragraph or an introduction ending in ":", its "(2)" to come, and no other kind of
         item under the same node (then those are its main points, and the "(1)" a list inside one
         of them); or the next number of the open run. An appendix's own lists (the cells of a
-        procedures table, a form's fields) are not its points."""
+        procedures table, a form's fields) are not its points, nor a list a dash bullet introduces."""
         if not self.stack:
             return False
         open_run = next((e for e in reversed(self.stack) if e.style == "paren"), None)
         if open_run is not None:
             return int(marker.label) == int(open_run.label) + 1
         parent = self.stack[-1]
+        introduction = parent.paragraphs[-1].text.strip()
         if marker.label != "1" or parent.style == "appendix" \
-                or len(parent.paragraphs) > 1 and not parent.paragraphs[-1].text.rstrip().endswith(":"):
-            return False
+                or len(parent.paragraphs) > 1 and (not introduction.endswith(":") or BULLET_RE.match(introduction)):
+            return False  # after a bullet's "… có 2 loại:" the list is that bullet's, not the node's points
         open_styles = {e.style for e in self.stack}
         second = False
         for later in self.paragraphs[index + 1:]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kehoach.extractors.footnotes import FOOTNOTE_LINE_RE
 from kehoach.extractors.markers import ATTACHMENT_TITLE_RE, BARE_WORD_RE, RANKS, ROW_MARKER_RE, parse_marker
 from kehoach.extractors.normalize import is_upper_line
 from kehoach.extractors.table_header import column_role
@@ -34,8 +35,8 @@ def ends_data_table(lines: Sequence[Line], texts: Sequence[str], j: int) -> bool
     text = texts[j]
     if ROW_MARKER_RE.match(text):
         return False
-    if BARE_WORD_RE.match(text) or _SUMMARY_RE.match(text):
-        return True  # "CHƯƠNG" ⏎ "1"; "Tổng số TTHC công bố:" ⏎ "02" (a count, no row)
+    if BARE_WORD_RE.match(text) or _SUMMARY_RE.match(text) or FOOTNOTE_LINE_RE.match(text):
+        return True  # "CHƯƠNG" ⏎ "1"; "Tổng số TTHC công bố:" ⏎ "02" (a count, no row); footnotes gathered after
     if ATTACHMENT_TITLE_RE.match(text):
         return not ROW_MARKER_RE.match(texts[j - 1])  # the next list, unless the title of a group ("I" ⏎ "DANH MỤC …")
     marker = parse_marker(text)

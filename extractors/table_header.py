@@ -16,7 +16,7 @@ from functools import cache
 
 from kehoach.extractors.fold import compare_key
 from kehoach.extractors.lexicon import ColumnTitle, column_titles, sub_column_titles
-from kehoach.extractors.markers import GROUP_ROW_RE, ROW_MARKER_RE
+from kehoach.extractors.markers import GROUP_ROW_RE, ROW_MARKER_RE, next_letter
 
 HEADER_CELL_MAX_CHARS = 60  # a header cell longer than this is text, not a column title
 HEADER_MAX_LINES = 24
@@ -27,6 +27,9 @@ DATA_MIN_COLUMNS = 2  # a table that assigns no work has at least this many colu
 _CHAIRS_RE = re.compile(r"(?<!\w)chủ trì(?!\w)")
 # (1) (2) (3): the column-number row under a header.
 _COLUMN_NUMBERS_RE = re.compile(r"^(?:\(\s*\d{1,2}\s*\)\s*)+$|^\d{1,2}$")
+# One cell of the row that numbers a table's columns under its titles: "A", "B", "1", "4=3/2", "7=5-6", "(3)".
+_COLUMN_NUMBER_RE = re.compile(r"^(?:(?P<letter>[A-ZĐ])|\(?(?P<number>\d{1,2})\)?(?:\s*=\s*[\d\s()+\-*/x:%]+)?)$")
+MIN_COLUMN_NUMBERS = 3  # a row numbering the columns has at least this many cells
 
 
 def _words_pattern(entry: ColumnTitle) -> re.Pattern:
@@ -85,6 +88,8 @@ def _header_titles(texts: Sequence[str], i: int, hard: Sequence[bool]) -> tuple[
     j = i
     while j < len(texts) and j - i < HEADER_MAX_LINES:
         text = texts[j]
+        if titles and (run_end := _column_numbers_end(texts, j)) > j:
+            return titles, run_end  # the header ends on its column-number row
         if not text or j > i and (ROW_MARKER_RE.match(text) or _opens_group_row(text)):
             break
         if _COLUMN_NUMBERS_RE.match(text) and titles and j > i:
@@ -99,6 +104,26 @@ def _header_titles(texts: Sequence[str], i: int, hard: Sequence[bool]) -> tuple[
             titles.append(text)
         j += 1
     return titles, j
+
+
+def _column_numbers_end(texts: Sequence[str], j: int) -> int:
+    """The line after the row that numbers the columns starting at ``j`` ("1 | 2 | … | 8", "A | B | 1 | 2 |
+    4=3/2 | …"): letters in order, then numbers in order (from any, a merged column leaves one out: "A | B | 2 |
+    3"); the row under it opens again at "1" or "A". ``j`` when no such row of :data:`MIN_COLUMN_NUMBERS` cells
+    starts there."""
+    expected_letter, expected_number = "A", 0
+    k = j
+    while k < len(texts) and (match := _COLUMN_NUMBER_RE.match(texts[k])):
+        if match.group("letter"):
+            if match.group("letter") != expected_letter or expected_number:
+                break
+            expected_letter = next_letter(expected_letter)
+        elif expected_number in (0, int(match.group("number"))):
+            expected_number = int(match.group("number")) + 1
+        else:
+            break
+        k += 1
+    return k if k - j >= MIN_COLUMN_NUMBERS else j
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +188,9 @@ def read_data_header(texts: Sequence[str], i: int, hard: Sequence[bool]) -> Head
     :data:`DATA_MIN_COLUMNS` titles after it, and a row (its number, or a group's) right under it; None
     otherwise."""
     titles, j = _header_titles(texts, i, hard)
-    if len(titles) < 1 + DATA_MIN_COLUMNS or column_role(titles[0]) != "number" \
-            or j >= len(texts) or not (ROW_MARKER_RE.match(texts[j]) or _opens_group_row(texts[j])):
+    numbered = j > 0 and _COLUMN_NUMBER_RE.match(texts[j - 1])  # the header closed by its column-number row
+    if len(titles) < 1 + DATA_MIN_COLUMNS or column_role(titles[0]) != "number" or j >= len(texts) \
+            or not (numbered or ROW_MARKER_RE.match(texts[j]) or _opens_group_row(texts[j])):
         return None
     roles = _deduplicated([column_role(t) for t in titles])
     if "lead" in roles and any(_CHAIRS_RE.search(compare_key(t)) for t in titles):

@@ -63,6 +63,7 @@ MIN_NAME_LETTERS = 3  # a data row's naming cell has words, not only a code or a
 MAX_ROW_SKIP = 12  # an excerpt of a list leaves rows out, this many at most between two it keeps
 BLANK_CELL_RE = re.compile(r"[\s.…·_-]*")  # a form's cell left to fill in
 _ROW_NUMBER_RE = re.compile(r"(\d{1,3})\.?")
+_FIGURE_RE = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+,\d+")  # "3.942.800", "103,3": never a row number
 LOOKAHEAD_LINES = 60  # lines searched for the next row number of a table
 
 
@@ -305,9 +306,11 @@ def _row_at(lines: Sequence[Line], texts: Sequence[str], j: int, start: int, sca
 
 def _first_row_follows(texts: Sequence[str], j: int, numbering: _Numbering) -> bool:
     """Whether a group's first row stands within its title's reach under line ``j``: numbered 1, or, before
-    any row of the table, numbered as the excerpt it is numbers it ("128")."""
+    any row of the table, numbered as the excerpt it is numbers it ("128"). The group row's own figures
+    ("3.942.800", "103,3") stand between them."""
+    cells = [t for t in texts[j + 2:j + 2 + GROUP_TITLE_MAX_LINES + LOOKAHEAD_LINES] if not _FIGURE_RE.fullmatch(t)]
     return any((m := _ROW_NUMBER_RE.fullmatch(t)) and (int(m.group(1)) == 1 or numbering.item == 0)
-               for t in texts[j + 2:j + 2 + GROUP_TITLE_MAX_LINES])
+               for t in cells[:GROUP_TITLE_MAX_LINES])
 
 
 def _numbered_on(texts: Sequence[str], j: int, label: str) -> bool:

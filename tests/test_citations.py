@@ -56,6 +56,11 @@ STATE_CASES = [
 
 NORMATIVE_CASES = [
     # legal normative documents: number/year/TYPE-ISSUER (Luật Ban hành VBQPPL)
+    # A number with a dotted part before its year: a Government resolution numbered under another's number.
+    pytest.param("Căn cứ Nghị quyết số\n66.2/2025/NQ-CP ngày 28 tháng 8 năm 2025 của Chính phủ Quy định xử lý",
+                 [citation("66.2/2025/NQ-CP", doc_type="Nghị quyết", number="66.2", year=2025, symbol="NQ-CP",
+                           date="2025-08-28", issuer="Chính phủ")],
+                 id="nq-cp-dotted-number"),
     pytest.param("Căn cứ Nghị định số 178/2024/NĐ-CP ngày 31/12/2024 của Chính phủ về chính sách, chế độ;",
                  [citation("178/2024/NĐ-CP", doc_type="Nghị định", number="178", year=2024, symbol="NĐ-CP",
                            date="2024-12-31", issuer="Chính phủ", title="chính sách, chế độ", relation="based_on")],
@@ -90,6 +95,10 @@ NORMATIVE_CASES = [
 
 PARTY_CASES = [
     # Party documents: number-TYPE/ISSUER (HD 36-HD/VPTW)
+    # A longer type code of a Party committee's plan: "KHHĐ" (Kế hoạch hành động).
+    pytest.param("về việc triển khai Kế hoạch hành động số 459-KHHĐ/TU ngày 21 tháng 5 năm 2025 của\nThành ủy",
+                 [citation("459-KHHĐ/TU", doc_type="Kế hoạch", number="459", symbol="KHHĐ/TU", date="2025-05-21")],
+                 id="khhd-tu-action-plan"),
     pytest.param("Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng khóa XI về “Tăng cường và đổi mới”",
                  [citation("25-NQ/TW", doc_type="Nghị quyết", number="25", symbol="NQ/TW", date="2013-06-03",
                            issuer="Ban Chấp hành Trung ương Đảng", term="XI", title="Tăng cường và đổi mới")],
@@ -273,6 +282,8 @@ ALIAS_CASES = [
 NEGATIVE_CASES = [
     # dates, numbers and periods that are no document
     pytest.param("Hà Nội, ngày 15 tháng 3 năm 2024", [], id="bare-date-is-not-a-citation"),
+    pytest.param("thực hiện theo điểm 2.3/2025 của kế hoạch", [], id="dotted-number-without-symbol"),
+    pytest.param("tăng 66.2/2025 so với cùng kỳ", [], id="dotted-figure-and-year"),
     pytest.param("ngày 12/12/2013", [], id="numeric-date"),
     pytest.param("Giảm năng lượng tiêu hao trên GDRP bình quân 1,0-1,5%/năm.", [], id="percent-range"),
     pytest.param("giai đoạn 2026 - 2030", [], id="period"),

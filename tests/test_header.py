@@ -86,7 +86,15 @@ ISSUER_CASES = [
                  id="name-wrapped-mid-word-group"),
     pytest.param(["ỦY", "BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ"], "Ủy ban nhân dân tỉnh Quảng Trị", None,
                  id="lone-first-word"),
-    pytest.param(["BỘ TÀI CHÍNH", "CỤC THUẾ"], "Cục Thuế", "Bộ Tài chính", id="parent-and-own-body"),
+    # A ministry's unit is named with its ministry (gold 82, NOTES-80-82 call 7); a Sở keeps its own name (META.json).
+    pytest.param(["BỘ TÀI CHÍNH", "CỤC THUẾ"], "Cục Thuế Bộ Tài chính", "Bộ Tài chính", id="ministry-unit"),
+    pytest.param(["BỘ TÀI CHÍNH", "CỤC HẢI QUAN"], "Cục Hải quan Bộ Tài chính", "Bộ Tài chính",
+                 id="ministry-unit-customs"),
+    pytest.param(["BỘ NÔNG NGHIỆP VÀ", "MÔI TRƯỜNG", "VỤ PHÁP CHẾ"], "Vụ Pháp chế Bộ Nông nghiệp và Môi trường",
+                 "Bộ Nông nghiệp và Môi trường", id="ministry-name-wrapped"),
+    pytest.param(["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"], "Sở Công thương", "Ủy ban nhân dân tỉnh Lào Cai",
+                 id="provincial-department-keeps-its-name"),
+    pytest.param(["SỞ CÔNG THƯƠNG", "ĐOÀN KIỂM TRA"], "Đoàn Kiểm tra", "Sở Công thương", id="parent-and-own-body"),
     pytest.param(["ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"],
                  "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh",
                  "Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh", id="organ-without-own-name"),
@@ -158,7 +166,7 @@ HEADER_CASES = [
         "BỘ TÀI CHÍNH\nCỤC THUẾ\n-------\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
         "Số: 5348/CT-CS\nV/v hướng dẫn góp vốn điều lệ\nHà Nội, ngày 20\ntháng 11 năm 2025\n"
         "Kính gửi: Thuế tỉnh Quảng Trị.\nCục Thuế nhận được công văn",
-        {"doc_type": "Công văn", "number": "5348/CT-CS", "issuer": "Cục Thuế", "parent_issuer": "Bộ Tài chính",
+        {"doc_type": "Công văn", "number": "5348/CT-CS", "issuer": "Cục Thuế Bộ Tài chính", "parent_issuer": "Bộ Tài chính",
          "place": "Hà Nội", "date": dt.date(2025, 11, 20), "title": "hướng dẫn góp vốn điều lệ"},
         id="cong-van-by-subject-line-not-symbol"),
     pytest.param(
@@ -247,7 +255,7 @@ HEADER_CASES = [
     pytest.param(
         "BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nSố: 39693/TB-CHQ\nHà Nội, ngày\n02 tháng 12 năm 2025\nTHÔNG BÁO\n"
         "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ\nCỤC TRƯỞNG CỤC\nHẢI QUAN\nCăn\ncứ Luật Hải quan ngày 23/6/2014;",
-        {"doc_type": "Thông báo", "title": "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ", "issuer": "Cục Hải quan"},
+        {"doc_type": "Thông báo", "title": "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ", "issuer": "Cục Hải quan Bộ Tài chính"},
         id="authority-line-wrapped-above-wrapped-preamble"),
     # Table separators a copy left ("| |"): each cell read on its own.
     pytest.param(

@@ -203,7 +203,19 @@ ORGAN_EXAMPLES = [(o["name"], example) for o in BODY_NAMES["organs"] for example
 def test_a_line_starting_with_a_head_names_a_body_of_its_own(example):
     from kehoach.extractors.issuer_names import proper_case, split_issuer
 
-    assert split_issuer(["BỘ NỘI VỤ", example]) == (proper_case(example), "Bộ Nội vụ")
+    assert split_issuer(["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", example]) == (proper_case(example),
+                                                                     "Ủy ban nhân dân tỉnh Lào Cai")
+
+
+UNIT_EXAMPLES = [example for h in BODY_NAMES["heads"] for example in h.get("unit_examples", ())]
+
+
+@pytest.mark.parametrize("example", UNIT_EXAMPLES, ids=lambda v: ascii_key(v))
+def test_a_unit_is_named_with_a_parent_that_names_its_units(example):
+    from kehoach.extractors.issuer_names import split_issuer
+
+    header, expected = example.split(" → ")
+    assert split_issuer(header.split(" / "))[0] == expected
 
 
 @pytest.mark.parametrize("name,example", ORGAN_EXAMPLES, ids=lambda v: ascii_key(v))

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach.extractors.markers import first_labels, next_label, ocr_readings, strip_marker
+from kehoach.extractors.markers import (
+    NEW_BLOCK_RE,
+    first_labels,
+    next_label,
+    ocr_readings,
+    parse_marker,
+    strip_marker,
+)
 
 # fmt: off
 NEXT_CASES = [
@@ -18,6 +25,8 @@ NEXT_CASES = [
     pytest.param("article", "Điều 9", "Điều 10", id="article"),
     pytest.param("chapter", "Chương II", "Chương III", id="chapter-roman"),
     pytest.param("paren", "3", "4", id="parenthesised"),
+    pytest.param("appendix", "Mẫu biểu 1", "Mẫu biểu 2", id="attached-form"),
+    pytest.param("appendix", "Biểu 4", "Biểu 5", id="attached-table"),
 ]
 
 READING_CASES = [
@@ -123,3 +132,27 @@ def test_letter_items_read_through_ocr(text, from_ocr, typed, warnings):
     found, notes = ids(True)
     assert found == from_ocr and len(notes) == warnings and all("OCR'd marker" in w for w in notes)
     assert ids(False) == (typed, [])
+
+
+# fmt: off
+FORM_CASES = [
+    pytest.param("Mẫu biểu số 01", "Mẫu biểu 1", id="form-label"),
+    pytest.param("MẪU BIỂU SỐ 02", "Mẫu biểu 2", id="form-label-capitals"),
+    pytest.param("Biểu số 3", "Biểu 3", id="table-label"),
+    pytest.param("Mẫu số 05:", "Mẫu 5", id="template-label-colon"),
+    pytest.param("Mẫu biểu  số  04", "Mẫu biểu 4", id="double-spaces"),
+    # In a sentence the words name a form, they head nothing.
+    pytest.param("Mẫu biểu số 04 đính kèm.", None, id="form-named-in-a-sentence"),
+    pytest.param("Mẫu số 01 ban hành kèm theo Thông tư số 69/2017/TT-BTC", None, id="template-named"),
+    pytest.param("Mẫu số 01.", None, id="sentence-ending-on-a-form"),
+    pytest.param("Mẫu biểu số 02, 03", None, id="forms-listed"),
+    pytest.param("Biểu mẫu báo cáo", None, id="no-number"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", FORM_CASES)
+def test_attached_form_labels_are_appendix_markers(text, expected):
+    marker = parse_marker(text)
+    assert (marker.label if marker and marker.style == "appendix" else None) == expected
+    assert bool(NEW_BLOCK_RE.match(text)) == (expected is not None)

@@ -107,6 +107,19 @@ TREE_CASES = [
                  "d) Việc khác.", ["c", "d"], id="paren-closing-is-not-an-item"),
     pytest.param("I. NHIỆM VỤ\n1. Việc một.\nPHỤ LỤC I\nDANH MỤC\n1. Dòng một\n2. Dòng hai",
                  ["I", "I.1", "Phụ lục I", "Phụ lục I.1", "Phụ lục I.2"], id="appendix-top-level"),
+    # Attached forms and tables labelled like appendices: each a top-level node over its own items.
+    pytest.param("III. TỔ CHỨC THỰC HIỆN\n1. Các sở thực hiện.\nMẫu biểu số 01\nDỰ BÁO MỘT SỐ CHỈ TIÊU\n"
+                 "1. Tổng sản phẩm\n2. Tốc độ tăng trưởng\nMẫu biểu số 02\nTỔNG HỢP DỰ TOÁN THU\nI. THU NỘI ĐỊA",
+                 ["III", "III.1", "Mẫu biểu 1", "Mẫu biểu 1.1", "Mẫu biểu 1.2", "Mẫu biểu 2", "Mẫu biểu 2.I"],
+                 id="attached-forms-top-level"),
+    pytest.param("Điều 3. Thi hành.\nBiểu số 3\nI. THÔNG TIN CHUNG", ["Điều 3", "Biểu 3", "Biểu 3.I"],
+                 id="attached-table-label"),
+    # A contents list of forms ("Mẫu số 01 ⏎ Phiếu … ⏎ Mẫu số 02 ⏎ …") heads nothing; the forms under it do.
+    pytest.param("Điều 3. Thi hành.\nPHỤ LỤC\nMẫu số 01\nPhiếu đăng ký dự tuyển\nMẫu số 02\nThông báo nghỉ hưu\n"
+                 "\nMẫu số 1\nI. THÔNG TIN CÁ NHÂN\nMẫu số 2\nI. NỘI DUNG",
+                 ["Điều 3", "Phụ lục", "Mẫu 1", "Mẫu 1.I", "Mẫu 2", "Mẫu 2.I"], id="list-of-forms-is-no-node"),
+    pytest.param("1. Báo cáo theo Mẫu biểu số 04 đính kèm.\n2. Gửi Sở Tài chính.", ["1", "2"],
+                 id="form-named-in-a-sentence"),
     # second audit (letters, directives, plans): a quoted provision keeps its numbering to itself
     pytest.param("Cục Thuế có ý kiến như sau:\nTại khoản 2 Điều 5 Nghị định số 12/2020/NĐ-CP quy định:\n"
                  "“Điều 5. Hồ sơ\n1. Văn bản đề nghị;\na) Bản sao giấy tờ.”\n1. Về khai thuế:\n"
@@ -143,6 +156,13 @@ TREE_CASES = [
                  ["1", "2", "2.1", "2.2", "3", "3.1", "3.2"], id="parenthesised-main-points"),
     pytest.param("II. NHIỆM VỤ\n1. Tổ chức tuyên truyền:\n1) Hội nghị quán triệt;\n2) Tuyên truyền trên loa.\n"
                  "2. Kiểm tra.", ["II", "II.1", "II.1.1", "II.1.2", "II.2"], id="arabic-paren-main-points"),
+    # A list that a dash bullet introduces is that bullet's, not the node's main points.
+    pytest.param("1. Hàng hóa đề nghị xác định trước mã số:\nTên thương mại: Thiết bị đeo tay.\n2. Tóm tắt mô tả hàng hóa:\n"
+                 "Theo hồ sơ đề nghị, thông tin mặt hàng như sau:\n- Thành phần, cấu tạo: Thân máy có 2 loại:\n"
+                 "(1) Model SOC-AL00, khung làm bằng thép không gỉ 316L.\n(2) Model SOC-AL00, nắp lưng bằng gốm.\n"
+                 "3. Kết quả xác định trước mã số:", ["1", "2", "3"], id="list-inside-a-bullet"),
+    pytest.param("3. Thành phần hồ sơ\n- Thành phần hồ sơ gồm có:\n(1) Tờ khai điện tử.\n(2) Văn bản chấp thuận.\n"
+                 "4. Số lượng hồ sơ: 01 bộ.", ["3", "4"], id="dossier-list-inside-a-bullet"),
     pytest.param("II. NHIỆM VỤ\n1. Tổ chức thực hiện. Tiêu chí gồm (1) dân số; (2) diện tích.\n2. Kiểm tra.",
                  ["II", "II.1", "II.2"], id="parenthesised-in-running-text"),
     pytest.param("III. CÁCH TÍNH ĐIỂM\n- Tiêu chí bổ sung\n(1) Mật độ dân số 1 điểm.\n(2) Số trường 0,1 điểm.\n"

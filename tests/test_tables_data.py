@@ -83,6 +83,32 @@ ROW_CASES = [
                   "- Ủy ban nhân dân tỉnh;", "02", "Thủ tục cấp lại Giấy công nhận", "Phần II.",
                   "QUY TRÌNH NỘI BỘ", "1. Nhóm", "07 TTHC, gồm:"],
                  [["1", "2"]], id="ends-at-a-division"),
+    # A finance form: the row that numbers the columns ("1" … "8") is no row; "1" under it opens the first row.
+    pytest.param(["STT", "Nội dung", "Đơn vị tính", "Năm 2026", "Năm 2027", "1", "2", "3", "4", "5", "1",
+                  "Tốc độ tăng trưởng GRDP", "%", "8,00", "10,00", "2", "Chỉ số giá tiêu dùng (CPI)", "%", "5,04",
+                  "5,21"],
+                 [["1", "2"]], id="column-number-row-skipped"),
+    # Letters then numbers, a formula cell, one column merged away ("A B 2 3"); an unnumbered total row first.
+    pytest.param(["STT", "Nội dung", "Năm 2025", "Dự toán 2026", "So sánh (%)", "A", "B", "1", "2", "3=2/1",
+                  "TỔNG THU NSNN TRÊN ĐỊA BÀN", "(I+II+III)", "9.415.958", "10.643.129", "113,0", "I",
+                  "THU NỘI ĐỊA", "3.942.800", "4.538.000", "115,1", "1", "Thuế GTGT", "1.548.850", "1.600.000", "103,3"],
+                 [["I", "I.1"]], id="column-letters-formula-and-total-row"),
+    pytest.param(["STT", "Nội dung", "Năm 2025", "Năm 2026", "Năm 2027", "A", "B", "2", "3", "4", "A",
+                  "TỔNG CHI NSĐP", "26.811.096", "27.535.000", "26.278.107", "B", "BỘI CHI NGÂN SÁCH", "41.900", "0",
+                  "21.000", "1", "Vay để bù đắp bội chi", "0", "0", "12.000"],
+                 [["A", "B", "B.1"]], id="merged-column-and-zero-cells"),
+    # A group with a mixed-case title whose own figures (one per column) stand between it and its row 1.
+    pytest.param(["STT", "Nội dung", "Năm 2025", "Dự toán 2026", "So sánh (%)", "Năm 2027", "Năm 2028", "A", "B",
+                  "1", "2", "3=2/1", "4", "5", "I", "Các khoản thu từ thuế", "3.942.800", "4.538.000", "103,3",
+                  "3.559.691", "3.792.191", "1", "Thuế GTGT", "1.548.850", "1.600.000", "103,3", "1.700.000",
+                  "1.800.000", "2", "Thuế TTĐB", "120.000", "130.000", "108,3", "140.000", "150.000", "II",
+                  "Các khoản thu về nhà, đất", "900.000", "1.000.000", "111,1", "1.100.000", "1.200.000", "1",
+                  "Tiền sử dụng đất", "800.000", "900.000", "112,5", "950.000", "1.000.000"],
+                 [["I", "I.1", "I.2", "II", "II.1"]], id="mixed-case-group-over-its-figures"),
+    # Footnotes gathered after the last row are no part of it.
+    pytest.param(["STT", "Nội dung", "Năm 2025", "Năm 2026", "1", "Trả nợ lãi, phí", "11.400", "18.100", "\n[1]",
+                  "Trong đó: Công ty cổ phần nộp 30 tỷ đồng.", "[2] Cụ thể: giảm thuế theo Nghị quyết số 174/2024/QH15."],
+                 [["1"]], id="footnotes-after-the-table"),
     # Not tables: a number column with fewer than two others, "STT" over running text.
     pytest.param(["STT", "Nội dung", "1", "Tuyên truyền"], [], id="one-column-is-no-table"),
     pytest.param(["STT", "Họ và tên", "Chức vụ", "Các thành viên sau đây tham gia tổ công tác."], [],
@@ -94,6 +120,12 @@ ROW_CASES = [
 @pytest.mark.parametrize("texts,expected", ROW_CASES)
 def test_data_table_rows(texts, expected):
     assert paths(*texts) == expected
+
+
+def test_a_footnote_after_the_last_row_is_not_in_its_cells():
+    (table,) = find_tables(txt("STT", "Nội dung", "Năm 2025", "Năm 2026", "1", "Trả nợ lãi, phí", "11.400", "18.100",
+                               "\n[2] Cụ", "thể: giảm thuế theo Nghị quyết số 174/2024/QH15."))
+    assert "174/2024" not in table.rows[-1].text
 
 
 def test_data_rows_hold_every_cell_name_the_row_and_assign_nothing():
