@@ -275,21 +275,25 @@ LABEL_RE = re.compile(
 # Shared-head list: "Các Bộ: Công Thương, Xây dựng" → "Bộ Công Thương", "Bộ Xây dựng".
 # A head shared by a list in running text: "Các Bộ, cơ quan: Tài chính, Xây dựng, …", "Giám đốc các Sở: Giáo dục
 # và Đào tạo, Tài chính, Nội vụ" → one unit per body ("Bộ Tài chính", "Giám đốc Sở Tài chính").
+# The kinds of body a shared head names ("Giám đốc các Sở: …") and the levels a shared level lists ("các xã: …").
+_LIST_HEADS = r"Bộ|Sở|Ban|Phòng|Cục|Vụ|Hội|Trung\s+tâm|Ủy\s+ban|Đảng\s+ủy"
+_LIST_LEVELS = r"xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp"
+
 SHARED_LIST_RE = re.compile(
-    rf"(?P<title>(?:{TITLE_HEAD})\s+)?[Cc]ác\s+(?P<head>Bộ|Sở|Ban|Phòng|Cục|Vụ|Hội|Trung\s+tâm|Ủy\s+ban|Đảng\s+ủy)"
+    rf"(?P<title>(?:{TITLE_HEAD})\s+)?[Cc]ác\s+(?P<head>{_LIST_HEADS})"
     r"(?:,\s*(?:cơ\s+quan|ngành|đơn\s+vị))?\s*:\s*(?=[A-ZĐ])", re.VERBOSE)
 
 SHARED_HEAD_RE = re.compile(
-    r"^(?:Các|các)\s+(?P<head>Bộ|Sở|Ban|Phòng|Cục|Vụ|Hội|Trung\s+tâm|Ủy\s+ban|Đảng\s+ủy)\s*:\s*(?P<items>[^:;.]+?)\s*[:.]?\s*$")
+    rf"^(?:Các|các)\s+(?P<head>{_LIST_HEADS})\s*:\s*(?P<items>[^:;.]+?)\s*[:.]?\s*$")
 
 # The same in running text, up to its colon: "Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh … đẩy nhanh …"; the
 # count may stand for "các" ("Ủy ban nhân dân 04 xã: Gia Thuận, …"): the list names the bodies, the count none.
 SHARED_LEVEL_START_RE = re.compile(
-    r"(?P<head>[^:;,()\n]{3,60}?)\s+(?:các|\d{1,3})\s+(?P<level>xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp)\s*:\s*(?=[A-ZĐ])")
+    rf"(?P<head>[^:;,()\n]{{3,60}}?)\s+(?:các|\d{{1,3}})\s+(?P<level>{_LIST_LEVELS})\s*:\s*(?=[A-ZĐ])")
 
 # Shared-level list: "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền" → "Ủy ban nhân dân xã Gia Thuận", …
 SHARED_LEVEL_RE = re.compile(
-    r"^(?P<head>[^:;,()]{3,60}?)\s+(?:các|\d{1,3})\s+(?P<level>xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp)\s*:\s*"
+    rf"^(?P<head>[^:;,()]{{3,60}}?)\s+(?:các|\d{{1,3}})\s+(?P<level>{_LIST_LEVELS})\s*:\s*"
     r"(?P<items>[A-ZĐ][^:;.]*?)\s*[:.]?\s*$")
 
 # A body or a person's title opening a clause: the subject of a request in a preamble ("…, Chủ tịch
