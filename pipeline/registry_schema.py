@@ -267,8 +267,6 @@ SELECT
     d.ingested_at
 FROM documents d;
 
--- Each node's deadline: the one stated on it, else its nearest ancestor's (a
--- parent's deadline applies to its children). The one place deadlines are inherited.
 -- Every node citing a legal document, in current documents, as corrected (name kept
 -- from the issue; the `task` column says whether the node is a task).
 CREATE VIEW IF NOT EXISTS tasks_citing AS
