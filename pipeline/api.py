@@ -140,7 +140,7 @@ def upgrade(path: str | Path) -> tuple[int, int]:
     if not Path(path).is_file():
         raise _registry.RegistryError(str(path), "no such registry (run `kehoach ingest` first)")
     before = _registry.schema_version(path)
-    _registry.open_db(path, check_keys=False)
+    _registry.open_db(path, check_keys=False).conn.close()
     return before, _registry.SCHEMA_VERSION
 
 

@@ -391,9 +391,15 @@ def _use_wal(conn: sqlite3.Connection) -> None:
 
 
 def schema_version(path: str | Path) -> int:
-    """The schema version a registry file was written with (0: empty or not a registry)."""
-    with closing(sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)) as conn:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
+    """The schema version a registry file was written with (0: empty).
+
+    :raises RegistryError: the file is not an SQLite database
+    """
+    try:
+        with closing(sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise RegistryError(str(path), f"not a usable registry database ({exc})") from None
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:

@@ -153,6 +153,15 @@ def test_a_version_8_registry_is_upgraded_in_place_keeping_corrections(db_path):
     assert again.returncode == 0 and "up to date" in again.stdout
 
 
+def test_upgrading_a_file_that_is_not_a_registry_is_one_line(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("not a database " * 100)
+    result = subprocess.run([*KEHOACH, "upgrade", "--db", str(path)], check=False, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "not a usable registry" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("not a database " * 100)
