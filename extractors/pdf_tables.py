@@ -222,8 +222,12 @@ def _same_header(texts: list[str], previous: list[str] | None) -> bool:
 
     if previous is None or len(texts) != len(previous):
         return False
+    unread = (None, "other")  # a title read too badly to name its role conflicts with none
     pairs = [(column_role(a), column_role(b)) for a, b in zip(texts, previous)]
-    return texts == previous or all(a == b or a is None or b is None for a, b in pairs)
+    agreed = {a for a, b in pairs if a not in unread and a == b}
+    # the task and lead titles must be read again in their places: a first row of data has neither
+    return texts == previous or ({"task", "lead"} <= agreed
+                                 and all(a == b or a in unread or b in unread for a, b in pairs))
 
 
 def _continues(table: RuledTable, previous: RuledTable | None, tolerance: float = COLUMN_MATCH) -> bool:

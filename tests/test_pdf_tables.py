@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 from pathlib import Path
 
 import pytest
@@ -292,3 +293,44 @@ def test_real_pdf_with_a_ruled_appendix(shared_corpus):
     lines, pages = extract_lines(path.read_bytes())
     assert pages == 3 and not any(line.hard_break for line in lines)
     assert any(line.text.startswith("STT NỘI DUNG NHIỆM VỤ ỦY QUYỀN") for line in lines)
+
+
+# --- a task table going on from the page before ---------------------------------------------------------
+
+HEADER = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
+SAME_HEADER = [
+    pytest.param(HEADER, True, id="repeated-word-for-word"),
+    pytest.param(["ST T", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời øian hoàn thành"], True,
+                 id="a-scan-misreads-words-not-roles"),
+    pytest.param(["5", "Xây dựng kế hoạch hỗ trợ doanh nghiệp", "Sở KH&CN", "Các sở, ban, ngành", "Quý IV/2025"],
+                 False, id="a-first-row-of-data-is-no-header"),
+    pytest.param(["STT", "Nhiệm vụ", "Cơ quan phối hợp", "Cơ quan chủ trì", "Thời gian hoàn thành"], False,
+                 id="roles-in-other-columns"),
+    pytest.param(HEADER[:4], False, id="fewer-columns"),
+]
+
+
+@pytest.mark.parametrize("texts,expected", SAME_HEADER)
+def test_a_repeated_header_is_known_by_its_column_roles(texts, expected):
+    from kehoach.extractors.pdf_tables import _same_header
+
+    assert _same_header(texts, HEADER) is expected
+
+
+def _table(bounds: list[float]):
+    from kehoach.extractors.pdf_tables import RuledTable
+
+    return RuledTable(bbox=(bounds[0], 0, bounds[-1], 100), rows=[[(a, 0, b, 20) for a, b in itertools.pairwise(bounds)]])
+
+
+@pytest.mark.parametrize("ours,tolerance,expected", [
+    pytest.param([50, 80, 300, 400, 500], 2.0, True, id="same-columns"),
+    pytest.param([56, 86, 306, 406, 506], 2.0, True, id="the-page-sits-further-right"),
+    pytest.param([50, 80, 290, 400, 500], 2.0, False, id="a-column-narrower"),
+    pytest.param([50, 85, 300, 400, 500], 8.0, True, id="a-scan-wanders-within-its-tolerance"),
+    pytest.param([50, 80, 300, 500], 8.0, False, id="fewer-columns"),
+])
+def test_a_table_goes_on_when_its_columns_are_as_wide(ours, tolerance, expected):
+    from kehoach.extractors.pdf_tables import _continues
+
+    assert _continues(_table(ours), _table([50, 80, 300, 400, 500]), tolerance) is expected
