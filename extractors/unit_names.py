@@ -38,13 +38,16 @@ def _shared_list(text: str, pos: int, known: tuple[str, ...]) -> tuple[list[Unit
         return None
     title = " ".join((shared.group("title") or "").split())
     head = " ".join(shared.group("head").split())
+    generic = head in P.GENERIC_LIST_HEADS  # "các cơ quan: Sở Xây dựng, …": the items are the bodies
     out: list[UnitSpan] = []
     k = shared.end()
-    while k < len(text) and text[k].isupper():
+    while k < len(text) and (text[k].isupper() or (generic and text.startswith("các ", k))):
         own = scan_name(text, k, known)
         if own is not None:
             end = own  # an item that is a body by itself
             name = text[k:end]
+        elif generic:
+            break  # a generic head names no body: its items are bodies in full
         else:
             composed = f"{head} {text[k:]}"
             end = k + (scan_name(composed, 0, known) or len(head)) - len(head) - 1
@@ -54,7 +57,7 @@ def _shared_list(text: str, pos: int, known: tuple[str, ...]) -> tuple[list[Unit
             break
         out.append(UnitSpan(pos if not out else k, end, f"{title} {name}".strip()))
         sep = re.compile(r"\s*(?:,\s*và|,|và)\s+").match(text, end)
-        if not sep or not text[sep.end():sep.end() + 1].isupper():
+        if not sep or not (text[sep.end():sep.end() + 1].isupper() or (generic and text.startswith("các ", sep.end()))):
             break
         k = sep.end()
     return (out, out[-1].end) if out else None

@@ -277,10 +277,12 @@ LABEL_RE = re.compile(
 # và Đào tạo, Tài chính, Nội vụ" → one unit per body ("Bộ Tài chính", "Giám đốc Sở Tài chính").
 # The kinds of body a shared head names ("Giám đốc các Sở: …") and the levels a shared level lists ("các xã: …").
 _LIST_HEADS = r"Bộ|Sở|Ban|Phòng|Cục|Vụ|Hội|Trung\s+tâm|Ủy\s+ban|Đảng\s+ủy"
+# … and the generic heads, whose items are bodies named in full ("Thủ trưởng các cơ quan: Sở Xây dựng, …").
+GENERIC_LIST_HEADS = ("cơ quan", "đơn vị")
 _LIST_LEVELS = r"xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp"
 
 SHARED_LIST_RE = re.compile(
-    rf"(?P<title>(?:{TITLE_HEAD})\s+)?[Cc]ác\s+(?P<head>{_LIST_HEADS})"
+    rf"(?P<title>(?:{TITLE_HEAD})\s+)?[Cc]ác\s+(?P<head>{_LIST_HEADS}|cơ\s+quan|đơn\s+vị)"
     r"(?:,\s*(?:cơ\s+quan|ngành|đơn\s+vị))?\s*:\s*(?=[A-ZĐ])", re.VERBOSE)
 
 SHARED_HEAD_RE = re.compile(

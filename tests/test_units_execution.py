@@ -18,6 +18,16 @@ ADDRESSEE_CASES = [
                   ("Giám đốc Sở Tài chính", "lead"), ("Giám đốc Sở Nội vụ", "lead"),
                   ("Chủ tịch UBND các huyện, thành phố", "lead"), ("Thủ trưởng các cơ quan, đơn vị liên quan", "lead")],
                  id="execution-article-shared-title"),
+    pytest.param("Quyết định này có hiệu lực kể từ ngày ký.\nChánh Văn phòng UBND tỉnh; Thủ trưởng các cơ quan: Văn "
+                 "phòng UBND tỉnh, Sở Xây dựng, Sở Tài chính, Uỷ ban nhân dân cấp xã, các cơ quan, đơn vị có liên quan căn "
+                 "cứ Quyết định thi hành./.",
+                 [("Chánh Văn phòng UBND tỉnh", "lead"), ("Thủ trưởng Văn phòng UBND tỉnh", "lead"),
+                  ("Thủ trưởng Sở Xây dựng", "lead"), ("Thủ trưởng Sở Tài chính", "lead"),
+                  ("Thủ trưởng Uỷ ban nhân dân cấp xã", "lead"), ("Thủ trưởng các cơ quan, đơn vị có liên quan", "lead")],
+                 id="title-over-a-generic-head-with-bodies-named-in-full"),
+    pytest.param("Giám đốc Sở Tài chính; các cơ quan: Sở Xây dựng, Sở Nội vụ chịu trách nhiệm thi hành Quyết định này.",
+                 [("Giám đốc Sở Tài chính", "lead"), ("Sở Xây dựng", "lead"), ("Sở Nội vụ", "lead")],
+                 id="a-generic-head-without-a-title-lists-the-bodies"),
     # 001c610b2efdcf0c
     pytest.param("Chánh Văn phòng Ủy ban nhân dân Thành phố, Giám đốc các Sở, Thủ trưởng các cơ quan, đơn vị trực thuộc Ủy "
                  "ban nhân dân Thành phố, Chủ tịch Ủy ban nhân dân phường, xã, đặc khu và các đơn vị có liên quan chịu "
