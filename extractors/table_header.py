@@ -21,7 +21,9 @@ from kehoach.extractors.markers import GROUP_ROW_RE, ROW_MARKER_RE, next_letter
 HEADER_CELL_MAX_CHARS = 60  # a header cell longer than this is text, not a column title
 HEADER_MAX_LINES = 24
 LONG_TRAILING_TITLE = 30  # a trailing "other" cell this long is the first row's text, not a title
-DATA_MIN_COLUMNS = 2  # a table that assigns no work has at least this many columns after its number
+DATA_MIN_COLUMNS = 2  # a table that assigns no work has at least this many columns after its number …
+# … or one that names what it lists: "TT | Tên dịch vụ", "STT | Tên thủ tục hành chính"
+_NAMES_LIST_RE = re.compile(r"^Tên\s+\w+")
 # A column that names who chairs each row's work ("Chủ trì", "Cơ quan chủ trì"), unlike a procedure list's
 # "Cơ quan thực hiện" (the body that handles a citizen's file).
 _CHAIRS_RE = re.compile(r"(?<!\w)chủ trì(?!\w)")
@@ -189,7 +191,8 @@ def read_data_header(texts: Sequence[str], i: int, hard: Sequence[bool]) -> Head
     otherwise."""
     titles, j = _header_titles(texts, i, hard)
     numbered = j > 0 and _COLUMN_NUMBER_RE.match(texts[j - 1])  # the header closed by its column-number row
-    if len(titles) < 1 + DATA_MIN_COLUMNS or column_role(titles[0]) != "number" or j >= len(texts) \
+    wide_enough = len(titles) >= 1 + DATA_MIN_COLUMNS or (len(titles) == 2 and _NAMES_LIST_RE.match(titles[1]))
+    if not wide_enough or column_role(titles[0]) != "number" or j >= len(texts) \
             or not (numbered or ROW_MARKER_RE.match(texts[j]) or _opens_group_row(texts[j])):
         return None
     roles = _deduplicated([column_role(t) for t in titles])

@@ -21,12 +21,14 @@ NODE_F1_PER_ORIGINAL_DOC = 0.9
 # benchmarks/first_contact.md). Needs nothing outside the repository.
 # Each set keeps the floor it reached; a batch of new gold adds a set at the level first reached on it.
 PROJECT_GOLD_SETS = {"50-76": tuple(f"{n}_" for n in range(50, 77)), "50-89": tuple(f"{n}_" for n in range(50, 90)),
-                     "all": ("",)}
+                     "50-95": tuple(f"{n}_" for n in range(50, 96)), "all": ("",)}
 PROJECT_GOLD_FLOORS = {
     "50-76": {"nodes": 1.0, "citations": 1.0, "mentions": 1.0, "cite_dates": 1.0, "assignments": 0.995,
               "metadata": 1.0},
     "50-89": {"nodes": 0.989, "citations": 1.0, "mentions": 0.997, "cite_dates": 1.0, "assignments": 0.980,
               "metadata": 1.0},
-    "all": {"nodes": 0.982, "citations": 0.995, "mentions": 0.977, "cite_dates": 1.0, "assignments": 0.979,
+    "50-95": {"nodes": 0.982, "citations": 0.995, "mentions": 0.977, "cite_dates": 1.0, "assignments": 0.979,
+              "metadata": 1.0},
+    "all": {"nodes": 0.968, "citations": 0.995, "mentions": 0.977, "cite_dates": 1.0, "assignments": 0.979,
             "metadata": 1.0},
 }

@@ -109,8 +109,16 @@ ROW_CASES = [
     pytest.param(["STT", "Nội dung", "Năm 2025", "Năm 2026", "1", "Trả nợ lãi, phí", "11.400", "18.100", "\n[1]",
                   "Trong đó: Công ty cổ phần nộp 30 tỷ đồng.", "[2] Cụ thể: giảm thuế theo Nghị quyết số 174/2024/QH15."],
                  [["1"]], id="footnotes-after-the-table"),
+    # A list that names what it lists ("Tên thủ tục", "Tên dịch vụ") needs no other column; its decimal rows nest.
+    pytest.param(["STT", "Tên thủ tục", "1", "Cấp giấy phép hoạt động dịch", "vụ việc làm của doanh nghiệp.", "2",
+                  "Cấp lại giấy phép hoạt động dịch", "vụ việc làm.", "3", "Gia hạn giấy phép."],
+                 [["1", "2", "3"]], id="a-list-of-named-things"),
+    pytest.param(["TT", "Tên dịch vụ", "1", "Lập các đồ án quy hoạch theo phân cấp", "1.1", "Quy hoạch đô thị",
+                  "1.2", "Quy hoạch nông thôn", "2", "Cắm mốc giới theo quy hoạch"],
+                 [["1", "1.1", "1.2", "2"]], id="a-list-of-named-services-with-decimal-rows"),
     # Not tables: a number column with fewer than two others, "STT" over running text.
     pytest.param(["STT", "Nội dung", "1", "Tuyên truyền"], [], id="one-column-is-no-table"),
+    pytest.param(["STT", "Tên", "1", "Tuyên truyền"], [], id="a-bare-name-title-is-no-list"),
     pytest.param(["STT", "Họ và tên", "Chức vụ", "Các thành viên sau đây tham gia tổ công tác."], [],
                  id="no-row-under-the-header"),
 ]
