@@ -18,6 +18,7 @@ from kehoach.extractors.unit_scan import scan_name
 # A place's proper name: capitalised words ("Ninh Bình", "Bà Rịa - Vũng Tàu").
 _PLACE_RE = re.compile(rf"[{UPPER_CHARS}][\w]*(?:(?:\s+|\s*-\s*)[{UPPER_CHARS}][\w]*)*")
 _LIST_SEP_RE = re.compile(r"\s*(?:,\s*và|;\s*và|,|;|và)\s+")
+_ITEM_SEP_RE = re.compile(r"\s*(?:,\s*và|,|và)\s+")  # between the items under one shared head: no ";"
 _GROUP_START_RE = re.compile(r"(?:các|những)\s")
 
 
@@ -56,7 +57,7 @@ def _shared_list(text: str, pos: int, known: tuple[str, ...]) -> tuple[list[Unit
         if end <= k:
             break
         out.append(UnitSpan(pos if not out else k, end, f"{title} {name}".strip()))
-        sep = re.compile(r"\s*(?:,\s*và|,|và)\s+").match(text, end)
+        sep = _ITEM_SEP_RE.match(text, end)
         if not sep or not (text[sep.end():sep.end() + 1].isupper() or (generic and text.startswith("các ", sep.end()))):
             break
         k = sep.end()
@@ -74,7 +75,7 @@ def _shared_level(text: str, pos: int) -> tuple[list[UnitSpan], int] | None:
     k = shared.end()
     while place := _PLACE_RE.match(text, k):
         out.append(UnitSpan(pos if not out else k, place.end(), f"{head} {level} {place.group(0)}"))
-        sep = re.compile(r"\s*(?:,\s*và|,|và)\s+").match(text, place.end())
+        sep = _ITEM_SEP_RE.match(text, place.end())
         if not sep:
             break
         k = sep.end()

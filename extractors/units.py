@@ -37,11 +37,13 @@ __all__ = ["UnitSpan", "clean_unit", "extract_assignments", "find_units", "is_gr
 
 # --- public ----------------------------------------------------------------------
 
-def extract_assignments(nodes: list[Node]) -> list[Assignment]:
+def extract_assignments(nodes: list[Node], listing: frozenset[str] = frozenset()) -> list[Assignment]:
     """Who leads and who supports each node's work, with the deadline stated there.
 
     Args:
         nodes: the document tree in order (numbered nodes and pseudo-nodes).
+        listing: ids of the rows of data tables (a commune, a procedure, a score): their cells name
+            bodies but assign them nothing, so they are not read.
     Returns:
         One ``Assignment`` per (node, unit, role), in document order.
     """
@@ -51,6 +53,8 @@ def extract_assignments(nodes: list[Node]) -> list[Assignment]:
     out: list[Assignment] = []
     headed: dict[str, set[str]] = {}  # node id → the units its heading names
     for node in nodes:
+        if node.id in listing:
+            continue
         roles = node_roles(node, by_id, known)
         headed[node.id] = {unit_id(clean_unit(name)) for name, _role, rule in roles if rule == "heading"}
         if roles:

@@ -131,10 +131,8 @@ def build_document(raw: RawDocument) -> PlanDocument:
     nodes = tree.nodes
     citations = extract_citations(nodes, own_number=metadata.number, date=metadata.date)
     rows = table_assignments(tree.table_rows)
-    # a data table's row (a commune, a procedure, a score) names bodies in its cells but assigns them nothing
-    listed = {node_id for node_id, row in tree.table_rows.items() if row.data}
-    stated = [a for a in extract_assignments(nodes) if a.node not in listed]
-    assignments = mark_places([*stated, *rows], metadata)
+    listing = frozenset(node_id for node_id, row in tree.table_rows.items() if row.data)
+    assignments = mark_places([*extract_assignments(nodes, listing), *rows], metadata)
     nodes = mark_deadlines(mark_tasks(nodes, assignments), assignments)
     # a task table's row is a task whatever its heading says; a group row heads rows, a data row lists, none is
     table_rows = tree.table_rows

@@ -111,3 +111,12 @@ def test_not_assignments(text, heading, expected):
 @pytest.mark.parametrize("text,heading,expected,section", SECTION_CASES)
 def test_sections_without_tasks(text, heading, expected, section):
     assert task_roles(text, heading, section) == expected
+
+
+def test_the_rows_of_a_data_table_are_not_read():
+    from kehoach.extractors.units import extract_assignments
+    from kehoach.schemas.models import Node
+
+    row = Node(id="Phụ lục.1", marker="1", kind="item", text="Sở Tài chính chủ trì thẩm định dự toán.")
+    assert [a.unit for a in extract_assignments([row])] == ["Sở Tài chính"]
+    assert extract_assignments([row], listing=frozenset({"Phụ lục.1"})) == []
