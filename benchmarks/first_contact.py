@@ -3,6 +3,7 @@ by the extractor as it is now, before any rule is written for it.
 
 Run once when a batch of new gold lands (python benchmarks/first_contact.py 60_ 61_ …) and paste the rows
 into the table; later improvements go in the "final" column, never over the first-contact figures.
+With --originals DIR, documents that tests/gold/SOURCES.tsv names are read from their scans in DIR (OCR path).
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ def _cell(scores: dict, kind: str) -> str:
     return f"{s['f1']:.3f} ({s['precision']:.2f}/{s['recall']:.2f})"
 
 
-def main(prefixes: list[str]) -> None:
+def main(prefixes: list[str], originals: str | None = None) -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             check=False).stdout.strip()
     today = dt.date.today().isoformat()
-    result = evaluate(GOLD)
+    result = evaluate(GOLD, originals=originals)
     chosen = [d for d in result["documents"] if not prefixes or d["doc"].startswith(tuple(prefixes))]
     for doc in chosen:
         cells = [_cell(doc, k) for k in (*KINDS, "metadata")]
@@ -39,4 +40,10 @@ def main(prefixes: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    args = sys.argv[1:]
+    folder = None
+    if "--originals" in args:
+        at = args.index("--originals")
+        folder = args[at + 1]
+        del args[at:at + 2]
+    main(args, folder)

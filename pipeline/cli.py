@@ -222,6 +222,9 @@ def eval_command(
     minimum: Annotated[list[str] | None, typer.Option(
         "--min", help="FIGURE=VALUE: exit 1 when a total is below it (nodes, citations, mentions, assignments: "
                       "F1; cite_dates, metadata: accuracy). Repeat for several.")] = None,
+    originals: Annotated[Path | None, typer.Option(
+        "--originals", help="A folder of original files (PDF scans): documents that CORPUS/SOURCES.tsv names "
+                            "are read from there instead of their text/ transcript.")] = None,
 ) -> None:
     """Score extraction against a gold corpus: P/R/F1 per document and in total.
 
@@ -237,7 +240,9 @@ def eval_command(
         floors = parse_minimums(minimum or [])
     except ValueError as exc:
         fail(f"--min: {exc}")
-    result = evaluate(corpus)
+    if originals is not None and not originals.is_dir():
+        fail(f"{originals}: not a folder (--originals takes the folder the SOURCES.tsv files are in)")
+    result = evaluate(corpus, originals=originals)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:

@@ -7,6 +7,7 @@ after folding; totals are micro-averaged (counts summed over documents).
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -196,14 +197,29 @@ def score_pdf_header(plan: PlanDocument, entry: dict, printed: dict[str, str] | 
     return fields
 
 
-def gold_pairs(corpus: Path) -> list[tuple[Path, Path]]:
-    """(text, gold) pairs of a corpus folder: CORPUS/text/<stem>.txt with CORPUS/gold/<stem>.json."""
+def gold_pairs(corpus: Path, originals: Path | None = None) -> list[tuple[Path, Path]]:
+    """(document, gold) pairs of a corpus folder: CORPUS/text/<stem>.txt with CORPUS/gold/<stem>.json.
+
+    With ``originals``, a document that CORPUS/SOURCES.tsv names (``stem<TAB>file``) is read from that
+    file in ``originals`` instead — the scan a transcript was typed from — so one gold scores both paths.
+    """
+    sources = read_sources(corpus) if originals is not None else {}
     pairs = []
     for gold in sorted((corpus / "gold").glob("*.json")):
-        text = corpus / "text" / f"{gold.stem}.txt"
-        if text.exists():
-            pairs.append((text, gold))
+        source = sources.get(gold.stem)
+        document = originals / source if source else corpus / "text" / f"{gold.stem}.txt"
+        if document.exists():
+            pairs.append((document, gold))
     return pairs
+
+
+def read_sources(corpus: Path) -> dict[str, str]:
+    """stem → original file name, from CORPUS/SOURCES.tsv (a header line, then ``stem<TAB>file`` rows)."""
+    path = corpus / "SOURCES.tsv"
+    if not path.exists():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    return {row[0]: row[1] for row in rows if len(row) >= 2}
 
 
 def subtotals(result: dict, select) -> dict:
@@ -222,18 +238,30 @@ def subtotals(result: dict, select) -> dict:
     return out
 
 
-def evaluate(corpus: str | Path, *, extractor=api.extract) -> dict:
-    """Score every gold document of ``corpus``; the JSON shape printed by `kehoach eval --json`."""
+def _nothing_found(path: Path) -> PlanDocument:
+    """The empty extraction a crashed document is scored as."""
+    fmt = path.suffix.lower().lstrip(".")
+    return PlanDocument.model_validate({"source": {
+        "path": str(path), "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "format": fmt if fmt in ("pdf", "docx") else "txt"}})
+
+
+def evaluate(corpus: str | Path, *, extractor=api.extract, originals: str | Path | None = None) -> dict:
+    """Score every gold document of ``corpus``; the JSON shape printed by `kehoach eval --json`.
+
+    ``originals``: a folder of original files (see `gold_pairs`) to read instead of the transcripts.
+    """
     corpus = Path(corpus)
+    originals = Path(originals) if originals is not None else None
     documents = []
     totals = {k: Counts() for k in ("nodes", "citations", "mentions", "assignments")}
     dates, metadata = Accuracy(), Accuracy()
-    for text_path, gold_path in gold_pairs(corpus):
+    for document_path, gold_path in gold_pairs(corpus, originals):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         try:
-            plan = extractor(text_path)
+            plan = extractor(document_path)
         except Exception as exc:  # noqa: BLE001 - a crash on one document is scored as nothing found
-            plan = PlanDocument.model_validate({"source": {"path": str(text_path), "sha256": "", "format": "txt"}})
+            plan = _nothing_found(document_path)
             score = score_document(plan, gold)
             score.error = f"{type(exc).__name__}: {exc}"
         else:
