@@ -27,6 +27,7 @@ KEY_VERSION = 2  # 1: folds inside normalize.py (no ministry abbreviations, "ho�
 
 # Đ look-alikes: OCR and some fonts give the Icelandic eth or the African D.
 _D_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ", "\u0256": "đ"})
+_D_LOOKALIKE_RE = re.compile("[\u00d0\u0189\u00f0\u0256]")
 _TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
 # Old-style tone placement on open "oa", "oe", "uy" (hoà, khoẻ, thuỷ) → the style of current administrative
 # texts (hòa, khỏe, thủy). Matched on NFD text: base vowel, second vowel, tone mark, and then nothing of
@@ -45,12 +46,14 @@ KEY_CACHE = 1 << 16  # keys of recent strings kept: a document asks for the same
 
 def nfc(text: str) -> str:
     """Unicode NFC: one code point per accented letter."""
+    if unicodedata.is_normalized("NFC", text):  # the usual case, answered without building a copy
+        return text
     return unicodedata.normalize("NFC", text)
 
 
 def fix_d_lookalikes(text: str) -> str:
     """Ð (U+00D0), Ɖ (U+0189) → Đ (U+0110); ð, ɖ → đ."""
-    return text.translate(_D_LOOKALIKES)
+    return text.translate(_D_LOOKALIKES) if _D_LOOKALIKE_RE.search(text) else text
 
 
 def fix_tone_placement(text: str) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import lru_cache
 
-from kehoach.extractors.fold import fix_d_lookalikes, fix_tone_placement, nfc
+from kehoach.extractors.fold import KEY_CACHE, fix_d_lookalikes, fix_tone_placement, nfc
 from kehoach.extractors.markers import (
     BARE_MARKER_RE,
     BARE_WORD_NUMBER_RE,
@@ -57,6 +58,11 @@ DEFAULT_STEPS = ("newlines", "nfc", "d_lookalikes", "tone_placement", "spaces")
 
 def clean_text(text: str, steps: Sequence[str] = DEFAULT_STEPS) -> str:
     """Run the named cleaning steps in order."""
+    return _clean_text(text, tuple(steps))
+
+
+@lru_cache(maxsize=KEY_CACHE)  # the spelling map cleans every line again, in both views
+def _clean_text(text: str, steps: tuple[str, ...]) -> str:
     for name in steps:
         text = STEPS[name](text)
     return text
@@ -150,8 +156,8 @@ BLANK_BREAK_RANGE = (0.04, 0.6)
 
 
 def is_upper_line(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    # str.isupper() rejects nearly every line in C; only the rare upper line pays for the letter count
+    return text.isupper() and sum(ch.isalpha() for ch in text) >= 2
 
 
 def _ends_short(line: Line, right_edge: float | None) -> bool:

@@ -216,7 +216,9 @@ def starts_header(texts: Sequence[str], i: int) -> bool:
     """Whether line ``i`` may open a header: "TT", or a short task title followed by another title
     (not by "TT": then "DANH MỤC NHIỆM VỤ" is the appendix's title above the header)."""
     text = texts[i]
+    if len(text) > HEADER_CELL_MAX_CHARS:
+        return False
     if column_role(text) == "number":
         return True
-    return (len(text) <= HEADER_CELL_MAX_CHARS and column_role(text) == "task"
+    return (column_role(text) == "task"
             and i + 1 < len(texts) and column_role(texts[i + 1]) not in ("other", "number"))
