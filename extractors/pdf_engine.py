@@ -109,8 +109,12 @@ class _PdfiumPage:
     """
 
     def __init__(self, page, textpage):
+        import ctypes
+
         self.page, self.textpage = page, textpage
         self.width, self.height = float(page.get_width()), float(page.get_height())
+        # asked once per word: one buffer for the font name instead of one per call
+        self._name_buffer, self._font_flags = ctypes.create_string_buffer(128), ctypes.c_int()
 
     def _font(self, left: float, bottom: float, right: float, top: float) -> tuple[str, float, float | None]:
         import ctypes
@@ -173,10 +177,10 @@ class _PdfiumPage:
         import pypdfium2.raw as pdfium_c
 
         raw = self.textpage.raw
-        buffer = ctypes.create_string_buffer(128)
-        flags = ctypes.c_int()
-        pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), ctypes.byref(flags))
-        name = buffer.value.decode("latin-1", "replace")
+        buffer = self._name_buffer
+        # PDFium leaves the buffer as it was when it fails or the name is longer: then the name is unknown
+        needed = pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), ctypes.byref(self._font_flags))
+        name = buffer.value.decode("latin-1", "replace") if 0 < needed <= len(buffer) else ""
         if pdfium_c.FPDFText_GetFontWeight(raw, index) >= BOLD_WEIGHT and "bold" not in name.lower():
             name += ",Bold"
         return name

@@ -70,6 +70,8 @@ EDGE_PUNCT = "\"'“”‘’()[]{}<>.,;:!?…-–—/*«»"  # stripped from a 
 _ABBREVIATION_RE = re.compile(r"^[A-ZĐ]{2,8}\d*$")  # UBND, HĐND, QĐ, TTg-like tokens are neutral
 _NUMERIC_RE = re.compile(r"^[\d.,:/%+\-–]+$")
 _ROMAN_RE = re.compile(r"^[IVXLC]+$", re.IGNORECASE)
+_PART_SPLIT_RE = re.compile(r"[-–/.]")
+_VIETNAMESE_LETTER_RE = re.compile(f"[{''.join(sorted(VIETNAMESE_LETTERS))}]")
 
 
 def _is_neutral(part: str) -> bool:
@@ -193,21 +195,32 @@ def score_text(text: str) -> TextQuality:
     clean = _CID_RE.sub(" ", text)
     words = valid = 0
     for raw in _TOKEN_RE.findall(clean):
-        token = _strip_token(raw)
-        if not token or _is_neutral(token):
-            continue
-        # Compounds of syllables and symbols: "Nghị định 12/2023/NĐ-CP" → parts.
-        for part in re.split(r"[-–/.]", token):
-            part = _strip_token(part)
-            if not part or _is_neutral(part):
-                continue
-            words += 1
-            valid += is_syllable(part)
-    letters = [ch for ch in unicodedata.normalize("NFC", clean) if ch.isalpha()]
-    foreign = sum(1 for ch in letters if ch.lower() not in VIETNAMESE_LETTERS)
+        token_words, token_valid = _token_score(raw)
+        words += token_words
+        valid += token_valid
+    folded = unicodedata.normalize("NFC", clean).lower()
+    letters = sum(map(str.isalpha, folded))
+    foreign = sum(map(str.isalpha, _VIETNAMESE_LETTER_RE.sub("", folded)))
     return TextQuality(
         words=words,
         syllable_share=valid / words if words else 0.0,
-        foreign_share=foreign / len(letters) if letters else 0.0,
+        foreign_share=foreign / letters if letters else 0.0,
         cid_runs=cid_runs,
     )
+
+
+@lru_cache(maxsize=65536)  # a page repeats its syllables: each token is judged once
+def _token_score(raw: str) -> tuple[int, int]:
+    """(scored parts, valid syllables among them) of one whitespace token."""
+    token = _strip_token(raw)
+    if not token or _is_neutral(token):
+        return 0, 0
+    words = valid = 0
+    # Compounds of syllables and symbols: "Nghị định 12/2023/NĐ-CP" → parts.
+    for part in _PART_SPLIT_RE.split(token):
+        part = _strip_token(part)
+        if not part or _is_neutral(part):
+            continue
+        words += 1
+        valid += is_syllable(part)
+    return words, valid
