@@ -23,6 +23,11 @@ _DATE_SLOT_RE = re.compile(r"(?P<a>\bngày\s*)(?P<day>[^\s]*(?:\s+[^\s]+)*?)(?P<
 _TOKEN_DATE_SLOT_RE = re.compile(r"(?P<a>\bngày\s+)(?P<day>\S+)(?P<b>\s+tháng\s+)(?P<month>\S+)(?P<c>\s+năm\b)",
                                  re.IGNORECASE)
 _SLOT_DIGITS_RE = re.compile(r"\d{1,6}")
+# A day written by pen over the printed "ngày" garbles both into one token ("ngàW/‡ tháng 5 năm 2021"):
+# the word is still there, its day is not.
+_GARBLED_DAY_WORD_RE = re.compile(r"\b(?P<word>[Nn]g[aàáạảã][^\s\d]*\S*)(?=\s+tháng\b)")
+# "tháng" with a wrong mark ("thẳng", "thàng") before the month's digits and "năm": the printed word.
+_MISREAD_MONTH_WORD_RE = re.compile(r"\b[Tt]h[aàáạảãăằắặẳẵâầấậẩẫ]ng(?=\s+\d{1,2}\s+năm\s+\d{4}\b)")
 
 
 _SLOT_OPENERS = {"ngày": "tháng", "tháng": "năm"}  # a date's blank lies between these words
@@ -73,8 +78,17 @@ def blank_unread(text: str, page, *, header: bool = True) -> str:
                 parts[slot] = " " if slot != "slot" else ""
         return "".join(parts.values())
 
+    def garbled_day(match: re.Match) -> str:
+        word = match["word"]
+        if word.lower() == "ngày":
+            return word
+        unread.append("day")
+        return ("Ngày" if word[0] == "N" else "ngày") + " "
+
     if header:
         text = _NUMBER_SLOT_RE.sub(lambda m: blank(m, ("slot",)), text)
+        text = _MISREAD_MONTH_WORD_RE.sub(lambda m: m[0][0] + "háng", text)
+        text = _GARBLED_DAY_WORD_RE.sub(garbled_day, text)
     text = (_DATE_SLOT_RE if header else _TOKEN_DATE_SLOT_RE).sub(lambda m: blank(m, ("day", "month")), text)
     if unread:
         where = "in the header" if header else "in a date"

@@ -57,6 +57,21 @@ BLANK_CASES = [
     pytest.param("Lào Cai, ngày 06 tháng 3 năm 2026", "Lào Cai, ngày 06 tháng 3 năm 2026", [], id="printed-date-kept"),
     pytest.param("Lào Cai, ngày     tháng 4 năm 2026", "Lào Cai, ngày     tháng 4 năm 2026", [], id="blank-day-kept"),
     pytest.param("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", [], id="motto-untouched"),
+    # the pen's day over the printed word: "ngày" and the day read as one token
+    pytest.param("Quảng Ngãi, ngàW/‡ tháng 5 năm 2021", "Quảng Ngãi, ngày  tháng 5 năm 2021", ["day"],
+                 id="day-written-over-ngay"),
+    pytest.param("Quảng Ngãi, ngà27 tháng 5 năm 2021", "Quảng Ngãi, ngày  tháng 5 năm 2021", ["day"],
+                 id="day-glued-to-ngay"),
+    pytest.param("Hà Nội, Ngàyl tháng 12 năm 2024", "Hà Nội, Ngày  tháng 12 năm 2024", ["day"],
+                 id="capital-ngay-with-a-stroke"),
+    pytest.param("Quảng Ngãi, ngày 27 tháng 5 năm 2021", "Quảng Ngãi, ngày 27 tháng 5 năm 2021", [],
+                 id="clean-day-kept"),
+    pytest.param("Quảng Ngãi, ngày thẳng 4 năm 2020", "Quảng Ngãi, ngày tháng 4 năm 2020",
+                 [], id="month-word-with-a-wrong-mark"),
+    pytest.param("Quảng Ngãi, ngày 15 Thàng 4 năm 2020", "Quảng Ngãi, ngày 15 Tháng 4 năm 2020", [],
+                 id="capital-month-word-with-a-wrong-mark"),
+    pytest.param("Nga Sơn, ngày 03 tháng 5 năm 2021", "Nga Sơn, ngày 03 tháng 5 năm 2021", [],
+                 id="place-starting-nga-kept"),
 ]
 # fmt: on
 
@@ -218,3 +233,36 @@ def test_page_render_gives_the_boxes_of_the_text_it_draws():
     pdf.close()
     assert dpi == 72 and rgb.shape == (200, 300, 3)
     assert typed == [ocr.Box(20, 41, 37, 51)]
+
+
+# fmt: off
+RECIPIENT_OPENERS = [
+    pytest.param("Nơi nhận:", True, True, id="printed"),
+    pytest.param("Noinhận:", True, False, id="joined-without-marks-anywhere"),
+    pytest.param("\\ơi nhận", True, True, id="capital-misread-at-margin"),
+    pytest.param("ơi nhận:", True, True, id="capital-lost-at-margin"),
+    pytest.param("\\ơi nhận", False, False, id="capital-misread-away-from-margin"),
+    pytest.param("Lời nhắn", False, True, id="another-word-with-the-same-letters"),
+    pytest.param("Nội dung", False, True, id="other-words"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("words,opens,at_margin", RECIPIENT_OPENERS)
+def test_the_recipients_list_is_found_by_its_opening_words(words, opens, at_margin):
+    from kehoach.extractors.ocr_correct import skeleton
+
+    assert ocr._opens_recipients(skeleton(words.replace(" ", "")), at_margin) == opens
+
+
+@pytest.mark.parametrize("first,expected", [
+    pytest.param("\\ơi nhận:", "Nơi nhận:", id="misread-capital-restored"),
+    pytest.param("Nơi nhận:", "Nơi nhận:", id="printed-kept"),
+    pytest.param("ơi nhận:", "Nơi nhận:", id="lost-capital-restored"),
+    pytest.param("\\ơinhận:", "\\ơinhận:", id="one-word-left-as-read"),
+])
+def test_the_recipients_list_opens_with_its_printed_words(first, expected):
+    from kehoach.schemas.layout import Line
+
+    lines = ocr._named_recipients([Line(first), Line("- Văn phòng Chính phủ;")])
+    assert [line.text for line in lines] == [expected, "- Văn phòng Chính phủ;"]
