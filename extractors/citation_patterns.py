@@ -126,11 +126,14 @@ DOC_TYPE_CANONICAL = {word.casefold(): name for word, name in {**lexicon.type_wo
 GENERIC_TYPES = frozenset({"văn bản"})
 
 _TYPE_WORDS_RE = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(DOC_TYPES, key=len, reverse=True))
+# The first letters of the type words, either case: a scan tries the long alternation only where one stands
+# (several times faster over running text, where few positions start a type word).
+TYPE_WORD_AHEAD = "(?=[" + "".join(sorted({c for t in DOC_TYPES for c in (t[0].lower(), t[0].upper())})) + "])"
 
 # "Nghị quyết số ", "Quyết định số: ", "Luật số", "Kết luận " — right before a number.
 TYPE_PREFIX_RE = re.compile(
     rf"""
-    (?<![\w])
+    (?<![\w]){TYPE_WORD_AHEAD}
     {_group("doc_type", _icase(_TYPE_WORDS_RE))}
     \s*(?:{_icase("số")}\s*[:.]?\s*)?
     $
@@ -158,7 +161,7 @@ LAW_BEFORE_NUMBER_RE = re.compile(
 # (list shorthand "Nghị quyết số 24, 25-NQ/TW") — resolved later or dropped.
 SHORT_REF_RE = re.compile(
     rf"""
-    (?<![\w])
+    (?<![\w]){TYPE_WORD_AHEAD}
     {_group("doc_type", _icase(_TYPE_WORDS_RE))}
     \s*(?:{_group("so", _icase("số"))}\s*[:.]?\s*)?
     {_group("number", NUMBER_RE)}
@@ -276,7 +279,7 @@ DATE_OPENS_SENTENCE_RE = re.compile(
 # The type word, then its date, then the number: "văn bản đề ngày 29 tháng 10 năm 2025 số 16/CV-HHTACN".
 DATE_BEFORE_NUMBER_RE = re.compile(
     rf"""
-    (?<![\w]){_icase(_TYPE_WORDS_RE)}\s+(?:{_icase("đề")}\s+)?{DATE_RE}\s*,?\s*{_icase("số")}\s*[:.]?\s*$
+    (?<![\w]){TYPE_WORD_AHEAD}{_icase(_TYPE_WORDS_RE)}\s+(?:{_icase("đề")}\s+)?{DATE_RE}\s*,?\s*{_icase("số")}\s*[:.]?\s*$
     """,
     re.VERBOSE,
 )

@@ -37,7 +37,7 @@ _ALIAS_OPEN_RE = re.compile(r"^\s*\(\s*(?:(?i:sau\s+đây)\s+)?(?:(?i:được)\
 # "ban hành kèm theo" (attached to) is no rule followed.
 _FOLLOWS_RE = re.compile(r"(?<![\w])(?<!(?i:kèm)\s)(?i:theo)(?![\w])|(?<![\w])quy\s+định\s+(?i:của|tại)(?![\w])")
 _PASSIVE_BEFORE_RE = re.compile(r"(?<![\w])(?i:được|bị)\s+$")
-_TYPE_WORD_BEFORE_RE = re.compile(rf"(?<![\w])(?i:{P._TYPE_WORDS_RE})\s+$")
+_TYPE_WORD_BEFORE_RE = re.compile(rf"(?<![\w]){P.TYPE_WORD_AHEAD}(?i:{P._TYPE_WORDS_RE})\s+$")
 _PHRASE_JOIN_RE = re.compile(r"[\s,]*(?:(?i:và)\s+)?")
 _LIST_CLAUSE_RE = re.compile(r"^[\s\-+•*]*$")
 

@@ -58,6 +58,7 @@ DEADLINE_LABEL_RE = re.compile(
     r"(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ)(?:\s+(?:hoàn\s+thành|hoàn\s+tất|thực\s+hiện|báo\s+cáo))?\s*:\s*(?P<value>[^\n.;]+)",
     re.IGNORECASE,
 )
+_ANY_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 # Cue words that make "trong năm 2025" a deadline only when work is asked to end then.
 _WEAK_CUE_RE = re.compile(r"^(?:trong|đến|vào)\s+(?:năm)\s", re.IGNORECASE)
 
@@ -127,6 +128,8 @@ def find_deadline(text: str) -> Deadline | None:
             if late and (later := parse_deadline(late.group(0))) is not None and later.date:
                 return later
             return found
+    if not _ANY_YEAR_RE.search(text):  # every cue's period ends in a year: most texts are done here
+        return None
     for m in DEADLINE_CUE_RE.finditer(text):
         phrase = m.group("text")
         if _WEAK_CUE_RE.match(phrase):
