@@ -242,7 +242,8 @@ SUPPORT_RE = re.compile(
 # Delegation is handed down like "Giao X" when the document itself opens the sentence with it ("Điều 1. Ủy quyền
 # cho Chánh Văn phòng …", "Phân cấp cho Ủy ban nhân dân cấp xã quyết định …"); inside a regulation's sentence
 # ("Trưởng Ban chủ trì hoặc ủy quyền cho Phó Trưởng Ban chủ trì") it is a power the regulation describes.
-REQUEST_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)(?<!đã\s)[Gg]iao"
+# The lookahead holds the first letters of the words: the places a request may stand are checked only there.
+REQUEST_RE = re.compile(r"(?=[ĐđYyGgỦUP])(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)(?<!đã\s)[Gg]iao"
                         r"|(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))(?:(?:Ủy|Uỷ)\s+quyền(?:\s+cho)?|Phân\s+cấp\s+cho))(?:\s*:)?\s+")
 # Not a request: "đề nghị của X" (the proposer), "Đơn đề nghị", "đề nghị cơ quan có thẩm quyền".
 # "việc giao X", "về việc đề nghị X" name the matter of a proposal or a paper, not work this document hands out.
@@ -260,7 +261,8 @@ REGULATED_PARTY_RE = re.compile(
 
 # Labelled fields: "Đơn vị chủ trì: X", "Cơ quan phối hợp: X", "Trách nhiệm chỉ đạo thực hiện: X; Y".
 LABEL_RE = re.compile(
-    r"""(?:^|(?<=[\n.;]\s)|(?<=^-\s)|(?<=\n-\s)|(?<=\n)|(?<=[-+]\s)|(?<=^[a-zđ]\)\s)|(?<=\n[a-zđ]\)\s))
+    r"""(?=[ĐCBTP])  # the labels' first letters: the places a label may stand are checked only there
+        (?:^|(?<=[\n.;]\s)|(?<=^-\s)|(?<=\n-\s)|(?<=\n)|(?<=[-+]\s)|(?<=^[a-zđ]\)\s)|(?<=\n[a-zđ]\)\s))
         (?:
           (?P<lead>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm)
               (?:\s*\(\s*tham\s+mưu\s*\))?                                                   # Đơn vị chủ trì (tham mưu) thực hiện:

@@ -44,7 +44,7 @@ _OPINION_RE = re.compile(r"(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|k
 _LEADER_RE = re.compile(r"(?:Thủ\s+tướng|Chủ\s+tịch|Bộ\s+trưởng|Bí\s+thư)[^.;:\n]*$")
 _QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 # A unit the node directs, the direction opening its sentence: "Chỉ đạo các Ngân hàng thương mại …".
-_DIRECTS_RE = re.compile(r"(?:^|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))[Cc]hỉ\s+đạo\s+")
+_DIRECTS_RE = re.compile(r"(?=[Cc]hỉ)(?:^|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))[Cc]hỉ\s+đạo\s+")
 _PLACE_QUALIFIER_RE = re.compile(r"(?:trên\s+địa\s+bàn|thuộc|trực\s+thuộc|tại|của|ở|có\s+liên\s+quan|liên\s+quan)(?![\w])")
 
 
@@ -234,15 +234,17 @@ def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
     """Requests: "Đề nghị X …", "Giao X …"; with ``subject_first`` (a preamble) only those a body or a
     title makes ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …")."""
     found: list[str] = []
-    lead_ins = {s for s, group in clause_starts(body) if group >= 0}
+    lead_ins: set[int] | None = None  # found when a "yêu cầu" needs them: most bodies have none
     for m in P.REQUEST_RE.finditer(body):
         if m.start() < skip_to and not pseudo:
             continue
         if subject_first and not P.CLAUSE_SUBJECT_RE.search(body[max(0, m.start() - 120):m.start()]):
             continue
-        if m.group(0).startswith("yêu") and not pseudo and not (
-                _asked_after_lead_in(body, m.start(), lead_ins) or asked_on_a_condition(body, m.start())):
-            continue  # "hướng dẫn, yêu cầu các đơn vị khắc phục" inside a task: directed units
+        if m.group(0).startswith("yêu") and not pseudo:
+            if lead_ins is None:
+                lead_ins = {s for s, group in clause_starts(body) if group >= 0}
+            if not (_asked_after_lead_in(body, m.start(), lead_ins) or asked_on_a_condition(body, m.start())):
+                continue  # "hướng dẫn, yêu cầu các đơn vị khắc phục" inside a task: directed units
         if pseudo and conditional_route(body, m.start()):
             continue
         before = body[max(0, m.start() - 12): m.start()]

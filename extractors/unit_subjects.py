@@ -24,6 +24,7 @@ _RUN_IN_RE = re.compile(rf":\s*(?:{P.PREDICATE_WORDS})(?![\w])", re.VERBOSE)
 # The markers that assign even where the text states rules: "X chủ trì", "X phối hợp với Y", "X có trách nhiệm".
 _EXPLICIT_RE = re.compile(r"(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\w])")
 _OBJECT_VERB_END_RE = re.compile(r"(?<![\w])(?:trình|gửi|báo\s+cáo|tham\s+mưu|đề\s+nghị|giao|cho|của|với|và)$")
+OBJECT_VERB_WINDOW = 40  # characters before a line end that may hold one of those verbs
 # What may stand between a subject and its "chịu trách nhiệm": a qualifier, not a clause
 # ("các ông (bà) có tên tại Điều 1 chịu trách nhiệm", not "Các Bộ thống nhất chỉ có một cơ quan chủ trì").
 _QUALIFIER_RE = re.compile(r"\s*(?:có\s+tên|được\s+(?:giao|phân\s+công|nêu)|nêu\s+tại|tại|thuộc|trực\s+thuộc|có\s+liên\s+quan|liên\s+quan|(?:tới|đến)\s+việc|được)(?![\w])")
@@ -42,6 +43,11 @@ _SEGMENT_END_RE = re.compile(r"[.;:\n]")
 _SPACES_RE = re.compile(r"\s*")
 
 
+def _ends_on_object_verb(text: str, end: int) -> bool:
+    # the verbs are short: the window keeps the test from scanning the whole text before each line
+    return bool(_OBJECT_VERB_END_RE.search(text, max(0, end - OBJECT_VERB_WINDOW), end))
+
+
 def clause_starts(text: str) -> list[tuple[int, int]]:
     """(offset, group) where a clause may begin with its subject.
 
@@ -52,7 +58,7 @@ def clause_starts(text: str) -> list[tuple[int, int]]:
     # A line after one that ends on a verb wanting its object ("Ký phê duyệt kết quả, trình⏎UBND tỉnh phê
     # duyệt") goes on with that sentence: no clause starts there.
     plain = {0} | {m.end() for m in _SENTENCE_START_RE.finditer(text)
-                   if not (m.group(0).startswith("\n") and _OBJECT_VERB_END_RE.search(text, 0, m.start()))}
+                   if not (m.group(0).startswith("\n") and _ends_on_object_verb(text, m.start()))}
     plain |= {m.end() for m in re.finditer(r"\sthì\s+", text)}
     out = [(p, -1) for p in plain if p < len(text)]
     for s in sorted(plain):
