@@ -92,6 +92,7 @@ LOWER_BODY = r"""
   | chủ\s+đầu\s+tư(?:\s+(?:các\s+)?dự\s+án)?(?=\s*(?:[,;.:]|$|và\s|có\s|liên\s))  # "các sở, ban ngành, | chủ đầu tư dự án": a party of its own
   | cán\s+bộ,\s+công\s+chức(?:,\s+viên\s+chức)?(?:\s+và\s+người\s+lao\s+động)?(?=\s+(?:của|thuộc|có\s+liên\s+quan|liên\s+quan))|chính\s+quyền\s+(?:các\s+cấp|địa\s+phương|cơ\s+sở|cấp\s+xã)
   | ngành\s+(?:y\s+tế|giáo\s+dục|chức\s+năng|tài\s+chính|công\s+an|văn\s+hóa|[a-zđ]+)
+  | [Nn]gành(?=\s+[A-ZĐ])                                           # a sector by its proper name: "ngành Thuế"
   | tổ\s+chức\s+chính\s+trị\s*[-–]\s*xã\s+hội                       # "phối hợp tổ chức chính trị - xã hội tại địa phương"
   | (?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Tt]ổ\s+chức|[Cc]á\s+nhân|[Đđ]ịa\s+phương)(?:,\s+(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân|địa\s+phương))*
     (?=\s+(?:khác\s+)?(?:có\s+)?liên\s+quan)                                                   # đơn vị có liên quan; cơ quan, địa phương liên quan
@@ -309,9 +310,10 @@ CONDITIONAL_ROUTE_RE = re.compile(r"(?:[Nn]ếu|[Tt]rường\s+hợp|[Kk]hi)\s+(
 CLOSING_PREDICATE_RE = re.compile(
     r"(?:nghiêm\s+túc|khẩn\s+trương|chủ\s+động|tập\s+trung|triển\s+khai|tổ\s+chức\s+(?:triển\s+khai|thực\s+hiện)|thực\s+hiện)(?![\w])")
 
-# A lead-in clause before a subject: "Căn cứ …, X lập", "Sau khi kiểm tra, X lập".
+# A lead-in clause before a subject: "Căn cứ …, X lập", "Sau khi kiểm tra, X lập"; after ";" the linking ones
+# go on in lower case ("…; đồng thời, ngành Thuế phối hợp …").
 INTRO_RE = re.compile(
-    r"(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Khi|Trong|Để|Đồng\s+thời|Ngoài\s+ra|Trường\s+hợp|Nếu|Định\s+kỳ|Hằng|Hàng|Sau)\b")
+    r"(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Khi|Trong|Để|[Đđ]ồng\s+thời|[Nn]goài\s+ra|Trường\s+hợp|Nếu|Định\s+kỳ|Hằng|Hàng|Sau)\b")
 
 # Lines that list participants or recipients, never assignees.
 # "Thành viên Ban Chỉ đạo có trách nhiệm tham gia …" states the members' duty, not a list of them.
@@ -353,3 +355,6 @@ TASK_SECTION_RE = re.compile(r"(?:tổ\s+chức\s+thực\s+hiện|trách\s+nhi�
 TASK_HEADING_RE = re.compile(
     r"(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung|tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|triển\s+khai|hoạt\s+động"
     r"|công\s+tác|chương\s+trình|kế\s+hoạch|lộ\s+trình|tiến\s+độ)")
+
+# A sector by its proper name opening a clause in lower case: "…; đồng thời, ngành Thuế phối hợp …".
+NAMED_SECTOR_RE = re.compile(r"[Nn]gành\s+[A-ZĐ]")

@@ -103,7 +103,7 @@ def subject_roles(body: str, skip_to: int, reading: Reading = Reading()) -> list
             pending = []
         if s < skip_to or group in done_groups or any(a <= s < b for a, b in reading.lists):
             continue
-        if group >= 0 and not (body[s:s + 1].isupper() or body.startswith("các ", s)):
+        if group >= 0 and not (body[s:s + 1].isupper() or body.startswith("các ", s) or P.NAMED_SECTOR_RE.match(body, s)):
             continue  # after a lead-in clause the subject is a named body or "các …"
         if group >= 0 and any(group <= a < s for a in asked):
             continue  # "Để …, yêu cầu Bộ Y tế, | Ban Quản lý dự án …": the request's own list, read by that rule

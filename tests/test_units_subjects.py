@@ -37,6 +37,18 @@ SUBJECT_CASES = [
                  "phối hợp với Bộ Công an, Bộ Khoa học và Công nghệ thực hiện kết nối.", None,
                  [("Các bộ, ngành", "lead"), ("Bộ Công an", "support"), ("Bộ Khoa học và Công nghệ", "support")],
                  id="subject-acting-by-its-tasks-under-documents"),
+    # tests/gold 80 (9b7eebadf7081069) III.2.1: a linking lead-in after ";" goes on in lower case; a sector by its name
+    pytest.param("- Triển khai đồng bộ các biện pháp quản lý thuế; trong đó, tăng cường công tác thanh tra; đồng thời,\n"
+                 "ngành Thuế phối hợp chặt chẽ với các ngành, các cấp thực hiện chống thất thu thuế.", None,
+                 [("ngành Thuế", "lead"), ("các ngành, các cấp", "support")], id="named-sector-after-dong-thoi"),
+    pytest.param("Rà soát các khoản thu; ngoài ra, Sở Y tế tổ chức kiểm tra an toàn thực phẩm.", None,
+                 [("Sở Y tế", "lead")], id="body-after-lower-case-ngoai-ra"),
+    pytest.param("- Ngành Giáo dục và Đào tạo chủ trì tổ chức tuyên truyền trong trường học.", None,
+                 [("Ngành Giáo dục và Đào tạo", "lead")], id="named-sector-opens-a-bullet"),
+    pytest.param("Rà soát các khoản thu; đồng thời, tổ chức kiểm tra các đơn vị.", None, [],
+                 id="dong-thoi-then-a-verb-names-nobody"),
+    pytest.param("Rà soát các khoản thu; đồng thời, các ngành kinh tế tăng trưởng ổn định.", None,
+                 [], id="dong-thoi-then-a-statement-of-growth-assigns-nothing"),
     # 322358d6040a153b: the members' duty, not a list of members.
     pytest.param("Thành viên Ban Chỉ đạo có trách nhiệm tham gia đầy đủ các hoạt động của Ban Chỉ đạo.", None,
                  [("Thành viên Ban Chỉ đạo", "lead")], id="members-duty"),
