@@ -29,7 +29,7 @@ ORG_HEAD = r"""
   | Văn\s+phòng|VP\s+(?=HĐND|UBND|Đảng)
   | Sở(?=\s+[A-ZĐ])|Phòng(?=\s+[A-ZĐ]|\s+chuyên\s+môn)|Ban(?=\s+[A-ZĐ]|\s+công\s+tác|\s+chỉ\s+đạo|\s+quản\s+lý)
   | Bộ\s+Chỉ\s+huy|Bộ\s+đội|Bộ(?=\s+[A-ZĐ])|Bộ(?=\s*[,;.:]|\s+(?:trưởng))|Cục(?=\s+[A-ZĐ])|Chi\s+cục|Vụ(?=\s+[A-ZĐ])|Tổng\s+cục
-  | Trung\s+tâm|Công\s+an|Quân\s+sự|Kho\s+bạc|Ngân\s+hàng|Thanh\s+tra(?=\s+(?:[A-ZĐ]|tỉnh|thành\s+phố|xã|phường|đặc\s+khu|cấp))|Viện(?=\s+[A-ZĐ])|Tòa\s+án|Toà\s+án
+  | Trung\s+tâm|Công\s+an|Công\s+An(?=\s+[A-ZĐtx])|Quân\s+sự|Kho\s+bạc|Ngân\s+hàng|Thanh\s+tra(?=\s+(?:[A-ZĐ]|tỉnh|thành\s+phố|xã|phường|đặc\s+khu|cấp))|Viện(?=\s+[A-ZĐ])|Tòa\s+án|Toà\s+án
   | Đảng\s+ủy|Đảng\s+uỷ|Đảng\s+đoàn|Đảng\s+bộ|Chi\s+bộ|ĐU|Tỉnh\s+ủy|Tỉnh\s+uỷ|Thành\s+ủy|Thành\s+uỷ|Huyện\s+ủy|Huyện\s+uỷ
   | Hội(?=\s+[A-ZĐ])|Hiệp\s+hội(?=\s+[A-ZĐ])|Đoàn(?=\s+[A-ZĐ])|Thành\s+Đoàn|Thành\s+đoàn|Tỉnh\s+Đoàn|Tỉnh\s+đoàn|Liên\s+đoàn|Công\s+đoàn
   | Tổ(?=\s+(?:công\s+tác|tiếp|giúp\s+việc|chuyên|thường\s+trực|kiểm|dân\s+phố|Trưởng|trưởng|đại\s+biểu))
