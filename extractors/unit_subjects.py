@@ -35,6 +35,11 @@ _RESPONSIBLE_RE = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?![\w])")
 _COMPETENT_RE = re.compile(r"có\s+thẩm\s+quyền(?![\w])")
 # A subject that was handed a power or a task: "… được phân cấp thẩm quyền …", "… được giao quản lý …".
 _LONG_QUALIFIER = 160
+# A group named only by the role the text hands it: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …"
+# (whoever got a task, not a body: tests/gold NOTES-83-86 call 1), unlike "… được giao quản lý các sông, hồ …", which
+# says which members.
+_ROLE_TERM_RE = re.compile(r"\s*được\s+(?:giao|phân\s+công)(?:\s+(?:nhiệm\s+vụ|chủ\s+trì|phối\s+hợp|thực\s+hiện)(?![\w]))+"
+                           r"(?:\s+(?:tại|trong|theo)\s+[^,;.\n]{0,40}?\s+này)?\s*,?\s*(?:có|chịu)\s+trách\s+nhiệm(?![\w])")
 _PASSIVE_RE = re.compile(r"\s*được\s+(?:giao|phân\s+cấp|phân\s+công|[ủu][yỷ]\s+quyền)(?![\w])")
 # A sentence or an item of a run-in enumeration: "…: (1) Thanh tra Chính phủ ban hành …; (2) Bộ Công an chủ trì …".
 _SENTENCE_START_RE = re.compile(r"(?:\n|[.;:!?]\s)\s*(?:[-+•*–]\s+)?(?:\(\d{1,2}\)\s*)?")
@@ -189,6 +194,8 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
     """The leads a clause's subject gives: (names, addressees still held, whether the names are held ones)."""
     after = body[spans[-1].end:]
     after_stripped = after.lstrip(" ,")
+    if _ROLE_TERM_RE.match(after) and is_group(spans[-1].text):
+        return [], pending, True
     if group == -1 and after.startswith(";") and spans[0].start == p:
         return [], pending + spans, True  # a whole segment of names: an addressee, if a marker follows
     if group == -1 and spans[0].start == p and _RUN_IN_RE.match(after) and not pending:

@@ -49,6 +49,16 @@ SUBJECT_CASES = [
                  id="dong-thoi-then-a-verb-names-nobody"),
     pytest.param("Rà soát các khoản thu; đồng thời, các ngành kinh tế tăng trưởng ổn định.", None,
                  [], id="dong-thoi-then-a-statement-of-growth-assigns-nothing"),
+    # tests/gold 90 (001c610b2efdcf0c) IV.7, NOTES-83-86 call 1: a group named by the role handed to it is no body
+    pytest.param("- Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm thực hiện nghiêm túc theo đúng tiến độ.",
+                 None, [], id="role-term-duoc-phan-cong-nhiem-vu"),
+    pytest.param("Trường hợp nội dung liên quan nhiều lĩnh vực thì sở, ban, ngành được giao chủ trì có trách nhiệm phối "
+                 "hợp với\ncơ quan liên quan để giải quyết.", None, [("cơ quan liên quan", "support")],
+                 id="role-term-duoc-giao-chu-tri-wrapped-its-partner-still-supports"),
+    pytest.param("Các cơ quan, đơn vị được giao phối hợp tại Quy chế này có trách nhiệm trả lời bằng văn bản.", None, [],
+                 id="role-term-with-this-document"),
+    pytest.param("Các cơ quan, đơn vị được giao quản lý các sông, hồ có trách nhiệm phối hợp kiểm tra.", None,
+                 [("Các cơ quan, đơn vị được giao quản lý các sông, hồ", "lead")], id="group-said-by-what-it-manages-leads"),
     # 322358d6040a153b: the members' duty, not a list of members.
     pytest.param("Thành viên Ban Chỉ đạo có trách nhiệm tham gia đầy đủ các hoạt động của Ban Chỉ đạo.", None,
                  [("Thành viên Ban Chỉ đạo", "lead")], id="members-duty"),
