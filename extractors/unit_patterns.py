@@ -316,9 +316,11 @@ INTRO_RE = re.compile(
     r"(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Khi|Trong|Để|[Đđ]ồng\s+thời|[Nn]goài\s+ra|Trường\s+hợp|Nếu|Định\s+kỳ|Hằng|Hàng|Sau)\b")
 
 # Lines that list participants or recipients, never assignees.
-# "Thành viên Ban Chỉ đạo có trách nhiệm tham gia …" states the members' duty, not a list of them.
+# "Thành viên Ban Chỉ đạo có trách nhiệm tham gia …" states the members' duty, not a list of them, also where a name
+# wraps over a line ("Thành viên Hội đồng Thi đua⏎- Khen thưởng tỉnh, … có trách nhiệm"): given the text from the line's
+# start, the marker is looked for up to the clause's end.
 NOT_ASSIGNMENT_LINE_RE = re.compile(
-    r"^\s*[-+•]?\s*(?:(?:Thành\s+phần|Thành\s+viên|Đại\s+biểu|Khách\s+mời)(?![^:\n]{0,120}(?:có|chịu)\s+trách\s+nhiệm)"
+    r"^\s*[-+•]?\s*(?:(?:Thành\s+phần|Thành\s+viên|Đại\s+biểu|Khách\s+mời)(?![^:;.]{0,160}(?:có|chịu)\s+trách\s+nhiệm)"
     r"|Mời|Kính\s+gửi|Nơi\s+nhận)\b", re.IGNORECASE)
 
 # A body the document sets up names itself: "thành lập Ban Chỉ đạo thực hiện …, gồm".

@@ -112,7 +112,7 @@ def subject_roles(body: str, skip_to: int, reading: Reading = Reading()) -> list
             continue  # after a lead-in clause the subject is a named body or "các …"
         if group >= 0 and any(group <= a < s for a in asked):
             continue  # "Để …, yêu cầu Bộ Y tế, | Ban Quản lý dự án …": the request's own list, read by that rule
-        if P.NOT_ASSIGNMENT_LINE_RE.match(line_at(body, s)) or LETTER_CLOSING_RE.match(body[s:s + 400]):
+        if P.NOT_ASSIGNMENT_LINE_RE.match(body[body.rfind("\n", 0, s) + 1:s + 400]) or LETTER_CLOSING_RE.match(body[s:s + 400]):
             continue  # "Cục Hải quan trả lời để Công ty biết./.": a letter's last sentence, left inside its last item
         p = BULLET_LEAD_RE.match(body, s).end() if BULLET_LEAD_RE.match(body, s) else s
         p = _ENUMERATOR_RE.match(body, p).end() if _ENUMERATOR_RE.match(body, p) else p

@@ -59,6 +59,13 @@ SUBJECT_CASES = [
                  id="role-term-with-this-document"),
     pytest.param("Các cơ quan, đơn vị được giao quản lý các sông, hồ có trách nhiệm phối hợp kiểm tra.", None,
                  [("Các cơ quan, đơn vị được giao quản lý các sông, hồ", "lead")], id="group-said-by-what-it-manages-leads"),
+    # 45fb7c4784bcce3a Chương V.Điều 11: the members' duty with their body's name wrapped at its dash
+    pytest.param("Thành viên Hội đồng Thi đua\n- Khen thưởng tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị, địa "
+                 "phương liên quan có trách nhiệm tổ chức thực hiện Quy định này.", None,
+                 [("Thành viên Hội đồng Thi đua - Khen thưởng tỉnh", "lead"), ("Giám đốc Sở Nội vụ", "lead"),
+                  ("Thủ trưởng các cơ quan, đơn vị, địa phương liên quan", "lead")], id="members-duty-name-wrapped-at-its-dash"),
+    pytest.param("Thành viên Ban Chỉ đạo gồm Giám đốc Sở Y tế, Giám đốc Sở Tài chính.\nSở Y tế có trách nhiệm tổ chức họp.",
+                 None, [("Sở Y tế", "lead")], id="members-list-ends-at-its-sentence"),
     # 322358d6040a153b: the members' duty, not a list of members.
     pytest.param("Thành viên Ban Chỉ đạo có trách nhiệm tham gia đầy đủ các hoạt động của Ban Chỉ đạo.", None,
                  [("Thành viên Ban Chỉ đạo", "lead")], id="members-duty"),
