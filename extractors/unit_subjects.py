@@ -16,7 +16,7 @@ from kehoach.extractors.closing import LETTER_CLOSING_RE
 from kehoach.extractors.markers import BULLET_LEAD_RE
 from kehoach.extractors.unit_delegation import DECIDES_RE
 from kehoach.extractors.unit_keys import is_group
-from kehoach.extractors.unit_names import UnitSpan, scan_category, scan_units
+from kehoach.extractors.unit_names import UnitSpan, find_units, scan_category, scan_units
 
 Role = tuple[str, str, str]  # (unit as written, lead | support, the rule that found it)
 
@@ -46,6 +46,7 @@ _SENTENCE_START_RE = re.compile(r"(?:\n|[.;:!?]\s)\s*(?:[-+•*–]\s+)?(?:\(\d{
 _ENUMERATOR_RE = re.compile(r"\(\d{1,2}\)\s*")
 _SEGMENT_END_RE = re.compile(r"[.;:\n]")
 _SPACES_RE = re.compile(r"\s*")
+_OBJECT_BEFORE_RE = re.compile(r"(?<![\w])(?:của|với|cho|tại|đến|tới|gửi|trình|từ)\s+$")
 
 
 def clause_starts(text: str) -> list[tuple[int, int]]:
@@ -60,6 +61,7 @@ def clause_starts(text: str) -> list[tuple[int, int]]:
     plain = {0} | {m.end() for m in _SENTENCE_START_RE.finditer(text)
                    if not (m.group(0).startswith("\n") and _OBJECT_VERB_END_RE.search(text, 0, m.start()))}
     plain |= {m.end() for m in re.finditer(r"\sthì\s+", text)}
+    plain |= _marked_after_comma(text)
     out = [(p, -1) for p in plain if p < len(text)]
     for s in sorted(plain):
         intro = P.INTRO_RE.match(text, s)
@@ -72,6 +74,34 @@ def clause_starts(text: str) -> list[tuple[int, int]]:
         listed = {span.start for span in scan_units(text, _SPACES_RE.match(text, intro.end()).end())[1:]}
         out.extend((s + c.end(), s) for c in re.finditer(r",\s+", text[s:seg_end]) if s + c.end() not in listed)
     return sorted(out)
+
+
+def _marked_after_comma(text: str) -> set[int]:
+    """Commas after which a unit and its explicit marker come: whatever the clause before says ("Chậm nhất là 15 ngày,
+    trước ngày khai mạc kỳ họp, Văn phòng UBND tỉnh chịu trách nhiệm …", "… kể từ ngày hoàn thành việc chấm thi, Hội
+    đồng tuyển dụng có trách nhiệm …"), the unit is the subject of what the marker says. Not a comma inside a list of
+    subjects ("Giám đốc sở, Thủ trưởng …, Chủ tịch … có trách nhiệm"), which its first name opens."""
+    out = set()
+    listed = [(span.start, span.end) for span in find_units(text)]
+    for comma in re.finditer(r",\s+", text):
+        p = comma.end()
+        if not (text[p:p + 1].isupper() or text.startswith("các ", p)) or _in_a_list(text, comma.start(), listed):
+            continue
+        spans = scan_units(text, p)
+        marker = P.LEAD_VERB_RE.match(text[spans[-1].end:].lstrip(" ,")) if spans and spans[0].start == p else None
+        if marker and not (marker.group(0).startswith("chủ") and is_group(spans[-1].text)):
+            out.add(p)  # not "…, các cơ quan chủ trì sự kiện phải có trách nhiệm": a role term
+    return out
+
+
+def _in_a_list(text: str, comma: int, listed: list[tuple[int, int]]) -> bool:
+    """The comma is inside a unit name or ends one that is not an object ("kỳ họp của HĐND tỉnh, …" is one)."""
+    for start, end in listed:
+        if start < comma < end:
+            return True
+        if end == comma:
+            return not _OBJECT_BEFORE_RE.search(text, 0, start)
+    return False
 
 
 def line_at(text: str, pos: int) -> str:

@@ -66,6 +66,20 @@ SUBJECT_CASES = [
                   ("Thủ trưởng các cơ quan, đơn vị, địa phương liên quan", "lead")], id="members-duty-name-wrapped-at-its-dash"),
     pytest.param("Thành viên Ban Chỉ đạo gồm Giám đốc Sở Y tế, Giám đốc Sở Tài chính.\nSở Y tế có trách nhiệm tổ chức họp.",
                  None, [("Sở Y tế", "lead")], id="members-list-ends-at-its-sentence"),
+    # a unit and its explicit marker after a comma, whatever the clause before it: be5392d4f50c27a6 Điều 15.3,
+    # c22591f10eec1dab Điều 17.1
+    pytest.param("Chậm nhất là 15 ngày, trước ngày khai mạc kỳ họp thường lệ của HĐND tỉnh, Văn phòng UBND tỉnh chịu "
+                 "trách nhiệm tham mưu giúp UBND tỉnh tổng hợp kết quả.", None, [("Văn phòng UBND tỉnh", "lead")],
+                 id="marked-subject-after-a-time-clause"),
+    pytest.param("Chậm nhất là 05 ngày làm việc kể từ ngày hoàn thành việc chấm thi (kể cả phúc khảo, nếu có), Hội đồng "
+                 "tuyển dụng có trách nhiệm tổng hợp kết quả.", None, [("Hội đồng tuyển dụng", "lead")],
+                 id="marked-subject-after-a-parenthesis"),
+    pytest.param("Kết thúc các sự kiện văn hóa, thể thao, du lịch, các cơ quan chủ trì sự kiện phải có trách nhiệm thu "
+                 "gom chất thải.", None, [], id="role-term-after-a-comma-cac-co-quan-chu-tri"),
+    pytest.param("Sau khi kết thúc đợt kiểm tra, tổ chức, cá nhân có liên quan có trách nhiệm khắc phục tồn tại.", None,
+                 [], id="lower-case-category-after-a-comma-is-not-read-there"),
+    pytest.param("Khi có yêu cầu, Sở Y tế, Sở Tài chính có trách nhiệm cử cán bộ tham gia.", None,
+                 [("Sở Y tế", "lead"), ("Sở Tài chính", "lead")], id="subject-list-after-a-lead-in-read-once"),
     # 322358d6040a153b: the members' duty, not a list of members.
     pytest.param("Thành viên Ban Chỉ đạo có trách nhiệm tham gia đầy đủ các hoạt động của Ban Chỉ đạo.", None,
                  [("Thành viên Ban Chỉ đạo", "lead")], id="members-duty"),
