@@ -254,8 +254,10 @@ def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
             continue
         honorific = P.HONORIFIC_RE.match(body[m.end():])
         spans = scan_units(body, m.end() + (honorific.end() if honorific else 0), known)
-        if spans and P.PETITION_RE.match(body, spans[-1].end):
-            continue  # "đề nghị Bộ trưởng … xem xét, quyết định": a petition upwards, not work handed down
+        if spans and P.PETITION_RE.match(body, spans[-1].end) and not m.group(0).lower().startswith("giao"):
+            # "đề nghị Bộ trưởng … xem xét, quyết định": a petition upwards, not work handed down; "giao X xem xét
+            # đề xuất …" hands it down
+            continue
         found.extend(sp.text for sp in spans)
     return found
 

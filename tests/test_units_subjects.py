@@ -211,6 +211,12 @@ LEVEL_SUBJECT_CASES = [
 
 REQUEST_CASES = [
     pytest.param("Giao Sở Tài chính chủ trì tham mưu bố trí kinh phí.", None, [("Sở Tài chính", "lead")], id="giao"),
+    # ef57df9384270c6e Điều 15.5: "giao X xem xét đề xuất" hands the work down; "đề nghị X xem xét" petitions upwards
+    pytest.param("Đối với các công trình trọng điểm, cấp bách theo chỉ đạo của Ủy ban nhân dân thành phố, giao Công an "
+                 "thành phố xem xét đề xuất thời gian vận chuyển phù hợp.", None, [("Công an thành phố", "lead")],
+                 id="giao-xem-xet-is-handed-down"),
+    pytest.param("Sở Tài chính tổng hợp, đề nghị Bộ Tài chính xem xét, bổ sung kinh phí.", None, [("Sở Tài chính", "lead")],
+                 id="de-nghi-xem-xet-petitions-upwards"),
     pytest.param("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố, Hội Cựu chiến binh Thành phố phát động các cuộc vận động.",
                  None, [("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố", "lead"), ("Hội Liên hiệp Phụ nữ Thành phố", "lead"),
                         ("Hội Cựu chiến binh Thành phố", "lead")], id="de-nghi-front-organisations"),
