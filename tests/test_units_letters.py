@@ -10,7 +10,7 @@ import pytest
 from kehoach.extractors.unit_commitments import commitments, letter_writer
 from kehoach.extractors.units import extract_assignments
 from kehoach.schemas.models import Node
-from tests.factories import letter_roles
+from tests.factories import letter_roles, pseudo_roles
 
 TAX_PREAMBLE = ("Cục Thuế nhận được Công văn số 3374/CCTKV02-NVDTPC của Thuế thành phố Hồ Chí Minh. Về vấn đề này, "
                 "Cục Thuế có ý kiến như sau:")
@@ -71,3 +71,24 @@ def test_commitment_only_in_numbered_answers():
     nodes = [Node(id="preamble", kind="pseudo", text=TAX_PREAMBLE + " Cục Thuế sẽ trả lời sau.")]
     assert [a.unit for a in extract_assignments(nodes)] == []
     assert commitments("Theo đó, Cục Thuế sẽ cập nhật.", "Cục Thuế") == ["Cục Thuế"]
+
+
+# fmt: off
+CLOSING_REQUEST_CASES = [
+    # c8549ab2b220c20d: a letter with no numbered items ends with its request, which the closing takes
+    pytest.param("Đề nghị Thuế tỉnh Nghệ An phối hợp với các cơ quan chức năng của địa phương, căn cứ quy định của pháp "
+                 "luật và hồ sơ cụ thể để thực hiện cho phù hợp.\nCục Thuế trả lời để Thuế tỉnh Nghệ An biết và thực hiện./.",
+                 [("Thuế tỉnh Nghệ An", "lead"), ("các cơ quan chức năng của địa phương", "support")],
+                 id="letter-last-request-with-its-partner"),
+    # negatives: a reporting route on a condition; a partner not in a request
+    pytest.param("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các đơn vị phối hợp với Sở Tài chính để "
+                 "được hướng dẫn./.", [], id="conditional-route-partner-is-no-support"),
+    pytest.param("Trên đây là Kế hoạch phối hợp với Sở Y tế triển khai công tác phòng dịch./.", [],
+                 id="partner-outside-a-request"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), CLOSING_REQUEST_CASES)
+def test_closing_request_partners(text, expected):
+    assert pseudo_roles("closing", text) == expected
