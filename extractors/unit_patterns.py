@@ -333,7 +333,7 @@ PROPOSAL_LABEL_RE = re.compile(r"\s*Về\s+(?:việc\s+)?(?:đề\s+nghị|kiế
 
 # Headings that name a unit: "Nhiệm vụ của Tổ …:", "Trách nhiệm của Sở …".
 # "của" may be left out before the body ("Trách nhiệm các cơ quan, đơn vị cấp thành phố và Ủy ban nhân dân xã, phường").
-HEADING_OF_RE = re.compile(r"^(?:Nhiệm\s+vụ|Trách\s+nhiệm|Nhiệm\s+vụ\s+và\s+quyền\s+hạn)\s+"
+HEADING_OF_RE = re.compile(r"^(?:Nhiệm\s+vụ(?:\s*(?:,|và)\s*quyền\s+hạn)?|Trách\s+nhiệm|Chức\s+năng,\s*nhiệm\s+vụ(?:\s*(?:,|và)\s*quyền\s+hạn)?)\s+"
                            r"(?:(?:của|cụ\s+thể\s+của)\s+|(?=(?:các|những)\s|[A-ZĐ]))")
 
 # A person in charge of fields: the fields listed after "lĩnh vực" are not bodies.

@@ -187,6 +187,12 @@ WRAPPED_TITLE_CASES = [
                  [("Hội Liên hiệp Phụ nữ tỉnh", "lead")], id="wrapped-duties-title-then-items"),
     pytest.param("Trách nhiệm của Sở", "Công tác phối hợp được thực hiện theo quy chế.", [],
                  id="neg-next-line-is-no-part-of-a-name"),
+    # 7006a7aeb5bba582 Điều 2: a duties title listing the powers too names its body
+    pytest.param("Nhiệm vụ, quyền hạn của Ban Quản lý", "1. Ban Quản lý thực hiện nhiệm vụ, quyền hạn theo quy định.",
+                 [("Ban Quản lý", "lead")], id="duties-and-powers-title"),
+    pytest.param("Chức năng, nhiệm vụ và quyền hạn của Trung tâm Phục vụ hành chính công tỉnh", "",
+                 [("Trung tâm Phục vụ hành chính công tỉnh", "lead")], id="functions-duties-powers-title"),
+    pytest.param("Nhiệm vụ, giải pháp", "Tăng cường công tác quản lý.", [], id="neg-duties-and-solutions-name-nobody"),
 ]
 
 
