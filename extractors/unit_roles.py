@@ -146,8 +146,9 @@ def _requested_supports(body: str, known: tuple[str, ...]) -> list[str]:
     ("nếu có vướng mắc, … phối hợp …") is not."""
     found: list[str] = []
     for paragraph in body.split("\n"):
-        if REQUEST_START_RE.match(paragraph.strip()) and not conditional_route(paragraph, len(paragraph) - 1):
-            found.extend(_support_units(paragraph.split(". ")[0], known))
+        request = paragraph.strip().split(". ")[0]  # the request's own sentence
+        if REQUEST_START_RE.match(request) and not conditional_route(request, len(request) - 1):
+            found.extend(_support_units(request, known))
     return found
 
 

@@ -80,6 +80,13 @@ CLOSING_REQUEST_CASES = [
                  "luật và hồ sơ cụ thể để thực hiện cho phù hợp.\nCục Thuế trả lời để Thuế tỉnh Nghệ An biết và thực hiện./.",
                  [("Thuế tỉnh Nghệ An", "lead"), ("các cơ quan chức năng của địa phương", "support")],
                  id="letter-last-request-with-its-partner"),
+    # a94e2ffb8c7ea677: the request's own sentence decides, not a conditional one after it in the paragraph
+    pytest.param("Đề nghị Thuế thành phố Huế đối chiếu với quy định của pháp luật để phối hợp với các cơ quan liên quan "
+                 "của thành phố Huế báo cáo Ủy ban nhân dân thành phố Huế. Trường hợp phát sinh vướng mắc, đề nghị Thuế "
+                 "thành phố Huế liên hệ với Bộ Nông nghiệp và Môi trường để được hướng dẫn.\nCục Thuế trả lời để Thuế "
+                 "thành phố Huế được biết./.",
+                 [("Thuế thành phố Huế", "lead"), ("các cơ quan liên quan của thành phố Huế", "support")],
+                 id="request-then-a-conditional-sentence"),
     # negatives: a reporting route on a condition; a partner not in a request
     pytest.param("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các đơn vị phối hợp với Sở Tài chính để "
                  "được hướng dẫn./.", [], id="conditional-route-partner-is-no-support"),
