@@ -29,7 +29,7 @@ ORG_HEAD = r"""
   | Văn\s+phòng|VP\s+(?=HĐND|UBND|Đảng)
   | Sở(?=\s+[A-ZĐ])|Phòng(?=\s+[A-ZĐ]|\s+chuyên\s+môn)|Ban(?=\s+[A-ZĐ]|\s+công\s+tác|\s+chỉ\s+đạo|\s+quản\s+lý)
   | Bộ\s+Chỉ\s+huy|Bộ\s+đội|Bộ(?=\s+[A-ZĐ])|Bộ(?=\s*[,;.:]|\s+(?:trưởng))|Cục(?=\s+[A-ZĐ])|Chi\s+cục|Vụ(?=\s+[A-ZĐ])|Tổng\s+cục
-  | Trung\s+tâm|Công\s+an|Quân\s+sự|Kho\s+bạc|Ngân\s+hàng|Thanh\s+tra(?=\s+(?:[A-ZĐ]|tỉnh|thành\s+phố|xã|phường|đặc\s+khu|cấp))|Viện(?=\s+[A-ZĐ])|Tòa\s+án|Toà\s+án
+  | Trung\s+tâm|Công\s+an|Công\s+An(?=\s+[A-ZĐtx])|Quân\s+sự|Kho\s+bạc|Ngân\s+hàng|Thanh\s+tra(?=\s+(?:[A-ZĐ]|tỉnh|thành\s+phố|xã|phường|đặc\s+khu|cấp))|Viện(?=\s+[A-ZĐ])|Tòa\s+án|Toà\s+án
   | Đảng\s+ủy|Đảng\s+uỷ|Đảng\s+đoàn|Đảng\s+bộ|Chi\s+bộ|ĐU|Tỉnh\s+ủy|Tỉnh\s+uỷ|Thành\s+ủy|Thành\s+uỷ|Huyện\s+ủy|Huyện\s+uỷ
   | Hội(?=\s+[A-ZĐ])|Hiệp\s+hội(?=\s+[A-ZĐ])|Đoàn(?=\s+[A-ZĐ])|Thành\s+Đoàn|Thành\s+đoàn|Tỉnh\s+Đoàn|Tỉnh\s+đoàn|Liên\s+đoàn|Công\s+đoàn
   | Tổ(?=\s+(?:công\s+tác|tiếp|giúp\s+việc|chuyên|thường\s+trực|kiểm|dân\s+phố|Trưởng|trưởng|đại\s+biểu))
@@ -92,6 +92,7 @@ LOWER_BODY = r"""
   | chủ\s+đầu\s+tư(?:\s+(?:các\s+)?dự\s+án)?(?=\s*(?:[,;.:]|$|và\s|có\s|liên\s))  # "các sở, ban ngành, | chủ đầu tư dự án": a party of its own
   | cán\s+bộ,\s+công\s+chức(?:,\s+viên\s+chức)?(?:\s+và\s+người\s+lao\s+động)?(?=\s+(?:của|thuộc|có\s+liên\s+quan|liên\s+quan))|chính\s+quyền\s+(?:các\s+cấp|địa\s+phương|cơ\s+sở|cấp\s+xã)
   | ngành\s+(?:y\s+tế|giáo\s+dục|chức\s+năng|tài\s+chính|công\s+an|văn\s+hóa|[a-zđ]+)
+  | [Nn]gành(?=\s+[A-ZĐ])                                           # a sector by its proper name: "ngành Thuế"
   | tổ\s+chức\s+chính\s+trị\s*[-–]\s*xã\s+hội                       # "phối hợp tổ chức chính trị - xã hội tại địa phương"
   | (?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Tt]ổ\s+chức|[Cc]á\s+nhân|[Đđ]ịa\s+phương)(?:,\s+(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|cá\s+nhân|địa\s+phương))*
     (?=\s+(?:khác\s+)?(?:có\s+)?liên\s+quan)                                                   # đơn vị có liên quan; cơ quan, địa phương liên quan
@@ -311,14 +312,17 @@ CONDITIONAL_ROUTE_RE = re.compile(r"(?:[Nn]ếu|[Tt]rường\s+hợp|[Kk]hi)\s+(
 CLOSING_PREDICATE_RE = re.compile(
     r"(?:nghiêm\s+túc|khẩn\s+trương|chủ\s+động|tập\s+trung|triển\s+khai|tổ\s+chức\s+(?:triển\s+khai|thực\s+hiện)|thực\s+hiện)(?![\w])")
 
-# A lead-in clause before a subject: "Căn cứ …, X lập", "Sau khi kiểm tra, X lập".
+# A lead-in clause before a subject: "Căn cứ …, X lập", "Sau khi kiểm tra, X lập"; after ";" the linking ones
+# go on in lower case ("…; đồng thời, ngành Thuế phối hợp …").
 INTRO_RE = re.compile(
-    r"(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Khi|Trong|Để|Đồng\s+thời|Ngoài\s+ra|Trường\s+hợp|Nếu|Định\s+kỳ|Hằng|Hàng|Sau)\b")
+    r"(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Khi|Trong|Để|[Đđ]ồng\s+thời|[Nn]goài\s+ra|Trường\s+hợp|Nếu|Định\s+kỳ|Hằng|Hàng|Sau)\b")
 
 # Lines that list participants or recipients, never assignees.
-# "Thành viên Ban Chỉ đạo có trách nhiệm tham gia …" states the members' duty, not a list of them.
+# "Thành viên Ban Chỉ đạo có trách nhiệm tham gia …" states the members' duty, not a list of them, also where a name
+# wraps over a line ("Thành viên Hội đồng Thi đua⏎- Khen thưởng tỉnh, … có trách nhiệm"): given the text from the line's
+# start, the marker is looked for up to the clause's end.
 NOT_ASSIGNMENT_LINE_RE = re.compile(
-    r"^\s*[-+•]?\s*(?:(?:Thành\s+phần|Thành\s+viên|Đại\s+biểu|Khách\s+mời)(?![^:\n]{0,120}(?:có|chịu)\s+trách\s+nhiệm)"
+    r"^\s*[-+•]?\s*(?:(?:Thành\s+phần|Thành\s+viên|Đại\s+biểu|Khách\s+mời)(?![^:;.]{0,160}(?:có|chịu)\s+trách\s+nhiệm)"
     r"|Mời|Kính\s+gửi|Nơi\s+nhận)\b", re.IGNORECASE)
 
 # A body the document sets up names itself: "thành lập Ban Chỉ đạo thực hiện …, gồm".
@@ -331,7 +335,7 @@ PROPOSAL_LABEL_RE = re.compile(r"\s*Về\s+(?:việc\s+)?(?:đề\s+nghị|kiế
 
 # Headings that name a unit: "Nhiệm vụ của Tổ …:", "Trách nhiệm của Sở …".
 # "của" may be left out before the body ("Trách nhiệm các cơ quan, đơn vị cấp thành phố và Ủy ban nhân dân xã, phường").
-HEADING_OF_RE = re.compile(r"^(?:Nhiệm\s+vụ|Trách\s+nhiệm|Nhiệm\s+vụ\s+và\s+quyền\s+hạn)\s+"
+HEADING_OF_RE = re.compile(r"^(?:Nhiệm\s+vụ(?:\s*(?:,|và)\s*quyền\s+hạn)?|Trách\s+nhiệm|Chức\s+năng,\s*nhiệm\s+vụ(?:\s*(?:,|và)\s*quyền\s+hạn)?)\s+"
                            r"(?:(?:của|cụ\s+thể\s+của)\s+|(?=(?:các|những)\s|[A-ZĐ]))")
 
 # A person in charge of fields: the fields listed after "lĩnh vực" are not bodies.
@@ -355,3 +359,6 @@ TASK_SECTION_RE = re.compile(r"(?:tổ\s+chức\s+thực\s+hiện|trách\s+nhi�
 TASK_HEADING_RE = re.compile(
     r"(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung|tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|triển\s+khai|hoạt\s+động"
     r"|công\s+tác|chương\s+trình|kế\s+hoạch|lộ\s+trình|tiến\s+độ)")
+
+# A sector by its proper name opening a clause in lower case: "…; đồng thời, ngành Thuế phối hợp …".
+NAMED_SECTOR_RE = re.compile(r"[Nn]gành\s+[A-ZĐ]")

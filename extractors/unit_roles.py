@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kehoach.extractors import unit_patterns as P
+from kehoach.extractors.closing import REQUEST_START_RE
 from kehoach.extractors.markers import BULLET_LEAD_RE, strip_marker
 from kehoach.extractors.unit_addressees import execution_roles
 from kehoach.extractors.unit_delegation import delegate_units, delegation_context
@@ -134,6 +135,20 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     if not pseudo:
         found.extend((name, "support", "support")
                      for name in _support_units(title, known) + _support_units(body[label_end:], known))
+    elif node.id == "closing":
+        found.extend((name, "support", "support") for name in _requested_supports(body, known))
+    return found
+
+
+def _requested_supports(body: str, known: tuple[str, ...]) -> list[str]:
+    """In a closing, the partners of a request that opens a paragraph: a letter's last request ("Đề nghị Thuế tỉnh
+    Nghệ An phối hợp với các cơ quan chức năng của địa phương …") is its task; a reporting route on a condition
+    ("nếu có vướng mắc, … phối hợp …") is not."""
+    found: list[str] = []
+    for paragraph in body.split("\n"):
+        request = paragraph.strip().split(". ")[0]  # the request's own sentence
+        if REQUEST_START_RE.match(request) and not conditional_route(request, len(request) - 1):
+            found.extend(_support_units(request, known))
     return found
 
 
@@ -256,8 +271,10 @@ def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
             continue
         honorific = P.HONORIFIC_RE.match(body[m.end():])
         spans = scan_units(body, m.end() + (honorific.end() if honorific else 0), known)
-        if spans and P.PETITION_RE.match(body, spans[-1].end):
-            continue  # "đề nghị Bộ trưởng … xem xét, quyết định": a petition upwards, not work handed down
+        if spans and P.PETITION_RE.match(body, spans[-1].end) and not m.group(0).lower().startswith("giao"):
+            # "đề nghị Bộ trưởng … xem xét, quyết định": a petition upwards, not work handed down; "giao X xem xét
+            # đề xuất …" hands it down
+            continue
         found.extend(sp.text for sp in spans)
     return found
 

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from kehoach.extractors import unit_patterns as P
+from kehoach.extractors.closing import LETTER_CLOSING_RE
 from kehoach.extractors.markers import BULLET_LEAD_RE
 from kehoach.extractors.unit_delegation import DECIDES_RE
 from kehoach.extractors.unit_keys import is_group
-from kehoach.extractors.unit_names import UnitSpan, scan_category, scan_units
+from kehoach.extractors.unit_names import UnitSpan, find_units, scan_category, scan_units
 
 Role = tuple[str, str, str]  # (unit as written, lead | support, the rule that found it)
 
@@ -35,12 +36,18 @@ _RESPONSIBLE_RE = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?![\w])")
 _COMPETENT_RE = re.compile(r"có\s+thẩm\s+quyền(?![\w])")
 # A subject that was handed a power or a task: "… được phân cấp thẩm quyền …", "… được giao quản lý …".
 _LONG_QUALIFIER = 160
+# A group named only by the role the text hands it: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …"
+# (whoever got a task, not a body: tests/gold NOTES-83-86 call 1), unlike "… được giao quản lý các sông, hồ …", which
+# says which members.
+_ROLE_TERM_RE = re.compile(r"\s*được\s+(?:giao|phân\s+công)(?:\s+(?:nhiệm\s+vụ|chủ\s+trì|phối\s+hợp|thực\s+hiện)(?![\w]))+"
+                           r"(?:\s+(?:tại|trong|theo)\s+[^,;.\n]{0,40}?\s+này)?\s*,?\s*(?:có|chịu)\s+trách\s+nhiệm(?![\w])")
 _PASSIVE_RE = re.compile(r"\s*được\s+(?:giao|phân\s+cấp|phân\s+công|[ủu][yỷ]\s+quyền)(?![\w])")
 # A sentence or an item of a run-in enumeration: "…: (1) Thanh tra Chính phủ ban hành …; (2) Bộ Công an chủ trì …".
 _SENTENCE_START_RE = re.compile(r"(?:\n|[.;:!?]\s)\s*(?:[-+•*–]\s+)?(?:\(\d{1,2}\)\s*)?")
 _ENUMERATOR_RE = re.compile(r"\(\d{1,2}\)\s*")
 _SEGMENT_END_RE = re.compile(r"[.;:\n]")
 _SPACES_RE = re.compile(r"\s*")
+_OBJECT_BEFORE_RE = re.compile(r"(?<![\w])(?:của|với|cho|tại|đến|tới|gửi|trình|từ)\s+$")
 
 
 def _ends_on_object_verb(text: str, end: int) -> bool:
@@ -60,6 +67,7 @@ def clause_starts(text: str) -> list[tuple[int, int]]:
     plain = {0} | {m.end() for m in _SENTENCE_START_RE.finditer(text)
                    if not (m.group(0).startswith("\n") and _ends_on_object_verb(text, m.start()))}
     plain |= {m.end() for m in re.finditer(r"\sthì\s+", text)}
+    plain |= _marked_after_comma(text)
     out = [(p, -1) for p in plain if p < len(text)]
     for s in sorted(plain):
         intro = P.INTRO_RE.match(text, s)
@@ -72,6 +80,34 @@ def clause_starts(text: str) -> list[tuple[int, int]]:
         listed = {span.start for span in scan_units(text, _SPACES_RE.match(text, intro.end()).end())[1:]}
         out.extend((s + c.end(), s) for c in re.finditer(r",\s+", text[s:seg_end]) if s + c.end() not in listed)
     return sorted(out)
+
+
+def _marked_after_comma(text: str) -> set[int]:
+    """Commas after which a unit and its explicit marker come: whatever the clause before says ("Chậm nhất là 15 ngày,
+    trước ngày khai mạc kỳ họp, Văn phòng UBND tỉnh chịu trách nhiệm …", "… kể từ ngày hoàn thành việc chấm thi, Hội
+    đồng tuyển dụng có trách nhiệm …"), the unit is the subject of what the marker says. Not a comma inside a list of
+    subjects ("Giám đốc sở, Thủ trưởng …, Chủ tịch … có trách nhiệm"), which its first name opens."""
+    out = set()
+    listed = [(span.start, span.end) for span in find_units(text)]
+    for comma in re.finditer(r",\s+", text):
+        p = comma.end()
+        if not (text[p:p + 1].isupper() or text.startswith("các ", p)) or _in_a_list(text, comma.start(), listed):
+            continue
+        spans = scan_units(text, p)
+        marker = P.LEAD_VERB_RE.match(text[spans[-1].end:].lstrip(" ,")) if spans and spans[0].start == p else None
+        if marker and not (marker.group(0).startswith("chủ") and is_group(spans[-1].text)):
+            out.add(p)  # not "…, các cơ quan chủ trì sự kiện phải có trách nhiệm": a role term
+    return out
+
+
+def _in_a_list(text: str, comma: int, listed: list[tuple[int, int]]) -> bool:
+    """The comma is inside a unit name or ends one that is not an object ("kỳ họp của HĐND tỉnh, …" is one)."""
+    for start, end in listed:
+        if start < comma < end:
+            return True
+        if end == comma:
+            return not _OBJECT_BEFORE_RE.search(text, 0, start)
+    return False
 
 
 def line_at(text: str, pos: int) -> str:
@@ -108,12 +144,12 @@ def subject_roles(body: str, skip_to: int, reading: Reading = Reading()) -> list
             pending = []
         if s < skip_to or group in done_groups or any(a <= s < b for a, b in reading.lists):
             continue
-        if group >= 0 and not (body[s:s + 1].isupper() or body.startswith("các ", s)):
+        if group >= 0 and not (body[s:s + 1].isupper() or body.startswith("các ", s) or P.NAMED_SECTOR_RE.match(body, s)):
             continue  # after a lead-in clause the subject is a named body or "các …"
         if group >= 0 and any(group <= a < s for a in asked):
             continue  # "Để …, yêu cầu Bộ Y tế, | Ban Quản lý dự án …": the request's own list, read by that rule
-        if P.NOT_ASSIGNMENT_LINE_RE.match(line_at(body, s)):
-            continue
+        if P.NOT_ASSIGNMENT_LINE_RE.match(body[body.rfind("\n", 0, s) + 1:s + 400]) or LETTER_CLOSING_RE.match(body[s:s + 400]):
+            continue  # "Cục Hải quan trả lời để Công ty biết./.": a letter's last sentence, left inside its last item
         p = BULLET_LEAD_RE.match(body, s).end() if BULLET_LEAD_RE.match(body, s) else s
         p = _ENUMERATOR_RE.match(body, p).end() if _ENUMERATOR_RE.match(body, p) else p
         hon = P.HONORIFIC_RE.match(body[p:])
@@ -194,6 +230,8 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
     """The leads a clause's subject gives: (names, addressees still held, whether the names are held ones)."""
     after = body[spans[-1].end:]
     after_stripped = after.lstrip(" ,")
+    if _ROLE_TERM_RE.match(after) and is_group(spans[-1].text):
+        return [], pending, True
     if group == -1 and after.startswith(";") and spans[0].start == p:
         return [], pending + spans, True  # a whole segment of names: an addressee, if a marker follows
     if group == -1 and spans[0].start == p and _RUN_IN_RE.match(after) and not pending:

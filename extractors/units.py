@@ -22,6 +22,7 @@ import re
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.deadlines import find_deadline
 from kehoach.extractors.fold import compare_key
+from kehoach.extractors.unit_commitments import commitments, letter_writer
 from kehoach.extractors.unit_headings import descriptive, heading_of, lineage, own_text, role_block
 from kehoach.extractors.unit_keys import clean_unit, is_group, unit_id
 from kehoach.extractors.unit_names import UnitSpan, find_units, scan_units
@@ -52,10 +53,13 @@ def extract_assignments(nodes: list[Node], listing: frozenset[str] = frozenset()
                          key=len, reverse=True))
     out: list[Assignment] = []
     headed: dict[str, set[str]] = {}  # node id → the units its heading names
+    writer = letter_writer(nodes)
     for node in nodes:
         if node.id in listing:
             continue
         roles = node_roles(node, by_id, known)
+        if writer and node.kind != "pseudo":
+            roles = [(name, "lead", "subject") for name in commitments(own_text(node), writer)] + roles
         headed[node.id] = {unit_id(clean_unit(name)) for name, _role, rule in roles if rule == "heading"}
         if roles:
             out.extend(_node_assignments(node, roles, _headed_above(node, by_id, headed)))

@@ -93,3 +93,10 @@ def regulation_roles(text: str, heading: str | None, article: str, chapter: str)
 def pseudo_roles(node_id: str, text: str) -> list[tuple[str, str]]:
     """(unit, role) of a pseudo-node ("preamble", "closing")."""
     return [(a.unit, a.role) for a in extract_assignments([Node(id=node_id, kind="pseudo", text=text)])]
+
+
+def letter_roles(preamble: str, answer: str, heading: str | None = None) -> list[tuple[str, str]]:
+    """(unit, role) of a reply letter's numbered answer "1" (titled ``heading``) after its ``preamble``."""
+    nodes = [Node(id="preamble", kind="pseudo", text=preamble),
+             Node(id="1", marker="1.", kind="item", heading=heading, text=answer)]
+    return [(a.unit, a.role) for a in extract_assignments(nodes) if a.node == "1"]

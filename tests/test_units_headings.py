@@ -35,6 +35,13 @@ HEADING_CASES = [
     pytest.param("- Tổng hợp và phê duyệt danh sách.", "Ủy ban nhân dân quận, huyện",
                  [("Ủy ban nhân dân quận, huyện", "lead")], id="heading-admin-levels"),
     pytest.param("", "Đối với Ủy ban nhân dân các cấp", [("Ủy ban nhân dân các cấp", "lead")], id="heading-doi-voi"),
+    # tests/gold 90 (001c610b2efdcf0c) IV.3: "Công An" capitalised as in a title case heading; the subject restating
+    # it is the heading's unit, the other heading unit named after "phối hợp" supports as well
+    pytest.param("Công an Thành phố chủ trì phối hợp với Bộ Tư lệnh Thành phố và các đơn vị có liên quan định kỳ kiểm tra.",
+                 "Công An Thành phố, Bộ Tư lệnh Thành phố",
+                 [("Công An Thành phố", "lead"), ("Bộ Tư lệnh Thành phố", "lead"), ("Bộ Tư lệnh Thành phố", "support"),
+                  ("các đơn vị có liên quan", "support")], id="heading-cong-an-capital-a-and-bo-tu-lenh"),
+    pytest.param("- Chủ trì kiểm tra an ninh mạng.", "Công An tỉnh", [("Công An tỉnh", "lead")], id="heading-cong-an-tinh"),
     pytest.param("", "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh",
                  [("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "lead")], id="heading-dang-uy-mttq-doan-the-fixed"),
     pytest.param("a) Khẩn trương ban hành kế hoạch;", "Các Bộ: Công Thương, Xây dựng, Tài nguyên và Môi trường",
@@ -180,6 +187,12 @@ WRAPPED_TITLE_CASES = [
                  [("Hội Liên hiệp Phụ nữ tỉnh", "lead")], id="wrapped-duties-title-then-items"),
     pytest.param("Trách nhiệm của Sở", "Công tác phối hợp được thực hiện theo quy chế.", [],
                  id="neg-next-line-is-no-part-of-a-name"),
+    # 7006a7aeb5bba582 Điều 2: a duties title listing the powers too names its body
+    pytest.param("Nhiệm vụ, quyền hạn của Ban Quản lý", "1. Ban Quản lý thực hiện nhiệm vụ, quyền hạn theo quy định.",
+                 [("Ban Quản lý", "lead")], id="duties-and-powers-title"),
+    pytest.param("Chức năng, nhiệm vụ và quyền hạn của Trung tâm Phục vụ hành chính công tỉnh", "",
+                 [("Trung tâm Phục vụ hành chính công tỉnh", "lead")], id="functions-duties-powers-title"),
+    pytest.param("Nhiệm vụ, giải pháp", "Tăng cường công tác quản lý.", [], id="neg-duties-and-solutions-name-nobody"),
 ]
 
 

@@ -37,6 +37,49 @@ SUBJECT_CASES = [
                  "phối hợp với Bộ Công an, Bộ Khoa học và Công nghệ thực hiện kết nối.", None,
                  [("Các bộ, ngành", "lead"), ("Bộ Công an", "support"), ("Bộ Khoa học và Công nghệ", "support")],
                  id="subject-acting-by-its-tasks-under-documents"),
+    # tests/gold 80 (9b7eebadf7081069) III.2.1: a linking lead-in after ";" goes on in lower case; a sector by its name
+    pytest.param("- Triển khai đồng bộ các biện pháp quản lý thuế; trong đó, tăng cường công tác thanh tra; đồng thời,\n"
+                 "ngành Thuế phối hợp chặt chẽ với các ngành, các cấp thực hiện chống thất thu thuế.", None,
+                 [("ngành Thuế", "lead"), ("các ngành, các cấp", "support")], id="named-sector-after-dong-thoi"),
+    pytest.param("Rà soát các khoản thu; ngoài ra, Sở Y tế tổ chức kiểm tra an toàn thực phẩm.", None,
+                 [("Sở Y tế", "lead")], id="body-after-lower-case-ngoai-ra"),
+    pytest.param("- Ngành Giáo dục và Đào tạo chủ trì tổ chức tuyên truyền trong trường học.", None,
+                 [("Ngành Giáo dục và Đào tạo", "lead")], id="named-sector-opens-a-bullet"),
+    pytest.param("Rà soát các khoản thu; đồng thời, tổ chức kiểm tra các đơn vị.", None, [],
+                 id="dong-thoi-then-a-verb-names-nobody"),
+    pytest.param("Rà soát các khoản thu; đồng thời, các ngành kinh tế tăng trưởng ổn định.", None,
+                 [], id="dong-thoi-then-a-statement-of-growth-assigns-nothing"),
+    # tests/gold 90 (001c610b2efdcf0c) IV.7, NOTES-83-86 call 1: a group named by the role handed to it is no body
+    pytest.param("- Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm thực hiện nghiêm túc theo đúng tiến độ.",
+                 None, [], id="role-term-duoc-phan-cong-nhiem-vu"),
+    pytest.param("Trường hợp nội dung liên quan nhiều lĩnh vực thì sở, ban, ngành được giao chủ trì có trách nhiệm phối "
+                 "hợp với\ncơ quan liên quan để giải quyết.", None, [("cơ quan liên quan", "support")],
+                 id="role-term-duoc-giao-chu-tri-wrapped-its-partner-still-supports"),
+    pytest.param("Các cơ quan, đơn vị được giao phối hợp tại Quy chế này có trách nhiệm trả lời bằng văn bản.", None, [],
+                 id="role-term-with-this-document"),
+    pytest.param("Các cơ quan, đơn vị được giao quản lý các sông, hồ có trách nhiệm phối hợp kiểm tra.", None,
+                 [("Các cơ quan, đơn vị được giao quản lý các sông, hồ", "lead")], id="group-said-by-what-it-manages-leads"),
+    # 45fb7c4784bcce3a Chương V.Điều 11: the members' duty with their body's name wrapped at its dash
+    pytest.param("Thành viên Hội đồng Thi đua\n- Khen thưởng tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị, địa "
+                 "phương liên quan có trách nhiệm tổ chức thực hiện Quy định này.", None,
+                 [("Thành viên Hội đồng Thi đua - Khen thưởng tỉnh", "lead"), ("Giám đốc Sở Nội vụ", "lead"),
+                  ("Thủ trưởng các cơ quan, đơn vị, địa phương liên quan", "lead")], id="members-duty-name-wrapped-at-its-dash"),
+    pytest.param("Thành viên Ban Chỉ đạo gồm Giám đốc Sở Y tế, Giám đốc Sở Tài chính.\nSở Y tế có trách nhiệm tổ chức họp.",
+                 None, [("Sở Y tế", "lead")], id="members-list-ends-at-its-sentence"),
+    # a unit and its explicit marker after a comma, whatever the clause before it: be5392d4f50c27a6 Điều 15.3,
+    # c22591f10eec1dab Điều 17.1
+    pytest.param("Chậm nhất là 15 ngày, trước ngày khai mạc kỳ họp thường lệ của HĐND tỉnh, Văn phòng UBND tỉnh chịu "
+                 "trách nhiệm tham mưu giúp UBND tỉnh tổng hợp kết quả.", None, [("Văn phòng UBND tỉnh", "lead")],
+                 id="marked-subject-after-a-time-clause"),
+    pytest.param("Chậm nhất là 05 ngày làm việc kể từ ngày hoàn thành việc chấm thi (kể cả phúc khảo, nếu có), Hội đồng "
+                 "tuyển dụng có trách nhiệm tổng hợp kết quả.", None, [("Hội đồng tuyển dụng", "lead")],
+                 id="marked-subject-after-a-parenthesis"),
+    pytest.param("Kết thúc các sự kiện văn hóa, thể thao, du lịch, các cơ quan chủ trì sự kiện phải có trách nhiệm thu "
+                 "gom chất thải.", None, [], id="role-term-after-a-comma-cac-co-quan-chu-tri"),
+    pytest.param("Sau khi kết thúc đợt kiểm tra, tổ chức, cá nhân có liên quan có trách nhiệm khắc phục tồn tại.", None,
+                 [], id="lower-case-category-after-a-comma-is-not-read-there"),
+    pytest.param("Khi có yêu cầu, Sở Y tế, Sở Tài chính có trách nhiệm cử cán bộ tham gia.", None,
+                 [("Sở Y tế", "lead"), ("Sở Tài chính", "lead")], id="subject-list-after-a-lead-in-read-once"),
     # 322358d6040a153b: the members' duty, not a list of members.
     pytest.param("Thành viên Ban Chỉ đạo có trách nhiệm tham gia đầy đủ các hoạt động của Ban Chỉ đạo.", None,
                  [("Thành viên Ban Chỉ đạo", "lead")], id="members-duty"),
@@ -168,6 +211,12 @@ LEVEL_SUBJECT_CASES = [
 
 REQUEST_CASES = [
     pytest.param("Giao Sở Tài chính chủ trì tham mưu bố trí kinh phí.", None, [("Sở Tài chính", "lead")], id="giao"),
+    # ef57df9384270c6e Điều 15.5: "giao X xem xét đề xuất" hands the work down; "đề nghị X xem xét" petitions upwards
+    pytest.param("Đối với các công trình trọng điểm, cấp bách theo chỉ đạo của Ủy ban nhân dân thành phố, giao Công an "
+                 "thành phố xem xét đề xuất thời gian vận chuyển phù hợp.", None, [("Công an thành phố", "lead")],
+                 id="giao-xem-xet-is-handed-down"),
+    pytest.param("Sở Tài chính tổng hợp, đề nghị Bộ Tài chính xem xét, bổ sung kinh phí.", None, [("Sở Tài chính", "lead")],
+                 id="de-nghi-xem-xet-petitions-upwards"),
     pytest.param("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố, Hội Cựu chiến binh Thành phố phát động các cuộc vận động.",
                  None, [("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố", "lead"), ("Hội Liên hiệp Phụ nữ Thành phố", "lead"),
                         ("Hội Cựu chiến binh Thành phố", "lead")], id="de-nghi-front-organisations"),
