@@ -33,7 +33,7 @@ PROJECT_GOLD_FLOORS = {
     "50-96": {"nodes": 0.968, "citations": 0.995, "mentions": 0.977, "cite_dates": 1.0, "assignments": 0.984,
               "metadata": 1.0},
     # with batch 7 (100–117, office scans typed out), at the level first reached on it
-    "all": {"nodes": 0.973, "citations": 0.996, "mentions": 0.975, "cite_dates": 1.0, "assignments": 0.929,
+    "all": {"nodes": 0.973, "citations": 0.996, "mentions": 0.975, "cite_dates": 1.0, "assignments": 0.933,
             "metadata": 0.997},
 }
 # Batch 7 (100–117) read from the office scans it was typed from (tests/test_scan_gold.py, the OCR path).
