@@ -268,3 +268,9 @@ def sub_column_titles() -> tuple[ColumnTitle, ...]:
 def collective_heads() -> tuple[str, ...]:
     """Generic body nouns that head a collective phrase in a unit cell ("cơ quan", "địa phương")."""
     return tuple(w for e in load("table_columns")["collective_heads"] for w in e["words"])
+
+
+@cache
+def surnames() -> tuple[str, ...]:
+    """The common Vietnamese family names (data/surnames.json)."""
+    return tuple(entry["name"] for entry in load("surnames")["surnames"])

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import io
-import itertools
 import os
 import re
 import shutil
@@ -26,7 +25,7 @@ import numpy as np
 from PIL import Image
 
 from kehoach.extractors.ocr_blanks import blank_unread, reread_slots
-from kehoach.extractors.ocr_correct import correct_lines, skeleton
+from kehoach.extractors.ocr_correct import correct_lines
 from kehoach.extractors.ocr_glyphs import fix_ocr_text
 from kehoach.extractors.ocr_layout import (
     Box,
@@ -37,6 +36,8 @@ from kehoach.extractors.ocr_layout import (
     header_columns,
     printed_only,
 )
+from kehoach.extractors.ocr_names import fix_family_name
+from kehoach.extractors.ocr_signature import named_recipients, signature_box
 from kehoach.extractors.ocr_tables import (
     CELL_PSM,
     ScannedTables,
@@ -65,13 +66,9 @@ MIN_FRAGMENT_CONF = 50  # a region's word of no syllable read with less confiden
 MIN_LEGIBLE_CONF = 60  # words read with less confidence do not count when two readings of a region are compared
 HANDWRITTEN_PIXELS = 400  # pixels of pen ink at OCR_DPI (a digit or two) that make a handwritten value
 SCAN_COLUMN_MATCH = 8.0  # points: a scanned page's table goes on from the page before when its column widths match
-SIGNATURE_LOOKUP = 0.04  # share of the page height above "Nơi nhận" where the signature block may start
 # What OCR makes of "I.", "II.", "III." in bold serif, the full stop sometimes lost ("1." stays:
 # Arabic headings exist).
 _I_NUMERAL_RE = re.compile(r"^[IlL|H]{1,4}\.?$")
-_RECIPIENTS = "noinhan"  # "Nơi nhận" without marks or spaces, as OCR may give it ("Noinhận:")
-MARGIN_SHARE = 0.2  # of the page's width: a word this far from the left edge starts its line at the margin
-COLUMN_GAP_SHARE = 0.04  # of the page's width: a gap between words this wide is the gutter between two columns
 
 
 class OcrUnavailable(RuntimeError):
@@ -250,82 +247,6 @@ def _column_lines(words: list[dict], column: str, page: _Page) -> list[Line]:
     return lines
 
 
-def _runs_across(boxes: list[Box], width: int) -> bool:
-    """A line of running text across the page's middle, not two columns side by side: it reaches
-    both sides and no gap between its words is as wide as the gutter between columns."""
-    boxes = sorted(boxes, key=lambda b: b.left)
-    gaps = [b.left - a.right for a, b in itertools.pairwise(boxes)]
-    return (boxes[0].left < width * 0.4 and boxes[-1].right > width * 0.6
-            and max(gaps, default=0) < width * COLUMN_GAP_SHARE)
-
-
-def _signature_box(page: _Page, words: list[dict]) -> Box | None:
-    """The signature block: right of the "Nơi nhận" list, from a little above its first line
-    (never above the body's last line) down to the page's foot or to where running text resumes
-    (a decision signed above the plan it issues)."""
-    width, height = page.grey.shape[1], page.grey.shape[0]
-    anchor = next((w["box"] for w, n in itertools.pairwise(words) if w["box"].right < width * 0.5
-                   and _opens_recipients(skeleton(w["text"] + n["text"]), w["box"].left < width * MARGIN_SHARE)),
-                  None)
-    if anchor is None:
-        return None
-    top, bottom = anchor.top - int(SIGNATURE_LOOKUP * height), height
-    rows: dict[tuple, list[Box]] = {}
-    for word in words:
-        rows.setdefault(word["line"], []).append(word["box"])
-    for boxes in rows.values():
-        line_top, line_bottom = min(b.top for b in boxes), max(b.bottom for b in boxes)
-        if min(b.left for b in boxes) < width * 0.4 and line_bottom <= anchor.top:
-            top = max(top, line_bottom)
-        elif line_top > anchor.bottom and _runs_across(boxes, width):
-            bottom = min(bottom, line_top)
-    left = _recipients_right(words, width, anchor.top, bottom) or int(width * 0.4)
-    return Box(left + int(page.dpi * 0.05), top, width, bottom)
-
-
-def _recipients_right(words: list[dict], width: int, top: int, bottom: int) -> int | None:
-    """Where the "Nơi nhận" list ends on the right: each of its lines runs from the left margin over
-    word gaps narrower than the gutter; a word after a wider gap is the signature block's. A long
-    recipient ("- Các Bộ: Công an, Tài chính, Công Thương (b/c);") may pass the page's middle."""
-    rows: dict[tuple, list[Box]] = {}
-    for word in words:
-        if top <= word["box"].top < bottom:
-            rows.setdefault(word["line"], []).append(word["box"])
-    right = None
-    for boxes in rows.values():
-        boxes.sort(key=lambda b: b.left)
-        if boxes[0].left >= width * 0.4:
-            continue
-        end = boxes[0].right
-        for box in boxes[1:]:
-            if box.left - end >= width * COLUMN_GAP_SHARE:
-                break
-            end = box.right
-        right = max(right or 0, end)
-    return right
-
-
-def _opens_recipients(letters: str, at_margin: bool) -> bool:
-    """Whether two words read "Nơi nhận" — at the left margin also with its capital misread or lost
-    ("\\ơi nhận", "ơi nhận"), which a seal or the signature's stroke often does."""
-    if letters.startswith(_RECIPIENTS):
-        return True
-    tail = _RECIPIENTS[1:]
-    return at_margin and (letters.startswith(tail) or (letters[1:].startswith(tail) and not letters[0].isalpha()))
-
-
-def _named_recipients(lines: list[Line]) -> list[Line]:
-    """The recipients' list with its opening words as printed where OCR misread them: the block was
-    found by them, and the parsers look for "Nơi nhận"."""
-    if not lines or skeleton(lines[0].text.replace(" ", "")).startswith(_RECIPIENTS):
-        return lines
-    words = lines[0].text.split(" ")
-    at = next((k for k in range(1, len(words)) if skeleton(words[k]).startswith("nhan")), None)
-    if at is None:
-        return lines
-    return [lines[0].with_text(" ".join(["Nơi", *words[at:]])), *lines[1:]]
-
-
 def _is_legible(word: dict) -> bool:
     core = word["text"].strip(EDGE_PUNCT)
     return bool(core) and (core.isdigit() or is_syllable(core))
@@ -397,14 +318,15 @@ def _read_page(page: _Page) -> list[Line]:
             page.warnings.append(f"page {page.number}: handwriting in the header (a number or a date filled in "
                                  "by pen) not read; the printed part kept")
     closing: list[Line] = []
-    signature = _signature_box(page, words)
+    signature = signature_box(page, words)
     if signature:
         # The closing band as two columns: the "Nơi nhận" list, then the signature block read on its own.
         recipients = [w for w in words if signature.top <= w["box"].top < signature.bottom
                       and w["box"].right <= signature.left]
         block = _without_strokes(_read_region(page, words, signature))
         words = [w for w in words if not centre_inside(w, signature) and w not in recipients]
-        closing = _named_recipients(_column_lines(recipients, "left", page)) + _column_lines(block, "right", page)
+        signed = [line.with_text(fix_family_name(line.text)) for line in _column_lines(block, "right", page)]
+        closing = named_recipients(_column_lines(recipients, "left", page)) + signed
     lines = header + (words_to_lines(words, page.width, page.height, page.number) if words else []) + closing
     return _finish(lines, page)
 

@@ -37,4 +37,4 @@ PROJECT_GOLD_FLOORS = {
             "metadata": 0.997},
 }
 # Batch 7 (100–117) read from the office scans it was typed from (tests/test_scan_gold.py, the OCR path).
-SCAN_GOLD_FLOORS = {"nodes": 0.980, "citations": 0.855, "mentions": 0.825, "assignments": 0.775, "metadata": 0.638}
+SCAN_GOLD_FLOORS = {"nodes": 0.980, "citations": 0.855, "mentions": 0.825, "assignments": 0.778, "metadata": 0.648}

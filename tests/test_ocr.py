@@ -15,7 +15,7 @@ import re
 import numpy as np
 import pytest
 
-from kehoach.extractors import ocr
+from kehoach.extractors import ocr, ocr_signature
 from kehoach.extractors.ocr_blanks import blank_unread, reread_slots
 from kehoach.extractors.ocr_glyphs import fix_ocr_text
 from kehoach.extractors.quality import score_text
@@ -252,7 +252,7 @@ RECIPIENT_OPENERS = [
 def test_the_recipients_list_is_found_by_its_opening_words(words, opens, at_margin):
     from kehoach.extractors.ocr_correct import skeleton
 
-    assert ocr._opens_recipients(skeleton(words.replace(" ", "")), at_margin) == opens
+    assert ocr_signature.opens_recipients(skeleton(words.replace(" ", "")), at_margin) == opens
 
 
 @pytest.mark.parametrize("first,expected", [
@@ -264,5 +264,5 @@ def test_the_recipients_list_is_found_by_its_opening_words(words, opens, at_marg
 def test_the_recipients_list_opens_with_its_printed_words(first, expected):
     from kehoach.schemas.layout import Line
 
-    lines = ocr._named_recipients([Line(first), Line("- Văn phòng Chính phủ;")])
+    lines = ocr_signature.named_recipients([Line(first), Line("- Văn phòng Chính phủ;")])
     assert [line.text for line in lines] == [expected, "- Văn phòng Chính phủ;"]
