@@ -83,6 +83,8 @@ class TableRow:
     end: int = 0
     data: bool = False  # a row of a table that assigns no work (its text: every cell)
     name: str = ""  # the cell that names a data row ("Xã Hạ Hòa", a procedure's name)
+    step: bool = False  # a procedure table's step ("Bước 1"): its performer's cell is its lead, and the bodies its
+    # content sends files to are recipients, so the unit stage does not read its text
 
     @property
     def is_task(self) -> bool:
