@@ -116,6 +116,15 @@ ROW_CASES = [
     pytest.param(["TT", "Tên dịch vụ", "1", "Lập các đồ án quy hoạch theo phân cấp", "1.1", "Quy hoạch đô thị",
                   "1.2", "Quy hoạch nông thôn", "2", "Cắm mốc giới theo quy hoạch"],
                  [["1", "1.1", "1.2", "2"]], id="a-list-of-named-services-with-decimal-rows"),
+    # A cell whose first word, wrapped alone, is a division's word ("Điều" ⏎ "tra, thống kê": the verb "điều tra")
+    # does not end the list; a repeated row number is a row ("5.2" twice).
+    pytest.param(["TT", "Tên dịch vụ", "4", "Quản lý cơ sở dữ liệu", "5", "Điều", "tra, thống kê theo ngành xây dựng",
+                  "5.1", "Điều tra, khảo sát giá xây dựng", "5.2", "Điều tra, thống kê thông tin về nhà ở", "5.2",
+                  "Điều tra thống kê tỷ lệ dân số đô thị", "5.3", "Điều tra về bảo trì công trình", "6", "Lĩnh",
+                  "vực kinh tế xây dựng"],
+                 [["4", "5", "5.1", "5.2", "5.2", "5.3", "6"]], id="wrapped-word-dieu-and-a-repeated-row"),
+    pytest.param(["STT", "Tên thủ tục", "1", "Cấp giấy phép.", "2", "Gia hạn giấy phép.", "CHƯƠNG", "II",
+                  "QUY ĐỊNH KHÁC"], [["1", "2"]], id="a-chapter-word-alone-ends-the-list"),
     # Not tables: a number column with fewer than two others, "STT" over running text.
     pytest.param(["STT", "Nội dung", "1", "Tuyên truyền"], [], id="one-column-is-no-table"),
     pytest.param(["STT", "Tên", "1", "Tuyên truyền"], [], id="a-bare-name-title-is-no-list"),
