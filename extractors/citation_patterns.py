@@ -89,6 +89,10 @@ _NUMBER_LETTER_RE = r"(?:[a-z](?=\s*/))?"
 # numbered under another one's number.
 _NUMBER_DOT_RE = rf"(?:\.\d{{1,2}}(?={SLASH_RE}{YEAR_RE}{SLASH_RE}))?"
 
+# A number with a dashed part, before an administrative symbol only ("0825-05/HW-TCHQ"): a company's file numbered
+# within its month.
+_NUMBER_DASH_RE = rf"(?:-\d{{1,3}}(?={SLASH_RE}[{UPPER}]))?"
+
 # Not inside another token: a date ("12/12/2013"), a standard ("QCVN 01:2021/BXD"),
 # a decimal ("1,5"); but "số31-QĐ/TW" (no space after "số") is fine.
 _NUMBER_START = r"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<![\w/\-–—]))(?<!\d[.,:])"
@@ -96,7 +100,7 @@ _NUMBER_START = r"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<![\w/\-–—]))(?<!\d[.,:
 CITATION_RE = re.compile(
     rf"""
     {_NUMBER_START}
-    {_group("number", NUMBER_RE + _NUMBER_LETTER_RE + _NUMBER_DOT_RE)}
+    {_group("number", NUMBER_RE + _NUMBER_LETTER_RE + _NUMBER_DOT_RE + _NUMBER_DASH_RE)}
     (?:
         # legal normative: 178/2024/NĐ-CP   85/2015/QH13   101/2025/UBTVQH15   30a/2008/NQ-CP
         {SLASH_RE}{_group("year", YEAR_RE)}{SLASH_RE}{_group("symbol", NORMATIVE_SYMBOL_RE)}
@@ -202,8 +206,8 @@ DATE_RE = rf"""
     )
 """
 # The date stands right after the symbol, maybe after a comma or emphasis marks: "85/2015/QH13, ngày 25/6/2015",
-# "52/TTr-STC* *ngày 23 tháng 10 năm 2025".
-AFTER_DATE_RE = re.compile(rf"{_DATE_SPACE}*,?{_DATE_SPACE}*{DATE_RE}", re.VERBOSE)
+# "52/TTr-STC* *ngày 23 tháng 10 năm 2025"; a letter's "đề ngày" (dated): "0825-05/HW-TCHQ đề ngày 05/9/2025".
+AFTER_DATE_RE = re.compile(rf"{_DATE_SPACE}*,?{_DATE_SPACE}*(?:{_icase('đề')}\s+)?{DATE_RE}", re.VERBOSE)
 
 # "khóa XI", "(khóa XII)", "khoá XIV"
 TERM_RE = rf"\(?\s*{_icase('khóa|khoá')}\s+(?P<term>[IVXLC]+|\d{{1,2}})\s*\)?"

@@ -27,6 +27,12 @@ OLD_FORM_CASES = [
                  id="number-with-letter"),
     pytest.param("Thông tư số 09b/2013/TT-BTP", [citation("09b/2013/TT-BTP", doc_type="Thông tư", number="09b")],
                  id="number-with-letter-b"),
+    # a number with a dashed part before an administrative symbol; a letter's "đề ngày" (dated)
+    pytest.param("Trên cơ sở Đơn đề nghị xác định mã số số 0825-02/HW-TCHQ đề ngày 05/9/2025 (nhận ngày 15/9/2025)",
+                 [citation("0825-02/HW-TCHQ", number="0825-02", date="2025-09-05")], id="number-with-dashed-part"),
+    pytest.param("Công văn số 12-3/UBND-VX ngày 3/2/2025", [citation("12-3/UBND-VX", number="12-3", date="2025-02-03")],
+                 id="number-with-dashed-part-ubnd"),
+    pytest.param("trong giai đoạn 2021-2025/BC của", [], id="year-range-is-no-dashed-number"),
     # a copy that puts a space after "&" inside the symbol
     pytest.param("Xét đề nghị của Sở Xây dựng tại Công văn số 15972/SXD-QLN& TTBĐS ngày 14 tháng 11 năm 2025",
                  [citation("15972/SXD-QLN&TTBĐS", doc_type="Công văn", date="2025-11-14")], id="ampersand-then-space"),
