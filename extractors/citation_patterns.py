@@ -89,9 +89,9 @@ _NUMBER_LETTER_RE = r"(?:[a-z](?=\s*/))?"
 # numbered under another one's number.
 _NUMBER_DOT_RE = rf"(?:\.\d{{1,2}}(?={SLASH_RE}{YEAR_RE}{SLASH_RE}))?"
 
-# A number with a dashed part, before an administrative symbol only ("0825-05/HW-TCHQ"): a company's file numbered
-# within its month.
-_NUMBER_DASH_RE = rf"(?:-\d{{1,3}}(?={SLASH_RE}[{UPPER}]))?"
+# A number with a dashed part, before a symbol only ("0825-05/HW-TCHQ", "25-2303/PBHC-KD", "01-10/2025/CV-TKV"):
+# a company's paper numbered within its month or year.
+_NUMBER_DASH_RE = rf"(?:-\d{{1,4}}(?={SLASH_RE}(?:{YEAR_RE}{SLASH_RE})?[{UPPER}]))?"
 
 # Not inside another token: a date ("12/12/2013"), a standard ("QCVN 01:2021/BXD"),
 # a decimal ("1,5"); but "số31-QĐ/TW" (no space after "số") is fine.

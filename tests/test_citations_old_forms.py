@@ -32,7 +32,11 @@ OLD_FORM_CASES = [
                  [citation("0825-02/HW-TCHQ", number="0825-02", date="2025-09-05")], id="number-with-dashed-part"),
     pytest.param("Công văn số 12-3/UBND-VX ngày 3/2/2025", [citation("12-3/UBND-VX", number="12-3", date="2025-02-03")],
                  id="number-with-dashed-part-ubnd"),
-    pytest.param("trong giai đoạn 2021-2025/BC của", [], id="year-range-is-no-dashed-number"),
+    pytest.param("Trả lời công văn số 25-2303/PBHC-KD của Tổng Công ty", [citation("25-2303/PBHC-KD", number="25-2303")],
+                 id="number-with-four-digit-dashed-part"),
+    pytest.param("Trả lời công văn số\n01-10/2025/CV-TKV của Công ty TNHH Tokokosen",
+                 [citation("01-10/2025/CV-TKV", number="01-10", year=2025)], id="dashed-number-before-year"),
+    pytest.param("trong giai đoạn 2021-2025/năm của", [], id="year-range-is-no-dashed-number"),
     # a copy that puts a space after "&" inside the symbol
     pytest.param("Xét đề nghị của Sở Xây dựng tại Công văn số 15972/SXD-QLN& TTBĐS ngày 14 tháng 11 năm 2025",
                  [citation("15972/SXD-QLN&TTBĐS", doc_type="Công văn", date="2025-11-14")], id="ampersand-then-space"),
