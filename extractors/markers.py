@@ -46,6 +46,7 @@ _STEP_WORDS = r"(?:Bước|BƯỚC)"
 NEW_BLOCK_RE = re.compile(
     rf"""^\s*(?:
         [IVXLC]{{1,6}}\s?\.(?=\s|$)                     # I.  II.  XIV.
+      | (?:[IVXLC]{{1,6}}|\d{{1,2}}|[a-zđ])[-/](?=\s+[{UPPER_CHARS}])  # I- / 1- / a/ (older and OCR'd copies)
       | [A-ZĐ]\.(?=\s+[{UPPER_CHARS}])                      # A. NHIỆM VỤ  (parts)
       | \d{{1,3}}(?:\.\d{{1,3}})*[.)](?=\s|$)            # 1.  1)  3.2.  2.1.3.
       | \d{{1,2}}(?:\.\d{{1,2}})+(?=\s+[^\W\d_])         # 3.2 Nội dung (no final dot; not "1.000 hộ")
@@ -87,6 +88,9 @@ BULLET_LEAD_RE = re.compile(r"^\s*[-+•*–—]\s*")
 # --- paragraph markers (the tree) --------------------------------------------------
 
 _AFTER_MARKER = rf"(?:\s+|$|(?=[{UPPER_CHARS}\"“(]))"
+# The dash or slash of older and OCR'd copies ("I- MỤC ĐÍCH", "1- Sở Y tế", "a/ Tuyên truyền"), before a capital only
+# ("1-2 ngày", "1/2025" are no markers).
+_OLD_PUNCT = rf"[-/]\s+(?=[{UPPER_CHARS}])"
 MARKER_PATTERNS: list[tuple[str, re.Pattern]] = [
     # Điều 1. Ban hành …   /  Điều 2: …
     # (the official form always has the dot: "Điều 5 Nghị định …" opening a line is a reference)
@@ -119,15 +123,17 @@ MARKER_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("decimal", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,2}})+)(?:\.|\s*\)|(?=\s+[^\W\d_]))"
                            rf"{_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
     # II. NHIỆM VỤ
-    ("roman", re.compile(rf"^(?P<label>[IVXLC]{{1,6}})\s?[.)]{_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
+    ("roman", re.compile(rf"^(?P<label>[IVXLC]{{1,6}})(?:\s?[.)]{_AFTER_MARKER}|{_OLD_PUNCT})(?P<rest>.*)$", re.DOTALL)),
     # A. PHẦN CHUNG
     ("part", re.compile(rf"^(?P<label>[A-ZĐ])\.\s+(?P<rest>[{UPPER_CHARS}].*)$", re.DOTALL)),
     # 1. / 01. / 1)
-    ("arabic", re.compile(rf"^(?P<label>\d{{1,3}})\s*(?P<punct>[.)]){_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
+    ("arabic", re.compile(rf"^(?P<label>\d{{1,3}})(?:\s*(?P<punct>[.)]){_AFTER_MARKER}|(?P<old>{_OLD_PUNCT}))(?P<rest>.*)$",
+                          re.DOTALL)),
     # (1) Về việc phê duyệt …, (1) 100% số người … (the main points of a node; structure.py decides when they count)
     ("paren", re.compile(rf"^\((?P<label>\d{{1,2}})\)\s+(?P<rest>(?:[^\W\d_]|{_SHARE}).*)$", re.DOTALL)),
     # a) / đ) / a.
-    ("letter", re.compile(rf"^(?P<label>[a-zđ])\s*(?P<punct>\)|\.(?=\s+[{UPPER_CHARS}]))\s*(?P<rest>.*)$", re.DOTALL)),
+    ("letter", re.compile(rf"^(?P<label>[a-zđ])\s*(?P<punct>\)|\.(?=\s+[{UPPER_CHARS}])|{_OLD_PUNCT})\s*(?P<rest>.*)$",
+                          re.DOTALL)),
 ]
 # Section styles and their fixed ranks: a section closes everything of its rank or below.
 # An appendix holds its own parts and sections ("Phụ lục II.A"); a chapter its divisions, a division its articles.
@@ -161,8 +167,8 @@ def parse_marker(text: str) -> Marker | None:
         if style == "appendix" and not _is_appendix_heading(text, rest):
             continue
         label = _id_label(style, label, match.groupdict().get("word"))
-        if style == "arabic" and match.group("punct") == ")":
-            style = "arabic)"
+        if style == "arabic" and (match.group("punct") == ")" or match.group("old")):
+            style = "arabic)"  # "1)" and "1-" both number a list of their own under "1."
         if style == "letter" and match.group("punct") != ")":
             style = "letter."
         return Marker(style=style, label=label, marker=written, rest=rest)

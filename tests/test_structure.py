@@ -406,3 +406,9 @@ def test_ocr_warnings_reach_the_source_and_only_ocr_lines_are_read_so():
     mixed = RawDocument(path="m.pdf", sha256="0", format="pdf", text_source="mixed",
                         lines=[Line(text=t, ocr=k < 4) for k, t in enumerate(texts)])
     assert [n.id for n in build_document(mixed).nodes if n.kind != "pseudo"] == ["I", "II", "II#2"]
+
+
+def test_old_punctuation_builds_the_tree():
+    text = ("I- MỤC ĐÍCH\n1- Nâng cao nhận thức.\nII- NHIỆM VỤ\n1- Sở Y tế chủ trì:\na/ Tuyên truyền;\nb/ Kiểm tra.\n"
+            "2- Sở Tài chính bảo đảm kinh phí.")
+    assert ids_of(text) == ["I", "I.1", "II", "II.1", "II.1.a", "II.1.b", "II.2"]
