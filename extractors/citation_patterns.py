@@ -69,8 +69,10 @@ SYMBOL_PART_RE = rf"[{UPPER}](?:[{UPPER}0-9&]|(?<=&)[ ](?=[{UPPER}])|[a-zđ](?![
 _SPACED_TYPES_RE = "NQ|NĐ|QĐ|CT|TT|KH|HD|TB|BC|CV|KL|CTr|TTr|ĐA|PA"
 _SPACED_HEAD_RE = rf"(?:{_SPACED_TYPES_RE})[ ](?=[{UPPER}]{{2,}}[0-9]*(?![\w&]))"
 
-# TYPE-ISSUER(-UNIT…): "QĐ-UBND", "KH-MTTQ-BTT", "UBND-KT", "SXD-QLN&CS".
-STATE_SYMBOL_RE = rf"(?:{_SPACED_HEAD_RE})?{SYMBOL_PART_RE}(?:{DASH_SEP_RE}{SYMBOL_PART_RE})*"
+# TYPE-ISSUER(-UNIT…): "QĐ-UBND", "KH-MTTQ-BTT", "UBND-KT", "SXD-QLN&CS"; a unit's parts joined by a dot, as some
+# offices write them ("CCTKV.XII-NVDTPC.HUE": the dot before two capitals, not a sentence's full stop).
+_DOT_SEP_RE = rf"\.(?=[{UPPER}]{{2}})"
+STATE_SYMBOL_RE = rf"(?:{_SPACED_HEAD_RE})?{SYMBOL_PART_RE}(?:(?:{DASH_SEP_RE}|{_DOT_SEP_RE}){SYMBOL_PART_RE})*"
 # A joint resolution written with a slash after the type ("NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN"); the
 # official form has a dash there.
 NORMATIVE_SYMBOL_RE = rf"(?:{_SPACED_HEAD_RE}|{SYMBOL_PART_RE}/(?=[{UPPER}]))?{SYMBOL_PART_RE}(?:{DASH_SEP_RE}{SYMBOL_PART_RE})*"

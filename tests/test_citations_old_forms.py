@@ -37,6 +37,12 @@ OLD_FORM_CASES = [
     pytest.param("Trả lời công văn số\n01-10/2025/CV-TKV của Công ty TNHH Tokokosen",
                  [citation("01-10/2025/CV-TKV", number="01-10", year=2025)], id="dashed-number-before-year"),
     pytest.param("trong giai đoạn 2021-2025/năm của", [], id="year-range-is-no-dashed-number"),
+    # a symbol whose unit parts are joined by a dot; a full stop after a symbol is no part of it
+    pytest.param("Cục Thuế nhận được công văn số 838/CCTKV.XII-NVDTPC.HUE ngày 1/3/2025 của Chi cục",
+                 [citation("838/CCTKV.XII-NVDTPC.HUE", date="2025-03-01")], id="dotted-symbol"),
+    pytest.param("theo Công văn số 12/UBND-KT. Các sở thực hiện", [citation("12/UBND-KT")], id="full-stop-after-symbol"),
+    pytest.param("theo Công văn số 12/UBND-KT.Sở Y tế chủ trì", [citation("12/UBND-KT")],
+                 id="full-stop-without-space-before-a-word"),
     # a copy that puts a space after "&" inside the symbol
     pytest.param("Xét đề nghị của Sở Xây dựng tại Công văn số 15972/SXD-QLN& TTBĐS ngày 14 tháng 11 năm 2025",
                  [citation("15972/SXD-QLN&TTBĐS", doc_type="Công văn", date="2025-11-14")], id="ampersand-then-space"),
