@@ -388,8 +388,9 @@ LAW_NAME_INNER_PHRASES = ("có công với cách mạng", "theo phương thức 
 
 # Law name after the year or date: "năm 2022", "2019", "ngày 26 tháng 11 năm 2003".
 LAW_YEAR_RE = re.compile(rf"\s*(?:{_icase('năm')}\s+)?(?P<year>{YEAR_RE})(?![\d/])")
-# "Luật Khiếu nại số 02/2011/QH13": the name belongs to the numbered citation.
-NUMBER_AFTER_LAW_RE = re.compile(rf"\s*,?\s*{_icase('số')}\s*[:.]?\s*\d")
+# "Luật Khiếu nại số 02/2011/QH13", also without "số" ("Luật Thuế xuất khẩu, thuế nhập khẩu 107/2016/QH13"): the
+# name belongs to the numbered citation.
+NUMBER_AFTER_LAW_RE = re.compile(rf"\s*,?\s*(?:{_icase('số')}\s*[:.]?\s*\d|{NUMBER_RE}{SLASH_RE}{YEAR_RE}{SLASH_RE})")
 LAW_DATE_RE = re.compile(rf"\s*,?\s*{DATE_RE}", re.VERBOSE)
 
 # --- what the citing text does (relation) --------------------------------------------

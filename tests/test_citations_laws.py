@@ -13,6 +13,11 @@ from tests.factories import assert_found, citation
 
 # fmt: off
 BOUNDARY_CASES = [
+    # a law's name right before its number, "số" left out: the numbered citation has it
+    pytest.param("quy định tại khoản 6 Điều 16 Luật\nThuế xuất khẩu, thuế nhập khẩu 107/2016/QH13, khoản 1 Điều 11",
+                 [citation("107/2016/QH13", text="107/2016/QH13")], id="name-then-number-without-so"),
+    pytest.param("theo Luật Đất đai 2024 và Luật Nhà ở 2023", [citation("Luật Đất đai 2024"), citation("Luật Nhà ở 2023")],
+                 id="name-then-year-is-no-number"),
     # the name ends where the lexicon's name ends, not at the next stop word
     pytest.param("thực hiện chính sách theo quy định của Luật Việc làm về bảo hiểm thất nghiệp",
                  [citation("Luật Việc làm", text="Luật Việc làm")], id="name-not-cut-at-viec"),
