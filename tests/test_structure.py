@@ -125,6 +125,10 @@ TREE_CASES = [
                  "“Điều 5. Hồ sơ\n1. Văn bản đề nghị;\na) Bản sao giấy tờ.”\n1. Về khai thuế:\n"
                  "Căn cứ quy định trên, doanh nghiệp kê khai.\n2. Về hồ sơ:\nNộp tại cơ quan thuế.",
                  ["1", "2"], id="quoted-provision-is-not-ours"),
+    # emphasis marks a converted copy leaves before the opening mark
+    pytest.param("Căn cứ quy định tại khoản 4 Điều 29 Luật Hải quan thì:\n* “Người khai hải quan được khai bổ sung:\n"
+                 "a) Đối với hàng hóa đang làm thủ tục;\nb) Đối với hàng hóa đã được thông quan.”\n"
+                 "Đề nghị Công ty thực hiện.", [], id="quote-after-emphasis-mark"),
     pytest.param("Thông tư số 80/2021/TT-BTC quy định:\n\"1. Nội dung chi\na) Thuế một;\nb) Thuế hai;\n"
                  "2. Mức chi: tính theo tỷ lệ. ”\nCục Thuế trả lời để Thuế tỉnh biết./.",
                  [], id="straight-quote-closed-by-curly"),
