@@ -35,7 +35,7 @@ from kehoach.extractors.markers import (
 from kehoach.extractors.normalize import is_upper_line
 from kehoach.extractors.numbering import fits, ocr_warning, read_through_ocr
 from kehoach.extractors.quotations import quoted_paragraphs
-from kehoach.extractors.structure_steps import performer_offset, step_row
+from kehoach.extractors.structure_steps import PerformerColumn, performer_offset, step_row
 from kehoach.extractors.table_nodes import cut_tables
 from kehoach.extractors.tables import TableRow, TaskTable, find_tables
 from kehoach.schemas.layout import Paragraph
@@ -178,8 +178,8 @@ class _TreeBuilder:
         self.table_rows: dict[str, TableRow] = {}
         self.warnings: list[str] = []
         self.last_seen: dict[str, str] = {}  # style → the label of its last marker (articles run on)
-        self.performer_at: int | None = None  # the performer's cell of the open procedure table's steps
-        self.steps: dict[str, int] = {}  # step node id → its performer's cell
+        self.performer_at: PerformerColumn | None = None  # the performer's cell of the open procedure table's steps
+        self.steps: dict[str, PerformerColumn] = {}  # step node id → its performer's cell
 
     def add_title(self, para: Paragraph) -> None:
         self.title.append(para)
@@ -212,8 +212,9 @@ class _TreeBuilder:
             self._note_step(index, node_id, marker)
 
     def _note_step(self, index: int, node_id: str, marker: Marker) -> None:
-        """Remember where the performer's cell of a procedure table's step stands (its header read at step 1)."""
-        if marker.label == "Bước 1":
+        """Remember where the performer's cell of a procedure table's step stands (its header read at step 1, or at
+        the first step of an excerpt)."""
+        if marker.label == "Bước 1" or self.performer_at is None:
             above = [line.text for para in self.paragraphs[max(0, index - 40):index] for line in para.lines]
             self.performer_at = performer_offset(above)
         if self.performer_at is not None:

@@ -10,7 +10,7 @@ from kehoach.extractors.fold import ascii_key
 from kehoach.extractors.markers import NEW_BLOCK_RE, next_label, parse_marker
 from kehoach.extractors.normalize import clean_lines, join_paragraphs
 from kehoach.extractors.structure import extract_tree
-from kehoach.extractors.structure_steps import join_cells, performer_offset, step_column_role
+from kehoach.extractors.structure_steps import PerformerColumn, join_cells, performer_offset, step_column_role
 from kehoach.schemas.layout import Line
 
 
@@ -57,6 +57,13 @@ TABLE_CONTENT_FIRST = ("Thứ tự công việc\nNội dung công việc\nĐơn 
                        "Bộ phận tiếp nhận và trả kết quả của Sở\n0,25 ngày làm việc\n"
                        "Bước 2\nPhân công chuyên viên thụ lý\nhồ sơ\nLãnh đạo phòng Quản lý Báo chí\n"
                        "0,25 ngày làm việc")
+# Content cells wrapped at a capital ("… trình lãnh đạo" ⏎ "Sở phê duyệt", "… kết quả giải quyết" ⏎ "TTHC"): the
+# performer is the cell before the time cell.
+TABLE_WRAPPED_AT_CAPITALS = ("Thứ tự công việc\nNội dung công việc\nĐơn vị thực hiện\nThời gian thực hiện\n"
+                             "Bước 4\nXem xét hồ sơ, trình lãnh đạo\nSở phê duyệt\nLãnh đạo Phòng BTXH và Trẻ em\n"
+                             "0,5 ngày làm việc\nBước 5\nPhê duyệt kết quả giải quyết\nTTHC\nLãnh đạo Sở Y tế\n"
+                             "01 ngày làm việc\nBước 6\nTrả kết quả cho tổ chức, cá nhân\nBộ phận tiếp nhận và trả kết quả\n"
+                             "Không tính thời gian")
 # fmt: on
 
 
@@ -98,8 +105,8 @@ def test_cells_are_joined_back_from_wrapped_lines():
 
 
 def test_performer_offset_reads_the_header():
-    assert performer_offset(["Thứ tự công việc", "Đơn vị/người", "thực hiện", "Nội dung công", "việc"]) == 0
-    assert performer_offset(["Thứ tự công việc", "Nội dung công việc", "Đơn vị thực hiện", "Thời gian"]) == 1
+    assert performer_offset(["Thứ tự công việc", "Đơn vị/người", "thực hiện", "Nội dung công", "việc"]).offset == 0
+    assert performer_offset(["Thứ tự công việc", "Nội dung công việc", "Đơn vị thực hiện", "Thời gian"]) == PerformerColumn(1, True)
     assert performer_offset(["Thứ tự công việc", "Nội dung công việc", "Thời gian"]) is None  # no performer column
     assert performer_offset(["1. Tiếp nhận hồ sơ", "2. Thẩm định"]) is None  # no header
 
@@ -110,6 +117,9 @@ def test_performer_offset_reads_the_header():
                          "I.Bước 3": "Văn thư UBND cấp xã"}, id="performer-first"),
     pytest.param(TABLE_CONTENT_FIRST, {"Bước 1": "Bộ phận tiếp nhận và trả kết quả của Sở",
                                        "Bước 2": "Lãnh đạo phòng Quản lý Báo chí"}, id="content-first"),
+    pytest.param(TABLE_WRAPPED_AT_CAPITALS, {"Bước 4": "Lãnh đạo Phòng BTXH và Trẻ em", "Bước 5": "Lãnh đạo Sở Y tế",
+                                             "Bước 6": "Bộ phận tiếp nhận và trả kết quả"},
+                 id="content-wrapped-at-a-capital"),
     pytest.param("I. NHIỆM VỤ\nBước 1: Sở Tài chính tiếp nhận hồ sơ.\nBước 2: Sở Nội vụ thẩm định.", {},
                  id="steps-outside-a-table-have-no-row"),
 ])
