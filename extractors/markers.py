@@ -96,7 +96,7 @@ MARKER_PATTERNS: list[tuple[str, re.Pattern]] = [
     # (the official form always has the dot: "Điều 5 Nghị định …" opening a line is a reference)
     ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3}[a-zđ]?)\s*(?:[.:]\s*|$)(?P<rest>.*)$", re.DOTALL)),
     # Bước 1: Tiếp nhận hồ sơ / Bước 1 (alone: a procedure table's row, its cells on the lines after)
-    ("step", re.compile(rf"^{_STEP_WORDS}\s+(?P<label>\d{{1,2}})(?:\s*[.:]\s*|\s*$|\s+(?=[{UPPER_CHARS}]))(?P<rest>.*)$",
+    ("step", re.compile(rf"^{_STEP_WORDS}\s+(?P<label>\d{{1,2}})(?:\s*[.:]\s*|\s*$|\s+(?=[{UPPER_CHARS}\"“(]))(?P<rest>.*)$",
                         re.DOTALL)),
     # CHƯƠNG II / Chương 2
     ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<label>[IVXLC]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$", re.DOTALL)),

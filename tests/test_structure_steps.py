@@ -25,6 +25,7 @@ STEP_MARKERS = [
     pytest.param("Bước 3", ("step", "Bước 3"), id="alone-on-its-line"),
     pytest.param("BƯỚC 01: THẨM ĐỊNH", ("step", "Bước 1"), id="capitals-leading-zero"),
     pytest.param("Bước 1 Công chức tại Trung tâm Phục vụ hành chính công", ("step", "Bước 1"), id="joined-to-its-cell"),
+    pytest.param("Bước 3 (Giảng bài mới)", ("step", "Bước 3"), id="joined-to-a-bracketed-cell"),
     pytest.param("Bước 2 của quy trình được rút ngắn", None, id="in-a-sentence"),
     pytest.param("Bước đầu hoàn thành việc sắp xếp", None, id="word-bước-without-number"),
 ]
