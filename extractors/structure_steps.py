@@ -106,12 +106,15 @@ def step_row(label: str, paragraphs: Sequence[Paragraph], column: PerformerColum
     lines[0] = first.rest if first else lines[0]
     cells = join_cells(lines)
     at = column.offset
+    first = at
     if column.before_time:
         timed = next((k for k, cell in enumerate(cells) if _DURATION_RE.match(cell)), None)
-        at = timed - 1 if timed is not None and timed - 1 >= column.offset else at
+        at = first = timed - 1 if timed is not None and timed - 1 >= column.offset else at
+        if first - 1 >= column.offset and cells[first - 1].endswith(";"):
+            first -= 1  # "Bộ phận một cửa của Sở tại TTPVHCC tỉnh;" ⏎ "TTPVHCC các xã, phường": one cell of two bodies
     if at >= len(cells):
         return None
-    performer = _TRAILING_RE.sub("", cells[at])
+    performer = _TRAILING_RE.sub("", " ".join(cells[first:at + 1]))
     if not performer or len(performer) > PERFORMER_MAX_CHARS or BULLET_RE.match(performer) or is_time(performer):
         return None
     text = "\n".join(p.text for p in paragraphs)

@@ -55,7 +55,8 @@ TABLE = ("I. Khấu trừ kinh phí bồi\nthường, hỗ trợ, tái định c
 # The same steps with the content column before the performer's.
 TABLE_CONTENT_FIRST = ("Thứ tự công việc\nNội dung công việc\nĐơn vị thực hiện\nThời gian thực hiện\n"
                        "Bước 1\nKiểm tra, xem xét tính chính xác,\nđầy đủ của hồ sơ.\n"
-                       "Bộ phận tiếp nhận và trả kết quả của Sở\n0,25 ngày làm việc\n"
+                       "Bộ phận tiếp nhận và trả kết quả của Sở tại TTPVHCC tỉnh;\nTTPVHCC các xã, phường\n"
+                       "0,25 ngày làm việc\n"
                        "Bước 2\nPhân công chuyên viên thụ lý\nhồ sơ\nLãnh đạo phòng Quản lý Báo chí\n"
                        "0,25 ngày làm việc")
 # Content cells wrapped at a capital ("… trình lãnh đạo" ⏎ "Sở phê duyệt", "… kết quả giải quyết" ⏎ "TTHC"): the
@@ -116,7 +117,8 @@ def test_performer_offset_reads_the_header():
     pytest.param(TABLE, {"I.Bước 1": "Công chức, viên chức tại Trung tâm Phục vụ hành chính công tỉnh, cấp xã",
                          "I.Bước 2": "Lãnh đạo phòng Phòng Kinh tế/Kinh tế, Hạ tầng và Đô thị",
                          "I.Bước 3": "Văn thư UBND cấp xã"}, id="performer-first"),
-    pytest.param(TABLE_CONTENT_FIRST, {"Bước 1": "Bộ phận tiếp nhận và trả kết quả của Sở",
+    pytest.param(TABLE_CONTENT_FIRST, {"Bước 1": "Bộ phận tiếp nhận và trả kết quả của Sở tại TTPVHCC tỉnh; "
+                                                 "TTPVHCC các xã, phường",
                                        "Bước 2": "Lãnh đạo phòng Quản lý Báo chí"}, id="content-first"),
     pytest.param(TABLE_WRAPPED_AT_CAPITALS, {"Bước 4": "Lãnh đạo Phòng BTXH và Trẻ em", "Bước 5": "Lãnh đạo Sở Y tế",
                                              "Bước 6": "Bộ phận tiếp nhận và trả kết quả"},
