@@ -341,6 +341,9 @@ AMENDING_GENERIC_RE = re.compile(
 DRAFT_BEFORE_RE = re.compile(r"(?<![\w])(?i:xây\s+dựng|soạn\s+thảo|dự\s+thảo|dự\s+án|đề\s+nghị\s+xây\s+dựng)\s+(?:các\s+)?$")
 # Between the laws an amending title lists: "Luật A, Luật B và Luật C".
 _LIST_MEMBER_HEAD = r"(?:[Bb]ộ\s+[Ll]uật|[Ll]uật|[Pp]háp\s+[Ll]ệnh)\s"
+# A listed law's own number inside an amending title: "… của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15
+# và …" (the title keeps it; the numbered citation is read on its own too).
+LISTED_LAW_NUMBER_RE = re.compile(rf"\s+{_icase('số')}\s*{NUMBER_RE}{SLASH_RE}{YEAR_RE}{SLASH_RE}{SYMBOL_PART_RE}")
 LAW_LIST_SEP_RE = re.compile(rf"\s*(?:,\s*(?:(?i:và)\s+)?|(?i:và)\s+)(?={_LIST_MEMBER_HEAD})")
 # A name in a lower-case list runs to the next member or to the end of the title (its date, year or number, a
 # clause mark): "luật quản lý, sử dụng tài sản công, luật quản lý thuế" names "quản lý, sử dụng tài sản công".

@@ -112,6 +112,18 @@ BOUNDARY_CASES = [
 ]
 
 AMENDING_CASES = [
+    # each member with its own number: the title keeps them, each number is cited too, no name-only member beside it
+    pytest.param("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở\n"
+                 "số 27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15;",
+                 [citation("31/2024/QH15"),
+                  citation("Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số "
+                           "27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15", year=None),
+                  citation("27/2023/QH15"), citation("32/2024/QH15")],
+                 id="amending-title-members-with-their-numbers"),
+    # a number after the last member only: the amending law's own
+    pytest.param("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều số "
+                 "60/2020/QH14;", [citation("60/2020/QH14", doc_type="Luật"), citation("Luật Phòng, chống thiên tai"),
+                                   citation("Luật Đê điều")], id="amending-title-number-after-the-last-member"),
     # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y": a citation of its own, and X and Y by name
     pytest.param("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền "
                  "địa phương ngày 22 tháng 11 năm 2019;",
