@@ -332,9 +332,10 @@ _LISTED_HEAD = r"(?:Bộ\s+[Ll]uật|Luật|Pháp\s+[Ll]ệnh|(?<=của\s)(?:b�
 AMENDING_OBJECT_GAP_RE = re.compile(rf"{_TITLE_CHAR}{{0,200}}?(?<![\w])(?={_LISTED_HEAD}\s)")
 # The head of one law an amending title lists, in either case: "Luật Đấu thầu", "luật kế toán".
 LISTED_LAW_HEAD_RE = re.compile(r"(?P<doc_type>[Bb]ộ\s+[Ll]uật|[Ll]uật|[Pp]háp\s+[Ll]ệnh)\s+(?=\w)")
-# An amending title over laws it does not name: "… của các luật liên quan đến đầu tư xây dựng cơ bản ngày …".
+# An amending title over laws it does not name: "… của các luật liên quan đến đầu tư xây dựng cơ bản ngày …", "… của
+# 37 luật có liên quan đến quy hoạch ngày …".
 AMENDING_GENERIC_RE = re.compile(
-    rf"{_TITLE_CHAR}{{0,120}}?(?i:của)\s+(?i:các|một\s+số)\s+(?i:bộ\s+luật|luật|pháp\s+lệnh)(?!\w){_TITLE_CHAR}{{0,150}}?"
+    rf"{_TITLE_CHAR}{{0,120}}?(?i:của)\s+(?i:các|một\s+số|\d{{1,3}})\s+(?i:bộ\s+luật|luật|pháp\s+lệnh)(?!\w){_TITLE_CHAR}{{0,150}}?"
     r"(?=\s*(?:,?\s*(?i:ngày)\s|(?i:năm)\s+\d|(?i:số)\s|[;:.()]|\n[ \t]*\n|$))")
 # Words that make an amending law a draft, not a cited document: "Xây dựng Luật sửa đổi, bổ sung …",
 # "dự thảo Luật sửa đổi …", "trình Quốc hội dự án Luật sửa đổi …".

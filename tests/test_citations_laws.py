@@ -120,6 +120,10 @@ AMENDING_CASES = [
                            "27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15", year=None),
                   citation("27/2023/QH15"), citation("32/2024/QH15")],
                  id="amending-title-members-with-their-numbers"),
+    # an amending title over a count of laws it does not name
+    pytest.param("Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có\nliên quan đến quy hoạch ngày 20/11/2018;",
+                 [citation("Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch 2018",
+                           doc_type="Luật", date="2018-11-20")], id="amending-title-over-a-count-of-laws"),
     # a number after the last member only: the amending law's own
     pytest.param("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều số "
                  "60/2020/QH14;", [citation("60/2020/QH14", doc_type="Luật"), citation("Luật Phòng, chống thiên tai"),
