@@ -203,6 +203,7 @@ def _amended_names(text: str, pos: int) -> tuple[int, list[_Listed]] | None:
         generic = P.AMENDING_GENERIC_RE.match(text, pos)
         return (generic.end(), []) if generic else None
     at, end, laws = gap.end(), None, []
+    numbered = False  # the first member carries its own number, a list goes on after it: so do the others
     while len(laws) < _MAX_LISTED_LAWS:
         head = P.LISTED_LAW_HEAD_RE.match(text, at)
         name = _listed_name(text, head) if head else None
@@ -210,6 +211,11 @@ def _amended_names(text: str, pos: int) -> tuple[int, list[_Listed]] | None:
             break
         end, law = name
         laws.append(_Listed(head, end, law))
+        number = P.LISTED_LAW_NUMBER_RE.match(text, end)
+        if number and len(laws) == 1:
+            numbered = P.LAW_LIST_SEP_RE.match(text, number.end()) is not None
+        if number and numbered:
+            end = number.end()  # each member with its own number; else a number after the last is the amending law's
         sep = P.LAW_LIST_SEP_RE.match(text, end)
         if sep is None:
             break
@@ -252,8 +258,10 @@ def scan_law_names(text: str, found: list[FoundCitation]) -> None:
             continue
         end, law = name
         listed = inside_amending_title(text, head.start())
-        if P.NUMBER_AFTER_LAW_RE.match(text, end) and not listed:
-            continue  # "Luật X số 85/2015/QH13": the numbered citation has it
+        number = P.NUMBER_AFTER_LAW_RE.match(text, end)
+        if number and (not listed or any(c.start <= head.start() and number.end() <= c.end for c in found
+                                         if c.amended_laws is not None and c.number is None)):
+            continue  # "Luật X số 85/2015/QH13": the numbered citation has it (also as a member of an amending title)
         found.append(_name_citation(text, head, end, law, dated=not listed))
 
 

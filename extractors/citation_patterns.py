@@ -69,8 +69,10 @@ SYMBOL_PART_RE = rf"[{UPPER}](?:[{UPPER}0-9&]|(?<=&)[ ](?=[{UPPER}])|[a-zđ](?![
 _SPACED_TYPES_RE = "NQ|NĐ|QĐ|CT|TT|KH|HD|TB|BC|CV|KL|CTr|TTr|ĐA|PA"
 _SPACED_HEAD_RE = rf"(?:{_SPACED_TYPES_RE})[ ](?=[{UPPER}]{{2,}}[0-9]*(?![\w&]))"
 
-# TYPE-ISSUER(-UNIT…): "QĐ-UBND", "KH-MTTQ-BTT", "UBND-KT", "SXD-QLN&CS".
-STATE_SYMBOL_RE = rf"(?:{_SPACED_HEAD_RE})?{SYMBOL_PART_RE}(?:{DASH_SEP_RE}{SYMBOL_PART_RE})*"
+# TYPE-ISSUER(-UNIT…): "QĐ-UBND", "KH-MTTQ-BTT", "UBND-KT", "SXD-QLN&CS"; a unit's parts joined by a dot, as some
+# offices write them ("CCTKV.XII-NVDTPC.HUE": the dot before two capitals, not a sentence's full stop).
+_DOT_SEP_RE = rf"\.(?=[{UPPER}]{{2}})"
+STATE_SYMBOL_RE = rf"(?:{_SPACED_HEAD_RE})?{SYMBOL_PART_RE}(?:(?:{DASH_SEP_RE}|{_DOT_SEP_RE}){SYMBOL_PART_RE})*"
 # A joint resolution written with a slash after the type ("NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN"); the
 # official form has a dash there.
 NORMATIVE_SYMBOL_RE = rf"(?:{_SPACED_HEAD_RE}|{SYMBOL_PART_RE}/(?=[{UPPER}]))?{SYMBOL_PART_RE}(?:{DASH_SEP_RE}{SYMBOL_PART_RE})*"
@@ -89,6 +91,10 @@ _NUMBER_LETTER_RE = r"(?:[a-z](?=\s*/))?"
 # numbered under another one's number.
 _NUMBER_DOT_RE = rf"(?:\.\d{{1,2}}(?={SLASH_RE}{YEAR_RE}{SLASH_RE}))?"
 
+# A number with a dashed part, before a symbol only ("0825-05/HW-TCHQ", "25-2303/PBHC-KD", "01-10/2025/CV-TKV"):
+# a company's paper numbered within its month or year.
+_NUMBER_DASH_RE = rf"(?:-\d{{1,4}}(?={SLASH_RE}(?:{YEAR_RE}{SLASH_RE})?[{UPPER}]))?"
+
 # Not inside another token: a date ("12/12/2013"), a standard ("QCVN 01:2021/BXD"),
 # a decimal ("1,5"); but "số31-QĐ/TW" (no space after "số") is fine.
 _NUMBER_START = r"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<![\w/\-–—]))(?<!\d[.,:])"
@@ -96,7 +102,7 @@ _NUMBER_START = r"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<![\w/\-–—]))(?<!\d[.,:
 CITATION_RE = re.compile(
     rf"""
     {_NUMBER_START}
-    {_group("number", NUMBER_RE + _NUMBER_LETTER_RE + _NUMBER_DOT_RE)}
+    {_group("number", NUMBER_RE + _NUMBER_LETTER_RE + _NUMBER_DOT_RE + _NUMBER_DASH_RE)}
     (?:
         # legal normative: 178/2024/NĐ-CP   85/2015/QH13   101/2025/UBTVQH15   30a/2008/NQ-CP
         {SLASH_RE}{_group("year", YEAR_RE)}{SLASH_RE}{_group("symbol", NORMATIVE_SYMBOL_RE)}
@@ -205,8 +211,8 @@ DATE_RE = rf"""
     )
 """
 # The date stands right after the symbol, maybe after a comma or emphasis marks: "85/2015/QH13, ngày 25/6/2015",
-# "52/TTr-STC* *ngày 23 tháng 10 năm 2025".
-AFTER_DATE_RE = re.compile(rf"{_DATE_SPACE}*,?{_DATE_SPACE}*{DATE_RE}", re.VERBOSE)
+# "52/TTr-STC* *ngày 23 tháng 10 năm 2025"; a letter's "đề ngày" (dated): "0825-05/HW-TCHQ đề ngày 05/9/2025".
+AFTER_DATE_RE = re.compile(rf"{_DATE_SPACE}*,?{_DATE_SPACE}*(?:{_icase('đề')}\s+)?{DATE_RE}", re.VERBOSE)
 
 # "khóa XI", "(khóa XII)", "khoá XIV"
 TERM_RE = rf"\(?\s*{_icase('khóa|khoá')}\s+(?P<term>[IVXLC]+|\d{{1,2}})\s*\)?"
@@ -329,15 +335,19 @@ _LISTED_HEAD = r"(?:Bộ\s+[Ll]uật|Luật|Pháp\s+[Ll]ệnh|(?<=của\s)(?:b�
 AMENDING_OBJECT_GAP_RE = re.compile(rf"{_TITLE_CHAR}{{0,200}}?(?<![\w])(?={_LISTED_HEAD}\s)")
 # The head of one law an amending title lists, in either case: "Luật Đấu thầu", "luật kế toán".
 LISTED_LAW_HEAD_RE = re.compile(r"(?P<doc_type>[Bb]ộ\s+[Ll]uật|[Ll]uật|[Pp]háp\s+[Ll]ệnh)\s+(?=\w)")
-# An amending title over laws it does not name: "… của các luật liên quan đến đầu tư xây dựng cơ bản ngày …".
+# An amending title over laws it does not name: "… của các luật liên quan đến đầu tư xây dựng cơ bản ngày …", "… của
+# 37 luật có liên quan đến quy hoạch ngày …".
 AMENDING_GENERIC_RE = re.compile(
-    rf"{_TITLE_CHAR}{{0,120}}?(?i:của)\s+(?i:các|một\s+số)\s+(?i:bộ\s+luật|luật|pháp\s+lệnh)(?!\w){_TITLE_CHAR}{{0,150}}?"
+    rf"{_TITLE_CHAR}{{0,120}}?(?i:của)\s+(?i:các|một\s+số|\d{{1,3}})\s+(?i:bộ\s+luật|luật|pháp\s+lệnh)(?!\w){_TITLE_CHAR}{{0,150}}?"
     r"(?=\s*(?:,?\s*(?i:ngày)\s|(?i:năm)\s+\d|(?i:số)\s|[;:.()]|\n[ \t]*\n|$))")
 # Words that make an amending law a draft, not a cited document: "Xây dựng Luật sửa đổi, bổ sung …",
 # "dự thảo Luật sửa đổi …", "trình Quốc hội dự án Luật sửa đổi …".
 DRAFT_BEFORE_RE = re.compile(r"(?<![\w])(?i:xây\s+dựng|soạn\s+thảo|dự\s+thảo|dự\s+án|đề\s+nghị\s+xây\s+dựng)\s+(?:các\s+)?$")
 # Between the laws an amending title lists: "Luật A, Luật B và Luật C".
 _LIST_MEMBER_HEAD = r"(?:[Bb]ộ\s+[Ll]uật|[Ll]uật|[Pp]háp\s+[Ll]ệnh)\s"
+# A listed law's own number inside an amending title: "… của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15
+# và …" (the title keeps it; the numbered citation is read on its own too).
+LISTED_LAW_NUMBER_RE = re.compile(rf"\s+{_icase('số')}\s*{NUMBER_RE}{SLASH_RE}{YEAR_RE}{SLASH_RE}{SYMBOL_PART_RE}")
 LAW_LIST_SEP_RE = re.compile(rf"\s*(?:,\s*(?:(?i:và)\s+)?|(?i:và)\s+)(?={_LIST_MEMBER_HEAD})")
 # A name in a lower-case list runs to the next member or to the end of the title (its date, year or number, a
 # clause mark): "luật quản lý, sử dụng tài sản công, luật quản lý thuế" names "quản lý, sử dụng tài sản công".
@@ -385,8 +395,9 @@ LAW_NAME_INNER_PHRASES = ("có công với cách mạng", "theo phương thức 
 
 # Law name after the year or date: "năm 2022", "2019", "ngày 26 tháng 11 năm 2003".
 LAW_YEAR_RE = re.compile(rf"\s*(?:{_icase('năm')}\s+)?(?P<year>{YEAR_RE})(?![\d/])")
-# "Luật Khiếu nại số 02/2011/QH13": the name belongs to the numbered citation.
-NUMBER_AFTER_LAW_RE = re.compile(rf"\s*,?\s*{_icase('số')}\s*[:.]?\s*\d")
+# "Luật Khiếu nại số 02/2011/QH13", also without "số" ("Luật Thuế xuất khẩu, thuế nhập khẩu 107/2016/QH13"): the
+# name belongs to the numbered citation.
+NUMBER_AFTER_LAW_RE = re.compile(rf"\s*,?\s*(?:{_icase('số')}\s*[:.]?\s*\d|{NUMBER_RE}{SLASH_RE}{YEAR_RE}{SLASH_RE})")
 LAW_DATE_RE = re.compile(rf"\s*,?\s*{DATE_RE}", re.VERBOSE)
 
 # --- what the citing text does (relation) --------------------------------------------

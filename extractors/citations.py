@@ -98,11 +98,15 @@ def _own_citation(own_number: str | None) -> FoundCitation | None:
 def _is_own(c: FoundCitation, source: str, own: FoundCitation) -> bool:
     """The document itself: its own number, or the number of the line that attaches an appendix to it written
     garbled: "(Ban hành kèm theo Quyết định số 10325/QĐ-UBND)" on the appendix of 103/2025/QĐ-UBND (the number
-    and the year's last digits run together); same symbol, the own number first, the rest from its year."""
+    and the year's last digits run together); same symbol, the own number first, the rest from its year; or its
+    symbol garbled out of the citation ("Kèm theo Quyết định số 2665 QĐ/UBND" on 2665/QĐ-UBND)."""
     if fold_key(c.ref) == fold_key(own.ref):
         return True
-    if c.symbol is None or c.symbol != own.symbol or not own.number or not c.number \
-            or not _ATTACHED_TO_RE.search(source, max(0, c.start - _ATTACHED_TO_REACH), c.start):
+    attached = _ATTACHED_TO_RE.search(source, max(0, c.start - _ATTACHED_TO_REACH), c.start)
+    if c.symbol is None and attached and c.number and own.number and c.number.lstrip("0") == own.number.lstrip("0") \
+            and c.doc_type in (own.doc_type, None):
+        return True  # "(Kèm theo Quyết định số 2665 QĐ/UBND …)": its symbol garbled, the number is the document's
+    if c.symbol is None or c.symbol != own.symbol or not own.number or not c.number or not attached:
         return False
     written = c.number + (str(c.year) if c.year else "")
     rest = written[len(own.number):] if written.startswith(own.number) else None

@@ -77,7 +77,7 @@ _RULE_RE = re.compile(r"^[\s\-–—_*=.~•]*$")
 _ADOPTED_RE = re.compile(
     r"\b(?:Nghị\s+quyết|Luật|Bộ\s+luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{0,240}?\bthông\s+qua\s+"
     r"(?P<date>ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})", re.IGNORECASE)
-_ADDRESSEE_RE = re.compile(r"^Kính\s+gửi\b")
+_ADDRESSEE_RE = re.compile(r"^Kính(?:\s+gửi\b|\s*$)")  # "Kính gửi:", also "Kính" ⏎ "gửi:"
 _SUBJECT_RE = re.compile(r"^(?:V/v|V/V|Về\s+việc)\b")
 _PREAMBLE_START_RE = re.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Xét\b|Theo\s+đề\s+nghị|Để\b|Nhằm\b|Kính\s+gửi|Trên\s+cơ\s+sở|Sau\s+khi|Ngày\s+\d)")

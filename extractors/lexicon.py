@@ -265,6 +265,13 @@ def sub_column_titles() -> tuple[ColumnTitle, ...]:
 
 
 @cache
+def step_column_titles() -> tuple[ColumnTitle, ...]:
+    """The column titles of a procedure table whose rows are numbered steps ("Thứ tự công việc | Đơn vị/người thực
+    hiện | …"): roles step, performer, other."""
+    return _column_titles("step_columns")
+
+
+@cache
 def collective_heads() -> tuple[str, ...]:
     """Generic body nouns that head a collective phrase in a unit cell ("cơ quan", "địa phương")."""
     return tuple(w for e in load("table_columns")["collective_heads"] for w in e["words"])

@@ -36,6 +36,9 @@ _SHARE = r"\d{1,3}(?:[.,]\d+)?\s?%"
 # The label words of a form or table attached like an appendix: "Mẫu biểu số 01", "Biểu số 02", "Mẫu số 03"
 # (Nghị định 30/2020/NĐ-CP, Phụ lục III: forms attached to a document carry their own number).
 _FORM_WORDS = r"(?:MẪU\s+BIỂU|Mẫu\s+biểu|BIỂU|Biểu|MẪU|Mẫu)"
+# The word of a procedure's numbered step ("Bước 1", a row of a procedure table or a line of its own): a marker
+# kept with its word in the id, as "Điều 1" is.
+_STEP_WORDS = r"(?:Bước|BƯỚC)"
 
 # A line that begins a new block: a structural marker or a bullet. Patterns
 # are strict on purpose: a wrapped line that merely starts with a number or
@@ -43,6 +46,7 @@ _FORM_WORDS = r"(?:MẪU\s+BIỂU|Mẫu\s+biểu|BIỂU|Biểu|MẪU|Mẫu)"
 NEW_BLOCK_RE = re.compile(
     rf"""^\s*(?:
         [IVXLC]{{1,6}}\s?\.(?=\s|$)                     # I.  II.  XIV.
+      | (?:[IVXLC]{{1,6}}|\d{{1,2}}|[a-zđ])[-/](?=\s+[{UPPER_CHARS}])  # I- / 1- / a/ (older and OCR'd copies)
       | [A-ZĐ]\.(?=\s+[{UPPER_CHARS}])                      # A. NHIỆM VỤ  (parts)
       | \d{{1,3}}(?:\.\d{{1,3}})*[.)](?=\s|$)            # 1.  1)  3.2.  2.1.3.
       | \d{{1,2}}(?:\.\d{{1,2}})+(?=\s+[^\W\d_])         # 3.2 Nội dung (no final dot; not "1.000 hộ")
@@ -51,6 +55,7 @@ NEW_BLOCK_RE = re.compile(
       | \(\d{{1,2}}\)(?=\s+(?:[^\W\d_]|{_SHARE}))       # (1) Về việc phê duyệt …  (5) 100% số người …
       | [a-zđ]\.(?=\s+[{UPPER_CHARS}])                     # a. Nội dung (less common letter item)
       | Điều\s+\d{{1,3}}[a-zđ]?\s*(?:[.:]|$)            # Điều 1.   (not "Điều 5 Nghị định")
+      | {_STEP_WORDS}\s+\d{{1,2}}\s*(?:[.:]|$)             # Bước 1: Tiếp nhận hồ sơ / Bước 1 (a procedure's step)
       | (?:CHƯƠNG|Chương)\s+[IVXLC\d]+\b\s*[.:]?\s*(?:$|[{UPPER_CHARS}])   # Chương II
       | (?:PHẦN|Phần)\s+(?:[IVXLC]+|\d{{1,2}}|(?:THỨ|thứ)\s+\w+)\b\s*[.:]?\s*(?:$|[{UPPER_CHARS}]{{2}})  # PHẦN I. DANH MỤC
       | (?:MỤC|Mục)\s+(?:[IVXLC]+|\d{{1,2}})\b\s*[.:]?\s*(?:$|[{UPPER_CHARS}]{{2}})  # Mục 1. CHẾ ĐỘ HƯU TRÍ
@@ -63,7 +68,8 @@ NEW_BLOCK_RE = re.compile(
     re.VERBOSE,
 )
 # A line holding only a marker ("1.", "II.", "a)"): its text follows on the next line.
-BARE_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-ZĐ]|Điều\s+\d{1,3}"
+BARE_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-ZĐ]|Điều\s+\d{1,3}|" + _STEP_WORDS
+                            + r"\s+\d{1,2}"
                             r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d{1,2}))\s*[.):]?$")
 # The bare word of a numbered division, its number wrapped: "Điều" ⏎ "1. Phạm vi điều chỉnh", "Chương" ⏎ "I".
 BARE_WORD_RE = re.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
@@ -82,10 +88,16 @@ BULLET_LEAD_RE = re.compile(r"^\s*[-+•*–—]\s*")
 # --- paragraph markers (the tree) --------------------------------------------------
 
 _AFTER_MARKER = rf"(?:\s+|$|(?=[{UPPER_CHARS}\"“(]))"
+# The dash or slash of older and OCR'd copies ("I- MỤC ĐÍCH", "1- Sở Y tế", "a/ Tuyên truyền"), before a capital only
+# ("1-2 ngày", "1/2025" are no markers).
+_OLD_PUNCT = rf"[-/]\s+(?=[{UPPER_CHARS}])"
 MARKER_PATTERNS: list[tuple[str, re.Pattern]] = [
     # Điều 1. Ban hành …   /  Điều 2: …
     # (the official form always has the dot: "Điều 5 Nghị định …" opening a line is a reference)
     ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3}[a-zđ]?)\s*(?:[.:]\s*|$)(?P<rest>.*)$", re.DOTALL)),
+    # Bước 1: Tiếp nhận hồ sơ / Bước 1 (alone: a procedure table's row, its cells on the lines after)
+    ("step", re.compile(rf"^{_STEP_WORDS}\s+(?P<label>\d{{1,2}})(?:\s*[.:]\s*|\s*$|\s+(?=[{UPPER_CHARS}\"“(]))(?P<rest>.*)$",
+                        re.DOTALL)),
     # CHƯƠNG II / Chương 2
     ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<label>[IVXLC]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$", re.DOTALL)),
     # PHẦN I. DANH MỤC … / Phần II / PHẦN THỨ HAI (Luật Ban hành VBQPPL: Phần > Chương > Mục > Điều);
@@ -111,28 +123,30 @@ MARKER_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("decimal", re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,2}})+)(?:\.|\s*\)|(?=\s+[^\W\d_]))"
                            rf"{_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
     # II. NHIỆM VỤ
-    ("roman", re.compile(rf"^(?P<label>[IVXLC]{{1,6}})\s?[.)]{_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
+    ("roman", re.compile(rf"^(?P<label>[IVXLC]{{1,6}})(?:\s?[.)]{_AFTER_MARKER}|{_OLD_PUNCT})(?P<rest>.*)$", re.DOTALL)),
     # A. PHẦN CHUNG
     ("part", re.compile(rf"^(?P<label>[A-ZĐ])\.\s+(?P<rest>[{UPPER_CHARS}].*)$", re.DOTALL)),
     # 1. / 01. / 1)
-    ("arabic", re.compile(rf"^(?P<label>\d{{1,3}})\s*(?P<punct>[.)]){_AFTER_MARKER}(?P<rest>.*)$", re.DOTALL)),
+    ("arabic", re.compile(rf"^(?P<label>\d{{1,3}})(?:\s*(?P<punct>[.)]){_AFTER_MARKER}|(?P<old>{_OLD_PUNCT}))(?P<rest>.*)$",
+                          re.DOTALL)),
     # (1) Về việc phê duyệt …, (1) 100% số người … (the main points of a node; structure.py decides when they count)
     ("paren", re.compile(rf"^\((?P<label>\d{{1,2}})\)\s+(?P<rest>(?:[^\W\d_]|{_SHARE}).*)$", re.DOTALL)),
     # a) / đ) / a.
-    ("letter", re.compile(rf"^(?P<label>[a-zđ])\s*(?P<punct>\)|\.(?=\s+[{UPPER_CHARS}]))\s*(?P<rest>.*)$", re.DOTALL)),
+    ("letter", re.compile(rf"^(?P<label>[a-zđ])\s*(?P<punct>\)|\.(?=\s+[{UPPER_CHARS}])|{_OLD_PUNCT})\s*(?P<rest>.*)$",
+                          re.DOTALL)),
 ]
 # Section styles and their fixed ranks: a section closes everything of its rank or below.
 # An appendix holds its own parts and sections ("Phụ lục II.A"); a chapter its divisions, a division its articles.
 RANKS = {"appendix": -1, "book": 0, "part": 0, "chapter": 1, "roman": 1, "division": 1.5, "article": 2}
 # Item styles whose label is a number chain ("3", "3.2", "2.1.a").
 CHAIN_STYLES = {"arabic", "decimal", "decimal_letter"}
-_LABEL_WORDS = {"article": "Điều", "chapter": "Chương", "division": "Mục"}
+_LABEL_WORDS = {"article": "Điều", "chapter": "Chương", "division": "Mục", "step": "Bước"}
 
 
 @dataclass
 class Marker:
-    style: str  # article, chapter, division, book, appendix, decimal_letter, decimal, roman, part, arabic, paren,
-    # letter; "arabic)" and "letter." for the other punctuation
+    style: str  # article, step, chapter, division, book, appendix, decimal_letter, decimal, roman, part, arabic,
+    # paren, letter; "arabic)" and "letter." for the other punctuation
     label: str  # the id component: "II", "3", "a", "3.2", "Điều 1", "Chương II", "Mục 1", "Phần I", "Phụ lục 2"
     marker: str  # as written: "II.", "a)", "3.2.", "Điều 1."
     rest: str  # the paragraph text after the marker
@@ -153,8 +167,8 @@ def parse_marker(text: str) -> Marker | None:
         if style == "appendix" and not _is_appendix_heading(text, rest):
             continue
         label = _id_label(style, label, match.groupdict().get("word"))
-        if style == "arabic" and match.group("punct") == ")":
-            style = "arabic)"
+        if style == "arabic" and (match.group("punct") == ")" or match.group("old")):
+            style = "arabic)"  # "1)" and "1-" both number a list of their own under "1."
         if style == "letter" and match.group("punct") != ")":
             style = "letter."
         return Marker(style=style, label=label, marker=written, rest=rest)
@@ -244,10 +258,10 @@ def next_letter(letter: str) -> str:
 # Vietnamese letter items run a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y.
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 _FIRST_LABELS = {"roman": ("I",), "arabic": ("1",), "paren": ("1",), "letter": ("a",), "part": ("A",),
-                 "article": ("Điều 1",), "chapter": ("Chương I", "Chương 1"), "division": ("Mục 1",),
+                 "article": ("Điều 1",), "step": ("Bước 1",), "chapter": ("Chương I", "Chương 1"), "division": ("Mục 1",),
                  "book": ("Phần I", "Phần 1", "Phần thứ nhất"), "appendix": ("Phụ lục", "Phụ lục I", "Phụ lục 1",
                                                              "Mẫu biểu 1", "Biểu 1", "Mẫu 1")}
-_WORD_LABEL_RE = re.compile(r"^(?P<word>Điều|Chương|Mục|Phần|Phụ lục|Mẫu biểu|Biểu|Mẫu) (?P<number>[IVXLC]+|\d+)$")
+_WORD_LABEL_RE = re.compile(r"^(?P<word>Điều|Bước|Chương|Mục|Phần|Phụ lục|Mẫu biểu|Biểu|Mẫu) (?P<number>[IVXLC]+|\d+)$")
 
 
 def first_labels(style: str) -> tuple[str, ...]:

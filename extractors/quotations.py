@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from kehoach.extractors.markers import RANKS, parse_marker
 from kehoach.schemas.layout import Paragraph
 
-_OPENS_QUOTE_RE = re.compile(r"^\s*[“”\"]")
+# Emphasis marks a converted copy leaves before the opening mark ("* “Người khai hải quan …") do not count.
+_EMPHASIS = " *_\t"
+_OPENS_QUOTE_RE = re.compile(r"^[\s*_]*[“”\"]")
 _COLON_QUOTE_RE = re.compile(r":\s*[“\"]")
 _AMENDING_RE = re.compile(r"(?:Sửa\s+đổi|Bổ\s+sung|Bãi\s+bỏ|Thay\s+thế|Thay\s+cụm\s+từ)(?![\w])")
 QUOTE_SPAN_MAX = 40  # paragraphs a quotation may run over; an opening mark never closed quotes nothing
@@ -57,7 +59,7 @@ def quoted_paragraphs(paragraphs: Sequence[Paragraph]) -> set[int]:
         if opener is None:
             continue
         at = max(text.rfind(opener), 0 if text.lstrip().startswith("”") else -1)
-        if text[:at].strip() and not text[:at].rstrip().endswith(":"):
+        if text[:at].strip(_EMPHASIS) and not text[:at].rstrip(_EMPHASIS).endswith(":"):
             continue
         end = _quote_end(paragraphs, index)
         if end >= 0:

@@ -27,6 +27,7 @@ from kehoach.extractors.markers import (
     UPPER_CHARS,
     Marker,
     base_style,
+    first_labels,
     next_label,
     next_letter,
     parse_marker,
@@ -34,6 +35,7 @@ from kehoach.extractors.markers import (
 from kehoach.extractors.normalize import is_upper_line
 from kehoach.extractors.numbering import fits, ocr_warning, read_through_ocr
 from kehoach.extractors.quotations import quoted_paragraphs
+from kehoach.extractors.structure_steps import PerformerColumn, performer_offset, step_row
 from kehoach.extractors.table_nodes import cut_tables
 from kehoach.extractors.tables import TableRow, TaskTable, find_tables
 from kehoach.schemas.layout import Paragraph
@@ -176,6 +178,8 @@ class _TreeBuilder:
         self.table_rows: dict[str, TableRow] = {}
         self.warnings: list[str] = []
         self.last_seen: dict[str, str] = {}  # style → the label of its last marker (articles run on)
+        self.performer_at: PerformerColumn | None = None  # the performer's cell of the open procedure table's steps
+        self.steps: dict[str, PerformerColumn] = {}  # step node id → its performer's cell
 
     def add_title(self, para: Paragraph) -> None:
         self.title.append(para)
@@ -204,6 +208,17 @@ class _TreeBuilder:
         entry = _Open(node=node, style=marker.style, label=marker.label, paragraphs=[para])
         self.stack.append(entry)
         self.numbered.append((entry, marker))
+        if marker.style == "step":
+            self._note_step(index, node_id, marker)
+
+    def _note_step(self, index: int, node_id: str, marker: Marker) -> None:
+        """Remember where the performer's cell of a procedure table's step stands (its header read at step 1, or at
+        the first step of an excerpt)."""
+        if marker.label == "Bước 1" or self.performer_at is None:
+            above = [line.text for para in self.paragraphs[max(0, index - 40):index] for line in para.lines]
+            self.performer_at = performer_offset(above)
+        if self.performer_at is not None:
+            self.steps[node_id] = self.performer_at
 
     def add_table(self, table: TaskTable, para: Paragraph) -> None:
         """One node per row under the open appendix (or its open item): "Phụ lục.1", "Phụ lục I.II.3"."""
@@ -322,6 +337,9 @@ class _TreeBuilder:
             if marker is None:
                 nodes.append(entry.node)
                 continue
+            if entry.node.id in self.steps and (row := step_row(entry.label, entry.paragraphs,
+                                                                 self.steps[entry.node.id])):
+                self.table_rows[entry.node.id] = row
             heading, text = _heading_and_text(marker, entry.paragraphs, entry.node.id in self.children)
             nodes.append(entry.node.model_copy(update={"heading": heading, "text": text}))
         if self.closing:
@@ -345,11 +363,24 @@ def _place(stack: list[_Open], marker: Marker) -> _Open | None:
         parts = marker.label.split(".")
         while stack and stack[-1].style not in RANKS and not _is_chain_prefix(stack[-1], parts):
             stack.pop()
-    elif any(entry.style == style for entry in stack):
+    elif any(entry.style == style for entry in stack) and not _opens_in_step(stack, marker):
         while stack[-1].style != style:
             stack.pop()
         stack.pop()
     return stack[-1] if stack else None
+
+
+def _opens_in_step(stack: list[_Open], marker: Marker) -> bool:
+    """Whether ``marker`` opens a list inside the open step: "Bước 1" ⏎ "1. Nộp hồ sơ" under item "1." of the
+    procedure is the step's own first item, not the procedure's next."""
+    if marker.style == "step":
+        return False  # "Bước 1" after "Bước 12": the next procedure's steps, no step inside a step
+    for entry in reversed(stack):
+        if entry.style == "step":
+            return marker.label in first_labels(marker.style)
+        if entry.style == marker.style:
+            return False
+    return False
 
 
 def _is_chain_prefix(entry: _Open, parts: list[str]) -> bool:

@@ -18,7 +18,14 @@ import re
 from collections.abc import Sequence
 
 from kehoach.extractors.footnotes import FOOTNOTE_LINE_RE
-from kehoach.extractors.markers import ATTACHMENT_TITLE_RE, BARE_WORD_RE, RANKS, ROW_MARKER_RE, parse_marker
+from kehoach.extractors.markers import (
+    ATTACHMENT_TITLE_RE,
+    BARE_WORD_NUMBER_RE,
+    BARE_WORD_RE,
+    RANKS,
+    ROW_MARKER_RE,
+    parse_marker,
+)
 from kehoach.extractors.normalize import is_upper_line
 from kehoach.extractors.table_header import column_role
 from kehoach.schemas.layout import Line
@@ -35,7 +42,7 @@ def ends_data_table(lines: Sequence[Line], texts: Sequence[str], j: int) -> bool
     text = texts[j]
     if ROW_MARKER_RE.match(text):
         return False
-    if BARE_WORD_RE.match(text) or _SUMMARY_RE.match(text) or FOOTNOTE_LINE_RE.match(text):
+    if _division_word(texts, j) or _SUMMARY_RE.match(text) or FOOTNOTE_LINE_RE.match(text):
         return True  # "CHƯƠNG" ⏎ "1"; "Tổng số TTHC công bố:" ⏎ "02" (a count, no row); footnotes gathered after
     if ATTACHMENT_TITLE_RE.match(text):
         return not ROW_MARKER_RE.match(texts[j - 1])  # the next list, unless the title of a group ("I" ⏎ "DANH MỤC …")
@@ -43,6 +50,12 @@ def ends_data_table(lines: Sequence[Line], texts: Sequence[str], j: int) -> bool
     if marker is None:
         return False
     return marker.style in _DIVISIONS or lines[j].blank_before
+
+
+def _division_word(texts: Sequence[str], j: int) -> bool:
+    """A division's word alone on line ``j``, its number on the next ("CHƯƠNG" ⏎ "1"); not a cell's first word
+    wrapped ("Điều" ⏎ "tra, thống kê theo ngành xây dựng": the verb "điều tra")."""
+    return bool(BARE_WORD_RE.match(texts[j])) and (j + 1 >= len(texts) or bool(BARE_WORD_NUMBER_RE.match(texts[j + 1])))
 
 
 def is_section_line(text: str) -> bool:

@@ -34,8 +34,10 @@ from functools import partial
 from kehoach.extractors.deadlines import Deadline
 from kehoach.extractors.markers import (
     GROUP_ROW_RE,
+    LETTERS,
     ROMAN_VALID_RE,
     ROW_MARKER_RE,
+    next_label,
     ocr_readings,
     roman_value,
     strip_zeros,
@@ -83,6 +85,8 @@ class TableRow:
     end: int = 0
     data: bool = False  # a row of a table that assigns no work (its text: every cell)
     name: str = ""  # the cell that names a data row ("Xã Hạ Hòa", a procedure's name)
+    step: bool = False  # a procedure table's step ("Bước 1"): its performer's cell is its lead, and the bodies its
+    # content sends files to are recipients, so the unit stage does not read its text
 
     @property
     def is_task(self) -> bool:
@@ -130,6 +134,8 @@ class _Numbering:
     strict: bool = False  # a table that assigns no work, whose cells hold figures and Roman grades ("Cấp đê | IV"):
     # its numbers run in sequence, and a Roman numeral alone opens a group only before a title in capitals
     under_group: bool = False  # the last row read is a group (or part) row: its items may restart at 1
+    row: str = ""  # the label of the last numbered row ("1.2"): lower-case letter rows ("a", "b") nest under it
+    sub: str = ""  # the last lower-case letter row under it
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +144,7 @@ class _Mark:
 
     index: int
     label: str
-    kind: str  # item | group | letter
+    kind: str  # item | group | letter | sub (a lower-case letter row under the last item: "1.2.a")
     title: str = ""
 
 
@@ -170,11 +176,15 @@ def _kind(label: str, numbering: _Numbering, title: str, row_is_full: Callable[[
             return "item" if _strict_item(n, numbering, row_is_full, numbered_on) else None
         return "item" if _loose_item(n, numbering, title, row_is_full) else None
     value = roman_value(label)
-    titled = (inline or _group_title(title) or first_row_follows()) if numbering.strict else is_upper_line(title)
+    titled = (inline or _group_title(title) or first_row_follows() or _next_group(value, numbering, title)) \
+        if numbering.strict else is_upper_line(title)
     if value is not None and value == numbering.group + 1 and (titled or not numbering.strict):
         return "group"
     if len(label) == 1 and label.isupper() and ord(label) == numbering.letter + 1:
         return "letter"
+    if label in LETTERS and numbering.row and title[:1].isupper() \
+            and label == (next_label("letter", numbering.sub) if numbering.sub else "a"):
+        return "sub"  # "1.2" ⏎ "a" ⏎ "Chi đầu tư XDCB": the row's own lettered rows
     if value is not None and numbering.group + 1 < value <= numbering.group + MAX_GROUP_SKIP \
             and ROMAN_VALID_RE.match(label) and titled:
         return "group"
@@ -202,6 +212,13 @@ def _loose_item(n: int, numbering: _Numbering, title: str, row_is_full: Callable
     return n in (numbering.item + 1, 1) or numbering.gap or title[:1].isupper() and row_is_full()
 
 
+def _next_group(value: int | None, numbering: _Numbering, title: str) -> bool:
+    """Whether a Roman numeral continues the table's run of groups with a title in words ("V" … "VI" ⏎ "Thu xổ số
+    kiến thiết"): a grade in a cell ("IV") never follows a group row of its own table."""
+    return bool(value and numbering.group and value == numbering.group + 1 and title[:1].isupper()
+                and sum(ch.isalpha() for ch in title) >= MIN_NAME_LETTERS and column_role(title) != "number")
+
+
 def _group_title(title: str) -> bool:
     """A group row's title: words in capitals ("NHÓM XÃ, PHƯỜNG"), not a code ("K66+600- K70+000") nor the
     header repeated after a page break ("STT")."""
@@ -212,11 +229,16 @@ def _group_title(title: str) -> bool:
 def _advance(numbering: _Numbering, label: str, kind: str) -> str:
     """Move the numbering past a row; the label as an id component ("01" → "1")."""
     numbering.gap = False
-    numbering.under_group = kind != "item"
+    numbering.under_group = kind not in ("item", "sub")
     if kind == "item":
         if label.isdigit():
             numbering.item = int(label)
-        return ".".join(strip_zeros(part) for part in label.split("."))
+        numbering.row, numbering.sub = ".".join(strip_zeros(part) for part in label.split(".")), ""
+        return numbering.row
+    if kind == "sub":
+        numbering.sub = label
+        return f"{numbering.row}.{label}"
+    numbering.row = numbering.sub = ""
     if kind == "group":
         numbering.group = roman_value(label) or 0
     else:
@@ -314,9 +336,18 @@ def _first_row_follows(texts: Sequence[str], j: int, numbering: _Numbering) -> b
 
 
 def _numbered_on(texts: Sequence[str], j: int, label: str) -> bool:
-    """Whether the next number alone on its line after line ``j`` continues ``label`` ("128" then "129")."""
-    later = next((m for t in texts[j + 1:j + 1 + LOOKAHEAD_LINES] if (m := _ROW_NUMBER_RE.fullmatch(t))), None)
-    return later is not None and label.isdigit() and int(later.group(1)) == int(label) + 1
+    """Whether the table numbers on after line ``j`` from ``label``: the next number alone on its line, a figure
+    too large for a row's ("900") passed over, continues it ("128" then "129"), or a Roman group row comes first
+    ("4" ⏎ "6" ⏎ … ⏎ "V": the group's last row)."""
+    if not label.isdigit():
+        return False
+    n = int(label)
+    for text in texts[j + 1:j + 1 + LOOKAHEAD_LINES]:
+        if (m := _ROW_NUMBER_RE.fullmatch(text)) and int(m.group(1)) <= n + MAX_ROW_SKIP:
+            return int(m.group(1)) == n + 1
+        if (start := _row_start(text)) and roman_value(start[0]) and ROMAN_VALID_RE.match(start[0]):
+            return True
+    return False
 
 
 def _group_goes_on(texts: Sequence[str], j: int, literal: tuple[str, str] | None) -> bool:

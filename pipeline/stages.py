@@ -131,7 +131,7 @@ def build_document(raw: RawDocument) -> PlanDocument:
     nodes = tree.nodes
     citations = extract_citations(nodes, own_number=metadata.number, date=metadata.date)
     rows = table_assignments(tree.table_rows)
-    listing = frozenset(node_id for node_id, row in tree.table_rows.items() if row.data)
+    listing = frozenset(node_id for node_id, row in tree.table_rows.items() if row.data or row.step)
     assignments = mark_places([*extract_assignments(nodes, listing), *rows], metadata)
     nodes = mark_deadlines(mark_tasks(nodes, assignments), assignments)
     # a task table's row is a task whatever its heading says; a group row heads rows, a data row lists, none is

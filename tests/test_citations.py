@@ -383,6 +383,10 @@ OWN_NUMBER_CASES = [
                  id="attachment-line-other-number"),
     pytest.param("sửa đổi Quy định ban hành kèm theo Quyết định số 10325/QĐ-UBND của UBND tỉnh", "103/2025/QĐ-UBND",
                  ["10325/QĐ-UBND"], id="rules-attached-to-another-decision"),
+    pytest.param("(Kèm theo Quyết định số 2665 QĐ/UBND ngày 26 tháng 11 năm 2025 của Chủ tịch)", "2665/QĐ-UBND", [],
+                 id="attachment-line-own-number-symbol-garbled"),
+    pytest.param("(Kèm theo Quyết định số 2665 QĐ/UBND ngày 26 tháng 11 năm 2025 của Chủ tịch)", "2666/QĐ-UBND",
+                 ["Quyết định số 2665"], id="attachment-line-other-number-symbol-garbled"),
 ]
 
 

@@ -13,6 +13,11 @@ from tests.factories import assert_found, citation
 
 # fmt: off
 BOUNDARY_CASES = [
+    # a law's name right before its number, "số" left out: the numbered citation has it
+    pytest.param("quy định tại khoản 6 Điều 16 Luật\nThuế xuất khẩu, thuế nhập khẩu 107/2016/QH13, khoản 1 Điều 11",
+                 [citation("107/2016/QH13", text="107/2016/QH13")], id="name-then-number-without-so"),
+    pytest.param("theo Luật Đất đai 2024 và Luật Nhà ở 2023", [citation("Luật Đất đai 2024"), citation("Luật Nhà ở 2023")],
+                 id="name-then-year-is-no-number"),
     # the name ends where the lexicon's name ends, not at the next stop word
     pytest.param("thực hiện chính sách theo quy định của Luật Việc làm về bảo hiểm thất nghiệp",
                  [citation("Luật Việc làm", text="Luật Việc làm")], id="name-not-cut-at-viec"),
@@ -107,6 +112,22 @@ BOUNDARY_CASES = [
 ]
 
 AMENDING_CASES = [
+    # each member with its own number: the title keeps them, each number is cited too, no name-only member beside it
+    pytest.param("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở\n"
+                 "số 27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15;",
+                 [citation("31/2024/QH15"),
+                  citation("Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số "
+                           "27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15", year=None),
+                  citation("27/2023/QH15"), citation("32/2024/QH15")],
+                 id="amending-title-members-with-their-numbers"),
+    # an amending title over a count of laws it does not name
+    pytest.param("Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có\nliên quan đến quy hoạch ngày 20/11/2018;",
+                 [citation("Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch 2018",
+                           doc_type="Luật", date="2018-11-20")], id="amending-title-over-a-count-of-laws"),
+    # a number after the last member only: the amending law's own
+    pytest.param("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều số "
+                 "60/2020/QH14;", [citation("60/2020/QH14", doc_type="Luật"), citation("Luật Phòng, chống thiên tai"),
+                                   citation("Luật Đê điều")], id="amending-title-number-after-the-last-member"),
     # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y": a citation of its own, and X and Y by name
     pytest.param("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền "
                  "địa phương ngày 22 tháng 11 năm 2019;",

@@ -27,6 +27,22 @@ OLD_FORM_CASES = [
                  id="number-with-letter"),
     pytest.param("Thông tư số 09b/2013/TT-BTP", [citation("09b/2013/TT-BTP", doc_type="Thông tư", number="09b")],
                  id="number-with-letter-b"),
+    # a number with a dashed part before an administrative symbol; a letter's "đề ngày" (dated)
+    pytest.param("Trên cơ sở Đơn đề nghị xác định mã số số 0825-02/HW-TCHQ đề ngày 05/9/2025 (nhận ngày 15/9/2025)",
+                 [citation("0825-02/HW-TCHQ", number="0825-02", date="2025-09-05")], id="number-with-dashed-part"),
+    pytest.param("Công văn số 12-3/UBND-VX ngày 3/2/2025", [citation("12-3/UBND-VX", number="12-3", date="2025-02-03")],
+                 id="number-with-dashed-part-ubnd"),
+    pytest.param("Trả lời công văn số 25-2303/PBHC-KD của Tổng Công ty", [citation("25-2303/PBHC-KD", number="25-2303")],
+                 id="number-with-four-digit-dashed-part"),
+    pytest.param("Trả lời công văn số\n01-10/2025/CV-TKV của Công ty TNHH Tokokosen",
+                 [citation("01-10/2025/CV-TKV", number="01-10", year=2025)], id="dashed-number-before-year"),
+    pytest.param("trong giai đoạn 2021-2025/năm của", [], id="year-range-is-no-dashed-number"),
+    # a symbol whose unit parts are joined by a dot; a full stop after a symbol is no part of it
+    pytest.param("Cục Thuế nhận được công văn số 838/CCTKV.XII-NVDTPC.HUE ngày 1/3/2025 của Chi cục",
+                 [citation("838/CCTKV.XII-NVDTPC.HUE", date="2025-03-01")], id="dotted-symbol"),
+    pytest.param("theo Công văn số 12/UBND-KT. Các sở thực hiện", [citation("12/UBND-KT")], id="full-stop-after-symbol"),
+    pytest.param("theo Công văn số 12/UBND-KT.Sở Y tế chủ trì", [citation("12/UBND-KT")],
+                 id="full-stop-without-space-before-a-word"),
     # a copy that puts a space after "&" inside the symbol
     pytest.param("Xét đề nghị của Sở Xây dựng tại Công văn số 15972/SXD-QLN& TTBĐS ngày 14 tháng 11 năm 2025",
                  [citation("15972/SXD-QLN&TTBĐS", doc_type="Công văn", date="2025-11-14")], id="ampersand-then-space"),

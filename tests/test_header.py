@@ -392,3 +392,18 @@ def test_body_starts_after_title_block():
                         ["QUYẾT ĐỊNH", "Về việc thành lập Tổ", "", "BAN THƯỜNG TRỰC ỦY BAN MTTQ", "", "Căn cứ Luật"])
     assert lines[header.body_start].text == "BAN THƯỜNG TRỰC ỦY BAN MTTQ"
     assert header.metadata.title == "Về việc thành lập Tổ"
+
+
+@pytest.mark.parametrize("addressee", [
+    pytest.param(["Kính gửi: Công ty TNHH Sunrise Apparel Việt Nam."], id="one-line"),
+    pytest.param(["Kính", "gửi: Công ty TNHH Sunrise Apparel Việt Nam."], id="wrapped-after-kinh"),
+])
+def test_letter_body_starts_at_its_addressee_without_a_date_line_end(addressee):
+    # The date wraps ("ngày 21" ⏎ "tháng 11 năm 2025 *"), so the addressee is what ends the header: the reply's
+    # "Trả lời công văn số …" is body text, not header.
+    texts = ["BỘ TÀI CHÍNH", "CỤC HẢI QUAN", "Số: 37563/CHQ-GSQL", "V/v hướng dẫn thủ tục hải quan", "Hà Nội, ngày 21",
+             "tháng 11 năm 2025 *", *addressee, "Trả lời công văn số 1025-CVHQ ngày 10/10/2025 của Công ty",
+             "1. Về thủ tục hải quan: đề nghị Công ty nghiên cứu."]
+    header = header_of("\n".join(texts))
+    lines = clean_lines(Line(text=t) for t in texts)
+    assert lines[header.body_start].text.startswith("Kính")

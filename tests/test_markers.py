@@ -156,3 +156,27 @@ def test_attached_form_labels_are_appendix_markers(text, expected):
     marker = parse_marker(text)
     assert (marker.label if marker and marker.style == "appendix" else None) == expected
     assert bool(NEW_BLOCK_RE.match(text)) == (expected is not None)
+
+
+# fmt: off
+# The dash and slash of older and OCR'd copies: markers before a capital only.
+OLD_PUNCTUATION_CASES = [
+    pytest.param("I- MỤC ĐÍCH, YÊU CẦU", ("roman", "I"), id="roman-dash"),
+    pytest.param("II/ NHIỆM VỤ", ("roman", "II"), id="roman-slash"),
+    pytest.param("1- Sở Y tế chủ trì", ("arabic)", "1"), id="arabic-dash"),
+    pytest.param("2/ Sở Tài chính phối hợp", ("arabic)", "2"), id="arabic-slash"),
+    pytest.param("a- Tuyên truyền", ("letter.", "a"), id="letter-dash"),
+    pytest.param("b/ Kiểm tra", ("letter.", "b"), id="letter-slash"),
+    pytest.param("1-2 ngày làm việc", None, id="range-is-no-marker"),
+    pytest.param("1/2025 là năm", None, id="month-year-is-no-marker"),
+    pytest.param("1 - 3 tháng", None, id="spaced-range-is-no-marker"),
+    pytest.param("a- không rõ", None, id="lower-case-after-dash"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", OLD_PUNCTUATION_CASES)
+def test_old_punctuation_markers(text, expected):
+    marker = parse_marker(text)
+    assert ((marker.style, marker.label) if marker else None) == expected
+    assert bool(NEW_BLOCK_RE.match(text)) == (expected is not None)

@@ -125,6 +125,10 @@ TREE_CASES = [
                  "“Điều 5. Hồ sơ\n1. Văn bản đề nghị;\na) Bản sao giấy tờ.”\n1. Về khai thuế:\n"
                  "Căn cứ quy định trên, doanh nghiệp kê khai.\n2. Về hồ sơ:\nNộp tại cơ quan thuế.",
                  ["1", "2"], id="quoted-provision-is-not-ours"),
+    # emphasis marks a converted copy leaves before the opening mark
+    pytest.param("Căn cứ quy định tại khoản 4 Điều 29 Luật Hải quan thì:\n* “Người khai hải quan được khai bổ sung:\n"
+                 "a) Đối với hàng hóa đang làm thủ tục;\nb) Đối với hàng hóa đã được thông quan.”\n"
+                 "Đề nghị Công ty thực hiện.", [], id="quote-after-emphasis-mark"),
     pytest.param("Thông tư số 80/2021/TT-BTC quy định:\n\"1. Nội dung chi\na) Thuế một;\nb) Thuế hai;\n"
                  "2. Mức chi: tính theo tỷ lệ. ”\nCục Thuế trả lời để Thuế tỉnh biết./.",
                  [], id="straight-quote-closed-by-curly"),
@@ -406,3 +410,9 @@ def test_ocr_warnings_reach_the_source_and_only_ocr_lines_are_read_so():
     mixed = RawDocument(path="m.pdf", sha256="0", format="pdf", text_source="mixed",
                         lines=[Line(text=t, ocr=k < 4) for k, t in enumerate(texts)])
     assert [n.id for n in build_document(mixed).nodes if n.kind != "pseudo"] == ["I", "II", "II#2"]
+
+
+def test_old_punctuation_builds_the_tree():
+    text = ("I- MỤC ĐÍCH\n1- Nâng cao nhận thức.\nII- NHIỆM VỤ\n1- Sở Y tế chủ trì:\na/ Tuyên truyền;\nb/ Kiểm tra.\n"
+            "2- Sở Tài chính bảo đảm kinh phí.")
+    assert ids_of(text) == ["I", "I.1", "II", "II.1", "II.1.a", "II.1.b", "II.2"]

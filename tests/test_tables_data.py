@@ -116,6 +116,32 @@ ROW_CASES = [
     pytest.param(["TT", "Tên dịch vụ", "1", "Lập các đồ án quy hoạch theo phân cấp", "1.1", "Quy hoạch đô thị",
                   "1.2", "Quy hoạch nông thôn", "2", "Cắm mốc giới theo quy hoạch"],
                  [["1", "1.1", "1.2", "2"]], id="a-list-of-named-services-with-decimal-rows"),
+    # A cell whose first word, wrapped alone, is a division's word ("Điều" ⏎ "tra, thống kê": the verb "điều tra")
+    # does not end the list; a repeated row number is a row ("5.2" twice).
+    pytest.param(["TT", "Tên dịch vụ", "4", "Quản lý cơ sở dữ liệu", "5", "Điều", "tra, thống kê theo ngành xây dựng",
+                  "5.1", "Điều tra, khảo sát giá xây dựng", "5.2", "Điều tra, thống kê thông tin về nhà ở", "5.2",
+                  "Điều tra thống kê tỷ lệ dân số đô thị", "5.3", "Điều tra về bảo trì công trình", "6", "Lĩnh",
+                  "vực kinh tế xây dựng"],
+                 [["4", "5", "5.1", "5.2", "5.2", "5.3", "6"]], id="wrapped-word-dieu-and-a-repeated-row"),
+    pytest.param(["STT", "Tên thủ tục", "1", "Cấp giấy phép.", "2", "Gia hạn giấy phép.", "CHƯƠNG", "II",
+                  "QUY ĐỊNH KHÁC"], [["1", "2"]], id="a-chapter-word-alone-ends-the-list"),
+    # A budget table: a row left out ("13" then "16") past figures alone in cells ("900"), lower-case letter rows
+    # under a decimal row ("1.2" ⏎ "a"), the next Roman group with its title in words ("VI" ⏎ "Thu xổ số").
+    pytest.param(["STT", "Nội dung", "Dự toán", "Năm 2026", "Năm 2027", "V", "Thu khác", "200.778", "193.054",
+                  "217.180", "1", "Thu cấp quyền khai thác", "3.600", "6.600", "3.100", "12", "Thu phí", "1.100",
+                  "1.200", "1.300", "13", "Thu tiền sử dụng khu vực biển", "18.000", "18.000", "19.000", "16",
+                  "Thu tiền bán nhà ở thuộc sở hữu nhà nước", "1.130", "900", "900", "17", "Thu khác ngân sách",
+                  "400.700", "400.700", "340.074", "VI", "Thu xổ số kiến thiết", "4.060.000", "4.820.000",
+                  "5.300.000"],
+                 [["V", "V.1", "V.12", "V.13", "V.16", "V.17", "VI"]], id="skipped-row-past-figures-and-next-group"),
+    pytest.param(["STT", "Nội dung", "Năm 2025", "Năm 2026", "1", "Chi đầu tư phát triển", "5.937.440", "5.817.196",
+                  "1.1", "Chi đầu tư và hỗ trợ vốn", "100", "120", "1.2", "Chi đầu tư phát triển còn lại", "5.937.440",
+                  "5.817.196", "a", "Chi đầu tư XDCB vốn trong nước", "1.174.540", "1.174.540", "b",
+                  "Chi từ nguồn thu tiền sử dụng", "đất", "690.000", "560.000", "2", "Chi thường xuyên", "9.000",
+                  "9.500"],
+                 [["1", "1.1", "1.2", "1.2.a", "1.2.b", "2"]], id="lower-case-letter-rows-under-a-decimal-row"),
+    pytest.param(["STT", "Xã, phường", "Tuyến đê", "Cấp đê", "1", "Xã Đan Thượng", "Tả Thao", "a", "2",
+                  "Xã Hạ Hòa", "Tả Thao", "b"], [["1", "2"]], id="a-letter-grade-in-a-cell-is-no-row"),
     # Not tables: a number column with fewer than two others, "STT" over running text.
     pytest.param(["STT", "Nội dung", "1", "Tuyên truyền"], [], id="one-column-is-no-table"),
     pytest.param(["STT", "Tên", "1", "Tuyên truyền"], [], id="a-bare-name-title-is-no-list"),
