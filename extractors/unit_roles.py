@@ -46,6 +46,8 @@ _LEADER_RE = re.compile(r"(?:Thủ\s+tướng|Chủ\s+tịch|Bộ\s+trưởng|B�
 _QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 # A unit the node directs, the direction opening its sentence: "Chỉ đạo các Ngân hàng thương mại …".
 _DIRECTS_RE = re.compile(r"(?=[Cc]hỉ)(?:^|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))[Cc]hỉ\s+đạo\s+")
+# Where a sentence ends inside a paragraph: a full stop before the next word (not "./." at the very end).
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=\.)\s+(?=[A-ZĐ])")
 _PLACE_QUALIFIER_RE = re.compile(r"(?:trên\s+địa\s+bàn|thuộc|trực\s+thuộc|tại|của|ở|có\s+liên\s+quan|liên\s+quan)(?![\w])")
 
 
@@ -141,14 +143,31 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
 
 
 def _requested_supports(body: str, known: tuple[str, ...]) -> list[str]:
-    """In a closing, the partners of a request that opens a paragraph: a letter's last request ("Đề nghị Thuế tỉnh
-    Nghệ An phối hợp với các cơ quan chức năng của địa phương …") is its task; a reporting route on a condition
+    """In a closing, the partners of a sentence that hands out work: a letter's last request ("Đề nghị Thuế tỉnh
+    Nghệ An phối hợp với các cơ quan chức năng của địa phương …"), a request a leader makes ("…, Chủ tịch UBND tỉnh
+    giao Sở X chủ trì, phối hợp với …"), or the addressees' own task ("Căn cứ Chỉ thị này, Thủ trưởng các sở …
+    xây dựng kế hoạch cụ thể, phối hợp chặt chẽ với Sở Giáo dục và Đào tạo …"); a reporting route on a condition
     ("nếu có vướng mắc, … phối hợp …") is not."""
     found: list[str] = []
     for paragraph in body.split("\n"):
-        request = paragraph.strip().split(". ")[0]  # the request's own sentence
-        if REQUEST_START_RE.match(request) and not conditional_route(request, len(request) - 1):
-            found.extend(_support_units(request, known))
+        for sentence in _SENTENCE_SPLIT_RE.split(paragraph.strip()):
+            if REQUEST_START_RE.match(sentence) and not conditional_route(sentence, len(sentence) - 1):
+                found.extend(_support_units(sentence, known))
+            elif (_request_units(sentence, 0, True, known, subject_first=True)
+                  or subject_roles(sentence, 0, Reading(known=known, pseudo=True))):
+                found.extend(name for name in _support_units(sentence, known)
+                             if not conditional_route(sentence, sentence.find(name)))
+    return found
+
+
+def _led_supports(body: str, known: tuple[str, ...]) -> list[str]:
+    """In a preamble, the partners of a request a body or a title makes: "…, Chủ tịch UBND tỉnh giao Sở Thông tin
+    và Truyền thông chủ trì, phối hợp với các cơ quan, đơn vị, địa phương liên quan …" (a letter with no numbered
+    items states its one task there)."""
+    found: list[str] = []
+    for sentence in _SENTENCE_SPLIT_RE.split(body):
+        if _request_units(sentence, 0, True, known, subject_first=True):
+            found.extend(_support_units(sentence, known))
     return found
 
 
@@ -185,6 +204,7 @@ def _preamble_roles(body: str, known: tuple[str, ...]) -> list[Role]:
     Chính phủ có ý kiến như sau:" ⏎ "Bộ Khoa học và Công nghệ chủ trì, phối hợp với Bộ Quốc phòng …"): that
     text is the letter's direction, though it sits in the preamble (tests/gold NOTES-60-63 call 1)."""
     found = [(name, "lead", "request") for name in _request_units(body, 0, True, known, subject_first=True)]
+    found.extend((name, "support", "support") for name in _led_supports(body, known))
     lead_in = _OPINION_RE.search(body)
     if not lead_in:
         return found

@@ -19,9 +19,10 @@ from kehoach.extractors.fold import compare_key
 _WORD_RE = re.compile(r"[\w&/]+(?:-[\w&]+)*")
 _SPACE_RE = re.compile(r"\s*")
 _PAREN_RE = re.compile(r"\(\s*([^()]{1,40}?)\s*\)")
-_BARE_HEADS = {"Văn phòng", "Ban", "Trung tâm", "Chi nhánh", "Hội đồng", "Cục", "Chi cục", "Ngân hàng", "Kho bạc"}
-# After a person's title, a group of bodies: "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan, đơn vị".
-_TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+quan|đơn\s+vị|tổ\s+chức|sở|cấp\s+[ủu][yỷ])(?![\w])",
+BARE_HEADS = {"Văn phòng", "Ban", "Trung tâm", "Chi nhánh", "Hội đồng", "Cục", "Chi cục", "Ngân hàng", "Kho bạc"}
+# After a person's title, a group of bodies: "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan, đơn vị",
+# "Thủ trưởng ban, ngành cấp tỉnh".
+_TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+quan|đơn\s+vị|tổ\s+chức|sở|ban,?\s+ngành|cấp\s+[ủu][yỷ])(?![\w])",
                              re.VERBOSE)
 # Titles that name no body by themselves ("Giám đốc", unlike "Bộ trưởng"): one before another shares its object.
 _OBJECT_TITLE_RE = re.compile(r"(?:[Pp]hó\s+)?(?:[Gg]iám\s+đốc|[Tt]hủ\s+trưởng|[Nn]gười\s+đứng\s+đầu|[Cc]hủ\s+tịch|Trưởng)")
@@ -41,6 +42,14 @@ _CAPITAL_STOP_RE = re.compile(r"(?:Quý|Quí|Năm|Tháng|Trước|Thường\s+xu
 _NOUNS = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(lexicon.group_words()["nouns"], key=len, reverse=True))
 _BARE_NOUN_RE = re.compile(rf"(?:{_NOUNS})")
 _SHARED_QUALIFIER_LIST_RE = re.compile(rf"(?:,\s+(?:{_NOUNS}))+\s+(?:các\s+cấp|(?:có\s+)?liên\s+quan)(?![\w])")
+# A firm's type in its name (Luật Doanh nghiệp 2020, Điều 38; data: bodies.json company_forms).
+_COMPANY_HEADS = {"Công ty", "Tổng Công ty", "Tổng công ty"}
+_COMPANY_FORM_RE = re.compile(r"(?<![\w])(?:" + "|".join(
+    r"\s+".join(map(re.escape, f.split())) for f in sorted(lexicon.load("bodies")["company_forms"]["forms"], key=len, reverse=True))
+    + r")(?![\w])")
+# Zones a management board runs: after one in its name, "và (các) khu …" goes on with the name.
+_ZONE_IN_RE = re.compile(rf"(?<![\w])(?:{P.ZONE})(?![\w])")
+_ZONE_AFTER_RE = re.compile(rf"(?:các\s+)?(?:{P.ZONE})(?![\w])")
 _PROPER_AFTER_HEAD_RE = re.compile(r"\s+[A-ZĐ]")  # "Bộ Quốc phòng", "Sở Y tế": a head and its proper name
 _LEVEL_ENDS = ("xã", "phường", "khu", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp")
 _DETERMINERS = {"các", "những"}
@@ -179,7 +188,7 @@ def scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
     end = next((pos + len(name) for name in known if text.startswith(name, pos)), start.end())
     name = _Name(text, pos, start, end, plural=start.group("plural") is not None, title_end=start.end(),
                  head=_org_head(start))
-    name.bare_end = end if start.group("org") and name.head in _BARE_HEADS else -1
+    name.bare_end = end if start.group("org") and name.head in BARE_HEADS else -1
     while True:
         j = _SPACE_RE.match(text, name.end).end()
         if j >= len(text):
@@ -254,8 +263,12 @@ def _after_dash(text: str, j: int) -> int | None:
     """"Lao động - Thương binh": a dash between capitalised parts of one name."""
     k = _SPACE_RE.match(text, j + 1).end()
     word = _WORD_RE.match(text, k)
+    lower = text[k:k + 20].lower()
+    pred = P.PREDICATE_RE.match(lower)
+    cont = P.NAME_CONTINUATION_RE.match(lower)
+    # "Ngân hàng Nhà nước - Chi nhánh Quảng Ngãi": a word of names ("chi nhánh") is not the verb it begins ("chi")
     if (word and _is_upper(word.group(0)) and not P.HONORIFIC_RE.match(text[k:])
-            and not P.PREDICATE_RE.match(text[k:k + 20].lower())):
+            and (not pred or (cont is not None and cont.end() > pred.end()))):
         return _capital_word_end(text, k, word)
     return None
 
@@ -290,6 +303,8 @@ def _after_comma(name: _Name, j: int) -> int | None:
     shared = _SHARED_QUALIFIER_LIST_RE.match(text, j)
     if shared and name.start.group("lower") and _BARE_NOUN_RE.fullmatch(text, name.pos, name.end):
         return shared.end()  # "cấp ủy, chính quyền các cấp": one qualifier over the list (NOTES-53-55 call 9)
+    if _is_upper(w) and _company_named(name) and not P.UNIT_START_RE.match(text, k):
+        return _capital_word_end(text, k, word)  # "Công ty TNHH MTV Đầu tư, | Xây dựng và Kinh doanh dịch vụ …"
     if not name.plural or name.closed:
         return None
     if not _is_upper(w) and w not in _DETERMINERS:
@@ -305,6 +320,12 @@ def _after_comma(name: _Name, j: int) -> int | None:
     if _is_upper(w) and w in {"Bộ", "Sở", "Ban", "Ngành"} and not _TITLE_RE.match(text, k):
         return word.end()  # "các Sở, Ban, ngành" written with capitals; not "…, Bộ trưởng" (a person)
     return None
+
+
+def _company_named(name: _Name) -> bool:
+    """The name so far is a firm's type and the start of its own name ("Công ty TNHH MTV Đầu tư"), whose own name
+    may go on past a comma (``bodies.json`` company_forms)."""
+    return name.head in _COMPANY_HEADS and _COMPANY_FORM_RE.search(name.text, name.pos, name.end) is not None
 
 
 def _more_owners(name: _Name, k: int) -> int | None:
@@ -332,6 +353,9 @@ def _after_and(name: _Name, j: int) -> int | None:
     if not word:
         return None
     w = word.group(0)
+    zone = _ZONE_AFTER_RE.match(text, k)
+    if zone and _ZONE_IN_RE.search(text, name.pos, name.end):
+        return zone.end()  # "Ban quản lý Khu kinh tế Dung Quất và các KCN Quảng Ngãi": one board over both
     if _is_upper(w):
         second = P.UNIT_START_RE.match(text, k)
         if second and not second.group("party"):
@@ -360,7 +384,7 @@ def _capital(name: _Name, j: int, word: re.Match) -> int | None:
         return None  # "Sở Khoa học và Công nghệ | Sở Công Thương": the same head again is a new body
     if start.group("known") and inner.group("known") and end == start.end():
         return None  # two known bodies back to back: two table cells
-    if inner.group("org") and inner_head in _BARE_HEADS:
+    if inner.group("org") and inner_head in BARE_HEADS:
         name.bare_end = inner.end()  # "Chi nhánh Văn phòng đăng ký đất đai"
     return inner.end()  # "Chủ tịch Ủy ban …", "Đảng ủy Hội đồng …": a body inside the name
 

@@ -1,0 +1,171 @@
+"""Lists of titled bodies and the names inside them, as provincial directives and decisions write them: members split
+at ";" and at "và" between distinct heads ("Tòa án nhân dân tỉnh; Viện kiểm sát nhân dân tỉnh"), a shared level over
+places that carry their own level word ("Chủ tịch UBND các huyện: Bình Sơn, …, thị xã Đức Phổ"), fixed collectives
+kept whole ("cơ quan thông tấn, báo chí"), names that hold commas or "và" (a firm's name after its type, a board over
+its zones) and names that end before the verb ("Ngân hàng Nhà nước - Chi nhánh …"). The addressee paragraphs of a
+directive's preamble and closing, and a letter's one request, lead and support there (tests/gold NOTES-101-104,
+NOTES-105-108 calls 2-8 and 11, NOTES-109-112 calls 4 and 8). Place names are made up where the row is not a
+document's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import article_roles, pseudo_roles, task_roles
+
+# fmt: off
+# (text, heading, expected) of an item under a plan's task section.
+ITEM_CASES = [
+    pytest.param("a) Thi hành nghiêm chỉnh các bản án, quyết định của Tòa án về vụ án hành chính.",
+                 "Thủ trưởng các Sở, ban, ngành của tỉnh; Chủ tịch Ủy ban nhân dân các huyện, thành phố trong tỉnh có "
+                 "trách nhiệm:",
+                 [("Thủ trưởng các Sở, ban, ngành của tỉnh", "lead"),
+                  ("Chủ tịch Ủy ban nhân dân các huyện, thành phố trong tỉnh", "lead")], id="heading-split-at-semicolon"),
+    pytest.param("Phối hợp cung cấp, đối chiếu số liệu về kết quả xét xử án hành chính.",
+                 "Đề nghị Tòa án nhân dân tỉnh; Viện kiểm sát nhân dân tỉnh:",
+                 [("Tòa án nhân dân tỉnh", "lead"), ("Viện kiểm sát nhân dân tỉnh", "lead")], id="court-and-procuracy"),
+    pytest.param("Tòa án nhân dân huyện và Viện kiểm sát nhân dân huyện phối hợp giải quyết dứt điểm các vụ án tồn đọng.",
+                 None, [("Tòa án nhân dân huyện", "lead"), ("Viện kiểm sát nhân dân huyện", "lead")],
+                 id="court-va-procuracy-as-subject"),
+    pytest.param("Đề nghị Viện kiểm sát nhân dân tối cao hướng dẫn nghiệp vụ kiểm sát thi hành án.", None,
+                 [("Viện kiểm sát nhân dân tối cao", "lead")], id="neg-the-supreme-procuracy-stays-one"),
+    pytest.param("Thủ trưởng các sở, ngành của tỉnh, Chủ tịch Ủy ban nhân dân các huyện, thành phố trong phạm vi chức "
+                 "năng, nhiệm vụ được giao có kế hoạch triển khai thực hiện Chỉ thị này.", None,
+                 [("Thủ trưởng các sở, ngành của tỉnh", "lead"), ("Chủ tịch Ủy ban nhân dân các huyện, thành phố", "lead")],
+                 id="co-ke-hoach-after-the-adverbial"),
+    pytest.param("Các sở, ngành có kế hoạch đào tạo nghiệp vụ cho cán bộ làm công tác thống kê.", None,
+                 [("Các sở, ngành", "lead")], id="co-ke-hoach-is-the-verb"),
+    pytest.param("Khảo sát nhu cầu trợ giúp của đối tượng để có kế hoạch trợ giúp phù hợp.", "Sở Y tế",
+                 [("Sở Y tế", "lead")], id="neg-co-ke-hoach-without-a-subject"),
+    pytest.param("Phối hợp với Sở Tư pháp, Ủy ban nhân dân các huyện, thành phố trong tỉnh thực hiện việc đưa tin.",
+                 "Báo Quảng Ngãi",
+                 [("Báo Quảng Ngãi", "lead"), ("Sở Tư pháp", "support"),
+                  ("Ủy ban nhân dân các huyện, thành phố trong tỉnh", "support")], id="trong-tinh-stays-in-the-group"),
+    pytest.param("Sở Tài nguyên và Môi trường là cơ quan chủ trì kiểm tra, giám sát việc thực hiện Kế hoạch; phối hợp "
+                 "với các cơ quan liên quan xác định nguyên nhân.", None,
+                 [("Sở Tài nguyên và Môi trường", "lead"), ("các cơ quan liên quan", "support")], id="la-co-quan-chu-tri"),
+    pytest.param("Văn phòng UBND tỉnh là cơ quan thường trực của Ban Chỉ đạo.", None, [], id="neg-la-co-quan-thuong-truc"),
+    # tests/gold 101 item 1: the press collective is one unit after a ";" list.
+    pytest.param("- Phối hợp với các sở, ngành; cơ quan thông tấn, báo chí tổ chức tuyên truyền thường xuyên, liên tục.",
+                 "Cục Thuế tỉnh",
+                 [("Cục Thuế tỉnh", "lead"), ("các sở, ngành", "support"), ("cơ quan thông tấn, báo chí", "support")],
+                 id="press-collective-whole"),
+    pytest.param("Phối hợp chặt chẽ với cơ quan Thi hành án dân sự trong việc theo dõi thi hành án hành chính.",
+                 "Ủy ban nhân dân các huyện, thành phố",
+                 [("Ủy ban nhân dân các huyện, thành phố", "lead"), ("cơ quan Thi hành án dân sự", "support")],
+                 id="enforcement-office-in-lower-case"),
+    pytest.param("Đề nghị Tòa án nhân dân thành phố, Viện kiểm sát nhân dân thành phố, Thi hành án dân sự thành phố cung "
+                 "cấp thông tin ngăn chặn.", None,
+                 [("Tòa án nhân dân thành phố", "lead"), ("Viện kiểm sát nhân dân thành phố", "lead"),
+                  ("Thi hành án dân sự thành phố", "lead")], id="enforcement-office-2025-name"),
+    pytest.param("Thực hiện việc kiểm tra theo quy định của Luật Thi hành án dân sự.", "Sở Tư pháp",
+                 [("Sở Tư pháp", "lead")], id="neg-the-law-is-no-body"),
+    # Names that hold commas or "và", and names that end before the verb.
+    pytest.param("Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ An Hòa chủ trì rà soát hồ sơ cổ phần hóa.",
+                 None, [("Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ An Hòa", "lead")],
+                 id="firm-name-with-comma-and-va"),
+    pytest.param("Phối hợp với Công ty Cổ phần Cấp thoát nước, Môi trường đô thị Bình Minh, Sở Xây dựng khắc phục sự cố.",
+                 "Ủy ban nhân dân thành phố",
+                 [("Ủy ban nhân dân thành phố", "lead"),
+                  ("Công ty Cổ phần Cấp thoát nước, Môi trường đô thị Bình Minh", "support"), ("Sở Xây dựng", "support")],
+                 id="firm-name-then-another-body"),
+    pytest.param("Công ty Điện lực An Hòa, Sở Công Thương bảo đảm cung cấp điện ổn định.", None,
+                 [("Công ty Điện lực An Hòa", "lead"), ("Sở Công Thương", "lead")], id="neg-a-firm-without-its-type"),
+    pytest.param("Ban Quản lý Khu kinh tế Vân Phong và các KCN Khánh Hòa chủ trì hướng dẫn nhà đầu tư.", None,
+                 [("Ban Quản lý Khu kinh tế Vân Phong và các KCN Khánh Hòa", "lead")], id="board-over-its-zones"),
+    pytest.param("Ban Quản lý KKT Vân Phong và các khu công nghiệp Khánh Hòa chủ trì hướng dẫn nhà đầu tư.", None,
+                 [("Ban Quản lý KKT Vân Phong và các khu công nghiệp Khánh Hòa", "lead")], id="board-over-its-zones-abbr"),
+    pytest.param("Ban Quản lý Khu kinh tế và Ban Quản lý các khu công nghiệp tỉnh chủ trì rà soát.", None,
+                 [("Ban Quản lý Khu kinh tế", "lead"), ("Ban Quản lý các khu công nghiệp tỉnh", "lead")],
+                 id="neg-two-boards-stay-two"),
+    pytest.param("Ngân hàng Nhà nước - Chi nhánh An Hòa chỉ đạo và hướng dẫn các ngân hàng thương mại trên địa bàn.",
+                 None, [("Ngân hàng Nhà nước - Chi nhánh An Hòa", "lead")], id="branch-after-a-dash-ends-before-the-verb"),
+    pytest.param("- Ngân hàng Nhà nước Việt Nam - Chi nhánh tỉnh Bình Minh chủ trì tổ chức hội nghị.\n- Sở Tài chính bố "
+                 "trí kinh phí.", None,
+                 [("Ngân hàng Nhà nước Việt Nam - Chi nhánh tỉnh Bình Minh", "lead"), ("Sở Tài chính", "lead")],
+                 id="branch-after-a-dash-then-a-new-line"),
+    pytest.param("Chi trả kinh phí khám chữa bệnh cho đối tượng chính sách.", "Sở Y tế - Chi trả kinh phí khám chữa bệnh",
+                 [("Sở Y tế", "lead")], id="neg-a-verb-after-the-dash"),
+    pytest.param("Hoàn thành các nhiệm vụ giao cho đơn vị trong năm 2025.", "Sở Nội vụ", [("Sở Nội vụ", "lead")],
+                 id="neg-giao-cho-inside-a-sentence"),
+]
+
+# (text, expected) of a decision's execution article.
+EXECUTION_CASES = [
+    # tests/gold 109 Điều 3 (NOTES-109-112 call 4).
+    pytest.param("Chánh Văn phòng UBND tỉnh, Giám đốc Công an tỉnh; thành viên Ban Chỉ đạo 138 tỉnh; thành viên Hội "
+                 "đồng thẩm định địa bàn trọng điểm, phức tạp về TTATXH; Chủ tịch UBND các huyện: Bình Sơn, Sơn Tịnh, Ba "
+                 "Tơ, thị xã Đức Phổ và thành phố Quảng Ngãi; Chủ tịch UBND 07 xã, phường có tên tại Điều 1 và cơ quan, "
+                 "đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.",
+                 [("Chánh Văn phòng UBND tỉnh", "lead"), ("Giám đốc Công an tỉnh", "lead"),
+                  ("thành viên Ban Chỉ đạo 138 tỉnh", "lead"),
+                  ("thành viên Hội đồng thẩm định địa bàn trọng điểm, phức tạp về TTATXH", "lead"),
+                  ("Chủ tịch UBND huyện Bình Sơn", "lead"), ("Chủ tịch UBND huyện Sơn Tịnh", "lead"),
+                  ("Chủ tịch UBND huyện Ba Tơ", "lead"), ("Chủ tịch UBND thị xã Đức Phổ", "lead"),
+                  ("Chủ tịch UBND thành phố Quảng Ngãi", "lead"), ("Chủ tịch UBND 07 xã, phường có tên tại Điều 1", "lead"),
+                  ("cơ quan, đơn vị có liên quan", "lead")], id="titled-members-and-places-of-two-levels"),
+    pytest.param("Chánh Văn phòng UBND tỉnh; Chủ tịch UBND các xã: An Phú, Bình Hòa và thị trấn Châu Ổ chịu trách nhiệm "
+                 "thi hành Quyết định này.",
+                 [("Chánh Văn phòng UBND tỉnh", "lead"), ("Chủ tịch UBND xã An Phú", "lead"),
+                  ("Chủ tịch UBND xã Bình Hòa", "lead"), ("Chủ tịch UBND thị trấn Châu Ổ", "lead")],
+                 id="a-town-among-communes-keeps-its-word"),
+    pytest.param("Chánh Văn phòng UBND tỉnh; thủ trưởng Ban Quản lý dự án; ủy viên Hội đồng xét duyệt chịu trách nhiệm "
+                 "thi hành Quyết định này.",
+                 [("Chánh Văn phòng UBND tỉnh", "lead"), ("thủ trưởng Ban Quản lý dự án", "lead"),
+                  ("ủy viên Hội đồng xét duyệt", "lead")], id="lower-case-titles-before-a-body"),
+    pytest.param("Sở Tư pháp hướng dẫn và chịu trách nhiệm thi hành Quyết định này.", [("Sở Tư pháp", "lead")],
+                 id="neg-a-subject-with-its-own-verb"),
+]
+
+# (node id, text, expected) of a preamble or a closing.
+PARAGRAPH_CASES = [
+    # tests/gold 103 preamble: the addressees of a directive's request, each with its own title.
+    pytest.param("preamble", "Để Kỳ thi năm 2021 trên địa bàn tỉnh thực hiện an toàn, nghiêm túc, Chủ tịch UBND tỉnh yêu cầu "
+                 "Giám đốc các sở, Thủ trưởng ban, ngành cấp tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố tập trung "
+                 "thực hiện những nhiệm vụ sau:",
+                 [("Giám đốc các sở", "lead"), ("Thủ trưởng ban, ngành cấp tỉnh", "lead"),
+                  ("Chủ tịch UBND các huyện, thị xã, thành phố", "lead")], id="preamble-titles-over-bare-groups"),
+    pytest.param("closing", "Căn cứ Chỉ thị này, Thủ trưởng các sở, ban, ngành, đoàn thể tỉnh, các đơn vị có liên quan và "
+                 "Chủ tịch UBND các huyện, thị xã, thành phố xây dựng kế hoạch cụ thể, phối hợp chặt chẽ với Sở Giáo dục và "
+                 "Đào tạo thực hiện tốt các nội dung nêu trên, báo cáo kết quả thực hiện về UBND tỉnh theo đúng quy định./.",
+                 [("Thủ trưởng các sở, ban, ngành, đoàn thể tỉnh", "lead"), ("Thủ trưởng các đơn vị có liên quan", "lead"),
+                  ("Chủ tịch UBND các huyện, thị xã, thành phố", "lead"), ("Sở Giáo dục và Đào tạo", "support")],
+                 id="closing-addressees-and-their-partner"),
+    pytest.param("closing", "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ban, ngành của tỉnh triển khai thực hiện nghiêm "
+                 "túc Chỉ thị này. Giao cho Cục Thi hành án dân sự tỉnh có trách nhiệm theo dõi, đôn đốc, kiểm tra việc "
+                 "triển khai thực hiện Chỉ thị./.",
+                 [("Thủ trưởng các sở, ban, ngành của tỉnh", "lead"), ("Cục Thi hành án dân sự tỉnh", "lead")],
+                 id="closing-giao-cho"),
+    pytest.param("closing", "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về Sở Tư "
+                 "pháp để phối hợp với Văn phòng UBND tỉnh giải quyết./.", [], id="neg-closing-conditional-route"),
+    # tests/gold 107 (NOTES-105-108 call 11): a letter with no numbered items states its one task in the preamble.
+    pytest.param("preamble", "Theo đề nghị của Bộ Thông tin và Truyền thông tại Công văn số 202/BTTTT-KHTC ngày 21/01/2025, "
+                 "Chủ tịch UBND tỉnh giao Sở Thông tin và Truyền thông chủ trì, phối hợp với các cơ quan, đơn vị, địa "
+                 "phương liên quan tham gia góp ý dự thảo văn bản nêu trên; tổng hợp, báo cáo Bộ Thông tin và Truyền "
+                 "thông, UBND tỉnh theo quy định./.",
+                 [("Sở Thông tin và Truyền thông", "lead"), ("các cơ quan, đơn vị, địa phương liên quan", "support")],
+                 id="letter-request-in-the-preamble"),
+    pytest.param("closing", "Theo đề nghị của Sở Tài chính tại Tờ trình số 15/TTr-STC ngày 05/3/2025, Chủ tịch UBND tỉnh "
+                 "giao Sở Xây dựng chủ trì, phối hợp với Ủy ban nhân dân các huyện kiểm tra, báo cáo trước ngày "
+                 "30/3/2025./.",
+                 [("Sở Xây dựng", "lead"), ("Ủy ban nhân dân các huyện", "support")], id="letter-request-in-a-closing"),
+    pytest.param("preamble", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Theo đề nghị của Giám đốc Sở Nội vụ "
+                 "phối hợp với Sở Tài chính tại Tờ trình số 12/TTr-SNV.", [], id="neg-preamble-proposer"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,heading,expected", ITEM_CASES)
+def test_items(text, heading, expected):
+    assert task_roles(text, heading) == expected
+
+
+@pytest.mark.parametrize("text,expected", EXECUTION_CASES)
+def test_execution_articles(text, expected):
+    assert article_roles(text) == expected
+
+
+@pytest.mark.parametrize("node_id,text,expected", PARAGRAPH_CASES)
+def test_preambles_and_closings(node_id, text, expected):
+    assert pseudo_roles(node_id, text) == expected
