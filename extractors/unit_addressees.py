@@ -152,7 +152,8 @@ def _next_addressee(text: str, pos: int, group: bool) -> int:
     addressee (a body, a title or a group), else at the end of the piece. Under one determiner a bare
     lower-case noun goes on with the group ("các tổ chức, hộ gia đình, cá nhân có liên quan")."""
     for sep in _SEPARATOR_RE.finditer(text, pos):
-        if P.UNIT_START_RE.match(text, sep.end()) and not (group and _BARE_MEMBER_RE.match(text, sep.end())):
+        if (P.UNIT_START_RE.match(text, sep.end()) and not (group and _BARE_MEMBER_RE.match(text, sep.end()))) \
+                or P.NAMED_PERSON_RE.match(text, sep.end()):
             return sep.start()
     return len(text)
 

@@ -134,6 +134,7 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     found.extend(_not_directed(subject_roles(body, skip_to, reading), body, known))
     found.extend((name, "lead", "request") for name in _request_units(body, skip_to, pseudo, known))
     found.extend((name, "lead", "request") for name in delegate_units(body[skip_to:], known))
+    found.extend((name, "lead", "subject") for name in ([] if pseudo else _funded_units(body, known)))
     if not pseudo:
         found.extend((name, "support", "support")
                      for name in _support_units(title, known) + _support_units(body[label_end:], known))
@@ -204,6 +205,7 @@ def _preamble_roles(body: str, known: tuple[str, ...]) -> list[Role]:
     Chính phủ có ý kiến như sau:" ⏎ "Bộ Khoa học và Công nghệ chủ trì, phối hợp với Bộ Quốc phòng …"): that
     text is the letter's direction, though it sits in the preamble (tests/gold NOTES-60-63 call 1)."""
     found = [(name, "lead", "request") for name in _request_units(body, 0, True, known, subject_first=True)]
+    found.extend((name, "lead", "request") for name in _directed_addressees(body, known))
     found.extend((name, "support", "support") for name in _led_supports(body, known))
     lead_in = _OPINION_RE.search(body)
     if not lead_in:
@@ -215,6 +217,29 @@ def _preamble_roles(body: str, known: tuple[str, ...]) -> list[Role]:
         # a leader's direction ("Phó Thủ tướng Chính phủ … có ý kiến như sau:"), not a body's reading of the law
         found.extend(subject_roles(opinion, 0, Reading(known=known)))
         found.extend((name, "support", "support") for name in _support_units(opinion, known))
+    return found
+
+
+def _funded_units(body: str, known: tuple[str, ...]) -> list[str]:
+    """The bodies funds are laid out for, to do the work: "Bố trí kinh phí … để Ủy ban nhân dân huyện An Hòa thực hiện
+    khắc phục hậu quả thiên tai" — the subject of the task clause, before its verb."""
+    found: list[str] = []
+    for m in P.FUNDED_RE.finditer(body):
+        spans = scan_units(body, m.end(), known)
+        verb = P.PREDICATE_RE.match(body[spans[-1].end:].lstrip()) if spans else None
+        if verb and verb.group(0) not in P.PREPOSITIONS:
+            found.extend(sp.text for sp in spans)
+    return found
+
+
+def _directed_addressees(body: str, known: tuple[str, ...]) -> list[str]:
+    """The addressees of a directive's instruction in its lead-in, made by a body or a title ("Để …, Ủy ban nhân dân
+    tỉnh chỉ thị các sở, ban ngành; Ủy ban nhân dân các huyện, thành phố; … triển khai thực hiện …"): the same speech
+    act as "yêu cầu X"."""
+    found: list[str] = []
+    for m in P.DIRECTIVE_VERB_RE.finditer(body):
+        if P.CLAUSE_SUBJECT_RE.search(body[max(0, m.start() - 120):m.start()]):
+            found.extend(sp.text for sp in scan_units(body, m.end(), known))
     return found
 
 

@@ -361,8 +361,9 @@ def _after_and(name: _Name, j: int) -> int | None:
         if second and not second.group("party"):
             return None  # "… và Ủy ban nhân dân tỉnh": a second body
         return _capital_word_end(text, k, word)  # "Thương binh và Xã hội", "Cục Khởi nghiệp và Doanh nghiệp công nghệ"
-    if w in _DETERMINERS or not name.plural or name.closed or _PLACE_CLOSED_RE.search(text, name.pos, name.end):
-        return None
+    if w in _DETERMINERS or not name.plural or name.closed or _PLACE_CLOSED_RE.search(text, name.pos, name.end) \
+            or P.NAMED_PERSON_RE.match(text, k):
+        return None  # not "… và ông Nguyễn Văn An": a person named, not a member of the group
     cont = P.ADMIN_LEVEL_RE.match(text, k) or (None if name.levels else P.NAME_CONTINUATION_RE.match(text, k))
     if cont and (text[k:cont.end()] not in P.AMBIGUOUS_WORDS or not ambiguous_is_verb(text, k, cont.end())):
         return cont.end()  # "các sở, ban, ngành và địa phương"; "các xã, phường | và tổ chức, cá nhân …"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from kehoach.extractors.units import extract_assignments
+from kehoach.schemas.models import Node
 from tests.factories import article_roles, pseudo_roles, task_roles
 
 # fmt: off
@@ -116,6 +118,23 @@ EXECUTION_CASES = [
                   ("ủy viên Hội đồng xét duyệt", "lead")], id="lower-case-titles-before-a-body"),
     pytest.param("Sở Tư pháp hướng dẫn và chịu trách nhiệm thi hành Quyết định này.", [("Sở Tư pháp", "lead")],
                  id="neg-a-subject-with-its-own-verb"),
+    # NOTES-109-112 call 5: a person named among the addressees leads as written.
+    pytest.param("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị có liên quan và ông Nguyễn "
+                 "Văn An chịu trách nhiệm thi hành Quyết định này./.",
+                 [("Chánh Văn phòng UBND tỉnh", "lead"), ("Giám đốc Sở Nội vụ", "lead"),
+                  ("Thủ trưởng các cơ quan, đơn vị có liên quan", "lead"), ("ông Nguyễn Văn An", "lead")],
+                 id="a-person-named-after-a-group"),
+    pytest.param("Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tài chính và bà Lê Thị Hoa chịu trách nhiệm thi hành Quyết định "
+                 "này.", [("Chánh Văn phòng UBND tỉnh", "lead"), ("Giám đốc Sở Tài chính", "lead"), ("bà Lê Thị Hoa", "lead")],
+                 id="a-person-named-after-a-body"),
+    pytest.param("Chánh Văn phòng UBND tỉnh và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+                 [("Chánh Văn phòng UBND tỉnh", "lead"), ("các ông (bà) có tên tại Điều 1", "lead")],
+                 id="neg-the-persons-of-article-1-stay-one-group"),
+    # NOTES-109-112 call 6: the body funds are laid out for, to do the work, leads.
+    pytest.param("Bố trí kinh phí từ nguồn dự phòng ngân sách tỉnh năm 2025 để Ủy ban nhân dân huyện An Hòa thực hiện khắc "
+                 "phục hậu quả thiên tai.", [("Ủy ban nhân dân huyện An Hòa", "lead")], id="funds-laid-out-for-a-body"),
+    pytest.param("Phân bổ kinh phí 500 triệu đồng để hướng dẫn, tập huấn cho Ủy ban nhân dân các xã.", [],
+                 id="neg-funds-for-a-task-for-a-body"),
 ]
 
 # (node id, text, expected) of a preamble or a closing.
@@ -150,6 +169,13 @@ PARAGRAPH_CASES = [
                  "giao Sở Xây dựng chủ trì, phối hợp với Ủy ban nhân dân các huyện kiểm tra, báo cáo trước ngày "
                  "30/3/2025./.",
                  [("Sở Xây dựng", "lead"), ("Ủy ban nhân dân các huyện", "support")], id="letter-request-in-a-closing"),
+    # NOTES-105-108 call 2: "UBND tỉnh chỉ thị X, Y …" in a directive's lead-in is the same speech act as "yêu cầu X".
+    pytest.param("preamble", "Để khắc phục những hạn chế nêu trên, Ủy ban nhân dân tỉnh chỉ thị các sở, ban ngành; Ủy ban "
+                 "nhân dân các huyện, thành phố; các cơ quan, đơn vị liên quan triển khai thực hiện tốt một số nội dung sau:",
+                 [("các sở, ban ngành", "lead"), ("Ủy ban nhân dân các huyện, thành phố", "lead"),
+                  ("các cơ quan, đơn vị liên quan", "lead")], id="preamble-chi-thi-addressees"),
+    pytest.param("preamble", "Thực hiện Chỉ thị số 11/CT-TTg ngày 16/4/2021 của Thủ tướng Chính phủ, để triển khai thực hiện "
+                 "Chỉ thị này, các Sở cần quan tâm một số nội dung sau:", [], id="neg-the-directive-cited"),
     pytest.param("preamble", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Theo đề nghị của Giám đốc Sở Nội vụ "
                  "phối hợp với Sở Tài chính tại Tờ trình số 12/TTr-SNV.", [], id="neg-preamble-proposer"),
 ]
@@ -169,3 +195,21 @@ def test_execution_articles(text, expected):
 @pytest.mark.parametrize("node_id,text,expected", PARAGRAPH_CASES)
 def test_preambles_and_closings(node_id, text, expected):
     assert pseudo_roles(node_id, text) == expected
+
+
+# (subject line under the heading "Sở Tài chính và Kho bạc Nhà nước Quảng Ngãi", expected at the lettered item)
+RESTATED_CASES = [
+    pytest.param("b) Kho bạc Nhà nước tỉnh thực hiện theo thẩm quyền và chỉ đạo Kho bạc Nhà nước cấp huyện giải quyết kinh "
+                 "phí.", [], id="the-province-named-by-its-level-word"),
+    pytest.param("b) Kho bạc Nhà nước khu vực XII chủ trì kiểm soát chi.", [("Kho bạc Nhà nước khu vực XII", "lead")],
+                 id="neg-another-body-of-the-kind"),
+    pytest.param("b) Công an tỉnh bảo đảm an ninh trật tự tại các điểm thi.", [("Công an tỉnh", "lead")],
+                 id="neg-a-body-the-heading-does-not-name"),
+]
+
+
+@pytest.mark.parametrize("text,expected", RESTATED_CASES)
+def test_a_subject_restating_the_heading_by_its_level_word(text, expected):
+    nodes = [Node(id="5", marker="5.", kind="item", heading="Sở Tài chính và Kho bạc Nhà nước Quảng Ngãi", text=""),
+             Node(id="5.b", parent="5", marker="b)", kind="item", text=text.split(" ", 1)[1])]
+    assert [(a.unit, a.role) for a in extract_assignments(nodes) if a.node == "5.b"] == expected
