@@ -168,7 +168,7 @@ PREDICATE_WORDS = r"""
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
   | khen\s+thưởng|phát\s+huy|ưu\s+tiên|tiên\s+phong|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
   | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi|tập\s+trung|kiện\s+toàn
-  | đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm|phản\s+ánh|phản\s+hồi|phân\s+cấp|[ủu][yỷ]\s+quyền|chấp\s+thuận|công\s+nhận|đáp\s+ứng
+  | giải\s+ngân|liên\s+hệ|đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm|phản\s+ánh|phản\s+hồi|phân\s+cấp|[ủu][yỷ]\s+quyền|chấp\s+thuận|công\s+nhận|đáp\s+ứng
   | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)|nhân\s+dịp
 """
 PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
@@ -203,9 +203,14 @@ NAME_CONTINUATION = rf"""
   | ứng\s+dụng\s+[Cc]ông\s+nghệ\s+cao                                   # Khu nông nghiệp ứng dụng công nghệ cao (Luật Công nghệ cao)
   | chủ\s+rừng
   | (?<=[Bb]an\s)nhân(?=\s+(?:[A-ZĐ]|tỉnh|xã|phường|thành\s+phố))                      # "Ủy ban nhân Thành phố": "dân" dropped
+  | dân\s+sự|hình\s+sự                                                 # Chi cục Thi hành án dân sự, Cảnh sát hình sự
   | hành\s+chính|phụ\s+trách|lĩnh\s+vực|thường\s+trực|trực\s+tiếp|quản\s+lý|cá\s+nhân|doanh\s+nghiệp|vũ\s+trang|an\s+ninh|quốc\s+phòng
   | hội|đoàn|lực\s+lượng|chức\s+năng|mặt\s+trận|cựu\s+chiến\s+binh|phụ\s+nữ|thanh\s+niên|nông\s+dân|công\s+an
 """
+# The works a project management board serves: "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh" (data),
+# before the one-word continuations ("công").
+WORKS_SERVED = r"(?:các\s+)?(?:" + _words_alternation(tuple(lexicon.load("bodies")["works_served"]["names"])) + ")"
+NAME_CONTINUATION = "    " + WORKS_SERVED + "\n  |" + NAME_CONTINUATION
 NAME_CONTINUATION_RE = re.compile(rf"(?:{NAME_CONTINUATION})(?![\w])", re.VERBOSE)
 
 # A restrictive relative clause after a group: "Chủ tịch Ủy ban nhân dân các xã, phường có tài sản kết cấu hạ tầng …",

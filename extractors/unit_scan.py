@@ -42,11 +42,14 @@ _CAPITAL_STOP_RE = re.compile(r"(?:Quý|Quí|Năm|Tháng|Trước|Thường\s+xu
 _NOUNS = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(lexicon.group_words()["nouns"], key=len, reverse=True))
 _BARE_NOUN_RE = re.compile(rf"(?:{_NOUNS})")
 _SHARED_QUALIFIER_LIST_RE = re.compile(rf"(?:,\s+(?:{_NOUNS}))+\s+(?:các\s+cấp|(?:có\s+)?liên\s+quan)(?![\w])")
+# Lower-case words that end a firm's own name: links to what follows, not words of the name.
+_NOT_IN_A_FIRM_NAME = {"và", "các", "những", "của", "theo", "về"}
 # A firm's type in its name (Luật Doanh nghiệp 2020, Điều 38; data: bodies.json company_forms).
 _COMPANY_HEADS = {"Công ty", "Tổng Công ty", "Tổng công ty"}
 _COMPANY_FORM_RE = re.compile(r"(?<![\w])(?:" + "|".join(
     r"\s+".join(map(re.escape, f.split())) for f in sorted(lexicon.load("bodies")["company_forms"]["forms"], key=len, reverse=True))
     + r")(?![\w])")
+_WORKS_SERVED_RE = re.compile(rf"{P.WORKS_SERVED}(?![\w])")
 # Zones a management board runs: after one in its name, "và (các) khu …" goes on with the name.
 _ZONE_IN_RE = re.compile(rf"(?<![\w])(?:{P.ZONE})(?![\w])")
 _ZONE_AFTER_RE = re.compile(rf"(?:các\s+)?(?:{P.ZONE})(?![\w])")
@@ -403,6 +406,9 @@ def _determiner(name: _Name, j: int, word: re.Match) -> int | None:
     khu = re.compile(r"các\s+[Kk]hu\s").match(text, j) and P.NAME_CONTINUATION_RE.match(text, j)
     if khu:
         return khu.end()  # "Ban Quản lý các khu công nghệ cao và khu công nghiệp"
+    works = _WORKS_SERVED_RE.match(text, j)
+    if works:
+        return works.end()  # "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"
     nxt = _SPACE_RE.match(text, word.end()).end()
     level = P.ADMIN_LEVEL_RE.match(text, nxt)
     if level:
@@ -418,6 +424,12 @@ def _lower_word(name: _Name, j: int, word: re.Match) -> int | None:
     """A lower-case word: a word that continues names ("chuyên môn", "có liên quan"), a level, or a noun
     the tagger knows; a predicate ends the name."""
     text, pos, end = name.text, name.pos, name.end
+    if _company_named(name) and word.group(0) not in _NOT_IN_A_FIRM_NAME:
+        # "Công ty TNHH MTV Khai thác | công trình thủy lợi Quảng Ngãi": the firm's own name goes on, word by word as
+        # the segmenter cuts them, up to a verb
+        seg = _first_word_len(text[j:j + 30].split("\n", 1)[0]) or len(word.group(0))
+        verb = P.PREDICATE_RE.match(text, j) and (seg == len(word.group(0)) or P.PREDICATE_RE.fullmatch(text, j, j + seg))
+        return None if verb else j + seg
     cont = P.NAME_CONTINUATION_RE.match(text, j)
     pred = P.PREDICATE_RE.match(text, j)
     if cont and text[j:cont.end()] in _VERB_AFTER_LEVEL and (_LEVEL_CLOSED_RE.search(text, pos, end) or _proper(name)):

@@ -72,6 +72,12 @@ ITEM_CASES = [
                  [("Ủy ban nhân dân thành phố", "lead"),
                   ("Công ty Cổ phần Cấp thoát nước, Môi trường đô thị Bình Minh", "support"), ("Sở Xây dựng", "support")],
                  id="firm-name-then-another-body"),
+    pytest.param("Công ty TNHH MTV Khai thác công trình thủy lợi An Hòa chủ trì, phối hợp với Công ty Cổ phần Môi trường đô "
+                 "thị Bình Minh thực hiện.", None,
+                 [("Công ty TNHH MTV Khai thác công trình thủy lợi An Hòa", "lead"),
+                  ("Công ty Cổ phần Môi trường đô thị Bình Minh", "support")], id="firm-names-with-lower-case-words"),
+    pytest.param("Đề nghị Công ty Cổ phần siêu thị Bình Minh liên hệ với Thuế tỉnh An Hòa để được hướng dẫn.", None,
+                 [("Công ty Cổ phần siêu thị Bình Minh", "lead")], id="neg-a-firm-name-ends-before-its-verb"),
     pytest.param("Công ty Điện lực An Hòa, Sở Công Thương bảo đảm cung cấp điện ổn định.", None,
                  [("Công ty Điện lực An Hòa", "lead"), ("Sở Công Thương", "lead")], id="neg-a-firm-without-its-type"),
     pytest.param("Ban Quản lý Khu kinh tế Vân Phong và các KCN Khánh Hòa chủ trì hướng dẫn nhà đầu tư.", None,
@@ -89,6 +95,18 @@ ITEM_CASES = [
                  id="branch-after-a-dash-then-a-new-line"),
     pytest.param("Chi trả kinh phí khám chữa bệnh cho đối tượng chính sách.", "Sở Y tế - Chi trả kinh phí khám chữa bệnh",
                  [("Sở Y tế", "lead")], id="neg-a-verb-after-the-dash"),
+    # Nghị định 15/2021/NĐ-CP Điều 21: a project management board named by the works or the area it serves.
+    pytest.param("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh chủ trì, phối hợp với Ban Quản lý dự án "
+                 "đầu tư xây dựng khu vực huyện Bình Sơn bàn giao mặt bằng.", None,
+                 [("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh", "lead"),
+                  ("Ban Quản lý dự án đầu tư xây dựng khu vực huyện Bình Sơn", "support")], id="project-boards"),
+    pytest.param("Chi cục Thi hành án dân sự các huyện, thành phố chủ động phối hợp với cơ quan THADS tỉnh.", None,
+                 [("Chi cục Thi hành án dân sự các huyện, thành phố", "lead"), ("cơ quan THADS tỉnh", "support")],
+                 id="enforcement-branches-and-the-office-abbreviated"),
+    pytest.param("Chỉ đạo Ngân hàng Chính sách xã hội - Chi nhánh An Hòa phối hợp với UBND các huyện giải ngân kịp thời.",
+                 "Ngân hàng Nhà nước - Chi nhánh An Hòa",
+                 [("Ngân hàng Nhà nước - Chi nhánh An Hòa", "lead"), ("UBND các huyện", "support")],
+                 id="directed-bank-and-its-partner-before-the-verb"),
     pytest.param("Hoàn thành các nhiệm vụ giao cho đơn vị trong năm 2025.", "Sở Nội vụ", [("Sở Nội vụ", "lead")],
                  id="neg-giao-cho-inside-a-sentence"),
 ]
