@@ -46,6 +46,8 @@ _LEADER_RE = re.compile(r"(?:Thủ\s+tướng|Chủ\s+tịch|Bộ\s+trưởng|B�
 _QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 # A unit the node directs, the direction opening its sentence: "Chỉ đạo các Ngân hàng thương mại …".
 _DIRECTS_RE = re.compile(r"(?=[Cc]hỉ)(?:^|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))[Cc]hỉ\s+đạo\s+")
+# A request that goes on from the one before it, by the same speaker: "…; đồng thời giao Sở Nội vụ …".
+_SAME_SPEAKER_RE = re.compile(r"[;,]\s*(?:đồng\s+thời|và)\s*,?\s*$")
 # Where a sentence ends inside a paragraph: a full stop before the next word (not "./." at the very end).
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=\.)\s+(?=[A-ZĐ])")
 _PLACE_QUALIFIER_RE = re.compile(r"(?:trên\s+địa\s+bàn|thuộc|trực\s+thuộc|tại|của|ở|có\s+liên\s+quan|liên\s+quan)(?![\w])")
@@ -298,8 +300,9 @@ def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
     for m in P.REQUEST_RE.finditer(body):
         if m.start() < skip_to and not pseudo:
             continue
-        if subject_first and not P.CLAUSE_SUBJECT_RE.search(body[max(0, m.start() - 120):m.start()]):
-            continue
+        if subject_first and not P.CLAUSE_SUBJECT_RE.search(body[max(0, m.start() - 120):m.start()]) and not (
+                found and _SAME_SPEAKER_RE.search(body, max(0, m.start() - 20), m.start())):
+            continue  # "…, UBND tỉnh giao Sở A …; đồng thời giao Sở B …": the second request is the same body's
         if m.group(0).startswith("yêu") and not pseudo:
             if lead_ins is None:
                 lead_ins = {s for s, group in clause_starts(body) if group >= 0}

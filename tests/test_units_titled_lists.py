@@ -194,6 +194,17 @@ PARAGRAPH_CASES = [
                   ("các cơ quan, đơn vị liên quan", "lead")], id="preamble-chi-thi-addressees"),
     pytest.param("preamble", "Thực hiện Chỉ thị số 11/CT-TTg ngày 16/4/2021 của Thủ tướng Chính phủ, để triển khai thực hiện "
                  "Chỉ thị này, các Sở cần quan tâm một số nội dung sau:", [], id="neg-the-directive-cited"),
+    pytest.param("preamble", "Thực hiện Công văn số 123/BTC-QLCS ngày 05/01/2025 của Bộ Tài chính, UBND tỉnh giao Sở Tài chính "
+                 "chủ trì, phối hợp với Sở Xây dựng và UBND các huyện, thị xã, thành phố rà soát, báo cáo; đồng thời giao Sở "
+                 "Nội vụ theo dõi, đôn đốc.",
+                 [("Sở Tài chính", "lead"), ("Sở Nội vụ", "lead"), ("Sở Xây dựng", "support"),
+                  ("UBND các huyện, thị xã, thành phố", "support")], id="preamble-second-request-dong-thoi"),
+    pytest.param("closing", "Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố tổ "
+                 "chức triển khai thực hiện nghiêm túc Chỉ thị này; định kỳ báo cáo kết quả về UBND tỉnh (qua Sở Nội vụ)./.",
+                 [("Giám đốc các sở", "lead"), ("Thủ trưởng các ban, ngành tỉnh", "lead"),
+                  ("Chủ tịch UBND các huyện, thị xã, thành phố", "lead")], id="neg-closing-report-route"),
+    pytest.param("closing", "Nay, thông báo kết luận và chỉ đạo của Chủ tịch UBND tỉnh để các cơ quan, đơn vị có liên quan "
+                 "triển khai thực hiện./.", [], id="neg-closing-formula-of-a-notice"),
     pytest.param("preamble", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Theo đề nghị của Giám đốc Sở Nội vụ "
                  "phối hợp với Sở Tài chính tại Tờ trình số 12/TTr-SNV.", [], id="neg-preamble-proposer"),
 ]
