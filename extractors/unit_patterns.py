@@ -108,7 +108,9 @@ def _known_bodies() -> str:
     """Every body of ``data/bodies.json`` by its name, aliases and former names, longest first:
     a known name is read whole ("Ban Chính sách, chiến lược Trung ương", "Tòa án nhân dân tối cao")."""
     names = {n for b in lexicon.bodies() for n in (b.name, *b.aliases, *b.merged_from)}
-    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+    # a comma inside a name may stand after a space, as texts typed from scans write it ("thông tấn , báo chí")
+    return "|".join(r"\s+".join(map(re.escape, n.split())).replace(",", r"\s*,")
+                    for n in sorted(names, key=len, reverse=True))
 
 
 KNOWN_BODY = _known_bodies()
