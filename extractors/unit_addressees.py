@@ -17,7 +17,7 @@ import re
 
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.unit_names import scan_units
-from kehoach.extractors.unit_scan import GROUP_NOUN_RE
+from kehoach.extractors.unit_scan import BARE_HEADS, GROUP_NOUN_RE
 
 # "chịu trách nhiệm thi hành", "có trách nhiệm tổ chức thi hành Nghị quyết này", "chịu trách nhiệm tổ chức thực hiện
 # Quyết định này", "căn cứ Quyết định thi hành" (Nghị định 30/2020/NĐ-CP, Phụ lục I: the article on implementation).
@@ -36,6 +36,9 @@ _TITLE_COLON_RE = re.compile(rf"(?P<title>{P.TITLE_HEAD})\s*:\s*(?=[A-ZĐ])", re
 # Words a qualifier may open with: a place, the body it belongs to, a level ("cấp Tỉnh", "tại tỉnh …", "thuộc …").
 _QUALIFIER_WORD_RE = re.compile(r"(?:tại|thuộc|trực\s+thuộc|trên|về|của|ở|trong|cấp|và|được)(?![\w])")
 _MAX_BARE_WORDS = 12
+# A name that ends on a head without its own words ("thành viên Hội đồng"): the verb after it in an addressee list
+# names what the council does ("Hội đồng thẩm định …", "Hội đồng xét …"), not a predicate.
+_BARE_HEAD_END_RE = re.compile(r"(?<![\w])(?:" + "|".join(sorted(BARE_HEADS, key=len, reverse=True)) + r")$")
 # A group under a determiner, and a member of it that has none ("các tổ chức, | cá nhân có liên quan").
 _GROUP_RE = re.compile(r"(?:[Cc]ác|[Nn]hững)\s")
 _GROUP_IN_RE = re.compile(r"(?<![\w])(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s")
@@ -129,8 +132,9 @@ def _piece_addressees(text: str, pos: int, known: tuple[str, ...]) -> list[str] 
             adverbial = P.ADVERBIAL_RE.search(qualifier)
             if adverbial:  # "… trong phạm vi chức năng, nhiệm vụ của mình chịu trách nhiệm": how, not who
                 qualifier = qualifier[:adverbial.start()]
-            if qualifier.strip(" ,") and not _is_qualifier(qualifier, _GROUP_IN_RE.search(spans[-1].text) is not None):
-                return None
+            if qualifier.strip(" ,") and not _is_qualifier(qualifier, _GROUP_IN_RE.search(spans[-1].text) is not None) \
+                    and not _BARE_HEAD_END_RE.search(spans[-1].text):
+                return None  # a verb after a whole name; not "thành viên Hội đồng | thẩm định địa bàn …" (its purpose)
             last = P.TRAILING_RE.sub("", spans[-1].text + qualifier)
             out.extend(title + name for name in [*(s.text for s in spans[:-1]), last])
         else:
@@ -148,7 +152,8 @@ def _next_addressee(text: str, pos: int, group: bool) -> int:
     addressee (a body, a title or a group), else at the end of the piece. Under one determiner a bare
     lower-case noun goes on with the group ("các tổ chức, hộ gia đình, cá nhân có liên quan")."""
     for sep in _SEPARATOR_RE.finditer(text, pos):
-        if P.UNIT_START_RE.match(text, sep.end()) and not (group and _BARE_MEMBER_RE.match(text, sep.end())):
+        if (P.UNIT_START_RE.match(text, sep.end()) and not (group and _BARE_MEMBER_RE.match(text, sep.end()))) \
+                or P.NAMED_PERSON_RE.match(text, sep.end()):
             return sep.start()
     return len(text)
 

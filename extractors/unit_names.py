@@ -17,6 +17,8 @@ from kehoach.extractors.unit_scan import scan_name
 
 # A place's proper name: capitalised words ("Ninh Bình", "Bà Rịa - Vũng Tàu").
 _PLACE_RE = re.compile(rf"[{UPPER_CHARS}][\w]*(?:(?:\s+|\s*-\s*)[{UPPER_CHARS}][\w]*)*")
+# A place with its own level word, in a list under another level: "thị xã Đức Phổ", "thành phố Quảng Ngãi".
+_OWN_LEVEL_PLACE_RE = re.compile(rf"(?:{P.LIST_LEVELS}|thành\s+phố)\s+{_PLACE_RE.pattern}")
 _LIST_SEP_RE = re.compile(r"\s*(?:,\s*và|;\s*và|,|;|và)\s+")
 _ITEM_SEP_RE = re.compile(r"\s*(?:,\s*và|,|và)\s+")  # between the items under one shared head: no ";"
 _GROUP_START_RE = re.compile(r"(?:các|những)\s")
@@ -73,8 +75,10 @@ def _shared_level(text: str, pos: int) -> tuple[list[UnitSpan], int] | None:
     head, level = " ".join(shared.group("head").split()), " ".join(shared.group("level").split())
     out: list[UnitSpan] = []
     k = shared.end()
-    while place := _PLACE_RE.match(text, k):
-        out.append(UnitSpan(pos if not out else k, place.end(), f"{head} {level} {place.group(0)}"))
+    while place := _PLACE_RE.match(text, k) or _OWN_LEVEL_PLACE_RE.match(text, k):
+        # "…, Ba Tơ, thị xã Đức Phổ và thành phố Quảng Ngãi": a place of another level carries its own word
+        item = place.group(0) if place.re is _OWN_LEVEL_PLACE_RE else f"{level} {place.group(0)}"
+        out.append(UnitSpan(pos if not out else k, place.end(), f"{head} {' '.join(item.split())}"))
         sep = _ITEM_SEP_RE.match(text, place.end())
         if not sep:
             break

@@ -63,6 +63,9 @@ TITLE_HEAD = r"""
   | (?:thủ\s+trưởng|người\s+đứng\s+đầu|giám\s+đốc|chủ\s+tịch)(?=\s+(?:các|những|cơ\s+quan|đơn\s+vị|cấp|sở|[A-ZĐ]))  # "; thủ trưởng cơ quan, đơn vị"
 """
 TITLE_HEAD += r"  | (?:Phó\s+)?(?:" + _words_alternation(lexicon.title_heads()) + ")\n"  # Thứ trưởng, Thống đốc (data)
+# Written in lower case inside a list, before the body it is of: "…; thành viên Ban Chỉ đạo 138 tỉnh; …".
+TITLE_HEAD += (r"  | (?:" + _words_alternation(tuple(t[:1].lower() + t[1:] for t in lexicon.title_heads()))
+               + r")(?=\s+[A-ZĐ])" + "\n")
 # Lower-case bodies and plural groups ("các sở, ban, ngành", "lực lượng công an").
 GROUP_NOUN = r"""
     sở|ban|ngành|phòng|bộ(?!\s+(?:phận|máy))|cơ\s+quan|đơn\s+vị|tổ\s+chức|địa\s+phương|cấp\s+ủy|cấp\s+uỷ|đoàn\s+thể
@@ -105,7 +108,9 @@ def _known_bodies() -> str:
     """Every body of ``data/bodies.json`` by its name, aliases and former names, longest first:
     a known name is read whole ("Ban Chính sách, chiến lược Trung ương", "Tòa án nhân dân tối cao")."""
     names = {n for b in lexicon.bodies() for n in (b.name, *b.aliases, *b.merged_from)}
-    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+    # a comma inside a name may stand after a space, as texts typed from scans write it ("thông tấn , báo chí")
+    return "|".join(r"\s+".join(map(re.escape, n.split())).replace(",", r"\s*,")
+                    for n in sorted(names, key=len, reverse=True))
 
 
 KNOWN_BODY = _known_bodies()
@@ -165,13 +170,17 @@ PREDICATE_WORDS = r"""
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
   | khen\s+thưởng|phát\s+huy|ưu\s+tiên|tiên\s+phong|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
   | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi|tập\s+trung|kiện\s+toàn
-  | đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm|phản\s+ánh|phản\s+hồi|phân\s+cấp|[ủu][yỷ]\s+quyền|chấp\s+thuận|công\s+nhận|đáp\s+ứng
+  | giải\s+ngân|liên\s+hệ|đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm|phản\s+ánh|phản\s+hồi|phân\s+cấp|[ủu][yỷ]\s+quyền|chấp\s+thuận|công\s+nhận|đáp\s+ứng
   | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)|nhân\s+dịp
 """
 PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
 
 # Zones a body or a party belongs to: "khu công nghệ cao", "cụm công nghiệp" (Luật Đầu tư, Nghị định 35/2022/NĐ-CP).
 _ZONE = r"(?:[Kk]hu|[Cc]ụm)\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất)"
+# A zone by its words or by the abbreviation offices write (data: bodies.json abbreviations, "KCN", "KKT").
+ZONE = _ZONE + "|" + "|".join(
+    re.escape(e["abbreviation"]) for e in lexicon.load("bodies")["abbreviations"]
+    if e["expansion"].split()[0] in {"khu", "cụm"})
 # Lower-case words that may continue a unit name ("các phòng chuyên môn",
 # "Trung tâm sự nghiệp công", "các địa phương lân cận").
 NAME_CONTINUATION = rf"""
@@ -190,14 +199,20 @@ NAME_CONTINUATION = rf"""
   | có\s+rừng|có\s+tên|chức\s+năng|có\s+thẩm\s+quyền|giúp\s+việc|chuyên\s+trách|ấp|thôn|bản
   | xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|tổ\s+dân\s+phố|địa\s+phương|cơ\s+sở|trung\s+ương|nhà\s+nước
   | khoa\s+học(?:\s+và\s+công\s+nghệ)?|trong\s+và\s+ngoài\s+nước|trong\s+nước|nước\s+ngoài   # các tổ chức khoa học trong và ngoài nước
+  | trong\s+(?:toàn\s+)?tỉnh(?![\w])                                  # Ủy ban nhân dân các huyện, thành phố trong tỉnh
   | vận\s+tải|nông\s+thôn|môi\s+trường|đô\s+thị|hạ\s+tầng|bệnh\s+tật
   | (?:các\s+)?[Kk]hu\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất)(?:\s+và\s+(?:các\s+)?(?:[Kk]hu\s+)?(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất))*
   | ứng\s+dụng\s+[Cc]ông\s+nghệ\s+cao                                   # Khu nông nghiệp ứng dụng công nghệ cao (Luật Công nghệ cao)
   | chủ\s+rừng
   | (?<=[Bb]an\s)nhân(?=\s+(?:[A-ZĐ]|tỉnh|xã|phường|thành\s+phố))                      # "Ủy ban nhân Thành phố": "dân" dropped
+  | dân\s+sự|hình\s+sự                                                 # Chi cục Thi hành án dân sự, Cảnh sát hình sự
   | hành\s+chính|phụ\s+trách|lĩnh\s+vực|thường\s+trực|trực\s+tiếp|quản\s+lý|cá\s+nhân|doanh\s+nghiệp|vũ\s+trang|an\s+ninh|quốc\s+phòng
   | hội|đoàn|lực\s+lượng|chức\s+năng|mặt\s+trận|cựu\s+chiến\s+binh|phụ\s+nữ|thanh\s+niên|nông\s+dân|công\s+an
 """
+# The works a project management board serves: "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh" (data),
+# before the one-word continuations ("công").
+WORKS_SERVED = r"(?:các\s+)?(?:" + _words_alternation(tuple(lexicon.load("bodies")["works_served"]["names"])) + ")"
+NAME_CONTINUATION = "    " + WORKS_SERVED + "\n  |" + NAME_CONTINUATION
 NAME_CONTINUATION_RE = re.compile(rf"(?:{NAME_CONTINUATION})(?![\w])", re.VERBOSE)
 
 # A restrictive relative clause after a group: "Chủ tịch Ủy ban nhân dân các xã, phường có tài sản kết cấu hạ tầng …",
@@ -243,8 +258,9 @@ SUPPORT_RE = re.compile(
 # Delegation is handed down like "Giao X" when the document itself opens the sentence with it ("Điều 1. Ủy quyền
 # cho Chánh Văn phòng …", "Phân cấp cho Ủy ban nhân dân cấp xã quyết định …"); inside a regulation's sentence
 # ("Trưởng Ban chủ trì hoặc ủy quyền cho Phó Trưởng Ban chủ trì") it is a power the regulation describes.
+# "Giao cho X" opening a sentence hands X the work as "Giao X" does.
 # The lookahead holds the first letters of the words: the places a request may stand are checked only there.
-REQUEST_RE = re.compile(r"(?=[ĐđYyGgỦUP])(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)(?<!đã\s)[Gg]iao"
+REQUEST_RE = re.compile(r"(?=[ĐđYyGgỦUP])(?<![\w])(?<!được\s)(?<!Bộ\s)(?:[Đđ]ề\s+nghị|(?<![,;]\s)Yêu\s+cầu|(?<!ứng\s)(?<!các\s)(?<!đúng\s)(?<!mọi\s)yêu\s+cầu|(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s))Giao\s+cho|(?<!chuyển\s)(?<!bàn\s)(?<!trao\s)(?<!giao\s)(?<!đã\s)[Gg]iao"
                         r"|(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))(?:(?:Ủy|Uỷ)\s+quyền(?:\s+cho)?|Phân\s+cấp\s+cho))(?:\s*:)?\s+")
 # Not a request: "đề nghị của X" (the proposer), "Đơn đề nghị", "đề nghị cơ quan có thẩm quyền".
 # "việc giao X", "về việc đề nghị X" name the matter of a proposal or a paper, not work this document hands out.
@@ -282,7 +298,7 @@ LABEL_RE = re.compile(
 _LIST_HEADS = r"Bộ|Sở|Ban|Phòng|Cục|Vụ|Hội|Trung\s+tâm|Ủy\s+ban|Đảng\s+ủy"
 # … and the generic heads, whose items are bodies named in full ("Thủ trưởng các cơ quan: Sở Xây dựng, …").
 GENERIC_LIST_HEADS = ("cơ quan", "đơn vị")
-_LIST_LEVELS = r"xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp"
+LIST_LEVELS = r"xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thôn|bản|ấp"
 
 SHARED_LIST_RE = re.compile(
     rf"(?P<title>(?:{TITLE_HEAD})\s+)?[Cc]ác\s+(?P<head>{_LIST_HEADS}|cơ\s+quan|đơn\s+vị)"
@@ -294,15 +310,24 @@ SHARED_HEAD_RE = re.compile(
 # The same in running text, up to its colon: "Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh … đẩy nhanh …"; the
 # count may stand for "các" ("Ủy ban nhân dân 04 xã: Gia Thuận, …"): the list names the bodies, the count none.
 SHARED_LEVEL_START_RE = re.compile(
-    rf"(?P<head>[^:;,()\n]{{3,60}}?)\s+(?:các|\d{{1,3}})\s+(?P<level>{_LIST_LEVELS})\s*:\s*(?=[A-ZĐ])")
+    rf"(?P<head>[^:;,()\n]{{3,60}}?)\s+(?:các|\d{{1,3}})\s+(?P<level>{LIST_LEVELS})\s*:\s*(?=[A-ZĐ])")
 
 # Shared-level list: "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền" → "Ủy ban nhân dân xã Gia Thuận", …
 SHARED_LEVEL_RE = re.compile(
-    rf"^(?P<head>[^:;,()]{{3,60}}?)\s+(?:các|\d{{1,3}})\s+(?P<level>{_LIST_LEVELS})\s*:\s*"
+    rf"^(?P<head>[^:;,()]{{3,60}}?)\s+(?:các|\d{{1,3}})\s+(?P<level>{LIST_LEVELS})\s*:\s*"
     r"(?P<items>[A-ZĐ][^:;.]*?)\s*[:.]?\s*$")
 
 # A body or a person's title opening a clause: the subject of a request in a preamble ("…, Chủ tịch
 # UBND tỉnh yêu cầu Thủ trưởng các sở …").
+# A directive's own instruction in its lead-in: "Ủy ban nhân dân tỉnh chỉ thị các sở, ban ngành; …" — the verb in
+# lower case before its addressees (not "Chỉ thị này", the document; tests/gold NOTES-105-108 call 2).
+DIRECTIVE_VERB_RE = re.compile(r"(?<![\w])chỉ\s+thị\s+(?=(?:các|những|mọi)\s|[A-ZĐ])")
+# Funds laid out for a body to do the work: "Bố trí … kinh phí … để Ủy ban nhân dân huyện X thực hiện …" — the body
+# funded is the subject of the task clause (tests/gold NOTES-109-112 call 6), unlike "để hướng dẫn … cho X".
+FUNDED_RE = re.compile(r"(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s))(?:[Bb]ố\s+trí|[Pp]hân\s+bổ)\s[^.;\n]{0,250}?kinh\s+phí"
+                       r"[^.;\n]{0,250}?\sđể\s+(?=\w)")
+# A person named among addressees: "… và ông Nguyễn Văn An chịu trách nhiệm thi hành" (NOTES-109-112 call 5).
+NAMED_PERSON_RE = re.compile(r"(?:[Ôô]ng|[Bb]à)\s+(?=[A-ZĐ][\w]*\s+[A-ZĐ])")
 CLAUSE_SUBJECT_RE = re.compile(rf"(?:^|[,;:.\n])\s*(?:{TITLE_HEAD}|{ORG_HEAD})[^,;:.\n]*$", re.VERBOSE)
 
 # A conditional reporting route: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …".
@@ -310,7 +335,8 @@ CONDITIONAL_ROUTE_RE = re.compile(r"(?:[Nn]ếu|[Tt]rường\s+hợp|[Kk]hi)\s+(
 # What the subject of a closing sentence is asked to do: carry the document out ("các cơ quan, đơn vị nghiêm túc
 # tổ chức, triển khai thực hiện").
 CLOSING_PREDICATE_RE = re.compile(
-    r"(?:nghiêm\s+túc|khẩn\s+trương|chủ\s+động|tập\s+trung|triển\s+khai|tổ\s+chức\s+(?:triển\s+khai|thực\s+hiện)|thực\s+hiện)(?![\w])")
+    r"(?:nghiêm\s+túc|khẩn\s+trương|chủ\s+động|tập\s+trung|triển\s+khai|tổ\s+chức\s+(?:triển\s+khai|thực\s+hiện)|thực\s+hiện"
+    r"|(?:xây\s+dựng|có)\s+kế\s+hoạch)(?![\w])")
 
 # A lead-in clause before a subject: "Căn cứ …, X lập", "Sau khi kiểm tra, X lập"; after ";" the linking ones
 # go on in lower case ("…; đồng thời, ngành Thuế phối hợp …").

@@ -46,6 +46,10 @@ _LEADER_RE = re.compile(r"(?:Thủ\s+tướng|Chủ\s+tịch|Bộ\s+trưởng|B�
 _QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 # A unit the node directs, the direction opening its sentence: "Chỉ đạo các Ngân hàng thương mại …".
 _DIRECTS_RE = re.compile(r"(?=[Cc]hỉ)(?:^|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))[Cc]hỉ\s+đạo\s+")
+# A request that goes on from the one before it, by the same speaker: "…; đồng thời giao Sở Nội vụ …".
+_SAME_SPEAKER_RE = re.compile(r"[;,]\s*(?:đồng\s+thời|và)\s*,?\s*$")
+# Where a sentence ends inside a paragraph: a full stop before the next word (not "./." at the very end).
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=\.)\s+(?=[A-ZĐ])")
 _PLACE_QUALIFIER_RE = re.compile(r"(?:trên\s+địa\s+bàn|thuộc|trực\s+thuộc|tại|của|ở|có\s+liên\s+quan|liên\s+quan)(?![\w])")
 
 
@@ -132,6 +136,7 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     found.extend(_not_directed(subject_roles(body, skip_to, reading), body, known))
     found.extend((name, "lead", "request") for name in _request_units(body, skip_to, pseudo, known))
     found.extend((name, "lead", "request") for name in delegate_units(body[skip_to:], known))
+    found.extend((name, "lead", "subject") for name in ([] if pseudo else _funded_units(body, known)))
     if not pseudo:
         found.extend((name, "support", "support")
                      for name in _support_units(title, known) + _support_units(body[label_end:], known))
@@ -141,14 +146,31 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
 
 
 def _requested_supports(body: str, known: tuple[str, ...]) -> list[str]:
-    """In a closing, the partners of a request that opens a paragraph: a letter's last request ("Đề nghị Thuế tỉnh
-    Nghệ An phối hợp với các cơ quan chức năng của địa phương …") is its task; a reporting route on a condition
+    """In a closing, the partners of a sentence that hands out work: a letter's last request ("Đề nghị Thuế tỉnh
+    Nghệ An phối hợp với các cơ quan chức năng của địa phương …"), a request a leader makes ("…, Chủ tịch UBND tỉnh
+    giao Sở X chủ trì, phối hợp với …"), or the addressees' own task ("Căn cứ Chỉ thị này, Thủ trưởng các sở …
+    xây dựng kế hoạch cụ thể, phối hợp chặt chẽ với Sở Giáo dục và Đào tạo …"); a reporting route on a condition
     ("nếu có vướng mắc, … phối hợp …") is not."""
     found: list[str] = []
     for paragraph in body.split("\n"):
-        request = paragraph.strip().split(". ")[0]  # the request's own sentence
-        if REQUEST_START_RE.match(request) and not conditional_route(request, len(request) - 1):
-            found.extend(_support_units(request, known))
+        for sentence in _SENTENCE_SPLIT_RE.split(paragraph.strip()):
+            if REQUEST_START_RE.match(sentence) and not conditional_route(sentence, len(sentence) - 1):
+                found.extend(_support_units(sentence, known))
+            elif (_request_units(sentence, 0, True, known, subject_first=True)
+                  or subject_roles(sentence, 0, Reading(known=known, pseudo=True))):
+                found.extend(name for name in _support_units(sentence, known)
+                             if not conditional_route(sentence, sentence.find(name)))
+    return found
+
+
+def _led_supports(body: str, known: tuple[str, ...]) -> list[str]:
+    """In a preamble, the partners of a request a body or a title makes: "…, Chủ tịch UBND tỉnh giao Sở Thông tin
+    và Truyền thông chủ trì, phối hợp với các cơ quan, đơn vị, địa phương liên quan …" (a letter with no numbered
+    items states its one task there)."""
+    found: list[str] = []
+    for sentence in _SENTENCE_SPLIT_RE.split(body):
+        if _request_units(sentence, 0, True, known, subject_first=True):
+            found.extend(_support_units(sentence, known))
     return found
 
 
@@ -185,6 +207,8 @@ def _preamble_roles(body: str, known: tuple[str, ...]) -> list[Role]:
     Chính phủ có ý kiến như sau:" ⏎ "Bộ Khoa học và Công nghệ chủ trì, phối hợp với Bộ Quốc phòng …"): that
     text is the letter's direction, though it sits in the preamble (tests/gold NOTES-60-63 call 1)."""
     found = [(name, "lead", "request") for name in _request_units(body, 0, True, known, subject_first=True)]
+    found.extend((name, "lead", "request") for name in _directed_addressees(body, known))
+    found.extend((name, "support", "support") for name in _led_supports(body, known))
     lead_in = _OPINION_RE.search(body)
     if not lead_in:
         return found
@@ -195,6 +219,29 @@ def _preamble_roles(body: str, known: tuple[str, ...]) -> list[Role]:
         # a leader's direction ("Phó Thủ tướng Chính phủ … có ý kiến như sau:"), not a body's reading of the law
         found.extend(subject_roles(opinion, 0, Reading(known=known)))
         found.extend((name, "support", "support") for name in _support_units(opinion, known))
+    return found
+
+
+def _funded_units(body: str, known: tuple[str, ...]) -> list[str]:
+    """The bodies funds are laid out for, to do the work: "Bố trí kinh phí … để Ủy ban nhân dân huyện An Hòa thực hiện
+    khắc phục hậu quả thiên tai" — the subject of the task clause, before its verb."""
+    found: list[str] = []
+    for m in P.FUNDED_RE.finditer(body):
+        spans = scan_units(body, m.end(), known)
+        verb = P.PREDICATE_RE.match(body[spans[-1].end:].lstrip()) if spans else None
+        if verb and verb.group(0) not in P.PREPOSITIONS:
+            found.extend(sp.text for sp in spans)
+    return found
+
+
+def _directed_addressees(body: str, known: tuple[str, ...]) -> list[str]:
+    """The addressees of a directive's instruction in its lead-in, made by a body or a title ("Để …, Ủy ban nhân dân
+    tỉnh chỉ thị các sở, ban ngành; Ủy ban nhân dân các huyện, thành phố; … triển khai thực hiện …"): the same speech
+    act as "yêu cầu X"."""
+    found: list[str] = []
+    for m in P.DIRECTIVE_VERB_RE.finditer(body):
+        if P.CLAUSE_SUBJECT_RE.search(body[max(0, m.start() - 120):m.start()]):
+            found.extend(sp.text for sp in scan_units(body, m.end(), known))
     return found
 
 
@@ -253,8 +300,9 @@ def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...]
     for m in P.REQUEST_RE.finditer(body):
         if m.start() < skip_to and not pseudo:
             continue
-        if subject_first and not P.CLAUSE_SUBJECT_RE.search(body[max(0, m.start() - 120):m.start()]):
-            continue
+        if subject_first and not P.CLAUSE_SUBJECT_RE.search(body[max(0, m.start() - 120):m.start()]) and not (
+                found and _SAME_SPEAKER_RE.search(body, max(0, m.start() - 20), m.start())):
+            continue  # "…, UBND tỉnh giao Sở A …; đồng thời giao Sở B …": the second request is the same body's
         if m.group(0).startswith("yêu") and not pseudo:
             if lead_ins is None:
                 lead_ins = {s for s, group in clause_starts(body) if group >= 0}

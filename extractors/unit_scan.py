@@ -19,9 +19,10 @@ from kehoach.extractors.fold import compare_key
 _WORD_RE = re.compile(r"[\w&/]+(?:-[\w&]+)*")
 _SPACE_RE = re.compile(r"\s*")
 _PAREN_RE = re.compile(r"\(\s*([^()]{1,40}?)\s*\)")
-_BARE_HEADS = {"Văn phòng", "Ban", "Trung tâm", "Chi nhánh", "Hội đồng", "Cục", "Chi cục", "Ngân hàng", "Kho bạc"}
-# After a person's title, a group of bodies: "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan, đơn vị".
-_TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+quan|đơn\s+vị|tổ\s+chức|sở|cấp\s+[ủu][yỷ])(?![\w])",
+BARE_HEADS = {"Văn phòng", "Ban", "Trung tâm", "Chi nhánh", "Hội đồng", "Cục", "Chi cục", "Ngân hàng", "Kho bạc"}
+# After a person's title, a group of bodies: "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan, đơn vị",
+# "Thủ trưởng ban, ngành cấp tỉnh".
+_TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+quan|đơn\s+vị|tổ\s+chức|sở|ban,?\s+ngành|cấp\s+[ủu][yỷ])(?![\w])",
                              re.VERBOSE)
 # Titles that name no body by themselves ("Giám đốc", unlike "Bộ trưởng"): one before another shares its object.
 _OBJECT_TITLE_RE = re.compile(r"(?:[Pp]hó\s+)?(?:[Gg]iám\s+đốc|[Tt]hủ\s+trưởng|[Nn]gười\s+đứng\s+đầu|[Cc]hủ\s+tịch|Trưởng)")
@@ -41,6 +42,17 @@ _CAPITAL_STOP_RE = re.compile(r"(?:Quý|Quí|Năm|Tháng|Trước|Thường\s+xu
 _NOUNS = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(lexicon.group_words()["nouns"], key=len, reverse=True))
 _BARE_NOUN_RE = re.compile(rf"(?:{_NOUNS})")
 _SHARED_QUALIFIER_LIST_RE = re.compile(rf"(?:,\s+(?:{_NOUNS}))+\s+(?:các\s+cấp|(?:có\s+)?liên\s+quan)(?![\w])")
+# Lower-case words that end a firm's own name: links to what follows, not words of the name.
+_NOT_IN_A_FIRM_NAME = {"và", "các", "những", "của", "theo", "về"}
+# A firm's type in its name (Luật Doanh nghiệp 2020, Điều 38; data: bodies.json company_forms).
+_COMPANY_HEADS = {"Công ty", "Tổng Công ty", "Tổng công ty"}
+_COMPANY_FORM_RE = re.compile(r"(?<![\w])(?:" + "|".join(
+    r"\s+".join(map(re.escape, f.split())) for f in sorted(lexicon.load("bodies")["company_forms"]["forms"], key=len, reverse=True))
+    + r")(?![\w])")
+_WORKS_SERVED_RE = re.compile(rf"{P.WORKS_SERVED}(?![\w])")
+# Zones a management board runs: after one in its name, "và (các) khu …" goes on with the name.
+_ZONE_IN_RE = re.compile(rf"(?<![\w])(?:{P.ZONE})(?![\w])")
+_ZONE_AFTER_RE = re.compile(rf"(?:các\s+)?(?:{P.ZONE})(?![\w])")
 _PROPER_AFTER_HEAD_RE = re.compile(r"\s+[A-ZĐ]")  # "Bộ Quốc phòng", "Sở Y tế": a head and its proper name
 _LEVEL_ENDS = ("xã", "phường", "khu", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp")
 _DETERMINERS = {"các", "những"}
@@ -179,7 +191,7 @@ def scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
     end = next((pos + len(name) for name in known if text.startswith(name, pos)), start.end())
     name = _Name(text, pos, start, end, plural=start.group("plural") is not None, title_end=start.end(),
                  head=_org_head(start))
-    name.bare_end = end if start.group("org") and name.head in _BARE_HEADS else -1
+    name.bare_end = end if start.group("org") and name.head in BARE_HEADS else -1
     while True:
         j = _SPACE_RE.match(text, name.end).end()
         if j >= len(text):
@@ -254,8 +266,12 @@ def _after_dash(text: str, j: int) -> int | None:
     """"Lao động - Thương binh": a dash between capitalised parts of one name."""
     k = _SPACE_RE.match(text, j + 1).end()
     word = _WORD_RE.match(text, k)
+    lower = text[k:k + 20].lower()
+    pred = P.PREDICATE_RE.match(lower)
+    cont = P.NAME_CONTINUATION_RE.match(lower)
+    # "Ngân hàng Nhà nước - Chi nhánh Quảng Ngãi": a word of names ("chi nhánh") is not the verb it begins ("chi")
     if (word and _is_upper(word.group(0)) and not P.HONORIFIC_RE.match(text[k:])
-            and not P.PREDICATE_RE.match(text[k:k + 20].lower())):
+            and (not pred or (cont is not None and cont.end() > pred.end()))):
         return _capital_word_end(text, k, word)
     return None
 
@@ -290,6 +306,8 @@ def _after_comma(name: _Name, j: int) -> int | None:
     shared = _SHARED_QUALIFIER_LIST_RE.match(text, j)
     if shared and name.start.group("lower") and _BARE_NOUN_RE.fullmatch(text, name.pos, name.end):
         return shared.end()  # "cấp ủy, chính quyền các cấp": one qualifier over the list (NOTES-53-55 call 9)
+    if _is_upper(w) and _company_named(name) and not P.UNIT_START_RE.match(text, k):
+        return _capital_word_end(text, k, word)  # "Công ty TNHH MTV Đầu tư, | Xây dựng và Kinh doanh dịch vụ …"
     if not name.plural or name.closed:
         return None
     if not _is_upper(w) and w not in _DETERMINERS:
@@ -305,6 +323,12 @@ def _after_comma(name: _Name, j: int) -> int | None:
     if _is_upper(w) and w in {"Bộ", "Sở", "Ban", "Ngành"} and not _TITLE_RE.match(text, k):
         return word.end()  # "các Sở, Ban, ngành" written with capitals; not "…, Bộ trưởng" (a person)
     return None
+
+
+def _company_named(name: _Name) -> bool:
+    """The name so far is a firm's type and the start of its own name ("Công ty TNHH MTV Đầu tư"), whose own name
+    may go on past a comma (``bodies.json`` company_forms)."""
+    return name.head in _COMPANY_HEADS and _COMPANY_FORM_RE.search(name.text, name.pos, name.end) is not None
 
 
 def _more_owners(name: _Name, k: int) -> int | None:
@@ -332,13 +356,17 @@ def _after_and(name: _Name, j: int) -> int | None:
     if not word:
         return None
     w = word.group(0)
+    zone = _ZONE_AFTER_RE.match(text, k)
+    if zone and _ZONE_IN_RE.search(text, name.pos, name.end):
+        return zone.end()  # "Ban quản lý Khu kinh tế Dung Quất và các KCN Quảng Ngãi": one board over both
     if _is_upper(w):
         second = P.UNIT_START_RE.match(text, k)
         if second and not second.group("party"):
             return None  # "… và Ủy ban nhân dân tỉnh": a second body
         return _capital_word_end(text, k, word)  # "Thương binh và Xã hội", "Cục Khởi nghiệp và Doanh nghiệp công nghệ"
-    if w in _DETERMINERS or not name.plural or name.closed or _PLACE_CLOSED_RE.search(text, name.pos, name.end):
-        return None
+    if w in _DETERMINERS or not name.plural or name.closed or _PLACE_CLOSED_RE.search(text, name.pos, name.end) \
+            or P.NAMED_PERSON_RE.match(text, k):
+        return None  # not "… và ông Nguyễn Văn An": a person named, not a member of the group
     cont = P.ADMIN_LEVEL_RE.match(text, k) or (None if name.levels else P.NAME_CONTINUATION_RE.match(text, k))
     if cont and (text[k:cont.end()] not in P.AMBIGUOUS_WORDS or not ambiguous_is_verb(text, k, cont.end())):
         return cont.end()  # "các sở, ban, ngành và địa phương"; "các xã, phường | và tổ chức, cá nhân …"
@@ -360,7 +388,7 @@ def _capital(name: _Name, j: int, word: re.Match) -> int | None:
         return None  # "Sở Khoa học và Công nghệ | Sở Công Thương": the same head again is a new body
     if start.group("known") and inner.group("known") and end == start.end():
         return None  # two known bodies back to back: two table cells
-    if inner.group("org") and inner_head in _BARE_HEADS:
+    if inner.group("org") and inner_head in BARE_HEADS:
         name.bare_end = inner.end()  # "Chi nhánh Văn phòng đăng ký đất đai"
     return inner.end()  # "Chủ tịch Ủy ban …", "Đảng ủy Hội đồng …": a body inside the name
 
@@ -378,6 +406,9 @@ def _determiner(name: _Name, j: int, word: re.Match) -> int | None:
     khu = re.compile(r"các\s+[Kk]hu\s").match(text, j) and P.NAME_CONTINUATION_RE.match(text, j)
     if khu:
         return khu.end()  # "Ban Quản lý các khu công nghệ cao và khu công nghiệp"
+    works = _WORKS_SERVED_RE.match(text, j)
+    if works:
+        return works.end()  # "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"
     nxt = _SPACE_RE.match(text, word.end()).end()
     level = P.ADMIN_LEVEL_RE.match(text, nxt)
     if level:
@@ -393,6 +424,12 @@ def _lower_word(name: _Name, j: int, word: re.Match) -> int | None:
     """A lower-case word: a word that continues names ("chuyên môn", "có liên quan"), a level, or a noun
     the tagger knows; a predicate ends the name."""
     text, pos, end = name.text, name.pos, name.end
+    if _company_named(name) and word.group(0) not in _NOT_IN_A_FIRM_NAME:
+        # "Công ty TNHH MTV Khai thác | công trình thủy lợi Quảng Ngãi": the firm's own name goes on, word by word as
+        # the segmenter cuts them, up to a verb
+        seg = _first_word_len(text[j:j + 30].split("\n", 1)[0]) or len(word.group(0))
+        verb = P.PREDICATE_RE.match(text, j) and (seg == len(word.group(0)) or P.PREDICATE_RE.fullmatch(text, j, j + seg))
+        return None if verb else j + seg
     cont = P.NAME_CONTINUATION_RE.match(text, j)
     pred = P.PREDICATE_RE.match(text, j)
     if cont and text[j:cont.end()] in _VERB_AFTER_LEVEL and (_LEVEL_CLOSED_RE.search(text, pos, end) or _proper(name)):

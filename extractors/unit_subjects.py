@@ -41,6 +41,10 @@ _LONG_QUALIFIER = 160
 # says which members.
 _ROLE_TERM_RE = re.compile(r"\s*được\s+(?:giao|phân\s+công)(?:\s+(?:nhiệm\s+vụ|chủ\s+trì|phối\s+hợp|thực\s+hiện)(?![\w]))+"
                            r"(?:\s+(?:tại|trong|theo)\s+[^,;.\n]{0,40}?\s+này)?\s*,?\s*(?:có|chịu)\s+trách\s+nhiệm(?![\w])")
+# "có" before the work it makes: "X … có kế hoạch triển khai thực hiện Chỉ thị này" (a verb, not "having");
+# "X là cơ quan chủ trì kiểm tra, giám sát …": the copula names X's role, and the role is the lead.
+_HAVING_WORK_RE = re.compile(r"có\s+(?:kế\s+hoạch|phương\s+án|biện\s+pháp|giải\s+pháp)(?![\w])"
+                             r"|là\s+(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+trì(?![\w])")
 _PASSIVE_RE = re.compile(r"\s*được\s+(?:giao|phân\s+cấp|phân\s+công|[ủu][yỷ]\s+quyền)(?![\w])")
 # A sentence or an item of a run-in enumeration: "…: (1) Thanh tra Chính phủ ban hành …; (2) Bộ Công an chủ trì …".
 _SENTENCE_START_RE = re.compile(r"(?:\n|[.;:!?]\s)\s*(?:[-+•*–]\s+)?(?:\(\d{1,2}\)\s*)?")
@@ -276,6 +280,8 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
     if P.ASSIGNING_VERB_RE.match(after_stripped):
         return [], pending, True  # the subject hands the work on; the object is read by the request rule
     pred = P.PREDICATE_RE.match(after_stripped)
+    if _HAVING_WORK_RE.match(after_stripped):
+        return [sp.text for sp in spans], pending, False
     if pred and pred.group(0) not in P.PREPOSITIONS and (
             not P.PETITION_RE.match(after_stripped) or (reading.delegated and DECIDES_RE.match(after_stripped))):
         return [sp.text for sp in spans], pending, False

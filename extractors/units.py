@@ -31,6 +31,8 @@ from kehoach.extractors.unit_roles import node_roles
 from kehoach.schemas.models import Assignment, Metadata, Node
 
 _DETERMINER_RE = re.compile(r"^(?:các|những)\s+")
+_PROVINCE_WORD = "tỉnh"
+_PLACE_WORDS = 5  # "quảng ngãi", "bà rịa - vũng tàu"
 
 __all__ = ["UnitSpan", "clean_unit", "extract_assignments", "find_units", "is_group", "mark_places", "mark_tasks",
            "scan_units", "unit_id"]
@@ -77,7 +79,8 @@ def _node_assignments(node: Node, roles: list[tuple[str, str, str]], above: set[
         uid = unit_id(unit)
         if not unit or any(r == role and other.startswith(uid + " ") for other, r in ids):
             continue  # "Tổ tiếp công dân" inside "Tổ tiếp công dân, xử lý khiếu nại, …": one body
-        if rule == "subject" and (uid in above or (is_group(unit) and any(a.startswith(uid + " ") for a in above))):
+        if rule == "subject" and (uid in above or _named_by_its_place(uid, above)
+                                  or (is_group(unit) and any(a.startswith(uid + " ") for a in above))):
             # "Ủy ban nhân dân xã, phường cung cấp danh sách …" under the heading "Ủy ban nhân dân xã, phường"; "các
             # cơ quan, đơn vị xây dựng báo cáo" under "Trách nhiệm các cơ quan, đơn vị cấp thành phố …": restated
             continue
@@ -93,6 +96,16 @@ def _node_assignments(node: Node, roles: list[tuple[str, str, str]], above: set[
                               role=role, deadline=deadline.date if deadline else None,
                               deadline_text=deadline.text if deadline else None, is_group=is_group(unit)))
     return out
+
+
+def _named_by_its_place(uid: str, above: set[str]) -> bool:
+    """ "Kho bạc Nhà nước tỉnh" under the heading "Sở Tài chính và Kho bạc Nhà nước Quảng Ngãi": the body the heading
+    names by its province's name, restated with the level word ("tỉnh") instead (tests/gold NOTES-101-104, 103 item 5)."""
+    base, _sep, level = uid.rpartition(" ")
+    if level != _PROVINCE_WORD or not base:
+        return False
+    return any(a.startswith(base + " ") and 1 <= len(a[len(base) + 1:].split()) <= _PLACE_WORDS
+               and not P.ADMIN_LEVEL_RE.match(a, len(base) + 1) for a in above)
 
 
 def _headed_above(node: Node, by_id: dict[str, Node], headed: dict[str, set[str]]) -> set[str]:

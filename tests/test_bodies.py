@@ -108,3 +108,20 @@ def test_categories_are_group_nouns():
 def test_collective_examples_are_found(example):
     found = [u.text for u in find_units(example)]
     assert any(c in f for f in found for c in lexicon.collective_nouns()), found
+
+
+@pytest.mark.parametrize("example", lexicon.load("bodies")["company_forms"]["examples"], ids=_ids)
+def test_company_examples_keep_the_firm_name_whole(example):
+    # a firm's own name after its type runs past its commas and "và" up to the next body or the verb
+    found = [u.text for u in find_units(example)]
+    firm = re.match(r"(?:phối hợp với )?(Công ty .+?)(?:, Sở| chủ trì)", example).group(1)
+    assert firm in found, found
+
+
+BODY_ABBREVIATIONS = [(e["abbreviation"], e["expansion"], example)
+                      for e in lexicon.load("bodies")["abbreviations"] for example in e["examples"]]
+
+
+@pytest.mark.parametrize("abbreviation,expansion,example", BODY_ABBREVIATIONS, ids=_ids)
+def test_body_abbreviations_fold_to_their_words(abbreviation, expansion, example):
+    assert unit_id(example) == unit_id(example.replace(abbreviation, expansion))
