@@ -24,9 +24,10 @@ LETTER_CLOSING_MAX_CHARS = 400
 # A request or a reporting route that speaks of the whole text, once the items are done:
 # "Đề nghị Công ty nghiên cứu các văn bản dẫn trên …", "Yêu cầu Giám đốc các sở … thực hiện nghiêm
 # túc Chỉ thị này./.", "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …". It closes the text
-# only when the run up to the next marker ends the text ("./.").
+# only when the run up to the next marker ends the text ("./."). "Theo đề nghị của Bộ X, …" names the
+# proposal the text answers, not a request of its own.
 REQUEST_CLOSING_RE = re.compile(
-    r"^(?:[^.;:]{0,80}?\s)?(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\b.*?(?:\b(?:nêu|dẫn|kể)\s+trên|\btrên\s+đây"
+    r"^(?:[^.;:]{0,80}?\s)?(?<![Tt]heo\s)(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\b.*?(?:\b(?:nêu|dẫn|kể)\s+trên|\btrên\s+đây"
     r"|\b(?:Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Thông\s+báo|Chương\s+trình|[Vv]ăn\s+bản)\s+này)"
     r"|^Trong\s+quá\s+trình\s+(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?thực\s+hiện\b.{0,120}?\bnếu\s+có\b",
     re.DOTALL)

@@ -306,6 +306,10 @@ CLOSING_CASES = [
                  ["Điều 3"], None, id="an-execution-article-keeps-its-own-text"),
     pytest.param("5. Sở Tài chính bố trí kinh phí.\n\nCác sở triển khai Chỉ thị này.\n6. Sở Nội vụ theo dõi./.",
                  ["5", "6"], None, id="naming-this-text-before-another-item-is-not-closing"),
+    pytest.param("Kính gửi: Sở Thông tin và Truyền thông\n\n"
+                 "Theo đề nghị của Bộ Thông tin và Truyền thông tại Công văn số 202/BTTTT-KHTC, Chủ tịch UBND tỉnh\n"
+                 "giao Sở Thông tin và Truyền thông chủ trì góp ý dự thảo văn bản nêu trên./.",
+                 ["preamble"], None, id="a-letter-answering-a-proposal-is-its-body"),
 ]
 # fmt: on
 
