@@ -40,7 +40,10 @@ _COMMITTEE_TAIL_RE = re.compile(rf"(?:^|\s){_COMMITTEE}(?:\s+(?P<level>{_PARTY_L
 _NAMES_UNITS_RE = re.compile(
     rf"^(?:{_caps_alternatives([h['name'] for h in _NAMES['heads'] if h.get('names_its_units')])})\s+\S")
 # Organs that have no name of their own: the issuer is "<organ> <parent>".
-_ORGAN_ONLY_RE = re.compile(rf"^(?:{_caps_alternatives([o['name'] for o in _NAMES['organs']])})$")
+# A designated organ carries its number or field on its line: "BAN CHỈ ĐẠO 138".
+_ORGAN_ONLY_RE = re.compile(
+    rf"^(?:{_caps_alternatives([o['name'] for o in _NAMES['organs']])})$"
+    rf"|^(?:{_caps_alternatives([o['name'] for o in _NAMES['organs'] if o.get('designated')])})\s+\S.*$")
 # Bodies in their written case, keyed by every way of writing them in lower case.
 _BODY_FORMS = [(written.lower(), entry["name"]) for entry in _NAMES["written_forms"]
                for written in (entry["name"], *entry.get("variants", ()))]

@@ -313,7 +313,9 @@ class _TreeBuilder:
         previous = self.stack[-1].paragraphs[-1].text if self.stack else None
         # A letter with no numbered items still ends with its closing request
         # ("Đề nghị Thuế tỉnh … phối hợp thực hiện./."), after a body of at least one paragraph.
-        if (self.numbered or self.preamble) and starts_closing(para, previous, self.paragraphs[index + 1:]):
+        in_article = any(entry.style == "article" for entry in self.stack)
+        if (self.numbered or self.preamble) and starts_closing(para, previous, self.paragraphs[index + 1:],
+                                                               in_article=in_article):
             self.in_closing = True
             if not self.numbered:
                 # In a letter the request just before its last sentence is part of the

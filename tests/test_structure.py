@@ -293,6 +293,23 @@ CLOSING_CASES = [
                  ["preamble", "closing"], "Văn phòng Chính phủ", id="letter-without-items-formula-only"),
     pytest.param("Đề nghị Sở Tài chính rà soát kinh phí và báo cáo./.",
                  ["preamble"], None, id="a-one-paragraph-letter-has-no-closing"),
+    # the text speaking of itself in its last paragraph, after the last item's text
+    pytest.param("10. Các huyện:\nc) Chỉ đạo cơ quan thanh tra tham gia phối hợp.\n\n"
+                 "Căn cứ Chỉ thị này, Thủ trưởng các sở, ban, ngành và Chủ tịch UBND các huyện xây dựng kế hoạch,\n"
+                 "báo cáo kết quả thực hiện về UBND tỉnh theo đúng quy định ./.",
+                 ["10", "10.c", "closing"], "Căn cứ Chỉ thị này", id="last-paragraph-naming-this-directive"),
+    pytest.param("3. Tổ chức thực hiện\nSở Nội vụ theo dõi việc thực hiện.\n\n"
+                 "Các sở, ngành căn cứ Kế hoạch này triển khai thực hiện./.",
+                 ["3", "closing"], "Các sở, ngành", id="last-paragraph-naming-this-plan"),
+    pytest.param("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Nội vụ;\n\n"
+                 "Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.",
+                 ["Điều 3"], None, id="an-execution-article-keeps-its-own-text"),
+    pytest.param("5. Sở Tài chính bố trí kinh phí.\n\nCác sở triển khai Chỉ thị này.\n6. Sở Nội vụ theo dõi./.",
+                 ["5", "6"], None, id="naming-this-text-before-another-item-is-not-closing"),
+    pytest.param("Kính gửi: Sở Thông tin và Truyền thông\n\n"
+                 "Theo đề nghị của Bộ Thông tin và Truyền thông tại Công văn số 202/BTTTT-KHTC, Chủ tịch UBND tỉnh\n"
+                 "giao Sở Thông tin và Truyền thông chủ trì góp ý dự thảo văn bản nêu trên./.",
+                 ["preamble"], None, id="a-letter-answering-a-proposal-is-its-body"),
 ]
 # fmt: on
 
