@@ -48,6 +48,10 @@ _HEADER_TYPE_WORDS = {word.upper(): t.name for t in lexicon.doc_types() for word
 SYMBOL_TYPES = lexicon.symbol_types()
 HEADER_SCAN_LINES = 60  # the type word sits well within the first page
 TITLE_MAX_LINES = 10
+TITLE_MAX_CHARS = 400  # a lower-case title's lines after a blank line never run longer than this
+# A sentence ends and the next begins: a word's last letter in lower case, the stop, a capital ("… tích cực. Tuy
+# nhiên"); never an abbreviation's stop ("TP. Hồ Chí Minh").
+_SENTENCE_BREAK_RE = re.compile(r"[a-zà-ỹđ][.!?]\s+(\w)")
 PARENTHESIS_MAX_LINES = 3  # an attachment's "(Kèm theo …)" line wraps over this many lines at most
 
 
@@ -176,6 +180,8 @@ def title_block_end(lines: list[Line], start: int) -> int:
             i = _parenthesis_end(lines, i)
             return i + 1 if i < len(lines) and _RULE_RE.match(lines[i].text) else i
         upper = is_upper_line(text)
+        if i > start and upper_title is False and lines[i].blank_before and _prose_run(lines, i):
+            break  # "Trong thời gian qua, công tác … đã đạt kết quả. Tuy nhiên, …": the body, after a blank line
         if upper_title is None:
             upper_title = upper
         elif upper and not upper_title:
@@ -187,6 +193,18 @@ def title_block_end(lines: list[Line], start: int) -> int:
             break  # "QUYẾT ĐỊNH:" of the articles
         i += 1
     return i
+
+
+def _prose_run(lines: list[Line], i: int) -> bool:
+    """Whether the lines from ``i`` to the next blank line are running prose, not more of a title: a
+    sentence ends inside them, or they run longer than any title."""
+    run = [lines[i].text]
+    for line in lines[i + 1:i + TITLE_MAX_LINES]:
+        if line.blank_before:
+            break
+        run.append(line.text)
+    text = " ".join(run)
+    return any(m.group(1).isupper() for m in _SENTENCE_BREAK_RE.finditer(text)) or len(text) > TITLE_MAX_CHARS
 
 
 def _parenthesis_end(lines: list[Line], i: int) -> int:

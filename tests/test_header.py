@@ -394,6 +394,32 @@ def test_body_starts_after_title_block():
     assert header.metadata.title == "Về việc thành lập Tổ"
 
 
+# fmt: off
+TITLE_END_CASES = [
+    pytest.param(["CHỈ THỊ", "Về việc tăng cường công tác thi hành án hành chính", "trên địa bàn tỉnh Quảng Ngãi", "",
+                  "Trong thời gian qua, công tác triển khai thi hành Luật tố tụng hành chính đã đạt những kết quả",
+                  "tích cực. Tuy nhiên, vẫn còn một số trường hợp chưa được thi hành."],
+                 "Về việc tăng cường công tác thi hành án hành chính trên địa bàn tỉnh Quảng Ngãi",
+                 id="prose-after-a-blank-line-is-the-body"),
+    pytest.param(["KẾ HOẠCH", "Triển khai công tác dân vận chính quyền năm 2025 với chủ đề", "",
+                  "“Công tác dân vận chính quyền để thực hiện thắng lợi, thành công", "",
+                  "Đại hội Đảng bộ các cấp, tiến tới Đại hội XIV của Đảng”", "", "Thực hiện Chỉ thị số 33/CT-TTg."],
+                 "Triển khai công tác dân vận chính quyền năm 2025 với chủ đề “Công tác dân vận chính quyền để thực "
+                 "hiện thắng lợi, thành công Đại hội Đảng bộ các cấp, tiến tới Đại hội XIV của Đảng”",
+                 id="a-title-over-blank-lines-stays-whole"),
+    pytest.param(["CHỈ THỊ", "Về việc phòng, chống dịch bệnh", "", "tại TP. Hồ Chí Minh và các tỉnh lân cận", "",
+                  "Căn cứ Luật Phòng, chống bệnh truyền nhiễm."],
+                 "Về việc phòng, chống dịch bệnh tại TP. Hồ Chí Minh và các tỉnh lân cận",
+                 id="an-abbreviation-stop-is-not-a-sentence-end"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("texts,title", TITLE_END_CASES)
+def test_a_lower_case_title_ends_where_running_prose_begins(texts, title):
+    assert header_of("\n".join(texts)).metadata.title == title
+
+
 @pytest.mark.parametrize("addressee", [
     pytest.param(["Kính gửi: Công ty TNHH Sunrise Apparel Việt Nam."], id="one-line"),
     pytest.param(["Kính", "gửi: Công ty TNHH Sunrise Apparel Việt Nam."], id="wrapped-after-kinh"),
