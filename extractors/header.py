@@ -48,6 +48,7 @@ _HEADER_TYPE_WORDS = {word.upper(): t.name for t in lexicon.doc_types() for word
 SYMBOL_TYPES = lexicon.symbol_types()
 HEADER_SCAN_LINES = 60  # the type word sits well within the first page
 TITLE_MAX_LINES = 10
+SUBJECT_MAX_LINES = 6  # a letter's subject under its date wraps over this many lines at most
 TITLE_MAX_CHARS = 400  # a lower-case title's lines after a blank line never run longer than this
 # A sentence ends and the next begins: a word's last letter in lower case, the stop, a capital ("… tích cực. Tuy
 # nhiên"); never an abbreviation's stop ("TP. Hồ Chí Minh").
@@ -251,8 +252,22 @@ def _header_region_end(lines: list[Line]) -> int:
             nxt = i + 1
             while nxt < len(lines) and (_RULE_RE.match(lines[nxt].text) or _SUBJECT_RE.match(lines[nxt].text)):
                 nxt += 1
+                if _SUBJECT_RE.match(lines[nxt - 1].text):
+                    nxt = _subject_end(lines, nxt)
             return nxt
     return 0 if not seen_number else min(len(lines), 12)
+
+
+def _subject_end(lines: list[Line], i: int) -> int:
+    """Index after the wrapped lines of a subject that ends the band ("V/v góp ý dự thảo Quyết định sửa" ⏎
+    "đổi, bổ sung một số điều của" ⏎ "Quyết định số 2269/QĐ-TTg về" …): they run to a blank line, the addressee or
+    the body's first paragraph."""
+    for j in range(i, min(len(lines), i + SUBJECT_MAX_LINES)):
+        line = lines[j]
+        if line.blank_before or _ADDRESSEE_RE.match(line.text) or _PREAMBLE_START_RE.match(line.text) \
+                or _starts_item(line) or is_upper_line(line.text):
+            return j
+    return i
 
 
 def find_adoption_date(lines: list[Line]) -> dt.date | None:

@@ -415,6 +415,22 @@ TITLE_END_CASES = [
 # fmt: on
 
 
+@pytest.mark.parametrize("subject,title", [
+    pytest.param(["V/v góp ý dự thảo Quyết định sửa", "đổi, bổ sung một số điều của", "Quyết định số 2269/QĐ-TTg về",
+                  "Chương trình cung cấp dịch vụ", "viễn thông công ích", "", "Kính gửi: Sở Thông tin và Truyền thông"],
+                 "góp ý dự thảo Quyết định sửa đổi, bổ sung một số điều của Quyết định số 2269/QĐ-TTg về Chương trình "
+                 "cung cấp dịch vụ viễn thông công ích", id="wrapped-to-a-blank-line"),
+    pytest.param(["V/v góp ý dự thảo Nghị định", "Kính gửi: Bộ Tư pháp"], "góp ý dự thảo Nghị định",
+                 id="one-line-then-the-addressee"),
+    pytest.param(["V/v triển khai thực hiện", "Căn cứ Công văn số 12/UBND-KT."], "triển khai thực hiện",
+                 id="one-line-then-the-body"),
+])
+def test_a_letters_subject_under_its_date_takes_its_wrapped_lines(subject, title):
+    texts = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "Số: 15/UBND-KGVX", "Quảng Ngãi, ngày 20 tháng 01 năm 2025", *subject]
+    assert header_of("\n".join(texts)).metadata.title == title
+
+
 @pytest.mark.parametrize("texts,title", TITLE_END_CASES)
 def test_a_lower_case_title_ends_where_running_prose_begins(texts, title):
     assert header_of("\n".join(texts)).metadata.title == title
