@@ -21,6 +21,7 @@ from kehoach.extractors.citation_laws import name_words
 from kehoach.extractors.citation_models import FoundCitation, Scan, ShortRef
 from kehoach.extractors.citation_parts import WS_RE, fold_key, overlaps
 from kehoach.extractors.citation_relations import relation_at
+from kehoach.extractors.fold import ascii_key
 from kehoach.extractors.law_lexicon import amending_number, law_number
 
 
@@ -40,6 +41,7 @@ def resolve(scans: list[Scan]) -> list[list[FoundCitation]]:
     _resolve_known_laws(results)
     _resolve_numbered_names(scans, results, all_found, by_ref)
     _resolve_aliases_and_shorts(scans, results, all_found, by_ref)
+    _one_spelling_per_name(results)
     _share_across_mentions(results)
     for result in results:
         result.sort(key=lambda c: (c.start, c.end))
@@ -206,6 +208,20 @@ def _unresolved(short: ShortRef, text: str, others: list[FoundCitation]) -> Foun
         doc_type=short.doc_type, number=short.number, relation=relation_at(text, short.start, others),
         tail_end=short.end,
     )
+
+
+def _one_spelling_per_name(results: list[list[FoundCitation]]) -> None:
+    """A document cited by name twice, once with a mark lost ("Luật Tổ chức chinh quyền địa phương" under
+    "… chính quyền …"), is one document: a name-only ref takes the spelling of the first ref with its letters."""
+    first: dict[str, str] = {}
+    for result in results:
+        for i in sorted(range(len(result)), key=lambda k: result[k].start):
+            c = result[i]
+            if c.number is not None:
+                continue
+            ref = first.setdefault(ascii_key(c.ref), c.ref)
+            if ref != c.ref:
+                result[i] = replace(c, ref=ref)
 
 
 def _share_across_mentions(results: list[list[FoundCitation]]) -> None:

@@ -200,6 +200,8 @@ AMENDING_CASES = [
                  id="lower-case-title-of-a-draft"),
 ]
 
+AMENDING_2019 = ("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương "
+                 "2019")
 MENTION_CASES = [
     # a name resolves to the number or the year the document states for it
     pytest.param("Căn cứ Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13 và sửa đổi một số điều của Luật Mặt trận Tổ quốc Việt Nam",
@@ -232,6 +234,17 @@ MENTION_CASES = [
                  id="tone-typo-mention-of-the-cited-law"),
     pytest.param("của luật đầu tư theo phương thức đối tác công tư, luật quán lý, sử dụng tài sản công ngày 25 tháng 6",
                  [], id="tone-typo-lower-case-outside-a-title"),
+    # a name cited again with a mark lost is the same document, under the first spelling
+    pytest.param("Căn cứ Luật Thủy lợi ngày 19 tháng 6 năm 2017; theo Luật Thuy loi năm 2017",
+                 [citation("Luật Thủy lợi 2017"), citation("Luật Thủy lợi 2017", text="Luật Thuy loi năm 2017")],
+                 id="marks-lost-mention-of-the-cited-name"),
+    pytest.param("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa "
+                 "phương ngày 22 tháng 11 năm 2019;\nXét dự thảo căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức "
+                 "Chính phủ và Luật Tổ chức chinh quyền địa phương ngày 22 tháng 11 năm 2019;",
+                 [citation(AMENDING_2019), citation("Luật Tổ chức Chính phủ"),
+                  citation("Luật Tổ chức chính quyền địa phương"), citation(AMENDING_2019),
+                  citation("Luật Tổ chức Chính phủ"), citation("Luật Tổ chức chính quyền địa phương")],
+                 id="amending-title-typed-with-a-mark-lost"),
     # abbreviations alone stay as written
     pytest.param("Căn cứ Luật Ban hành văn bản QPPL;", [citation("Luật Ban hành văn bản QPPL")], id="qppl-as-written"),
     pytest.param("triển khai Luật KH, CN&ĐMST năm 2025", [citation("Luật KH, CN&ĐMST 2025", canonical_ref="93/2025/QH15")],
