@@ -48,6 +48,7 @@ _HEADER_TYPE_WORDS = {word.upper(): t.name for t in lexicon.doc_types() for word
 SYMBOL_TYPES = lexicon.symbol_types()
 HEADER_SCAN_LINES = 60  # the type word sits well within the first page
 TITLE_MAX_LINES = 10
+ATTACHED_BAND_MAX_LINES = 10  # lines of an attached document's own header band, down to its type line
 SUBJECT_MAX_LINES = 6  # a letter's subject under its date wraps over this many lines at most
 TITLE_MAX_CHARS = 400  # a lower-case title's lines after a blank line never run longer than this
 # A sentence ends and the next begins: a word's last letter in lower case, the stop, a capital ("… tích cực. Tuy
@@ -206,6 +207,21 @@ def _prose_run(lines: list[Line], i: int) -> bool:
         run.append(line.text)
     text = " ".join(run)
     return any(m.group(1).isupper() for m in _SENTENCE_BREAK_RE.finditer(text)) or len(text) > TITLE_MAX_CHARS
+
+
+def attached_type_line(lines: list[Line], at: int) -> int | None:
+    """The type line of a document attached after a signature that opens with its own header band (a draft
+    resolution under its submission: "HỘI ĐỒNG NHÂN DÂN / TỈNH X / … / Số: /NQ-HĐND / …, ngày … / DỰ THẢO /
+    NGHỊ QUYẾT"), or None when no band with a number line stands before a type line."""
+    numbered = False
+    for i in range(at, min(len(lines), at + ATTACHED_BAND_MAX_LINES)):
+        text = lines[i].text
+        if doc_type_of_line(text):
+            return i if numbered else None
+        numbered = numbered or bool(NUMBER_LINE_RE.match(text))
+        if _PREAMBLE_START_RE.match(text) or _starts_item(lines[i]):
+            return None
+    return None
 
 
 def _parenthesis_end(lines: list[Line], i: int) -> int:

@@ -14,6 +14,7 @@ from kehoach.extractors.fidelity import SpellingMap, restore_spelling
 from kehoach.extractors.fingerprint import fingerprint
 from kehoach.extractors.header import (
     Header,
+    attached_type_line,
     doc_type_of_line,
     find_issuer_in_text,
     parse_header,
@@ -92,6 +93,10 @@ def read_tree(lines: list[Line], tables: list[TaskTable] | None = None) -> tuple
         if cursor < len(lines) and doc_type_of_line(lines[cursor].text):
             end = title_block_end(lines, cursor + 1)
             segments.append((lines[cursor + 1:end], []))
+            cursor = end
+        elif cursor < len(lines) and (type_line := attached_type_line(lines, cursor)) is not None:
+            end = title_block_end(lines, type_line + 1)  # its band is not text; its title joins the title
+            segments.append((lines[type_line + 1:end], []))
             cursor = end
         elif cursor < len(lines) and ATTACHMENT_TITLE_RE.match(lines[cursor].text):
             end = title_block_end(lines, cursor + 1)  # "DANH MỤC …": a list attached, its title kept whole

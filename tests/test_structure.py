@@ -433,3 +433,32 @@ def test_old_punctuation_builds_the_tree():
     text = ("I- MỤC ĐÍCH\n1- Nâng cao nhận thức.\nII- NHIỆM VỤ\n1- Sở Y tế chủ trì:\na/ Tuyên truyền;\nb/ Kiểm tra.\n"
             "2- Sở Tài chính bảo đảm kinh phí.")
     assert ids_of(text) == ["I", "I.1", "II", "II.1", "II.1.a", "II.1.b", "II.2"]
+
+
+SUBMISSION = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 22/TTr-UBND", "Quảng Ngãi, ngày 05 tháng 02 năm 2025",
+              "TỜ TRÌNH", "Về việc đề nghị giao dự toán năm 2025", "", "Kính gửi: Hội đồng nhân dân tỉnh", "",
+              "Căn cứ Luật Ngân sách nhà nước ngày 25/6/2015;", "1. Chi quản lý hành chính: 9.282 triệu đồng.",
+              "2. Chi sự nghiệp giáo dục: 612 triệu đồng.", "Kính trình HĐND tỉnh xem xét, quyết nghị./.", "",
+              "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Hoàng Giang", ""]
+DRAFT_BAND = ["HỘI ĐỒNG NHÂN DÂN", "TỈNH QUẢNG NGÃI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+              "Độc lập - Tự do - Hạnh phúc", "Số:          /NQ-HĐND", "Quảng Ngãi, ngày       tháng      năm 2025",
+              "DỰ THẢO", ""]
+DRAFT = ["NGHỊ QUYẾT", "Về giao dự toán năm 2025 cho Ban Dân tộc – Tôn giáo tỉnh", "",
+         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "", "QUYẾT NGHỊ:", "",
+         "Điều 1. Quyết định giao dự toán năm 2025 là 10.506 triệu đồng."]
+
+
+@pytest.mark.parametrize("band", [
+    pytest.param(DRAFT_BAND, id="draft-with-its-own-header-band"),
+    pytest.param([], id="type-line-right-after-the-signature"),
+])
+def test_a_document_attached_after_the_signature_opens_with_its_title(band):
+    from kehoach.pipeline.stages import build_document
+    from kehoach.schemas.layout import RawDocument
+
+    raw = RawDocument(path="t.txt", sha256="0", format="txt", lines=[Line(text=t) for t in SUBMISSION + band + DRAFT])
+    nodes = {n.id: n for n in build_document(raw).nodes}
+    assert [i for i in nodes if nodes[i].kind != "pseudo"] == ["1", "2", "Điều 1"]
+    assert "Về giao dự toán năm 2025 cho Ban Dân tộc" in nodes["title"].text
+    assert "Căn cứ Luật Tổ chức chính quyền địa phương" in nodes["preamble"].text
+    assert "HỘI ĐỒNG NHÂN DÂN" not in nodes["2"].text and "Căn cứ" not in nodes["2"].text
