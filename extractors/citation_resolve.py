@@ -73,6 +73,14 @@ def _resolve_numbered_names(scans: list[Scan], results: list[list[FoundCitation]
                 result[i] = replace(c, ref=t.ref, number=t.number, year=t.year, symbol=t.symbol)
 
 
+def _names_the_document(alias: str, target: FoundCitation) -> bool:
+    """An alias names the document it follows when it carries the document's number ("Bộ chỉ số 766" after
+    Quyết định 766/QĐ-TTg, "Chỉ thị 11"); "(viết tắt là Ban Chỉ đạo 138 tỉnh)" after a decision that set the
+    committee up names the committee."""
+    number = (target.number or "").lstrip("0")
+    return bool(number) and number in {n.lstrip("0") for n in re.findall(r"\d+", alias)}
+
+
 def _resolve_aliases_and_shorts(scans: list[Scan], results: list[list[FoundCitation]], all_found: list[FoundCitation],
                                 by_ref: dict[str, FoundCitation]) -> None:
     """Aliases the text defines ("(sau đây gọi tắt là Chỉ thị 11)") and short references: an alias, or
@@ -83,8 +91,9 @@ def _resolve_aliases_and_shorts(scans: list[Scan], results: list[list[FoundCitat
             if P.CITATION_RE.search(alias):
                 continue  # "(gọi tắt là Nghị quyết số 57-NQ/TW)": already a full citation
             before = [c for c in result if c.end <= pos]
-            if before:
-                aliases[fold_key(alias)] = max(before, key=lambda c: c.end)
+            target = max(before, key=lambda c: c.end) if before else None
+            if target is not None and _names_the_document(alias, target):
+                aliases[fold_key(alias)] = target
     alias_patterns = [(_alias_pattern(a), t) for a, t in _alias_texts(scans, aliases)]
     by_type_number: dict[tuple[str, str], set[str]] = {}
     for c in all_found:

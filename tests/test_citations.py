@@ -277,6 +277,12 @@ ALIAS_CASES = [
     pytest.param("Kế hoạch số 12/KH-UBND (sau đây gọi tắt là Kế hoạch)", [citation("12/KH-UBND")], id="alias-without-number-ignored"),
     pytest.param("Kết luận số 75-KL/TW và Chương trình hành động số 31-CTr/TW (gọi tắt là Kết luận số 75-KL/TW và Chương trình hành động số 31-CTr/TW)",
                  [citation("75-KL/TW"), citation("31-CTr/TW"), citation("75-KL/TW"), citation("31-CTr/TW")], id="alias-of-two"),
+    # an alias with another number names what the document is about, not the document
+    pytest.param("Căn cứ Quyết định số 1667/QĐ-UBND ngày 08/11/2023 về việc kiện toàn Ban Chỉ đạo phòng, chống tội phạm "
+                 "(viết tắt là Ban Chỉ đạo 138 tỉnh); thành viên Ban Chỉ đạo 138 tỉnh",
+                 [citation("1667/QĐ-UBND", date="2023-11-08")], id="alias-of-the-body-the-decision-set-up"),
+    pytest.param("Quyết định số 06/QĐ-TTg (sau đây gọi tắt là Đề án 06); thực hiện Đề án 06",
+                 [citation("06/QĐ-TTg"), citation("06/QĐ-TTg")], id="alias-carrying-the-number-with-its-zero"),
 ]
 
 NEGATIVE_CASES = [
