@@ -305,7 +305,7 @@ _OCR_MARKER_RE = re.compile(
 # Letters of an item marker Tesseract reads as another round letter: "c)" and "đ)" as "o)", "đ)" as
 # "d)" (its stroke lost), "e)" as "c)" or "o)"; with a mark from a speck of dust, "ó)".
 # A capital for the small letter of the same shape ("C)", "O)", "S)"); "8)" or "ø)" for "g)".
-_OCR_AS_LETTERS = {"o": "cđea", "d": "đ", "c": "eđ", "e": "c", "ø": "gđ", "8": "g", "9": "g",
+_OCR_AS_LETTERS = {"o": "cđea", "d": "đ", "c": "eđ", "e": "c", "ø": "gđ", "8": "ga", "9": "g",
                    **{ch: "cđe" for ch in "óòỏõọôơö"}, **{ch: ch.lower() for ch in "CĐKOSUVXY"}}
 _OCR_LETTER_RE = re.compile(r"^(?P<letter>[a-zđóòỏõọôơöø89CĐKOSUVXY])(?P<after>\s?\)(?:\s.*)?)$", re.DOTALL)
 # Item numbers of one or two digits read as look-alike letters in bold type ("5." as "o.", "9." as

@@ -362,6 +362,9 @@ def test_footnotes_join_the_node_carrying_their_marker(text, expected_last_parag
 # fmt: off
 # Numbering read through OCR: (text, ids when the text came from OCR, ids when typed, warnings from OCR).
 OCR_CASES = [
+    pytest.param("9. Sở Thông tin và Truyền thông:\n8) Chỉ đạo các cơ quan báo chí.\nb) Phối hợp tuyên truyền.",
+                 ["9", "9.a", "9.b"], ["9", "9.8", "9.8.b"], 1, id="a-read-as-eight-where-a-is-due"),
+    pytest.param("7) Việc bảy.\n8) Việc tám.", ["7", "8"], ["7", "8"], 0, id="eight-after-seven-stays"),
     pytest.param("I. MỤC ĐÍCH\n1. Việc một.\nII. NHIỆM VỤ\n1. Việc hai.\nII. TỔ CHỨC\n1. Việc ba.\nIV. KINH PHÍ",
                  ["I", "I.1", "II", "II.1", "III", "III.1", "IV"], ["I", "I.1", "II", "II.1", "II#2", "II#2.1", "IV"],
                  1, id="ii-where-iii-is-due"),
