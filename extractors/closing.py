@@ -69,7 +69,8 @@ def starts_closing(para: Paragraph, previous: str | None, following: Sequence[Pa
         return False
     # The last paragraph, of the whole text: "Căn cứ Chỉ thị này, Thủ trưởng các sở … xây dựng kế hoạch …,
     # báo cáo kết quả thực hiện về UBND tỉnh theo đúng quy định./." after the last item's text.
-    if previous is not None and not in_article and _TEXT_END_RE.search(text) and _THIS_TEXT_RE.search(text):
+    ends_text = bool(_TEXT_END_RE.search(text)) or not following  # OCR often loses the "/." of "./."
+    if previous is not None and not in_article and ends_text and _THIS_TEXT_RE.search(text):
         return True
     # A plain paragraph ending the text ("…chỉ đạo./.") after a bullet list.
     if text.rstrip().endswith("./.") and not BULLET_RE.match(text) and previous is not None:

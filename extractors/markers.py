@@ -310,10 +310,10 @@ _OCR_AS_LETTERS = {"o": "cđea", "d": "đ", "c": "eđ", "e": "c", "ø": "gđ", "
 _OCR_LETTER_RE = re.compile(r"^(?P<letter>[a-zđóòỏõọôơöø89CĐKOSUVXY])(?P<after>\s?\)(?:\s.*)?)$", re.DOTALL)
 # Item numbers of one or two digits read as look-alike letters in bold type ("5." as "o.", "9." as
 # "g."), their full stop as a comma ("1, Sở Y tế"), a Roman "II." as "H.".
-_DIGIT_LOOKALIKES = {"o": "0569", "O": "0", "Q": "0", "s": "5", "S": "5", "g": "9", "q": "9", "B": "8", "Z": "2",
+_DIGIT_LOOKALIKES = {"o": "0569", "O": "0", "Q": "0", "s": "5", "S": "5", "g": "9", "q": "9", "B": "8", "ö": "8", "Z": "2",
                      "z": "2", "G": "6", "b": "6", "A": "4", "l": "1", "I": "1", "|": "1", "!": "1"}
-_LOOKALIKE_ITEM_RE = re.compile(r"^(?P<token>[\doOQsSgqBZzGbAlI|!H]{1,2})(?P<punct>[.,)])(?P<rest>\s+\S.*)$",
-                                re.DOTALL)
+_LOOKALIKE_ITEM_RE = re.compile(
+    rf"^(?P<token>[\d{re.escape(''.join(_DIGIT_LOOKALIKES))}H]{{1,2}})(?P<punct>[.,)])(?P<rest>\s+\S.*)$", re.DOTALL)
 
 
 def _lookalike_readings(text: str) -> list[str]:

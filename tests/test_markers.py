@@ -46,6 +46,7 @@ READING_CASES = [
     pytest.param("C) Thúc đẩy ứng dụng", ["c) Thúc đẩy ứng dụng"], id="capital-for-small-c"),
     pytest.param("8) Xây dựng Kế hoạch", ["g) Xây dựng Kế hoạch", "a) Xây dựng Kế hoạch"], id="g-or-a-read-as-eight"),
     pytest.param("o. Hậu cần", ["0. Hậu cần", "5. Hậu cần", "6. Hậu cần", "9. Hậu cần"], id="bold-five-read-as-o"),
+    pytest.param("ö. Tỉnh đoàn Quảng Ngãi:", ["8. Tỉnh đoàn Quảng Ngãi:"], id="bold-eight-read-as-o-umlaut"),
     pytest.param("1, Sở Y tế:", ["1. Sở Y tế:"], id="full-stop-read-as-comma"),
     pytest.param("1, 2 và 3 tháng", [], id="list-of-numbers-no-item"),
     pytest.param("H. Trách nhiệm phối hợp", ["II. Trách nhiệm phối hợp"], id="roman-two-read-as-H"),

@@ -298,6 +298,10 @@ CLOSING_CASES = [
                  "Căn cứ Chỉ thị này, Thủ trưởng các sở, ban, ngành và Chủ tịch UBND các huyện xây dựng kế hoạch,\n"
                  "báo cáo kết quả thực hiện về UBND tỉnh theo đúng quy định ./.",
                  ["10", "10.c", "closing"], "Căn cứ Chỉ thị này", id="last-paragraph-naming-this-directive"),
+    pytest.param("10. Các huyện:\nc) Chỉ đạo cơ quan thanh tra tham gia phối hợp.\n\n"
+                 "Căn cứ Chỉ thị này, Thủ trưởng các sở, ban, ngành xây dựng kế hoạch cụ thể, báo cáo kết quả thực hiện\n"
+                 "về UBND tỉnh theo đúng quy định .",
+                 ["10", "10.c", "closing"], "Căn cứ Chỉ thị này", id="last-paragraph-its-end-mark-lost-by-ocr"),
     pytest.param("3. Tổ chức thực hiện\nSở Nội vụ theo dõi việc thực hiện.\n\n"
                  "Các sở, ngành căn cứ Kế hoạch này triển khai thực hiện./.",
                  ["3", "closing"], "Các sở, ngành", id="last-paragraph-naming-this-plan"),
