@@ -20,7 +20,7 @@ from kehoach.extractors.fold import compare_key
 from kehoach.extractors.markers import strip_marker
 from kehoach.extractors.unit_keys import clean_unit, is_group
 from kehoach.extractors.unit_names import find_units, scan_units
-from kehoach.extractors.unit_scan import ambiguous_is_verb, starts_known_body
+from kehoach.extractors.unit_words import ambiguous_is_verb, starts_known_body
 from kehoach.schemas.models import Node
 
 # A heading naming a group and its members in brackets, or a body and its role in brackets.
