@@ -53,6 +53,9 @@ def _words_alternation(words: tuple[str, ...], capital: bool = False) -> str:
     return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
 
 
+# A State group's unit named by the group's brand or trade and its place: "VNPT Quảng Ngãi", "Bưu điện Quảng Ngãi" (data).
+ORG_HEAD += r"  | (?:" + _words_alternation(lexicon.enterprise_heads()) + r")(?=\s+[A-ZĐ])" + "\n"
+
 # Person titles that stand for the body they head ("Giám đốc Sở Xây dựng").
 TITLE_HEAD = r"""
     (?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Chánh\s+[Vv]ăn\s+phòng|Chánh\s+Thanh\s+tra|Chánh\s+án|Viện\s+trưởng|Bí\s+thư)

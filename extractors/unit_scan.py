@@ -133,7 +133,8 @@ def _step(name: _Name, j: int) -> int | None:
     if fixed:
         return fixed.end()
     ch = text[j]
-    if ch in "-–—" and j > name.end:
+    # a dash stands between spaces, or, typed from a scan, right after a word with a space after ("thanh- Truyền")
+    if ch in "-–—" and (j > name.end or text[j + 1:j + 2].isspace()):
         return _after_dash(text, j)
     if ch == "(":
         return _after_paren(text, j)
@@ -276,6 +277,10 @@ def _after_and(name: _Name, j: int) -> int | None:
         if second and not second.group("party"):
             return None  # "… và Ủy ban nhân dân tỉnh": a second body
         return capital_word_end(text, k, word)  # "Thương binh và Xã hội", "Cục Khởi nghiệp và Doanh nghiệp công nghệ"
+    if w not in _DETERMINERS and _company_named(name):
+        cont = P.NAME_CONTINUATION_RE.match(text, k)
+        if cont:
+            return cont.end()  # "Công ty Cổ phần Xây dựng và thoát nước đô thị": the firm's own name, typed in lower case
     if w in _DETERMINERS or not name.plural or name.closed or _PLACE_CLOSED_RE.search(text, name.pos, name.end) \
             or P.NAMED_PERSON_RE.match(text, k):
         return None  # not "… và ông Nguyễn Văn An": a person named, not a member of the group
@@ -383,8 +388,9 @@ def _continuation(name: _Name, j: int, cont: re.Match) -> int | None:
             return None
         if seg == "thuộc" and is_upper(nxt.group(0)):
             name.owner = k  # "các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng": the owners may be listed
-    if seg == "trên địa bàn" and not P.ADMIN_LEVEL_RE.match(text[k:k + 12].lower()):
-        return None  # "trên địa bàn tỉnh", "trên địa bàn Thành phố"
+    if seg == "trên địa bàn" and not P.ADMIN_LEVEL_RE.match(text[k:k + 12].lower()) and not (
+            name.plural and text[k:k + 1] in ":;"):
+        return None  # "trên địa bàn tỉnh", "trên địa bàn Thành phố"; a group's "… trên địa bàn:" (the document's area)
     if P.GROUP_CLOSER_RE.search(text[name.pos:cont.end()]):
         name.closed = True
         about = _ABOUT_RE.match(text, k) if seg.endswith("liên quan") else None

@@ -238,7 +238,10 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
         return [], pending, True
     if group == -1 and after.startswith(";") and spans[0].start == p:
         return [], pending + spans, True  # a whole segment of names: an addressee, if a marker follows
-    if group == -1 and spans[0].start == p and _RUN_IN_RE.match(after) and not pending:
+    # An item that opens with its addressees may start their task after the colon with a capital, as a new sentence
+    # ("c) Bưu điện Quảng Ngãi, Viễn thông Quảng Ngãi: Đảm bảo thông tin liên lạc …"); not a bullet inside a description.
+    run_in = _RUN_IN_RE.match(after) or (p == 0 and _RUN_IN_RE.match(after.lower()))
+    if group == -1 and spans[0].start == p and run_in and not pending:
         return [sp.text for sp in spans], pending, False  # "- Đồng chí Phó Chủ tịch …: chỉ đạo công tác …"
     if group == -1 and (pending or (len(spans) > 1 and spans[0].start == p)) and after.startswith(":") and re.fullmatch(
             rf"(?:{P.TITLE_HEAD})", spans[-1].text, re.VERBOSE):

@@ -1,0 +1,82 @@
+"""Enterprises and bodies named in a directive's items: a State group's unit by its brand and place ("VNPT Quảng Ngãi"),
+a firm's own name typed in lower case, a name with a dash typed from a scan ("Đài Phát thanh- Truyền hình tỉnh"), and
+a list of subjects whose task follows a colon. One real-shaped line per row, negatives included.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach.extractors import lexicon
+from kehoach.extractors.units import find_units
+from tests.factories import task_roles
+
+# fmt: off
+ENTERPRISE_CASES = [
+    pytest.param("Chủ trì, phối hợp với các Ngân hàng thương mại trên địa bàn tỉnh, VNPT Quảng Ngãi xây dựng Kế hoạch triển khai.",
+                 None, [("các Ngân hàng thương mại trên địa bàn tỉnh", "support"), ("VNPT Quảng Ngãi", "support")],
+                 id="brand-and-place-in-a-support-list"),
+    pytest.param("VNPT Quảng Ngãi chủ động phối hợp với Cục Thuế tỉnh để triển khai thực hiện nộp thuế điện tử.", None,
+                 [("VNPT Quảng Ngãi", "lead"), ("Cục Thuế tỉnh", "support")], id="brand-and-place-as-subject"),
+    pytest.param("Chủ trì, phối hợp với các ngân hàng, VNPT\nQuảng Ngãi triển khai.", None,
+                 [("các ngân hàng", "support"), ("VNPT Quảng Ngãi", "support")], id="brand-and-place-wrapped"),
+    pytest.param("Viettel Quảng Ngãi bảo đảm hạ tầng mạng viễn thông thông suốt.", None,
+                 [("Viettel Quảng Ngãi", "lead")], id="another-brand"),
+    pytest.param("Bưu điện văn hóa xã phục vụ người dân tra cứu thủ tục.", None, [], id="neg-trade-word-before-lower-case"),
+    pytest.param("Tăng cường sử dụng dịch vụ Viễn thông trong thanh toán.", None, [], id="neg-trade-word-not-before-a-name"),
+]
+
+DASH_CASES = [
+    pytest.param("Sở Thông tin và Truyền thông chủ trì, phối hợp với Đài Phát thanh- Truyền hình tỉnh, Báo Quảng Ngãi, "
+                 "Cục Thuế tỉnh tiếp tục tuyên truyền.", None,
+                 [("Sở Thông tin và Truyền thông", "lead"), ("Đài Phát thanh- Truyền hình tỉnh", "support"),
+                  ("Báo Quảng Ngãi", "support"), ("Cục Thuế tỉnh", "support")], id="dash-after-a-word-typed-from-a-scan"),
+    pytest.param("Sở Thông tin và Truyền thông chủ trì, phối hợp với Đài Phát thanh-\nTruyền hình tỉnh tuyên truyền.", None,
+                 [("Sở Thông tin và Truyền thông", "lead"), ("Đài Phát thanh- Truyền hình tỉnh", "support")],
+                 id="dash-at-a-line-end"),
+    pytest.param("Sở Lao động - Thương binh và Xã hội chủ trì thực hiện.", None,
+                 [("Sở Lao động - Thương binh và Xã hội", "lead")], id="dash-between-spaces"),
+    pytest.param("Phối hợp với Ban Chỉ đạo tỉnh- thường trực tuyên truyền.", None,
+                 [("Ban Chỉ đạo tỉnh", "support")], id="neg-dash-before-a-lower-case-word"),
+]
+
+FIRM_CASES = [
+    pytest.param("Công ty Điện lực Quảng Ngãi, Công ty Cổ phần Xây dựng và thoát nước đô thị khẩn trương rà soát kế hoạch "
+                 "cung ứng điện, nước.", None,
+                 [("Công ty Điện lực Quảng Ngãi", "lead"), ("Công ty Cổ phần Xây dựng và thoát nước đô thị", "lead")],
+                 id="firm-name-typed-in-lower-case-after-va"),
+    pytest.param("Công ty Cổ phần Xây dựng và thoát nước đô thị, Sở Xây dựng bảo đảm cấp nước.", None,
+                 [("Công ty Cổ phần Xây dựng và thoát nước đô thị", "lead"), ("Sở Xây dựng", "lead")],
+                 id="firm-name-then-a-body"),
+    pytest.param("Công ty Cổ phần Môi trường đô thị và các đơn vị liên quan tăng cường vệ sinh.", None,
+                 [("Công ty Cổ phần Môi trường đô thị", "lead"), ("các đơn vị liên quan", "lead")],
+                 id="neg-va-cac-after-a-firm-is-a-second-party"),
+]
+
+RUN_IN_CASES = [
+    pytest.param("Bưu điện Quảng Ngãi, Viễn thông Quảng Ngãi, các đơn vị cung cấp dịch vụ viễn thông trên địa bàn: Đảm bảo "
+                 "thông tin liên lạc thông suốt.", None,
+                 [("Bưu điện Quảng Ngãi", "lead"), ("Viễn thông Quảng Ngãi", "lead"),
+                  ("các đơn vị cung cấp dịch vụ viễn thông trên địa bàn", "lead")], id="subjects-then-capitalised-task"),
+    pytest.param("Sở Y tế, Sở Tài chính: Bảo đảm đủ thuốc, vật tư y tế.", None,
+                 [("Sở Y tế", "lead"), ("Sở Tài chính", "lead")], id="bodies-then-capitalised-task"),
+    pytest.param("Mời đại diện Sở Y tế, Sở Tài chính: Đúng 14 giờ ngày 05/01/2022 tại hội trường.", None, [],
+                 id="neg-invited-bodies-before-a-colon"),
+    pytest.param("Cơ quan thực hiện thủ tục hành chính:\n- Công an cấp xã: Thực hiện cấp Giấy chứng nhận đủ điều kiện về an "
+                 "ninh, trật tự.", None, [], id="neg-capitalised-run-in-on-a-bullet-of-a-description"),
+    pytest.param("Tổ chức kiểm tra các doanh nghiệp trên địa bàn: hồ sơ, giấy phép.", None, [],
+                 id="neg-group-as-object-before-a-colon"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,heading,expected", ENTERPRISE_CASES + DASH_CASES + FIRM_CASES + RUN_IN_CASES)
+def test_enterprises_and_their_items(text, heading, expected):
+    assert task_roles(text, heading) == expected
+
+
+@pytest.mark.parametrize("example", lexicon.load("bodies")["enterprise_units"]["examples"],
+                         ids=lambda e: e[:30].encode("ascii", "replace").decode())
+def test_enterprise_unit_examples_are_found(example):
+    found = [u.text for u in find_units(example)]
+    assert any(u.split()[0] in {h.split()[0] for h in lexicon.enterprise_heads()} for u in found), found
