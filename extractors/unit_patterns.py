@@ -189,6 +189,7 @@ ZONE = _ZONE + "|" + "|".join(
 NAME_CONTINUATION = rf"""
     trong\s+(?:các\s+)?{_ZONE}(?:(?:,|\s+và)\s+(?:các\s+)?{_ZONE})*   # các nhà đầu tư trong các khu công nghệ cao, cụm công nghiệp
   | phạm\s+vi\s+quản\s+lý                                               # các đơn vị cấp nước thuộc phạm vi quản lý
+  | đóng(?=\s+trên\s+địa\s+bàn(?![\w]))                                # các tổ chức và doanh nghiệp đóng trên địa bàn tỉnh
   | tại\s+(?:địa\s+phương|cơ\s+sở)                                       # các tổ chức chính trị - xã hội tại địa phương
   | chính\s+trị\s*[-–]\s*xã\s+hội(?:\s*[-–]\s*nghề\s+nghiệp)?|xã\s+hội\s*[-–]\s*nghề\s+nghiệp  # các tổ chức chính trị - xã hội
   | cấp\s+(?:nước|điện|thoát\s+nước)|thoát\s+nước|viễn\s+thông|bưu\s+chính                 # các đơn vị cấp nước

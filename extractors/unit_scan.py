@@ -389,8 +389,10 @@ def _continuation(name: _Name, j: int, cont: re.Match) -> int | None:
         if seg == "thuộc" and is_upper(nxt.group(0)):
             name.owner = k  # "các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng": the owners may be listed
     if seg == "trên địa bàn" and not P.ADMIN_LEVEL_RE.match(text[k:k + 12].lower()) and not (
-            name.plural and text[k:k + 1] in ":;"):
-        return None  # "trên địa bàn tỉnh", "trên địa bàn Thành phố"; a group's "… trên địa bàn:" (the document's area)
+            name.plural and (text[k:k + 1] in ":;" or text[name.pos:j].endswith("đóng "))):
+        # "trên địa bàn tỉnh", "trên địa bàn Thành phố"; a group's "… trên địa bàn:" and "… đóng trên địa bàn" (the
+        # document's area)
+        return None
     if P.GROUP_CLOSER_RE.search(text[name.pos:cont.end()]):
         name.closed = True
         about = _ABOUT_RE.match(text, k) if seg.endswith("liên quan") else None

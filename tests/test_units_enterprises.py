@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from kehoach.extractors import lexicon
-from kehoach.extractors.units import find_units
+from kehoach.extractors.units import extract_assignments, find_units
+from kehoach.schemas.models import Node
 from tests.factories import task_roles
 
 # fmt: off
@@ -67,6 +68,30 @@ RUN_IN_CASES = [
     pytest.param("Tổ chức kiểm tra các doanh nghiệp trên địa bàn: hồ sơ, giấy phép.", None, [],
                  id="neg-group-as-object-before-a-colon"),
 ]
+# "đóng trên địa bàn": where the bodies are seated, part of which of them are meant.
+SEATED_CASES = [
+    pytest.param("Các sở, ban ngành, địa phương, đơn vị, các tổ chức và doanh nghiệp đóng trên địa bàn tỉnh chủ động bố trí "
+                 "kế hoạch trực Tết.", None,
+                 [("Các sở, ban ngành, địa phương, đơn vị", "lead"),
+                  ("các tổ chức và doanh nghiệp đóng trên địa bàn tỉnh", "lead")], id="seated-in-the-province"),
+    pytest.param("Chủ trì, phối hợp với Chi cục Thuế, các Phòng Giao dịch của các Ngân hàng thương mại đóng trên địa bàn tổ "
+                 "chức triển khai.", None,
+                 [("Chi cục Thuế", "support"),
+                  ("các Phòng Giao dịch của các Ngân hàng thương mại đóng trên địa bàn", "support")], id="seated-in-the-area"),
+    pytest.param("Phối hợp với các cơ quan Trung ương đóng trên địa bàn tỉnh triển khai.", None,
+                 [("các cơ quan Trung ương đóng trên địa bàn tỉnh", "support")], id="central-bodies-seated"),
+    pytest.param("Các doanh nghiệp đóng cửa trên địa bàn tỉnh phải báo cáo.", None, [], id="neg-dong-cua-is-a-verb"),
+]
+
+# An item opening with "Yêu cầu <body>" requests work; "Yêu cầu" alone heads the requirements (aims, not tasks).
+REQUEST_ITEM_CASES = [
+    pytest.param("Yêu cầu UBND các huyện, thị xã, thành phố chỉ đạo các phòng, ban liên quan phối hợp với Chi cục Thuế "
+                 "tổ chức triển khai.", "Yêu cầu UBND các huyện, thị xã, thành phố chỉ đạo các phòng",
+                 [("UBND các huyện, thị xã, thành phố", "lead"), ("Chi cục Thuế", "support")], id="request-item"),
+    pytest.param("Các sở, ngành phối hợp chặt chẽ với Ủy ban nhân dân các xã trong quá trình thực hiện.", "Yêu cầu", [],
+                 id="neg-requirements-heading"),
+    pytest.param("Sở Y tế chủ trì triển khai đúng tiến độ.", "Yêu cầu chung", [], id="neg-general-requirements"),
+]
 # fmt: on
 
 
@@ -80,3 +105,14 @@ def test_enterprises_and_their_items(text, heading, expected):
 def test_enterprise_unit_examples_are_found(example):
     found = [u.text for u in find_units(example)]
     assert any(u.split()[0] in {h.split()[0] for h in lexicon.enterprise_heads()} for u in found), found
+
+
+@pytest.mark.parametrize("text,heading,expected", SEATED_CASES)
+def test_bodies_seated_in_the_area(text, heading, expected):
+    assert task_roles(text, heading) == expected
+
+
+@pytest.mark.parametrize("text,heading,expected", REQUEST_ITEM_CASES)
+def test_an_item_opening_with_a_request(text, heading, expected):
+    node = Node(id="5", marker="5.", kind="item", heading=heading, text=text)
+    assert [(a.unit, a.role) for a in extract_assignments([node])] == expected
