@@ -273,6 +273,18 @@ LEAD_IN_REQUEST_CASES = [
                  [("các bộ, ngành", "lead")], id="yeu-cau-in-a-title-line"),
     pytest.param("Nếu không đạt, phải hướng dẫn, yêu cầu các đơn vị có biện pháp khắc phục.", None, [],
                  id="neg-yeu-cau-after-another-task-verb"),
+    # tests/gold 115 (vht534) section II: the purpose runs over semicolons before the request
+    pytest.param("Để đẩy nhanh tiến độ triển khai thực hiện 02 Chương trình mục tiêu quốc gia trên địa bàn tỉnh trong thời "
+                 "gian tới; đảm bảo giải ngân đạt kết quả cao nhất; yêu cầu Thủ trưởng các sở, ban ngành tỉnh, Chủ tịch "
+                 "UBND các huyện, thị xã, thành phố cần phải nỗ lực, quyết tâm nhiều hơn nữa.", None,
+                 [("Thủ trưởng các sở, ban ngành tỉnh", "lead"), ("Chủ tịch UBND các huyện, thị xã, thành phố", "lead")],
+                 id="yeu-cau-after-a-purpose-over-semicolons"),
+    pytest.param("Nhằm bảo đảm an toàn giao thông dịp Tết; yêu cầu Công an tỉnh tăng cường tuần tra, kiểm soát.", None,
+                 [("Công an tỉnh", "lead")], id="yeu-cau-after-nham-and-a-semicolon"),
+    pytest.param("Kiểm tra hồ sơ của các nhà thầu; yêu cầu các nhà thầu bổ sung hồ sơ còn thiếu.", None, [],
+                 id="neg-yeu-cau-after-a-task-clause"),
+    pytest.param("Để đẩy nhanh tiến độ. Rà soát hồ sơ; yêu cầu các đơn vị bổ sung.", None, [],
+                 id="neg-purpose-in-an-earlier-sentence"),
 ]
 # fmt: on
 
