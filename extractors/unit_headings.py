@@ -94,17 +94,24 @@ def descriptive(node: Node, by_id: dict[str, Node]) -> bool:
     for current in lineage(node, by_id):
         line = heading_of(current, own_text(current))
         heading = compare_key(line)
-        if P.DESCRIPTIVE_HEADING_RE.match(heading) and not _request_line(line):
+        if P.DESCRIPTIVE_HEADING_RE.match(heading) and not _opens_a_request(current, line):
             is_root = current.parent is None or current.parent not in by_id
             if is_root or len(heading.split()) <= _DESCRIPTIVE_MAX_WORDS or ":" in heading[:25]:
                 return True
     return False
 
 
-def _request_line(line: str) -> bool:
-    """ "Yêu cầu UBND các huyện … chỉ đạo …": the verb of a request to a body, not the heading "Yêu cầu" (requirements)."""
-    request = P.REQUEST_RE.match(line.lstrip())
-    return bool(request and P.UNIT_START_RE.match(line.lstrip(), SPACE_RE.match(line.lstrip(), request.end()).end()))
+def _opens_a_request(node: Node, line: str) -> bool:
+    """The "heading" is the opening of the item's own sentence, and that sentence hands work to a body: "Yêu cầu UBND
+    các huyện … chỉ đạo …" (a request, not the heading "Yêu cầu", requirements), "Căn cứ quy định tại … Nghị định
+    số 161/2024/NĐ-CP …; giao Sở Nông nghiệp và Phát triển nông thôn rà soát …" (not a heading "Căn cứ", bases)."""
+    text = (node.text or "").lstrip()
+    if not line.strip() or not text.startswith(line.strip()):
+        return False
+    stop = re.search(r"\.(?:\s|$)|\n", text)
+    sentence = text[:stop.start() if stop else len(text)]
+    return any(P.UNIT_START_RE.match(sentence, SPACE_RE.match(sentence, m.end()).end())
+               for m in P.REQUEST_RE.finditer(sentence))
 
 
 def rules_section(node: Node, by_id: dict[str, Node]) -> bool:

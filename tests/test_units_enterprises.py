@@ -83,14 +83,26 @@ SEATED_CASES = [
     pytest.param("Các doanh nghiệp đóng cửa trên địa bàn tỉnh phải báo cáo.", None, [], id="neg-dong-cua-is-a-verb"),
 ]
 
-# An item opening with "Yêu cầu <body>" requests work; "Yêu cầu" alone heads the requirements (aims, not tasks).
+# An item whose first line the structure took for its heading (the text repeats it) and whose sentence hands work to a
+# body: "Yêu cầu <body> …" is a request, "Căn cứ …; giao <body> …" a task on a basis; "Yêu cầu" and "Căn cứ" standing
+# alone as headings are requirements and bases (aims, not tasks).
 REQUEST_ITEM_CASES = [
     pytest.param("Yêu cầu UBND các huyện, thị xã, thành phố chỉ đạo các phòng, ban liên quan phối hợp với Chi cục Thuế "
                  "tổ chức triển khai.", "Yêu cầu UBND các huyện, thị xã, thành phố chỉ đạo các phòng",
                  [("UBND các huyện, thị xã, thành phố", "lead"), ("Chi cục Thuế", "support")], id="request-item"),
+    pytest.param("Căn cứ quy định tại khoản 4 Điều 14 Nghị định số 161/2024/NĐ-CP ngày 18/12/2024 của Chính phủ; giao Sở "
+                 "Nông nghiệp và Phát triển nông thôn rà soát Danh mục TTHC, phối hợp với Sở Giao thông vận tải tham mưu "
+                 "công bố đúng thời hạn./.", "Căn cứ quy định tại khoản 4 Điều 14 Nghị định số",
+                 [("Sở Nông nghiệp và Phát triển nông thôn", "lead"), ("Sở Giao thông vận tải", "support")],
+                 id="task-on-a-basis"),
+    pytest.param("Căn cứ quy định tại khoản 4 Điều 14 Nghị định số 161/2024/NĐ-CP, các tổ chức nộp hồ sơ trực tuyến.",
+                 "Căn cứ quy định tại khoản 4 Điều 14 Nghị định số", [], id="neg-basis-without-a-request"),
+    pytest.param("Yêu cầu bố trí 01 lô đất tái định cư cho gia đình ông, bà theo quy định.",
+                 "Yêu cầu bố trí 01 lô đất tái định cư cho gia đình", [], id="neg-a-citizens-demand"),
     pytest.param("Các sở, ngành phối hợp chặt chẽ với Ủy ban nhân dân các xã trong quá trình thực hiện.", "Yêu cầu", [],
                  id="neg-requirements-heading"),
-    pytest.param("Sở Y tế chủ trì triển khai đúng tiến độ.", "Yêu cầu chung", [], id="neg-general-requirements"),
+    pytest.param("Yêu cầu các sở, ngành phối hợp chặt chẽ trong quá trình thực hiện.", "Yêu cầu chung", [],
+                 id="neg-general-requirements-then-a-request-below"),
 ]
 # fmt: on
 
