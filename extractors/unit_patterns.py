@@ -327,9 +327,10 @@ SHARED_LEVEL_RE = re.compile(
 # lower case before its addressees (not "Chỉ thị này", the document; tests/gold NOTES-105-108 call 2).
 DIRECTIVE_VERB_RE = re.compile(r"(?<![\w])chỉ\s+thị\s+(?=(?:các|những|mọi)\s|[A-ZĐ])")
 # Funds laid out for a body to do the work: "Bố trí … kinh phí … để Ủy ban nhân dân huyện X thực hiện …" — the body
-# funded is the subject of the task clause (tests/gold NOTES-109-112 call 6), unlike "để hướng dẫn … cho X".
-FUNDED_RE = re.compile(r"(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s))(?:[Bb]ố\s+trí|[Pp]hân\s+bổ)\s[^.;\n]{0,250}?kinh\s+phí"
-                       r"[^.;\n]{0,250}?\sđể\s+(?=\w)")
+# funded is the subject of the task clause (tests/gold NOTES-109-112 call 6), unlike "để hướng dẫn … cho X". The funds
+# are named ("kinh phí", "vốn") or given as a sum ("Bố trí 10.522,6 triệu đồng từ nguồn dự phòng ngân sách tỉnh để …").
+FUNDED_RE = re.compile(r"(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s))(?:[Bb]ố\s+trí|[Pp]hân\s+bổ)\s(?:[^.;\n]|(?<=\d)\.(?=\d)){0,250}?"
+                       r"(?:kinh\s+phí|vốn|(?:nghìn|ngàn|triệu|tỷ)\s+đồng)(?![\w])[^.;\n]{0,250}?\sđể\s+(?=\w)")
 # A person named among addressees: "… và ông Nguyễn Văn An chịu trách nhiệm thi hành" (NOTES-109-112 call 5).
 NAMED_PERSON_RE = re.compile(r"(?:[Ôô]ng|[Bb]à)\s+(?=[A-ZĐ][\w]*\s+[A-ZĐ])")
 CLAUSE_SUBJECT_RE = re.compile(rf"(?:^|[,;:.\n])\s*(?:{TITLE_HEAD}|{ORG_HEAD})[^,;:.\n]*$", re.VERBOSE)
