@@ -90,10 +90,11 @@ def _marked_after_comma(text: str) -> set[int]:
     """Commas after which a unit and its explicit marker come: whatever the clause before says ("Chậm nhất là 15 ngày,
     trước ngày khai mạc kỳ họp, Văn phòng UBND tỉnh chịu trách nhiệm …", "… kể từ ngày hoàn thành việc chấm thi, Hội
     đồng tuyển dụng có trách nhiệm …"), the unit is the subject of what the marker says. Not a comma inside a list of
-    subjects ("Giám đốc sở, Thủ trưởng …, Chủ tịch … có trách nhiệm"), which its first name opens."""
+    subjects ("Giám đốc sở, Thủ trưởng …, Chủ tịch … có trách nhiệm"), which its first name opens. An opening bracket
+    too: "… báo cáo kịp thời cho UBND tỉnh hằng tháng (Sở Kế hoạch và Đầu tư chịu trách nhiệm tổng hợp báo cáo chung)"."""
     out = set()
     listed = [(span.start, span.end) for span in find_units(text)]
-    for comma in re.finditer(r",\s+", text):
+    for comma in re.finditer(r",\s+|\(\s*", text):
         p = comma.end()
         if not (text[p:p + 1].isupper() or text.startswith("các ", p)) or _in_a_list(text, comma.start(), listed):
             continue

@@ -74,6 +74,14 @@ SUBJECT_CASES = [
     pytest.param("Chậm nhất là 05 ngày làm việc kể từ ngày hoàn thành việc chấm thi (kể cả phúc khảo, nếu có), Hội đồng "
                  "tuyển dụng có trách nhiệm tổng hợp kết quả.", None, [("Hội đồng tuyển dụng", "lead")],
                  id="marked-subject-after-a-parenthesis"),
+    # tests/gold 106 item 1: the subject and its marker inside a bracket
+    pytest.param("- Nắm chắc cơ sở dữ liệu về Doanh nghiệp, báo cáo kịp thời cho UBND tỉnh hằng tháng, quý, 6 tháng, năm (Sở "
+                 "Kế hoạch và Đầu tư chịu trách nhiệm tổng hợp báo cáo chung toàn tỉnh).", None,
+                 [("Sở Kế hoạch và Đầu tư", "lead")], id="marked-subject-inside-a-bracket"),
+    pytest.param("Báo cáo kết quả về UBND tỉnh (qua Sở Nội vụ) trước ngày 15/12.", None, [],
+                 id="neg-route-in-a-bracket"),
+    pytest.param("Thực hiện thanh toán dứt điểm khối lượng hoàn thành (Sở Tài chính đã có Văn bản số 123/STC-NS ngày "
+                 "05/3/2024 hướng dẫn).", None, [], id="neg-a-fact-in-a-bracket"),
     pytest.param("Kết thúc các sự kiện văn hóa, thể thao, du lịch, các cơ quan chủ trì sự kiện phải có trách nhiệm thu "
                  "gom chất thải.", None, [], id="role-term-after-a-comma-cac-co-quan-chu-tri"),
     pytest.param("Sau khi kết thúc đợt kiểm tra, tổ chức, cá nhân có liên quan có trách nhiệm khắc phục tồn tại.", None,
