@@ -106,6 +106,9 @@ LOWER_BODY = r"""
 """
 
 
+# A system of bodies named by its function: "phối hợp chặt chẽ với cơ quan thuế" (data: bodies.json functional_bodies).
+LOWER_BODY += "  | (?:" + _words_alternation(lexicon.functional_bodies(), capital=True) + r")(?![\w])" + "\n"
+
 
 def _known_bodies() -> str:
     """Every body of ``data/bodies.json`` by its name, aliases and former names, longest first:

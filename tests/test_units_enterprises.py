@@ -68,6 +68,19 @@ RUN_IN_CASES = [
     pytest.param("Tổ chức kiểm tra các doanh nghiệp trên địa bàn: hồ sơ, giấy phép.", None, [],
                  id="neg-group-as-object-before-a-colon"),
 ]
+# A system of bodies named by its function in lower case (Luật Quản lý thuế, Điều 2).
+FUNCTIONAL_CASES = [
+    pytest.param("- Phối hợp chặt chẽ với cơ quan thuế hướng dẫn người nộp thuế các thủ tục liên quan.", None,
+                 [("cơ quan thuế", "support")], id="tax-authority-as-partner"),
+    pytest.param("Ngân hàng thương mại phối hợp với cơ quan hải quan, cơ quan thuế trao đổi thông tin.", None,
+                 [("Ngân hàng thương mại", "lead"), ("cơ quan hải quan", "support"), ("cơ quan thuế", "support")],
+                 id="customs-and-tax-authorities"),
+    pytest.param("Cơ quan thuế có trách nhiệm hướng dẫn người nộp thuế.", None, [("Cơ quan thuế", "lead")],
+                 id="tax-authority-as-subject"),
+    pytest.param("Người nộp thuế nộp hồ sơ khai thuế tại cơ quan thuế quản lý trực tiếp.", None, [],
+                 id="neg-where-a-file-is-lodged"),
+]
+
 # "đóng trên địa bàn": where the bodies are seated, part of which of them are meant.
 SEATED_CASES = [
     pytest.param("Các sở, ban ngành, địa phương, đơn vị, các tổ chức và doanh nghiệp đóng trên địa bàn tỉnh chủ động bố trí "
@@ -117,6 +130,18 @@ def test_enterprises_and_their_items(text, heading, expected):
 def test_enterprise_unit_examples_are_found(example):
     found = [u.text for u in find_units(example)]
     assert any(u.split()[0] in {h.split()[0] for h in lexicon.enterprise_heads()} for u in found), found
+
+
+@pytest.mark.parametrize("text,heading,expected", FUNCTIONAL_CASES)
+def test_bodies_named_by_their_function(text, heading, expected):
+    assert task_roles(text, heading) == expected
+
+
+@pytest.mark.parametrize("example", lexicon.load("bodies")["functional_bodies"]["examples"],
+                         ids=lambda e: e[:30].encode("ascii", "replace").decode())
+def test_functional_body_examples_are_found(example):
+    found = [u.text for u in find_units(example)]
+    assert any(u in lexicon.functional_bodies() for u in found), found
 
 
 @pytest.mark.parametrize("text,heading,expected", SEATED_CASES)
