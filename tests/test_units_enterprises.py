@@ -54,6 +54,18 @@ FIRM_CASES = [
                  id="neg-va-cac-after-a-firm-is-a-second-party"),
 ]
 
+# Firms named by their trade: "các đơn vị kinh doanh vận tải, thương mại dịch vụ" is one group over its trades.
+TRADE_CASES = [
+    pytest.param("Công ty Điện lực Quảng Ngãi, Công ty Cổ phần Xây dựng và thoát nước đô thị, các đơn vị kinh doanh vận "
+                 "tải, thương mại dịch vụ, khẩn trương rà soát kế hoạch cung ứng điện, nước, hàng hóa.", None,
+                 [("Công ty Điện lực Quảng Ngãi", "lead"), ("Công ty Cổ phần Xây dựng và thoát nước đô thị", "lead"),
+                  ("các đơn vị kinh doanh vận tải, thương mại dịch vụ", "lead")], id="firms-by-their-trades"),
+    pytest.param("Phối hợp với các doanh nghiệp kinh doanh xăng dầu bảo đảm nguồn cung.", None,
+                 [("các doanh nghiệp kinh doanh xăng dầu", "support")], id="firms-by-one-trade"),
+    pytest.param("Sở Công Thương kiểm tra hoạt động kinh doanh, thương mại dịch vụ trên địa bàn.", None,
+                 [("Sở Công Thương", "lead")], id="neg-trade-words-after-a-named-body"),
+]
+
 RUN_IN_CASES = [
     pytest.param("Bưu điện Quảng Ngãi, Viễn thông Quảng Ngãi, các đơn vị cung cấp dịch vụ viễn thông trên địa bàn: Đảm bảo "
                  "thông tin liên lạc thông suốt.", None,
@@ -120,7 +132,8 @@ REQUEST_ITEM_CASES = [
 # fmt: on
 
 
-@pytest.mark.parametrize("text,heading,expected", ENTERPRISE_CASES + DASH_CASES + FIRM_CASES + RUN_IN_CASES)
+@pytest.mark.parametrize("text,heading,expected", ENTERPRISE_CASES + DASH_CASES + FIRM_CASES + TRADE_CASES
+                         + RUN_IN_CASES)
 def test_enterprises_and_their_items(text, heading, expected):
     assert task_roles(text, heading) == expected
 
