@@ -117,6 +117,18 @@ def title_heads() -> tuple[str, ...]:
 
 
 @cache
+def enterprise_heads() -> tuple[str, ...]:
+    """Brands and trades a State group's unit in a place is named by: "VNPT", "Viễn thông" (``data/bodies.json``)."""
+    return tuple(load("bodies")["enterprise_units"]["heads"])
+
+
+@cache
+def functional_bodies() -> tuple[str, ...]:
+    """Systems of bodies named by their function in lower case: "cơ quan thuế", "cơ quan hải quan" (``data/bodies.json``)."""
+    return tuple(load("bodies")["functional_bodies"]["names"])
+
+
+@cache
 def party_nouns() -> tuple[str, ...]:
     """The category nouns a unit may open with, without a determiner: "doanh nghiệp", "nhà đầu tư" (``data/bodies.json``)."""
     return tuple(load("bodies")["groups"]["parties"])

@@ -20,7 +20,7 @@ from kehoach.extractors.fold import compare_key
 from kehoach.extractors.markers import strip_marker
 from kehoach.extractors.unit_keys import clean_unit, is_group
 from kehoach.extractors.unit_names import find_units, scan_units
-from kehoach.extractors.unit_scan import ambiguous_is_verb, starts_known_body
+from kehoach.extractors.unit_words import SPACE_RE, ambiguous_is_verb, starts_known_body
 from kehoach.schemas.models import Node
 
 # A heading naming a group and its members in brackets, or a body and its role in brackets.
@@ -92,12 +92,26 @@ def in_article(node: Node, by_id: dict[str, Node]) -> bool:
 def descriptive(node: Node, by_id: dict[str, Node]) -> bool:
     """Inside MỤC ĐÍCH / YÊU CẦU / MỤC TIÊU … (aims, not tasks)."""
     for current in lineage(node, by_id):
-        heading = compare_key(heading_of(current, own_text(current)))
-        if P.DESCRIPTIVE_HEADING_RE.match(heading):
+        line = heading_of(current, own_text(current))
+        heading = compare_key(line)
+        if P.DESCRIPTIVE_HEADING_RE.match(heading) and not _opens_a_request(current, line):
             is_root = current.parent is None or current.parent not in by_id
             if is_root or len(heading.split()) <= _DESCRIPTIVE_MAX_WORDS or ":" in heading[:25]:
                 return True
     return False
+
+
+def _opens_a_request(node: Node, line: str) -> bool:
+    """The "heading" is the opening of the item's own sentence, and that sentence hands work to a body: "Yêu cầu UBND
+    các huyện … chỉ đạo …" (a request, not the heading "Yêu cầu", requirements), "Căn cứ quy định tại … Nghị định
+    số 161/2024/NĐ-CP …; giao Sở Nông nghiệp và Phát triển nông thôn rà soát …" (not a heading "Căn cứ", bases)."""
+    text = (node.text or "").lstrip()
+    if not line.strip() or not text.startswith(line.strip()):
+        return False
+    stop = re.search(r"\.(?:\s|$)|\n", text)
+    sentence = text[:stop.start() if stop else len(text)]
+    return any(P.UNIT_START_RE.match(sentence, SPACE_RE.match(sentence, m.end()).end())
+               for m in P.REQUEST_RE.finditer(sentence))
 
 
 def rules_section(node: Node, by_id: dict[str, Node]) -> bool:

@@ -53,6 +53,9 @@ def _words_alternation(words: tuple[str, ...], capital: bool = False) -> str:
     return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
 
 
+# A State group's unit named by the group's brand or trade and its place: "VNPT Quảng Ngãi", "Bưu điện Quảng Ngãi" (data).
+ORG_HEAD += r"  | (?:" + _words_alternation(lexicon.enterprise_heads()) + r")(?=\s+[A-ZĐ])" + "\n"
+
 # Person titles that stand for the body they head ("Giám đốc Sở Xây dựng").
 TITLE_HEAD = r"""
     (?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Chánh\s+[Vv]ăn\s+phòng|Chánh\s+Thanh\s+tra|Chánh\s+án|Viện\s+trưởng|Bí\s+thư)
@@ -102,6 +105,9 @@ LOWER_BODY = r"""
   | địa\s+phương(?=\s+(?:có|liên\s+quan|lân\s+cận))|đơn\s+vị\s+sự\s+nghiệp|cơ\s+quan\s+(?:chuyên\s+môn|liên\s+quan|có\s+liên\s+quan|Trung\s+ương|thông\s+tấn|báo\s+chí)
 """
 
+
+# A system of bodies named by its function: "phối hợp chặt chẽ với cơ quan thuế" (data: bodies.json functional_bodies).
+LOWER_BODY += "  | (?:" + _words_alternation(lexicon.functional_bodies(), capital=True) + r")(?![\w])" + "\n"
 
 
 def _known_bodies() -> str:
@@ -186,6 +192,7 @@ ZONE = _ZONE + "|" + "|".join(
 NAME_CONTINUATION = rf"""
     trong\s+(?:các\s+)?{_ZONE}(?:(?:,|\s+và)\s+(?:các\s+)?{_ZONE})*   # các nhà đầu tư trong các khu công nghệ cao, cụm công nghiệp
   | phạm\s+vi\s+quản\s+lý                                               # các đơn vị cấp nước thuộc phạm vi quản lý
+  | đóng(?=\s+trên\s+địa\s+bàn(?![\w]))                                # các tổ chức và doanh nghiệp đóng trên địa bàn tỉnh
   | tại\s+(?:địa\s+phương|cơ\s+sở)                                       # các tổ chức chính trị - xã hội tại địa phương
   | chính\s+trị\s*[-–]\s*xã\s+hội(?:\s*[-–]\s*nghề\s+nghiệp)?|xã\s+hội\s*[-–]\s*nghề\s+nghiệp  # các tổ chức chính trị - xã hội
   | cấp\s+(?:nước|điện|thoát\s+nước)|thoát\s+nước|viễn\s+thông|bưu\s+chính                 # các đơn vị cấp nước
@@ -201,6 +208,7 @@ NAME_CONTINUATION = rf"""
   | khoa\s+học(?:\s+và\s+công\s+nghệ)?|trong\s+và\s+ngoài\s+nước|trong\s+nước|nước\s+ngoài   # các tổ chức khoa học trong và ngoài nước
   | trong\s+(?:toàn\s+)?tỉnh(?![\w])                                  # Ủy ban nhân dân các huyện, thành phố trong tỉnh
   | vận\s+tải|nông\s+thôn|môi\s+trường|đô\s+thị|hạ\s+tầng|bệnh\s+tật
+  | kinh\s+doanh|thương\s+mại|dịch\s+vụ                           # các đơn vị kinh doanh vận tải, thương mại dịch vụ
   | (?:các\s+)?[Kk]hu\s+(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất)(?:\s+và\s+(?:các\s+)?(?:[Kk]hu\s+)?(?:[Cc]ông\s+nghệ\s+cao|[Cc]ông\s+nghiệp|[Kk]inh\s+tế|[Cc]hế\s+xuất))*
   | ứng\s+dụng\s+[Cc]ông\s+nghệ\s+cao                                   # Khu nông nghiệp ứng dụng công nghệ cao (Luật Công nghệ cao)
   | chủ\s+rừng
@@ -323,9 +331,10 @@ SHARED_LEVEL_RE = re.compile(
 # lower case before its addressees (not "Chỉ thị này", the document; tests/gold NOTES-105-108 call 2).
 DIRECTIVE_VERB_RE = re.compile(r"(?<![\w])chỉ\s+thị\s+(?=(?:các|những|mọi)\s|[A-ZĐ])")
 # Funds laid out for a body to do the work: "Bố trí … kinh phí … để Ủy ban nhân dân huyện X thực hiện …" — the body
-# funded is the subject of the task clause (tests/gold NOTES-109-112 call 6), unlike "để hướng dẫn … cho X".
-FUNDED_RE = re.compile(r"(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s))(?:[Bb]ố\s+trí|[Pp]hân\s+bổ)\s[^.;\n]{0,250}?kinh\s+phí"
-                       r"[^.;\n]{0,250}?\sđể\s+(?=\w)")
+# funded is the subject of the task clause (tests/gold NOTES-109-112 call 6), unlike "để hướng dẫn … cho X". The funds
+# are named ("kinh phí", "vốn") or given as a sum ("Bố trí 10.522,6 triệu đồng từ nguồn dự phòng ngân sách tỉnh để …").
+FUNDED_RE = re.compile(r"(?:(?<![\s\S])|(?<=\n)|(?<=[.;:]\s))(?:[Bb]ố\s+trí|[Pp]hân\s+bổ)\s(?:[^.;\n]|(?<=\d)\.(?=\d)){0,250}?"
+                       r"(?:kinh\s+phí|vốn|(?:nghìn|ngàn|triệu|tỷ)\s+đồng)(?![\w])[^.;\n]{0,250}?\sđể\s+(?=\w)")
 # A person named among addressees: "… và ông Nguyễn Văn An chịu trách nhiệm thi hành" (NOTES-109-112 call 5).
 NAMED_PERSON_RE = re.compile(r"(?:[Ôô]ng|[Bb]à)\s+(?=[A-ZĐ][\w]*\s+[A-ZĐ])")
 CLAUSE_SUBJECT_RE = re.compile(rf"(?:^|[,;:.\n])\s*(?:{TITLE_HEAD}|{ORG_HEAD})[^,;:.\n]*$", re.VERBOSE)

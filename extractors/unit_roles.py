@@ -50,6 +50,7 @@ _DIRECTS_RE = re.compile(r"(?=[Cc]hỉ)(?:^|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))
 _SAME_SPEAKER_RE = re.compile(r"[;,]\s*(?:đồng\s+thời|và)\s*,?\s*$")
 # Where a sentence ends inside a paragraph: a full stop before the next word (not "./." at the very end).
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=\.)\s+(?=[A-ZĐ])")
+_PURPOSE_RE = re.compile(r"(?<![\w])(?:Để|Nhằm)\s")  # a purpose lead-in opening a sentence
 _PLACE_QUALIFIER_RE = re.compile(r"(?:trên\s+địa\s+bàn|thuộc|trực\s+thuộc|tại|của|ở|có\s+liên\s+quan|liên\s+quan)(?![\w])")
 
 
@@ -332,9 +333,16 @@ def _asked_after_lead_in(body: str, pos: int, lead_ins: set[int]) -> bool:
     request opens the main clause after a lead-in clause, in the document's own voice (tests/gold NOTES-60-63
     call 5) — not a verb in a list of the unit's own tasks ("hướng dẫn, yêu cầu các đơn vị khắc phục")."""
     if pos not in lead_ins:
-        return False
+        return _asked_after_purpose(body, pos)
     chunk = body[body.rfind(",", 0, pos - 2) + 1:pos].strip(" ,")
     return not P.PREDICATE_RE.match(chunk)
+
+
+def _asked_after_purpose(body: str, pos: int) -> bool:
+    """ "Để đẩy nhanh tiến độ …; đảm bảo giải ngân …; yêu cầu Thủ trưởng các sở …": a purpose lead-in whose clauses
+    run over semicolons, then the request in the document's own voice, in the same sentence."""
+    start = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos)) + 1
+    return body[:pos].rstrip().endswith(";") and _PURPOSE_RE.search(body, start, pos) is not None
 
 
 def _support_units(body: str, known: tuple[str, ...]) -> list[str]:

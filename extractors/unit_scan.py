@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kehoach.extractors import lexicon
 from kehoach.extractors import unit_patterns as P
-from kehoach.extractors.fold import compare_key
+from kehoach.extractors.unit_words import (
+    SPACE_RE,
+    WORD_RE,
+    ambiguous_is_verb,
+    capital_word_end,
+    first_word_len,
+    is_upper,
+    org_head,
+    pos_noun_len,
+)
 
-_WORD_RE = re.compile(r"[\w&/]+(?:-[\w&]+)*")
-_SPACE_RE = re.compile(r"\s*")
 _PAREN_RE = re.compile(r"\(\s*([^()]{1,40}?)\s*\)")
 BARE_HEADS = {"Văn phòng", "Ban", "Trung tâm", "Chi nhánh", "Hội đồng", "Cục", "Chi cục", "Ngân hàng", "Kho bạc"}
 # After a person's title, a group of bodies: "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan, đơn vị",
@@ -66,100 +72,6 @@ _LEVEL_NAMED_RE = re.compile(r"(?<![\w])cấp\s+(?:xã|huyện|tỉnh|trung\s+ư
 _ABOUT_RE = re.compile(r"(?:đến|tới)\s+[^,;:.()\[\]]{3,80}?(?=\s+(?:có|chịu)\s+trách\s+nhiệm(?![\w]))")
 
 
-# --- words ---------------------------------------------------------------------
-
-@lru_cache(maxsize=4096)
-def _pos_noun_len(context: str) -> int:
-    """Length of the first word of ``context`` when underthesea tags it a noun, else 0.
-
-    For lower-case words the lexicons do not know ("bệnh tật", "triệu tập"): word
-    segmentation decides where the word ends, the tag whether a name goes on.
-    Loaded lazily and called only on such words, so the text stage stays fast.
-    """
-    try:
-        from underthesea import pos_tag
-    except ImportError:  # pragma: no cover - underthesea is a dependency
-        return 0
-    tagged = pos_tag(context)
-    if not tagged or tagged[0][1] not in {"N", "Np", "Nc", "Nu", "Ny"} or not context.startswith(tagged[0][0]):
-        return 0
-    return len(tagged[0][0])
-
-
-@lru_cache(maxsize=4096)
-def _first_word_len(context: str) -> int:
-    """Length of the first word of ``context`` per underthesea's word segmentation:
-    a capitalised syllable and the lower-case syllables of the same word
-    ("Tài chính", "Giao thông") form one word of a name."""
-    try:
-        from underthesea import word_tokenize
-    except ImportError:  # pragma: no cover - underthesea is a dependency
-        return 0
-    tokens = word_tokenize(context)
-    if not tokens:
-        return 0
-    first = tokens[0]
-    return len(first) if context.startswith(first) else 0
-
-
-def _capital_word_end(text: str, j: int, word: re.Match) -> int:
-    """End of the capitalised word at ``j`` with the lower-case syllables that belong to it."""
-    end = word.end()
-    nxt = _SPACE_RE.match(text, end).end()
-    after = _WORD_RE.match(text, nxt)
-    if after and not _is_upper(after.group(0)) and not P.PREDICATE_RE.match(text, nxt):
-        span = _first_word_len(text[j:j + 30].split("\n", 1)[0])
-        if span > len(word.group(0)):
-            end = j + span
-            # The segmenter may glue a verb to a name ("Tôn giáo chịu", "Tôn giáo khẩn trương"): stop before it.
-            for syl in re.finditer(r"\s+", text[nxt:end]):
-                k = nxt + syl.end()
-                if P.PREDICATE_RE.match(text, k) and not P.NAME_CONTINUATION_RE.match(text, k):
-                    end = nxt + syl.start()
-                    break
-    return end
-
-
-def _is_upper(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def ambiguous_is_verb(text: str, pos: int, word_end: int) -> bool:
-    """An ambiguous word is a verb when a predicate or an object follows, a noun before , ; . và."""
-    nxt = _SPACE_RE.match(text, word_end).end()
-    if nxt >= len(text) or text[nxt] in ";.:)…":
-        return False
-    if text.startswith("và ", nxt) or P.LEAD_VERB_RE.match(text, nxt) or P.SUPPORT_RE.match(text, nxt):
-        return False  # "các cơ quan, tổ chức chủ trì …": the verb is the next word
-    if text[nxt] == ",":
-        k = _SPACE_RE.match(text, nxt + 1).end()
-        return bool(P.PREDICATE_RE.match(text, k)) and not P.NAME_CONTINUATION_RE.match(text, k)
-    cont = P.NAME_CONTINUATION_RE.match(text, nxt)
-    return not (cont and text[nxt:cont.end()] not in P.AMBIGUOUS_WORDS)
-
-
-@lru_cache(maxsize=1)
-def _known_names() -> tuple[str, ...]:
-    return tuple(compare_key(n) for b in lexicon.bodies() for n in (b.name, *b.aliases, *b.merged_from))
-
-
-def starts_known_body(text: str) -> bool:
-    """``text`` is the beginning of a body the lexicon knows ("Sở Công Thương", "Hội Liên hiệp Phụ" of
-    "Hội Liên hiệp Phụ nữ tỉnh"), ending at a word boundary of the text."""
-    key = compare_key(text)
-    return any(name == key or name.startswith(key + " ") for name in _known_names())
-
-
-def _org_head(start: re.Match) -> str | None:
-    """The head of a body's name ("Sở", "Ủy ban", "Văn phòng"), of a known name too; None for titles and groups."""
-    if start.group("org"):
-        return " ".join(start.group("org").split())
-    if start.group("known"):
-        head = P.ORG_HEAD_RE.match(start.group("known"))
-        return " ".join(head.group(0).split()) if head else start.group("known").split()[0]
-    return None
-
-
 # --- the scanner -----------------------------------------------------------------
 
 @dataclass
@@ -190,10 +102,10 @@ def scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
         return None
     end = next((pos + len(name) for name in known if text.startswith(name, pos)), start.end())
     name = _Name(text, pos, start, end, plural=start.group("plural") is not None, title_end=start.end(),
-                 head=_org_head(start))
+                 head=org_head(start))
     name.bare_end = end if start.group("org") and name.head in BARE_HEADS else -1
     while True:
-        j = _SPACE_RE.match(text, name.end).end()
+        j = SPACE_RE.match(text, name.end).end()
         if j >= len(text):
             break
         new_end = _step(name, j)
@@ -221,7 +133,8 @@ def _step(name: _Name, j: int) -> int | None:
     if fixed:
         return fixed.end()
     ch = text[j]
-    if ch in "-–—" and j > name.end:
+    # a dash stands between spaces, or, typed from a scan, right after a word with a space after ("thanh- Truyền")
+    if ch in "-–—" and (j > name.end or text[j + 1:j + 2].isspace()):
         return _after_dash(text, j)
     if ch == "(":
         return _after_paren(text, j)
@@ -229,10 +142,10 @@ def _step(name: _Name, j: int) -> int | None:
         return _after_comma(name, j)
     if text.startswith("và ", j) or text.startswith("và\n", j):
         return _after_and(name, j)
-    word = _WORD_RE.match(text, j)
+    word = WORD_RE.match(text, j)
     if not word:
         return None
-    if _is_upper(word.group(0)):
+    if is_upper(word.group(0)):
         return _capital(name, j, word)
     if word.group(0) in _DETERMINERS:
         return _determiner(name, j, word)
@@ -241,10 +154,10 @@ def _step(name: _Name, j: int) -> int | None:
 
 def _bare_head_word(text: str, j: int) -> int | None:
     """"Văn phòng đăng ký đất đai", "Ban quản lý Khu Kinh tế": a head that needs its next word."""
-    word = _WORD_RE.match(text, j)
-    if word and not _is_upper(word.group(0)) and word.group(0) not in {"các", "những", "và", "của"} and (
+    word = WORD_RE.match(text, j)
+    if word and not is_upper(word.group(0)) and word.group(0) not in {"các", "những", "và", "của"} and (
             not P.PREDICATE_RE.match(text, j) or text[j:j + 7] in {"quản lý", "đăng ký"}):
-        return j + (_first_word_len(text[j:j + 30].split("\n", 1)[0]) or len(word.group(0)))
+        return j + (first_word_len(text[j:j + 30].split("\n", 1)[0]) or len(word.group(0)))
     return None
 
 
@@ -264,15 +177,15 @@ def _after_title(name: _Name, j: int) -> int | None:
 
 def _after_dash(text: str, j: int) -> int | None:
     """"Lao động - Thương binh": a dash between capitalised parts of one name."""
-    k = _SPACE_RE.match(text, j + 1).end()
-    word = _WORD_RE.match(text, k)
+    k = SPACE_RE.match(text, j + 1).end()
+    word = WORD_RE.match(text, k)
     lower = text[k:k + 20].lower()
     pred = P.PREDICATE_RE.match(lower)
     cont = P.NAME_CONTINUATION_RE.match(lower)
     # "Ngân hàng Nhà nước - Chi nhánh Quảng Ngãi": a word of names ("chi nhánh") is not the verb it begins ("chi")
-    if (word and _is_upper(word.group(0)) and not P.HONORIFIC_RE.match(text[k:])
+    if (word and is_upper(word.group(0)) and not P.HONORIFIC_RE.match(text[k:])
             and (not pred or (cont is not None and cont.end() > pred.end()))):
-        return _capital_word_end(text, k, word)
+        return capital_word_end(text, k, word)
     return None
 
 
@@ -289,10 +202,10 @@ def _after_comma(name: _Name, j: int) -> int | None:
     """A comma goes on with administrative levels ("xã, phường, thị trấn") and, in an open group, with
     another group noun ("các sở, ban, ngành"); else it ends the name."""
     text = name.text
-    k = _SPACE_RE.match(text, j + 1).end()
+    k = SPACE_RE.match(text, j + 1).end()
     if P.FIXED_NAME_RE.match(text, k):
         return None
-    word = _WORD_RE.match(text, k)
+    word = WORD_RE.match(text, k)
     if not word:
         return None
     w = word.group(0)
@@ -306,11 +219,11 @@ def _after_comma(name: _Name, j: int) -> int | None:
     shared = _SHARED_QUALIFIER_LIST_RE.match(text, j)
     if shared and name.start.group("lower") and _BARE_NOUN_RE.fullmatch(text, name.pos, name.end):
         return shared.end()  # "cấp ủy, chính quyền các cấp": one qualifier over the list (NOTES-53-55 call 9)
-    if _is_upper(w) and _company_named(name) and not P.UNIT_START_RE.match(text, k):
-        return _capital_word_end(text, k, word)  # "Công ty TNHH MTV Đầu tư, | Xây dựng và Kinh doanh dịch vụ …"
+    if is_upper(w) and _company_named(name) and not P.UNIT_START_RE.match(text, k):
+        return capital_word_end(text, k, word)  # "Công ty TNHH MTV Đầu tư, | Xây dựng và Kinh doanh dịch vụ …"
     if not name.plural or name.closed:
         return None
-    if not _is_upper(w) and w not in _DETERMINERS:
+    if not is_upper(w) and w not in _DETERMINERS:
         cont = P.NAME_CONTINUATION_RE.match(text, k) or GROUP_NOUN_RE.match(text, k)
         if not cont:
             return None
@@ -320,7 +233,7 @@ def _after_comma(name: _Name, j: int) -> int | None:
         if P.PREDICATE_RE.fullmatch(seg) and seg not in P.AMBIGUOUS_WORDS and seg not in {"cấp"}:
             return None
         return cont.end()  # "các sở, ban, ngành"
-    if _is_upper(w) and w in {"Bộ", "Sở", "Ban", "Ngành"} and not _TITLE_RE.match(text, k):
+    if is_upper(w) and w in {"Bộ", "Sở", "Ban", "Ngành"} and not _TITLE_RE.match(text, k):
         return word.end()  # "các Sở, Ban, ngành" written with capitals; not "…, Bộ trưởng" (a person)
     return None
 
@@ -337,8 +250,8 @@ def _more_owners(name: _Name, k: int) -> int | None:
     if name.owner < 0:
         return None
     owner, other = P.UNIT_START_RE.match(name.text, name.owner), P.UNIT_START_RE.match(name.text, k)
-    head = _org_head(owner) if owner else None
-    if not head or not other or _org_head(other) != head or not all(
+    head = org_head(owner) if owner else None
+    if not head or not other or org_head(other) != head or not all(
             _PROPER_AFTER_HEAD_RE.match(name.text, at + len(head)) for at in (name.owner, k)):
         return None  # "thuộc Uỷ ban nhân dân tỉnh, | Uỷ ban nhân dân các xã": a level, not a second owner
     end = scan_name(name.text, k)
@@ -351,19 +264,23 @@ def _after_and(name: _Name, j: int) -> int | None:
     """"và" joins the parts of one name ("Thương binh và Xã hội") or the members of an open group
     ("các sở, ban, ngành và địa phương"); before another body it ends the name."""
     text = name.text
-    k = _SPACE_RE.match(text, j + 2).end()
-    word = _WORD_RE.match(text, k)
+    k = SPACE_RE.match(text, j + 2).end()
+    word = WORD_RE.match(text, k)
     if not word:
         return None
     w = word.group(0)
     zone = _ZONE_AFTER_RE.match(text, k)
     if zone and _ZONE_IN_RE.search(text, name.pos, name.end):
         return zone.end()  # "Ban quản lý Khu kinh tế Dung Quất và các KCN Quảng Ngãi": one board over both
-    if _is_upper(w):
+    if is_upper(w):
         second = P.UNIT_START_RE.match(text, k)
         if second and not second.group("party"):
             return None  # "… và Ủy ban nhân dân tỉnh": a second body
-        return _capital_word_end(text, k, word)  # "Thương binh và Xã hội", "Cục Khởi nghiệp và Doanh nghiệp công nghệ"
+        return capital_word_end(text, k, word)  # "Thương binh và Xã hội", "Cục Khởi nghiệp và Doanh nghiệp công nghệ"
+    if w not in _DETERMINERS and _company_named(name):
+        cont = P.NAME_CONTINUATION_RE.match(text, k)
+        if cont:
+            return cont.end()  # "Công ty Cổ phần Xây dựng và thoát nước đô thị": the firm's own name, typed in lower case
     if w in _DETERMINERS or not name.plural or name.closed or _PLACE_CLOSED_RE.search(text, name.pos, name.end) \
             or P.NAMED_PERSON_RE.match(text, k):
         return None  # not "… và ông Nguyễn Văn An": a person named, not a member of the group
@@ -377,10 +294,10 @@ def _capital(name: _Name, j: int, word: re.Match) -> int | None:
     """A capitalised word: a body inside the name ("Chủ tịch Ủy ban …"), a new body, or a syllable of it."""
     text, start, end = name.text, name.start, name.end
     inner = P.UNIT_START_RE.match(text, j)
-    inner_head = _org_head(inner) if inner else None
+    inner_head = org_head(inner) if inner else None
     if not inner_head:
         # "Tài chính", "Giao thông": the lower-case syllables of a capitalised word.
-        return _capital_word_end(text, j, word)
+        return capital_word_end(text, j, word)
     if inner_head in _NEW_BODY_HEADS and text[end - 1:end].islower() \
             and P.ADMIN_LEVEL_RE.search(text[max(name.pos, end - 10):end]):
         return None  # "UBND xã, phường, đặc khu | Sở Tài chính": two table cells
@@ -409,7 +326,7 @@ def _determiner(name: _Name, j: int, word: re.Match) -> int | None:
     works = _WORKS_SERVED_RE.match(text, j)
     if works:
         return works.end()  # "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"
-    nxt = _SPACE_RE.match(text, word.end()).end()
+    nxt = SPACE_RE.match(text, word.end()).end()
     level = P.ADMIN_LEVEL_RE.match(text, nxt)
     if level:
         name.plural = name.levels = True
@@ -427,7 +344,7 @@ def _lower_word(name: _Name, j: int, word: re.Match) -> int | None:
     if _company_named(name) and word.group(0) not in _NOT_IN_A_FIRM_NAME:
         # "Công ty TNHH MTV Khai thác | công trình thủy lợi Quảng Ngãi": the firm's own name goes on, word by word as
         # the segmenter cuts them, up to a verb
-        seg = _first_word_len(text[j:j + 30].split("\n", 1)[0]) or len(word.group(0))
+        seg = first_word_len(text[j:j + 30].split("\n", 1)[0]) or len(word.group(0))
         verb = P.PREDICATE_RE.match(text, j) and (seg == len(word.group(0)) or P.PREDICATE_RE.fullmatch(text, j, j + seg))
         return None if verb else j + seg
     cont = P.NAME_CONTINUATION_RE.match(text, j)
@@ -443,7 +360,7 @@ def _lower_word(name: _Name, j: int, word: re.Match) -> int | None:
         return None
     if word.group(0) in {"tỉnh", "xã", "phường"}:
         return word.end()
-    noun_len = _pos_noun_len(text[j:j + 40].split("\n", 1)[0])
+    noun_len = pos_noun_len(text[j:j + 40].split("\n", 1)[0])
     if noun_len and _LEVEL_NAMED_RE.search(text, pos, end):
         return None  # "Chủ tịch Ủy ban nhân dân cấp xã | thẩm quyền quyết định": the level closes the body's name
     if noun_len and not (_PLACE_CLOSED_RE.search(text, pos, end) and not text.startswith(("ủy", "uỷ"), j)):
@@ -462,17 +379,20 @@ def _continuation(name: _Name, j: int, cont: re.Match) -> int | None:
     they attach the name to."""
     text = name.text
     seg = text[j:cont.end()]
-    k = _SPACE_RE.match(text, cont.end()).end()
+    k = SPACE_RE.match(text, cont.end()).end()
     if seg in {"của", "thuộc", "ở"}:
         # "của X" / "thuộc X" continue only into a named body or a level.
-        nxt = _WORD_RE.match(text, k)
-        if not nxt or not (_is_upper(nxt.group(0)) or P.ADMIN_LEVEL_RE.match(text, k)
+        nxt = WORD_RE.match(text, k)
+        if not nxt or not (is_upper(nxt.group(0)) or P.ADMIN_LEVEL_RE.match(text, k)
                            or P.NAME_CONTINUATION_RE.match(text, k) or _PLURAL_GROUP_RE.match(text, k)):
             return None
-        if seg == "thuộc" and _is_upper(nxt.group(0)):
+        if seg == "thuộc" and is_upper(nxt.group(0)):
             name.owner = k  # "các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng": the owners may be listed
-    if seg == "trên địa bàn" and not P.ADMIN_LEVEL_RE.match(text[k:k + 12].lower()):
-        return None  # "trên địa bàn tỉnh", "trên địa bàn Thành phố"
+    if seg == "trên địa bàn" and not P.ADMIN_LEVEL_RE.match(text[k:k + 12].lower()) and not (
+            name.plural and (text[k:k + 1] in ":;" or text[name.pos:j].endswith("đóng "))):
+        # "trên địa bàn tỉnh", "trên địa bàn Thành phố"; a group's "… trên địa bàn:" and "… đóng trên địa bàn" (the
+        # document's area)
+        return None
     if P.GROUP_CLOSER_RE.search(text[name.pos:cont.end()]):
         name.closed = True
         about = _ABOUT_RE.match(text, k) if seg.endswith("liên quan") else None
@@ -489,7 +409,7 @@ def _position_end(text: str, end: int) -> int:
     if not field:
         return end
     k = field.end()
-    for word in _WORD_RE.finditer(text, k):
+    for word in WORD_RE.finditer(text, k):
         gap = text[k:word.start()]
         if any(ch in gap for ch in ",:;.\n(") or (word.start() > field.end() and P.PREDICATE_RE.match(text, word.start())):
             break

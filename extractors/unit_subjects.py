@@ -90,10 +90,11 @@ def _marked_after_comma(text: str) -> set[int]:
     """Commas after which a unit and its explicit marker come: whatever the clause before says ("Chậm nhất là 15 ngày,
     trước ngày khai mạc kỳ họp, Văn phòng UBND tỉnh chịu trách nhiệm …", "… kể từ ngày hoàn thành việc chấm thi, Hội
     đồng tuyển dụng có trách nhiệm …"), the unit is the subject of what the marker says. Not a comma inside a list of
-    subjects ("Giám đốc sở, Thủ trưởng …, Chủ tịch … có trách nhiệm"), which its first name opens."""
+    subjects ("Giám đốc sở, Thủ trưởng …, Chủ tịch … có trách nhiệm"), which its first name opens. An opening bracket
+    too: "… báo cáo kịp thời cho UBND tỉnh hằng tháng (Sở Kế hoạch và Đầu tư chịu trách nhiệm tổng hợp báo cáo chung)"."""
     out = set()
     listed = [(span.start, span.end) for span in find_units(text)]
-    for comma in re.finditer(r",\s+", text):
+    for comma in re.finditer(r",\s+|\(\s*", text):
         p = comma.end()
         if not (text[p:p + 1].isupper() or text.startswith("các ", p)) or _in_a_list(text, comma.start(), listed):
             continue
@@ -238,7 +239,10 @@ def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: l
         return [], pending, True
     if group == -1 and after.startswith(";") and spans[0].start == p:
         return [], pending + spans, True  # a whole segment of names: an addressee, if a marker follows
-    if group == -1 and spans[0].start == p and _RUN_IN_RE.match(after) and not pending:
+    # An item that opens with its addressees may start their task after the colon with a capital, as a new sentence
+    # ("c) Bưu điện Quảng Ngãi, Viễn thông Quảng Ngãi: Đảm bảo thông tin liên lạc …"); not a bullet inside a description.
+    run_in = _RUN_IN_RE.match(after) or (p == 0 and _RUN_IN_RE.match(after.lower()))
+    if group == -1 and spans[0].start == p and run_in and not pending:
         return [sp.text for sp in spans], pending, False  # "- Đồng chí Phó Chủ tịch …: chỉ đạo công tác …"
     if group == -1 and (pending or (len(spans) > 1 and spans[0].start == p)) and after.startswith(":") and re.fullmatch(
             rf"(?:{P.TITLE_HEAD})", spans[-1].text, re.VERBOSE):

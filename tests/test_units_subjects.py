@@ -74,6 +74,14 @@ SUBJECT_CASES = [
     pytest.param("Chậm nhất là 05 ngày làm việc kể từ ngày hoàn thành việc chấm thi (kể cả phúc khảo, nếu có), Hội đồng "
                  "tuyển dụng có trách nhiệm tổng hợp kết quả.", None, [("Hội đồng tuyển dụng", "lead")],
                  id="marked-subject-after-a-parenthesis"),
+    # tests/gold 106 item 1: the subject and its marker inside a bracket
+    pytest.param("- Nắm chắc cơ sở dữ liệu về Doanh nghiệp, báo cáo kịp thời cho UBND tỉnh hằng tháng, quý, 6 tháng, năm (Sở "
+                 "Kế hoạch và Đầu tư chịu trách nhiệm tổng hợp báo cáo chung toàn tỉnh).", None,
+                 [("Sở Kế hoạch và Đầu tư", "lead")], id="marked-subject-inside-a-bracket"),
+    pytest.param("Báo cáo kết quả về UBND tỉnh (qua Sở Nội vụ) trước ngày 15/12.", None, [],
+                 id="neg-route-in-a-bracket"),
+    pytest.param("Thực hiện thanh toán dứt điểm khối lượng hoàn thành (Sở Tài chính đã có Văn bản số 123/STC-NS ngày "
+                 "05/3/2024 hướng dẫn).", None, [], id="neg-a-fact-in-a-bracket"),
     pytest.param("Kết thúc các sự kiện văn hóa, thể thao, du lịch, các cơ quan chủ trì sự kiện phải có trách nhiệm thu "
                  "gom chất thải.", None, [], id="role-term-after-a-comma-cac-co-quan-chu-tri"),
     pytest.param("Sau khi kết thúc đợt kiểm tra, tổ chức, cá nhân có liên quan có trách nhiệm khắc phục tồn tại.", None,
@@ -273,6 +281,18 @@ LEAD_IN_REQUEST_CASES = [
                  [("các bộ, ngành", "lead")], id="yeu-cau-in-a-title-line"),
     pytest.param("Nếu không đạt, phải hướng dẫn, yêu cầu các đơn vị có biện pháp khắc phục.", None, [],
                  id="neg-yeu-cau-after-another-task-verb"),
+    # tests/gold 115 (vht534) section II: the purpose runs over semicolons before the request
+    pytest.param("Để đẩy nhanh tiến độ triển khai thực hiện 02 Chương trình mục tiêu quốc gia trên địa bàn tỉnh trong thời "
+                 "gian tới; đảm bảo giải ngân đạt kết quả cao nhất; yêu cầu Thủ trưởng các sở, ban ngành tỉnh, Chủ tịch "
+                 "UBND các huyện, thị xã, thành phố cần phải nỗ lực, quyết tâm nhiều hơn nữa.", None,
+                 [("Thủ trưởng các sở, ban ngành tỉnh", "lead"), ("Chủ tịch UBND các huyện, thị xã, thành phố", "lead")],
+                 id="yeu-cau-after-a-purpose-over-semicolons"),
+    pytest.param("Nhằm bảo đảm an toàn giao thông dịp Tết; yêu cầu Công an tỉnh tăng cường tuần tra, kiểm soát.", None,
+                 [("Công an tỉnh", "lead")], id="yeu-cau-after-nham-and-a-semicolon"),
+    pytest.param("Kiểm tra hồ sơ của các nhà thầu; yêu cầu các nhà thầu bổ sung hồ sơ còn thiếu.", None, [],
+                 id="neg-yeu-cau-after-a-task-clause"),
+    pytest.param("Để đẩy nhanh tiến độ. Rà soát hồ sơ; yêu cầu các đơn vị bổ sung.", None, [],
+                 id="neg-purpose-in-an-earlier-sentence"),
 ]
 # fmt: on
 

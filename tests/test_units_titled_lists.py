@@ -161,6 +161,15 @@ EXECUTION_CASES = [
                  "phục hậu quả thiên tai.", [("Ủy ban nhân dân huyện An Hòa", "lead")], id="funds-laid-out-for-a-body"),
     pytest.param("Phân bổ kinh phí 500 triệu đồng để hướng dẫn, tập huấn cho Ủy ban nhân dân các xã.", [],
                  id="neg-funds-for-a-task-for-a-body"),
+    # tests/gold 110 Điều 1: the funds given as a sum, with a decimal point inside it
+    pytest.param("Bố trí 10.522,6 triệu đồng từ nguồn dự phòng ngân sách tỉnh năm 2025 để Sở Lao động - Thương binh và Xã "
+                 "hội thực hiện hỗ trợ quà Tết cho hộ nghèo, cận nghèo.", [("Sở Lao động - Thương binh và Xã hội", "lead")],
+                 id="funds-given-as-a-sum"),
+    pytest.param("Phân bổ 2 tỷ đồng vốn đầu tư công để Ủy ban nhân dân xã Bình Sơn triển khai xây dựng trường học.",
+                 [("Ủy ban nhân dân xã Bình Sơn", "lead")], id="funds-as-a-sum-and-capital"),
+    pytest.param("Bố trí 10.522,6 triệu đồng. Để Sở Tài chính thẩm định, hồ sơ gửi trước ngày 15/01.", [],
+                 id="neg-sum-in-an-earlier-sentence"),
+    pytest.param("Bố trí cán bộ trực để Sở Y tế tổng hợp số liệu.", [], id="neg-no-funds-laid-out"),
 ]
 
 # (node id, text, expected) of a preamble or a closing.
