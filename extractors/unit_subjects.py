@@ -92,16 +92,22 @@ def _marked_after_comma(text: str) -> set[int]:
     đồng tuyển dụng có trách nhiệm …"), the unit is the subject of what the marker says. Not a comma inside a list of
     subjects ("Giám đốc sở, Thủ trưởng …, Chủ tịch … có trách nhiệm"), which its first name opens. An opening bracket
     too: "… báo cáo kịp thời cho UBND tỉnh hằng tháng (Sở Kế hoạch và Đầu tư chịu trách nhiệm tổng hợp báo cáo chung)"."""
-    out = set()
-    listed = [(span.start, span.end) for span in find_units(text)]
+    out: set[int] = set()
+    if not P.LEAD_VERB_RE.search(text):
+        return out  # no marker anywhere: most bodies end here, before any name is read
+    listed: list[tuple[int, int]] | None = None  # the text's names, read once a comma needs them
     for comma in re.finditer(r",\s+|\(\s*", text):
         p = comma.end()
-        if not (text[p:p + 1].isupper() or text.startswith("các ", p)) or _in_a_list(text, comma.start(), listed):
+        if not (text[p:p + 1].isupper() or text.startswith("các ", p)):
             continue
         spans = scan_units(text, p)
         marker = P.LEAD_VERB_RE.match(text[spans[-1].end:].lstrip(" ,")) if spans and spans[0].start == p else None
-        if marker and not (marker.group(0).startswith("chủ") and is_group(spans[-1].text)):
-            out.add(p)  # not "…, các cơ quan chủ trì sự kiện phải có trách nhiệm": a role term
+        if not marker or marker.group(0).startswith("chủ") and is_group(spans[-1].text):
+            continue  # not "…, các cơ quan chủ trì sự kiện phải có trách nhiệm": a role term
+        if listed is None:
+            listed = [(span.start, span.end) for span in find_units(text)]
+        if not _in_a_list(text, comma.start(), listed):
+            out.add(p)
     return out
 
 
