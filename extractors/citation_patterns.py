@@ -131,7 +131,7 @@ DOC_TYPE_CANONICAL = {word.casefold(): name for word, name in {**lexicon.type_wo
 # Báo cáo); without one it is a Công văn.
 GENERIC_TYPES = frozenset({"văn bản"})
 
-_TYPE_WORDS_RE = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(DOC_TYPES, key=len, reverse=True))
+_TYPE_WORDS_RE = lexicon.alternation(DOC_TYPES)
 # The first letters of the type words, either case: a scan tries the long alternation only where one stands
 # (several times faster over running text, where few positions start a type word).
 TYPE_WORD_AHEAD = "(?=[" + "".join(sorted({c for t in DOC_TYPES for c in (t[0].lower(), t[0].upper())})) + "])"

@@ -34,8 +34,7 @@ REQUEST_CLOSING_RE = re.compile(
 _TEXT_END_RE = re.compile(r"\./\.\s*$")
 # The text speaking of itself: "Chỉ thị này", "Kế hoạch này" (the type words of the lexicon).
 _THIS_TEXT_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon.type_words(), key=len, reverse=True))
-    + r")\s+này(?![\w])", re.IGNORECASE)
+    rf"(?<![\w])(?:{lexicon.alternation(lexicon.type_words())})\s+này(?![\w])", re.IGNORECASE)
 # A request opening a paragraph: "Đề nghị Thuế tỉnh …", "Yêu cầu các đơn vị …", "Giao …".
 REQUEST_START_RE = re.compile(r"^(?:Kính\s+)?(?:Đề\s+nghị|Yêu\s+cầu|Giao)\s+\S")
 MAX_LETTER_REQUESTS = 3  # request paragraphs a letter's closing may take back from its body

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -293,3 +294,9 @@ def collective_heads() -> tuple[str, ...]:
 def surnames() -> tuple[str, ...]:
     """The common Vietnamese family names (data/surnames.json)."""
     return tuple(entry["name"] for entry in load("surnames")["surnames"])
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first, any run of spaces between their words:
+    the one way readers turn a list of names into a pattern."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))

@@ -238,7 +238,7 @@ def subtotals(result: dict, select) -> dict:
     return out
 
 
-def _nothing_found(path: Path) -> PlanDocument:
+def nothing_found(path: Path) -> PlanDocument:
     """The empty extraction a crashed document is scored as."""
     fmt = path.suffix.lower().lstrip(".")
     return PlanDocument.model_validate({"source": {
@@ -261,7 +261,7 @@ def evaluate(corpus: str | Path, *, extractor=api.extract, originals: str | Path
         try:
             plan = extractor(document_path)
         except Exception as exc:  # noqa: BLE001 - a crash on one document is scored as nothing found
-            plan = _nothing_found(document_path)
+            plan = nothing_found(document_path)
             score = score_document(plan, gold)
             score.error = f"{type(exc).__name__}: {exc}"
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from kehoach.pipeline.evaluate import evaluate, gold_pairs
+from kehoach.pipeline.evaluate import evaluate, gold_pairs, nothing_found
 
 
 def _corpus(tmp_path):
@@ -39,14 +39,8 @@ def test_an_original_missing_from_the_folder_leaves_the_document_out(tmp_path):
 def test_evaluate_reads_the_original(tmp_path):
     corpus, originals = _corpus(tmp_path)
     read = []
-    evaluate(corpus, originals=originals, extractor=lambda path: read.append(path.name) or _empty(path))
+    evaluate(corpus, originals=originals, extractor=lambda path: read.append(path.name) or nothing_found(path))
     assert read == ["a_typed.txt", "b scan 01.txt"]
-
-
-def _empty(path):
-    from kehoach.schemas.models import PlanDocument
-
-    return PlanDocument.model_validate({"source": {"path": str(path), "sha256": "0" * 64, "format": "txt"}})
 
 
 def test_cli_names_a_missing_originals_folder(run_cli, tmp_path):

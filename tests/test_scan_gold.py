@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach.pipeline.evaluate import evaluate, read_sources, subtotals
+from kehoach.pipeline.evaluate import evaluate, nothing_found, read_sources, subtotals
 
 from .conftest import ROOT
 from .corpus_floors import SCAN_GOLD_FLOORS
@@ -28,11 +28,8 @@ def scan_scores(shared_corpus):
 
 def _only_scans(path):
     from kehoach.pipeline import api
-    from kehoach.schemas.models import PlanDocument
 
-    if path.suffix.lower() != ".pdf":
-        return PlanDocument.model_validate({"source": {"path": str(path), "sha256": "0" * 64, "format": "txt"}})
-    return api.extract(path)
+    return api.extract(path) if path.suffix.lower() == ".pdf" else nothing_found(path)
 
 
 def test_every_scanned_document_has_gold():
