@@ -54,7 +54,7 @@ def _words_alternation(words: tuple[str, ...], capital: bool = False) -> str:
 
 
 # A State group's unit named by the group's brand or trade and its place: "VNPT Quảng Ngãi", "Bưu điện Quảng Ngãi" (data).
-ORG_HEAD += r"  | (?:" + _words_alternation(lexicon.enterprise_heads()) + r")(?=\s+[A-ZĐ])" + "\n"
+ORG_HEAD += r"  | (?:" + _words_alternation(lexicon.body_words("enterprise_units", "heads")) + r")(?=\s+[A-ZĐ])" + "\n"
 
 # Person titles that stand for the body they head ("Giám đốc Sở Xây dựng").
 TITLE_HEAD = r"""
@@ -65,9 +65,9 @@ TITLE_HEAD = r"""
   | Người\s+đứng\s+đầu
   | (?:thủ\s+trưởng|người\s+đứng\s+đầu|giám\s+đốc|chủ\s+tịch)(?=\s+(?:các|những|cơ\s+quan|đơn\s+vị|cấp|sở|[A-ZĐ]))  # "; thủ trưởng cơ quan, đơn vị"
 """
-TITLE_HEAD += r"  | (?:Phó\s+)?(?:" + _words_alternation(lexicon.title_heads()) + ")\n"  # Thứ trưởng, Thống đốc (data)
+TITLE_HEAD += r"  | (?:Phó\s+)?(?:" + _words_alternation(lexicon.body_words("titles", "heads")) + ")\n"  # Thứ trưởng, Thống đốc (data)
 # Written in lower case inside a list, before the body it is of: "…; thành viên Ban Chỉ đạo 138 tỉnh; …".
-TITLE_HEAD += (r"  | (?:" + _words_alternation(tuple(t[:1].lower() + t[1:] for t in lexicon.title_heads()))
+TITLE_HEAD += (r"  | (?:" + _words_alternation(tuple(t[:1].lower() + t[1:] for t in lexicon.body_words("titles", "heads")))
                + r")(?=\s+[A-ZĐ])" + "\n")
 # Lower-case bodies and plural groups ("các sở, ban, ngành", "lực lượng công an").
 GROUP_NOUN = r"""
@@ -81,15 +81,15 @@ GROUP_NOUN = r"""
 
 
 # The parties of the data (``bodies.json``: "nhà thầu", "nhà đầu tư") are group nouns too: "các nhà thầu".
-GROUP_NOUN += "  | " + _words_alternation(lexicon.party_nouns()) + "\n"
+GROUP_NOUN += "  | " + _words_alternation(lexicon.body_words("groups", "parties")) + "\n"
 # Collectives of several words ("các cụm, khối thi đua"; data: groups.collectives), before the one-word nouns.
-GROUP_NOUN = "    " + _words_alternation(lexicon.collective_nouns()) + "\n  |" + GROUP_NOUN
+GROUP_NOUN = "    " + _words_alternation(lexicon.body_words("groups", "collectives")) + "\n  |" + GROUP_NOUN
 # A place's level word alone as a sentence's subject, before its verb: "Tỉnh căn cứ các quy định …" (data).
-LEVEL_SUBJECT_RE = re.compile(r"(?:" + _words_alternation(lexicon.level_subjects()) + r")(?=\s+[a-zđà-ỹ])")
+LEVEL_SUBJECT_RE = re.compile(r"(?:" + _words_alternation(lexicon.body_words("groups", "level_subjects")) + r")(?=\s+[a-zđà-ỹ])")
 # Parties a document tasks by category, without a determiner ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư").
-PARTY = _words_alternation(lexicon.party_nouns(), capital=True)
+PARTY = _words_alternation(lexicon.body_words("groups", "parties"), capital=True)
 # A collective opening a sentence without a determiner ("Tổ chức, cá nhân có trách nhiệm …"; data: groups.categories).
-CATEGORY_START_RE = re.compile(r"(?:" + _words_alternation(lexicon.category_nouns(), capital=True) + r")(?![\w])")
+CATEGORY_START_RE = re.compile(r"(?:" + _words_alternation(lexicon.body_words("groups", "categories"), capital=True) + r")(?![\w])")
 
 LOWER_BODY = r"""
     [Ll]ực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|[Ll]ực\s+lượng(?=\s+[a-zđA-ZĐ])
@@ -107,7 +107,7 @@ LOWER_BODY = r"""
 
 
 # A system of bodies named by its function: "phối hợp chặt chẽ với cơ quan thuế" (data: bodies.json functional_bodies).
-LOWER_BODY += "  | (?:" + _words_alternation(lexicon.functional_bodies(), capital=True) + r")(?![\w])" + "\n"
+LOWER_BODY += "  | (?:" + _words_alternation(lexicon.body_words("functional_bodies", "names"), capital=True) + r")(?![\w])" + "\n"
 
 
 def _known_bodies() -> str:

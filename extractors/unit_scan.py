@@ -45,7 +45,7 @@ _FIELD_RE = re.compile(r",?\s*(?:[Tt]hường\s+trực,?\s*)?phụ\s+trách\s+")
 # A capitalised word that opens a deadline cell, not part of a name ("UBND các phường, xã Quý III Năm 2026").
 _CAPITAL_STOP_RE = re.compile(r"(?:Quý|Quí|Năm|Tháng|Trước|Thường\s+xuyên|Hằng|Hàng|Tỷ\s+lệ|Tỉ\s+lệ)(?:\s|$)")
 # A list of bare group nouns under one qualifier: ", chính quyền các cấp", ", địa phương có liên quan".
-_NOUNS = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(lexicon.group_words()["nouns"], key=len, reverse=True))
+_NOUNS = lexicon.alternation(lexicon.body_words("groups", "nouns"))
 _BARE_NOUN_RE = re.compile(rf"(?:{_NOUNS})")
 _SHARED_QUALIFIER_LIST_RE = re.compile(rf"(?:,\s+(?:{_NOUNS}))+\s+(?:các\s+cấp|(?:có\s+)?liên\s+quan)(?![\w])")
 # Lower-case words that end a firm's own name: links to what follows, not words of the name.
