@@ -68,12 +68,12 @@ def _own_words(words: str) -> str | None:
 
 # Between two members of one list: ", ", " và ", ", và", "; " is a clause break.
 _LIST_JOIN_RE = re.compile(r"(?:,\s*(?:(?i:và|cùng|hoặc)\s+)?|\s+(?i:và|cùng|hoặc)\s+)$")
-# "… được sửa đổi, bổ sung (một số điều) bởi/tại/theo (Luật số) …": the second amends the first.
-_AMENDED_BY_RE = re.compile(
+# A gap after which a citation restates or amends the one before it, and takes its relation: "… được sửa đổi, bổ
+# sung (một số điều) bởi/tại/theo (Luật số) …", "(sau đây gọi tắt là …".
+_CARRIES_RELATION_RE = re.compile(
     r"^\s*,?\s*(?:(?i:và|đã)\s+)*(?i:được)\s+(?i:sửa\s+đổi)\s*,?\s*(?:(?i:bổ\s+sung)\s+)?(?:(?i:một\s+số\s+điều)\s+)?"
-    r"(?i:bởi|tại|theo)\s*$")
-# "(sau đây gọi tắt là …": the alias restates the document just cited.
-_ALIAS_OPEN_RE = re.compile(r"^\s*\(\s*(?:(?i:sau\s+đây)\s+)?(?:(?i:được)\s+)?(?i:gọi|viết)\s+(?:(?i:tắt)\s+)?(?i:là)\s*:?\s*[“\"]?$")
+    r"(?i:bởi|tại|theo)\s*$"
+    r"|^\s*\(\s*(?:(?i:sau\s+đây)\s+)?(?:(?i:được)\s+)?(?i:gọi|viết)\s+(?:(?i:tắt)\s+)?(?i:là)\s*:?\s*[“\"]?$")
 _LIST_CLAUSE_RE = re.compile(r"^[\s\-+•*]*$")
 
 
@@ -87,7 +87,7 @@ def relation_at(text: str, start: int, citations: Sequence[FoundCitation]) -> st
     prev = max((o for o in before if o.end > clause), key=lambda o: o.end, default=None)
     if prev is not None:
         gap = text[max(prev.end, prev.tail_end):start]
-        if _AMENDED_BY_RE.match(gap) or _ALIAS_OPEN_RE.match(gap):
+        if _CARRIES_RELATION_RE.match(gap):
             return prev.relation
         if _LIST_JOIN_RE.search(gap) and not P.RELATION_RE.search(gap):
             return prev.relation
