@@ -176,7 +176,7 @@ PREDICATE_WORDS = r"""
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
   | khen\s+thưởng|phát\s+huy|ưu\s+tiên|tiên\s+phong|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
   | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi|tập\s+trung|kiện\s+toàn
-  | giải\s+ngân|liên\s+hệ|đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm|phản\s+ánh|phản\s+hồi|phân\s+cấp|[ủu][yỷ]\s+quyền|chấp\s+thuận|công\s+nhận|đáp\s+ứng
+  | soạn\s+thảo|dự\s+thảo|giải\s+ngân|liên\s+hệ|đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm|phản\s+ánh|phản\s+hồi|phân\s+cấp|[ủu][yỷ]\s+quyền|chấp\s+thuận|công\s+nhận|đáp\s+ứng
   | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)|nhân\s+dịp
 """
 PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
@@ -289,7 +289,8 @@ LABEL_RE = re.compile(
     r"""(?=[ĐCBTP])  # the labels' first letters: the places a label may stand are checked only there
         (?:^|(?<=[\n.;]\s)|(?<=^-\s)|(?<=\n-\s)|(?<=\n)|(?<=[-+]\s)|(?<=^[a-zđ]\)\s)|(?<=\n[a-zđ]\)\s))
         (?:
-          (?P<lead>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm)
+          (?P<lead>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+(?:trực\s+tiếp\s+)?(?:chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm)
+              (?:\s+(?:TTHC|thủ\s+tục\s+hành\s+chính)(?:\s+(?:NB|nội\s+bộ))?)?                 # Cơ quan thực hiện TTHC:
               (?:\s*\(\s*tham\s+mưu\s*\))?                                                   # Đơn vị chủ trì (tham mưu) thực hiện:
               (?:\s+(?:tham\s+mưu(?:\s+thực\s+hiện)?|thực\s+hiện|triển\s+khai))?     # Đơn vị chủ trì thực hiện:
             | Trách\s+nhiệm(?:\s+(?:chỉ\s+đạo|chủ\s+trì|tổ\s+chức))?(?:\s+(?:thực\s+hiện|triển\s+khai))?

@@ -155,6 +155,11 @@ CONCLUSION_CASES = [
     pytest.param("Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại cổ phần quyết liệt triển khai Chương trình tín "
                  "dụng.", None, [("Ngân hàng Nhà nước Việt Nam", "lead"), ("các ngân hàng thương mại cổ phần", "lead")],
                  id="quyet-liet-opens-the-predicate"),
+    # "dự thảo" / "soạn thảo" before the document drafted is the body's verb, not a noun of its name.
+    pytest.param("Sau khi có kết quả xác định, Sở Dân tộc và Tôn\ngiáo dự thảo Quyết định trình Ủy ban nhân dân thành phố "
+                 "phê duyệt.", None, [("Sở Dân tộc và Tôn giáo", "lead")], id="du-thao-ends-the-name"),
+    pytest.param("Sở Nội vụ soạn thảo văn bản trình Ủy ban nhân dân tỉnh.", None, [("Sở Nội vụ", "lead")],
+                 id="soan-thao-ends-the-name"),
     pytest.param("Các bộ, ngành, địa phương căn cứ chức năng, nhiệm vụ được giao, thực trạng, hướng dẫn của Bộ Khoa học và "
                  "Công nghệ khẩn trương đăng ký nhu cầu kinh phí.", None, [("Các bộ, ngành, địa phương", "lead")],
                  id="bases-run-on-before-the-verb"),

@@ -117,6 +117,12 @@ ROLE_BLOCK_CASES = [
     pytest.param("a) Cơ quan chủ trì có văn bản đề nghị gửi đến các cơ quan phối hợp, trong văn bản phải có thời hạn trả lời.",
                  None, [], id="neg-role-words-in-a-regulation"),
     pytest.param("Cơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành", None, [], id="neg-table-header-cells"),
+    # A published administrative procedure's field (Thông tư 02/2017/TT-VPCP form), wrapped after its verb.
+    pytest.param("e) Cơ quan giải quyết TTHC NB:\n- Cơ quan trực tiếp thực hiện\nTTHC: Sở Dân tộc và Tôn giáo.\n"
+                 "- Cơ quan hoặc người có thẩm quyền quyết định TTHC: Ủy ban nhân dân thành phố.", None,
+                 [("Sở Dân tộc và Tôn giáo", "lead")], id="co-quan-truc-tiep-thuc-hien-tthc"),
+    pytest.param("- Cơ quan thực hiện thủ tục hành chính: Sở Tư pháp.", None, [("Sở Tư pháp", "lead")],
+                 id="co-quan-thuc-hien-thu-tuc-hanh-chinh"),
 ]
 # fmt: on
 
