@@ -38,7 +38,7 @@ ORG_HEAD = r"""
   | Ban\s+Chỉ\s+đạo|Ban\s+Chỉ\s+huy|Hạt\s+Kiểm\s+lâm|Kiểm\s+lâm|Bảo\s+hiểm\s+xã\s+hội
   | Báo\s+và\s+Phát\s+thanh,\s*Truyền\s+hình|Báo,\s+[Đđ]ài(?=\s|$)                     # Báo và Phát thanh, Truyền hình tỉnh; Báo, Đài tỉnh
   | Liên\s+minh(?=\s+[A-ZĐ])|Tổng\s+[Cc]ông\s+ty|Công\s+ty(?=\s+[A-ZĐ]|\s+(?:nghiên\s+cứu|thực\s+hiện|liên\s+hệ|căn\s+cứ)(?![\w]))  # Tổng Công ty; "đề nghị Công ty nghiên cứu …" (the addressee)
-  | Liên\s+hiệp(?:\s+các\s+hội)?(?=\s+[A-ZĐ])                                          # Liên hiệp các hội Khoa học và Kỹ thuật
+  | Liên\s+hiệp(?:\s+các\s+[Hh]ội)?(?=\s+[A-ZĐ])                                       # Liên hiệp các hội Khoa học và Kỹ thuật
   | Bộ(?=\s+ngành)|Doanh\s+nghiệp(?=\s+(?:viễn\s+thông|bưu\s+chính|công\s+nghệ\s+số|nhà\s+nước)\s+[a-zđ])                                            # Bộ ngành Trung ương; Doanh nghiệp viễn thông
 """
 
@@ -289,7 +289,8 @@ LABEL_RE = re.compile(
     r"""(?=[ĐCBTP])  # the labels' first letters: the places a label may stand are checked only there
         (?:^|(?<=[\n.;]\s)|(?<=^-\s)|(?<=\n-\s)|(?<=\n)|(?<=[-+]\s)|(?<=^[a-zđ]\)\s)|(?<=\n[a-zđ]\)\s))
         (?:
-          (?P<lead>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+(?:trực\s+tiếp\s+)?(?:chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm)
+          (?P<lead>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+(?:trực\s+tiếp\s+)?(?:chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm
+                                                                   |(?:tổ\s+chức\s+)?lập(?:\s+quy\s+hoạch)?|thẩm\s+định)  # a regulation's competences
               (?:\s+(?:TTHC|thủ\s+tục\s+hành\s+chính)(?:\s+(?:NB|nội\s+bộ))?)?                 # Cơ quan thực hiện TTHC:
               (?:\s*\(\s*tham\s+mưu\s*\))?                                                   # Đơn vị chủ trì (tham mưu) thực hiện:
               (?:\s+(?:tham\s+mưu(?:\s+thực\s+hiện)?|thực\s+hiện|triển\s+khai))?     # Đơn vị chủ trì thực hiện:

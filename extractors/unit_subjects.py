@@ -245,9 +245,10 @@ _DESCRIBING_RE = re.compile(r"\s*(?:tới|đến)\s+việc(?![\w])")
 _ROLE_TERM_RE = re.compile(r"\s*được\s+(?:giao|phân\s+công)(?:\s+(?:nhiệm\s+vụ|chủ\s+trì|phối\s+hợp|thực\s+hiện)(?![\w]))+"
                            r"(?:\s+(?:tại|trong|theo)\s+[^,;.\n]{0,40}?\s+này)?\s*,?\s*(?:có|chịu)\s+trách\s+nhiệm(?![\w])")
 # "có" before the work it makes: "X … có kế hoạch triển khai thực hiện Chỉ thị này" (a verb, not "having");
-# "X là cơ quan chủ trì kiểm tra, giám sát …": the copula names X's role, and the role is the lead.
+# "X là cơ quan chủ trì kiểm tra, giám sát …", "X là cơ quan thường trực, chủ trì theo dõi …", "X là đơn vị đầu mối
+# …": the copula names X's role, and the role (the chair, the standing body, the focal point) is the lead.
 _HAVING_WORK_RE = re.compile(r"có\s+(?:kế\s+hoạch|phương\s+án|biện\s+pháp|giải\s+pháp)(?![\w])"
-                             r"|là\s+(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+trì(?![\w])")
+                             r"|là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|(?:thường\s+trực|đầu\s+mối)(?!\s+của))(?![\w])")
 
 
 def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: list[UnitSpan],

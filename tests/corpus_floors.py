@@ -40,7 +40,7 @@ PROJECT_GOLD_FLOORS = {
     "50-121": {"nodes": 0.992, "citations": 1.0, "mentions": 0.987, "cite_dates": 1.0, "assignments": 0.992,
                "metadata": 1.0},
     # with batch 9 (130–151, bulk texts no one had annotated: letters, notices, decisions, plans)
-    "all": {"nodes": 0.991, "citations": 0.995, "mentions": 0.981, "cite_dates": 0.997, "assignments": 0.969,
+    "all": {"nodes": 0.991, "citations": 0.995, "mentions": 0.981, "cite_dates": 0.997, "assignments": 0.973,
             "metadata": 0.995},
 }
 # Batches 7 and 8 (100–121) read from the office scans it was typed from (tests/test_scan_gold.py, the OCR path).

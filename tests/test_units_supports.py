@@ -123,6 +123,11 @@ ROLE_BLOCK_CASES = [
                  [("Sở Dân tộc và Tôn giáo", "lead")], id="co-quan-truc-tiep-thuc-hien-tthc"),
     pytest.param("- Cơ quan thực hiện thủ tục hành chính: Sở Tư pháp.", None, [("Sở Tư pháp", "lead")],
                  id="co-quan-thuc-hien-thu-tuc-hanh-chinh"),
+    # A regulation's competences: who prepares and who appraises (the approving body is not read: it decides).
+    pytest.param("a) Cơ quan tổ chức lập quy hoạch: Ban Quản lý đường sắt đô thị Hà Nội;\nb) Cơ quan thẩm định: Sở Quy "
+                 "hoạch - Kiến trúc Hà Nội;\nc) Cơ quan phê duyệt: Ủy ban nhân dân thành phố Hà Nội.", None,
+                 [("Ban Quản lý đường sắt đô thị Hà Nội", "lead"), ("Sở Quy hoạch - Kiến trúc Hà Nội", "lead")],
+                 id="competence-labels-lap-tham-dinh"),
 ]
 # fmt: on
 
