@@ -239,10 +239,12 @@ _RUN_IN_RE = re.compile(rf":\s*(?:{P.PREDICATE_WORDS})(?![\w])", re.VERBOSE)
 # A qualifier that describes the group rather than names it: the name stays as scanned
 # ("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm").
 _DESCRIBING_RE = re.compile(r"\s*(?:tới|đến)\s+việc(?![\w])")
-# A group named only by the role the text hands it: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …"
-# (whoever got a task, not a body: tests/gold NOTES-83-86 call 1), unlike "… được giao quản lý các sông, hồ …", which
+# A group named only by the role the text hands it: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …",
+# "Các cơ quan, đơn vị, cá nhân có thẩm quyền quyết định được phân cấp tại Quyết định này có trách nhiệm" (whoever got a
+# task or a power, not a body: tests/gold NOTES-83-86 call 1), unlike "… được giao quản lý các sông, hồ …", which
 # says which members.
-_ROLE_TERM_RE = re.compile(r"\s*được\s+(?:giao|phân\s+công)(?:\s+(?:nhiệm\s+vụ|chủ\s+trì|phối\s+hợp|thực\s+hiện)(?![\w]))+"
+_ROLE_TERM_RE = re.compile(r"\s*(?:được\s+(?:giao|phân\s+công)(?:\s+(?:nhiệm\s+vụ|chủ\s+trì|phối\s+hợp|thực\s+hiện)(?![\w]))+"
+                           r"|(?:có\s+thẩm\s+quyền\s+)?(?:quyết\s+định\s+)?được\s+(?:phân\s+cấp|[ủu][yỷ]\s+quyền))"
                            r"(?:\s+(?:tại|trong|theo)\s+[^,;.\n]{0,40}?\s+này)?\s*,?\s*(?:có|chịu)\s+trách\s+nhiệm(?![\w])")
 # "có" before the work it makes: "X … có kế hoạch triển khai thực hiện Chỉ thị này" (a verb, not "having");
 # "X là cơ quan chủ trì kiểm tra, giám sát …", "X là cơ quan thường trực, chủ trì theo dõi …", "X là đơn vị đầu mối
