@@ -134,6 +134,17 @@ def rules_section(node: Node, by_id: dict[str, Node]) -> bool:
                for current, _key in titles)
 
 
+def contest_rules(node: Node, by_id: dict[str, Node]) -> bool:
+    """The nearest title line above ``node`` states a contest's or an award scheme's rules ("Tiêu chí đánh giá",
+    "Thẩm quyền khen thưởng"): there even a named body's bare duty is a rule of the scheme (tests/gold NOTES-87-89
+    call 6), unlike a duty a procedure puts on a named body (NOTES-64-67 call 5, NOTES-149-150 call 3)."""
+    for current in lineage(node, by_id):
+        heading, is_title = _title_line(current, own_text(current))
+        if is_title and heading and not P.UNIT_START_RE.match(heading):
+            return bool(P.RULES_HEADING_RE.match(compare_key(heading)))
+    return False
+
+
 # --- units a heading names ----------------------------------------------------
 
 def _heading_units(heading: str, is_title: bool = True) -> tuple[list[str], int]:

@@ -234,6 +234,10 @@ GROUP_CLOSER_RE = re.compile(r"(?:liên\s+quan|lân\s+cận|khác|trực\s+thu�
 
 # "X chủ trì", "X có trách nhiệm", "X chịu trách nhiệm": explicit lead markers after a subject.
 LEAD_VERB_RE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\w])")
+# Words that stand between a subject and its verb (modals, aspect, manner): after one of them an ambiguous word is the
+# subject's last noun, a verb needing its object right after it ("Các cơ quan, đơn vị, tổ chức | chủ động đặt hàng …").
+SUBJECT_ADVERB_RE = re.compile(r"(?:có|phải|cần|sẽ|đã|đang|chủ\s+động|tích\s+cực|khẩn\s+trương|kịp\s+thời)\s+"
+                               r"(?!(?:trách\s+nhiệm|kế\s+hoạch|biện\s+pháp)(?![\w]))")
 
 # Predicate words that are prepositions: they end a name but do not make its holder a subject.
 PREPOSITIONS = {"để", "nhằm", "trong", "về", "theo", "tại", "với", "cho", "từ", "trước", "sau", "khi", "nếu",

@@ -15,6 +15,7 @@ from kehoach.extractors.markers import BULLET_LEAD_RE, strip_marker
 from kehoach.extractors.unit_addressees import execution_roles
 from kehoach.extractors.unit_delegation import delegate_units, delegation_context
 from kehoach.extractors.unit_headings import (
+    contest_rules,
     descriptive,
     heading_of,
     heading_roles,
@@ -121,7 +122,7 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     found.extend(_label_roles(body, known))
     reading = Reading(known=known, pseudo=pseudo, lists=tuple(lists),
                       levels=not in_article(node, by_id),  # "Thành phố hỗ trợ 50% thuế …" in a regulation is a policy
-                      delegated=delegated, explicit=rules)
+                      delegated=delegated, explicit=rules, named_duties=rules and not contest_rules(node, by_id))
     found.extend(_not_directed(subject_roles(body, skip_to, reading), body, known))
     found.extend((name, "lead", "request") for name in _request_units(body, skip_to, pseudo, known))
     found.extend((name, "lead", "request") for name in delegate_units(body[skip_to:], known))

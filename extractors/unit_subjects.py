@@ -124,7 +124,8 @@ class Reading:
     lists: tuple[tuple[int, int], ...] = ()  # the execution rule's addressee lists, which name their own
     levels: bool = True  # a level word alone ("Tỉnh căn cứ …") may be a subject: not in a regulation's article
     delegated: bool = False  # the node confers powers: "X quyết định …" names the delegate
-    explicit: bool = False  # the node states a contest's rules: only "X chủ trì", "X có trách nhiệm" lead
+    explicit: bool = False  # the node states rules: only "X chủ trì", "X có trách nhiệm" lead …
+    named_duties: bool = False  # … and, outside a contest's rules, the duty a procedure puts on a named body
 
 
 _ENUMERATOR_RE = re.compile(r"\(\d{1,2}\)\s*")
@@ -158,7 +159,8 @@ def subject_roles(body: str, skip_to: int, reading: Reading = Reading()) -> list
         if hon:
             p += hon.end()
         spans = _subject_spans(body, p, reading)
-        if not spans or (reading.explicit and not _explicit_marker(body[spans[-1].end:])):
+        if not spans or (reading.explicit and not _explicit_marker(body[spans[-1].end:])
+                         and not (reading.named_duties and _named_body(spans[-1].text))):
             continue  # "Hội đồng thi đua họp xét đánh giá …" states a contest's rule
         names, pending, held = _subject_of(body, p, spans, group, pending, reading)
         found.extend((name, "lead", "subject") for name in names)
@@ -168,6 +170,17 @@ def subject_roles(body: str, skip_to: int, reading: Reading = Reading()) -> list
 
 
 _COMPETENT_RE = re.compile(r"có\s+thẩm\s+quyền(?![\w])")
+_TITLE_START_RE = re.compile(rf"(?:{P.TITLE_HEAD})", re.VERBOSE)
+_DETERMINER_START_RE = re.compile(r"(?i:các|những|mọi)\s")
+
+
+def _named_body(unit: str) -> bool:
+    """One body the text names ("Trung tâm Chuyển đổi số", "Giám đốc Sở Tài chính"), not a group, a category ("Các
+    đối tượng") or a title with no body of its own ("Người đứng đầu cơ quan", "Thủ trưởng đơn vị", "Cục trưởng")."""
+    if is_group(unit) or _DETERMINER_START_RE.match(unit):
+        return False
+    title = _TITLE_START_RE.match(unit)
+    return title is None or re.search(r"(?<![\w])[A-ZĐ]", unit[title.end():]) is not None
 
 
 def _subject_spans(body: str, p: int, reading: Reading) -> list[UnitSpan]:

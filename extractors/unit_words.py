@@ -79,8 +79,9 @@ def ambiguous_is_verb(text: str, pos: int, word_end: int) -> bool:
     nxt = SPACE_RE.match(text, word_end).end()
     if nxt >= len(text) or text[nxt] in ";.:)…":
         return False
-    if text.startswith("và ", nxt) or P.LEAD_VERB_RE.match(text, nxt) or P.SUPPORT_RE.match(text, nxt):
-        return False  # "các cơ quan, tổ chức chủ trì …": the verb is the next word
+    if (text.startswith("và ", nxt) or P.LEAD_VERB_RE.match(text, nxt) or P.SUPPORT_RE.match(text, nxt)
+            or P.SUBJECT_ADVERB_RE.match(text, nxt)):
+        return False  # "các cơ quan, tổ chức chủ trì …", "…, tổ chức chủ động …": the verb is the next word
     if text[nxt] == ",":
         k = SPACE_RE.match(text, nxt + 1).end()
         return bool(P.PREDICATE_RE.match(text, k)) and not P.NAME_CONTINUATION_RE.match(text, k)

@@ -41,10 +41,10 @@ PROJECT_GOLD_FLOORS = {
     "50-121": {"nodes": 0.992, "citations": 1.0, "mentions": 0.987, "cite_dates": 1.0, "assignments": 0.992,
                "metadata": 1.0},
     # with batch 9 (130–151, bulk texts no one had annotated: letters, notices, decisions, plans)
-    "50-151": {"nodes": 0.991, "citations": 0.995, "mentions": 0.981, "cite_dates": 0.997, "assignments": 0.974,
+    "50-151": {"nodes": 0.991, "citations": 0.995, "mentions": 0.981, "cite_dates": 0.997, "assignments": 0.975,
                "metadata": 0.995},
     # with batch 10 (160–168, regulations and resolutions that hand out work in articles)
-    "all": {"nodes": 0.984, "citations": 0.995, "mentions": 0.973, "cite_dates": 0.997, "assignments": 0.947,
+    "all": {"nodes": 0.984, "citations": 0.995, "mentions": 0.973, "cite_dates": 0.997, "assignments": 0.949,
             "metadata": 0.995},
 }
 # Batches 7 and 8 (100–121) read from the office scans it was typed from (tests/test_scan_gold.py, the OCR path).

@@ -53,9 +53,19 @@ RULE_CASES = [
     # tests/gold 87 Chương III.Điều 7.3: a quota headed by the unit it is for.
     pytest.param("Xét tối đa 15 tập thể và 30 cá nhân.", "Ủy ban nhân dân xã, phường:",
                  "Xét tặng Bằng khen Chủ tịch Ủy ban nhân dân thành phố", "KHEN THƯỞNG", [], id="rule-quota-heading"),
-    # A chapter of plain rules, its article titled by its topic.
+    # A procedure's duty on a named body leads (tests/gold NOTES-64-67 call 5, NOTES-149-150 call 3: 149 Chương
+    # II.Điều 7.2); on a generic party, a category or a title with no body of its own it is the procedure's rule.
     pytest.param("Sở Xây dựng cấp giấy phép trong thời hạn 15 ngày kể từ ngày nhận đủ hồ sơ.", None,
-                 "Thời hạn cấp giấy phép", "QUY ĐỊNH CỤ THỂ", [], id="rule-chapter-of-rules"),
+                 "Thời hạn cấp giấy phép", "QUY ĐỊNH CỤ THỂ", [("Sở Xây dựng", "lead")], id="procedure-named-body-duty"),
+    pytest.param("Liên hiệp các hội Khoa học và Kỹ thuật tỉnh đề xuất và báo cáo Chủ tịch Ủy ban nhân dân tỉnh giao bổ "
+                 "sung nhiệm vụ.", None, "Tổ chức tư vấn, phản biện và giám định xã hội", "QUY ĐỊNH CỤ THỂ",
+                 [("Liên hiệp các hội Khoa học và Kỹ thuật tỉnh", "lead")], id="procedure-named-body-proposes"),
+    pytest.param("Các cơ quan, đơn vị, tổ chức chủ động đặt hàng Liên hiệp các hội Khoa học và Kỹ thuật tỉnh thực hiện tư "
+                 "vấn.", None, "Đặt hàng tư vấn, phản biện", "QUY ĐỊNH CỤ THỂ", [], id="neg-procedure-generic-party"),
+    pytest.param("Thủ trưởng đơn vị quyết định việc cử công chức tham gia.", None, "Cử công chức tham gia",
+                 "QUY ĐỊNH CỤ THỂ", [], id="neg-procedure-title-without-body"),
+    pytest.param("Các đối tượng nộp hồ sơ trong thời hạn 10 ngày.", None, "Hồ sơ đề nghị", "QUY ĐỊNH CỤ THỂ", [],
+                 id="neg-procedure-category"),
     # tests/gold 87 Chương IV.Điều 9.1: the competence rule names the deciding body.
     pytest.param("Ủy ban nhân dân thành phố ban hành Quyết định đánh giá, xếp loại công tác dân vận.",
                  "Thẩm quyền đánh giá, xếp loại", "Thẩm quyền, trình tự, thời gian đánh giá, xếp loại",
