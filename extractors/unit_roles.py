@@ -35,6 +35,7 @@ from kehoach.extractors.unit_subjects import (
     clause_starts,
     conditional_route,
     line_at,
+    named_body,
     subject_roles,
 )
 from kehoach.schemas.models import Node
@@ -102,8 +103,9 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     delegated = not pseudo and delegation_context(node, by_id)
     # A delegation's articles ("Thẩm quyền quyết định …" under "PHÂN CẤP …") hand powers: their holders lead.
     rules = not pseudo and not delegated and rules_section(node, by_id)
+    named_duties = rules and not contest_rules(node, by_id)
     if not pseudo:
-        names, body, skip_to = _heading_names(node, body, rules)
+        names, body, skip_to = _heading_names(node, body, rules, named_duties)
     label = P.PROPOSAL_LABEL_RE.match(body)
     label_end = label.end() if label and not pseudo else 0  # "Về đề nghị X …: <answer>": the answer assigns
     skip_to = max(skip_to, label_end)
@@ -122,7 +124,7 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     found.extend(_label_roles(body, known))
     reading = Reading(known=known, pseudo=pseudo, lists=tuple(lists),
                       levels=not in_article(node, by_id),  # "Thành phố hỗ trợ 50% thuế …" in a regulation is a policy
-                      delegated=delegated, explicit=rules, named_duties=rules and not contest_rules(node, by_id))
+                      delegated=delegated, explicit=rules, named_duties=named_duties)
     found.extend(_not_directed(subject_roles(body, skip_to, reading), body, known))
     found.extend((name, "lead", "request") for name in _request_units(body, skip_to, pseudo, known))
     found.extend((name, "lead", "request") for name in delegate_units(body[skip_to:], known))
@@ -164,12 +166,15 @@ def _led_supports(body: str, known: tuple[str, ...]) -> list[str]:
     return found
 
 
-def _heading_names(node: Node, body: str, rules: bool) -> tuple[list[str], str, int]:
+def _heading_names(node: Node, body: str, rules: bool, named_duties: bool) -> tuple[list[str], str, int]:
     """The units the node's heading names (``heading_roles``); none where the text states rules, unless the heading
-    itself has a lead marker: "Ủy ban nhân dân xã, phường: Xét tối đa 15 tập thể" is a quota, not a task."""
+    itself has a lead marker: "Ủy ban nhân dân xã, phường: Xét tối đa 15 tập thể" is a quota, not a task. In a
+    regulation's chapter that is no contest's rules, an article titled by one named body ("Điều 8. Hội đồng Thi đua
+    - Khen thưởng tỉnh") sets out that body's duties (tests/gold NOTES-163 call 2)."""
     names, body, skip_to = heading_roles(node, body)
     if rules and names and not P.LEAD_VERB_RE.search(heading_of(node, body)) \
-            and not (skip_to and P.LEAD_VERB_RE.match(body.lstrip()[skip_to:].lstrip(" ,"))):
+            and not (skip_to and P.LEAD_VERB_RE.match(body.lstrip()[skip_to:].lstrip(" ,"))) \
+            and not (named_duties and node.kind == "article" and all(named_body(n) for n in names)):
         return [], body, 0  # not "Các cơ quan, đơn vị … có liên quan đến việc thoát nước | có trách nhiệm phối hợp"
     return names, body, skip_to
 

@@ -160,7 +160,7 @@ def subject_roles(body: str, skip_to: int, reading: Reading = Reading()) -> list
             p += hon.end()
         spans = _subject_spans(body, p, reading)
         if not spans or (reading.explicit and not _explicit_marker(body[spans[-1].end:])
-                         and not (reading.named_duties and _named_body(spans[-1].text))):
+                         and not (reading.named_duties and named_body(spans[-1].text))):
             continue  # "Hội đồng thi đua họp xét đánh giá …" states a contest's rule
         names, pending, held = _subject_of(body, p, spans, group, pending, reading)
         found.extend((name, "lead", "subject") for name in names)
@@ -174,7 +174,7 @@ _TITLE_START_RE = re.compile(rf"(?:{P.TITLE_HEAD})", re.VERBOSE)
 _DETERMINER_START_RE = re.compile(r"(?i:các|những|mọi)\s")
 
 
-def _named_body(unit: str) -> bool:
+def named_body(unit: str) -> bool:
     """One body the text names ("Trung tâm Chuyển đổi số", "Giám đốc Sở Tài chính"), not a group, a category ("Các
     đối tượng") or a title with no body of its own ("Người đứng đầu cơ quan", "Thủ trưởng đơn vị", "Cục trưởng")."""
     if is_group(unit) or _DETERMINER_START_RE.match(unit):

@@ -83,13 +83,14 @@ def article_roles(text: str, heading: str = "Tổ chức thực hiện", title: 
     return [(a.unit, a.role) for a in extract_assignments(nodes) if a.node == "Điều 3"]
 
 
-def regulation_roles(text: str, heading: str | None, article: str, chapter: str) -> list[tuple[str, str]]:
-    """(unit, role) of item "1" (titled ``heading``) of the article titled ``article`` in the chapter titled ``chapter``
-    of a regulation attached to a decision."""
+def regulation_roles(text: str, heading: str | None, article: str, chapter: str,
+                     at: str = "Chương II.Điều 5.1") -> list[tuple[str, str]]:
+    """(unit, role) on node ``at`` (by default item "1", titled ``heading``, of the article titled ``article`` in the
+    chapter titled ``chapter``) of a regulation attached to a decision."""
     nodes = [Node(id="Chương II", marker="Chương II", kind="section", heading=chapter, text=""),
              Node(id="Chương II.Điều 5", parent="Chương II", marker="Điều 5.", kind="article", heading=article, text=""),
              Node(id="Chương II.Điều 5.1", parent="Chương II.Điều 5", marker="1.", kind="item", heading=heading, text=text)]
-    return [(a.unit, a.role) for a in extract_assignments(nodes) if a.node == "Chương II.Điều 5.1"]
+    return [(a.unit, a.role) for a in extract_assignments(nodes) if a.node == at]
 
 
 def pseudo_roles(node_id: str, text: str) -> list[tuple[str, str]]:

@@ -66,6 +66,7 @@ RULE_CASES = [
                  "QUY ĐỊNH CỤ THỂ", [], id="neg-procedure-title-without-body"),
     pytest.param("Các đối tượng nộp hồ sơ trong thời hạn 10 ngày.", None, "Hồ sơ đề nghị", "QUY ĐỊNH CỤ THỂ", [],
                  id="neg-procedure-category"),
+
     # tests/gold 87 Chương IV.Điều 9.1: the competence rule names the deciding body.
     pytest.param("Ủy ban nhân dân thành phố ban hành Quyết định đánh giá, xếp loại công tác dân vận.",
                  "Thẩm quyền đánh giá, xếp loại", "Thẩm quyền, trình tự, thời gian đánh giá, xếp loại",
@@ -106,6 +107,25 @@ AWARD_SECTION_CASES = [
 @pytest.mark.parametrize("text,heading,article,chapter,expected", RULE_CASES)
 def test_rules_of_a_regulation(text, heading, article, chapter, expected):
     assert regulation_roles(text, heading, article, chapter) == expected
+
+
+# What an article's own title gives, in a regulation's chapter (the item under it restates nothing).
+ARTICLE_TITLE_CASES = [
+    # tests/gold 163 Chương IV.Điều 8 (NOTES-163 call 2): an article titled by one named body sets out its duties.
+    pytest.param("Hội đồng Thi đua - Khen thưởng tỉnh", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG CÁC CẤP",
+                 [("Hội đồng Thi đua - Khen thưởng tỉnh", "lead")], id="article-titled-by-a-named-body"),
+    # tests/gold 161 Chương II.Điều 9: the members of a committee, titled with a determiner.
+    pytest.param("Trách nhiệm của các Ủy viên Ban Chỉ đạo", "TRÁCH NHIỆM CỦA BAN CHỈ ĐẠO",
+                 [("các Ủy viên Ban Chỉ đạo", "lead")], id="article-titled-by-committee-members"),
+    # A contest's rules keep their unit titles as rules (tests/gold NOTES-87-89 call 6).
+    pytest.param("Ủy ban nhân dân xã, phường", "TIÊU CHÍ ĐÁNH GIÁ, XẾP LOẠI", [], id="neg-contest-unit-title"),
+]
+
+
+@pytest.mark.parametrize("article,chapter,expected", ARTICLE_TITLE_CASES)
+def test_article_titles_in_a_regulation(article, chapter, expected):
+    text = "Tham mưu, tổ chức các hoạt động theo quy định."
+    assert regulation_roles(text, None, article, chapter, at="Chương II.Điều 5") == expected
 
 
 @pytest.mark.parametrize("text,heading,expected,section", AWARD_SECTION_CASES)
