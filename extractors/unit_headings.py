@@ -181,7 +181,8 @@ def _listed_units(head: str, is_title: bool) -> list[str] | None:
         subject = responsible.group("subject")
         spans = scan_units(subject, 0)
         return [s.text for s in spans] if spans and spans[-1].end >= len(subject) else [subject]
-    shared = P.SHARED_HEAD_RE.match(head)
+    duties = P.HEADING_OF_RE.match(head)  # "Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ."
+    shared = P.SHARED_HEAD_RE.match(head[duties.end():] if duties else head)
     if shared:
         items = re.split(r"\s*,\s*", shared.group("items"))
         word = " ".join(shared.group("head").split())

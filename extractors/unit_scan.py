@@ -225,9 +225,17 @@ def _after_comma(name: _Name, j: int) -> int | None:
         if P.PREDICATE_RE.fullmatch(seg) and seg not in P.AMBIGUOUS_WORDS and seg not in {"cấp"}:
             return None
         return cont.end()  # "các sở, ban, ngành"
-    if is_upper(w) and w in {"Bộ", "Sở", "Ban", "Ngành"} and not _TITLE_RE.match(text, k):
-        return word.end()  # "các Sở, Ban, ngành" written with capitals; not "…, Bộ trưởng" (a person)
+    if is_upper(w) and w in {"Bộ", "Sở", "Ban", "Ngành"} and not _TITLE_RE.match(text, k) \
+            and _BARE_GROUP_LIST_RE.fullmatch(text, name.pos, j):
+        # "các Sở, Ban, ngành" written with capitals; not "…, Bộ trưởng" (a person), nor "các Sở quản lý công trình
+        # …, Ban quản lý các khu …" (a group already qualified: the next body is one of its own)
+        return word.end()
     return None
+
+
+# A plural group of bare nouns so far, perhaps after a title: "các Sở", "các sở, ban", "Giám đốc các Ban".
+_BARE_GROUP_LIST_RE = re.compile(rf"(?:(?:{P.TITLE_HEAD})\s+)?(?i:các|những)\s+(?:{P.GROUP_NOUN})(?:\s*,\s*(?:{P.GROUP_NOUN}))*",
+                                 re.VERBOSE)
 
 
 _COMPANY_FORM_RE = re.compile(rf"(?<![\w])(?:{lexicon.alternation(lexicon.body_words('company_forms', 'forms'))})(?![\w])")

@@ -47,6 +47,18 @@ HEADING_CASES = [
     pytest.param("a) Khẩn trương ban hành kế hoạch;", "Các Bộ: Công Thương, Xây dựng, Tài nguyên và Môi trường",
                  [("Bộ Công Thương", "lead"), ("Bộ Xây dựng", "lead"), ("Bộ Tài nguyên và Môi trường", "lead")],
                  id="heading-shared-head-list"),
+    # tests/gold 160 Chương III.Điều 15.2: the list shared after "Trách nhiệm của".
+    pytest.param("a) Chủ trì hướng dẫn thực hiện;", "Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ.",
+                 [("Sở Xây dựng", "lead"), ("Sở Tài chính", "lead"), ("Sở Nội vụ", "lead")],
+                 id="heading-duties-of-a-shared-head-list"),
+    # tests/gold 160 Chương III.Điều 15.1: a group already qualified is followed by a body of its own, not by more nouns.
+    pytest.param("a) Hướng dẫn thực hiện;", "Trách nhiệm của các Sở quản lý công trình xây dựng chuyên ngành Thành phố, Ban "
+                 "quản lý các khu công nghệ cao và khu công nghiệp Thành phố",
+                 [("các Sở quản lý công trình xây dựng chuyên ngành Thành phố", "lead"),
+                  ("Ban quản lý các khu công nghệ cao và khu công nghiệp Thành phố", "lead")],
+                 id="heading-qualified-group-then-a-body"),
+    pytest.param("a) Triển khai thực hiện;", "Các Sở, Ban, ngành tỉnh", [("Các Sở, Ban, ngành tỉnh", "lead")],
+                 id="heading-group-of-bare-nouns-in-capitals"),
     pytest.param("- Xây dựng kế hoạch cụ thể hóa các nhiệm vụ tại địa phương.", "Ủy ban nhân dân các xã: Phú Tân, Tân Điền, Gò Công Đông",
                  [("Ủy ban nhân dân xã Phú Tân", "lead"), ("Ủy ban nhân dân xã Tân Điền", "lead"), ("Ủy ban nhân dân xã Gò Công Đông", "lead")],
                  id="heading-shared-level-list"),
