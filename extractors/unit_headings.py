@@ -337,6 +337,9 @@ def heading_roles(node: Node, body: str) -> tuple[list[str], str, int]:
     if first.startswith(heading) and first[len(heading):].startswith(",") and (
             P.SHARED_LEVEL_RE.match(first) or P.SHARED_HEAD_RE.match(first)):
         heading = first  # a shared-head list cut at ~60 characters: "UBND các xã: A, B, C, D"
+    shared = _shared_list_below(heading, first) if is_title else None
+    if shared:
+        return shared, body.lstrip().partition("\n")[2], 0
     names, used = _heading_units(heading, is_title)
     line = body.lstrip().split("\n", 1)[0]
     if names and heading and line.startswith(heading) and re.match(r"\s+[\w(]", line[len(heading):]) \
@@ -346,6 +349,20 @@ def heading_roles(node: Node, body: str) -> tuple[list[str], str, int]:
         names, used = [], 0
     skip_to = used if names and body.lstrip().startswith(heading) else 0
     return names, body, skip_to
+
+
+def _shared_list_below(heading: str, first: str) -> list[str] | None:
+    """A shared head cut from its list at the colon, the list on the text's first line ("2. Trách nhiệm của các
+    Sở:" ⏎ "Xây dựng, Tài chính, Nội vụ."): one body per item; None when the line is no list of names."""
+    duties = P.HEADING_OF_RE.match(heading)
+    shared = P.SHARED_HEAD_RE.match(f"{heading[duties.end():] if duties else heading}: {first}")
+    if not shared:
+        return None
+    items = [item.strip() for item in re.split(r"\s*,\s*", shared.group("items")) if item.strip()]
+    if not items or not all(word[:1].isupper() for item in items for word in item.split()[:1]):
+        return None
+    word = " ".join(shared.group("head").split())
+    return [f"{word} {item}" for item in items]
 
 
 def _wrapped_duties(heading: str, body: str) -> tuple[list[str], str, int] | None:

@@ -44,7 +44,7 @@ PROJECT_GOLD_FLOORS = {
     "50-151": {"nodes": 0.991, "citations": 0.995, "mentions": 0.981, "cite_dates": 0.997, "assignments": 0.975,
                "metadata": 0.995},
     # with batch 10 (160–168, regulations and resolutions that hand out work in articles)
-    "all": {"nodes": 0.984, "citations": 0.995, "mentions": 0.973, "cite_dates": 0.997, "assignments": 0.951,
+    "all": {"nodes": 0.984, "citations": 0.995, "mentions": 0.973, "cite_dates": 0.997, "assignments": 0.954,
             "metadata": 0.995},
 }
 # Batches 7 and 8 (100–121) read from the office scans it was typed from (tests/test_scan_gold.py, the OCR path).

@@ -205,6 +205,12 @@ WRAPPED_TITLE_CASES = [
     pytest.param("Chức năng, nhiệm vụ và quyền hạn của Trung tâm Phục vụ hành chính công tỉnh", "",
                  [("Trung tâm Phục vụ hành chính công tỉnh", "lead")], id="functions-duties-powers-title"),
     pytest.param("Nhiệm vụ, giải pháp", "Tăng cường công tác quản lý.", [], id="neg-duties-and-solutions-name-nobody"),
+    # tests/gold 160 Chương III.Điều 15.2: the shared head's list cut off at the colon, on the text's first line.
+    pytest.param("Trách nhiệm của các Sở", "Xây dựng, Tài chính, Nội vụ.\na) Chủ trì hướng dẫn thực hiện.",
+                 [("Sở Xây dựng", "lead"), ("Sở Tài chính", "lead"), ("Sở Nội vụ", "lead")],
+                 id="shared-list-on-the-first-line"),
+    pytest.param("Trách nhiệm của các Sở", "tổ chức thực hiện Quy định này.", [("các Sở", "lead")],
+                 id="neg-first-line-is-no-list"),
 ]
 
 
