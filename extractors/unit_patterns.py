@@ -135,6 +135,9 @@ UNIT_START_RE = re.compile(
     )(?![\w])""",
     re.VERBOSE,
 )
+# The same where no letter or digit stands just before (no name starts inside a word): a scan over running text
+# tries the long alternation only at the starts of words, a few times faster.
+UNIT_WORD_START_RE = re.compile(rf"(?<![^\W_])(?:{UNIT_START_RE.pattern})", re.VERBOSE)
 
 # Fixed names whose inner "và" or comma joins parts of one body, not two bodies.
 FIXED_NAME_RE = re.compile(
