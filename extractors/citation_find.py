@@ -47,6 +47,9 @@ _LIST_LOOKBACK = 600
 # Between a law's name and its number: "Luật người cao tuổi số 39/2009/QH12".
 _NUMBER_GAP_RE = re.compile(r"\s*,?\s*(?i:số)\s*[:.]?\s*")
 _NUMBER_GAP_END_RE = re.compile(r"\s*,?\s*(?i:số)\s*[:.]?\s*$")
+# Numbered citations and short references ("Nghị quyết số 24") both hold a number: a text without a digit (a heading,
+# many a paragraph) is not scanned for either.
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _list_head(text: str, start: int) -> re.Match | None:
@@ -260,10 +263,12 @@ def scan(text: str) -> Scan:
     found: list[FoundCitation] = []
     law_names: dict[str, str] = {}
     names_words: list[tuple[str, ...]] = []
-    _scan_numbered(text, found, law_names, names_words)
+    numbered = _DIGIT_RE.search(text) is not None
+    if numbered:
+        _scan_numbered(text, found, law_names, names_words)
     scan_law_names(text, found)
     scan_constitution(text, found)
-    shorts = _scan_shorts(text, found)
+    shorts = _scan_shorts(text, found) if numbered else []
     shorts = _expand_lists(text, found, shorts)
     _share_in_lists(text, found)
     assign_relations(text, found)
