@@ -333,7 +333,7 @@ SHARED_LEVEL_RE = re.compile(
 # UBND tỉnh yêu cầu Thủ trưởng các sở …").
 # A directive's own instruction in its lead-in: "Ủy ban nhân dân tỉnh chỉ thị các sở, ban ngành; …" — the verb in
 # lower case before its addressees (not "Chỉ thị này", the document; tests/gold NOTES-105-108 call 2).
-DIRECTIVE_VERB_RE = re.compile(r"(?<![\w])chỉ\s+thị\s+(?=(?:các|những|mọi)\s|[A-ZĐ])")
+DIRECTIVE_VERB_RE = re.compile(r"(?=c)(?<![\w])chỉ\s+thị\s+(?=(?:các|những|mọi)\s|[A-ZĐ])")
 # Funds laid out for a body to do the work: "Bố trí … kinh phí … để Ủy ban nhân dân huyện X thực hiện …" — the body
 # funded is the subject of the task clause (tests/gold NOTES-109-112 call 6), unlike "để hướng dẫn … cho X". The funds
 # are named ("kinh phí", "vốn") or given as a sum ("Bố trí 10.522,6 triệu đồng từ nguồn dự phòng ngân sách tỉnh để …").
