@@ -36,17 +36,9 @@ from kehoach.extractors.law_lexicon import match_law
 from kehoach.extractors.lexicon import Law
 
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)$")
-# "… ngày 02/3/2025 và số 1235/QĐ-UBND ngày 03/3/2025 của UBND tỉnh": a dated member takes the
-# issuer of the next one across "và số" too (a date is not shared there: "Nghị định số 37/2019/NĐ-CP
-# và số 22/2025/NĐ-CP ngày …" dates only the second).
-_LIST_GAP_NUMBER_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)số\s*:?\s*$")
-_LIST_FORWARD_GAP_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)(?:số\s*)?$")
 _LOOKBACK = 80  # characters before a number where its type word may stand
 _LAW_LOOKBACK = 220  # a law's name may stand between "Luật" and "số"
 _LIST_LOOKBACK = 600
-# Between a law's name and its number: "Luật người cao tuổi số 39/2009/QH12".
-_NUMBER_GAP_RE = re.compile(r"\s*,?\s*(?i:số)\s*[:.]?\s*")
-_NUMBER_GAP_END_RE = re.compile(r"\s*,?\s*(?i:số)\s*[:.]?\s*$")
 # Numbered citations and short references ("Nghị quyết số 24") both hold a number: a text without a digit (a heading,
 # many a paragraph) is not scanned for either.
 _DIGIT_RE = re.compile(r"\d")
@@ -78,6 +70,10 @@ class _Before:
     amended_laws: tuple[Law, ...] | None = None  # an amending law's title before the number
     list_head: re.Match | None = None  # "các Nghị quyết của Quốc hội: số …"
     law_end: int = -1  # where the lexicon's name of ``law`` ends
+
+
+# Between a law's name and its number: "Luật người cao tuổi số 39/2009/QH12".
+_NUMBER_GAP_RE = re.compile(r"\s*,?\s*(?i:số)\s*[:.]?\s*")
 
 
 def _law_before(text: str, start: int) -> _Before | None:
@@ -131,6 +127,10 @@ def _type_before(text: str, start: int, symbol_type: str | None) -> _Before:
     if head is not None:
         return _Before(start, canonical_type(head.group("doc_type")), list_head=head)
     return _Before(start, symbol_type)
+
+
+# The same gap ending the text before a number: "Luật người cao tuổi số".
+_NUMBER_GAP_END_RE = re.compile(r"\s*,?\s*(?i:số)\s*[:.]?\s*$")
 
 
 def _remember_law_name(text: str, before: _Before, number_start: int, ref: str, law_names: dict[str, str],
@@ -227,6 +227,13 @@ def _expand_lists(text: str, found: list[FoundCitation], shorts: list[ShortRef])
         else:
             kept.append(short)
     return kept
+
+
+# "… ngày 02/3/2025 và số 1235/QĐ-UBND ngày 03/3/2025 của UBND tỉnh": a dated member takes the
+# issuer of the next one across "và số" too (a date is not shared there: "Nghị định số 37/2019/NĐ-CP
+# và số 22/2025/NĐ-CP ngày …" dates only the second).
+_LIST_GAP_NUMBER_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)số\s*:?\s*$")
+_LIST_FORWARD_GAP_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)(?:số\s*)?$")
 
 
 def _share_in_lists(text: str, found: list[FoundCitation]) -> None:

@@ -181,12 +181,23 @@ class _Listed:
     law: LawMatch | None
 
 
+# Inside one amending title: a wrapped line, never a blank one, never across a clause end.
+_TITLE_CHAR = r"(?:[^;:.()\n“”\"]|\n(?![ \t]*\n))"
+# Between the laws an amending title lists: "Luật A, Luật B và Luật C".
+_LIST_MEMBER_HEAD = r"(?:[Bb]ộ\s+[Ll]uật|[Ll]uật|[Pp]háp\s+[Ll]ệnh)\s"
+# A name in a lower-case list runs to the next member or to the end of the title (its date, year or number, a
+# clause mark): "luật quản lý, sử dụng tài sản công, luật quản lý thuế" names "quản lý, sử dụng tài sản công".
+_LISTED_NAME_RE = re.compile(
+    rf"{_TITLE_CHAR}{{1,150}}?(?=\s*(?:,\s*(?:(?i:và)\s+)?|(?i:và)\s+){_LIST_MEMBER_HEAD}"
+    rf"|\s*,?\s*(?i:ngày)\s+\d|\s+(?i:năm)\s+\d{{4}}|\s*,?\s*(?i:số)\s*[:.]?\s*\d|\s*[;:.()“”\"]|\n[ \t]*\n|\s*$)")
+
+
 def _listed_name(text: str, head: re.Match) -> tuple[int, LawMatch | None] | None:
     """A name in an amending title's list: a capitalised one as any law's; one in lower case ("luật kế toán")
     runs to the next member or the title's end, the lexicon's law when its name ends there too."""
     if head.group("doc_type")[:1].isupper():
         return read_name(text, head)
-    name = P.LISTED_NAME_RE.match(text, head.end())
+    name = _LISTED_NAME_RE.match(text, head.end())
     words = name.group().split() if name else []
     if not words or words[0].casefold() in P.LAW_NAME_STOP_WORDS:
         return None  # "… của luật này": the law itself, no name
@@ -195,40 +206,66 @@ def _listed_name(text: str, head: re.Match) -> tuple[int, LawMatch | None] | Non
     return end, known if known is not None and known.end == end else None
 
 
+# What an amending title says before the laws it amends: "một số điều của", "Điều 6 và Phụ lục 4 về … của". A
+# title in lower case names its laws in lower case after "của": "… một số điều của luật chứng khoán, luật kế
+# toán, …" ("pháp luật", "các luật" are no law's head).
+_LISTED_HEAD = r"(?:Bộ\s+[Ll]uật|Luật|Pháp\s+[Ll]ệnh|(?<=của\s)(?:bộ\s+luật|luật|pháp\s+lệnh))"
+_AMENDING_OBJECT_GAP_RE = re.compile(rf"{_TITLE_CHAR}{{0,200}}?(?<![\w])(?={_LISTED_HEAD}\s)")
+# An amending title over laws it does not name: "… của các luật liên quan đến đầu tư xây dựng cơ bản ngày …", "… của
+# 37 luật có liên quan đến quy hoạch ngày …".
+_AMENDING_GENERIC_RE = re.compile(
+    rf"{_TITLE_CHAR}{{0,120}}?(?i:của)\s+(?i:các|một\s+số|\d{{1,3}})\s+(?i:bộ\s+luật|luật|pháp\s+lệnh)(?!\w){_TITLE_CHAR}{{0,150}}?"
+    r"(?=\s*(?:,?\s*(?i:ngày)\s|(?i:năm)\s+\d|(?i:số)\s|[;:.()]|\n[ \t]*\n|$))")
+# The head of one law an amending title lists, in either case: "Luật Đấu thầu", "luật kế toán".
+_LISTED_LAW_HEAD_RE = re.compile(r"(?P<doc_type>[Bb]ộ\s+[Ll]uật|[Ll]uật|[Pp]háp\s+[Ll]ệnh)\s+(?=\w)")
+# A listed law's own number inside an amending title: "… của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15
+# và …" (the title keeps it; the numbered citation is read on its own too).
+_LISTED_LAW_NUMBER_RE = re.compile(rf"\s+(?i:số)\s*{P.NUMBER_RE}{P.SLASH_RE}{P.YEAR_RE}{P.SLASH_RE}{P.SYMBOL_PART_RE}")
+_LAW_LIST_SEP_RE = re.compile(rf"\s*(?:,\s*(?:(?i:và)\s+)?|(?i:và)\s+)(?={_LIST_MEMBER_HEAD})")
+
+
 def _amended_names(text: str, pos: int) -> tuple[int, list[_Listed]] | None:
     """The laws an amending title names from ``pos`` ("một số điều của Luật A, Luật B và Luật C"):
     where the last name ends and each law; None when it names none."""
-    gap = P.AMENDING_OBJECT_GAP_RE.match(text, pos)
+    gap = _AMENDING_OBJECT_GAP_RE.match(text, pos)
     if gap is None:
-        generic = P.AMENDING_GENERIC_RE.match(text, pos)
+        generic = _AMENDING_GENERIC_RE.match(text, pos)
         return (generic.end(), []) if generic else None
     at, end, laws = gap.end(), None, []
     numbered = False  # the first member carries its own number, a list goes on after it: so do the others
     while len(laws) < _MAX_LISTED_LAWS:
-        head = P.LISTED_LAW_HEAD_RE.match(text, at)
+        head = _LISTED_LAW_HEAD_RE.match(text, at)
         name = _listed_name(text, head) if head else None
         if name is None:
             break
         end, law = name
         laws.append(_Listed(head, end, law))
-        number = P.LISTED_LAW_NUMBER_RE.match(text, end)
+        number = _LISTED_LAW_NUMBER_RE.match(text, end)
         if number and len(laws) == 1:
-            numbered = P.LAW_LIST_SEP_RE.match(text, number.end()) is not None
+            numbered = _LAW_LIST_SEP_RE.match(text, number.end()) is not None
         if number and numbered:
             end = number.end()  # each member with its own number; else a number after the last is the amending law's
-        sep = P.LAW_LIST_SEP_RE.match(text, end)
+        sep = _LAW_LIST_SEP_RE.match(text, end)
         if sep is None:
             break
         at = sep.end()
     return (end, laws) if end is not None else None
 
 
+# The verb of an amending law's title right after its head: "Luật sửa đổi, bổ sung một số điều của Luật …",
+# "Pháp lệnh sửa đổi Điều 10 của Pháp lệnh Dân số", "Luật Sửa đổi, bổ sung …".
+_AMENDING_VERB_RE = re.compile(r"(?i:sửa\s+đổi\s*,?\s*bổ\s+sung|sửa\s+đổi|bổ\s+sung)(?!\w)")
+# Words that make an amending law a draft, not a cited document: "Xây dựng Luật sửa đổi, bổ sung …",
+# "dự thảo Luật sửa đổi …", "trình Quốc hội dự án Luật sửa đổi …".
+_DRAFT_BEFORE_RE = re.compile(r"(?<![\w])(?i:xây\s+dựng|soạn\s+thảo|dự\s+thảo|dự\s+án|đề\s+nghị\s+xây\s+dựng)\s+(?:các\s+)?$")
+
+
 def _amending_citations(text: str, head: re.Match) -> list[FoundCitation] | None:
     """"Luật sửa đổi, bổ sung một số điều của Luật A và luật B ngày …": a citation of its own (unless its number
     follows: the numbered citation has it) and the laws it names in lower case (those in capitals are read as
     any law's name); None when ``head`` opens no amending title."""
-    verb = P.AMENDING_VERB_RE.match(text, head.end())
-    if verb is None or P.DRAFT_BEFORE_RE.search(text, max(0, head.start() - 30), head.start()):
+    verb = _AMENDING_VERB_RE.match(text, head.end())
+    if verb is None or _DRAFT_BEFORE_RE.search(text, max(0, head.start() - 30), head.start()):
         return None  # "Xây dựng Luật sửa đổi, bổ sung …": a law still to be drafted
     named = _amended_names(text, verb.end())
     if named is None:

@@ -142,32 +142,36 @@ def type_from_symbol(abbreviation: str | None, symbol: str, is_party: bool, has_
 
 # --- scanning one text -----------------------------------------------------------------
 
-def read_tail(text: str, pos: int, found: FoundCitation) -> int:
-    """Date, term, issuer, title after the symbol; returns where they end."""
+def _read_date(text: str, pos: int, found: FoundCitation) -> int:
     match = P.AFTER_DATE_RE.match(text, pos)
-    if match:
-        found.date = date_of(match)
-        pos = match.end()
+    if match is None:
+        return pos
+    found.date = date_of(match)
+    return match.end()
+
+
+def _read_term(text: str, pos: int, found: FoundCitation) -> int:
     match = P.AFTER_TERM_RE.match(text, pos)
-    if match:
-        found.term = match.group("term")
-        pos = match.end()
+    if match is None:
+        return pos
+    found.term = match.group("term")
+    return match.end()
+
+
+def read_tail(text: str, pos: int, found: FoundCitation) -> int:
+    """Date, term, issuer, title after the symbol; returns where they end. The issuer may carry the
+    term and the date after it: "Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương khóa XII ngày …"."""
+    pos = _read_term(text, _read_date(text, pos, found), found)
     match = P.AFTER_ISSUER_RE.match(text, pos)
     if match:
         issuer = clean_issuer(match.group("issuer"))
         if issuer:
             found.issuer = issuer
             stop = P.ISSUER_STOP_RE.search(match.group("issuer"))
-            pos = match.start("issuer") + (stop.start() if stop else len(match.group("issuer")))
-            term = P.AFTER_TERM_RE.match(text, pos)
-            if term:
-                found.term = term.group("term")
-                pos = term.end()
+            pos = _read_term(text, match.start("issuer") + (stop.start() if stop else len(match.group("issuer"))),
+                             found)
             if found.date is None:
-                date = P.AFTER_DATE_RE.match(text, pos)
-                if date:
-                    found.date = date_of(date)
-                    pos = date.end()
+                pos = _read_date(text, pos, found)
     match = P.AFTER_TITLE_RE.match(text, pos)
     if match:
         title = match.group("title_q") or match.group("title")

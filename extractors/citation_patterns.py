@@ -324,37 +324,6 @@ ALIAS_RE = re.compile(
 # word (see citation_laws). Never "luật" in lower case: "pháp luật", "các luật" name no law.
 LAW_HEAD_RE = re.compile(  # the lookahead holds the heads' first letters: a scan tries them only there
     r"(?=[BLP])(?<![\w])(?P<doc_type>Bộ\s+[Ll]uật|BỘ\s+LUẬT|Luật|LUẬT|Pháp\s+[Ll]ệnh|PHÁP\s+LỆNH)\s+(?=\w|[“\"])")
-# The verb of an amending law's title right after its head: "Luật sửa đổi, bổ sung một số điều của Luật …",
-# "Pháp lệnh sửa đổi Điều 10 của Pháp lệnh Dân số", "Luật Sửa đổi, bổ sung …".
-AMENDING_VERB_RE = re.compile(r"(?i:sửa\s+đổi\s*,?\s*bổ\s+sung|sửa\s+đổi|bổ\s+sung)(?!\w)")
-# What an amending title says before the laws it amends: "một số điều của", "Điều 6 và Phụ lục 4 về … của";
-# never across a clause end.
-_TITLE_CHAR = r"(?:[^;:.()\n“”\"]|\n(?![ \t]*\n))"  # inside one title: a wrapped line, never a blank one
-# A title in lower case names its laws in lower case after "của": "… một số điều của luật chứng khoán, luật kế
-# toán, …" ("pháp luật", "các luật" are no law's head).
-_LISTED_HEAD = r"(?:Bộ\s+[Ll]uật|Luật|Pháp\s+[Ll]ệnh|(?<=của\s)(?:bộ\s+luật|luật|pháp\s+lệnh))"
-AMENDING_OBJECT_GAP_RE = re.compile(rf"{_TITLE_CHAR}{{0,200}}?(?<![\w])(?={_LISTED_HEAD}\s)")
-# The head of one law an amending title lists, in either case: "Luật Đấu thầu", "luật kế toán".
-LISTED_LAW_HEAD_RE = re.compile(r"(?P<doc_type>[Bb]ộ\s+[Ll]uật|[Ll]uật|[Pp]háp\s+[Ll]ệnh)\s+(?=\w)")
-# An amending title over laws it does not name: "… của các luật liên quan đến đầu tư xây dựng cơ bản ngày …", "… của
-# 37 luật có liên quan đến quy hoạch ngày …".
-AMENDING_GENERIC_RE = re.compile(
-    rf"{_TITLE_CHAR}{{0,120}}?(?i:của)\s+(?i:các|một\s+số|\d{{1,3}})\s+(?i:bộ\s+luật|luật|pháp\s+lệnh)(?!\w){_TITLE_CHAR}{{0,150}}?"
-    r"(?=\s*(?:,?\s*(?i:ngày)\s|(?i:năm)\s+\d|(?i:số)\s|[;:.()]|\n[ \t]*\n|$))")
-# Words that make an amending law a draft, not a cited document: "Xây dựng Luật sửa đổi, bổ sung …",
-# "dự thảo Luật sửa đổi …", "trình Quốc hội dự án Luật sửa đổi …".
-DRAFT_BEFORE_RE = re.compile(r"(?<![\w])(?i:xây\s+dựng|soạn\s+thảo|dự\s+thảo|dự\s+án|đề\s+nghị\s+xây\s+dựng)\s+(?:các\s+)?$")
-# Between the laws an amending title lists: "Luật A, Luật B và Luật C".
-_LIST_MEMBER_HEAD = r"(?:[Bb]ộ\s+[Ll]uật|[Ll]uật|[Pp]háp\s+[Ll]ệnh)\s"
-# A listed law's own number inside an amending title: "… của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15
-# và …" (the title keeps it; the numbered citation is read on its own too).
-LISTED_LAW_NUMBER_RE = re.compile(rf"\s+{_icase('số')}\s*{NUMBER_RE}{SLASH_RE}{YEAR_RE}{SLASH_RE}{SYMBOL_PART_RE}")
-LAW_LIST_SEP_RE = re.compile(rf"\s*(?:,\s*(?:(?i:và)\s+)?|(?i:và)\s+)(?={_LIST_MEMBER_HEAD})")
-# A name in a lower-case list runs to the next member or to the end of the title (its date, year or number, a
-# clause mark): "luật quản lý, sử dụng tài sản công, luật quản lý thuế" names "quản lý, sử dụng tài sản công".
-LISTED_NAME_RE = re.compile(
-    rf"{_TITLE_CHAR}{{1,150}}?(?=\s*(?:,\s*(?:(?i:và)\s+)?|(?i:và)\s+){_LIST_MEMBER_HEAD}"
-    rf"|\s*,?\s*(?i:ngày)\s+\d|\s+(?i:năm)\s+\d{{4}}|\s*,?\s*(?i:số)\s*[:.]?\s*\d|\s*[;:.()“”\"]|\n[ \t]*\n|\s*$)")
 # "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013", "Hiến pháp".
 CONSTITUTION_RE = re.compile(
     rf"(?=H)(?<![\w])Hiến\s+pháp(?:\s+(?P<name>nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s*Nam))?"

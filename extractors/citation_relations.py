@@ -25,21 +25,6 @@ from kehoach.extractors import citation_patterns as P
 from kehoach.extractors.citation_models import FoundCitation
 
 _RELATION_LOOKBACK = 160
-# Between two members of one list: ", ", " và ", ", và", "; " is a clause break.
-_LIST_JOIN_RE = re.compile(r"(?:,\s*(?:(?i:và|cùng|hoặc)\s+)?|\s+(?i:và|cùng|hoặc)\s+)$")
-# "… được sửa đổi, bổ sung (một số điều) bởi/tại/theo (Luật số) …": the second amends the first.
-_AMENDED_BY_RE = re.compile(
-    r"^\s*,?\s*(?:(?i:và|đã)\s+)*(?i:được)\s+(?i:sửa\s+đổi)\s*,?\s*(?:(?i:bổ\s+sung)\s+)?(?:(?i:một\s+số\s+điều)\s+)?"
-    r"(?i:bởi|tại|theo)\s*$")
-# "(sau đây gọi tắt là …": the alias restates the document just cited.
-_ALIAS_OPEN_RE = re.compile(r"^\s*\(\s*(?:(?i:sau\s+đây)\s+)?(?:(?i:được)\s+)?(?i:gọi|viết)\s+(?:(?i:tắt)\s+)?(?i:là)\s*:?\s*[“\"]?$")
-# Between the word and the citation: the document follows a rule, it does not implement or amend it.
-# "ban hành kèm theo" (attached to) is no rule followed.
-_FOLLOWS_RE = re.compile(r"(?<![\w])(?<!(?i:kèm)\s)(?i:theo)(?![\w])|(?<![\w])quy\s+định\s+(?i:của|tại)(?![\w])")
-_PASSIVE_BEFORE_RE = re.compile(r"(?<![\w])(?i:được|bị)\s+$")
-_TYPE_WORD_BEFORE_RE = re.compile(rf"(?<![\w]){P.TYPE_WORD_AHEAD}(?i:{P._TYPE_WORDS_RE})\s+$")
-_PHRASE_JOIN_RE = re.compile(r"[\s,]*(?:(?i:và)\s+)?")
-_LIST_CLAUSE_RE = re.compile(r"^[\s\-+•*]*$")
 
 
 def _clause_start(text: str, start: int) -> int:
@@ -49,6 +34,14 @@ def _clause_start(text: str, start: int) -> int:
     for last in P.CLAUSE_BREAK_RE.finditer(text, window_start, start):
         pass
     return window_start if last is None else last.end()
+
+
+# Between the word and the citation: the document follows a rule, it does not implement or amend it.
+# "ban hành kèm theo" (attached to) is no rule followed.
+_FOLLOWS_RE = re.compile(r"(?<![\w])(?<!(?i:kèm)\s)(?i:theo)(?![\w])|(?<![\w])quy\s+định\s+(?i:của|tại)(?![\w])")
+_PASSIVE_BEFORE_RE = re.compile(r"(?<![\w])(?i:được|bị)\s+$")
+_TYPE_WORD_BEFORE_RE = re.compile(rf"(?<![\w]){P.TYPE_WORD_AHEAD}(?i:{P._TYPE_WORDS_RE})\s+$")
+_PHRASE_JOIN_RE = re.compile(r"[\s,]*(?:(?i:và)\s+)?")
 
 
 def _own_words(words: str) -> str | None:
@@ -73,6 +66,17 @@ def _own_words(words: str) -> str | None:
     return found
 
 
+# Between two members of one list: ", ", " và ", ", và", "; " is a clause break.
+_LIST_JOIN_RE = re.compile(r"(?:,\s*(?:(?i:và|cùng|hoặc)\s+)?|\s+(?i:và|cùng|hoặc)\s+)$")
+# A gap after which a citation restates or amends the one before it, and takes its relation: "… được sửa đổi, bổ
+# sung (một số điều) bởi/tại/theo (Luật số) …", "(sau đây gọi tắt là …".
+_CARRIES_RELATION_RE = re.compile(
+    r"^\s*,?\s*(?:(?i:và|đã)\s+)*(?i:được)\s+(?i:sửa\s+đổi)\s*,?\s*(?:(?i:bổ\s+sung)\s+)?(?:(?i:một\s+số\s+điều)\s+)?"
+    r"(?i:bởi|tại|theo)\s*$"
+    r"|^\s*\(\s*(?:(?i:sau\s+đây)\s+)?(?:(?i:được)\s+)?(?i:gọi|viết)\s+(?:(?i:tắt)\s+)?(?i:là)\s*:?\s*[“\"]?$")
+_LIST_CLAUSE_RE = re.compile(r"^[\s\-+•*]*$")
+
+
 def relation_at(text: str, start: int, citations: Sequence[FoundCitation]) -> str | None:
     """The relation of a citation at ``start`` of ``text``, given the citations of ``text`` before it
     (their relations already set)."""
@@ -83,7 +87,7 @@ def relation_at(text: str, start: int, citations: Sequence[FoundCitation]) -> st
     prev = max((o for o in before if o.end > clause), key=lambda o: o.end, default=None)
     if prev is not None:
         gap = text[max(prev.end, prev.tail_end):start]
-        if _AMENDED_BY_RE.match(gap) or _ALIAS_OPEN_RE.match(gap):
+        if _CARRIES_RELATION_RE.match(gap):
             return prev.relation
         if _LIST_JOIN_RE.search(gap) and not P.RELATION_RE.search(gap):
             return prev.relation

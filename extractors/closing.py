@@ -13,14 +13,19 @@ from kehoach.extractors import lexicon
 from kehoach.extractors.markers import BULLET_RE, parse_marker
 from kehoach.schemas.layout import Paragraph
 
-CLOSING_RE = re.compile(
-    r"^(?:Trên\s+đây\b|(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư|Quy\s+định)\s+này\s+có\s+hiệu\s+lực)")
 # The standard last sentence of a letter (Công văn): "Cục Thuế trả lời để Công ty biết./.",
 # "Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.".
 LETTER_CLOSING_RE = re.compile(
     r"^[^.;:]{0,120}?\b(?:trả\s+lời|thông\s+báo|phúc\s+đáp|hướng\s+dẫn|có\s+ý\s+kiến)\s+(?:để|cho)\s+"
     r"[^.;]{0,200}?\bbiết\b")
 LETTER_CLOSING_MAX_CHARS = 400
+# A request opening a paragraph: "Đề nghị Thuế tỉnh …", "Yêu cầu các đơn vị …", "Giao …".
+REQUEST_START_RE = re.compile(r"^(?:Kính\s+)?(?:Đề\s+nghị|Yêu\s+cầu|Giao)\s+\S")
+MAX_LETTER_REQUESTS = 3  # request paragraphs a letter's closing may take back from its body
+
+
+CLOSING_RE = re.compile(
+    r"^(?:Trên\s+đây\b|(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư|Quy\s+định)\s+này\s+có\s+hiệu\s+lực)")
 # A request or a reporting route that speaks of the whole text, once the items are done:
 # "Đề nghị Công ty nghiên cứu các văn bản dẫn trên …", "Yêu cầu Giám đốc các sở … thực hiện nghiêm
 # túc Chỉ thị này./.", "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …". It closes the text
@@ -35,9 +40,6 @@ _TEXT_END_RE = re.compile(r"\./\.\s*$")
 # The text speaking of itself: "Chỉ thị này", "Kế hoạch này" (the type words of the lexicon).
 _THIS_TEXT_RE = re.compile(
     rf"(?<![\w])(?:{lexicon.alternation(lexicon.type_words())})\s+này(?![\w])", re.IGNORECASE)
-# A request opening a paragraph: "Đề nghị Thuế tỉnh …", "Yêu cầu các đơn vị …", "Giao …".
-REQUEST_START_RE = re.compile(r"^(?:Kính\s+)?(?:Đề\s+nghị|Yêu\s+cầu|Giao)\s+\S")
-MAX_LETTER_REQUESTS = 3  # request paragraphs a letter's closing may take back from its body
 
 
 def starts_closing(para: Paragraph, previous: str | None, following: Sequence[Paragraph] = (), *,

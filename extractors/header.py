@@ -51,9 +51,6 @@ TITLE_MAX_LINES = 10
 ATTACHED_BAND_MAX_LINES = 10  # lines of an attached document's own header band, down to its type line
 SUBJECT_MAX_LINES = 6  # a letter's subject under its date wraps over this many lines at most
 TITLE_MAX_CHARS = 400  # a lower-case title's lines after a blank line never run longer than this
-# A sentence ends and the next begins: a word's last letter in lower case, the stop, a capital ("… tích cực. Tuy
-# nhiên"); never an abbreviation's stop ("TP. Hồ Chí Minh").
-_SENTENCE_BREAK_RE = re.compile(r"[a-zà-ỹđ][.!?]\s+(\w)")
 PARENTHESIS_MAX_LINES = 3  # an attachment's "(Kèm theo …)" line wraps over this many lines at most
 
 
@@ -63,35 +60,18 @@ def _type_alternatives(words: dict[str, str]) -> str:
 
 # "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "QUYẾT ĐỊNH" alone on the line ("QUYẾT ĐỊNH:" opens articles).
 _TYPE_LINE = r"^(?P<type>{})(?:\s*[-_*]*\s*$|\s*(?=Về\s|V/v\s))"
-_TYPE_LINE_RE = re.compile(_TYPE_LINE.format(_type_alternatives(DOC_TYPE_WORDS)))
-_HEADER_TYPE_LINE_RE = re.compile(_TYPE_LINE.format(_type_alternatives(_HEADER_TYPE_WORDS)))
 # "NGHỊ ĐỊNHQuy định về chính sách …": the type word glued to a mixed-case title by the copy.
 _GLUED_TYPE_RE = re.compile(rf"^(?P<type>{_type_alternatives(DOC_TYPE_WORDS)})(?P<title>[A-ZĐ][a-zđà-ỹ].*)$")
-# "KẾ HOẠCH HOẠT ĐỘNG TỔ CHUYÊN MÔN", "QUYẾT: ĐỊNH CHẤP THUẬN …" (OCR colon): a caps title on the type
-# line itself; read only below the number or date line, where no body name can start with a type word.
-_CAPS_TITLE_TYPE_RE = re.compile(
-    rf"^(?P<type>{_type_alternatives(_HEADER_TYPE_WORDS)})\s+(?P<title>[A-ZĐÀ-Ỹ]{{2,}}\b.*)$")
 # Type words of two words or more that end no body's name: a caps line ending in one after a body's name is
 # the issuer and the type line read into one ("PHÒNG QLCN PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC").
 _TAIL_TYPE_WORDS = {word.upper(): t.name for t in lexicon.doc_types() if not t.in_body_names for word in t.words
                     if len(word.split()) >= 2}
-_ISSUER_THEN_TYPE_RE = re.compile(
-    rf"^(?P<issuer>\S+(?:\s+\S+)+?)\s+(?P<type>{_type_alternatives(_TAIL_TYPE_WORDS)})\s*$")
 _RULE_RE = re.compile(r"^[\s\-–—_*=.~•]*$")
-# The adoption clause of a resolution or law whose copy has no place-date line:
-# "Nghị quyết này được Ủy ban Thường vụ Quốc hội … khóa XV thông qua ngày 16 tháng 6 năm 2025."
-_ADOPTED_RE = re.compile(
-    r"\b(?:Nghị\s+quyết|Luật|Bộ\s+luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{0,240}?\bthông\s+qua\s+"
-    r"(?P<date>ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})", re.IGNORECASE)
 _ADDRESSEE_RE = re.compile(r"^Kính(?:\s+gửi\b|\s*$)")  # "Kính gửi:", also "Kính" ⏎ "gửi:"
-_SUBJECT_RE = re.compile(r"^(?:V/v|V/V|Về\s+việc)\b")
 _PREAMBLE_START_RE = re.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Xét\b|Theo\s+đề\s+nghị|Để\b|Nhằm\b|Kính\s+gửi|Trên\s+cơ\s+sở|Sau\s+khi|Ngày\s+\d)")
-# The body that issues a decision, on its own line before "Căn cứ": "CHỦ TỊCH ỦY BAN NHÂN DÂN …".
-_AUTHORITY_LINE_RE = re.compile(
-    r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|CHÁNH\s+|TRƯỞNG\s+BAN|"
-    r"BAN\s+|ỦY\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|BỘ\s+|TỈNH\s+ỦY|THÀNH\s+ỦY|ĐẢNG\s+ỦY|HUYỆN\s+ỦY|THƯỜNG\s+TRỰC)")
-_ATTACHED_RE = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
+
+
 _MARKER_START_RE = re.compile(r"^(?:[IVXLC]+\.|\d{1,3}[.)]|[a-zđ]\)|Điều\s+\d|[-+•])\s")
 
 
@@ -121,10 +101,20 @@ class _TypeLine:
     glued_issuer: str | None = None  # the issuer's last line read into the type line
 
 
+_TYPE_LINE_RE = re.compile(_TYPE_LINE.format(_type_alternatives(DOC_TYPE_WORDS)))
+
+
 def doc_type_of_line(text: str) -> str | None:
     """ "KẾ HOẠCH" → "Kế hoạch"; "CHƯƠNG TRÌNH HÀNH ĐỘNG" → "Chương trình"; else None."""
     match = _TYPE_LINE_RE.match(" ".join(text.split()))
     return DOC_TYPE_WORDS[match.group("type")] if match else None
+
+
+_HEADER_TYPE_LINE_RE = re.compile(_TYPE_LINE.format(_type_alternatives(_HEADER_TYPE_WORDS)))
+# "KẾ HOẠCH HOẠT ĐỘNG TỔ CHUYÊN MÔN", "QUYẾT: ĐỊNH CHẤP THUẬN …" (OCR colon): a caps title on the type
+# line itself; read only below the number or date line, where no body name can start with a type word.
+_CAPS_TITLE_TYPE_RE = re.compile(
+    rf"^(?P<type>{_type_alternatives(_HEADER_TYPE_WORDS)})\s+(?P<title>[A-ZĐÀ-Ỹ]{{2,}}\b.*)$")
 
 
 def _type_line_at(text: str, below_band: bool) -> tuple[str, str | None] | None:
@@ -149,6 +139,10 @@ def _type_line_at(text: str, below_band: bool) -> tuple[str, str | None] | None:
     return None
 
 
+_ISSUER_THEN_TYPE_RE = re.compile(
+    rf"^(?P<issuer>\S+(?:\s+\S+)+?)\s+(?P<type>{_type_alternatives(_TAIL_TYPE_WORDS)})\s*$")
+
+
 def _find_type_line(lines: list[Line]) -> _TypeLine | None:
     """The header's type line, before the preamble or the first numbered item."""
     below_band = False
@@ -163,6 +157,13 @@ def _find_type_line(lines: list[Line]) -> _TypeLine | None:
             return _TypeLine(i, _TAIL_TYPE_WORDS[glued.group("type")], glued_issuer=glued.group("issuer"))
         below_band = below_band or bool(NUMBER_LINE_RE.match(line.text) or parse_date(line.text).text)
     return None
+
+
+# The body that issues a decision, on its own line before "Căn cứ": "CHỦ TỊCH ỦY BAN NHÂN DÂN …".
+_AUTHORITY_LINE_RE = re.compile(
+    r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|CHÁNH\s+|TRƯỞNG\s+BAN|"
+    r"BAN\s+|ỦY\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|BỘ\s+|TỈNH\s+ỦY|THÀNH\s+ỦY|ĐẢNG\s+ỦY|HUYỆN\s+ỦY|THƯỜNG\s+TRỰC)")
+_ATTACHED_RE = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 
 
 def title_block_end(lines: list[Line], start: int) -> int:
@@ -195,6 +196,11 @@ def title_block_end(lines: list[Line], start: int) -> int:
             break  # "QUYẾT ĐỊNH:" of the articles
         i += 1
     return i
+
+
+# A sentence ends and the next begins: a word's last letter in lower case, the stop, a capital ("… tích cực. Tuy
+# nhiên"); never an abbreviation's stop ("TP. Hồ Chí Minh").
+_SENTENCE_BREAK_RE = re.compile(r"[a-zà-ỹđ][.!?]\s+(\w)")
 
 
 def _prose_run(lines: list[Line], i: int) -> bool:
@@ -254,6 +260,9 @@ def _authority_before_preamble(lines: list[Line], i: int) -> bool:
     return _preamble_at(lines, j)
 
 
+_SUBJECT_RE = re.compile(r"^(?:V/v|V/V|Về\s+việc)\b")
+
+
 def _header_region_end(lines: list[Line]) -> int:
     """Without a type line: the header ends at the addressee or the first body paragraph."""
     seen_number = False
@@ -284,6 +293,13 @@ def _subject_end(lines: list[Line], i: int) -> int:
                 or _starts_item(line) or is_upper_line(line.text):
             return j
     return i
+
+
+# The adoption clause of a resolution or law whose copy has no place-date line:
+# "Nghị quyết này được Ủy ban Thường vụ Quốc hội … khóa XV thông qua ngày 16 tháng 6 năm 2025."
+_ADOPTED_RE = re.compile(
+    r"\b(?:Nghị\s+quyết|Luật|Bộ\s+luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{0,240}?\bthông\s+qua\s+"
+    r"(?P<date>ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})", re.IGNORECASE)
 
 
 def find_adoption_date(lines: list[Line]) -> dt.date | None:

@@ -14,7 +14,6 @@ from kehoach.extractors import lexicon
 from kehoach.extractors.letter_spacing import fix_letter_spacing, has_vowel, looks_letter_spaced
 from kehoach.extractors.normalize import is_upper_line
 
-_TRAILING_RULE_RE = re.compile(r"\s*[-–—_=*]{3,}\s*$|\s+\*$")
 _NAMES = lexicon.load("body_names")
 
 
@@ -28,22 +27,10 @@ def _caps_alternatives(names: list[str]) -> str:
 # under its parent body on the line above): "BỘ TÀI CHÍNH / CỤC THUẾ".
 _BODY_HEAD_RE = re.compile(
     rf"^(?:{_caps_alternatives([h['name'] for h in _NAMES['heads'] if h.get('starts_a_line', True)])})\b(?!\s*,)")
-_ANY_HEAD_RE = re.compile(rf"^(?:{_caps_alternatives([h['name'] for h in _NAMES['heads']])})\s+\S")
 # Party organisations and committees (Hướng dẫn 36-HD/VPTW): "ĐẢNG BỘ TỈNH QUẢNG NINH" above "TỈNH ỦY".
 _PARTY_LEVELS = _caps_alternatives([lv["name"] for lv in _NAMES["levels"] if lv.get("party")])
 _PARTY_BODY_RE = re.compile(rf"^ĐẢNG\s+BỘ(?:\s+(?P<level>{_PARTY_LEVELS})\s+(?P<name>\S.*))?")
 _COMMITTEE = rf"(?P<head>{_caps_alternatives([c['name'] for c in _NAMES['committees']])})"
-# A committee word without its place: "TỈNH ỦY", "ĐẢNG ỦY", "ĐẢNG ỦY PHƯỜNG".
-_BARE_COMMITTEE_RE = re.compile(rf"^{_COMMITTEE}(?:\s+(?P<level>{_PARTY_LEVELS}))?$")
-_COMMITTEE_TAIL_RE = re.compile(rf"(?:^|\s){_COMMITTEE}(?:\s+(?P<level>{_PARTY_LEVELS}))?$")
-# Parents whose units are named with them: "BỘ TÀI CHÍNH / CỤC THUẾ" → "Cục Thuế Bộ Tài chính".
-_NAMES_UNITS_RE = re.compile(
-    rf"^(?:{_caps_alternatives([h['name'] for h in _NAMES['heads'] if h.get('names_its_units')])})\s+\S")
-# Organs that have no name of their own: the issuer is "<organ> <parent>".
-# A designated organ carries its number or field on its line: "BAN CHỈ ĐẠO 138".
-_ORGAN_ONLY_RE = re.compile(
-    rf"^(?:{_caps_alternatives([o['name'] for o in _NAMES['organs']])})$"
-    rf"|^(?:{_caps_alternatives([o['name'] for o in _NAMES['organs'] if o.get('designated')])})\s+\S.*$")
 # Bodies in their written case, keyed by every way of writing them in lower case.
 _BODY_FORMS = [(written.lower(), entry["name"]) for entry in _NAMES["written_forms"]
                for written in (entry["name"], *entry.get("variants", ()))]
@@ -55,6 +42,9 @@ _GENERIC_HEADS = tuple(sorted((h["name"].lower() for h in _NAMES["heads"] if h.g
 
 def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
+
+
+_ANY_HEAD_RE = re.compile(rf"^(?:{_caps_alternatives([h['name'] for h in _NAMES['heads']])})\s+\S")
 
 
 def names_a_body(text: str) -> bool:
@@ -165,6 +155,19 @@ def _expand_abbreviation(word: str) -> str:
     return {"MTTQ": "Mặt trận Tổ quốc", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}.get(word, word)
 
 
+_TRAILING_RULE_RE = re.compile(r"\s*[-–—_=*]{3,}\s*$|\s+\*$")
+# A committee word without its place: "TỈNH ỦY", "ĐẢNG ỦY", "ĐẢNG ỦY PHƯỜNG".
+_BARE_COMMITTEE_RE = re.compile(rf"^{_COMMITTEE}(?:\s+(?P<level>{_PARTY_LEVELS}))?$")
+# Parents whose units are named with them: "BỘ TÀI CHÍNH / CỤC THUẾ" → "Cục Thuế Bộ Tài chính".
+_NAMES_UNITS_RE = re.compile(
+    rf"^(?:{_caps_alternatives([h['name'] for h in _NAMES['heads'] if h.get('names_its_units')])})\s+\S")
+# Organs that have no name of their own: the issuer is "<organ> <parent>".
+# A designated organ carries its number or field on its line: "BAN CHỈ ĐẠO 138".
+_ORGAN_ONLY_RE = re.compile(
+    rf"^(?:{_caps_alternatives([o['name'] for o in _NAMES['organs']])})$"
+    rf"|^(?:{_caps_alternatives([o['name'] for o in _NAMES['organs'] if o.get('designated')])})\s+\S.*$")
+
+
 def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, parent_issuer) from the header's body lines, top to bottom."""
     lines = [_TRAILING_RULE_RE.sub("", t).strip(" -*") for t in lines]
@@ -200,6 +203,9 @@ def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
         own = _party_full_name(" ".join(own.split()), " ".join(names[-2].split()))
     issuer = proper_case(" ".join(own.split()))
     return issuer, (proper_case(" ".join(parent.split())) if parent else None)
+
+
+_COMMITTEE_TAIL_RE = re.compile(rf"(?:^|\s){_COMMITTEE}(?:\s+(?P<level>{_PARTY_LEVELS}))?$")
 
 
 def _party_full_name(own: str, parent: str) -> str:

@@ -105,52 +105,13 @@ def bodies() -> tuple[Body, ...]:
 
 
 @cache
-def group_words() -> dict[str, tuple[str, ...]]:
-    """The words of catch-all units: ``determiners``, ``nouns`` and ``closers`` (``data/bodies.json``)."""
-    groups = load("bodies")["groups"]
-    return {key: tuple(groups[key]) for key in ("determiners", "nouns", "closers")}
-
-
-@cache
-def title_heads() -> tuple[str, ...]:
-    """Titles of persons that stand for a body, from the data: "Thứ trưởng", "Thống đốc" (``data/bodies.json``)."""
-    return tuple(load("bodies")["titles"]["heads"])
-
-
-@cache
-def enterprise_heads() -> tuple[str, ...]:
-    """Brands and trades a State group's unit in a place is named by: "VNPT", "Viễn thông" (``data/bodies.json``)."""
-    return tuple(load("bodies")["enterprise_units"]["heads"])
-
-
-@cache
-def functional_bodies() -> tuple[str, ...]:
-    """Systems of bodies named by their function in lower case: "cơ quan thuế", "cơ quan hải quan" (``data/bodies.json``)."""
-    return tuple(load("bodies")["functional_bodies"]["names"])
-
-
-@cache
-def party_nouns() -> tuple[str, ...]:
-    """The category nouns a unit may open with, without a determiner: "doanh nghiệp", "nhà đầu tư" (``data/bodies.json``)."""
-    return tuple(load("bodies")["groups"]["parties"])
-
-
-@cache
-def collective_nouns() -> tuple[str, ...]:
-    """Group nouns of several words: "cụm, khối thi đua" (``data/bodies.json``)."""
-    return tuple(load("bodies")["groups"]["collectives"])
-
-
-@cache
-def category_nouns() -> tuple[str, ...]:
-    """The nouns of a collective named without a determiner: "cơ quan", "tổ chức", "cá nhân" (``data/bodies.json``)."""
-    return tuple(load("bodies")["groups"]["categories"])
-
-
-@cache
-def level_subjects() -> tuple[str, ...]:
-    """Level words that stand alone for a place's authorities as a subject: "Tỉnh" (``data/bodies.json``)."""
-    return tuple(load("bodies")["groups"]["level_subjects"])
+def body_words(section: str, key: str) -> tuple[str, ...]:
+    """A word list of ``data/bodies.json``, where the file documents it: ``("groups", "nouns")`` the nouns of
+    catch-all units, ``("titles", "heads")`` titles of persons that stand for a body ("Thứ trưởng"),
+    ``("enterprise_units", "heads")`` brands a State group's unit in a place is named by ("VNPT"),
+    ``("functional_bodies", "names")`` systems of bodies named by function ("cơ quan thuế"), ``("groups",
+    "parties" | "collectives" | "categories" | "level_subjects" | "determiners" | "closers")``."""
+    return tuple(load("bodies")[section][key])
 
 
 @dataclass(frozen=True)

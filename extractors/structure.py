@@ -45,10 +45,6 @@ HEADING_CHARS = 60  # the gold convention for a heading taken from running text
 HEADING_MAX_CHARS = 160  # a marker line longer than this is running text, not a title
 COLON_HEADING_MAX_CHARS = 200
 
-_RUN_IN_LABEL_RE = re.compile(r"^[^:]{1,40}:\s+\S")
-# A numbered caption before the title: "Mục tiêu 1. Lĩnh vực chính trị", "Bước 2: Tổ chức thực hiện".
-# Its "1." / "2:" is no sentence end and no run-in label.
-_NUMBERED_CAPTION_RE = re.compile(rf"^[{UPPER_CHARS}][^\s\d.:;]*(?:\s+[^\s\d.:;]+){{0,2}}\s+\d{{1,2}}\s*[.:]\s+")
 _TRAILING_PUNCT_RE = re.compile(r"[\s:;.,]+$")
 
 
@@ -58,6 +54,12 @@ class _Open:
     style: str
     label: str
     paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+_RUN_IN_LABEL_RE = re.compile(r"^[^:]{1,40}:\s+\S")
+# A numbered caption before the title: "Mục tiêu 1. Lĩnh vực chính trị", "Bước 2: Tổ chức thực hiện".
+# Its "1." / "2:" is no sentence end and no run-in label.
+_NUMBERED_CAPTION_RE = re.compile(rf"^[{UPPER_CHARS}][^\s\d.:;]*(?:\s+[^\s\d.:;]+){{0,2}}\s+\d{{1,2}}\s*[.:]\s+")
 
 
 def _heading_and_text(marker: Marker, paragraphs: list[Paragraph], has_children: bool) -> tuple[str | None, str | None]:

@@ -23,19 +23,13 @@ TIME_CELL_MAX_CHARS = 120
 UNIT_START_MAX = 4  # a unit cell names its first unit within this many characters
 UNIT_LINE_TAIL_WORDS = 1  # words after the last unit name of a line that is a unit cell's start
 
-# A cell that is a time: "Quý IV/2025", "Thường xuyên", "31/12/2025", "Tháng 11/2025", "Năm 2026".
-TIME_CELL_RE = re.compile(
-    r"^(?:(?:trước|trong|đến|từ|hoàn\s+thành|dự\s+kiến|chậm\s+nhất)\b.*)?"
-    r"(?:qu[ýí]\b|tháng\b|năm\b|ngày\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*/\s*\d{4}|(?:19|20)\d{2}\b|"
-    r"thường\s+xuyên|hằng\s+|hàng\s+|định\s+kỳ|liên\s+tục|giai\s+đoạn)",
-    re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.;:!?]$|\.\)$")
 _OPEN_END_RE = re.compile(r"(?:\b(?:ngày|tháng|năm|và|của|các|số|tại|theo|với|trước|đến|từ)|[,(/&-])$", re.IGNORECASE)
-_RANGE_SPLIT_RE = re.compile(r"\s*(?:[-–—]|\bđến\b)\s*")
-_UNIT_SPLIT_RE = re.compile(r"\s*;\s*|\s*\n\s*")
 _LIST_JOIN_RE = re.compile(r"(?:[,;]|\bvà)\s*$")
 _TRAIL_RE = re.compile(r"[\s,;.]+$")
 
+
+_UNIT_SPLIT_RE = re.compile(r"\s*;\s*|\s*\n\s*")
 
 
 def split_units(cell: str) -> list[str]:
@@ -95,6 +89,9 @@ def _collective_after_and_re() -> re.Pattern:
     return re.compile(rf"\s+và\s+(?=(?:(?:các|những)\s+)?(?:{head})(?!\w))", re.IGNORECASE)
 
 
+_RANGE_SPLIT_RE = re.compile(r"\s*(?:[-–—]|\bđến\b)\s*")
+
+
 def parse_table_deadline(cell: str) -> Deadline | None:
     """A time cell → ``Deadline``: the whole cell as text, the date of the period's end.
 
@@ -111,6 +108,14 @@ def parse_table_deadline(cell: str) -> Deadline | None:
         if last is not None and last.date is not None and (found.date is None or last.date > found.date):
             return Deadline(found.text, last.date)
     return found
+
+
+# A cell that is a time: "Quý IV/2025", "Thường xuyên", "31/12/2025", "Tháng 11/2025", "Năm 2026".
+TIME_CELL_RE = re.compile(
+    r"^(?:(?:trước|trong|đến|từ|hoàn\s+thành|dự\s+kiến|chậm\s+nhất)\b.*)?"
+    r"(?:qu[ýí]\b|tháng\b|năm\b|ngày\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*/\s*\d{4}|(?:19|20)\d{2}\b|"
+    r"thường\s+xuyên|hằng\s+|hàng\s+|định\s+kỳ|liên\s+tục|giai\s+đoạn)",
+    re.IGNORECASE)
 
 
 def is_time(cell: str) -> bool:

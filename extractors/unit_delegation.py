@@ -38,8 +38,11 @@ _SENTENCE_END_RE = re.compile(r"\.(?:\s|$)|\n\s*[-+•]")
 
 
 def delegation_context(node: Node, by_id: dict[str, Node]) -> bool:
-    """The node or a node above it is headed as conferring powers ("Phân cấp thẩm quyền quyết định …")."""
-    return any(_DELEGATION_HEADING_RE.search(compare_key(current.heading or "")) for current in lineage(node, by_id))
+    """The node or a node above it is headed as conferring powers ("Phân cấp thẩm quyền quyết định …"), or the
+    whole document is a decision that does ("QUYẾT ĐỊNH Phân cấp thẩm quyền quyết định …": its title)."""
+    title = by_id.get("title")
+    return any(_DELEGATION_HEADING_RE.search(compare_key(current.heading or "")) for current in lineage(node, by_id)) or (
+        title is not None and _DELEGATION_HEADING_RE.match(compare_key(title.text or "")) is not None)
 
 
 def delegate_units(body: str, known: tuple[str, ...] = ()) -> list[str]:

@@ -86,10 +86,11 @@ def unit_id(unit: str) -> str:
 
 @cache
 def _group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    words = lexicon.group_words()
-    nouns = "|".join(sorted((re.escape(compare_key(n)) for n in words["nouns"]), key=len, reverse=True))
-    determiners = "|".join(map(re.escape, words["determiners"]))
-    closers = "|".join(sorted((re.escape(compare_key(c)) for c in words["closers"]), key=len, reverse=True))
+    nouns = "|".join(sorted((re.escape(compare_key(n)) for n in lexicon.body_words("groups", "nouns")), key=len,
+                            reverse=True))
+    determiners = "|".join(map(re.escape, lexicon.body_words("groups", "determiners")))
+    closers = "|".join(sorted((re.escape(compare_key(c)) for c in lexicon.body_words("groups", "closers")),
+                              key=len, reverse=True))
     plural = re.compile(rf"(?<!\w)(?:{determiners})\s+(?:{nouns})(?!\w)")
     generic = re.compile(rf"^(?:{nouns})(?!\w)")
     closing = re.compile(rf"(?<!\w)(?:{closers})$")

@@ -38,7 +38,7 @@ ORG_HEAD = r"""
   | Ban\s+Chỉ\s+đạo|Ban\s+Chỉ\s+huy|Hạt\s+Kiểm\s+lâm|Kiểm\s+lâm|Bảo\s+hiểm\s+xã\s+hội
   | Báo\s+và\s+Phát\s+thanh,\s*Truyền\s+hình|Báo,\s+[Đđ]ài(?=\s|$)                     # Báo và Phát thanh, Truyền hình tỉnh; Báo, Đài tỉnh
   | Liên\s+minh(?=\s+[A-ZĐ])|Tổng\s+[Cc]ông\s+ty|Công\s+ty(?=\s+[A-ZĐ]|\s+(?:nghiên\s+cứu|thực\s+hiện|liên\s+hệ|căn\s+cứ)(?![\w]))  # Tổng Công ty; "đề nghị Công ty nghiên cứu …" (the addressee)
-  | Liên\s+hiệp(?:\s+các\s+hội)?(?=\s+[A-ZĐ])                                          # Liên hiệp các hội Khoa học và Kỹ thuật
+  | Liên\s+hiệp(?:\s+các\s+[Hh]ội)?(?=\s+[A-ZĐ])                                       # Liên hiệp các hội Khoa học và Kỹ thuật
   | Bộ(?=\s+ngành)|Doanh\s+nghiệp(?=\s+(?:viễn\s+thông|bưu\s+chính|công\s+nghệ\s+số|nhà\s+nước)\s+[a-zđ])                                            # Bộ ngành Trung ương; Doanh nghiệp viễn thông
 """
 
@@ -54,7 +54,7 @@ def _words_alternation(words: tuple[str, ...], capital: bool = False) -> str:
 
 
 # A State group's unit named by the group's brand or trade and its place: "VNPT Quảng Ngãi", "Bưu điện Quảng Ngãi" (data).
-ORG_HEAD += r"  | (?:" + _words_alternation(lexicon.enterprise_heads()) + r")(?=\s+[A-ZĐ])" + "\n"
+ORG_HEAD += r"  | (?:" + _words_alternation(lexicon.body_words("enterprise_units", "heads")) + r")(?=\s+[A-ZĐ])" + "\n"
 
 # Person titles that stand for the body they head ("Giám đốc Sở Xây dựng").
 TITLE_HEAD = r"""
@@ -65,9 +65,9 @@ TITLE_HEAD = r"""
   | Người\s+đứng\s+đầu
   | (?:thủ\s+trưởng|người\s+đứng\s+đầu|giám\s+đốc|chủ\s+tịch)(?=\s+(?:các|những|cơ\s+quan|đơn\s+vị|cấp|sở|[A-ZĐ]))  # "; thủ trưởng cơ quan, đơn vị"
 """
-TITLE_HEAD += r"  | (?:Phó\s+)?(?:" + _words_alternation(lexicon.title_heads()) + ")\n"  # Thứ trưởng, Thống đốc (data)
+TITLE_HEAD += r"  | (?:Phó\s+)?(?:" + _words_alternation(lexicon.body_words("titles", "heads")) + ")\n"  # Thứ trưởng, Thống đốc (data)
 # Written in lower case inside a list, before the body it is of: "…; thành viên Ban Chỉ đạo 138 tỉnh; …".
-TITLE_HEAD += (r"  | (?:" + _words_alternation(tuple(t[:1].lower() + t[1:] for t in lexicon.title_heads()))
+TITLE_HEAD += (r"  | (?:" + _words_alternation(tuple(t[:1].lower() + t[1:] for t in lexicon.body_words("titles", "heads")))
                + r")(?=\s+[A-ZĐ])" + "\n")
 # Lower-case bodies and plural groups ("các sở, ban, ngành", "lực lượng công an").
 GROUP_NOUN = r"""
@@ -81,15 +81,15 @@ GROUP_NOUN = r"""
 
 
 # The parties of the data (``bodies.json``: "nhà thầu", "nhà đầu tư") are group nouns too: "các nhà thầu".
-GROUP_NOUN += "  | " + _words_alternation(lexicon.party_nouns()) + "\n"
+GROUP_NOUN += "  | " + _words_alternation(lexicon.body_words("groups", "parties")) + "\n"
 # Collectives of several words ("các cụm, khối thi đua"; data: groups.collectives), before the one-word nouns.
-GROUP_NOUN = "    " + _words_alternation(lexicon.collective_nouns()) + "\n  |" + GROUP_NOUN
+GROUP_NOUN = "    " + _words_alternation(lexicon.body_words("groups", "collectives")) + "\n  |" + GROUP_NOUN
 # A place's level word alone as a sentence's subject, before its verb: "Tỉnh căn cứ các quy định …" (data).
-LEVEL_SUBJECT_RE = re.compile(r"(?:" + _words_alternation(lexicon.level_subjects()) + r")(?=\s+[a-zđà-ỹ])")
+LEVEL_SUBJECT_RE = re.compile(r"(?:" + _words_alternation(lexicon.body_words("groups", "level_subjects")) + r")(?=\s+[a-zđà-ỹ])")
 # Parties a document tasks by category, without a determiner ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư").
-PARTY = _words_alternation(lexicon.party_nouns(), capital=True)
+PARTY = _words_alternation(lexicon.body_words("groups", "parties"), capital=True)
 # A collective opening a sentence without a determiner ("Tổ chức, cá nhân có trách nhiệm …"; data: groups.categories).
-CATEGORY_START_RE = re.compile(r"(?:" + _words_alternation(lexicon.category_nouns(), capital=True) + r")(?![\w])")
+CATEGORY_START_RE = re.compile(r"(?:" + _words_alternation(lexicon.body_words("groups", "categories"), capital=True) + r")(?![\w])")
 
 LOWER_BODY = r"""
     [Ll]ực\s+lượng\s+(?:vũ\s+trang|công\s+an|quân\s+đội|chức\s+năng|xung\s+kích|dân\s+quân)|[Ll]ực\s+lượng(?=\s+[a-zđA-ZĐ])
@@ -107,7 +107,7 @@ LOWER_BODY = r"""
 
 
 # A system of bodies named by its function: "phối hợp chặt chẽ với cơ quan thuế" (data: bodies.json functional_bodies).
-LOWER_BODY += "  | (?:" + _words_alternation(lexicon.functional_bodies(), capital=True) + r")(?![\w])" + "\n"
+LOWER_BODY += "  | (?:" + _words_alternation(lexicon.body_words("functional_bodies", "names"), capital=True) + r")(?![\w])" + "\n"
 
 
 def _known_bodies() -> str:
@@ -179,7 +179,7 @@ PREDICATE_WORDS = r"""
   | ký|in|phát\s+hành|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|thẩm\s+tra|thanh\s+tra|tra\s+cứu|duy\s+trì|nhân\s+rộng|biểu\s+dương
   | khen\s+thưởng|phát\s+huy|ưu\s+tiên|tiên\s+phong|vận\s+hành|ứng\s+dụng|số\s+hóa|kết\s+nối|chia\s+sẻ|bàn\s+giao
   | định\s+kỳ|đăng\s+tải|phân\s+loại|bao\s+gồm|thống\s+nhất|nơi|tập\s+trung|kiện\s+toàn
-  | giải\s+ngân|liên\s+hệ|đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm|phản\s+ánh|phản\s+hồi|phân\s+cấp|[ủu][yỷ]\s+quyền|chấp\s+thuận|công\s+nhận|đáp\s+ứng
+  | soạn\s+thảo|dự\s+thảo|giải\s+ngân|liên\s+hệ|đẩy\s+nhanh|thúc\s+đẩy|tiếp\s+thu|hoàn\s+chỉnh|phân\s+bổ|hằng\s+năm|hàng\s+năm|phản\s+ánh|phản\s+hồi|phân\s+cấp|[ủu][yỷ]\s+quyền|chấp\s+thuận|công\s+nhận|đáp\s+ứng
   | để|nhằm|trong|về|theo|tại|với|cho|từ|trước|sau|khi|nếu|bằng|do|bởi|như|gồm|trên(?!\s+địa\s+bàn)|nhân\s+dịp
 """
 PREDICATE_RE = re.compile(rf"(?:{PREDICATE_WORDS})(?![\w])", re.VERBOSE)
@@ -293,7 +293,9 @@ LABEL_RE = re.compile(
     r"""(?=[ĐCBTP])  # the labels' first letters: the places a label may stand are checked only there
         (?:^|(?<=[\n.;]\s)|(?<=^-\s)|(?<=\n-\s)|(?<=\n)|(?<=[-+]\s)|(?<=^[a-zđ]\)\s)|(?<=\n[a-zđ]\)\s))
         (?:
-          (?P<lead>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm)
+          (?P<lead>(?:Đơn\s+vị|Cơ\s+quan|Bộ\s+phận)\s+(?:trực\s+tiếp\s+)?(?:chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm
+                                                                   |(?:tổ\s+chức\s+)?lập(?:\s+quy\s+hoạch)?|thẩm\s+định)  # a regulation's competences
+              (?:\s+(?:TTHC|thủ\s+tục\s+hành\s+chính)(?:\s+(?:NB|nội\s+bộ))?)?                 # Cơ quan thực hiện TTHC:
               (?:\s*\(\s*tham\s+mưu\s*\))?                                                   # Đơn vị chủ trì (tham mưu) thực hiện:
               (?:\s+(?:tham\s+mưu(?:\s+thực\s+hiện)?|thực\s+hiện|triển\s+khai))?     # Đơn vị chủ trì thực hiện:
             | Trách\s+nhiệm(?:\s+(?:chỉ\s+đạo|chủ\s+trì|tổ\s+chức))?(?:\s+(?:thực\s+hiện|triển\s+khai))?

@@ -38,20 +38,8 @@ from kehoach.extractors.unit_subjects import (
 )
 from kehoach.schemas.models import Node
 
-# The lead-in of a letter's opinion or direction: "… có ý kiến như sau:", "… ý kiến chỉ đạo như sau:".
-_OPINION_RE = re.compile(r"(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|kết\s+luận)\s+như\s+sau\s*:\s*\n")
-# The leaders whose opinion a letter conveys as direction (Quy chế làm việc của Chính phủ: the Prime Minister and
-# Deputy Prime Ministers; a committee's chair; a minister).
-_LEADER_RE = re.compile(r"(?:Thủ\s+tướng|Chủ\s+tịch|Bộ\s+trưởng|Bí\s+thư)[^.;:\n]*$")
-_QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
-# A unit the node directs, the direction opening its sentence: "Chỉ đạo các Ngân hàng thương mại …".
-_DIRECTS_RE = re.compile(r"(?=[Cc]hỉ)(?:^|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))[Cc]hỉ\s+đạo\s+")
-# A request that goes on from the one before it, by the same speaker: "…; đồng thời giao Sở Nội vụ …".
-_SAME_SPEAKER_RE = re.compile(r"[;,]\s*(?:đồng\s+thời|và)\s*,?\s*$")
 # Where a sentence ends inside a paragraph: a full stop before the next word (not "./." at the very end).
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=\.)\s+(?=[A-ZĐ])")
-_PURPOSE_RE = re.compile(r"(?<![\w])(?:Để|Nhằm)\s")  # a purpose lead-in opening a sentence
-_PLACE_QUALIFIER_RE = re.compile(r"(?:trên\s+địa\s+bàn|thuộc|trực\s+thuộc|tại|của|ở|có\s+liên\s+quan|liên\s+quan)(?![\w])")
 
 
 # --- roles in one node ----------------------------------------------------------
@@ -185,6 +173,10 @@ def _heading_names(node: Node, body: str, rules: bool) -> tuple[list[str], str, 
     return names, body, skip_to
 
 
+# A unit the node directs, the direction opening its sentence: "Chỉ đạo các Ngân hàng thương mại …".
+_DIRECTS_RE = re.compile(r"(?=[Cc]hỉ)(?:^|(?<=\n)|(?<=[.;:]\s)|(?<=[-+•]\s))[Cc]hỉ\s+đạo\s+")
+
+
 def _not_directed(subjects: list[Role], body: str, known: tuple[str, ...]) -> list[Role]:
     """The subjects that are not units the node directs: "Chỉ đạo các Ngân hàng thương mại … cụ thể như sau: - Các
     ngân hàng thương mại tham gia …" spells out the directed unit's part, which is not its own assignment (tests/gold
@@ -195,11 +187,22 @@ def _not_directed(subjects: list[Role], body: str, known: tuple[str, ...]) -> li
     return [role for role in subjects if not any(_same_or_within(unit_id(role[0]), d) for d in directed)]
 
 
+_PLACE_QUALIFIER_RE = re.compile(r"(?:trên\s+địa\s+bàn|thuộc|trực\s+thuộc|tại|của|ở|có\s+liên\s+quan|liên\s+quan)(?![\w])")
+
+
 def _same_or_within(a: str, b: str) -> bool:
     """One unit, perhaps with a qualifier: "các ngân hàng thương mại" and "… trên địa bàn" (not "Ban Chỉ đạo" and "Ban
     Chỉ đạo phát triển du lịch")."""
     shorter, longer = sorted((a, b), key=len)
     return a == b or (longer.startswith(shorter + " ") and _PLACE_QUALIFIER_RE.match(longer, len(shorter) + 1) is not None)
+
+
+# The lead-in of a letter's opinion or direction: "… có ý kiến như sau:", "… ý kiến chỉ đạo như sau:".
+_OPINION_RE = re.compile(r"(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|kết\s+luận)\s+như\s+sau\s*:\s*\n")
+# The leaders whose opinion a letter conveys as direction (Quy chế làm việc của Chính phủ: the Prime Minister and
+# Deputy Prime Ministers; a committee's chair; a minister).
+_LEADER_RE = re.compile(r"(?:Thủ\s+tướng|Chủ\s+tịch|Bộ\s+trưởng|Bí\s+thư)[^.;:\n]*$")
+_QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
 def _preamble_roles(body: str, known: tuple[str, ...]) -> list[Role]:
@@ -292,6 +295,10 @@ def _label_roles(body: str, known: tuple[str, ...]) -> list[Role]:
     return found
 
 
+# A request that goes on from the one before it, by the same speaker: "…; đồng thời giao Sở Nội vụ …".
+_SAME_SPEAKER_RE = re.compile(r"[;,]\s*(?:đồng\s+thời|và)\s*,?\s*$")
+
+
 def _request_units(body: str, skip_to: int, pseudo: bool, known: tuple[str, ...],
                    subject_first: bool = False) -> list[str]:
     """Requests: "Đề nghị X …", "Giao X …"; with ``subject_first`` (a preamble) only those a body or a
@@ -336,6 +343,9 @@ def _asked_after_lead_in(body: str, pos: int, lead_ins: set[int]) -> bool:
         return _asked_after_purpose(body, pos)
     chunk = body[body.rfind(",", 0, pos - 2) + 1:pos].strip(" ,")
     return not P.PREDICATE_RE.match(chunk)
+
+
+_PURPOSE_RE = re.compile(r"(?<![\w])(?:Để|Nhằm)\s")  # a purpose lead-in opening a sentence
 
 
 def _asked_after_purpose(body: str, pos: int) -> bool:

@@ -24,52 +24,22 @@ from kehoach.extractors.unit_words import (
     pos_noun_len,
 )
 
-_PAREN_RE = re.compile(r"\(\s*([^()]{1,40}?)\s*\)")
 BARE_HEADS = {"Văn phòng", "Ban", "Trung tâm", "Chi nhánh", "Hội đồng", "Cục", "Chi cục", "Ngân hàng", "Kho bạc"}
-# After a person's title, a group of bodies: "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan, đơn vị",
-# "Thủ trưởng ban, ngành cấp tỉnh".
-_TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+quan|đơn\s+vị|tổ\s+chức|sở|ban,?\s+ngành|cấp\s+[ủu][yỷ])(?![\w])",
-                             re.VERBOSE)
-# Titles that name no body by themselves ("Giám đốc", unlike "Bộ trưởng"): one before another shares its object.
-_OBJECT_TITLE_RE = re.compile(r"(?:[Pp]hó\s+)?(?:[Gg]iám\s+đốc|[Tt]hủ\s+trưởng|[Nn]gười\s+đứng\s+đầu|[Cc]hủ\s+tịch|Trưởng)")
-_TITLE_PAIR_RE = re.compile(rf",\s*(?:{P.TITLE_HEAD})(?![\w])", re.VERBOSE)
 _PLURAL_GROUP_RE = re.compile(rf"(?:các|những)\s+(?:{P.GROUP_NOUN})(?![\w])", re.VERBOSE)  # "thuộc các bộ, ngành"
-_TITLE_RE = re.compile(rf"(?:{P.TITLE_HEAD})(?![\w])", re.VERBOSE)
 GROUP_NOUN_RE = re.compile(rf"(?:{P.GROUP_NOUN})(?![\w])", re.VERBOSE)
 # Heads that open a new body even without a separator (table cells joined on one line).
 _NEW_BODY_HEADS = {"Sở", "Ủy ban", "Uỷ ban", "UBND", "Bộ", "Phòng", "Công an", "Trung tâm"}
 # A group closed by its place: "các sở, ban, ngành, đoàn thể Thành phố | và đơn vị có liên quan" is two units.
 _PLACE_CLOSED_RE = re.compile(r"(?<!các\s)(?<!những\s)(?<!,\s)(?:[Tt]ỉnh|[Tt]hành\s+phố|[Tt]rung\s+ương)\s*$")
-# The fields a person holds, after the title: ", phụ trách lĩnh vực …", "phụ trách công tác …".
-_FIELD_RE = re.compile(r",?\s*(?:[Tt]hường\s+trực,?\s*)?phụ\s+trách\s+")
-# A capitalised word that opens a deadline cell, not part of a name ("UBND các phường, xã Quý III Năm 2026").
-_CAPITAL_STOP_RE = re.compile(r"(?:Quý|Quí|Năm|Tháng|Trước|Thường\s+xuyên|Hằng|Hàng|Tỷ\s+lệ|Tỉ\s+lệ)(?:\s|$)")
-# A list of bare group nouns under one qualifier: ", chính quyền các cấp", ", địa phương có liên quan".
-_NOUNS = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(lexicon.group_words()["nouns"], key=len, reverse=True))
-_BARE_NOUN_RE = re.compile(rf"(?:{_NOUNS})")
-_SHARED_QUALIFIER_LIST_RE = re.compile(rf"(?:,\s+(?:{_NOUNS}))+\s+(?:các\s+cấp|(?:có\s+)?liên\s+quan)(?![\w])")
+_NOUNS = lexicon.alternation(lexicon.body_words("groups", "nouns"))
 # Lower-case words that end a firm's own name: links to what follows, not words of the name.
 _NOT_IN_A_FIRM_NAME = {"và", "các", "những", "của", "theo", "về"}
 # A firm's type in its name (Luật Doanh nghiệp 2020, Điều 38; data: bodies.json company_forms).
 _COMPANY_HEADS = {"Công ty", "Tổng Công ty", "Tổng công ty"}
-_COMPANY_FORM_RE = re.compile(r"(?<![\w])(?:" + "|".join(
-    r"\s+".join(map(re.escape, f.split())) for f in sorted(lexicon.load("bodies")["company_forms"]["forms"], key=len, reverse=True))
-    + r")(?![\w])")
-_WORKS_SERVED_RE = re.compile(rf"{P.WORKS_SERVED}(?![\w])")
-# Zones a management board runs: after one in its name, "và (các) khu …" goes on with the name.
-_ZONE_IN_RE = re.compile(rf"(?<![\w])(?:{P.ZONE})(?![\w])")
-_ZONE_AFTER_RE = re.compile(rf"(?:các\s+)?(?:{P.ZONE})(?![\w])")
 _PROPER_AFTER_HEAD_RE = re.compile(r"\s+[A-ZĐ]")  # "Bộ Quốc phòng", "Sở Y tế": a head and its proper name
 _LEVEL_ENDS = ("xã", "phường", "khu", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp")
 _DETERMINERS = {"các", "những"}
-# A body named with its level ("Ủy ban nhân dân cấp xã", "Công an tỉnh") is whole: an ambiguous word after it is its verb.
-_LEVEL_CLOSED_RE = re.compile(r"(?<![\w])(?:xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh)\s*$")
 _VERB_AFTER_LEVEL = P.AMBIGUOUS_WORDS - {"cấp", "công an"}
-_LEVEL_NAMED_RE = re.compile(r"(?<![\w])cấp\s+(?:xã|huyện|tỉnh|trung\s+ương)\s*$")
-# What a related group is related to, when its own duty follows: "… có liên quan đến công tác bầu cử | có trách
-# nhiệm …" names which members (a restrictive qualifier is part of the name, tests/gold NOTES-93-95 call 6); without
-# the duty after it the qualifier may be the sentence's object, and the name ends at "liên quan".
-_ABOUT_RE = re.compile(r"(?:đến|tới)\s+[^,;:.()\[\]]{3,80}?(?=\s+(?:có|chịu)\s+trách\s+nhiệm(?![\w]))")
 
 
 # --- the scanner -----------------------------------------------------------------
@@ -113,6 +83,10 @@ def scan_name(text: str, pos: int, known: tuple[str, ...] = ()) -> int | None:
             break
         name.end = new_end
     return _position_end(text, name.end) if start.group("title") else name.end
+
+
+# A capitalised word that opens a deadline cell, not part of a name ("UBND các phường, xã Quý III Năm 2026").
+_CAPITAL_STOP_RE = re.compile(r"(?:Quý|Quí|Năm|Tháng|Trước|Thường\s+xuyên|Hằng|Hàng|Tỷ\s+lệ|Tỉ\s+lệ)(?:\s|$)")
 
 
 def _step(name: _Name, j: int) -> int | None:
@@ -161,6 +135,15 @@ def _bare_head_word(text: str, j: int) -> int | None:
     return None
 
 
+# After a person's title, a group of bodies: "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan, đơn vị",
+# "Thủ trưởng ban, ngành cấp tỉnh".
+_TITLE_GROUP_RE = re.compile(rf"(?:(?:các|những)\s+(?:{P.GROUP_NOUN})|cơ\s+quan|đơn\s+vị|tổ\s+chức|sở|ban,?\s+ngành|cấp\s+[ủu][yỷ])(?![\w])",
+                             re.VERBOSE)
+# Titles that name no body by themselves ("Giám đốc", unlike "Bộ trưởng"): one before another shares its object.
+_OBJECT_TITLE_RE = re.compile(r"(?:[Pp]hó\s+)?(?:[Gg]iám\s+đốc|[Tt]hủ\s+trưởng|[Nn]gười\s+đứng\s+đầu|[Cc]hủ\s+tịch|Trưởng)")
+_TITLE_PAIR_RE = re.compile(rf",\s*(?:{P.TITLE_HEAD})(?![\w])", re.VERBOSE)
+
+
 def _after_title(name: _Name, j: int) -> int | None:
     """What a person's title takes next: a second title over one object, or a group of bodies."""
     text, start = name.text, name.start
@@ -189,6 +172,9 @@ def _after_dash(text: str, j: int) -> int | None:
     return None
 
 
+_PAREN_RE = re.compile(r"\(\s*([^()]{1,40}?)\s*\)")
+
+
 def _after_paren(text: str, j: int) -> int | None:
     """"các ông (bà)", "(MTTQ)" continue a name; "(Chủ trì)", "(b/c)" do not."""
     paren = _PAREN_RE.match(text, j)
@@ -196,6 +182,12 @@ def _after_paren(text: str, j: int) -> int | None:
     if paren and (inner.isupper() or inner in {"bà", "ông", "bà)", "nếu có"}) and not P.LEAD_VERB_RE.search(inner.lower()):
         return paren.end()
     return None
+
+
+_TITLE_RE = re.compile(rf"(?:{P.TITLE_HEAD})(?![\w])", re.VERBOSE)
+_BARE_NOUN_RE = re.compile(rf"(?:{_NOUNS})")
+# A list of bare group nouns under one qualifier: ", chính quyền các cấp", ", địa phương có liên quan".
+_SHARED_QUALIFIER_LIST_RE = re.compile(rf"(?:,\s+(?:{_NOUNS}))+\s+(?:các\s+cấp|(?:có\s+)?liên\s+quan)(?![\w])")
 
 
 def _after_comma(name: _Name, j: int) -> int | None:
@@ -238,6 +230,9 @@ def _after_comma(name: _Name, j: int) -> int | None:
     return None
 
 
+_COMPANY_FORM_RE = re.compile(rf"(?<![\w])(?:{lexicon.alternation(lexicon.body_words('company_forms', 'forms'))})(?![\w])")
+
+
 def _company_named(name: _Name) -> bool:
     """The name so far is a firm's type and the start of its own name ("Công ty TNHH MTV Đầu tư"), whose own name
     may go on past a comma (``bodies.json`` company_forms)."""
@@ -258,6 +253,11 @@ def _more_owners(name: _Name, k: int) -> int | None:
     if end is not None:
         name.owner = k
     return end
+
+
+# Zones a management board runs: after one in its name, "và (các) khu …" goes on with the name.
+_ZONE_IN_RE = re.compile(rf"(?<![\w])(?:{P.ZONE})(?![\w])")
+_ZONE_AFTER_RE = re.compile(rf"(?:các\s+)?(?:{P.ZONE})(?![\w])")
 
 
 def _after_and(name: _Name, j: int) -> int | None:
@@ -310,6 +310,9 @@ def _capital(name: _Name, j: int, word: re.Match) -> int | None:
     return inner.end()  # "Chủ tịch Ủy ban …", "Đảng ủy Hội đồng …": a body inside the name
 
 
+_WORKS_SERVED_RE = re.compile(rf"{P.WORKS_SERVED}(?![\w])")
+
+
 def _determiner(name: _Name, j: int, word: re.Match) -> int | None:
     """"các"/"những" inside a name: the bodies a group belongs to, the zones or levels a body serves."""
     text = name.text
@@ -335,6 +338,11 @@ def _determiner(name: _Name, j: int, word: re.Match) -> int | None:
         name.levels = True
         return nxt + 3  # "Ủy ban nhân dân các cấp"
     return None
+
+
+# A body named with its level ("Ủy ban nhân dân cấp xã", "Công an tỉnh") is whole: an ambiguous word after it is its verb.
+_LEVEL_CLOSED_RE = re.compile(r"(?<![\w])(?:xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh)\s*$")
+_LEVEL_NAMED_RE = re.compile(r"(?<![\w])cấp\s+(?:xã|huyện|tỉnh|trung\s+ương)\s*$")
 
 
 def _lower_word(name: _Name, j: int, word: re.Match) -> int | None:
@@ -374,6 +382,12 @@ def _proper(name: _Name) -> bool:
     return bool(name.head) and not name.plural and _PROPER_AFTER_HEAD_RE.match(name.text, name.pos + len(name.head)) is not None
 
 
+# What a related group is related to, when its own duty follows: "… có liên quan đến công tác bầu cử | có trách
+# nhiệm …" names which members (a restrictive qualifier is part of the name, tests/gold NOTES-93-95 call 6); without
+# the duty after it the qualifier may be the sentence's object, and the name ends at "liên quan".
+_ABOUT_RE = re.compile(r"(?:đến|tới)\s+[^,;:.()\[\]]{3,80}?(?=\s+(?:có|chịu)\s+trách\s+nhiệm(?![\w]))")
+
+
 def _continuation(name: _Name, j: int, cont: re.Match) -> int | None:
     """A lower-case word that may continue a name; "của", "thuộc", "ở" and "trên địa bàn" only into what
     they attach the name to."""
@@ -399,6 +413,10 @@ def _continuation(name: _Name, j: int, cont: re.Match) -> int | None:
         if about:
             return about.end()  # "các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này | có trách nhiệm"
     return cont.end()
+
+
+# The fields a person holds, after the title: ", phụ trách lĩnh vực …", "phụ trách công tác …".
+_FIELD_RE = re.compile(r",?\s*(?:[Tt]hường\s+trực,?\s*)?phụ\s+trách\s+")
 
 
 def _position_end(text: str, end: int) -> int:

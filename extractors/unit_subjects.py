@@ -20,43 +20,28 @@ from kehoach.extractors.unit_names import UnitSpan, find_units, scan_category, s
 
 Role = tuple[str, str, str]  # (unit as written, lead | support, the rule that found it)
 
-# A run-in subject: a colon, then the task in lower case starting with its verb.
-_RUN_IN_RE = re.compile(rf":\s*(?:{P.PREDICATE_WORDS})(?![\w])", re.VERBOSE)
-# The markers that assign even where the text states rules: "X chủ trì", "X phối hợp với Y", "X có trách nhiệm".
-_EXPLICIT_RE = re.compile(r"(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\w])")
-_OBJECT_VERB_END_RE = re.compile(r"(?<![\w])(?:trình|gửi|báo\s+cáo|tham\s+mưu|đề\s+nghị|giao|cho|của|với|và)$")
 OBJECT_VERB_WINDOW = 40  # characters before a line end that may hold one of those verbs
 # What may stand between a subject and its "chịu trách nhiệm": a qualifier, not a clause
 # ("các ông (bà) có tên tại Điều 1 chịu trách nhiệm", not "Các Bộ thống nhất chỉ có một cơ quan chủ trì").
 _QUALIFIER_RE = re.compile(r"\s*(?:có\s+tên|được\s+(?:giao|phân\s+công|nêu)|nêu\s+tại|tại|thuộc|trực\s+thuộc|có\s+liên\s+quan|liên\s+quan|(?:tới|đến)\s+việc|được)(?![\w])")
-# A qualifier that describes the group rather than names it: the name stays as scanned
-# ("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm").
-_DESCRIBING_RE = re.compile(r"\s*(?:tới|đến)\s+việc(?![\w])")
 _RESPONSIBLE_RE = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?![\w])")
-_COMPETENT_RE = re.compile(r"có\s+thẩm\s+quyền(?![\w])")
 # A subject that was handed a power or a task: "… được phân cấp thẩm quyền …", "… được giao quản lý …".
 _LONG_QUALIFIER = 160
-# A group named only by the role the text hands it: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …"
-# (whoever got a task, not a body: tests/gold NOTES-83-86 call 1), unlike "… được giao quản lý các sông, hồ …", which
-# says which members.
-_ROLE_TERM_RE = re.compile(r"\s*được\s+(?:giao|phân\s+công)(?:\s+(?:nhiệm\s+vụ|chủ\s+trì|phối\s+hợp|thực\s+hiện)(?![\w]))+"
-                           r"(?:\s+(?:tại|trong|theo)\s+[^,;.\n]{0,40}?\s+này)?\s*,?\s*(?:có|chịu)\s+trách\s+nhiệm(?![\w])")
-# "có" before the work it makes: "X … có kế hoạch triển khai thực hiện Chỉ thị này" (a verb, not "having");
-# "X là cơ quan chủ trì kiểm tra, giám sát …": the copula names X's role, and the role is the lead.
-_HAVING_WORK_RE = re.compile(r"có\s+(?:kế\s+hoạch|phương\s+án|biện\s+pháp|giải\s+pháp)(?![\w])"
-                             r"|là\s+(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+trì(?![\w])")
 _PASSIVE_RE = re.compile(r"\s*được\s+(?:giao|phân\s+cấp|phân\s+công|[ủu][yỷ]\s+quyền)(?![\w])")
 # A sentence or an item of a run-in enumeration: "…: (1) Thanh tra Chính phủ ban hành …; (2) Bộ Công an chủ trì …".
 _SENTENCE_START_RE = re.compile(r"(?:\n|[.;:!?]\s)\s*(?:[-+•*–]\s+)?(?:\(\d{1,2}\)\s*)?")
-_ENUMERATOR_RE = re.compile(r"\(\d{1,2}\)\s*")
-_SEGMENT_END_RE = re.compile(r"[.;:\n]")
-_SPACES_RE = re.compile(r"\s*")
-_OBJECT_BEFORE_RE = re.compile(r"(?<![\w])(?:của|với|cho|tại|đến|tới|gửi|trình|từ)\s+$")
+
+
+_OBJECT_VERB_END_RE = re.compile(r"(?<![\w])(?:trình|gửi|báo\s+cáo|tham\s+mưu|đề\s+nghị|giao|cho|của|với|và)$")
 
 
 def _ends_on_object_verb(text: str, end: int) -> bool:
     # the verbs are short: the window keeps the test from scanning the whole text before each line
     return bool(_OBJECT_VERB_END_RE.search(text, max(0, end - OBJECT_VERB_WINDOW), end))
+
+
+_SEGMENT_END_RE = re.compile(r"[.;:\n]")
+_SPACES_RE = re.compile(r"\s*")
 
 
 def clause_starts(text: str) -> list[tuple[int, int]]:
@@ -111,6 +96,9 @@ def _marked_after_comma(text: str) -> set[int]:
     return out
 
 
+_OBJECT_BEFORE_RE = re.compile(r"(?<![\w])(?:của|với|cho|tại|đến|tới|gửi|trình|từ)\s+$")
+
+
 def _in_a_list(text: str, comma: int, listed: list[tuple[int, int]]) -> bool:
     """The comma is inside a unit name or ends one that is not an object ("kỳ họp của HĐND tỉnh, …" is one)."""
     for start, end in listed:
@@ -137,6 +125,9 @@ class Reading:
     levels: bool = True  # a level word alone ("Tỉnh căn cứ …") may be a subject: not in a regulation's article
     delegated: bool = False  # the node confers powers: "X quyết định …" names the delegate
     explicit: bool = False  # the node states a contest's rules: only "X chủ trì", "X có trách nhiệm" lead
+
+
+_ENUMERATOR_RE = re.compile(r"\(\d{1,2}\)\s*")
 
 
 def subject_roles(body: str, skip_to: int, reading: Reading = Reading()) -> list[Role]:
@@ -174,6 +165,9 @@ def subject_roles(body: str, skip_to: int, reading: Reading = Reading()) -> list
         if names and group >= 0 and not held:
             done_groups.add(group)
     return found
+
+
+_COMPETENT_RE = re.compile(r"có\s+thẩm\s+quyền(?![\w])")
 
 
 def _subject_spans(body: str, p: int, reading: Reading) -> list[UnitSpan]:
@@ -226,6 +220,10 @@ def _level_subject(body: str, p: int) -> list[UnitSpan]:
     return [UnitSpan(p, word.end(), word.group(0))]
 
 
+# The markers that assign even where the text states rules: "X chủ trì", "X phối hợp với Y", "X có trách nhiệm".
+_EXPLICIT_RE = re.compile(r"(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\w])")
+
+
 def _explicit_marker(after: str) -> bool:
     """An explicit marker follows the subject, perhaps after the words that say which members ("Các cơ quan, đơn vị
     được giao quản lý các sông, hồ … có trách nhiệm phối hợp"): where the text states rules only these assign."""
@@ -234,6 +232,25 @@ def _explicit_marker(after: str) -> bool:
     end = _sentence_end(after)
     return bool((_QUALIFIER_RE.match(after) or _PASSIVE_RE.match(after)) and P.LEAD_VERB_RE.search(after, 0, end)
                 and not re.search(r"[;:\n]", after[:end]))
+
+
+# A run-in subject: a colon, then the task in lower case starting with its verb.
+_RUN_IN_RE = re.compile(rf":\s*(?:{P.PREDICATE_WORDS})(?![\w])", re.VERBOSE)
+# A qualifier that describes the group rather than names it: the name stays as scanned
+# ("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm").
+_DESCRIBING_RE = re.compile(r"\s*(?:tới|đến)\s+việc(?![\w])")
+# A group named only by the role the text hands it: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …",
+# "Các cơ quan, đơn vị, cá nhân có thẩm quyền quyết định được phân cấp tại Quyết định này có trách nhiệm" (whoever got a
+# task or a power, not a body: tests/gold NOTES-83-86 call 1), unlike "… được giao quản lý các sông, hồ …", which
+# says which members.
+_ROLE_TERM_RE = re.compile(r"\s*(?:được\s+(?:giao|phân\s+công)(?:\s+(?:nhiệm\s+vụ|chủ\s+trì|phối\s+hợp|thực\s+hiện)(?![\w]))+"
+                           r"|(?:có\s+thẩm\s+quyền\s+)?(?:quyết\s+định\s+)?được\s+(?:phân\s+cấp|[ủu][yỷ]\s+quyền))"
+                           r"(?:\s+(?:tại|trong|theo)\s+[^,;.\n]{0,40}?\s+này)?\s*,?\s*(?:có|chịu)\s+trách\s+nhiệm(?![\w])")
+# "có" before the work it makes: "X … có kế hoạch triển khai thực hiện Chỉ thị này" (a verb, not "having");
+# "X là cơ quan chủ trì kiểm tra, giám sát …", "X là cơ quan thường trực, chủ trì theo dõi …", "X là đơn vị đầu mối
+# …": the copula names X's role, and the role (the chair, the standing body, the focal point) is the lead.
+_HAVING_WORK_RE = re.compile(r"có\s+(?:kế\s+hoạch|phương\s+án|biện\s+pháp|giải\s+pháp)(?![\w])"
+                             r"|là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|(?:thường\s+trực|đầu\s+mối)(?!\s+của))(?![\w])")
 
 
 def _subject_of(body: str, p: int, spans: list[UnitSpan], group: int, pending: list[UnitSpan],

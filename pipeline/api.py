@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from kehoach.extractors.normalize import join_paragraphs
 from kehoach.pipeline import readers, stages
@@ -61,6 +64,7 @@ from kehoach.pipeline import queries as _queries
 from kehoach.pipeline import registry as _registry
 
 Registry = _sqlite_utils.Database | str | Path
+_T = TypeVar("_T")
 
 
 def open_registry(path: str | Path) -> _sqlite_utils.Database:
@@ -144,63 +148,27 @@ def upgrade(path: str | Path) -> tuple[int, int]:
     return before, _registry.SCHEMA_VERSION
 
 
-def query_cites(db: Registry, ref: str) -> list[dict]:
-    """Nodes citing ``ref`` ("33/CT-TTg" in any written form, a name it is cited by, or a
-    fragment), with the citing sentence, relation, unit and deadline.
-
-    :param db: an open registry or the path of one (opened read-only)
-    """
-    return _queries.cites(_readable(db), ref)
-
-
-def query_tasks(
-    db: Registry,
-    *,
-    unit: str | None = None,
-    jurisdiction: str | None = None,
-    doc: str | None = None,
-    due_before: str | _dt.date | None = None,
-    overdue: bool = False,
-    today: _dt.date | None = None,
-) -> list[dict]:
-    """A unit's (or everyone's) tasks; filters as in :func:`queries.tasks`."""
-    return _queries.tasks(_readable(db), unit=unit, jurisdiction=jurisdiction, doc=doc, due_before=due_before,
-                          overdue=overdue, today=today)
+def _reading(query: Callable[..., _T]) -> Callable[..., _T]:
+    """A registry query as the API offers it: the same parameters and answer, ``db`` an open registry
+    or the path of one (opened read-only)."""
+    @functools.wraps(query)
+    def read(db: Registry, *args, **kwargs) -> _T:
+        return query(_readable(db), *args, **kwargs)
+    signature = inspect.signature(query)
+    first, *rest = signature.parameters.values()
+    read.__signature__ = signature.replace(parameters=[first.replace(annotation="Registry"), *rest])
+    return read
 
 
-def query_units(db: Registry, *, name: str | None = None, jurisdiction: str | None = None) -> list[dict]:
-    """Units with their jurisdiction and task counts, catch-all groups last."""
-    return _queries.units(_readable(db), name=name, jurisdiction=jurisdiction)
-
-
-def query_docs(db: Registry, *, all_versions: bool = False) -> list[dict]:
-    """Ingested documents with their label, node, task, citation and assignment counts."""
-    return _queries.docs(_readable(db), all_versions=all_versions)
-
-
-def query_search(db: Registry, query: str, *, limit: int = 20) -> list[dict]:
-    """Full-text search over node text ("dan van" finds "dân vận"), best first, with snippets."""
-    return _queries.search(_readable(db), query, limit=limit)
-
-
-def query_implements(db: Registry, ref: str) -> list[dict]:
-    """Ingested documents that implement ``ref``."""
-    return _queries.implements(_readable(db), ref)
-
-
-def query_implemented_by(db: Registry, document_id: int) -> list[dict]:
-    """What one ingested document implements, and which documents implement it."""
-    return _queries.implemented_by(_readable(db), document_id)
-
-
-def suggest_refs(db: Registry, ref: str) -> list[str]:
-    """Names and numbers of cited documents close to ``ref``, for "did you mean"."""
-    return _lookup.suggest_refs(_readable(db), ref)
-
-
-def suggest_units(db: Registry, name: str) -> list[str]:
-    """Unit names close to ``name``, for "did you mean"."""
-    return _lookup.suggest_units(_readable(db), name)
+query_cites = _reading(_queries.cites)
+query_tasks = _reading(_queries.tasks)
+query_units = _reading(_queries.units)
+query_docs = _reading(_queries.docs)
+query_search = _reading(_queries.search)
+query_implements = _reading(_queries.implements)
+query_implemented_by = _reading(_queries.implemented_by)
+suggest_refs = _reading(_lookup.suggest_refs)
+suggest_units = _reading(_lookup.suggest_units)
 
 
 # --- clerks' corrections and task status ---------------------------------------------

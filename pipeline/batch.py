@@ -41,30 +41,20 @@ class Entry:
     worker: str | None = None  # the Dask worker that read it (None on the local pool)
 
 
+def _entries(status: str, doc: str) -> property:
+    return property(lambda report: [e for e in report.entries if e.status == status], doc=doc)
+
+
 @dataclass(slots=True)
 class BatchReport:
     entries: list[Entry] = field(default_factory=list)
     seconds: float = 0.0
 
-    def _of(self, status: str) -> list[Entry]:
-        return [e for e in self.entries if e.status == status]
-
-    @property
-    def loaded(self) -> list[Entry]:
-        return self._of("loaded")
-
-    @property
-    def skipped(self) -> list[Entry]:
-        return self._of("skipped")
-
-    @property
-    def failed(self) -> list[Entry]:
-        return self._of("failed")
-
-    @property
-    def ignored(self) -> list[Entry]:
-        """Files in a folder that are not read (a legacy .doc without LibreOffice, a spreadsheet …)."""
-        return self._of("ignored")
+    loaded = _entries("loaded", "Files loaded into the registry.")
+    skipped = _entries("skipped", "Files the registry already holds (the same bytes, or a copy it recorded).")
+    failed = _entries("failed", "Files that could not be read or loaded, each with its reason.")
+    ignored = _entries("ignored", "Files in a folder that are not read (a legacy .doc without LibreOffice, a "
+                                  "spreadsheet …).")
 
     def per_worker(self) -> dict[str, int]:
         """Documents read by each Dask worker (empty on the local pool)."""

@@ -260,10 +260,10 @@ def export_corrections(
 
 def status(
     db: DbOption = DEFAULT_DB,
-    unit: UnitOption = None,
-    jurisdiction: JurisdictionOption = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="The date to judge deadlines on (YYYY-MM-DD; "
                                               "default today).")] = None,
+    unit: UnitOption = None,
+    jurisdiction: JurisdictionOption = None,
     chart: Annotated[Path | None, typer.Option("--chart", help="Also draw the table as a bar chart (PNG).")] = None,
     fmt: FormatOption = None,
 ) -> None:

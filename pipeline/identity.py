@@ -210,11 +210,11 @@ def unit(db: sqlite_utils.Database, a: Assignment) -> int:
     identity = f"{key}|{place or ''}"
     row = db.execute("SELECT id, aliases FROM units WHERE identity = ?", [identity]).fetchone()
     if row is None:
-        pk = db.execute(
-            "INSERT INTO units (unit_id, unit_key, jurisdiction, jurisdiction_key, identity, name, aliases, "
-            "is_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [a.unit_id, key, a.jurisdiction, place, identity, a.unit, json.dumps([a.unit], ensure_ascii=False),
-             int(a.is_group)]).lastrowid
+        pk = db["units"].insert({
+            "unit_id": a.unit_id, "unit_key": key, "jurisdiction": a.jurisdiction, "jurisdiction_key": place,
+            "identity": identity, "name": a.unit, "aliases": json.dumps([a.unit], ensure_ascii=False),
+            "is_group": int(a.is_group),
+        }).last_pk
     else:
         pk, aliases = row[0], json.loads(row[1])
         if a.unit not in aliases:

@@ -36,7 +36,6 @@ from kehoach.pipeline.registry_schema import (  # noqa: F401 -- the registry's p
     counts,
     ensure_schema,
     open_db,
-    schema_sql,
     schema_version,
 )
 from kehoach.schemas.models import PlanDocument

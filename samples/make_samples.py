@@ -26,22 +26,9 @@ from xml.sax.saxutils import escape
 FONT_DIRS = [Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fonts/truetype/liberation")]
 HERE = Path(__file__).resolve().parent
 
-# Lines of the header's right column: the national or Party motto and the date line.
-_RIGHT_HEADER_RE = re.compile(
-    r"^(CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐẢNG CỘNG SẢN|[-–—_*]{3,}$)|,?\s*ngày\b.*\bnăm\b|^ngày\b|^tháng\b", re.IGNORECASE
-)
-_TYPE_WORD_RE = re.compile(
-    r"^(KẾ HOẠCH|CHỈ THỊ|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|THÔNG BÁO|HƯỚNG DẪN|BÁO CÁO|TỜ TRÌNH|ĐỀ ÁN|"
-    r"KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|THÔNG TƯ|NGHỊ ĐỊNH|PHƯƠNG ÁN)\b"
-)
-_BODY_START_RE = re.compile(r"^(Căn cứ|Thực hiện|Để |Nhằm |Theo |Xét |Do |Trên cơ sở|I\.|1\.|Điều 1)")
 MAX_TITLE_LINES = 6
 MAX_CLOSING_LINES = 40  # a longer "Nơi nhận" tail is an appendix, typeset as body
-_SIGNATURE_RE = re.compile(r"^(TM\.|KT\.|TL\.|Q\.|T/M|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|THỦ TƯỚNG|TRƯỞNG BAN)")
-_HEADING_RE = re.compile(r"^([IVXLC]+\.|[A-Z]\.|Điều \d+\.)\s")
 _RULE_RE = re.compile(r"^[-–—_*=]{3,}$")
-# A "Số:" line whose symbol is not complete yet: "Số:", "Số: 12/2025/", "Số: 45/QĐ-".
-_OPEN_NUMBER_RE = re.compile(r"^Số\s*:?\s*(?:\S*[/-])?$")
 
 
 @dataclass
@@ -102,6 +89,20 @@ def _table_block(table) -> TableBlock:
                 cells.append(found.pop(0)[1] if found and found[0][0] == role else "")
         rows.append(cells)
     return TableBlock(titles=titles, rows=rows)
+
+
+# Lines of the header's right column: the national or Party motto and the date line.
+_RIGHT_HEADER_RE = re.compile(
+    r"^(CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐẢNG CỘNG SẢN|[-–—_*]{3,}$)|,?\s*ngày\b.*\bnăm\b|^ngày\b|^tháng\b", re.IGNORECASE
+)
+_TYPE_WORD_RE = re.compile(
+    r"^(KẾ HOẠCH|CHỈ THỊ|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|THÔNG BÁO|HƯỚNG DẪN|BÁO CÁO|TỜ TRÌNH|ĐỀ ÁN|"
+    r"KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|THÔNG TƯ|NGHỊ ĐỊNH|PHƯƠNG ÁN)\b"
+)
+_BODY_START_RE = re.compile(r"^(Căn cứ|Thực hiện|Để |Nhằm |Theo |Xét |Do |Trên cơ sở|I\.|1\.|Điều 1)")
+_SIGNATURE_RE = re.compile(r"^(TM\.|KT\.|TL\.|Q\.|T/M|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|THỦ TƯỚNG|TRƯỞNG BAN)")
+# A "Số:" line whose symbol is not complete yet: "Số:", "Số: 12/2025/", "Số: 45/QĐ-".
+_OPEN_NUMBER_RE = re.compile(r"^Số\s*:?\s*(?:\S*[/-])?$")
 
 
 def split_document(text: str) -> SampleDoc:
@@ -185,6 +186,9 @@ def _fonts() -> None:
 
     registerFontFamily("Serif", normal="Serif", bold="Serif-Bold", italic="Serif-Italic",
                        boldItalic="Serif-BoldItalic")
+
+
+_HEADING_RE = re.compile(r"^([IVXLC]+\.|[A-Z]\.|Điều \d+\.)\s")
 
 
 def typeset(doc: SampleDoc) -> bytes:

@@ -89,23 +89,23 @@ class Node(_Model):
 class Citation(_Model):
     """One mention of a cited legal document, with offsets into its node's ``text``."""
 
-    node: str
-    text: str
-    start: int
-    end: int
-    doc_type: str | None = None
-    ref: str
-    number: str | None = None
-    year: int | None = None
-    symbol: str | None = None
+    node: str = Field(description="the citing node's id")
+    text: str = Field(description="the mention as written: 'Chỉ thị số 33/CT-TTg ngày 17/6/2024'")
+    start: int = Field(description="offset of the mention in the node's text")
+    end: int = Field(description="offset just after the mention")
+    doc_type: str | None = Field(None, description="Luật, Nghị định, Chỉ thị, Nghị quyết …")
+    ref: str = Field(description="the normalised reference ('33/CT-TTg', '57-NQ/TW'); a law cited by name: its name")
+    number: str | None = Field(None, description="the number part ('33')")
+    year: int | None = Field(None, description="the year written in the reference or with a law's name")
+    symbol: str | None = Field(None, description="the part after the number ('CT-TTg')")
     date: dt.date | None = None
-    issuer: str | None = None
-    term: str | None = None
-    title: str | None = None
-    relation: Relation | None = None
-    # The document's number when it is cited by name only and the law lexicon (or the text itself) knows the
-    # number: "Luật Đầu tư công" in a 2025 plan → "58/2024/QH15". Registry rows of the two forms are one document.
-    canonical_ref: str | None = None
+    issuer: str | None = Field(None, description="the issuing body, as written or known from the symbol")
+    term: str | None = Field(None, description="khóa / nhiệm kỳ: 'khóa XIII'")
+    title: str | None = Field(None, description="a law's name without its type ('Đầu tư công'), or a subject ('về …')")
+    relation: Relation | None = Field(None, description="how the citing document uses it")
+    # Registry rows of the two forms are one document.
+    canonical_ref: str | None = Field(None, description="the number of a document cited by name only, when the "
+                                      "law lexicon or the text itself knows it: 'Luật Đầu tư công' → '58/2024/QH15'")
 
 
 class Assignment(_Model):

@@ -75,10 +75,12 @@ def task_roles(text: str | None, heading: str | None = None, section: str = TASK
     return [(a.unit, a.role) for a in extract_assignments(task_nodes(text, heading, section)) if a.node == "III.1"]
 
 
-def article_roles(text: str, heading: str = "Tổ chức thực hiện") -> list[tuple[str, str]]:
-    """(unit, role) of a decision's article "Điều 3" titled ``heading``."""
+def article_roles(text: str, heading: str = "Tổ chức thực hiện", title: str | None = None) -> list[tuple[str, str]]:
+    """(unit, role) of a decision's article "Điều 3" titled ``heading``, in a decision titled ``title``."""
     nodes = [Node(id="Điều 3", marker="Điều 3.", kind="article", heading=heading, text=text)]
-    return [(a.unit, a.role) for a in extract_assignments(nodes)]
+    if title is not None:
+        nodes.insert(0, Node(id="title", kind="pseudo", text=title))
+    return [(a.unit, a.role) for a in extract_assignments(nodes) if a.node == "Điều 3"]
 
 
 def regulation_roles(text: str, heading: str | None, article: str, chapter: str) -> list[tuple[str, str]]:

@@ -70,25 +70,25 @@ def test_names_are_unique():
 def test_party_examples_name_their_parties(example):
     # every category the example writes ("Doanh nghiệp", "nhà đầu tư", "các nhà thầu") is a unit of its own
     found = [u.text for u in find_units(example)]
-    written = [p for p in lexicon.party_nouns() if p in example.lower()]
+    written = [p for p in lexicon.body_words("groups", "parties") if p in example.lower()]
     assert written and all(any(p in f.lower() for f in found) for p in written), found
 
 
 def test_parties_are_group_nouns():
-    assert set(lexicon.party_nouns()) <= set(lexicon.group_words()["nouns"])
+    assert set(lexicon.body_words("groups", "parties")) <= set(lexicon.body_words("groups", "nouns"))
 
 
 @pytest.mark.parametrize("example", lexicon.load("bodies")["titles"]["examples"], ids=_ids)
 def test_title_examples_name_the_person_by_position(example):
     found = [u.text for u in find_units(example)]
-    assert any(f.split()[0] in {h.split()[0] for h in lexicon.title_heads()} for f in found), found
+    assert any(f.split()[0] in {h.split()[0] for h in lexicon.body_words("titles", "heads")} for f in found), found
 
 
 @pytest.mark.parametrize("example", lexicon.load("bodies")["groups"]["level_subject_examples"], ids=_ids)
 def test_level_subject_examples_lead(example):
     nodes = [Node(id="II", marker="II.", kind="section", heading="KIẾN NGHỊ", text=""),
              Node(id="II.1", parent="II", marker="1.", kind="item", text=example)]
-    assert [a.unit for a in extract_assignments(nodes)] == [w for w in lexicon.level_subjects() if w in example]
+    assert [a.unit for a in extract_assignments(nodes)] == [w for w in lexicon.body_words("groups", "level_subjects") if w in example]
 
 
 
@@ -101,13 +101,13 @@ def test_category_examples_lead_by_their_marker(example):
 
 
 def test_categories_are_group_nouns():
-    assert set(lexicon.category_nouns()) <= set(lexicon.group_words()["nouns"])
+    assert set(lexicon.body_words("groups", "categories")) <= set(lexicon.body_words("groups", "nouns"))
 
 
 @pytest.mark.parametrize("example", lexicon.load("bodies")["groups"]["collective_examples"], ids=_ids)
 def test_collective_examples_are_found(example):
     found = [u.text for u in find_units(example)]
-    assert any(c in f for f in found for c in lexicon.collective_nouns()), found
+    assert any(c in f for f in found for c in lexicon.body_words("groups", "collectives")), found
 
 
 @pytest.mark.parametrize("example", lexicon.load("bodies")["company_forms"]["examples"], ids=_ids)

@@ -111,3 +111,28 @@ DELEGATION_CASES = [
 @pytest.mark.parametrize("heading,text,expected", DELEGATION_CASES)
 def test_delegation(heading, text, expected):
     assert article_roles(text, heading) == expected
+
+
+DECISION_TITLE = "PHÂN CẤP THẨM QUYỀN QUYẾT ĐỊNH XÁC LẬP QUYỀN SỞ HỮU TOÀN DÂN VÀ QUYẾT ĐỊNH PHÊ DUYỆT PHƯƠNG ÁN XỬ LÝ TÀI SẢN"
+
+# fmt: off
+# A decision whose title hands powers down: every article confers them, whatever its own heading says
+# (tests/gold 147 Điều 3–7, "Thẩm quyền quyết định phê duyệt phương án xử lý tài sản …").
+DECISION_CASES = [
+    pytest.param("Thẩm quyền quyết định phê duyệt phương án xử lý tài sản",
+                 "Sở Tài chính quyết định phê duyệt phương án xử lý tài sản đã tiếp nhận.", DECISION_TITLE,
+                 [("Sở Tài chính", "lead")], id="holder-of-a-power-in-a-delegating-decision"),
+    pytest.param("Thẩm quyền quyết định phê duyệt phương án xử lý tài sản",
+                 "Sở Tài chính quyết định phê duyệt phương án xử lý tài sản đã tiếp nhận.", "BAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ TÀI SẢN",
+                 [], id="neg-a-power-a-regulation-describes"),
+    # tests/gold 83 Điều 6: whoever holds a power handed down, a role term, not a body (NOTES-83-86 call 1).
+    pytest.param("Trách nhiệm tổ chức thực hiện",
+                 "Các cơ quan, đơn vị, cá nhân có thẩm quyền quyết định được phân cấp tại Quyết định này có trách nhiệm:",
+                 DECISION_TITLE, [], id="neg-role-term-of-delegates"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("heading,text,title,expected", DECISION_CASES)
+def test_delegating_decision(heading, text, title, expected):
+    assert article_roles(text, heading, title) == expected

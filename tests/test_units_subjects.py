@@ -155,6 +155,26 @@ CONCLUSION_CASES = [
     pytest.param("Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại cổ phần quyết liệt triển khai Chương trình tín "
                  "dụng.", None, [("Ngân hàng Nhà nước Việt Nam", "lead"), ("các ngân hàng thương mại cổ phần", "lead")],
                  id="quyet-liet-opens-the-predicate"),
+    # "dự thảo" / "soạn thảo" before the document drafted is the body's verb, not a noun of its name.
+    pytest.param("Sau khi có kết quả xác định, Sở Dân tộc và Tôn\ngiáo dự thảo Quyết định trình Ủy ban nhân dân thành phố "
+                 "phê duyệt.", None, [("Sở Dân tộc và Tôn giáo", "lead")], id="du-thao-ends-the-name"),
+    pytest.param("Sở Nội vụ soạn thảo văn bản trình Ủy ban nhân dân tỉnh.", None, [("Sở Nội vụ", "lead")],
+                 id="soan-thao-ends-the-name"),
+    # The copula names the body's role in the work: the standing body and the focal point lead, as the chair does;
+    # the standing body of another body is a description.
+    pytest.param("- Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi, đôn đốc, kiểm tra việc thực hiện "
+                 "Kế hoạch.", "Công tác theo dõi, kiểm tra", [("Sở Khoa học và Công nghệ", "lead")],
+                 id="la-co-quan-thuong-truc"),
+    pytest.param("Sở Khoa học và Công nghệ là cơ quan đầu mối tiếp nhận, quản lý, khai thác dữ liệu.", None,
+                 [("Sở Khoa học và Công nghệ", "lead")], id="la-co-quan-dau-moi"),
+    pytest.param("Sở Tư pháp là cơ quan thường trực của Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh.", None, [],
+                 id="neg-thuong-truc-cua-another-body"),
+    pytest.param("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh chủ trì tổ chức hội thảo phản biện.", None,
+                 [("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", "lead")], id="lien-hiep-cac-hoi-capital-h"),
+    pytest.param("Sở Khoa học và Công nghệ chủ trì, phối hợp với doanh nghiệp, viện nghiên cứu, trường đại học triển khai "
+                 "các nhiệm vụ.", None, [("Sở Khoa học và Công nghệ", "lead"), ("doanh nghiệp", "support"),
+                                         ("viện nghiên cứu", "support"), ("trường đại học", "support")],
+                 id="research-partners-by-category"),
     pytest.param("Các bộ, ngành, địa phương căn cứ chức năng, nhiệm vụ được giao, thực trạng, hướng dẫn của Bộ Khoa học và "
                  "Công nghệ khẩn trương đăng ký nhu cầu kinh phí.", None, [("Các bộ, ngành, địa phương", "lead")],
                  id="bases-run-on-before-the-verb"),

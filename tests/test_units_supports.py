@@ -117,6 +117,17 @@ ROLE_BLOCK_CASES = [
     pytest.param("a) Cơ quan chủ trì có văn bản đề nghị gửi đến các cơ quan phối hợp, trong văn bản phải có thời hạn trả lời.",
                  None, [], id="neg-role-words-in-a-regulation"),
     pytest.param("Cơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành", None, [], id="neg-table-header-cells"),
+    # A published administrative procedure's field (Thông tư 02/2017/TT-VPCP form), wrapped after its verb.
+    pytest.param("e) Cơ quan giải quyết TTHC NB:\n- Cơ quan trực tiếp thực hiện\nTTHC: Sở Dân tộc và Tôn giáo.\n"
+                 "- Cơ quan hoặc người có thẩm quyền quyết định TTHC: Ủy ban nhân dân thành phố.", None,
+                 [("Sở Dân tộc và Tôn giáo", "lead")], id="co-quan-truc-tiep-thuc-hien-tthc"),
+    pytest.param("- Cơ quan thực hiện thủ tục hành chính: Sở Tư pháp.", None, [("Sở Tư pháp", "lead")],
+                 id="co-quan-thuc-hien-thu-tuc-hanh-chinh"),
+    # A regulation's competences: who prepares and who appraises (the approving body is not read: it decides).
+    pytest.param("a) Cơ quan tổ chức lập quy hoạch: Ban Quản lý đường sắt đô thị Hà Nội;\nb) Cơ quan thẩm định: Sở Quy "
+                 "hoạch - Kiến trúc Hà Nội;\nc) Cơ quan phê duyệt: Ủy ban nhân dân thành phố Hà Nội.", None,
+                 [("Ban Quản lý đường sắt đô thị Hà Nội", "lead"), ("Sở Quy hoạch - Kiến trúc Hà Nội", "lead")],
+                 id="competence-labels-lap-tham-dinh"),
 ]
 # fmt: on
 
