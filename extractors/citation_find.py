@@ -39,6 +39,9 @@ _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)$")
 _LOOKBACK = 80  # characters before a number where its type word may stand
 _LAW_LOOKBACK = 220  # a law's name may stand between "Luật" and "số"
 _LIST_LOOKBACK = 600
+# Numbered citations and short references ("Nghị quyết số 24") both hold a number: a text without a digit (a heading,
+# many a paragraph) is not scanned for either.
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _list_head(text: str, start: int) -> re.Match | None:
@@ -267,10 +270,12 @@ def scan(text: str) -> Scan:
     found: list[FoundCitation] = []
     law_names: dict[str, str] = {}
     names_words: list[tuple[str, ...]] = []
-    _scan_numbered(text, found, law_names, names_words)
+    numbered = _DIGIT_RE.search(text) is not None
+    if numbered:
+        _scan_numbered(text, found, law_names, names_words)
     scan_law_names(text, found)
     scan_constitution(text, found)
-    shorts = _scan_shorts(text, found)
+    shorts = _scan_shorts(text, found) if numbered else []
     shorts = _expand_lists(text, found, shorts)
     _share_in_lists(text, found)
     assign_relations(text, found)

@@ -96,8 +96,9 @@ _NUMBER_DOT_RE = rf"(?:\.\d{{1,2}}(?={SLASH_RE}{YEAR_RE}{SLASH_RE}))?"
 _NUMBER_DASH_RE = rf"(?:-\d{{1,4}}(?={SLASH_RE}(?:{YEAR_RE}{SLASH_RE})?[{UPPER}]))?"
 
 # Not inside another token: a date ("12/12/2013"), a standard ("QCVN 01:2021/BXD"),
-# a decimal ("1,5"); but "số31-QĐ/TW" (no space after "số") is fine.
-_NUMBER_START = r"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<![\w/\-–—]))(?<!\d[.,:])"
+# a decimal ("1,5"); but "số31-QĐ/TW" (no space after "số") is fine. The digit is looked at first: a scan checks
+# the characters before only where a number stands.
+_NUMBER_START = r"(?=\d)(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<![\w/\-–—]))(?<!\d[.,:])"
 
 CITATION_RE = re.compile(
     rf"""
@@ -321,11 +322,11 @@ ALIAS_RE = re.compile(
 # "Luật Thực hiện dân chủ ở cơ sở năm 2022", "Bộ luật Lao động 2019", "Bộ Luật dân sự", "Pháp lệnh Ưu đãi …",
 # "LUẬT PHÒNG THỦ DÂN SỰ" (a title in capitals). Only the head; the name is read from the law lexicon or word by
 # word (see citation_laws). Never "luật" in lower case: "pháp luật", "các luật" name no law.
-LAW_HEAD_RE = re.compile(
-    r"(?<![\w])(?P<doc_type>Bộ\s+[Ll]uật|BỘ\s+LUẬT|Luật|LUẬT|Pháp\s+[Ll]ệnh|PHÁP\s+LỆNH)\s+(?=\w|[“\"])")
+LAW_HEAD_RE = re.compile(  # the lookahead holds the heads' first letters: a scan tries them only there
+    r"(?=[BLP])(?<![\w])(?P<doc_type>Bộ\s+[Ll]uật|BỘ\s+LUẬT|Luật|LUẬT|Pháp\s+[Ll]ệnh|PHÁP\s+LỆNH)\s+(?=\w|[“\"])")
 # "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013", "Hiến pháp".
 CONSTITUTION_RE = re.compile(
-    rf"(?<![\w])Hiến\s+pháp(?:\s+(?P<name>nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s*Nam))?"
+    rf"(?=H)(?<![\w])Hiến\s+pháp(?:\s+(?P<name>nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s*Nam))?"
     rf"(?:\s+(?i:năm)\s+(?P<year>{YEAR_RE}))?(?:(?<=Nam)|(?![\w]))"
 )
 # An amending law's title before a law's name: "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kehoach.extractors import lexicon
 from kehoach.extractors.letter_spacing import fix_letter_spacing, has_vowel, looks_letter_spaced
@@ -140,6 +140,7 @@ class _Caser:
         self.i += 1
 
 
+@lru_cache(maxsize=4096)  # documents of one issuer name it, and sign with its positions, again and again
 def proper_case(name: str) -> str:
     """An all-caps body name in its written form: "ỦY BAN NHÂN DÂN PHƯỜNG GIA VIÊN" →
     "Ủy ban nhân dân phường Gia Viên", "BỘ TÀI CHÍNH" → "Bộ Tài chính". Mixed case is kept."""

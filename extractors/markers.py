@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Vietnamese capitals, for "a marker followed by a capitalised word" checks.
 UPPER_CHARS = "A-Z" + "".join(
@@ -143,7 +144,7 @@ CHAIN_STYLES = {"arabic", "decimal", "decimal_letter"}
 _LABEL_WORDS = {"article": "Điều", "chapter": "Chương", "division": "Mục", "step": "Bước"}
 
 
-@dataclass
+@dataclass(frozen=True)  # parse_marker hands the same one to every caller that asks of a text
 class Marker:
     style: str  # article, step, chapter, division, book, appendix, decimal_letter, decimal, roman, part, arabic,
     # paren, letter; "arabic)" and "letter." for the other punctuation
@@ -152,6 +153,9 @@ class Marker:
     rest: str  # the paragraph text after the marker
 
 
+# The tree, tables, quotations and the closing ask of the same paragraphs: each is read once. A document's
+# paragraphs fit; more would keep the long texts of documents already done.
+@lru_cache(maxsize=4096)
 def parse_marker(text: str) -> Marker | None:
     """The structural marker that opens ``text``, or None ("Quý IV", "năm 2025." are not markers)."""
     text = text.lstrip()

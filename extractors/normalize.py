@@ -251,7 +251,7 @@ def starts_new_paragraph(prev: Line, line: Line, *, blank_is_break: bool, right_
     readings = [line.text, *(ocr_readings(line.text) if line.ocr else ())]  # an OCR'd "l." may be "1."
     if BARE_WORD_RE.match(prev.text) and any(BARE_WORD_NUMBER_RE.match(t) for t in readings):
         return False  # "Điều⏎1. Phạm vi điều chỉnh": the number completes the marker
-    if REFERENCE_WORD_END_RE.search(prev.text) and line.text[:1].isdigit() \
+    if line.text[:1].isdigit() and REFERENCE_WORD_END_RE.search(prev.text) \
             and not (blank_is_break and line.blank_before):
         return False  # "… tại khoản 3 Điều⏎15.": the reference's number, no item
     if any(NEW_BLOCK_RE.match(t) for t in readings):

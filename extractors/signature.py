@@ -74,6 +74,11 @@ def _is_noise(text: str) -> bool:
     return bool(text) and not _NOISE_RE.search(text)
 
 
+def _is_table_row(text: str) -> bool:
+    # every form holds a "|": the search runs only on the few lines that have one, not along every line
+    return "|" in text and bool(_TABLE_ROW_RE.search(text))
+
+
 class _Scanner:
     """Signature lines and the name from line ``i``: authority and position lines, then the name.
 
@@ -206,7 +211,7 @@ def _table_block(lines: list[Line], i: int) -> SignatureBlock | None:
     """A block a copy left as table rows, read row by row ("| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |",
     "| - Như trên; | CHỦ TỊCH |", "| | Nguyễn Văn A |"): its left cells, then its right cells."""
     j = i
-    while j < len(lines) and j - i < MAX_TABLE_ROWS and (_TABLE_ROW_RE.search(lines[j].text)
+    while j < len(lines) and j - i < MAX_TABLE_ROWS and (_is_table_row(lines[j].text)
                                                          or not lines[j].text.strip()):
         j += 1
     rows = [table_cells(t.text) for t in lines[i:j] if t.text.strip()]
@@ -229,7 +234,7 @@ def _starts_block(text: str) -> bool:
 
 def _block_at(lines: list[Line], i: int, floor: int) -> SignatureBlock | None:
     text = lines[i].text.strip()
-    if _TABLE_ROW_RE.search(text) and _starts_block(next((c for c in table_cells(text) if c), "")):
+    if _is_table_row(text) and _starts_block(next((c for c in table_cells(text) if c), "")):
         return _table_block(lines, i)
     match = RECIPIENTS_RE.match(text)
     if match:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from kehoach.extractors.deadlines import Deadline, parse_deadline
@@ -123,6 +123,7 @@ def is_time(cell: str) -> bool:
     return bool(TIME_CELL_RE.match(cell.strip())) and len(cell) <= TIME_CELL_MAX_CHARS
 
 
+@lru_cache(maxsize=4096)  # the cell aligner asks of each cell once per column, the row reader of each line again
 def is_units(cell: str) -> bool:
     """A cell that names units from its start: "Sở Tài chính; UBND các xã"."""
     spans = find_units(cell)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from kehoach.extractors.fold import compare_key
+from kehoach.extractors.fold import KEY_CACHE, compare_key
 from kehoach.extractors.lexicon import ColumnTitle, column_titles, sub_column_titles
 from kehoach.extractors.markers import GROUP_ROW_RE, ROW_MARKER_RE, next_letter
 
@@ -50,6 +50,7 @@ def _compiled(sub: bool = False) -> tuple[tuple[ColumnTitle, re.Pattern, re.Patt
                   else None) for e in entries)
 
 
+@lru_cache(maxsize=KEY_CACHE)  # every line of a document is asked whether it opens a header, some twice
 def _matches(title: str, sub: bool = False) -> ColumnTitle | None:
     key = compare_key(title)
     for entry, pattern, unless in _compiled(sub):

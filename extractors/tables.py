@@ -27,7 +27,7 @@ Pure: lines in, plain objects out.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -247,9 +247,9 @@ def _advance(numbering: _Numbering, label: str, kind: str) -> str:
     return label
 
 
-def _is_full(body: Sequence[Line], cells_wanted: int) -> bool:
-    """Whether a row's lines so far make all of its cells."""
-    return len(row_cells(body)) >= cells_wanted
+def _is_full(lines: Sequence[Line], body: range, skipped: Collection[int], cells_wanted: int) -> bool:
+    """Whether a row's lines so far (the lines at ``body`` less the ``skipped`` ones) make all of its cells."""
+    return len(row_cells([lines[n] for n in body if n not in skipped])) >= cells_wanted
 
 
 def _row_start(text: str) -> tuple[str, str] | None:
@@ -304,7 +304,8 @@ def _row_at(lines: Sequence[Line], texts: Sequence[str], j: int, start: int, sca
     if lines[j].hard_break and not lines[j].blank_before and j > start:
         return None  # a cell of the row, not its first
     previous = scan.marks[-1].index if scan.marks else start - 1
-    is_full = partial(_is_full, [lines[n] for n in range(previous + 1, j) if n not in scan.skipped], cells_wanted)
+    # the row's lines so far are gathered only when a numbering rule asks whether they fill the row
+    is_full = partial(_is_full, lines, range(previous + 1, j), scan.skipped, cells_wanted)
     literal = _row_start(texts[j])
     readings = [texts[j]]
     if lines[j].ocr and not _group_goes_on(texts, j, literal):

@@ -27,8 +27,9 @@ from kehoach.schemas.models import Node
 _DELEGATION_HEADING_RE = re.compile(r"(?<![\w])(?<!đã )(?<!được )(?:phân cấp|ủy quyền|phân quyền)(?![\w])")
 # The power a delegate holds: "X quyết định tiêu chuẩn …", "X quyết định việc trang bị …".
 DECIDES_RE = re.compile(r"quyết\s+định(?![\w])")
-# The verb of a body handing its power down: "… phân cấp thẩm quyền …", "… ủy quyền …" (not "được phân cấp").
-_DELEGATING_VERB_RE = re.compile(r"(?<![\w])(?<!được\s)(?<!không\s)(?<!việc\s)(?:phân\s+cấp|[ủu][yỷ]\s+quyền)(?![\w])")
+# The verb of a body handing its power down: "… phân cấp thẩm quyền …", "… ủy quyền …" (not "được phân cấp"); the
+# lookahead holds the verbs' first letters, so that a scan tries the rest only where one stands.
+_DELEGATING_VERB_RE = re.compile(r"(?=[pủu])(?<![\w])(?<!được\s)(?<!không\s)(?<!việc\s)(?:phân\s+cấp|[ủu][yỷ]\s+quyền)(?![\w])")
 _TO_RE = re.compile(r"(?<![\w])cho\s+")
 _AND_RE = re.compile(r"\s*(?:,\s*và|,|;|và)\s+")
 _SENTENCE_START_RE = re.compile(r"(?:^|\n|[.!?]\s)\s*(?:[-+•]\s+)?")

@@ -159,12 +159,9 @@ def find_units(text: str) -> list[UnitSpan]:
     out: list[UnitSpan] = []
     pos = 0
     while pos < len(text):
-        m = P.UNIT_START_RE.search(text, pos)
+        m = P.UNIT_WORD_START_RE.search(text, pos)
         if not m:
             break
-        if m.start() > 0 and (text[m.start() - 1].isalnum()):
-            pos = m.start() + 1
-            continue
         end = scan_name(text, m.start())
         if end is None or end <= m.start():
             pos = m.end()

@@ -376,13 +376,13 @@ def _lower_word(name: _Name, j: int, word: re.Match) -> int | None:
         return None
     if word.group(0) in {"tỉnh", "xã", "phường"}:
         return word.end()
-    noun_len = pos_noun_len(text[j:j + 40].split("\n", 1)[0])
-    if noun_len and _LEVEL_NAMED_RE.search(text, pos, end):
+    if _LEVEL_NAMED_RE.search(text, pos, end):
         return None  # "Chủ tịch Ủy ban nhân dân cấp xã | thẩm quyền quyết định": the level closes the body's name
-    if noun_len and not (_PLACE_CLOSED_RE.search(text, pos, end) and not text.startswith(("ủy", "uỷ"), j)):
-        # a name closed by its place takes no further noun: "… Thành phố | cấu hình thủ tục hành chính"
-        return j + noun_len
-    return None
+    if _PLACE_CLOSED_RE.search(text, pos, end) and not text.startswith(("ủy", "uỷ"), j):
+        return None  # a name closed by its place takes no further noun: "… Thành phố | cấu hình thủ tục hành chính"
+    # the tagger, the costly part, only where its noun would go on the name
+    noun_len = pos_noun_len(text[j:j + 40].split("\n", 1)[0])
+    return j + noun_len if noun_len else None
 
 
 def _proper(name: _Name) -> bool:
