@@ -175,6 +175,12 @@ CONCLUSION_CASES = [
                  "các nhiệm vụ.", None, [("Sở Khoa học và Công nghệ", "lead"), ("doanh nghiệp", "support"),
                                          ("viện nghiên cứu", "support"), ("trường đại học", "support")],
                  id="research-partners-by-category"),
+    # tests/gold 170 Điều 3.3 (a Standing Committee resolution): the bodies that oversee it, the delegation of deputies
+    # written with "Đoàn" in lower-case words before "Quốc hội".
+    pytest.param("Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh Đồng Nai, "
+                 "trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này.", None,
+                 [("Hội đồng Dân tộc", "lead"), ("các Ủy ban của Quốc hội", "lead"), ("Đoàn đại biểu Quốc hội", "lead"),
+                  ("đại biểu Quốc hội tỉnh Đồng Nai", "lead")], id="oversight-list-doan-dai-bieu"),
     pytest.param("Các bộ, ngành, địa phương căn cứ chức năng, nhiệm vụ được giao, thực trạng, hướng dẫn của Bộ Khoa học và "
                  "Công nghệ khẩn trương đăng ký nhu cầu kinh phí.", None, [("Các bộ, ngành, địa phương", "lead")],
                  id="bases-run-on-before-the-verb"),
