@@ -32,7 +32,7 @@ PERFORMER_MAX_CHARS = 160  # a longer cell is a step's content, not who carries 
 _DURATION_RE = re.compile(r"^(?:\d{1,3}(?:[,.]\d{1,2})?\s*(?:giờ|ngày|phút|tuần|tháng)\b|Không\s+tính\s+thời\s+gian)",
                           re.IGNORECASE)
 _TIME_TITLE_RE = re.compile(r"^(?:thời\s+gian|thời\s+hạn)\b")
-_CELL_GOES_ON_RE = re.compile(r"(?:[,/(]|\bvà|\bhoặc)$")
+_CELL_GOES_ON_RE = re.compile(r"(?:[,/(]|\bvà|\bhoặc|\btại|\bcủa|\bthuộc)$")  # a cell never ends on a link word
 _TRAILING_RE = re.compile(r"[\s;,.:]+$")
 
 

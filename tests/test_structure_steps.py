@@ -104,6 +104,11 @@ def test_cells_are_joined_back_from_wrapped_lines():
         "Lãnh đạo phòng Phòng Kinh tế/Kinh tế, Hạ tầng và Đô thị", "- Nhận hồ sơ; - Dự thảo kết quả", "04 giờ"]
     assert join_cells(["Kiểm tra hồ sơ:", "- Trường hợp một;", "Văn thư"]) == [
         "Kiểm tra hồ sơ: - Trường hợp một;", "Văn thư"]
+    # tests/gold 176 B.I.1.Bước 1: a cell wrapped after "tại" goes on, its next line in capitals.
+    centre = "Trung tâm Phục vụ Hành chính công"
+    assert join_cells(["Công chức, viên chức tại", f"{centre} tỉnh hoặc {centre}", "xã, phường",
+                       "- Kiểm tra, hướng dẫn, tiếp nhận hồ sơ"]) == [
+        f"Công chức, viên chức tại {centre} tỉnh hoặc {centre} xã, phường", "- Kiểm tra, hướng dẫn, tiếp nhận hồ sơ"]
 
 
 def test_performer_offset_reads_the_header():
