@@ -98,7 +98,7 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
         # "a) Cơ quan chủ trì⏎- Sở A⏎- Sở B": the sub-heading is the label of the lines under it.
         heading = (node.heading or "").strip().rstrip(":")
         joiner = "\n" if BULLET_LEAD_RE.match(body.lstrip()) else ": "
-        return _label_roles(heading + joiner + body.lstrip(), known)
+        return label_roles(heading + joiner + body.lstrip(), known)
     names: list[str] = []
     delegated = not pseudo and delegation_context(node, by_id)
     # A delegation's articles ("Thẩm quyền quyết định …" under "PHÂN CẤP …") hand powers: their holders lead.
@@ -121,7 +121,7 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
                      for name in _request_units(title, 0, False, known) + delegate_units(title, known))
     found.extend((name, "lead", "execution") for name in addressees)
     found.extend((name, "lead", "heading") for name in _duty_lines(body, known))
-    found.extend(_label_roles(body, known))
+    found.extend(label_roles(body, known))
     reading = Reading(known=known, pseudo=pseudo, lists=tuple(lists),
                       levels=not in_article(node, by_id),  # "Thành phố hỗ trợ 50% thuế …" in a regulation is a policy
                       delegated=delegated, explicit=rules, named_duties=named_duties)
@@ -285,7 +285,7 @@ def _duty_lines(body: str, known: tuple[str, ...]) -> list[str]:
     return found
 
 
-def _label_roles(body: str, known: tuple[str, ...]) -> list[Role]:
+def label_roles(body: str, known: tuple[str, ...]) -> list[Role]:
     """Labelled fields: "Đơn vị chủ trì: X", "Cơ quan phối hợp: X; Y"."""
     found: list[Role] = []
     for m in P.LABEL_RE.finditer(body):

@@ -27,7 +27,7 @@ from kehoach.extractors.unit_headings import descriptive, heading_of, lineage, o
 from kehoach.extractors.unit_keys import clean_unit, is_group, unit_id
 from kehoach.extractors.unit_names import UnitSpan, find_units, scan_units
 from kehoach.extractors.unit_places import issuer_jurisdiction, unit_jurisdiction
-from kehoach.extractors.unit_roles import node_roles
+from kehoach.extractors.unit_roles import label_roles, node_roles
 from kehoach.schemas.models import Assignment, Metadata, Node
 
 _DETERMINER_RE = re.compile(r"^(?:các|những)\s+")
@@ -46,7 +46,8 @@ def extract_assignments(nodes: list[Node], listing: frozenset[str] = frozenset()
     Args:
         nodes: the document tree in order (numbered nodes and pseudo-nodes).
         listing: ids of the rows of data tables (a commune, a procedure, a score): their cells name
-            bodies but assign them nothing, so they are not read.
+            bodies but assign them nothing, so only a labelled field is read there (a published procedure's
+            "Cơ quan thực hiện: X", tests/gold NOTES-175 call 2).
     Returns:
         One ``Assignment`` per (node, unit, role), in document order.
     """
@@ -57,9 +58,7 @@ def extract_assignments(nodes: list[Node], listing: frozenset[str] = frozenset()
     headed: dict[str, set[str]] = {}  # node id → the units its heading names
     writer = letter_writer(nodes)
     for node in nodes:
-        if node.id in listing:
-            continue
-        roles = node_roles(node, by_id, known)
+        roles = label_roles(own_text(node), known) if node.id in listing else node_roles(node, by_id, known)
         if writer and node.kind != "pseudo":
             roles = [(name, "lead", "subject") for name in commitments(own_text(node), writer)] + roles
         headed[node.id] = {unit_id(clean_unit(name)) for name, _role, rule in roles if rule == "heading"}

@@ -150,3 +150,16 @@ def test_the_rows_of_a_data_table_are_not_read():
     row = Node(id="Phụ lục.1", marker="1", kind="item", text="Sở Tài chính chủ trì thẩm định dự toán.")
     assert [a.unit for a in extract_assignments([row])] == ["Sở Tài chính"]
     assert extract_assignments([row], listing=frozenset({"Phụ lục.1"})) == []
+
+
+def test_a_data_table_row_gives_only_its_labelled_performer():
+    from kehoach.extractors.units import extract_assignments
+    from kehoach.schemas.models import Node
+
+    # tests/gold 175 Phụ lục.1: a published procedure's row names who carries it out in a labelled field.
+    text = ("1.014199 Cấp giấy phép lao động\n- Nơi tiếp nhận: Trung tâm Phục vụ hành chính công cấp tỉnh;\n"
+            "- Cơ quan thực hiện: Ban Quản lý các Khu công nghiệp *(đối với người lao động làm việc trong khu công "
+            "nghiệp)*;\n- Sở Nội vụ phối hợp thẩm định.")
+    row = Node(id="Phụ lục.1", marker="1", kind="item", text=text)
+    assert [(a.unit, a.role) for a in extract_assignments([row], listing=frozenset({"Phụ lục.1"}))] == [
+        ("Ban Quản lý các Khu công nghiệp", "lead")]
