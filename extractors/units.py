@@ -59,7 +59,7 @@ def extract_assignments(nodes: list[Node], listing: frozenset[str] = frozenset()
     writer = letter_writer(nodes)
     for node in nodes:
         roles = label_roles(own_text(node), known) if node.id in listing else node_roles(node, by_id, known)
-        if writer and node.kind != "pseudo":
+        if writer and node.kind != "pseudo" and node.id not in listing:
             roles = [(name, "lead", "subject") for name in commitments(own_text(node), writer)] + roles
         headed[node.id] = {unit_id(clean_unit(name)) for name, _role, rule in roles if rule == "heading"}
         if roles:
