@@ -11,6 +11,7 @@ import re
 from functools import cache, lru_cache
 
 from kehoach.extractors import lexicon
+from kehoach.extractors.header_band import TRAILING_RULE_RE
 from kehoach.extractors.letter_spacing import fix_letter_spacing, has_vowel, looks_letter_spaced
 from kehoach.extractors.normalize import is_upper_line
 
@@ -155,7 +156,6 @@ def _expand_abbreviation(word: str) -> str:
     return {"MTTQ": "Mặt trận Tổ quốc", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}.get(word, word)
 
 
-_TRAILING_RULE_RE = re.compile(r"\s*[-–—_=*]{3,}\s*$|\s+\*$")
 # A committee word without its place: "TỈNH ỦY", "ĐẢNG ỦY", "ĐẢNG ỦY PHƯỜNG".
 _BARE_COMMITTEE_RE = re.compile(rf"^{_COMMITTEE}(?:\s+(?P<level>{_PARTY_LEVELS}))?$")
 # Parents whose units are named with them: "BỘ TÀI CHÍNH / CỤC THUẾ" → "Cục Thuế Bộ Tài chính".
@@ -170,7 +170,7 @@ _ORGAN_ONLY_RE = re.compile(
 
 def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, parent_issuer) from the header's body lines, top to bottom."""
-    lines = [_TRAILING_RULE_RE.sub("", t).strip(" -*") for t in lines]
+    lines = [TRAILING_RULE_RE.sub("", t).strip(" -*") for t in lines]
     lines = [t for t in lines if t]
     if not lines:
         return None, None

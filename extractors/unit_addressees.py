@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from kehoach.extractors import lexicon
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.unit_names import scan_units
 from kehoach.extractors.unit_scan import BARE_HEADS, GROUP_NOUN_RE
@@ -38,7 +39,7 @@ _QUALIFIER_WORD_RE = re.compile(r"(?:tại|thuộc|trực\s+thuộc|trên|về|c
 _MAX_BARE_WORDS = 12
 # A name that ends on a head without its own words ("thành viên Hội đồng"): the verb after it in an addressee list
 # names what the council does ("Hội đồng thẩm định …", "Hội đồng xét …"), not a predicate.
-_BARE_HEAD_END_RE = re.compile(r"(?<![\w])(?:" + "|".join(sorted(BARE_HEADS, key=len, reverse=True)) + r")$")
+_BARE_HEAD_END_RE = re.compile(rf"(?<![\w])(?:{lexicon.alternation(BARE_HEADS)})$")
 # A group under a determiner, and a member of it that has none ("các tổ chức, | cá nhân có liên quan").
 _GROUP_RE = re.compile(r"(?:[Cc]ác|[Nn]hững)\s")
 _GROUP_IN_RE = re.compile(r"(?<![\w])(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s")

@@ -114,35 +114,28 @@ def _opens_a_request(node: Node, line: str) -> bool:
                for m in P.REQUEST_RE.finditer(sentence))
 
 
-def rules_section(node: Node, by_id: dict[str, Node]) -> bool:
-    """Under a heading that states a contest's rules ("Tiêu chí đánh giá, xếp loại", "Cách thức xếp hạng", "Số
-    lượng đề nghị khen thưởng"), or in a chapter of an attached regulation that is not its task chapter ("Chương
-    I NHỮNG QUY ĐỊNH CHUNG", not "TỔ CHỨC THỰC HIỆN"): a bare subject or a unit heading there states a rule, only
-    an explicit trigger assigns (tests/gold NOTES-70-72 call 3, NOTES-87-89 call 6). The nearest title line that
-    tells decides: "Phương án triển khai" under "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, …" is a task section."""
+def rules_kind(node: Node, by_id: dict[str, Node]) -> str | None:
+    """Whether the node states rules, and which: "contest" under a heading that states a contest's or an award
+    scheme's rules ("Tiêu chí đánh giá, xếp loại", "Cách thức xếp hạng", "Số lượng đề nghị khen thưởng"),
+    "regulation" in a chapter of an attached regulation that is not its task chapter ("Chương I NHỮNG QUY ĐỊNH
+    CHUNG", not "TỔ CHỨC THỰC HIỆN"), None elsewhere. In both a bare subject or a unit heading states a rule and
+    only an explicit trigger assigns (tests/gold NOTES-70-72 call 3, NOTES-87-89 call 6); in a regulation's chapter
+    the duty a procedure puts on a named body assigns too (NOTES-64-67 call 5, NOTES-149-150 call 3). The nearest
+    title line that tells decides: "Phương án triển khai" under "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, …" is a
+    task section."""
     # A unit heading ("a) Các cơ quan, đơn vị cấp tỉnh …:") names whom the lines under it concern, not the topic.
     titles = [(current, compare_key(heading)) for current in lineage(node, by_id)
               for heading, is_title in [_title_line(current, own_text(current))]
               if is_title and heading and not P.UNIT_START_RE.match(heading)]
     if not titles:
-        return False
+        return None
     if P.RULES_HEADING_RE.match(titles[0][1]):
-        return True
+        return "contest"
     if any(P.TASK_SECTION_RE.search(key) for _current, key in titles):
-        return False
-    return any(current is not node and current.kind == "section" and current.id.startswith("Chương")
-               for current, _key in titles)
-
-
-def contest_rules(node: Node, by_id: dict[str, Node]) -> bool:
-    """The nearest title line above ``node`` states a contest's or an award scheme's rules ("Tiêu chí đánh giá",
-    "Thẩm quyền khen thưởng"): there even a named body's bare duty is a rule of the scheme (tests/gold NOTES-87-89
-    call 6), unlike a duty a procedure puts on a named body (NOTES-64-67 call 5, NOTES-149-150 call 3)."""
-    for current in lineage(node, by_id):
-        heading, is_title = _title_line(current, own_text(current))
-        if is_title and heading and not P.UNIT_START_RE.match(heading):
-            return bool(P.RULES_HEADING_RE.match(compare_key(heading)))
-    return False
+        return None
+    in_chapter = any(current is not node and current.kind == "section" and current.id.startswith("Chương")
+                     for current, _key in titles)
+    return "regulation" if in_chapter else None
 
 
 # --- units a heading names ----------------------------------------------------
@@ -181,12 +174,10 @@ def _listed_units(head: str, is_title: bool) -> list[str] | None:
         subject = responsible.group("subject")
         spans = scan_units(subject, 0)
         return [s.text for s in spans] if spans and spans[-1].end >= len(subject) else [subject]
-    duties = P.HEADING_OF_RE.match(head)  # "Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ."
-    shared = P.SHARED_HEAD_RE.match(head[duties.end():] if duties else head)
+    shared = _shared_head_items(head)
     if shared:
-        items = re.split(r"\s*,\s*", shared.group("items"))
-        word = " ".join(shared.group("head").split())
-        return [f"{word} {item.strip()}" for item in items if item.strip()]
+        word, items = shared
+        return [f"{word} {item}" for item in items]
     level = P.SHARED_LEVEL_RE.match(head)
     if level and P.UNIT_START_RE.match(level.group("head")):
         items = [i.strip() for i in re.split(r"\s*,\s*|\s+và\s+", level.group("items")) if i.strip()]
@@ -351,17 +342,24 @@ def heading_roles(node: Node, body: str) -> tuple[list[str], str, int]:
     return names, body, skip_to
 
 
-def _shared_list_below(heading: str, first: str) -> list[str] | None:
-    """A shared head cut from its list at the colon, the list on the text's first line ("2. Trách nhiệm của các
-    Sở:" ⏎ "Xây dựng, Tài chính, Nội vụ."): one body per item; None when the line is no list of names."""
-    duties = P.HEADING_OF_RE.match(heading)
-    shared = P.SHARED_HEAD_RE.match(f"{heading[duties.end():] if duties else heading}: {first}")
+def _shared_head_items(head: str) -> tuple[str, list[str]] | None:
+    """The head and the items of a list that shares it ("Các Sở: Tài chính, Nội vụ", also after "Trách nhiệm của"):
+    ("Sở", ["Tài chính", "Nội vụ"]); None when ``head`` is no such list."""
+    duties = P.HEADING_OF_RE.match(head)
+    shared = P.SHARED_HEAD_RE.match(head[duties.end():] if duties else head)
     if not shared:
         return None
     items = [item.strip() for item in re.split(r"\s*,\s*", shared.group("items")) if item.strip()]
-    if not items or not all(word[:1].isupper() for item in items for word in item.split()[:1]):
+    return " ".join(shared.group("head").split()), items
+
+
+def _shared_list_below(heading: str, first: str) -> list[str] | None:
+    """A shared head cut from its list at the colon, the list on the text's first line ("2. Trách nhiệm của các
+    Sở:" ⏎ "Xây dựng, Tài chính, Nội vụ."): one body per item; None when the line is no list of names."""
+    shared = _shared_head_items(f"{heading}: {first}")
+    if not shared or not shared[1] or not all(item[:1].isupper() for item in shared[1]):
         return None
-    word = " ".join(shared.group("head").split())
+    word, items = shared
     return [f"{word} {item}" for item in items]
 
 

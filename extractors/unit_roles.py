@@ -15,7 +15,6 @@ from kehoach.extractors.markers import BULLET_LEAD_RE, strip_marker
 from kehoach.extractors.unit_addressees import execution_roles
 from kehoach.extractors.unit_delegation import delegate_units, delegation_context
 from kehoach.extractors.unit_headings import (
-    contest_rules,
     descriptive,
     heading_of,
     heading_roles,
@@ -23,7 +22,7 @@ from kehoach.extractors.unit_headings import (
     kept_heading,
     own_text,
     role_block,
-    rules_section,
+    rules_kind,
     title_kept_out,
 )
 from kehoach.extractors.unit_keys import unit_id
@@ -102,8 +101,8 @@ def node_roles(node: Node, by_id: dict[str, Node], known: tuple[str, ...] = ()) 
     names: list[str] = []
     delegated = not pseudo and delegation_context(node, by_id)
     # A delegation's articles ("Thẩm quyền quyết định …" under "PHÂN CẤP …") hand powers: their holders lead.
-    rules = not pseudo and not delegated and rules_section(node, by_id)
-    named_duties = rules and not contest_rules(node, by_id)
+    kind = None if pseudo or delegated else rules_kind(node, by_id)
+    rules, named_duties = kind is not None, kind == "regulation"
     if not pseudo:
         names, body, skip_to = _heading_names(node, body, rules, named_duties)
     label = P.PROPOSAL_LABEL_RE.match(body)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kehoach.extractors import lexicon
 from kehoach.extractors import unit_patterns as P
 from kehoach.extractors.closing import LETTER_CLOSING_RE
 from kehoach.extractors.markers import BULLET_LEAD_RE
@@ -171,7 +172,7 @@ def subject_roles(body: str, skip_to: int, reading: Reading = Reading()) -> list
 
 _COMPETENT_RE = re.compile(r"có\s+thẩm\s+quyền(?![\w])")
 _TITLE_START_RE = re.compile(rf"(?:{P.TITLE_HEAD})", re.VERBOSE)
-_DETERMINER_START_RE = re.compile(r"(?i:các|những|mọi)\s")
+_DETERMINER_START_RE = re.compile(rf"(?i:{lexicon.alternation(lexicon.body_words('groups', 'determiners'))})\s")
 
 
 def named_body(unit: str) -> bool:
